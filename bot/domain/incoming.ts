@@ -1,0 +1,56 @@
+import type { DateTime } from 'luxon';
+import { diffFields, type HistoryEvent } from './history';
+import { historyView, type Decision } from './lifecycle';
+import type { Actor, Referral, ReferralRecord } from './referral';
+import { stageOf, type Stage } from './stage';
+
+export const PARTNER_CENTER_ACTOR: Actor = { id: 'partner-center', name: 'Partner Center' };
+
+/** How far along a stage is; a delivery never moves a referral back. */
+const STAGE_RANK: Record<Stage, number> = { received: 0, accepted: 1, won: 2, lost: 2, declined: 2, expired: 2 };
+
+/** A referral that has just arrived, with its arrival event. */
+export function arrival(referral: Referral, now: DateTime): Decision {
+  const record: ReferralRecord = { referral, desk: { revision: 1 } };
+  const event: HistoryEvent = {
+    referralId: referral.id,
+    revision: 1,
+    at: now.toUTC().toISO()!,
+    actor: PARTNER_CENTER_ACTOR,
+    action: 'received',
+    changes: [],
+  };
+  return { record, event };
+}
+
+/**
+ * A newer copy of a stored referral from Partner Center. Older or equal copies change
+ * nothing (`null`); a copy whose stage is behind the stored one (the desk already acted
+ * on it) updates everything but the lifecycle fields.
+ */
+export function applyIncoming(stored: ReferralRecord, incoming: Referral, now: DateTime): Decision | null {
+  if (incoming.updatedDateTime <= stored.referral.updatedDateTime) return null;
+  const current = stored.referral;
+  const behind = STAGE_RANK[stageOf(incoming)] < STAGE_RANK[stageOf(current)];
+  const referral: Referral = behind
+    ? {
+        ...incoming,
+        status: current.status,
+        substatus: current.substatus,
+        statusReason: current.statusReason,
+        acceptedDateTime: current.acceptedDateTime,
+        closedDateTime: current.closedDateTime,
+      }
+    : incoming;
+  const revision = stored.desk.revision + 1;
+  const record: ReferralRecord = { referral, desk: { ...stored.desk, revision } };
+  const event: HistoryEvent = {
+    referralId: referral.id,
+    revision,
+    at: now.toUTC().toISO()!,
+    actor: PARTNER_CENTER_ACTOR,
+    action: 'updated',
+    changes: diffFields(historyView(stored), historyView(record)),
+  };
+  return { record, event };
+}

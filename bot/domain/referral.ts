@@ -1,0 +1,117 @@
+/**
+ * The referral as Partner Center describes it (see shared spec partner-center-api.md),
+ * plus the desk's own state. Field names mirror the Partner Center JSON so a referral
+ * can be stored and written back without translation; fields the product does not
+ * read are kept as they came (the object is spread, never rebuilt field by field).
+ */
+
+export const STATUSES = ['None', 'New', 'Active', 'Closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SUBSTATUSES = ['None', 'Pending', 'Received', 'Accepted', 'Won', 'Lost', 'Declined', 'Expired'] as const;
+export type Substatus = (typeof SUBSTATUSES)[number];
+
+export const REFERRAL_TYPES = ['Independent', 'Shared'] as const;
+export type ReferralType = (typeof REFERRAL_TYPES)[number];
+
+export const QUALIFICATIONS = ['None', 'Direct', 'MarketingQualified', 'SalesQualified'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
+/** A person on the partner's or the customer's team. */
+export interface TeamMember {
+  firstName?: string;
+  lastName?: string;
+  phoneNumber?: string;
+  email?: string;
+}
+
+export interface Address {
+  addressLine1?: string;
+  addressLine2?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  /** ISO-3166 alpha-2, upper case after validation. */
+  country: string;
+  region?: string;
+}
+
+export interface CustomerProfile {
+  name: string;
+  size?: string;
+  address: Address;
+  team?: TeamMember[];
+}
+
+export interface Requirements {
+  industries?: { id: string }[];
+  products?: { id: string }[];
+  services?: { id: string }[];
+  solutions?: { id: string; name?: string; type?: string }[];
+  additionalRequirements?: string;
+}
+
+export interface Details {
+  notes?: string;
+  dealValue?: number;
+  currency?: string;
+  closingDateTime?: string;
+  customerRequestedContact?: boolean;
+  requirements?: Requirements;
+}
+
+export interface InviteContext {
+  notes?: string;
+  invitedBy?: { organizationId?: string; organizationName?: string };
+  assistanceRequestCode?: string;
+}
+
+/** A Partner Center referral resource (the fields the product reads). */
+export interface Referral {
+  id: string;
+  engagementId?: string;
+  name: string;
+  externalReferenceId?: string;
+  campaignId?: string;
+  createdDateTime: string;
+  updatedDateTime: string;
+  acceptedDateTime?: string;
+  closedDateTime?: string;
+  expirationDateTime: string;
+  status: Status;
+  substatus: Substatus;
+  statusReason?: string;
+  type: ReferralType;
+  qualification: Qualification;
+  direction?: 'Incoming' | 'Outgoing';
+  customerProfile: CustomerProfile;
+  details: Details;
+  inviteContext?: InviteContext;
+  target?: { id: string; type: string }[];
+}
+
+/** Who did something: a Teams user, or the desk itself (expiry, Partner Center sync). */
+export interface Actor {
+  /** Teams user id (`29:…`), AAD object id, or `system`. */
+  id: string;
+  name: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Referral Desk' };
+
+/** What the desk knows beyond Partner Center's resource. */
+export interface DeskState {
+  /** Incremented by every change; a history event carries the revision it produced. */
+  revision: number;
+  owner?: Actor;
+  /** The last decision, shown on the card ("Accepted by … at …"). */
+  lastDecision?: { action: LifecycleAction; by: Actor; at: string };
+}
+
+/** A referral together with the desk's state: what the store saves as one entity. */
+export interface ReferralRecord {
+  referral: Referral;
+  desk: DeskState;
+}
+
+export type LifecycleAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire';

@@ -1,0 +1,65 @@
+import { normalizeCountryCode } from './countries';
+
+/** A region from the regions file: a named list of ISO-3166 alpha-2 countries. */
+export interface Region {
+  code: string;
+  name: string;
+  countries: readonly string[];
+}
+
+/** What a channel can be linked to. */
+export type LinkTarget =
+  | { kind: 'country'; code: string }
+  | { kind: 'region'; code: string }
+  | { kind: 'fallback'; code: 'fallback' };
+
+/** A Teams channel a card can be posted to. */
+export interface ChannelRef {
+  /** The channel's conversation id (`19:…@thread.tacv2`), without any `;messageid=` suffix. */
+  conversationId: string;
+  teamId?: string;
+  channelName?: string;
+}
+
+export interface ChannelLink {
+  target: LinkTarget;
+  channel: ChannelRef;
+}
+
+export const FALLBACK_CODE = 'fallback';
+
+/**
+ * Reads what a user typed after `link`/`unlink`: a region code from the regions file,
+ * a country code, or `fallback`. Region codes win over a country of the same spelling.
+ */
+export function parseLinkTarget(token: string, regions: readonly Region[]): LinkTarget | undefined {
+  const lower = token.trim().toLowerCase();
+  if (lower === FALLBACK_CODE) return { kind: 'fallback', code: FALLBACK_CODE };
+  const region = regions.find((r) => r.code === lower);
+  if (region) return { kind: 'region', code: region.code };
+  const country = normalizeCountryCode(lower);
+  return country ? { kind: 'country', code: country } : undefined;
+}
+
+
+/**
+ * The channel a referral for `country` goes to: a link of that country beats a link of
+ * a region containing it (the smallest such region first), which beats the fallback.
+ */
+export function resolveChannel(country: string, links: readonly ChannelLink[], regions: readonly Region[]): ChannelLink | undefined {
+  const byCountry = links.find((l) => l.target.kind === 'country' && l.target.code === country);
+  if (byCountry) return byCountry;
+  const containing = regions
+    .filter((r) => r.countries.includes(country))
+    .sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
+  for (const region of containing) {
+    const link = links.find((l) => l.target.kind === 'region' && l.target.code === region.code);
+    if (link) return link;
+  }
+  return links.find((l) => l.target.kind === 'fallback');
+}
+
+/** A channel conversation id without the thread suffix Teams adds to replies. */
+export function channelConversationId(conversationId: string): string {
+  return conversationId.split(';messageid=')[0];
+}

@@ -1,0 +1,117 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { normalizeCountryCode } from '../domain/countries';
+import { QUALIFICATIONS, REFERRAL_TYPES, STATUSES, SUBSTATUSES, type Referral } from '../domain/referral';
+import { expiryOf } from '../domain/timeLimits';
+
+/** What is wrong with one referral of a delivery. */
+export interface ItemProblem {
+  index: number;
+  id?: string;
+  problems: { field: string; message: string }[];
+}
+
+const isoInstant = z
+  .string()
+  .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'must be an ISO-8601 date and time')
+  .transform((value) => DateTime.fromISO(value, { setZone: true }).toUTC().toISO()!);
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+const person = z.looseObject({
+  firstName: text(200).optional(),
+  lastName: text(200).optional(),
+  phoneNumber: text(100).optional(),
+  email: text(320).optional(),
+});
+
+// Partner Center's JSON, as far as the desk reads it. Unknown fields pass through untouched.
+const referralSchema = z.looseObject({
+  id: z
+    .string({ error: 'is required' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1-128 letters, digits, ".", "_", ":" or "-"'),
+  name: text(500).optional(),
+  status: z.enum(STATUSES).default('New'),
+  substatus: z.enum(SUBSTATUSES).default('Received'),
+  type: z.enum(REFERRAL_TYPES).default('Independent'),
+  qualification: z.enum(QUALIFICATIONS).default('None'),
+  createdDateTime: isoInstant.optional(),
+  updatedDateTime: isoInstant.optional(),
+  expirationDateTime: isoInstant.optional(),
+  acceptedDateTime: isoInstant.optional(),
+  closedDateTime: isoInstant.optional(),
+  customerProfile: z.looseObject(
+    {
+      name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500),
+      address: z.looseObject(
+        {
+          country: z
+            .string({ error: 'is required to route the referral' })
+            .transform((value, ctx) => {
+              const code = normalizeCountryCode(value);
+              if (!code) ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO-3166 alpha-2 country code (like "DE")` });
+              return code ?? value;
+            }),
+        },
+        { error: 'is required (with a country to route the referral)' },
+      ),
+      team: z.array(person).max(50).optional(),
+    },
+    { error: 'is required' },
+  ),
+  details: z
+    .looseObject({
+      notes: text(10_000).optional(),
+      dealValue: z.number({ error: 'must be a number' }).nonnegative('must not be negative').optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO-4217 code')
+        .transform((c) => c.toUpperCase())
+        .optional(),
+      closingDateTime: isoInstant.optional(),
+      customerRequestedContact: z.boolean({ error: 'must be true or false' }).optional(),
+    })
+    .default({}),
+});
+
+/**
+ * Checks a delivery (one referral or an array) and fills in what Partner Center may leave
+ * out: timestamps default to `now`, expiry to 14 days after creation. Either every item is
+ * good, or the problems of every bad item are returned.
+ */
+export function parseReferrals(body: unknown, now: DateTime): { referrals: Referral[] } | { problems: ItemProblem[] } {
+  const items = Array.isArray(body) ? body : [body];
+  if (items.length === 0) return { problems: [{ index: 0, problems: [{ field: '(body)', message: 'must hold at least one referral' }] }] };
+  const referrals: Referral[] = [];
+  const problems: ItemProblem[] = [];
+  items.forEach((item, index) => {
+    const result = referralSchema.safeParse(item);
+    if (!result.success) {
+      const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? (item as { id: string }).id : undefined;
+      problems.push({
+        index,
+        id,
+        problems: result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(referral)', message: issue.message })),
+      });
+      return;
+    }
+    referrals.push(withDefaults(result.data as unknown as Referral, now));
+  });
+  const seen = new Set<string>();
+  referrals.forEach((referral, index) => {
+    if (seen.has(referral.id)) problems.push({ index, id: referral.id, problems: [{ field: 'id', message: 'appears twice in this delivery' }] });
+    seen.add(referral.id);
+  });
+  return problems.length > 0 ? { problems } : { referrals };
+}
+
+function withDefaults(referral: Referral, now: DateTime): Referral {
+  const createdDateTime = referral.createdDateTime ?? now.toUTC().toISO()!;
+  const withCreated = { ...referral, createdDateTime };
+  return {
+    ...withCreated,
+    name: referral.name?.trim() || referral.customerProfile.name,
+    updatedDateTime: referral.updatedDateTime ?? createdDateTime,
+    expirationDateTime: expiryOf(withCreated).toISO()!,
+  };
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+// Azurite ships no type declarations; these are the two classes the bot uses.
+const TableServer: new (config: unknown) => AzuriteTableServer = require('azurite/dist/src/table/TableServer').default;
+const TableConfiguration: new (...args: unknown[]) => unknown = require('azurite/dist/src/table/TableConfiguration').default;
+
+interface AzuriteTableServer {
+  start(): Promise<void>;
+  close(): Promise<void>;
+  getHttpServerAddress(): string;
+}
+
+/** Azurite's documented development account: a public, well-known key, not a secret. */
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export interface EmbeddedTables {
+  connectionString: string;
+  /** Where the table server listens. */
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Azurite's table server inside this process, so the bot needs no cloud account.
+ * With `dataDir` the tables persist there across restarts; without it they live in memory.
+ */
+export async function startEmbeddedTables(options: { dataDir?: string; port?: number; host?: string } = {}): Promise<EmbeddedTables> {
+  const inMemory = options.dataDir === undefined;
+  let dbPath = join(resolve('.'), '__azurite_memory__.json');
+  if (options.dataDir !== undefined) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dbPath = join(resolve(options.dataDir), 'tables.json');
+  }
+  const host = options.host ?? '127.0.0.1';
+  // Positional arguments of TableConfiguration: host, port, keepAliveTimeout, dbPath, debug log,
+  // access log, access log stream, debug log path, loose, skip API version check, cert, key,
+  // pwd, oauth, disable product-style URL, in-memory persistence.
+  const config = new TableConfiguration(host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
+  const server = new TableServer(config);
+  await server.start();
+  const endpoint = server.getHttpServerAddress();
+  return {
+    endpoint,
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
+    stop: () => server.close(),
+  };
+}

@@ -1,0 +1,63 @@
+import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { isStatus } from './errors';
+
+/** Every table the bot uses, in one place. Names are `<prefix><name>` (letters and digits only). */
+export const TABLES = {
+  referrals: 'referrals',
+  channelLinks: 'channellinks',
+  conversations: 'conversations',
+  cardOutbox: 'cardoutbox',
+} as const;
+
+export type TableName = keyof typeof TABLES;
+
+/** Row keys inside a referral's partition (PartitionKey = referral id). */
+export const REFERRAL_ROW = 'referral';
+export const historyRowKey = (revision: number): string => `event-${revision.toString().padStart(10, '0')}`;
+export const HISTORY_ROW_PREFIX = 'event-';
+
+/** Table Storage forbids / \ # ? and control characters in keys; Teams ids may carry any of them. */
+export function encodeKey(value: string): string {
+  return encodeURIComponent(value);
+}
+
+export function decodeKey(key: string): string {
+  return decodeURIComponent(key);
+}
+
+/** Where the tables live, and how to reach them. */
+export interface TableStorage {
+  client(table: TableName): TableClient;
+  /** Creates every table that does not exist yet. */
+  ensureTables(): Promise<void>;
+  /** A cheap call that fails when the service is unreachable. */
+  ping(): Promise<void>;
+}
+
+export function tableStorage(connectionString: string, prefix = ''): TableStorage {
+  const options = { allowInsecureConnection: connectionString.includes('http://') };
+  const clients = new Map<TableName, TableClient>();
+  const service = TableServiceClient.fromConnectionString(connectionString, options);
+  return {
+    client(table) {
+      let client = clients.get(table);
+      if (!client) {
+        client = TableClient.fromConnectionString(connectionString, `${prefix}${TABLES[table]}`, options);
+        clients.set(table, client);
+      }
+      return client;
+    },
+    async ensureTables() {
+      for (const table of Object.keys(TABLES) as TableName[]) {
+        try {
+          await this.client(table).createTable();
+        } catch (error) {
+          if (!isStatus(error, 409)) throw error;
+        }
+      }
+    },
+    async ping() {
+      await service.getProperties();
+    },
+  };
+}

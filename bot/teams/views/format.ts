@@ -1,0 +1,48 @@
+import { DateTime, type Duration } from 'luxon';
+
+/**
+ * An instant as Adaptive Card text functions, so each reader sees it in their own time
+ * zone and locale (only TextBlocks evaluate them).
+ */
+export function cardDateTime(instant: DateTime): string {
+  const iso = instant.toUTC().toISO({ suppressMilliseconds: true })!;
+  return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
+}
+
+export function cardDate(instant: DateTime): string {
+  return `{{DATE(${instant.toUTC().toISO({ suppressMilliseconds: true })}, SHORT)}}`;
+}
+
+/** A calendar date for fact values, which do not evaluate text functions. */
+export function plainDate(instant: DateTime): string {
+  return instant.toUTC().toFormat('d LLL yyyy');
+}
+
+/** "13 days", "20 hours", "45 minutes": the largest unit that still reads as a whole. */
+export function roughDuration(duration: Duration): string {
+  const hours = duration.as('hours');
+  if (hours >= 48) return plural(Math.floor(hours / 24), 'day');
+  if (hours >= 2) return plural(Math.floor(hours), 'hour');
+  return plural(Math.max(1, Math.floor(duration.as('minutes'))), 'minute');
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "$25,000.00" style money; an unknown currency code still shows the number and the code. */
+export function money(value: number, currency: string | undefined): string {
+  if (currency) {
+    try {
+      return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
+    } catch {
+      return `${new Intl.NumberFormat('en').format(value)} ${currency}`;
+    }
+  }
+  return new Intl.NumberFormat('en').format(value);
+}
+
+/** Cuts long free text so a card stays small; says so with an ellipsis. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
