@@ -57,7 +57,7 @@ export function tableStorage(connectionString: string, prefix = ''): TableStorag
       }
     },
     async ping() {
-      await service.getProperties();
+      await service.listTables().byPage({ maxPageSize: 1 }).next();
     },
   };
 }

@@ -1,0 +1,107 @@
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { Config } from './config/config';
+import { loadRegions } from './config/regions';
+import { createServer, type ServerState } from './http/server';
+import type { Logger } from './log';
+import type { Services } from './services';
+import { CardOutboxRepository } from './store/cardOutboxRepository';
+import { ChannelLinkRepository } from './store/channelLinkRepository';
+import { ConversationRepository } from './store/conversationRepository';
+import { startEmbeddedTables } from './store/embeddedAzurite';
+import { ReferralRepository } from './store/referralRepository';
+import { tableStorage, type TableStorage } from './store/tables';
+import { en } from './strings/en';
+import { CardSync } from './teams/cardSync';
+import { Messenger, type MessengerOptions } from './teams/messenger';
+import { ReferralDeskBot } from './teams/referralDeskBot';
+
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  clock?: () => DateTime;
+  /** Retry timing of calls to Teams (tests shorten it). */
+  messenger?: Partial<Omit<MessengerOptions, 'appId'>>;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  /** Resolves once storage is reachable and the bot answers. */
+  ready: Promise<Services>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the bot: the HTTP server first (so /healthz can say "starting"), then storage
+ * (embedded Azurite unless a connection string is set), then the card retry loop.
+ */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, log } = options;
+  const clock = options.clock ?? (() => DateTime.utc());
+  const regions = loadRegions(config.regionsFile);
+  const adapter = createAdapter(config, log);
+  const state: ServerState = {};
+  const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, log });
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals)`);
+
+  let stopStorage: () => Promise<void> = async () => undefined;
+  let cardSync: CardSync | undefined;
+  const ready = (async () => {
+    let storage: TableStorage;
+    let storageKind = 'azure';
+    if (config.tablesConnectionString) {
+      storage = tableStorage(config.tablesConnectionString, config.tablePrefix);
+    } else {
+      const embedded = await startEmbeddedTables({ dataDir: config.dataDir });
+      stopStorage = embedded.stop;
+      storage = tableStorage(embedded.connectionString, config.tablePrefix);
+      storageKind = 'embedded';
+      log.info(`embedded table storage at ${embedded.endpoint}, data in ${config.dataDir}`);
+    }
+    await storage.ensureTables();
+    const messenger = new Messenger(adapter, { appId: config.appId, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, ...options.messenger });
+    const referrals = new ReferralRepository(storage.client('referrals'));
+    const links = new ChannelLinkRepository(storage.client('channelLinks'));
+    const conversations = new ConversationRepository(storage.client('conversations'));
+    const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
+    cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, strings: en, clock, log });
+    const services: Services = { referrals, links, conversations, outbox, cardSync, regions, strings: en, clock, log };
+    state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
+    cardSync.start(config.cardRetryIntervalMs);
+    log.info('ready');
+    return services;
+  })();
+  ready.catch((error: unknown) => log.error('could not start storage', error));
+
+  return {
+    url,
+    port,
+    ready,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ready.catch(() => undefined);
+      await cardSync?.stop();
+      await stopStorage();
+    },
+  };
+}
+
+function createAdapter(config: Config, log: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId,
+    MicrosoftAppPassword: config.appPassword,
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (turn: TurnContext, error: Error) => {
+    log.error(`turn failed (${turn.activity.type})`, error);
+    await turn.sendActivity(en.actions.failed).catch(() => undefined);
+  };
+  return adapter;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** The bot's settings, read once from the environment (see env.sample). */
+export interface Config {
+  port: number;
+  appId: string;
+  appPassword: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  appTenantId: string;
+  /** Azure Table Storage; when empty an embedded Azurite is started. */
+  tablesConnectionString: string;
+  tablePrefix: string;
+  dataDir: string;
+  webhookSecret: string;
+  regionsFile: string;
+  cardRetryIntervalMs: number;
+}
+
+/** A setting is missing or malformed: the message names the variable. */
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z.string().trim().default('');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  TABLES_CONNECTION_STRING: optionalText,
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z][A-Za-z0-9]{0,19})?$/, 'must be letters and digits, starting with a letter, at most 20')
+    .default(''),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  REFERRALS_WEBHOOK_SECRET: optionalText,
+  REGIONS_FILE: optionalText,
+  CARD_RETRY_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+});
+
+/** Reads and checks the settings; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set", as in a copied env.sample.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.MicrosoftAppId && !e.REFERRALS_WEBHOOK_SECRET) {
+    problems.push('REFERRALS_WEBHOOK_SECRET: must be set when MicrosoftAppId is set, so that /api/referrals only accepts signed deliveries');
+  }
+  if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: must be set when MicrosoftAppId is set');
+  }
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: must be set when MicrosoftAppType is SingleTenant');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    appId: e.MicrosoftAppId,
+    appPassword: e.MicrosoftAppPassword,
+    appType: e.MicrosoftAppType,
+    appTenantId: e.MicrosoftAppTenantId,
+    tablesConnectionString: e.TABLES_CONNECTION_STRING,
+    tablePrefix: e.TABLE_PREFIX,
+    dataDir: e.DATA_DIR,
+    webhookSecret: e.REFERRALS_WEBHOOK_SECRET,
+    regionsFile: e.REGIONS_FILE,
+    cardRetryIntervalMs: e.CARD_RETRY_INTERVAL_SECONDS * 1000,
+  };
+}

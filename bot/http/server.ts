@@ -1,0 +1,42 @@
+import type { CloudAdapter } from 'botbuilder';
+import restify from 'restify';
+import type { Services } from '../services';
+import type { TableStorage } from '../store/tables';
+import type { ReferralDeskBot } from '../teams/referralDeskBot';
+import type { Logger } from '../log';
+import { referralsEndpoint } from './referralsEndpoint';
+
+/** What the routes need; filled in once storage is reachable. */
+export interface ServerState {
+  ready?: { services: Services; bot: ReferralDeskBot; storage: TableStorage; storageKind: string };
+}
+
+/** The bot's HTTP surface: Teams' /api/messages, referral deliveries, and a health check. */
+export function createServer(adapter: CloudAdapter, state: ServerState, options: { webhookSecret?: string; log: Logger }): restify.Server {
+  const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
+
+  server.get('/healthz', async (_req, res) => {
+    const ready = state.ready;
+    if (!ready) return void res.send(503, { status: 'starting', storage: 'unreachable' });
+    try {
+      await ready.storage.ping();
+      res.send(200, { status: 'ok', storage: ready.storageKind });
+    } catch (error) {
+      res.send(503, { status: 'degraded', storage: 'unreachable', message: (error as Error).message });
+    }
+  });
+
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }), async (req, res) => {
+    const ready = state.ready;
+    if (!ready) return void res.send(503, { error: 'starting' });
+    await adapter.process(req, res, (turn) => ready.bot.run(turn));
+  });
+
+  server.post('/api/referrals', referralsEndpoint(() => state.ready?.services, options.webhookSecret));
+
+  server.on('restifyError', (req, _res, error, callback) => {
+    options.log.error(`${req.method} ${req.url} failed`, error);
+    return callback();
+  });
+  return server;
+}

@@ -1,0 +1,166 @@
+import type { DateTime } from 'luxon';
+import { cardAttachment } from '../../cards/render';
+import { resolveChannel, type Region } from '../domain/routing';
+import type { CardOutboxRepository, CardTask } from '../store/cardOutboxRepository';
+import type { ChannelLinkRepository } from '../store/channelLinkRepository';
+import type { ConversationRepository } from '../store/conversationRepository';
+import { ConflictError } from '../store/errors';
+import type { ReferralRepository, StoredReferral } from '../store/referralRepository';
+import type { Strings } from '../strings/en';
+import type { Logger } from '../log';
+import { DeliveryError, type Messenger } from './messenger';
+import { referralCard } from './views/referralCardView';
+
+export interface CardSyncDeps {
+  referrals: ReferralRepository;
+  outbox: CardOutboxRepository;
+  links: ChannelLinkRepository;
+  conversations: ConversationRepository;
+  messenger: Messenger;
+  regions: readonly Region[];
+  strings: Strings;
+  clock: () => DateTime;
+  log: Logger;
+  /** How long a claimed task is reserved for one worker. */
+  leaseMs?: number;
+  /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+/** A task whose referral is not stored yet is given this long before it is dropped. */
+const ORPHAN_GRACE_MS = 10 * 60_000;
+
+/**
+ * Keeps each referral's channel card in step with the stored referral: posts it once a
+ * channel is linked for its country, updates it after every change, and retries failed
+ * calls from the durable outbox (on a timer and at start-up).
+ */
+export class CardSync {
+  private draining: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: CardSyncDeps) {}
+
+  /** Records that the referral's card must be brought up to date, then starts on it. */
+  async request(referralId: string): Promise<void> {
+    await this.deps.outbox.enqueue(referralId, this.nowIso());
+    this.kick();
+  }
+
+  /** Re-queues the referrals that were waiting for a channel link. */
+  async releaseUnrouted(): Promise<number> {
+    const parked = await this.deps.outbox.unrouted();
+    for (const task of parked) await this.deps.outbox.enqueue(task.referralId, this.nowIso());
+    if (parked.length > 0) this.kick();
+    return parked.length;
+  }
+
+  /** Works through the due tasks in the background; calls while busy run one more pass. */
+  kick(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        await this.drainOnce().catch((error: unknown) => this.deps.log.error('card sync pass failed', error));
+      } while (this.again);
+    })().finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  /** Resolves when no pass is running (for shutdown and tests). */
+  async whenIdle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  start(intervalMs: number): void {
+    this.kick();
+    this.timer = setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.whenIdle();
+  }
+
+  private async drainOnce(): Promise<void> {
+    const now = this.nowIso();
+    for (const task of await this.deps.outbox.due(now)) {
+      const leaseUntil = this.deps.clock().plus({ milliseconds: this.deps.leaseMs ?? 60_000 }).toUTC().toISO()!;
+      const claimed = await this.deps.outbox.claim(task, now, leaseUntil);
+      if (!claimed) continue;
+      await this.sync(claimed).catch(async (error: unknown) => {
+        this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
+        await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), String((error as Error)?.message ?? error));
+      });
+    }
+  }
+
+  private async sync(task: CardTask): Promise<void> {
+    const stored = await this.deps.referrals.get(task.referralId);
+    if (!stored) {
+      const age = this.deps.clock().toMillis() - Date.parse(task.enqueuedAt);
+      if (age > ORPHAN_GRACE_MS) await this.deps.outbox.complete(task);
+      else await this.deps.outbox.retryLater(task, this.deps.clock().plus({ seconds: 5 }).toUTC().toISO()!, 'referral not stored yet');
+      return;
+    }
+    if (stored.card) {
+      if (stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
+      await this.deps.outbox.complete(task);
+      return;
+    }
+    const link = resolveChannel(stored.record.referral.customerProfile.address.country, await this.deps.links.list(), this.deps.regions);
+    const reference = link && (await this.deps.conversations.get('channel', link.channel.conversationId));
+    if (!reference) {
+      await this.deps.outbox.park(task);
+      return;
+    }
+    const activityId = await this.deps.messenger.send(reference, this.cardActivity(stored));
+    await this.recordCard(stored, { conversationId: link.channel.conversationId, activityId, revision: stored.record.desk.revision });
+    await this.deps.outbox.complete(task);
+  }
+
+  private async updateCard(stored: StoredReferral): Promise<void> {
+    const card = stored.card!;
+    const reference = await this.deps.conversations.get('channel', card.conversationId);
+    if (!reference) throw new DeliveryError(`no conversation reference for ${card.conversationId}`, undefined, true);
+    await this.deps.messenger.update(reference, card.activityId, this.cardActivity(stored));
+    await this.recordCard(stored, { ...card, revision: stored.record.desk.revision });
+  }
+
+  /** Saves where the card is; a concurrent change re-reads and saves again (the change re-queued the task). */
+  private async recordCard(stored: StoredReferral, card: NonNullable<StoredReferral['card']>): Promise<void> {
+    let current: StoredReferral | null = stored;
+    for (let attempt = 0; attempt < 5 && current; attempt++) {
+      try {
+        await this.deps.referrals.saveCard(current, { ...card, revision: Math.min(card.revision, current.record.desk.revision) });
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        current = await this.deps.referrals.get(stored.record.referral.id);
+      }
+    }
+    throw new ConflictError(`Card of referral ${stored.record.referral.id}`);
+  }
+
+  private cardActivity(stored: StoredReferral) {
+    const card = referralCard(stored.record, this.deps.clock(), this.deps.strings);
+    return { type: 'message', attachments: [cardAttachment(card)] };
+  }
+
+  private retryAt(task: CardTask): string {
+    const base = this.deps.retryDelayMs ?? 15_000;
+    const delay = Math.min(this.deps.maxRetryDelayMs ?? 15 * 60_000, base * 2 ** task.attempts);
+    return this.deps.clock().plus({ milliseconds: delay }).toUTC().toISO()!;
+  }
+
+  private nowIso(): string {
+    return this.deps.clock().toUTC().toISO()!;
+  }
+}

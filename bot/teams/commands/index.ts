@@ -1,0 +1,18 @@
+import type { Command } from './command';
+import { help } from './help';
+import { link } from './link';
+import { links } from './links';
+import { unlink } from './unlink';
+
+/** Every text command, by the word that starts it. */
+export const COMMANDS: Record<string, Command> = { link, unlink, links, help };
+
+/** Splits "link emea de" into the command name and its arguments. */
+export function parseCommandText(text: string): { name: string; args: string[] } {
+  const words = text
+    .replace(/&nbsp;/g, ' ')
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  return { name: (words[0] ?? '').toLowerCase(), args: words.slice(1) };
+}

@@ -1,0 +1,29 @@
+import { cardAttachment } from '../../../cards/render';
+import { renderLinksCard } from '../../../cards/linksCard';
+import { channelOf } from '../teamsChannel';
+import { describeTarget } from '../views/linkTargets';
+import type { Command } from './command';
+
+/** `links`: which channel receives which region, country and the fallback. */
+export const links: Command = async ({ turn, services }) => {
+  const { strings, regions } = services;
+  const all = await services.links.list();
+  if (all.length === 0) return void (await turn.sendActivity(strings.commands.linksEmpty));
+  const here = channelOf(turn)?.conversationId;
+  const order = { country: 0, region: 1, fallback: 2 } as const;
+  const rows = [...all]
+    .sort((a, b) => order[a.target.kind] - order[b.target.kind] || a.target.code.localeCompare(b.target.code))
+    .map((l) => ({
+      title: describeTarget(l.target, regions, strings),
+      value: l.channel.conversationId === here ? strings.commands.thisChannel : (l.channel.channelName ?? l.channel.conversationId),
+    }));
+  const uncovered = all.some((l) => l.target.kind === 'fallback')
+    ? []
+    : regions.filter((r) => !all.some((l) => l.target.code === r.code)).map((r) => `${r.name} (${r.code})`);
+  const card = renderLinksCard({
+    title: strings.commands.linksTitle,
+    rows,
+    footnote: uncovered.length > 0 ? strings.commands.unlinkedCountries(uncovered.join(', ')) : '',
+  });
+  await turn.sendActivity({ attachments: [cardAttachment(card)] });
+};

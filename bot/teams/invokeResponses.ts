@@ -1,0 +1,44 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/render';
+import type { DomainError, FieldProblem } from '../domain/errors';
+import type { ReferralRecord } from '../domain/referral';
+import { stageOf } from '../domain/stage';
+import type { Strings } from '../strings/en';
+import { referralCard } from './views/referralCardView';
+
+/** Replaces the card for the user who clicked. */
+export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as AdaptiveCardInvokeResponse['value'] };
+}
+
+/** Shows a short message to the user who clicked; the card stays as it is (with their inputs). */
+export function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as AdaptiveCardInvokeResponse['value'] };
+}
+
+/** "Deal name is required; Estimated deal value must be greater than zero". */
+export function describeProblems(problems: FieldProblem[], strings: Strings): string {
+  return problems.map(({ field, problem }) => strings.problems[problem](strings.fieldNames[field] ?? field)).join('; ');
+}
+
+/**
+ * The one place a broken lifecycle rule becomes what the user sees: bad input is a message
+ * (their form stays filled in); a referral that moved on shows its current card, saying who
+ * moved it. Always a 200, so Teams shows it instead of an error.
+ */
+export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings): AdaptiveCardInvokeResponse {
+  switch (error.kind) {
+    case 'invalidInput':
+      return messageResponse(strings.actions.fixInput(describeProblems(error.problems, strings)));
+    case 'notAllowedInStage': {
+      const stage = strings.stage[stageOf(current.referral)];
+      const notice = error.lastDecision
+        ? strings.actions.alreadyDecided(stage, error.lastDecision.by.name)
+        : strings.actions.notAllowed(stage);
+      return cardResponse(referralCard(current, now, strings, notice));
+    }
+    case 'notYetExpired':
+      return cardResponse(referralCard(current, now, strings, strings.actions.notAllowed(strings.stage[stageOf(current.referral)])));
+  }
+}

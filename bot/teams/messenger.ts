@@ -1,0 +1,120 @@
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { statusOf } from '../store/errors';
+import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from './rateLimiter';
+
+/** A call to Teams that failed and must not be retried (403, 404, 413) or ran out of retries. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface MessengerOptions {
+  appId: string;
+  /** Attempts per call, the first included. */
+  maxAttempts: number;
+  /** The first retry waits about this long; each further one twice as long (with jitter). */
+  baseDelayMs: number;
+  /** Longest wait between attempts, also for a server's Retry-After. */
+  maxDelayMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
+const PERMANENT = new Set([400, 401, 403, 404, 413]);
+
+/**
+ * Owns every proactive call to Teams: one queue per conversation (so bursts are smoothed,
+ * never dropped), Teams' rate limits, and bounded retries with jittered backoff that
+ * honour Retry-After. 403/404/413 are permanent and surface as DeliveryError at once.
+ */
+export class Messenger {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly limiters = new Map<string, SlidingWindowLimiter>();
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly options: MessengerOptions,
+  ) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Posts a new message to the conversation; returns its activity id. */
+  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
+    return this.call(reference, 'send', async (context) => {
+      const response = await context.sendActivity(activity);
+      if (!response?.id) throw new DeliveryError('Teams returned no activity id', undefined, false);
+      return response.id;
+    });
+  }
+
+  /** Replaces an earlier message of the bot (a card, for everyone who sees it). */
+  async update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
+    await this.call(reference, 'update', async (context) => {
+      await context.updateActivity({ ...activity, id: activityId, type: 'message' });
+      return undefined;
+    });
+  }
+
+  private call<T>(reference: Partial<ConversationReference>, what: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    const key = reference.conversation?.id ?? '';
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.withRetries(key, reference, what, work));
+    this.queues.set(key, next);
+    void next.finally(() => {
+      if (this.queues.get(key) === next) this.queues.delete(key);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async withRetries<T>(key: string, reference: Partial<ConversationReference>, what: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    const limiter = this.limiterFor(key);
+    for (let attempt = 1; ; attempt++) {
+      const wait = limiter.delayAt(Date.now());
+      if (wait > 0) await this.sleep(wait);
+      limiter.record(Date.now());
+      try {
+        let result: T | undefined;
+        await this.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+          result = await work(context);
+        });
+        return result as T;
+      } catch (error) {
+        const status = statusOf(error);
+        const description = `${what} to ${key} failed${status ? ` with HTTP ${status}` : ''}: ${(error as Error).message}`;
+        if (status !== undefined && PERMANENT.has(status)) throw new DeliveryError(description, status, true);
+        const retryable = status === undefined || RETRYABLE.has(status);
+        if (!retryable || attempt >= this.options.maxAttempts) throw new DeliveryError(description, status, false);
+        await this.sleep(this.backoff(attempt, retryAfterMs(error)));
+      }
+    }
+  }
+
+  private backoff(attempt: number, retryAfter: number | undefined): number {
+    const exponential = this.options.baseDelayMs * 2 ** (attempt - 1);
+    const jittered = exponential / 2 + Math.random() * (exponential / 2);
+    return Math.min(this.options.maxDelayMs, Math.max(retryAfter ?? 0, jittered));
+  }
+
+  private limiterFor(key: string): SlidingWindowLimiter {
+    let limiter = this.limiters.get(key);
+    if (!limiter) {
+      limiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_LIMITS);
+      this.limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response?.headers;
+  const value = headers?.get?.('retry-after');
+  const seconds = value ? Number(value) : NaN;
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}

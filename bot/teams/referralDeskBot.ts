@@ -1,0 +1,113 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { cardAttachment } from '../../cards/render';
+import { renderWelcomeCard } from '../../cards/welcomeCard';
+import type { Verb } from '../../cards/verbs';
+import type { Services } from '../services';
+import { ACTION_HANDLERS } from './actions';
+import { COMMANDS, parseCommandText } from './commands';
+import { messageResponse } from './invokeResponses';
+import { teamsChannelData } from './teamsChannel';
+import { validRegionCodes } from './views/linkTargets';
+import type { ConversationKind } from '../store/conversationRepository';
+
+/**
+ * Receives Teams activities and hands each to its command or action handler. It decides
+ * nothing itself beyond which handler runs.
+ */
+export class ReferralDeskBot extends TeamsActivityHandler {
+  /** The service URL last written per conversation, so unchanged ones cost no write. */
+  private readonly knownServiceUrls = new Map<string, string>();
+
+  constructor(private readonly services: Services) {
+    super();
+    this.onTurn(async (turn, next) => {
+      await this.refreshServiceUrls(turn);
+      await next();
+    });
+    this.onMessage(async (turn, next) => {
+      await this.handleMessage(turn);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await this.installed(turn);
+      await next();
+    });
+    this.onTeamsMembersAddedEvent(async (membersAdded, _teamInfo, turn, next) => {
+      if (membersAdded.some((m) => m.id === turn.activity.recipient.id)) await this.installed(turn);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const handler = ACTION_HANDLERS[value.action?.verb as Verb];
+    if (!handler) return messageResponse(this.services.strings.actions.failed);
+    const from = turn.activity.from;
+    try {
+      return await handler({
+        turn,
+        data: value.action.data,
+        actor: { id: from.aadObjectId ?? from.id, name: from.name ?? from.id },
+        services: this.services,
+      });
+    } catch (error) {
+      this.services.log.error(`action ${value.action.verb} failed`, error);
+      return messageResponse(this.services.strings.actions.failed);
+    }
+  }
+
+  private async handleMessage(turn: TurnContext): Promise<void> {
+    const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
+    const { name, args } = parseCommandText(text);
+    const command = name === '' ? COMMANDS.help : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+      await turn.sendActivity(this.services.strings.commands.unknown(text.trim()));
+      return;
+    }
+    await command({ turn, args, services: this.services });
+  }
+
+  /** Added to a team: keep its reference and say hello once (Teams may announce it twice). */
+  private async installed(turn: TurnContext): Promise<void> {
+    const team = teamsChannelData(turn).team;
+    if (!team?.id) {
+      await this.services.conversations.put('personal', turn.activity.conversation.id, TurnContext.getConversationReference(turn.activity));
+      return;
+    }
+    const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity));
+    if (!isNew) return;
+    const w = this.services.strings.welcome;
+    const card = renderWelcomeCard({
+      title: w.title,
+      intro: w.intro,
+      howToLink: w.howToLink,
+      example: w.example,
+      regions: w.regions(validRegionCodes(this.services.regions)),
+      more: w.more,
+    });
+    await turn.sendActivity({ attachments: [cardAttachment(card)] });
+  }
+
+  /** Teams may move a conversation to another service URL: every activity brings the current one. */
+  private async refreshServiceUrls(turn: TurnContext): Promise<void> {
+    const serviceUrl = turn.activity.serviceUrl;
+    if (!serviceUrl) return;
+    const data = teamsChannelData(turn);
+    const targets: [ConversationKind, string | undefined][] = [
+      ['team', data.team?.id],
+      ['channel', data.channel?.id],
+      ['personal', turn.activity.conversation?.conversationType === 'personal' ? turn.activity.conversation.id : undefined],
+    ];
+    for (const [kind, id] of targets) {
+      if (!id) continue;
+      const key = `${kind}/${id}`;
+      if (this.knownServiceUrls.get(key) === serviceUrl) continue;
+      await this.services.conversations.refreshServiceUrl(kind, id, serviceUrl);
+      this.knownServiceUrls.set(key, serviceUrl);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { isDomainError } from '../../bot/domain/errors';
+import { PARTNER_CENTER_ACTOR, applyIncoming, arrival } from '../../bot/domain/incoming';
+import { decide, type Decision } from '../../bot/domain/lifecycle';
+import type { Actor, Referral, ReferralRecord } from '../../bot/domain/referral';
+import { NOW, receivedRecord } from '../support/fixtures';
+
+const ALICE: Actor = { id: '29:alice', name: 'Alice Adams' };
+const LATER = NOW.plus({ hours: 2 });
+
+/** A later copy of the fixture referral from Partner Center. */
+function newerCopy(overrides: Partial<Referral> = {}): Referral {
+  return { ...receivedRecord().referral, updatedDateTime: '2026-11-23T10:00:00.000Z', ...overrides };
+}
+
+function accepted(): ReferralRecord {
+  const result = decide(
+    receivedRecord(),
+    {
+      action: 'accept',
+      input: { dealName: 'Contoso migration', dealValue: 40000, currency: 'EUR', closingDate: '2027-01-31', notes: 'Call Anna first', crmId: 'CRM-1' },
+    },
+    ALICE,
+    NOW,
+  );
+  if (isDomainError(result)) assert.fail(JSON.stringify(result));
+  return result.record;
+}
+
+function closed(action: 'decline' | 'win'): ReferralRecord {
+  const base = action === 'decline' ? receivedRecord() : accepted();
+  const result =
+    action === 'decline'
+      ? decide(base, { action: 'decline', input: { reason: 'notACustomer', notes: 'A student project' } }, ALICE, NOW.plus({ minutes: 30 }))
+      : decide(base, { action: 'win', input: {} }, ALICE, NOW.plus({ minutes: 30 }));
+  if (isDomainError(result)) assert.fail(JSON.stringify(result));
+  return result.record;
+}
+
+function applied(result: Decision | null): Decision {
+  assert.ok(result, 'expected the newer copy to be applied');
+  return result;
+}
+
+describe('incoming', () => {
+  describe('arrival', () => {
+    it('makes revision 1 with a "received" event by Partner Center', () => {
+      const referral = receivedRecord().referral;
+      const { record, event } = arrival(referral, NOW);
+      assert.deepEqual(record, { referral, desk: { revision: 1 } });
+      assert.deepEqual(event, {
+        referralId: referral.id,
+        revision: 1,
+        at: '2026-11-23T09:00:00.000Z',
+        actor: PARTNER_CENTER_ACTOR,
+        action: 'received',
+        changes: [],
+      });
+    });
+
+    it('stamps the event in UTC whatever zone the clock is in', () => {
+      const { event } = arrival(receivedRecord().referral, NOW.setZone('Asia/Tokyo'));
+      assert.equal(event.at, '2026-11-23T09:00:00.000Z');
+    });
+
+    it('is made by Partner Center, not a Teams user', () => {
+      assert.deepEqual(PARTNER_CENTER_ACTOR, { id: 'partner-center', name: 'Partner Center' });
+    });
+  });
+
+  describe('applyIncoming', () => {
+    it('ignores a copy with the same updatedDateTime', () => {
+      const stored = receivedRecord();
+      assert.equal(applyIncoming(stored, { ...stored.referral, name: 'Renamed' }, LATER), null);
+    });
+
+    it('ignores an older copy', () => {
+      const stored = receivedRecord({ updatedDateTime: '2026-11-23T10:00:00.000Z' });
+      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T09:59:59.999Z', name: 'Renamed' }), LATER), null);
+    });
+
+    it('compares updatedDateTime as instants, not as text', () => {
+      const stored = receivedRecord({ updatedDateTime: '2026-11-23T08:00:00.000Z' });
+      // The same instant, written differently.
+      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T08:00:00Z', name: 'Same time' }), LATER), null);
+      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T09:00:00+01:00', name: 'Same time' }), LATER), null);
+      // Earlier, though it sorts later as text.
+      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T08:30:00+01:00', name: 'Older' }), LATER), null);
+      // Later, though it sorts earlier as text.
+      const later = applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T07:30:00-01:00', name: 'Newer' }), LATER);
+      assert.equal(applied(later).record.referral.name, 'Newer');
+    });
+
+    it('applies a newer copy of a received referral with an "updated" event', () => {
+      const stored = receivedRecord();
+      const incoming = newerCopy({ name: 'Contoso: 60 VMs', details: { ...stored.referral.details, dealValue: 30000 } });
+
+      const { record, event } = applied(applyIncoming(stored, incoming, LATER));
+
+      assert.deepEqual(record.referral, incoming);
+      assert.deepEqual(record.desk, { revision: 2 });
+      assert.deepEqual(event, {
+        referralId: stored.referral.id,
+        revision: 2,
+        at: LATER.toISO(),
+        actor: PARTNER_CENTER_ACTOR,
+        action: 'updated',
+        changes: [
+          { field: 'name', before: 'Contoso cloud migration', after: 'Contoso: 60 VMs' },
+          { field: 'dealValue', before: '25000', after: '30000' },
+        ],
+      });
+    });
+
+    it('takes a newer stage decided in Partner Center', () => {
+      const stored = receivedRecord();
+      const incoming = newerCopy({ status: 'Closed', substatus: 'Expired', closedDateTime: '2026-11-23T10:00:00.000Z' });
+      const { record, event } = applied(applyIncoming(stored, incoming, LATER));
+      assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Expired');
+      assert.equal(record.referral.closedDateTime, '2026-11-23T10:00:00.000Z');
+      assert.deepEqual(event.changes.find((c) => c.field === 'status'), { field: 'status', before: 'New/Received', after: 'Closed/Expired' });
+    });
+
+    it('takes an outcome reported in Partner Center for an accepted referral', () => {
+      const stored = accepted();
+      const incoming = { ...stored.referral, updatedDateTime: '2026-11-30T10:00:00.000Z', status: 'Closed', substatus: 'Won', closedDateTime: '2026-11-30T10:00:00.000Z' } as Referral;
+      const { record } = applied(applyIncoming(stored, incoming, LATER));
+      assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Won');
+      assert.deepEqual(record.desk.owner, ALICE);
+    });
+
+    it('never moves an accepted referral back to received, but takes the other new fields', () => {
+      const stored = accepted();
+      const before = structuredClone(stored);
+      const newTeam = [{ firstName: 'Anna', lastName: 'Schmidt', email: 'anna.schmidt@contoso.example', phoneNumber: '+49 30 7654321' }];
+      const incoming = {
+        ...receivedRecord().referral,
+        updatedDateTime: '2026-11-23T12:00:00.000Z',
+        customerProfile: { ...stored.referral.customerProfile, team: newTeam },
+        tags: [{ tag: 'hot' }],
+      } as Referral;
+
+      const { record, event } = applied(applyIncoming(stored, incoming, LATER));
+
+      assert.deepEqual(stored, before, 'the stored record must not be mutated');
+      assert.equal(record.referral.status, 'Active');
+      assert.equal(record.referral.substatus, 'Accepted');
+      assert.equal(record.referral.acceptedDateTime, stored.referral.acceptedDateTime);
+      assert.equal(record.referral.closedDateTime, undefined);
+      assert.deepEqual(record.referral.customerProfile.team, newTeam);
+      assert.deepEqual((record.referral as Referral & { tags?: unknown }).tags, [{ tag: 'hot' }]);
+      assert.equal(record.referral.updatedDateTime, '2026-11-23T12:00:00.000Z');
+      assert.deepEqual(record.desk.owner, ALICE);
+      assert.deepEqual(record.desk.lastDecision, stored.desk.lastDecision);
+      assert.equal(record.desk.revision, stored.desk.revision + 1);
+      assert.equal(event.revision, stored.desk.revision + 1);
+      assert.equal(event.changes.find((c) => c.field === 'status'), undefined, 'the status did not change');
+    });
+
+    it('never reopens a declined referral, keeping its reason and close time', () => {
+      const stored = closed('decline');
+      const incoming = newerCopy({ updatedDateTime: '2026-11-24T08:00:00.000Z', name: 'Renamed in Partner Center', statusReason: undefined });
+
+      const { record } = applied(applyIncoming(stored, incoming, LATER));
+
+      assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Declined');
+      assert.equal(record.referral.statusReason, 'Not a customer: A student project');
+      assert.equal(record.referral.closedDateTime, stored.referral.closedDateTime);
+      assert.equal(record.referral.name, 'Renamed in Partner Center');
+    });
+
+    it('never moves a won referral back to accepted', () => {
+      const stored = closed('win');
+      const incoming = { ...accepted().referral, updatedDateTime: '2026-11-24T08:00:00.000Z' };
+      const { record } = applied(applyIncoming(stored, incoming, LATER));
+      assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Won');
+      assert.equal(record.referral.closedDateTime, stored.referral.closedDateTime);
+      assert.equal(record.referral.acceptedDateTime, stored.referral.acceptedDateTime);
+    });
+
+    it('does not mutate the incoming referral', () => {
+      const stored = accepted();
+      const incoming = newerCopy();
+      const copy = structuredClone(incoming);
+      applyIncoming(stored, incoming, LATER);
+      assert.deepEqual(incoming, copy);
+    });
+  });
+});
