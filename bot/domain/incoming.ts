@@ -3,6 +3,7 @@ import { diffFields, type HistoryEvent } from './history';
 import { historyView, type Decision } from './lifecycle';
 import type { Actor, Referral, ReferralRecord } from './referral';
 import { stageOf, type Stage } from './stage';
+import { parseInstant } from './timeLimits';
 
 export const PARTNER_CENTER_ACTOR: Actor = { id: 'partner-center', name: 'Partner Center' };
 
@@ -29,7 +30,8 @@ export function arrival(referral: Referral, now: DateTime): Decision {
  * on it) updates everything but the lifecycle fields.
  */
 export function applyIncoming(stored: ReferralRecord, incoming: Referral, now: DateTime): Decision | null {
-  if (incoming.updatedDateTime <= stored.referral.updatedDateTime) return null;
+  // Compared as instants: the same moment may be written with or without milliseconds or an offset.
+  if (parseInstant(incoming.updatedDateTime) <= parseInstant(stored.referral.updatedDateTime)) return null;
   const current = stored.referral;
   const behind = STAGE_RANK[stageOf(incoming)] < STAGE_RANK[stageOf(current)];
   const referral: Referral = behind

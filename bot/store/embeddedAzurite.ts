@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 
 // Azurite ships no type declarations; these are the two classes the bot uses.
@@ -6,6 +7,7 @@ const TableServer: new (config: unknown) => AzuriteTableServer = require('azurit
 const TableConfiguration: new (...args: unknown[]) => unknown = require('azurite/dist/src/table/TableConfiguration').default;
 
 interface AzuriteTableServer {
+  httpServer: Server;
   start(): Promise<void>;
   close(): Promise<void>;
   getHttpServerAddress(): string;
@@ -39,6 +41,7 @@ export async function startEmbeddedTables(options: { dataDir?: string; port?: nu
   // pwd, oauth, disable product-style URL, in-memory persistence.
   const config = new TableConfiguration(host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
   const server = new TableServer(config);
+  parseQueryDespiteRestify(server.httpServer);
   await server.start();
   const endpoint = server.getHttpServerAddress();
   return {
@@ -46,4 +49,19 @@ export async function startEmbeddedTables(options: { dataDir?: string; port?: nu
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
     stop: () => server.close(),
   };
+}
+
+/**
+ * restify adds a `query()` method to every `http.IncomingMessage` in the process. Azurite's
+ * Express app only parses the query string when `req.query` is unset, so with restify loaded
+ * it would silently ignore `$filter`, `$top` and continuation tokens and return every row.
+ * Each request gets its own unset `query`, so Express parses it as usual.
+ */
+function parseQueryDespiteRestify(httpServer: Server): void {
+  const listeners = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    Object.defineProperty(req, 'query', { value: undefined, writable: true, configurable: true, enumerable: true });
+    for (const listener of listeners) listener(req, res);
+  });
 }

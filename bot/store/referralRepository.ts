@@ -107,11 +107,14 @@ export class ReferralRepository {
 
   /** The referral's history, oldest first. */
   async history(id: string): Promise<HistoryEvent[]> {
-    const rows = this.table.listEntities<{ event: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${id} and RowKey ge ${HISTORY_ROW_PREFIX} and RowKey lt ${'event.'}` },
-    });
+    // The partition is one referral and its events. Keys are checked here again because
+    // Azurite's query engine mis-evaluates some key filters (e.g. 'r-1' also matching 'r-10').
+    const rows = this.table.listEntities<{ event?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${id}` } });
     const events: HistoryEvent[] = [];
-    for await (const row of rows) events.push(JSON.parse(row.event) as HistoryEvent);
+    for await (const row of rows) {
+      if (row.partitionKey === id && row.rowKey?.startsWith(HISTORY_ROW_PREFIX) && row.event) events.push(JSON.parse(row.event) as HistoryEvent);
+    }
+    events.sort((a, b) => a.revision - b.revision);
     return events;
   }
 }

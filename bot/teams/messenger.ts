@@ -1,4 +1,5 @@
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import { statusOf } from '../store/errors';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from './rateLimiter';
 
@@ -25,6 +26,8 @@ export interface MessengerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 const PERMANENT = new Set([400, 401, 403, 404, 413]);
 
@@ -48,7 +51,14 @@ export class Messenger {
   /** Posts a new message to the conversation; returns its activity id. */
   async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
     return this.call(reference, 'send', async (context) => {
-      const response = await context.sendActivity(activity);
+      // A new top-level post, never a reply: Teams threads replies under their parent.
+      const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+      const response = await client.conversations.sendToConversation(reference.conversation!.id, {
+        ...activity,
+        type: 'message',
+        from: context.activity.from,
+        conversation: reference.conversation as Activity['conversation'],
+      } as Activity);
       if (!response?.id) throw new DeliveryError('Teams returned no activity id', undefined, false);
       return response.id;
     });
@@ -80,11 +90,19 @@ export class Messenger {
       if (wait > 0) await this.sleep(wait);
       limiter.record(Date.now());
       try {
-        let result: T | undefined;
+        // Errors are carried out of the turn by hand: thrown inside it, they would go to the
+        // adapter's onTurnError (which answers users), and the call would look successful.
+        let outcome = { ok: false, error: new Error('the turn did not run') } as Outcome<T>;
         await this.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
-          result = await work(context);
+          withoutTransportRetries(context.turnState.get(context.adapter.ConnectorClientKey));
+          try {
+            outcome = { ok: true, value: await work(context) };
+          } catch (error) {
+            outcome = { ok: false, error };
+          }
         });
-        return result as T;
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
       } catch (error) {
         const status = statusOf(error);
         const description = `${what} to ${key} failed${status ? ` with HTTP ${status}` : ''}: ${(error as Error).message}`;
@@ -117,4 +135,15 @@ function retryAfterMs(error: unknown): number | undefined {
   const value = headers?.get?.('retry-after');
   const seconds = value ? Number(value) : NaN;
   return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}
+
+/**
+ * The connector client's HTTP pipeline retries on its own (up to 3 times, seconds apart),
+ * which would multiply with the retries here and hide their timing. This class is the one
+ * retry layer, so the pipeline's retry policy is taken out. If the client's internals ever
+ * differ, nothing is removed and the pipeline keeps its own retries.
+ */
+function withoutTransportRetries(client: unknown): void {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined)?.client?.pipeline;
+  pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import type { BotHarness } from '../support/botHarness';
+import type { ConnectorCall } from '../support/connectorStandIn';
+import { pcReferral } from '../support/fixtures';
+import { botAddedToTeam, channelMessage, type Channel } from '../support/teamsActivities';
+
+/** Installs the app in the team and links `channel` to `codes`, as a user would. */
+export async function installAndLink(h: BotHarness, channel: Channel, codes: string): Promise<void> {
+  assert.equal((await h.activity(botAddedToTeam(h.serviceUrl))).status, 200);
+  assert.equal((await h.activity(channelMessage(h.serviceUrl, channel, `link ${codes}`))).status, 200);
+}
+
+/** Delivers a referral and waits for its card in `channel`; returns the card's activity id. */
+export async function deliverAndAwaitCard(h: BotHarness, channel: Channel, overrides: Record<string, unknown> = {}): Promise<{ id: string; activityId: string }> {
+  const referral = pcReferral(overrides);
+  const answer = await h.deliver(referral);
+  assert.equal(answer.status, 202, JSON.stringify(answer.body));
+  const id = referral.id as string;
+  await h.connector.waitFor((calls) => cardPosts(calls, channel.id).some((c) => cardText(c).includes(id)), `the card of ${id}`);
+  const post = cardPosts(h.connector.calls, channel.id).find((c) => cardText(c).includes(id))!;
+  return { id, activityId: post.answeredId! };
+}
+
+/** New top-level card messages the bot posted to a channel. */
+export function cardPosts(calls: ConnectorCall[], channelId: string): ConnectorCall[] {
+  return calls.filter((c) => c.kind === 'send' && c.conversationId === channelId && attachmentsOf(c).length > 0);
+}
+
+/** Text replies the bot wrote in a conversation (command answers). */
+export function replies(calls: ConnectorCall[], conversationPrefix: string): string[] {
+  return calls
+    .filter((c) => (c.kind === 'reply' || c.kind === 'send') && c.conversationId.startsWith(conversationPrefix))
+    .map((c) => String(c.body.text ?? ''))
+    .filter(Boolean);
+}
+
+export function attachmentsOf(call: ConnectorCall): { contentType: string; content: Record<string, unknown> }[] {
+  return (call.body.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined) ?? [];
+}
+
+/** All the card's JSON as one string, to look for what it shows. */
+export function cardText(call: ConnectorCall): string {
+  return JSON.stringify(attachmentsOf(call).map((a) => a.content));
+}
+
+/** The verbs of every Action.Execute in a card, however deeply nested. */
+export function verbsIn(card: unknown): string[] {
+  const verbs: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string') verbs.push(record.verb);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return verbs;
+}

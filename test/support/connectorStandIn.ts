@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector service. */
+export interface ConnectorCall {
+  method: 'POST' | 'PUT';
+  /** `send` a new message, `reply` into a thread, `update` an existing one, `create` a conversation. */
+  kind: 'send' | 'reply' | 'update' | 'create';
+  conversationId: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+  /** The id the stand-in answered with (new activities only). */
+  answeredId?: string;
+}
+
+interface Failure {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/**
+ * A local stand-in for the Bot Connector service: answers the REST calls the bot makes
+ * to `serviceUrl` like Teams does, records every one, and can fail on demand.
+ */
+export class ConnectorStandIn {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
+  private server: Server | undefined;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next `count` calls answer with this status (e.g. 503, or 429 with Retry-After). */
+  failNext(count: number, status: number, headers: Record<string, string> = {}): void {
+    for (let i = 0; i < count; i++) this.failures.push({ status, headers });
+  }
+
+  /** Calls of one kind, optionally to one conversation. */
+  callsOf(kind: ConnectorCall['kind'], conversationId?: string): ConnectorCall[] {
+    return this.calls.filter((c) => c.kind === kind && (conversationId === undefined || c.conversationId === conversationId));
+  }
+
+  /** Resolves as soon as the recorded calls satisfy `check`; fails after `timeoutMs` saying what was seen. */
+  waitFor(check: (calls: ConnectorCall[]) => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+    if (check(this.calls)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`Timed out waiting for ${what}; calls so far: ${JSON.stringify(this.calls.map((c) => [c.kind, c.conversationId]))}`));
+      }, timeoutMs);
+      const waiter = {
+        check: () => check(this.calls),
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const failure = this.failures.shift();
+    if (failure) {
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(JSON.stringify({ error: { code: 'StandInFailure', message: `Injected ${failure.status}` } }));
+      return;
+    }
+    const call = this.classify(req.method ?? '', req.url ?? '', body);
+    if (!call) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'NotFound', message: `${req.method} ${req.url}` } }));
+      return;
+    }
+    if (call.kind !== 'update') call.answeredId = call.kind === 'create' ? `a:conversation-${this.nextId++}` : `activity-${this.nextId++}`;
+    this.calls.push(call);
+    res.writeHead(call.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: call.answeredId ?? call.activityId }));
+    for (const waiter of [...this.waiters]) {
+      if (waiter.check()) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private classify(method: string, url: string, body: Record<string, unknown>): ConnectorCall | undefined {
+    const path = url.split('?')[0].replace(/\/+$/, '');
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== 'v3' || parts[1] !== 'conversations') return undefined;
+    if (method === 'POST' && parts.length === 2) return { method, kind: 'create', conversationId: '', body };
+    const conversationId = parts[2];
+    if (parts[3] !== 'activities') return undefined;
+    if (method === 'POST' && parts.length === 4) return { method, kind: 'send', conversationId, body };
+    if (method === 'POST' && parts.length === 5) return { method, kind: 'reply', conversationId, activityId: parts[4], body };
+    if (method === 'PUT' && parts.length === 5) return { method, kind: 'update', conversationId, activityId: parts[4], body };
+    return undefined;
+  }
+}
