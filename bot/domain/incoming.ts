@@ -26,24 +26,15 @@ export function arrival(referral: Referral, now: DateTime): Decision {
 
 /**
  * A newer copy of a stored referral from Partner Center. Older or equal copies change
- * nothing (`null`); a copy whose stage is behind the stored one (the desk already acted
- * on it) updates everything but the lifecycle fields.
+ * nothing (`null`); a copy whose stage is behind the stored one (the desk acted on it and
+ * Partner Center has not heard yet) updates everything but what the desk decided.
  */
 export function applyIncoming(stored: ReferralRecord, incoming: Referral, now: DateTime): Decision | null {
   // Compared as instants: the same moment may be written with or without milliseconds or an offset.
   if (parseInstant(incoming.updatedDateTime) <= parseInstant(stored.referral.updatedDateTime)) return null;
   const current = stored.referral;
   const behind = STAGE_RANK[stageOf(incoming)] < STAGE_RANK[stageOf(current)];
-  const referral: Referral = behind
-    ? {
-        ...incoming,
-        status: current.status,
-        substatus: current.substatus,
-        statusReason: current.statusReason,
-        acceptedDateTime: current.acceptedDateTime,
-        closedDateTime: current.closedDateTime,
-      }
-    : incoming;
+  const referral: Referral = behind ? keepDeskDecisions(incoming, current) : incoming;
   const revision = stored.desk.revision + 1;
   const record: ReferralRecord = { referral, desk: { ...stored.desk, revision } };
   const event: HistoryEvent = {
@@ -55,4 +46,26 @@ export function applyIncoming(stored: ReferralRecord, incoming: Referral, now: D
     changes: diffFields(historyView(stored), historyView(record)),
   };
   return { record, event };
+}
+
+/** The incoming copy, with the lifecycle and the deal details the desk's decision set. */
+function keepDeskDecisions(incoming: Referral, current: Referral): Referral {
+  return {
+    ...incoming,
+    name: current.name,
+    status: current.status,
+    substatus: current.substatus,
+    statusReason: current.statusReason,
+    acceptedDateTime: current.acceptedDateTime,
+    closedDateTime: current.closedDateTime,
+    externalReferenceId: current.externalReferenceId,
+    campaignId: current.campaignId,
+    details: {
+      ...incoming.details,
+      dealValue: current.details.dealValue,
+      currency: current.details.currency,
+      closingDateTime: current.details.closingDateTime,
+      notes: current.details.notes,
+    },
+  };
 }

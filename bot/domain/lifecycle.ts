@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DomainError, FieldProblem } from './errors';
 import { diffFields, type HistoryEvent } from './history';
-import { CLOSE_REASONS, type CloseReason } from './reasons';
+import { CLOSE_REASONS, isCloseReason, type CloseReason } from './reasons';
 import type { Actor, LifecycleAction, Referral, ReferralRecord } from './referral';
 import { stageOf, type Stage } from './stage';
 import { isExpiredAt, expiryOf, parseInstant } from './timeLimits';
@@ -149,6 +149,9 @@ function problemsOf(command: LifecycleCommand, referral: Referral, now: DateTime
       return acceptProblems(command.input, referral, now);
     case 'win':
       return command.input.dealValue === undefined ? [] : dealValueProblems(command.input.dealValue);
+    case 'decline':
+    case 'lose':
+      return isCloseReason(command.input.reason) ? [] : [{ field: 'reason', problem: 'unknownReason' }];
     default:
       return [];
   }

@@ -84,6 +84,7 @@ export function parseReferrals(body: unknown, now: DateTime): { referrals: Refer
   if (items.length === 0) return { problems: [{ index: 0, problems: [{ field: '(body)', message: 'must hold at least one referral' }] }] };
   const referrals: Referral[] = [];
   const problems: ItemProblem[] = [];
+  const seen = new Set<string>();
   items.forEach((item, index) => {
     const result = referralSchema.safeParse(item);
     if (!result.success) {
@@ -95,12 +96,10 @@ export function parseReferrals(body: unknown, now: DateTime): { referrals: Refer
       });
       return;
     }
-    referrals.push(withDefaults(result.data as unknown as Referral, now));
-  });
-  const seen = new Set<string>();
-  referrals.forEach((referral, index) => {
+    const referral = withDefaults(result.data as unknown as Referral, now);
     if (seen.has(referral.id)) problems.push({ index, id: referral.id, problems: [{ field: 'id', message: 'appears twice in this delivery' }] });
     seen.add(referral.id);
+    referrals.push(referral);
   });
   return problems.length > 0 ? { problems } : { referrals };
 }

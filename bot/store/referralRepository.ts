@@ -2,7 +2,7 @@ import { odata, type TableClient, type TableEntityResult, type TransactionAction
 import type { HistoryEvent } from '../domain/history';
 import type { DeskState, Referral, ReferralRecord } from '../domain/referral';
 import { ConflictError, isStatus } from './errors';
-import { HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
+import { HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
 
 /** Where a referral's card was posted. */
 export interface CardLocation {
@@ -107,14 +107,12 @@ export class ReferralRepository {
 
   /** The referral's history, oldest first. */
   async history(id: string): Promise<HistoryEvent[]> {
-    // The partition is one referral and its events. Keys are checked here again because
-    // Azurite's query engine mis-evaluates some key filters (e.g. 'r-1' also matching 'r-10').
-    const rows = this.table.listEntities<{ event?: string }>({ queryOptions: { filter: odata`PartitionKey eq ${id}` } });
+    const rows = this.table.listEntities<{ event: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${id} and RowKey ge ${HISTORY_ROW_PREFIX} and RowKey lt ${HISTORY_ROW_END}` },
+    });
+    // Row keys carry the zero-padded revision, so the service returns them oldest first.
     const events: HistoryEvent[] = [];
-    for await (const row of rows) {
-      if (row.partitionKey === id && row.rowKey?.startsWith(HISTORY_ROW_PREFIX) && row.event) events.push(JSON.parse(row.event) as HistoryEvent);
-    }
-    events.sort((a, b) => a.revision - b.revision);
+    for await (const row of rows) events.push(JSON.parse(row.event) as HistoryEvent);
     return events;
   }
 }

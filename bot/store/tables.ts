@@ -15,6 +15,8 @@ export type TableName = keyof typeof TABLES;
 export const REFERRAL_ROW = 'referral';
 export const historyRowKey = (revision: number): string => `event-${revision.toString().padStart(10, '0')}`;
 export const HISTORY_ROW_PREFIX = 'event-';
+/** The first key after every history row ('.' follows '-'). */
+export const HISTORY_ROW_END = 'event.';
 
 /** Table Storage forbids / \ # ? and control characters in keys; Teams ids may carry any of them. */
 export function encodeKey(value: string): string {

@@ -150,6 +150,10 @@ describe('incoming', () => {
       assert.deepEqual(record.referral.customerProfile.team, newTeam);
       assert.deepEqual((record.referral as Referral & { tags?: unknown }).tags, [{ tag: 'hot' }]);
       assert.equal(record.referral.updatedDateTime, '2026-11-23T12:00:00.000Z');
+      for (const field of ['dealValue', 'currency', 'closingDateTime', 'notes'] as const) {
+        assert.equal(record.referral.details[field], stored.referral.details[field], `keeps the accepted ${field}`);
+      }
+      assert.equal(record.referral.name, stored.referral.name, 'keeps the accepted deal name');
       assert.deepEqual(record.desk.owner, ALICE);
       assert.deepEqual(record.desk.lastDecision, stored.desk.lastDecision);
       assert.equal(record.desk.revision, stored.desk.revision + 1);
@@ -159,14 +163,15 @@ describe('incoming', () => {
 
     it('never reopens a declined referral, keeping its reason and close time', () => {
       const stored = closed('decline');
-      const incoming = newerCopy({ updatedDateTime: '2026-11-24T08:00:00.000Z', name: 'Renamed in Partner Center', statusReason: undefined });
+      const customerProfile = { ...stored.referral.customerProfile, size: '500to999employees' };
+      const incoming = newerCopy({ updatedDateTime: '2026-11-24T08:00:00.000Z', customerProfile, statusReason: undefined });
 
       const { record } = applied(applyIncoming(stored, incoming, LATER));
 
       assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Declined');
       assert.equal(record.referral.statusReason, 'Not a customer: A student project');
       assert.equal(record.referral.closedDateTime, stored.referral.closedDateTime);
-      assert.equal(record.referral.name, 'Renamed in Partner Center');
+      assert.equal(record.referral.customerProfile.size, '500to999employees');
     });
 
     it('never moves a won referral back to accepted', () => {

@@ -254,6 +254,11 @@ describe('partnerCenter: parseReferrals', () => {
       assert.deepEqual(problems, [{ index: 2, id: 'r-1', problems: [{ field: 'id', message: 'appears twice in this delivery' }] }]);
     });
 
+    it('names a duplicate at its own index when an earlier item is bad', () => {
+      const problems = problemsOf([pcReferral({ id: 'bad', customerProfile: {} }), pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-1' })]);
+      assert.deepEqual(problems.map((p) => [p.index, p.id]), [[0, 'bad'], [2, 'r-1']]);
+    });
+
     it('returns only problems when one item of a batch is bad', () => {
       const result = parseReferrals([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', details: { dealValue: -1 } }), pcReferral({ id: 'r-3' })], NOW);
       assert.deepEqual(Object.keys(result), ['problems']);

@@ -9,11 +9,11 @@ export const acceptReferral: ActionHandler = async ({ data, services, actor }) =
   const read = InputReader.of(data);
   const referralId = read.text('referralId', { required: true, max: 128 });
   const input: AcceptInput = {
-    dealName: read.text('dealName', { required: true, max: 200 }),
+    dealName: read.text('dealName', { max: 200 }) ?? '',
     dealValue: read.number('dealValue'),
-    currency: read.text('currency', { required: true, max: 3 }).toUpperCase(),
-    closingDate: read.date('closingDate'),
-    notes: read.text('notes', { required: true, max: 2000 }),
+    currency: (read.text('currency', { max: 10 }) ?? '').toUpperCase(),
+    closingDate: read.text('closingDate', { max: 40 }) ?? '',
+    notes: read.text('notes', { max: 2000 }) ?? '',
     crmId: read.text('crmId', { max: 100 }),
     campaignId: read.text('campaignId', { max: 100 }),
   };

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import type { FieldProblem } from '../../domain/errors';
 
 /**
  * Reads the values of an `Action.Execute` (the action's data merged with the card's
  * inputs). The client checks them too, but stale cards, other clients and crafted
- * requests reach the bot unchecked, so every field is checked again here.
+ * requests reach the bot unchecked. This reads and checks the shape of each field; the
+ * lifecycle rules (required deal details, positive values, dates) are the domain's.
  */
 export class InputReader {
   readonly problems: FieldProblem[] = [];
@@ -28,19 +28,10 @@ export class InputReader {
     return value;
   }
 
+  /** A number, or NaN when it is missing or not one (the lifecycle rules name the problem). */
   number(field: string): number {
-    const text = this.text(field, { required: true, max: 40 });
-    if (!text) return NaN;
-    const value = Number(text.replace(/[\s,]/g, ''));
-    if (!Number.isFinite(value)) this.problems.push({ field, problem: 'notANumber' });
-    return value;
-  }
-
-  /** A calendar date as the card's Input.Date sends it (yyyy-MM-dd). */
-  date(field: string): string {
-    const text = this.text(field, { required: true, max: 40 });
-    if (text && !DateTime.fromISO(text, { zone: 'utc' }).isValid) this.problems.push({ field, problem: 'notADate' });
-    return text;
+    const text = this.text(field, { max: 40 });
+    return text ? Number(text.replace(/[\s,]/g, '')) : NaN;
   }
 
   choice<T extends string>(field: string, isAllowed: (value: string) => value is T): T {

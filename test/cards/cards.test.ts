@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import type { AdaptiveCard } from '../../cards/render';
+import { renderLinksCard } from '../../cards/linksCard';
+import { renderWelcomeCard } from '../../cards/welcomeCard';
+import { VERBS } from '../../cards/verbs';
+import type { ReferralRecord } from '../../bot/domain/referral';
+import { en } from '../../bot/strings/en';
+import { ACTION_HANDLERS } from '../../bot/teams/actions';
+import { referralCard, referralCardData } from '../../bot/teams/views/referralCardView';
+import { verbsIn } from '../e2e/flows';
+import { validateCard } from '../support/cardSchema';
+import { NOW, receivedRecord } from '../support/fixtures';
+
+const alice = { id: 'aad-alice', name: 'Alice Rep' };
+
+function decided(stage: 'accepted' | 'declined' | 'won' | 'lost' | 'expired'): ReferralRecord {
+  const base = receivedRecord();
+  const pairs = {
+    accepted: ['Active', 'Accepted'],
+    declined: ['Closed', 'Declined'],
+    won: ['Closed', 'Won'],
+    lost: ['Closed', 'Lost'],
+    expired: ['Closed', 'Expired'],
+  } as const;
+  const [status, substatus] = pairs[stage];
+  const action = ({ accepted: 'accept', declined: 'decline', won: 'win', lost: 'lose', expired: 'expire' } as const)[stage];
+  return {
+    referral: { ...base.referral, status, substatus, statusReason: stage === 'declined' || stage === 'lost' ? 'Not a customer' : undefined, externalReferenceId: 'CRM-1' },
+    desk: { revision: 3, owner: alice, lastDecision: { action, by: stage === 'expired' ? { id: 'system', name: 'Referral Desk' } : alice, at: '2026-11-23T10:00:00.000Z' } },
+  };
+}
+
+const samples: Record<string, AdaptiveCard> = {
+  'received referral': referralCard(receivedRecord(), NOW, en),
+  'received referral, minimal fields': referralCard(
+    receivedRecord({
+      details: {},
+      customerProfile: { name: 'Tailspin', address: { country: 'JP' } },
+      inviteContext: undefined,
+      type: 'Shared',
+    }),
+    NOW,
+    en,
+  ),
+  'co-sell invitation from a partner, contact request older than 72 h': referralCard(
+    receivedRecord({ inviteContext: { invitedBy: { organizationName: 'Northwind Partners' }, notes: 'Need a local implementer', assistanceRequestCode: 'Technical' } }),
+    NOW.plus({ days: 4 }),
+    en,
+  ),
+  'received referral past its expiry': referralCard(receivedRecord(), NOW.plus({ days: 20 }), en),
+  'with a notice': referralCard(decided('declined'), NOW, en, en.actions.alreadyDecided('Declined', 'Bob')),
+  accepted: referralCard(decided('accepted'), NOW, en),
+  declined: referralCard(decided('declined'), NOW, en),
+  won: referralCard(decided('won'), NOW, en),
+  lost: referralCard(decided('lost'), NOW, en),
+  expired: referralCard(decided('expired'), NOW, en),
+  welcome: renderWelcomeCard({ title: 't', intro: 'i', howToLink: 'h', example: 'e', regions: 'r', more: 'm' }),
+  links: renderLinksCard({ title: 'Where referrals go', rows: [{ title: 'Germany (DE)', value: 'EMEA' }], footnote: '' }),
+  'links, empty with footnote': renderLinksCard({ title: 'Where referrals go', rows: [], footnote: 'Not covered: apac' }),
+};
+
+describe('cards', () => {
+  for (const [name, card] of Object.entries(samples)) {
+    describe(name, () => {
+      it('validates against the Adaptive Card 1.5 schema', () => {
+        assert.deepEqual(validateCard(card), []);
+        assert.equal(card.version, '1.5');
+      });
+      it('has every binding filled in', () => {
+        assert.ok(!JSON.stringify(card).includes('${'), JSON.stringify(card).match(/.{40}\$\{.{40}/)?.[0]);
+      });
+      it('carries only verbs the bot handles, and stays far below the 80 KB message limit', () => {
+        for (const verb of verbsIn(card)) assert.ok(verb in ACTION_HANDLERS, `no handler for ${verb}`);
+        assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
+      });
+    });
+  }
+
+  it('the schema check can fail', () => {
+    assert.notDeepEqual(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock' }] }), []);
+  });
+
+  it('offers Accept and Decline only while a referral is received', () => {
+    assert.deepEqual(verbsIn(samples['received referral']).sort(), [VERBS.accept, VERBS.decline].sort());
+    for (const stage of ['accepted', 'declined', 'won', 'lost', 'expired']) assert.deepEqual(verbsIn(samples[stage]), [], stage);
+  });
+
+  it('every verb has a handler and every handler a verb', () => {
+    assert.deepEqual(Object.keys(ACTION_HANDLERS).sort(), Object.values(VERBS).sort());
+  });
+
+  it('marks the required accept inputs required and the decline reason required', () => {
+    const text = JSON.stringify(samples['received referral']);
+    for (const id of ['dealName', 'dealValue', 'currency', 'closingDate', 'notes', 'reason']) {
+      assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
+    }
+  });
+
+  it('shows the lead kind, the contact flag while fresh, and time left', () => {
+    const data = referralCardData(receivedRecord(), NOW, en);
+    assert.equal(data.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.customerInquiry);
+    assert.equal(data.contactFlag, en.card.contactRequestedFresh);
+    assert.match(data.status, /^13 days left/);
+    const later = referralCardData(receivedRecord(), NOW.plus({ days: 4 }), en);
+    assert.equal(later.contactFlag, en.card.contactRequestedOld);
+    assert.equal(referralCardData(receivedRecord(), NOW.plus({ days: 13, hours: 20 }), en).statusColor, 'Attention');
+  });
+
+  it('names the inviting partner of a co-sell invitation', () => {
+    const data = referralCardData(receivedRecord({ inviteContext: { invitedBy: { organizationName: 'Northwind Partners' } } }), NOW, en);
+    assert.equal(data.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.coSellFromPartner);
+    assert.equal(data.facts.find((f) => f.title === en.card.invitedBy)?.value, 'Northwind Partners');
+  });
+
+  it('renders from a template that no render changes', () => {
+    const a = referralCard(receivedRecord({ name: 'First' }), NOW, en);
+    referralCard(receivedRecord({ name: 'Second' }), NOW, en);
+    const again = referralCard(receivedRecord({ name: 'First' }), NOW, en);
+    assert.deepEqual(again, a);
+  });
+});

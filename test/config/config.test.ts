@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../bot/config/config';
+import { loadRegions } from '../../bot/config/regions';
+
+describe('configuration', () => {
+  it('has working defaults for a local run', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.dataDir, './.data');
+    assert.equal(config.tablesConnectionString, '');
+    assert.equal(config.appId, '');
+  });
+
+  it('treats empty variables (as in a copied env.sample) as not set', () => {
+    assert.equal(loadConfig({ PORT: '', MicrosoftAppId: '' }).port, 3978);
+  });
+
+  it('refuses to start with an app id but no webhook secret, naming the variable', () => {
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }), (error: Error) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /REFERRALS_WEBHOOK_SECRET/);
+      return true;
+    });
+  });
+
+  it('names every malformed variable', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty', TABLE_PREFIX: '1bad', MicrosoftAppType: 'Other' }), (error: Error) => {
+      for (const name of ['PORT', 'TABLE_PREFIX', 'MicrosoftAppType']) assert.match(error.message, new RegExp(name));
+      return true;
+    });
+  });
+
+  describe('regions file', () => {
+    const write = (content: string) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'regions-')), 'regions.json');
+      writeFileSync(file, content);
+      return file;
+    };
+
+    it('uses the built-in regions by default', () => {
+      assert.deepEqual(loadRegions('').map((r) => r.code), ['americas', 'emea', 'apac']);
+    });
+
+    it('reads REGIONS_FILE and normalises country codes', () => {
+      const regions = loadRegions(write(JSON.stringify({ regions: [{ code: 'dach', name: 'DACH', countries: ['de', 'AT', 'ch'] }] })));
+      assert.deepEqual(regions, [{ code: 'dach', name: 'DACH', countries: ['DE', 'AT', 'CH'] }]);
+    });
+
+    it('refuses a bad file with the variable and the problem', () => {
+      assert.throws(() => loadRegions(write('{"regions": [{"code": "de", "name": "x", "countries": ["XX"]}]}')), (error: Error) => {
+        assert.match(error.message, /REGIONS_FILE/);
+        assert.match(error.message, /two letters would read as a country/);
+        assert.match(error.message, /"XX" is not an ISO-3166/);
+        return true;
+      });
+      assert.throws(() => loadRegions('/does/not/exist.json'), /REGIONS_FILE: cannot read/);
+      assert.throws(() => loadRegions(write('{"regions": [{"code": "fallback", "name": "x", "countries": ["DE"]}]}')), /reserved/);
+    });
+  });
+});
