@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { BotHarness } from '../support/botHarness';
 import { pcReferral } from '../support/fixtures';
 import { channelMessage, CHANNELS } from '../support/teamsActivities';
@@ -129,6 +130,35 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.equal(cardPosts(h.connector.calls, CHANNELS.emea.id).length, 1);
       assert.ok((await h.services.referrals.get(pcReferral().id as string))?.card);
     });
+  });
+
+  it('posts, after a restart, a card the previous run could not post', async () => {
+    const prefix = `t${randomBytes(5).toString('hex')}`;
+    const first = await new BotHarness({ TABLE_PREFIX: prefix }).start();
+    let second: BotHarness | undefined;
+    try {
+      await installAndLink(first, CHANNELS.emea, 'emea');
+      first.connector.failNext(100, 502);
+      assert.equal((await first.deliver(pcReferral())).status, 202);
+      await first.settle();
+      await first.stop();
+
+      second = new BotHarness({ TABLE_PREFIX: prefix });
+      second.clock.advance({ minutes: 2 });
+      await second.start();
+      // The start-up pass tries the stored channel reference, which still points at the first
+      // run's (stopped) stand-in; Teams brings the new service URL with the next activity.
+      await second.settle();
+      await second.activity(channelMessage(second.serviceUrl, CHANNELS.emea, 'links'));
+      second.clock.advance({ minutes: 1 });
+      second.services.cardSync.kick();
+      await second.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).length === 1, 'the card posted after the restart');
+      await second.settle();
+      assert.equal((await second.services.referrals.get(pcReferral().id as string))?.card?.conversationId, CHANNELS.emea.id);
+      assert.deepEqual(await second.services.outbox.due('9999'), []);
+    } finally {
+      await second?.stop();
+    }
   });
 
   describe('with a webhook secret', () => {
