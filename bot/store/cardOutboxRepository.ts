@@ -17,16 +17,7 @@ export interface CardTask {
   lastError: string;
 }
 
-interface CardTaskEntity {
-  partitionKey: string;
-  rowKey: string;
-  enqueuedAt: string;
-  dueAt: string;
-  attempts: number;
-  unrouted: boolean;
-  claimedUntil: string;
-  lastError: string;
-}
+type CardTaskEntity = Omit<CardTask, 'referralId' | 'etag'> & { partitionKey: string; rowKey: string };
 
 /**
  * The durable to-do list of card posts and updates. A row is written before the change it

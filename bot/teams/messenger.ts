@@ -56,7 +56,7 @@ export class Messenger {
       const response = await client.conversations.sendToConversation(reference.conversation!.id, {
         ...activity,
         type: 'message',
-        from: context.activity.from,
+        from: reference.bot ?? context.activity.recipient,
         conversation: reference.conversation as Activity['conversation'],
       } as Activity);
       if (!response?.id) throw new DeliveryError('Teams returned no activity id', undefined, false);

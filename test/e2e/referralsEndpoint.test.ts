@@ -114,6 +114,25 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.equal(stored?.record.referral.expirationDateTime, '2026-12-04T10:00:00.000Z');
     });
 
+    it('retries a throttled post at once (429 with Retry-After) without waiting for the outbox', async () => {
+      await installAndLink(h, CHANNELS.emea, 'emea');
+      h.connector.failNext(1, 429, { 'Retry-After': '0' });
+      await deliverAndAwaitCard(h, CHANNELS.emea);
+      const posts = h.connector.requests.filter((r) => r.endsWith(`POST /v3/conversations/${encodeURIComponent(CHANNELS.emea.id)}/activities`));
+      assert.deepEqual(posts.map((r) => r.split(' ')[0]), ['429', 'ok']);
+    });
+
+    it('does not retry a post Teams refuses for good (403), and keeps it in the outbox', async () => {
+      await installAndLink(h, CHANNELS.emea, 'emea');
+      const before = h.connector.requests.length;
+      h.connector.failNext(1, 403);
+      await h.deliver(pcReferral());
+      await h.settle();
+      assert.equal(h.connector.requests.length - before, 1, 'one request, no retries');
+      const [task] = await h.services.outbox.due('9999');
+      assert.match(task.lastError, /403/);
+    });
+
     it('posts a card later when Teams failed at first, from the durable outbox', async () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
       h.connector.failNext(4, 503);

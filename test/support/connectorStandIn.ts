@@ -24,6 +24,8 @@ interface Failure {
  */
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
+  /** Every request received, answered or failed: `<status> <method> <path>`. */
+  readonly requests: string[] = [];
   private readonly failures: Failure[] = [];
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private server: Server | undefined;
@@ -75,6 +77,7 @@ export class ConnectorStandIn {
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const failure = this.failures.shift();
+    this.requests.push(`${failure?.status ?? 'ok'} ${req.method} ${req.url}`);
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(JSON.stringify({ error: { code: 'StandInFailure', message: `Injected ${failure.status}` } }));

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from '../../bot/teams/rateLimiter';
+
+describe('the per-conversation rate limiter', () => {
+  it('lets 7 sends through in a second and holds the 8th until the first leaves the window', () => {
+    const limiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_LIMITS);
+    for (let i = 0; i < 7; i++) {
+      assert.equal(limiter.delayAt(1000 + i * 10), 0);
+      limiter.record(1000 + i * 10);
+    }
+    assert.equal(limiter.delayAt(1070), 930, 'the 8th waits until 1 s after the first');
+  });
+
+  it('keeps to 8 per 2 s even when each second alone is fine', () => {
+    const limiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_LIMITS);
+    // 7 in the first second, 1 early in the next: the 9th must wait for the 2-second window.
+    for (let i = 0; i < 7; i++) limiter.record(i * 100);
+    limiter.record(1100);
+    assert.equal(limiter.delayAt(1200), 800);
+  });
+
+  it('keeps to 60 per 30 s', () => {
+    const limiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_LIMITS);
+    for (let i = 0; i < 60; i++) limiter.record(i * 300);
+    // The 61st at 18 s: the first send (at 0) leaves the 30-second window at 30 s.
+    assert.equal(limiter.delayAt(18_000), 12_000);
+  });
+
+  it('forgets sends older than the longest window', () => {
+    const limiter = new SlidingWindowLimiter([{ count: 1, windowMs: 1000 }]);
+    limiter.record(0);
+    assert.equal(limiter.delayAt(500), 500);
+    assert.equal(limiter.delayAt(1000), 0);
+  });
+});
