@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { Duration } from 'luxon';
+import { companySize, money, roughDuration } from '../../bot/teams/views/format';
 import type { AdaptiveCard } from '../../cards/render';
 import { renderLinksCard } from '../../cards/linksCard';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
@@ -117,5 +119,26 @@ describe('cards', () => {
     referralCard(receivedRecord({ name: 'Second' }), NOW, en);
     const again = referralCard(receivedRecord({ name: 'First' }), NOW, en);
     assert.deepEqual(again, a);
+  });
+});
+
+describe('card wording', () => {
+  it('writes company sizes as people do', () => {
+    assert.equal(companySize('100to499employees'), '100–499 employees');
+    assert.equal(companySize('10000plusemployees'), '10000+ employees');
+    assert.equal(companySize('Small business'), 'Small business');
+  });
+
+  it('rounds the time left to the unit that reads best', () => {
+    assert.equal(roughDuration(Duration.fromObject({ days: 13, hours: 23 })), '13 days');
+    assert.equal(roughDuration(Duration.fromObject({ hours: 47 })), '47 hours');
+    assert.equal(roughDuration(Duration.fromObject({ minutes: 61 })), '61 minutes');
+    assert.equal(roughDuration(Duration.fromObject({ seconds: 20 })), '1 minute');
+  });
+
+  it('shows money in its currency, and a malformed code next to the number', () => {
+    assert.equal(money(25000, 'EUR'), '€25,000.00');
+    assert.equal(money(1200.5, 'XQQ'), 'XQQ 1,200.50');
+    assert.equal(money(1200.5, 'EU'), '1,200.5 EU');
   });
 });

@@ -23,7 +23,7 @@ export const links: Command = async ({ turn, services }) => {
   const card = renderLinksCard({
     title: strings.commands.linksTitle,
     rows,
-    footnote: uncovered.length > 0 ? strings.commands.unlinkedCountries(uncovered.join(', ')) : '',
+    footnote: uncovered.length > 0 ? strings.commands.uncoveredRegions(uncovered.join(', ')) : '',
   });
   await turn.sendActivity({ attachments: [cardAttachment(card)] });
 };

@@ -46,3 +46,11 @@ export function money(value: number, currency: string | undefined): string {
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+/** Partner Center's size codes ("100to499employees", "10000plusemployees") as people write them. */
+export function companySize(code: string): string {
+  return code
+    .replace(/(\d)to(\d)/, '$1–$2')
+    .replace(/(\d)plus/, '$1+')
+    .replace(/([\d+])employees$/i, '$1 employees');
+}

@@ -2,13 +2,13 @@ import type { DateTime } from 'luxon';
 import type { AdaptiveCard } from '../../../cards/render';
 import { renderReferralCard, type Choice, type ReferralCardData, type TextColor } from '../../../cards/referralCard';
 import { countryName } from '../../domain/countries';
-import { invitingPartner, isInvitedByMicrosoft, leadKindOf } from '../../domain/leadKind';
+import { invitingPartner, leadKindOf } from '../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
 import type { ReferralRecord, TeamMember } from '../../domain/referral';
 import { stageOf, type Stage } from '../../domain/stage';
 import { expiryOf, isContactRequestFresh, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
-import { cardDateTime, clip, money, plainDate, roughDuration } from './format';
+import { cardDateTime, clip, companySize, money, plainDate, roughDuration } from './format';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'CHF', 'INR', 'BRL', 'MXN', 'SEK', 'NOK', 'DKK', 'SGD', 'ZAR', 'AED'];
 const STAGE_COLORS: Record<Stage, TextColor> = {
@@ -121,11 +121,11 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   const value = referral.details.dealValue;
   if (stage === 'received') {
     list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
-    const inviter = invitingPartner(referral) ?? (isInvitedByMicrosoft(referral) ? referral.inviteContext?.invitedBy?.organizationName : undefined);
-    list.push([s.invitedBy, inviter]);
+    // Microsoft as the inviter is already in the source line; a partner is named.
+    list.push([s.invitedBy, invitingPartner(referral)]);
     list.push([s.helpRequested, referral.inviteContext?.assistanceRequestCode]);
     list.push([s.location, location(record)]);
-    list.push([s.customerSize, referral.customerProfile.size]);
+    list.push([s.customerSize, referral.customerProfile.size && companySize(referral.customerProfile.size)]);
     list.push([s.contact, contactText(referral.customerProfile.team?.[0])]);
   } else {
     list.push([s.owner, desk.owner?.name]);
