@@ -138,7 +138,7 @@ describe('card wording', () => {
 
   it('shows money in its currency, and a malformed code next to the number', () => {
     assert.equal(money(25000, 'EUR'), '€25,000.00');
-    assert.equal(money(1200.5, 'XQQ'), 'XQQ 1,200.50');
+    assert.match(money(1200.5, 'XQQ'), /^XQQ\s1,200\.50$/);
     assert.equal(money(1200.5, 'EU'), '1,200.5 EU');
   });
 });
