@@ -3,7 +3,27 @@ import { diffFields, type HistoryEvent } from './history';
 import { historyView, type Decision } from './lifecycle';
 import type { Actor, Referral, ReferralRecord } from './referral';
 import { stageOf, type Stage } from './stage';
-import { parseInstant } from './timeLimits';
+import { expiryOf, parseInstant } from './timeLimits';
+
+/** A referral as delivered: Partner Center may leave out its timestamps. */
+export type IncomingReferral = Omit<Referral, 'createdDateTime' | 'updatedDateTime' | 'expirationDateTime'> &
+  Partial<Pick<Referral, 'createdDateTime' | 'updatedDateTime' | 'expirationDateTime'>>;
+
+/**
+ * Fills in the timestamps a delivery left out: from the stored copy when there is one (so a
+ * repeated delivery without them is a duplicate, not an update), else from `now`. Without
+ * an expiry, a referral expires 14 days after it was created.
+ */
+export function completeReferral(incoming: IncomingReferral, stored: Referral | undefined, now: DateTime): Referral {
+  const createdDateTime = incoming.createdDateTime ?? stored?.createdDateTime ?? now.toUTC().toISO()!;
+  const updatedDateTime = incoming.updatedDateTime ?? stored?.updatedDateTime ?? createdDateTime;
+  return {
+    ...incoming,
+    createdDateTime,
+    updatedDateTime,
+    expirationDateTime: expiryOf({ createdDateTime, expirationDateTime: incoming.expirationDateTime ?? stored?.expirationDateTime }).toISO()!,
+  };
+}
 
 export const PARTNER_CENTER_ACTOR: Actor = { id: 'partner-center', name: 'Partner Center' };
 

@@ -37,7 +37,7 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
     if (Array.isArray(json) && json.length > MAX_REFERRALS_PER_DELIVERY) {
       return void res.send(413, { error: 'too_many_referrals', message: `At most ${MAX_REFERRALS_PER_DELIVERY} referrals per delivery` });
     }
-    const parsed = parseReferrals(json, ready.clock());
+    const parsed = parseReferrals(json);
     if ('problems' in parsed) {
       return void res.send(400, { error: 'invalid_referrals', message: 'Nothing was stored: fix these items and send the delivery again', items: parsed.problems });
     }

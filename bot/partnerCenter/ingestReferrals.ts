@@ -1,5 +1,4 @@
-import { applyIncoming, arrival } from '../domain/incoming';
-import type { Referral } from '../domain/referral';
+import { applyIncoming, arrival, completeReferral, type IncomingReferral } from '../domain/incoming';
 import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
 
@@ -17,7 +16,7 @@ const MAX_ATTEMPTS = 5;
  * Idempotent per referral id: a repeated delivery changes nothing; a newer one updates the
  * stored referral and its card. Each referral is stored before its card is posted.
  */
-export async function ingestReferrals(services: Services, referrals: readonly Referral[]): Promise<IngestResult> {
+export async function ingestReferrals(services: Services, referrals: readonly IncomingReferral[]): Promise<IngestResult> {
   const result: IngestResult = { received: [], duplicates: [] };
   for (const referral of referrals) {
     const changed = await ingestOne(services, referral);
@@ -27,12 +26,13 @@ export async function ingestReferrals(services: Services, referrals: readonly Re
   return result;
 }
 
-async function ingestOne(services: Services, referral: Referral): Promise<boolean> {
+async function ingestOne(services: Services, incoming: IncomingReferral): Promise<boolean> {
   const { referrals, outbox } = services;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const now = services.clock();
     const nowIso = now.toUTC().toISO()!;
-    const stored = await referrals.get(referral.id);
+    const stored = await referrals.get(incoming.id);
+    const referral = completeReferral(incoming, stored?.record.referral, now);
     if (!stored) {
       // Queue the card first: a crash between the two writes leaves a task, never a lost card.
       await outbox.enqueue(referral.id, nowIso);
@@ -54,5 +54,5 @@ async function ingestOne(services: Services, referral: Referral): Promise<boolea
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-  throw new ConflictError(`Referral ${referral.id}`);
+  throw new ConflictError(`Referral ${incoming.id}`);
 }

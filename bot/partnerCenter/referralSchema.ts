@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { normalizeCountryCode } from '../domain/countries';
-import { QUALIFICATIONS, REFERRAL_TYPES, STATUSES, SUBSTATUSES, type Referral } from '../domain/referral';
-import { expiryOf } from '../domain/timeLimits';
+import type { IncomingReferral } from '../domain/incoming';
+import { QUALIFICATIONS, REFERRAL_TYPES, STATUSES, SUBSTATUSES } from '../domain/referral';
 
 /** What is wrong with one referral of a delivery. */
 export interface ItemProblem {
@@ -75,14 +75,13 @@ const referralSchema = z.looseObject({
 });
 
 /**
- * Checks a delivery (one referral or an array) and fills in what Partner Center may leave
- * out: timestamps default to `now`, expiry to 14 days after creation. Either every item is
- * good, or the problems of every bad item are returned.
+ * Checks a delivery (one referral or an array); a referral without a name is named after
+ * its customer. Either every item is good, or the problems of every bad item are returned.
  */
-export function parseReferrals(body: unknown, now: DateTime): { referrals: Referral[] } | { problems: ItemProblem[] } {
+export function parseReferrals(body: unknown): { referrals: IncomingReferral[] } | { problems: ItemProblem[] } {
   const items = Array.isArray(body) ? body : [body];
   if (items.length === 0) return { problems: [{ index: 0, problems: [{ field: '(body)', message: 'must hold at least one referral' }] }] };
-  const referrals: Referral[] = [];
+  const referrals: IncomingReferral[] = [];
   const problems: ItemProblem[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
@@ -96,21 +95,11 @@ export function parseReferrals(body: unknown, now: DateTime): { referrals: Refer
       });
       return;
     }
-    const referral = withDefaults(result.data as unknown as Referral, now);
+    const data = result.data as unknown as IncomingReferral;
+    const referral = { ...data, name: data.name?.trim() || data.customerProfile.name };
     if (seen.has(referral.id)) problems.push({ index, id: referral.id, problems: [{ field: 'id', message: 'appears twice in this delivery' }] });
     seen.add(referral.id);
     referrals.push(referral);
   });
   return problems.length > 0 ? { problems } : { referrals };
-}
-
-function withDefaults(referral: Referral, now: DateTime): Referral {
-  const createdDateTime = referral.createdDateTime ?? now.toUTC().toISO()!;
-  const withCreated = { ...referral, createdDateTime };
-  return {
-    ...withCreated,
-    name: referral.name?.trim() || referral.customerProfile.name,
-    updatedDateTime: referral.updatedDateTime ?? createdDateTime,
-    expirationDateTime: expiryOf(withCreated).toISO()!,
-  };
 }

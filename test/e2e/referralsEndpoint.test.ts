@@ -39,6 +39,14 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.equal(cardPosts(h.connector.calls, CHANNELS.emea.id).length, 1);
     });
 
+    it('treats a repeated delivery without timestamps as a duplicate', async () => {
+      const bare = { id: 'bare-1', customerProfile: { name: 'Bare Ltd', address: { country: 'de' } } };
+      assert.deepEqual((await h.deliver(bare)).body, { received: ['bare-1'], duplicates: [] });
+      h.clock.advance({ hours: 1 });
+      assert.deepEqual((await h.deliver(bare)).body, { received: [], duplicates: ['bare-1'] });
+      assert.equal((await h.services.referrals.get('bare-1'))?.record.referral.createdDateTime, '2026-11-23T09:00:00.000Z');
+    });
+
     it('stores one referral and posts one card when the same referral arrives 20 times at once', async () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
       const answers = await Promise.all(Array.from({ length: 20 }, () => h.deliver(pcReferral())));

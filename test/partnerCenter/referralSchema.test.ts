@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import type { Referral } from '../../bot/domain/referral';
+import type { IncomingReferral } from '../../bot/domain/incoming';
 import { parseReferrals, type ItemProblem } from '../../bot/partnerCenter/referralSchema';
-import { NOW, pcReferral } from '../support/fixtures';
+import { pcReferral } from '../support/fixtures';
 
-function referralsOf(body: unknown): Referral[] {
-  const result = parseReferrals(body, NOW);
+function referralsOf(body: unknown): IncomingReferral[] {
+  const result = parseReferrals(body);
   if ('problems' in result) assert.fail(`expected referrals, got problems ${JSON.stringify(result.problems)}`);
   return result.referrals;
 }
 
 function problemsOf(body: unknown): ItemProblem[] {
-  const result = parseReferrals(body, NOW);
+  const result = parseReferrals(body);
   if (!('problems' in result)) assert.fail(`expected problems, got ${result.referrals.length} referral(s)`);
   assert.equal('referrals' in result, false, 'a delivery with problems returns no referrals');
   return result.problems;
@@ -81,22 +81,12 @@ describe('partnerCenter: parseReferrals', () => {
       assert.equal(referral.qualification, 'None');
     });
 
-    it('defaults the expiry to created + 14 days', () => {
-      const [referral] = referralsOf(withoutKey(pcReferral({ createdDateTime: '2026-11-20T15:00:00Z' }), 'expirationDateTime'));
-      assert.equal(referral.expirationDateTime, '2026-12-04T15:00:00.000Z');
-    });
-
-    it('defaults created and updated to now, and the expiry to now + 14 days', () => {
+    it('leaves missing timestamps for the ingest to fill in', () => {
       const bare = withoutKey(withoutKey(withoutKey(pcReferral(), 'createdDateTime'), 'updatedDateTime'), 'expirationDateTime');
       const [referral] = referralsOf(bare);
-      assert.equal(referral.createdDateTime, '2026-11-23T09:00:00.000Z');
-      assert.equal(referral.updatedDateTime, '2026-11-23T09:00:00.000Z');
-      assert.equal(referral.expirationDateTime, '2026-12-07T09:00:00.000Z');
-    });
-
-    it('defaults updated to created', () => {
-      const [referral] = referralsOf(withoutKey(pcReferral({ createdDateTime: '2026-11-20T15:00:00Z' }), 'updatedDateTime'));
-      assert.equal(referral.updatedDateTime, '2026-11-20T15:00:00.000Z');
+      assert.equal(referral.createdDateTime, undefined);
+      assert.equal(referral.updatedDateTime, undefined);
+      assert.equal(referral.expirationDateTime, undefined);
     });
 
     it('names the referral after the customer when it has no name', () => {
@@ -260,7 +250,7 @@ describe('partnerCenter: parseReferrals', () => {
     });
 
     it('returns only problems when one item of a batch is bad', () => {
-      const result = parseReferrals([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', details: { dealValue: -1 } }), pcReferral({ id: 'r-3' })], NOW);
+      const result = parseReferrals([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', details: { dealValue: -1 } }), pcReferral({ id: 'r-3' })]);
       assert.deepEqual(Object.keys(result), ['problems']);
       const { problems } = result as { problems: ItemProblem[] };
       assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'r-2']]);
