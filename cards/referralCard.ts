@@ -13,7 +13,6 @@ export interface Choice {
 /** Everything the referral card shows, already worded and formatted. Empty text hides its block. */
 export interface ReferralCardData {
   referralId: string;
-  revision: number;
   /** Shown in a banner on top, e.g. why an action did not apply. */
   notice: string;
   headerStyle: ContainerStyle;

@@ -6,8 +6,6 @@ import type { Referral } from './referral';
  */
 export type Stage = 'received' | 'accepted' | 'won' | 'lost' | 'declined' | 'expired';
 
-export const TERMINAL_STAGES: readonly Stage[] = ['won', 'lost', 'declined', 'expired'];
-
 export function stageOf(referral: Pick<Referral, 'status' | 'substatus'>): Stage {
   switch (referral.status) {
     case 'Closed':
@@ -26,8 +24,4 @@ export function stageOf(referral: Pick<Referral, 'status' | 'substatus'>): Stage
     default:
       return 'received';
   }
-}
-
-export function isTerminal(stage: Stage): boolean {
-  return TERMINAL_STAGES.includes(stage);
 }

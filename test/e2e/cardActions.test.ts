@@ -31,7 +31,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
   afterEach(async () => h.stop());
 
   const click = (verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) =>
-    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, revision: 1, ...inputs }, by));
+    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...inputs }, by));
 
   it('accepts with the form inputs: stored as Active/Accepted, owned by the clicker, card updated for everyone', async () => {
     const answer = await click(VERBS.accept, acceptInputs);

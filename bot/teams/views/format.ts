@@ -9,10 +9,6 @@ export function cardDateTime(instant: DateTime): string {
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
 }
 
-export function cardDate(instant: DateTime): string {
-  return `{{DATE(${instant.toUTC().toISO({ suppressMilliseconds: true })}, SHORT)}}`;
-}
-
 /** A calendar date for fact values, which do not evaluate text functions. */
 export function plainDate(instant: DateTime): string {
   return instant.toUTC().toFormat('d LLL yyyy');

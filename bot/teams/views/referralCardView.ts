@@ -36,7 +36,6 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
   const today = now.toUTC().startOf('day');
   return {
     referralId: referral.id,
-    revision: record.desk.revision,
     notice,
     headerStyle: 'emphasis',
     stageLabel: strings.stage[stage],
