@@ -73,9 +73,9 @@ export class CardOutboxRepository {
     await this.release(task.referralId, { dueAt, attempts: task.attempts + 1, lastError: error.slice(0, 1000) });
   }
 
-  /** Parks the task until a link for its country is made. */
-  async park(task: CardTask): Promise<void> {
-    await this.release(task.referralId, { dueAt: NEVER, unrouted: true });
+  /** Parks the task until a channel link is made (with why, when it failed for good). */
+  async park(task: CardTask, lastError = ''): Promise<void> {
+    await this.release(task.referralId, { dueAt: NEVER, unrouted: true, lastError: lastError.slice(0, 1000) });
   }
 
   private async release(referralId: string, fields: Partial<CardTaskEntity>): Promise<void> {

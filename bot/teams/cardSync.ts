@@ -97,7 +97,11 @@ export class CardSync {
       if (!claimed) continue;
       await this.sync(claimed).catch(async (error: unknown) => {
         this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
-        await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), String((error as Error)?.message ?? error));
+        const reason = String((error as Error)?.message ?? error);
+        // Teams refused for good (bot removed, conversation gone): retrying cannot help, so the
+        // card waits like an unrouted one, until a channel is linked again.
+        if (error instanceof DeliveryError && error.permanent) await this.deps.outbox.park(claimed, reason);
+        else await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), reason);
       });
     }
   }

@@ -130,15 +130,18 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.deepEqual(posts.map((r) => r.split(' ')[0]), ['429', 'ok']);
     });
 
-    it('does not retry a post Teams refuses for good (403), and keeps it in the outbox', async () => {
+    it('does not retry a post Teams refuses for good (403); the card waits for the channel to be linked again', async () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
       const before = h.connector.requests.length;
       h.connector.failNext(1, 403);
       await h.deliver(pcReferral());
       await h.settle();
       assert.equal(h.connector.requests.length - before, 1, 'one request, no retries');
-      const [task] = await h.services.outbox.due('9999');
+      const [task] = await h.services.outbox.unrouted();
       assert.match(task.lastError, /403/);
+
+      await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea'));
+      await h.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).length === 1, 'the card after linking again');
     });
 
     it('posts a card later when Teams failed at first, from the durable outbox', async () => {
