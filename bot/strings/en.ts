@@ -99,6 +99,7 @@ export const en = {
     linksEmpty: 'No channel is linked yet. In a regional channel, mention me with "link <region or country>".',
     uncoveredRegions: (list: string) => `No channel yet, and no fallback, for: ${list}. Their referrals wait until one is linked.`,
     thisChannel: 'this channel',
+    generalChannel: 'General',
     fallbackName: 'everything else (fallback)',
   },
   actions: {

@@ -1,4 +1,4 @@
-import { TurnContext, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
 import { channelConversationId, type ChannelRef } from '../domain/routing';
 
 interface TeamsChannelData {
@@ -25,4 +25,21 @@ export function channelOf(turn: TurnContext): ChannelRef | undefined {
 export function channelReference(turn: TurnContext, channel: ChannelRef): Partial<ConversationReference> {
   const reference = TurnContext.getConversationReference(turn.activity);
   return { ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channel.conversationId } };
+}
+
+/**
+ * The channel's display name. Teams leaves it out of most message activities, so it is
+ * looked up among the team's channels (the General channel has no name of its own).
+ */
+export async function channelName(turn: TurnContext, channel: ChannelRef, general: string): Promise<string | undefined> {
+  if (channel.channelName) return channel.channelName;
+  if (!channel.teamId) return undefined;
+  try {
+    const channels = await TeamsInfo.getTeamChannels(turn, channel.teamId);
+    const found = channels.find((c) => c.id === channel.conversationId);
+    return found ? (found.name ?? general) : undefined;
+  } catch {
+    // Only a label: without it the link still works and is shown by its id.
+    return undefined;
+  }
 }

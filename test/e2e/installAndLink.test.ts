@@ -55,6 +55,20 @@ describe('installing the app and linking channels (over HTTP)', () => {
     assert.match(text, /Asia Pacific \(apac\)/, 'names the region nobody covers');
   });
 
+  it('looks up the channel name when Teams leaves it out of the message', async () => {
+    h.connector.teamChannels = [{ id: TEAM.id }, { id: CHANNELS.emea.id, name: 'EMEA referrals' }];
+    const message = channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea');
+    message.channelData = { ...message.channelData, channel: { id: CHANNELS.emea.id } as typeof CHANNELS.emea };
+    await h.activity(message);
+    assert.match(replies(h.connector.calls, CHANNELS.emea.id)[0], /now go to EMEA referrals/);
+    assert.equal((await h.services.links.list())[0].channel.channelName, 'EMEA referrals');
+
+    const general = channelMessage(h.serviceUrl, { id: TEAM.id, name: '' }, 'link fallback');
+    general.channelData = { ...general.channelData, channel: { id: TEAM.id } as typeof CHANNELS.emea };
+    await h.activity(general);
+    assert.match(replies(h.connector.calls, TEAM.id)[0], /now go to General/);
+  });
+
   it('answers unknown codes with the valid ones and stores nothing', async () => {
     await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link mars emea'));
     assert.match(replies(h.connector.calls, CHANNELS.emea.id)[0], /I don't know "mars".*americas, emea, apac/);

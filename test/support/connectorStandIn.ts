@@ -26,6 +26,8 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   /** Every request received, answered or failed: `<status> <method> <path>`. */
   readonly requests: string[] = [];
+  /** What `GET /v3/teams/{id}/conversations` lists (Teams gives General no name). */
+  teamChannels: { id: string; name?: string }[] = [];
   private readonly failures: Failure[] = [];
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private server: Server | undefined;
@@ -81,6 +83,11 @@ export class ConnectorStandIn {
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(JSON.stringify({ error: { code: 'StandInFailure', message: `Injected ${failure.status}` } }));
+      return;
+    }
+    if (req.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations$/.test((req.url ?? '').split('?')[0])) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ conversations: this.teamChannels }));
       return;
     }
     const call = this.classify(req.method ?? '', req.url ?? '', body);

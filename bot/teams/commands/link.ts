@@ -1,13 +1,13 @@
 import { parseLinkTarget, type LinkTarget } from '../../domain/routing';
-import { channelOf, channelReference } from '../teamsChannel';
+import { channelName, channelOf, channelReference } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
 import type { Command } from './command';
 
 /** `link <code> [<code>…]`: referrals of these regions or countries (or the rest) go to this channel. */
 export const link: Command = async ({ turn, args, services }) => {
   const { strings, regions } = services;
-  const channel = channelOf(turn);
-  if (!channel) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
+  const here = channelOf(turn);
+  if (!here) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
   if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
   const targets = args.map((arg) => ({ arg, target: parseLinkTarget(arg, regions) }));
   const unknown = targets.filter((t) => !t.target).map((t) => `"${t.arg}"`);
@@ -15,6 +15,7 @@ export const link: Command = async ({ turn, args, services }) => {
     return void (await turn.sendActivity(strings.commands.unknownCodes(unknown.join(', '), validRegionCodes(regions))));
   }
 
+  const channel = { ...here, channelName: await channelName(turn, here, strings.commands.generalChannel) };
   await services.conversations.put('channel', channel.conversationId, channelReference(turn, channel));
   const existing = await services.links.list();
   const lines: string[] = [];
