@@ -57,7 +57,7 @@ export const MAX_DEAL_VALUE = 1e12;
  * history event to store with it, or the rule that was broken.
  */
 export function decide(record: ReferralRecord, command: LifecycleCommand, actor: Actor, now: DateTime): Decision | DomainError {
-  const stage = stageOf(record.referral);
+  const stage = currentStage(record.referral, command, now);
   if (stage !== ALLOWED_FROM[command.action]) {
     return { kind: 'notAllowedInStage', action: command.action, stage, lastDecision: record.desk.lastDecision };
   }
@@ -88,6 +88,15 @@ export function decide(record: ReferralRecord, command: LifecycleCommand, actor:
     changes: diffFields(historyView(record), historyView(next)),
   };
   return { record: next, event };
+}
+
+/**
+ * The stage a command meets. A received referral past its expiry counts as expired even
+ * before the expiry is recorded: Partner Center no longer takes an answer to it.
+ */
+function currentStage(referral: Referral, command: LifecycleCommand, now: DateTime): Stage {
+  const stage = stageOf(referral);
+  return stage === 'received' && command.action !== 'expire' && isExpiredAt(referral, now) ? 'expired' : stage;
 }
 
 function applyToReferral(referral: Referral, command: LifecycleCommand, at: string): Referral {

@@ -32,7 +32,7 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
     case 'invalidInput':
       return messageResponse(strings.actions.fixInput(describeProblems(error.problems, strings)));
     case 'notAllowedInStage': {
-      const stage = strings.stage[stageOf(current.referral)];
+      const stage = strings.stage[error.stage];
       const notice = error.lastDecision
         ? strings.actions.alreadyDecided(stage, error.lastDecision.by.name)
         : strings.actions.notAllowed(stage);

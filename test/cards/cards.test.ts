@@ -82,8 +82,9 @@ describe('cards', () => {
     assert.notDeepEqual(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock' }] }), []);
   });
 
-  it('offers Accept and Decline only while a referral is received', () => {
+  it('offers Accept and Decline only while a referral is received and not past its expiry', () => {
     assert.deepEqual(verbsIn(samples['received referral']).sort(), [VERBS.accept, VERBS.decline].sort());
+    assert.deepEqual(verbsIn(samples['received referral past its expiry']), []);
     for (const stage of ['accepted', 'declined', 'won', 'lost', 'expired']) assert.deepEqual(verbsIn(samples[stage]), [], stage);
   });
 

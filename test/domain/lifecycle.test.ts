@@ -415,6 +415,19 @@ describe('lifecycle: decide', () => {
     }
   });
 
+  describe('a received referral past its expiry', () => {
+    for (const command of [
+      { action: 'accept', input: ACCEPT_INPUT },
+      { action: 'decline', input: { reason: 'notACustomer' } },
+    ] as LifecycleCommand[]) {
+      it(`refuses ${command.action} as expired, before and after the expiry is recorded`, () => {
+        const error = expectError(decide(receivedRecord(), command, ALICE, EXPIRY), 'notAllowedInStage');
+        assert.equal(error.stage, 'expired');
+        expectDecision(decide(receivedRecord(), command, ALICE, EXPIRY.minus({ milliseconds: 1 })));
+      });
+    }
+  });
+
   describe('expire', () => {
     it('is notYetExpired before the expiry, naming when it expires', () => {
       const record = receivedRecord();

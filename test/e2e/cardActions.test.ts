@@ -135,6 +135,15 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     assert.equal((await h.services.referrals.history(referralId)).length, 2);
   });
 
+  it('refuses an answer once the referral is past its expiry, even before the expiry is recorded', async () => {
+    h.clock.advance({ days: 15 });
+    const answer = await click(VERBS.accept, acceptInputs);
+    assert.equal(answer.body.type, CARD);
+    assert.match(JSON.stringify(answer.body.value), /This referral is expired, so that action is no longer possible/);
+    assert.deepEqual(verbsIn(answer.body.value), []);
+    assert.equal((await h.services.referrals.get(referralId))!.record.referral.status, 'New');
+  });
+
   it('treats a retried accept (Teams retries slow invokes) as done once', async () => {
     const first = await click(VERBS.accept, acceptInputs);
     const retry = await click(VERBS.accept, acceptInputs);

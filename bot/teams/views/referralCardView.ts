@@ -6,7 +6,7 @@ import { invitingPartner, leadKindOf } from '../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
 import type { ReferralRecord, TeamMember } from '../../domain/referral';
 import { stageOf, type Stage } from '../../domain/stage';
-import { expiryOf, isContactRequestFresh, parseInstant, responseTargetOf } from '../../domain/timeLimits';
+import { expiryOf, isContactRequestFresh, isExpiredAt, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { cardDateTime, clip, companySize, money, plainDate, roughDuration } from './format';
 
@@ -54,7 +54,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     labels: { needs: received ? s.needs : s.notes },
     needs: clip(needsText(record, received), MAX_NEEDS_CHARS),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
-    actionable: received,
+    actionable: received && !isExpiredAt(referral, now),
     accept: {
       buttonTitle: s.accept,
       title: s.acceptTitle,
