@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { startApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config/config';
+import { quietLogger } from '../../bot/log';
 import { BotHarness } from '../support/botHarness';
+import { GatedProxy } from '../support/gatedProxy';
+import { embeddedConnectionString } from '../support/rootHooks';
 import { channelMessage, CHANNELS } from '../support/teamsActivities';
 
 describe('the server (over HTTP)', () => {
@@ -11,6 +16,34 @@ describe('the server (over HTTP)', () => {
       assert.deepEqual(await response.json(), { status: 'ok', storage: 'azure' });
     } finally {
       await h.stop();
+    }
+  });
+
+  it('answers /healthz with 503 until storage is reachable, then 200', async () => {
+    const tableEndpoint = /TableEndpoint=(http:\/\/[^/;]+)/.exec(embeddedConnectionString())![1];
+    const proxy = new GatedProxy(tableEndpoint);
+    await proxy.start();
+    const config = loadConfig({
+      PORT: '0',
+      TABLES_CONNECTION_STRING: embeddedConnectionString().replace(tableEndpoint, proxy.url),
+      TABLE_PREFIX: 'gated',
+    });
+    const app = await startApp({ config, log: quietLogger });
+    try {
+      const before = await fetch(`${app.url}/healthz`);
+      assert.equal(before.status, 503);
+      assert.equal(((await before.json()) as { status: string }).status, 'starting');
+      const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}' });
+      assert.equal(delivery.status, 503, 'deliveries wait for storage too');
+
+      proxy.open();
+      await app.ready;
+      const after = await fetch(`${app.url}/healthz`);
+      assert.equal(after.status, 200);
+      assert.deepEqual(await after.json(), { status: 'ok', storage: 'azure' });
+    } finally {
+      await app.stop();
+      await proxy.stop();
     }
   });
 

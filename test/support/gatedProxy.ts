@@ -1,0 +1,45 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * An HTTP proxy that holds every request until `open()`, then forwards them: it makes a
+ * backing service "not reachable yet" for as long as a test needs.
+ */
+export class GatedProxy {
+  private server: Server | undefined;
+  private held: (() => void)[] = [];
+  private isOpen = false;
+  url = '';
+
+  constructor(private readonly target: string) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const forward = () => this.forward(req, res);
+      if (this.isOpen) forward();
+      else this.held.push(forward);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  open(): void {
+    this.isOpen = true;
+    for (const forward of this.held.splice(0)) forward();
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse): void {
+    const target = new URL(req.url ?? '/', this.target);
+    const upstream = request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  }
+}
