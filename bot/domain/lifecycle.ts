@@ -19,7 +19,8 @@ export interface AcceptInput {
 }
 
 export interface DeclineInput {
-  reason: CloseReason;
+  /** A code of CLOSE_REASONS; `decide` refuses any other. */
+  reason: string;
   notes?: string;
 }
 
@@ -148,7 +149,7 @@ function applyToReferral(referral: Referral, command: LifecycleCommand, at: stri
 
 /** Partner Center's free-text reason: the documented label, then the user's notes. */
 function closeReasonText(input: DeclineInput): string {
-  const label = CLOSE_REASONS[input.reason];
+  const label = CLOSE_REASONS[input.reason as CloseReason];
   return input.notes ? `${label}: ${input.notes}` : label;
 }
 

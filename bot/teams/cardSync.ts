@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { cardAttachment } from '../../cards/render';
-import { resolveChannel, type Region } from '../domain/routing';
+import { resolveChannel, type ChannelLink, type Region } from '../domain/routing';
 import type { CardOutboxRepository, CardTask } from '../store/cardOutboxRepository';
 import type { ChannelLinkRepository } from '../store/channelLinkRepository';
 import type { ConversationRepository } from '../store/conversationRepository';
@@ -91,11 +91,14 @@ export class CardSync {
 
   private async drainOnce(): Promise<void> {
     const now = this.nowIso();
+    const leaseUntil = this.deps.clock().plus({ milliseconds: this.deps.leaseMs ?? 60_000 }).toUTC().toISO()!;
+    // Read once per pass, not once per card: a batch of referrals posts many cards at a time.
+    let links: Promise<ChannelLink[]> | undefined;
+    const currentLinks = () => (links ??= this.deps.links.list());
     for (const task of await this.deps.outbox.due(now)) {
-      const leaseUntil = this.deps.clock().plus({ milliseconds: this.deps.leaseMs ?? 60_000 }).toUTC().toISO()!;
       const claimed = await this.deps.outbox.claim(task, now, leaseUntil);
       if (!claimed) continue;
-      await this.sync(claimed).catch(async (error: unknown) => {
+      await this.sync(claimed, currentLinks).catch(async (error: unknown) => {
         this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
         const reason = String((error as Error)?.message ?? error);
         // Teams refused for good (bot removed, conversation gone): retrying cannot help, so the
@@ -106,7 +109,7 @@ export class CardSync {
     }
   }
 
-  private async sync(task: CardTask): Promise<void> {
+  private async sync(task: CardTask, links: () => Promise<ChannelLink[]>): Promise<void> {
     const stored = await this.deps.referrals.get(task.referralId);
     if (!stored) {
       const age = this.deps.clock().toMillis() - Date.parse(task.enqueuedAt);
@@ -119,7 +122,7 @@ export class CardSync {
       await this.deps.outbox.complete(task);
       return;
     }
-    const link = resolveChannel(stored.record.referral.customerProfile.address.country, await this.deps.links.list(), this.deps.regions);
+    const link = resolveChannel(stored.record.referral.customerProfile.address.country, await links(), this.deps.regions);
     const reference = link && (await this.deps.conversations.get('channel', link.channel.conversationId));
     if (!reference) {
       await this.deps.outbox.park(task);

@@ -1,14 +1,13 @@
-import { isCloseReason } from '../../domain/reasons';
 import type { ActionHandler } from './actionHandler';
 import { applyLifecycleAction } from './applyLifecycleAction';
 import { InputReader } from './inputReader';
 import { describeProblems, messageResponse } from '../invokeResponses';
 
-/** Decline: a documented reason (and optional notes) closes the referral as Declined. */
+/** Decline: a documented reason (checked by the lifecycle) and optional notes close the referral as Declined. */
 export const declineReferral: ActionHandler = async ({ data, services, actor }) => {
   const read = InputReader.of(data);
   const referralId = read.text('referralId', { required: true, max: 128 });
-  const reason = read.choice('reason', isCloseReason);
+  const reason = read.text('reason', { max: 100 }) ?? '';
   const notes = read.text('declineNotes', { max: 2000 });
   if (read.problems.length > 0) {
     return messageResponse(services.strings.actions.fixInput(describeProblems(read.problems, services.strings)));

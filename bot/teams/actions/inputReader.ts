@@ -33,10 +33,4 @@ export class InputReader {
     const text = this.text(field, { max: 40 });
     return text ? Number(text.replace(/[\s,]/g, '')) : NaN;
   }
-
-  choice<T extends string>(field: string, isAllowed: (value: string) => value is T): T {
-    const text = this.text(field, { required: true, max: 100 });
-    if (text && !isAllowed(text)) this.problems.push({ field, problem: 'unknownReason' });
-    return text as T;
-  }
 }
