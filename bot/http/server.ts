@@ -26,6 +26,9 @@ export function createServer(adapter: CloudAdapter, state: ServerState, options:
     }
   });
 
+  // Clients such as the Agents Playground probe the endpoint with HEAD before they send.
+  server.head('/api/messages', async (_req, res) => void res.send(state.ready ? 200 : 503));
+
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }), async (req, res) => {
     const ready = state.ready;
     if (!ready) return void res.send(503, { error: 'starting' });

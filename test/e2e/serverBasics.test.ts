@@ -14,6 +14,8 @@ describe('the server (over HTTP)', () => {
       const response = await fetch(`${h.app.url}/healthz`);
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), { status: 'ok', storage: 'azure' });
+      const probe = await fetch(`${h.app.url}/api/messages`, { method: 'HEAD' });
+      assert.equal(probe.status, 200, 'HEAD probes of the messaging endpoint are answered');
     } finally {
       await h.stop();
     }
@@ -35,6 +37,8 @@ describe('the server (over HTTP)', () => {
       assert.equal(((await before.json()) as { status: string }).status, 'starting');
       const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}' });
       assert.equal(delivery.status, 503, 'deliveries wait for storage too');
+      const probe = await fetch(`${app.url}/api/messages`, { method: 'HEAD' });
+      assert.equal(probe.status, 503, 'the messaging endpoint is not ready either');
 
       proxy.open();
       await app.ready;

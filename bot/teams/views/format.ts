@@ -2,10 +2,11 @@ import { DateTime, type Duration } from 'luxon';
 
 /**
  * An instant as Adaptive Card text functions, so each reader sees it in their own time
- * zone and locale (only TextBlocks evaluate them).
+ * zone and locale (only TextBlocks evaluate them). The functions accept RFC 3339 without
+ * fractions of a second only; with them, clients show the raw `{{DATE(…)}}` text.
  */
 export function cardDateTime(instant: DateTime): string {
-  const iso = instant.toUTC().toISO({ suppressMilliseconds: true })!;
+  const iso = instant.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
 }
 
