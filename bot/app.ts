@@ -61,7 +61,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       stopStorage = embedded.stop;
       storage = tableStorage(embedded.connectionString, config.tablePrefix);
       storageKind = 'embedded';
-      log.info(`embedded table storage at ${embedded.endpoint}, data in ${config.dataDir}`);
+      log.info(`embedded table storage at ${embedded.endpoint}, data ${config.dataDir ? `in ${config.dataDir}` : 'in memory only'}`);
     }
     await storage.ensureTables();
     const messenger = new Messenger(adapter, { appId: config.appId, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, ...options.messenger });

@@ -10,7 +10,8 @@ export interface Config {
   /** Azure Table Storage; when empty an embedded Azurite is started. */
   tablesConnectionString: string;
   tablePrefix: string;
-  dataDir: string;
+  /** Where the embedded table server keeps its data; unset, it keeps it in memory only. */
+  dataDir?: string;
   webhookSecret: string;
   regionsFile: string;
   cardRetryIntervalMs: number;

@@ -109,6 +109,11 @@ describe('cards', () => {
     assert.equal(referralCardData(receivedRecord(), NOW.plus({ days: 13, hours: 20 }), en).statusColor, 'Attention');
   });
 
+  it('tells what the customer needs: their notes, then the solutions they asked for, labelled', () => {
+    const data = referralCardData(receivedRecord(), NOW, en);
+    assert.equal(data.needs, `We want to move 40 VMs to Azure before March.\n\n${en.card.solutions('Azure migration assessment')}`);
+  });
+
   it('names the inviting partner of a co-sell invitation', () => {
     const data = referralCardData(receivedRecord({ inviteContext: { invitedBy: { organizationName: 'Northwind Partners' } } }), NOW, en);
     assert.equal(data.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.coSellFromPartner);

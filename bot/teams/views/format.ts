@@ -51,3 +51,9 @@ export function companySize(code: string): string {
     .replace(/(\d)plus/, '$1+')
     .replace(/([\d+])employees$/i, '$1 employees');
 }
+
+/** Partner Center's PascalCase codes ("ProofOfConceptOrDemo") as a phrase: "Proof of concept or demo". */
+export function codeAsWords(code: string): string {
+  const words = code.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/\s+/);
+  return words.map((word, i) => (i > 0 && !/^[A-Z\d]{2,}$/.test(word) ? word.toLowerCase() : word)).join(' ');
+}

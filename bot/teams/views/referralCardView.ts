@@ -8,7 +8,7 @@ import type { ReferralRecord, TeamMember } from '../../domain/referral';
 import { stageOf, type Stage } from '../../domain/stage';
 import { expiryOf, isContactRequestFresh, isExpiredAt, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
-import { cardDateTime, clip, companySize, money, plainDate, roughDuration } from './format';
+import { cardDateTime, clip, codeAsWords, companySize, money, plainDate, roughDuration } from './format';
 
 const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'CHF', 'INR', 'BRL', 'MXN', 'SEK', 'NOK', 'DKK', 'SGD', 'ZAR', 'AED'];
 const STAGE_COLORS: Record<Stage, TextColor> = {
@@ -52,7 +52,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     ...statusLine(record, stage, now, strings),
     facts: facts(record, stage, strings),
     labels: { needs: received ? s.needs : s.notes },
-    needs: clip(needsText(record, received), MAX_NEEDS_CHARS),
+    needs: clip(needsText(record, received, strings), MAX_NEEDS_CHARS),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
     actionable: received && !isExpiredAt(referral, now),
     accept: {
@@ -122,7 +122,7 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
     list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
     // Microsoft as the inviter is already in the source line; a partner is named.
     list.push([s.invitedBy, invitingPartner(referral)]);
-    list.push([s.helpRequested, referral.inviteContext?.assistanceRequestCode]);
+    list.push([s.helpRequested, referral.inviteContext?.assistanceRequestCode && codeAsWords(referral.inviteContext.assistanceRequestCode)]);
     list.push([s.location, location(record)]);
     list.push([s.customerSize, referral.customerProfile.size && companySize(referral.customerProfile.size)]);
     list.push([s.contact, contactText(referral.customerProfile.team?.[0])]);
@@ -151,12 +151,12 @@ function contactText(person: TeamMember | undefined): string | undefined {
 }
 
 /** What the customer asked for (received) or the team's notes on the deal (afterwards). */
-function needsText(record: ReferralRecord, received: boolean): string {
+function needsText(record: ReferralRecord, received: boolean, strings: Strings): string {
   const { details, inviteContext } = record.referral;
   if (!received) return details.notes ?? '';
   const requirements = details.requirements;
   const solutions = requirements?.solutions?.map((solution) => solution.name ?? solution.id) ?? [];
-  return [details.notes, inviteContext?.notes, requirements?.additionalRequirements, solutions.length ? solutions.join(', ') : undefined]
+  return [details.notes, inviteContext?.notes, requirements?.additionalRequirements, solutions.length ? strings.card.solutions(solutions.join(', ')) : undefined]
     .filter((part): part is string => Boolean(part && part.trim()))
     .join('\n\n');
 }

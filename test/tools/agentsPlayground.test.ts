@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasDisplay, startAgentsPlayground } from '../../tools/playground/agentsPlayground';
+
+/** Resolves once `file` exists (the watcher sees it appear). */
+function appeared(file: string): Promise<void> {
+  return new Promise((resolve) => {
+    const dir = join(file, '..');
+    const watcher = watch(dir, () => {
+      if (existsSync(file)) {
+        watcher.close();
+        resolve();
+      }
+    });
+    if (existsSync(file)) {
+      watcher.close();
+      resolve();
+    }
+  });
+}
+
+describe('the Agents Playground launcher', () => {
+  it('knows when there is no display to open a browser on', () => {
+    if (process.platform !== 'linux') return;
+    assert.equal(hasDisplay({}), false);
+    assert.equal(hasDisplay({ DISPLAY: ':0' }), true);
+    assert.equal(hasDisplay({ WAYLAND_DISPLAY: 'wayland-0' }), true);
+  });
+
+  it('starts on a machine with no display and no xdg-open, and stays up after trying to open a browser', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-'));
+    const openerLog = join(dir, 'opened.txt');
+    // No DISPLAY, and a PATH on which no xdg-open exists: where the CLI alone would crash.
+    const env = { PLAYGROUND_OPENER_LOG: openerLog, PATH: join(dir, 'no-such-bin') };
+    const playground = await startAgentsPlayground({
+      botEndpoint: 'http://localhost:9/api/messages',
+      port: 0,
+      openBrowser: true,
+      logFile: join(dir, 'playground.log'),
+      env,
+    });
+    try {
+      await appeared(openerLog);
+      assert.equal(readFileSync(openerLog, 'utf8').trim(), playground.url, 'it tried to open its own page');
+      const page = await fetch(playground.url);
+      assert.equal(page.status, 200, 'and still serves it');
+    } finally {
+      await playground.stop();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+import type { DateTime } from 'luxon';
+import { startApp, type RunningApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config/config';
+import type { Logger } from '../../bot/log';
+import type { Services } from '../../bot/services';
+import { startAgentsPlayground, type RunningPlayground } from './agentsPlayground';
+
+export interface PlaygroundStackOptions {
+  /** Settings as for `npm start`; Teams authentication and the data folder are ignored. */
+  env: Record<string, string | undefined>;
+  playgroundPort: number;
+  openBrowser: boolean;
+  log: Logger;
+  /** Where the Playground writes its own log. */
+  playgroundLogFile?: string;
+  onPlaygroundOutput?: (line: string) => void;
+  clock?: () => DateTime;
+}
+
+export interface PlaygroundStack {
+  app: RunningApp;
+  services: Services;
+  playground: RunningPlayground;
+  stop(): Promise<void>;
+}
+
+/**
+ * The bot with in-memory storage and no Teams authentication (the Playground sends no
+ * Bot Framework tokens and keeps no chat history), and the Agents Playground pointed at it.
+ */
+export async function startPlaygroundStack(options: PlaygroundStackOptions): Promise<PlaygroundStack> {
+  const config = { ...loadConfig({ ...options.env, MicrosoftAppId: '', MicrosoftAppPassword: '' }), dataDir: undefined };
+  const app = await startApp({ config, log: options.log, clock: options.clock });
+  try {
+    const services = await app.ready;
+    const playground = await startAgentsPlayground({
+      botEndpoint: `${app.url}/api/messages`,
+      port: options.playgroundPort,
+      openBrowser: options.openBrowser,
+      logFile: options.playgroundLogFile ?? resolve('.data', 'agentsplayground.log'),
+      onOutput: options.onPlaygroundOutput,
+    });
+    return {
+      app,
+      services,
+      playground,
+      async stop() {
+        await playground.stop();
+        await app.stop();
+      },
+    };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+}
