@@ -4,20 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasDisplay, startAgentsPlayground } from '../../tools/playground/agentsPlayground';
 
-/** Resolves once `file` exists (the watcher sees it appear). */
-function appeared(file: string): Promise<void> {
+/** Resolves with the first line written to `file`, once it is complete (the watcher sees each write). */
+function firstLine(file: string): Promise<string> {
   return new Promise((resolve) => {
-    const dir = join(file, '..');
-    const watcher = watch(dir, () => {
-      if (existsSync(file)) {
-        watcher.close();
-        resolve();
-      }
-    });
-    if (existsSync(file)) {
+    const check = () => {
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (!text.includes('\n')) return false;
       watcher.close();
-      resolve();
-    }
+      resolve(text.split('\n')[0]);
+      return true;
+    };
+    const watcher = watch(join(file, '..'), check);
+    check();
   });
 }
 
@@ -42,8 +40,7 @@ describe('the Agents Playground launcher', () => {
       env,
     });
     try {
-      await appeared(openerLog);
-      assert.equal(readFileSync(openerLog, 'utf8').trim(), playground.url, 'it tried to open its own page');
+      assert.equal(await firstLine(openerLog), playground.url, 'it tried to open its own page');
       const page = await fetch(playground.url);
       assert.equal(page.status, 200, 'and still serves it');
     } finally {
