@@ -31,6 +31,15 @@ export interface ReferralCardData {
   responseTarget: string;
   /** Whether Accept and Decline are offered. */
   actionable: boolean;
+  /** Whether Won and Lost are offered (only in the card of someone working the deal). */
+  dealActions: boolean;
+  /** Teams user ids whose clients fetch their own version of the card (at most 60). */
+  refreshUserIds: string[];
+  /**
+   * Title of a button that fetches the clicking user's own version, for clients that do
+   * not refresh cards by themselves; empty hides it.
+   */
+  dealActionsButton: string;
   accept: {
     buttonTitle: string;
     title: string;
@@ -57,24 +66,52 @@ export interface ReferralCardData {
     campaignIdLabel: string;
     campaignId: string;
   };
-  decline: {
+  decline: ReasonForm;
+  win: {
     buttonTitle: string;
     title: string;
     submit: string;
-    reasonLabel: string;
-    reasonError: string;
-    reasons: Choice[];
+    valueLabel: string;
+    value: number | null;
+    valueError: string;
     notesLabel: string;
   };
+  lose: ReasonForm;
 }
 
-const referralTemplate = new CardTemplate<ReferralCardData & { accept: { verb: string }; decline: { verb: string } }>(template);
+/** A form that closes a referral with one of the documented reasons (Decline, Lost). */
+export interface ReasonForm {
+  buttonTitle: string;
+  title: string;
+  submit: string;
+  reasonLabel: string;
+  reasonError: string;
+  reasons: Choice[];
+  notesLabel: string;
+}
+
+/** Adaptive Card refresh lists hold at most this many users. */
+export const MAX_REFRESH_USERS = 60;
+
+type TemplateData = ReferralCardData & {
+  refreshVerb: string;
+  accept: { verb: string };
+  decline: { verb: string };
+  win: { verb: string };
+  lose: { verb: string };
+};
+
+const referralTemplate = new CardTemplate<TemplateData>(template);
 
 /** The referral's card in its channel (and in replies to actions on it). */
 export function renderReferralCard(data: ReferralCardData): AdaptiveCard {
   return referralTemplate.render({
     ...data,
+    refreshUserIds: data.refreshUserIds.slice(0, MAX_REFRESH_USERS),
+    refreshVerb: VERBS.refresh,
     accept: { ...data.accept, verb: VERBS.accept },
     decline: { ...data.decline, verb: VERBS.decline },
+    win: { ...data.win, verb: VERBS.win },
+    lose: { ...data.lose, verb: VERBS.lose },
   });
 }

@@ -30,13 +30,14 @@ export type DomainError =
       stage: Stage;
       lastDecision?: { action: LifecycleAction; by: Actor; at: string };
     }
-  | { kind: 'notYetExpired'; expiresAt: string };
+  | { kind: 'notYetExpired'; expiresAt: string }
+  | { kind: 'notPermitted'; action: LifecycleAction; owner?: Actor };
 
 export function isDomainError(value: unknown): value is DomainError {
   return (
     typeof value === 'object' &&
     value !== null &&
     'kind' in value &&
-    ['invalidInput', 'notAllowedInStage', 'notYetExpired'].includes((value as { kind: string }).kind)
+    ['invalidInput', 'notAllowedInStage', 'notYetExpired', 'notPermitted'].includes((value as { kind: string }).kind)
   );
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DomainError, FieldProblem } from './errors';
 import { diffFields, type HistoryEvent } from './history';
+import { isDealAction, mayWorkOn } from './permissions';
 import { CLOSE_REASONS, isCloseReason, type CloseReason } from './reasons';
 import type { Actor, LifecycleAction, Referral, ReferralRecord } from './referral';
 import { stageOf, type Stage } from './stage';
@@ -24,8 +25,9 @@ export interface DeclineInput {
   notes?: string;
 }
 
+/** Won: the final value (the estimate stays when none is given) and optional notes. */
 export interface WinInput {
-  dealValue?: number;
+  finalValue?: number;
   notes?: string;
 }
 
@@ -54,13 +56,17 @@ const ALLOWED_FROM: Record<LifecycleAction, Stage> = {
 export const MAX_DEAL_VALUE = 1e12;
 
 /**
- * Applies a lifecycle command to a referral. Pure: the result is the new record and the
+ * Applies a lifecycle command to a referral, checking the stage, then who asks (only the
+ * people working an accepted deal may close it), then the input. Pure: the result is the new record and the
  * history event to store with it, or the rule that was broken.
  */
 export function decide(record: ReferralRecord, command: LifecycleCommand, actor: Actor, now: DateTime): Decision | DomainError {
   const stage = currentStage(record.referral, command, now);
   if (stage !== ALLOWED_FROM[command.action]) {
     return { kind: 'notAllowedInStage', action: command.action, stage, lastDecision: record.desk.lastDecision };
+  }
+  if (isDealAction(command.action) && !mayWorkOn(record, actor)) {
+    return { kind: 'notPermitted', action: command.action, owner: record.desk.owner };
   }
   const problems = problemsOf(command, record.referral, now);
   if (problems.length > 0) return { kind: 'invalidInput', problems };
@@ -138,7 +144,7 @@ function applyToReferral(referral: Referral, command: LifecycleCommand, at: stri
         closedDateTime: at,
         details: {
           ...referral.details,
-          dealValue: command.input.dealValue ?? referral.details.dealValue,
+          dealValue: command.input.finalValue ?? referral.details.dealValue,
           notes: command.input.notes ?? referral.details.notes,
         },
       };
@@ -158,7 +164,7 @@ function problemsOf(command: LifecycleCommand, referral: Referral, now: DateTime
     case 'accept':
       return acceptProblems(command.input, referral, now);
     case 'win':
-      return command.input.dealValue === undefined ? [] : dealValueProblems(command.input.dealValue);
+      return command.input.finalValue === undefined ? [] : dealValueProblems(command.input.finalValue, 'finalValue');
     case 'decline':
     case 'lose':
       return isCloseReason(command.input.reason) ? [] : [{ field: 'reason', problem: 'unknownReason' }];
@@ -181,10 +187,10 @@ function acceptProblems(input: AcceptInput, referral: Referral, now: DateTime): 
   return problems;
 }
 
-function dealValueProblems(value: number): FieldProblem[] {
-  if (!Number.isFinite(value)) return [{ field: 'dealValue', problem: 'notANumber' }];
-  if (value <= 0) return [{ field: 'dealValue', problem: 'notPositive' }];
-  if (value > MAX_DEAL_VALUE) return [{ field: 'dealValue', problem: 'tooLarge' }];
+function dealValueProblems(value: number, field = 'dealValue'): FieldProblem[] {
+  if (!Number.isFinite(value)) return [{ field, problem: 'notANumber' }];
+  if (value <= 0) return [{ field, problem: 'notPositive' }];
+  if (value > MAX_DEAL_VALUE) return [{ field, problem: 'tooLarge' }];
   return [];
 }
 

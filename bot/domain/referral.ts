@@ -92,9 +92,11 @@ export interface Referral {
 
 /** Who did something: a Teams user, or the desk itself (expiry, Partner Center sync). */
 export interface Actor {
-  /** Teams user id (`29:…`), AAD object id, or `system`. */
+  /** AAD object id when Teams sends one, else the Teams user id (`29:…`), or `system`. */
   id: string;
   name: string;
+  /** The Teams user id (`29:…`), which Adaptive Card refresh lists need. */
+  teamsId?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'Referral Desk' };

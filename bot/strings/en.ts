@@ -67,6 +67,15 @@ export const en = {
     declineNotes: 'Notes (optional)',
     confirmAccept: 'Accept referral',
     confirmDecline: 'Decline referral',
+    won: 'Won',
+    dealActions: 'Update deal',
+    lost: 'Lost',
+    winTitle: 'Report the deal as won',
+    loseTitle: 'Report the deal as lost',
+    finalValue: 'Final deal value',
+    lossReason: 'Why was it lost?',
+    confirmWin: 'Mark as won',
+    confirmLose: 'Mark as lost',
     required: (label: string) => `${label} is required.`,
     positiveValue: 'Enter a deal value greater than zero.',
     futureDate: 'Pick today or a later date.',
@@ -105,6 +114,8 @@ export const en = {
     fallbackName: 'everything else (fallback)',
   },
   actions: {
+    notPermitted: (owner: string | undefined) =>
+      owner ? `Only ${owner}, who owns this deal, can report its outcome.` : 'Only the people working this deal can report its outcome.',
     alreadyDecided: (stage: string, by: string) => `${by} already ${stage.toLowerCase()} this referral; the card shows where it stands now.`,
     notAllowed: (stage: string) => `This referral is ${stage.toLowerCase()}, so that action is no longer possible; the card shows where it stands now.`,
     notFound: 'This referral is no longer known to Referral Desk.',
@@ -133,6 +144,10 @@ export const en = {
     campaignId: 'Campaign ID',
     reason: 'Reason',
     declineNotes: 'Notes',
+    finalValue: 'Final deal value',
+    lossReason: 'Reason',
+    winNotes: 'Notes',
+    lossNotes: 'Notes',
   } as Record<string, string>,
 };
 

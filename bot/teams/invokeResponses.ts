@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/render';
 import type { DomainError, FieldProblem } from '../domain/errors';
-import type { ReferralRecord } from '../domain/referral';
+import type { Actor, ReferralRecord } from '../domain/referral';
 import { stageOf } from '../domain/stage';
 import type { Strings } from '../strings/en';
 import { referralCard } from './views/referralCardView';
@@ -27,7 +27,8 @@ export function describeProblems(problems: FieldProblem[], strings: Strings): st
  * (their form stays filled in); a referral that moved on shows its current card, saying who
  * moved it. Always a 200, so Teams shows it instead of an error.
  */
-export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings): AdaptiveCardInvokeResponse {
+export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings, viewer: Actor): AdaptiveCardInvokeResponse {
+  const currentCard = (notice: string) => cardResponse(referralCard(current, now, strings, { viewer, notice }));
   switch (error.kind) {
     case 'invalidInput':
       return messageResponse(strings.actions.fixInput(describeProblems(error.problems, strings)));
@@ -36,9 +37,11 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
       const notice = error.lastDecision
         ? strings.actions.alreadyDecided(stage, error.lastDecision.by.name)
         : strings.actions.notAllowed(stage);
-      return cardResponse(referralCard(current, now, strings, notice));
+      return currentCard(notice);
     }
     case 'notYetExpired':
-      return cardResponse(referralCard(current, now, strings, strings.actions.notAllowed(strings.stage[stageOf(current.referral)])));
+      return currentCard(strings.actions.notAllowed(strings.stage[stageOf(current.referral)]));
+    case 'notPermitted':
+      return currentCard(strings.actions.notPermitted(error.owner?.name));
   }
 }

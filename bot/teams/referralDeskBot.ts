@@ -51,7 +51,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       return await handler({
         turn,
         data: value.action.data,
-        actor: { id: from.aadObjectId ?? from.id, name: from.name ?? from.id },
+        actor: { id: from.aadObjectId ?? from.id, name: from.name ?? from.id, teamsId: from.id },
         services: this.services,
       });
     } catch (error) {

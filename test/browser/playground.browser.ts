@@ -45,7 +45,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await session?.stop();
   });
 
-  it('links a channel by @mention, shows a delivered referral as a card, and accepts it with the form', async () => {
+  it('links a channel by @mention, shows a delivered referral as a card, accepts it with the form, then reports it won', async () => {
     const referral = demoReferral('-de.json');
     const me = await session.openPage();
     await me.openChannel(TEAM, 'EMEA');
@@ -78,6 +78,18 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     assert.equal(stored.record.desk.owner?.name, ME);
     assert.equal(stored.record.referral.details.notes, 'Discovery call booked with the IT director.');
     assert.match(stored.record.referral.details.closingDateTime ?? '', /^2027-02-15/);
+
+    // The channel card is read-only; the Playground does not refresh cards by itself, so the
+    // owner fetches their own version with the card's button, then reports the deal as won.
+    await card.getByRole('button', { name: 'Update deal' }).click();
+    await card.getByRole('button', { name: 'Won', exact: true }).click();
+    await card.getByLabel('Final deal value').fill('135000');
+    await card.getByRole('button', { name: 'Mark as won' }).click();
+    await card.getByText(`Won by ${ME}`).waitFor();
+    await colleague.card(referral.customer).getByText(`Won by ${ME}`).waitFor();
+    const won = await session.stack.services.referrals.get(referral.id);
+    assert.equal(won?.record.referral.substatus, 'Won');
+    assert.equal(won?.record.referral.details.dealValue, 135000);
   });
 
   it('declines a referral with a reason chosen on the card', async () => {

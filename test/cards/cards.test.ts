@@ -13,7 +13,7 @@ import { verbsIn } from '../e2e/flows';
 import { validateCard } from '../support/cardSchema';
 import { NOW, receivedRecord } from '../support/fixtures';
 
-const alice = { id: 'aad-alice', name: 'Alice Rep' };
+const alice = { id: 'aad-alice', name: 'Alice Rep', teamsId: '29:alice' };
 
 function decided(stage: 'accepted' | 'declined' | 'won' | 'lost' | 'expired'): ReferralRecord {
   const base = receivedRecord();
@@ -50,8 +50,9 @@ const samples: Record<string, AdaptiveCard> = {
     en,
   ),
   'received referral past its expiry': referralCard(receivedRecord(), NOW.plus({ days: 20 }), en),
-  'with a notice': referralCard(decided('declined'), NOW, en, en.actions.alreadyDecided('Declined', 'Bob')),
+  'with a notice': referralCard(decided('declined'), NOW, en, { notice: en.actions.alreadyDecided('Declined', 'Bob') }),
   accepted: referralCard(decided('accepted'), NOW, en),
+  'accepted, as its owner sees it': referralCard(decided('accepted'), NOW, en, { viewer: alice }),
   declined: referralCard(decided('declined'), NOW, en),
   won: referralCard(decided('won'), NOW, en),
   lost: referralCard(decided('lost'), NOW, en),
@@ -85,7 +86,19 @@ describe('cards', () => {
   it('offers Accept and Decline only while a referral is received and not past its expiry', () => {
     assert.deepEqual(verbsIn(samples['received referral']).sort(), [VERBS.accept, VERBS.decline].sort());
     assert.deepEqual(verbsIn(samples['received referral past its expiry']), []);
-    for (const stage of ['accepted', 'declined', 'won', 'lost', 'expired']) assert.deepEqual(verbsIn(samples[stage]), [], stage);
+    for (const stage of ['declined', 'won', 'lost', 'expired']) assert.deepEqual(verbsIn(samples[stage]), [], stage);
+  });
+
+  it("offers Won and Lost only in the owner's card; the shared card is read-only and refreshes for the owner", () => {
+    // The refresh, and a button that does the same for clients that do not refresh by themselves.
+    assert.deepEqual(verbsIn(samples.accepted), [VERBS.refresh, VERBS.refresh]);
+    assert.match(JSON.stringify(samples.accepted), new RegExp(`"title":"${en.card.dealActions}"`));
+    assert.deepEqual((samples.accepted as { refresh?: { userIds: string[] } }).refresh?.userIds, ['29:alice']);
+    assert.deepEqual(verbsIn(samples['accepted, as its owner sees it']), [VERBS.refresh, VERBS.win, VERBS.lose]);
+    const stranger = referralCard(decided('accepted'), NOW, en, { viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' } });
+    assert.deepEqual(verbsIn(stranger), [VERBS.refresh]);
+    const text = JSON.stringify(samples['accepted, as its owner sees it']);
+    for (const id of ['finalValue', 'lossReason']) assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
   });
 
   it('every verb has a handler and every handler a verb', () => {

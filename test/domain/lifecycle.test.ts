@@ -9,6 +9,7 @@ import {
   type Decision,
   type LifecycleCommand,
 } from '../../bot/domain/lifecycle';
+import { DEAL_ACTIONS, isDealAction } from '../../bot/domain/permissions';
 import { CLOSE_REASONS, type CloseReason } from '../../bot/domain/reasons';
 import {
   SYSTEM_ACTOR,
@@ -42,7 +43,7 @@ const ACCEPT_INPUT: AcceptInput = {
 const COMMANDS: Record<LifecycleAction, LifecycleCommand> = {
   accept: { action: 'accept', input: ACCEPT_INPUT },
   decline: { action: 'decline', input: { reason: 'customerChoseAnotherVendor', notes: 'Went with a local reseller' } },
-  win: { action: 'win', input: { dealValue: 52000, notes: 'Signed for three years' } },
+  win: { action: 'win', input: { finalValue: 52000, notes: 'Signed for three years' } },
   lose: { action: 'lose', input: { reason: 'budgetNotAdequate' } },
   expire: { action: 'expire' },
 };
@@ -132,8 +133,10 @@ describe('lifecycle: decide', () => {
             const before = structuredClone(record);
             const now = CLOCK[action];
             const at = now.toUTC().toISO()!;
+            // Anyone may answer a received referral; only its owner (Bob here) closes a deal.
+            const actor = isDealAction(action) ? BOB : ALICE;
 
-            const { record: next, event } = expectDecision(decide(record, COMMANDS[action], ALICE, now));
+            const { record: next, event } = expectDecision(decide(record, COMMANDS[action], actor, now));
 
             assert.deepEqual(record, before, 'the input record must not be mutated');
             assert.equal(next.referral.status, outcome[0]);
@@ -141,12 +144,12 @@ describe('lifecycle: decide', () => {
             assert.equal(next.referral.updatedDateTime, at);
             assert.equal(next.referral.id, record.referral.id);
             assert.equal(next.desk.revision, record.desk.revision + 1);
-            assert.deepEqual(next.desk.lastDecision, { action, by: ALICE, at });
+            assert.deepEqual(next.desk.lastDecision, { action, by: actor, at });
 
             assert.equal(event.referralId, record.referral.id);
             assert.equal(event.revision, record.desk.revision + 1);
             assert.equal(event.at, at);
-            assert.deepEqual(event.actor, ALICE);
+            assert.deepEqual(event.actor, actor);
             assert.equal(event.action, action);
             assert.deepEqual(
               event.changes.find((change) => change.field === 'status'),
@@ -372,13 +375,13 @@ describe('lifecycle: decide', () => {
       const accepted = expectDecision(decide(receivedRecord(), COMMANDS.accept, BOB, NOW)).record;
       const later = NOW.plus({ days: 3 });
       const { record: next } = expectDecision(
-        decide(accepted, { action: 'lose', input: { reason: 'timelineTooShort', notes: 'Needed it live in a week' } }, ALICE, later),
+        decide(accepted, { action: 'lose', input: { reason: 'timelineTooShort', notes: 'Needed it live in a week' } }, BOB, later),
       );
       assert.equal(next.referral.substatus, 'Lost');
       assert.equal(next.referral.statusReason, 'Proposed timeline too short: Needed it live in a week');
       assert.equal(next.referral.closedDateTime, later.toISO());
       assert.deepEqual(next.desk.owner, BOB, 'losing keeps the owner who accepted');
-      assert.deepEqual(next.desk.lastDecision, { action: 'lose', by: ALICE, at: later.toISO() });
+      assert.deepEqual(next.desk.lastDecision, { action: 'lose', by: BOB, at: later.toISO() });
     });
   });
 
@@ -386,7 +389,7 @@ describe('lifecycle: decide', () => {
     const accepted = () => expectDecision(decide(receivedRecord(), COMMANDS.accept, BOB, NOW)).record;
 
     it('takes the final deal value and notes', () => {
-      const { record: next, event } = expectDecision(decide(accepted(), COMMANDS.win, ALICE, NOW.plus({ days: 30 })));
+      const { record: next, event } = expectDecision(decide(accepted(), COMMANDS.win, BOB, NOW.plus({ days: 30 })));
       assert.equal(next.referral.details.dealValue, 52000);
       assert.equal(next.referral.details.notes, 'Signed for three years');
       assert.equal(next.desk.revision, 3);
@@ -394,22 +397,22 @@ describe('lifecycle: decide', () => {
     });
 
     it('keeps the accepted deal value and notes when none are given', () => {
-      const { record: next } = expectDecision(decide(accepted(), { action: 'win', input: {} }, ALICE, NOW.plus({ days: 30 })));
+      const { record: next } = expectDecision(decide(accepted(), { action: 'win', input: {} }, BOB, NOW.plus({ days: 30 })));
       assert.equal(next.referral.details.dealValue, 48000);
       assert.equal(next.referral.details.notes, ACCEPT_INPUT.notes);
       assert.equal(next.referral.details.closingDateTime, '2027-02-15T00:00:00.000Z');
     });
 
-    for (const [dealValue, problem] of [
+    for (const [finalValue, problem] of [
       [0, 'notPositive'],
       [-1, 'notPositive'],
       [Number.NaN, 'notANumber'],
       [MAX_DEAL_VALUE + 1, 'tooLarge'],
     ] as const) {
-      it(`refuses a final deal value of ${dealValue} (${problem})`, () => {
+      it(`refuses a final deal value of ${finalValue} (${problem})`, () => {
         const record = accepted();
         const before = structuredClone(record);
-        assert.deepEqual(problemsOf(decide(record, { action: 'win', input: { dealValue } }, ALICE, NOW)), [{ field: 'dealValue', problem }]);
+        assert.deepEqual(problemsOf(decide(record, { action: 'win', input: { finalValue } }, BOB, NOW)), [{ field: 'finalValue', problem }]);
         assert.deepEqual(record, before);
       });
     }
@@ -465,19 +468,54 @@ describe('lifecycle: decide', () => {
     });
   });
 
+  describe('who may close a deal', () => {
+    const acceptedByBob = () => recordIn(STAGES.find((c) => c.stage === 'accepted')!);
+
+    for (const action of DEAL_ACTIONS) {
+      it(`refuses ${action} from anyone but the owner, naming the owner, and changes nothing`, () => {
+        for (const stranger of [ALICE, SYSTEM_ACTOR, { id: BOB.name, name: BOB.name }]) {
+          const record = acceptedByBob();
+          const before = structuredClone(record);
+          const error = expectError(decide(record, COMMANDS[action], stranger, NOW), 'notPermitted');
+          assert.deepEqual(error, { kind: 'notPermitted', action, owner: BOB });
+          assert.deepEqual(record, before);
+        }
+      });
+
+      it(`checks the stage before the person: ${action} on a closed deal is refused as closed, whoever asks`, () => {
+        const won = recordIn(STAGES.find((c) => c.stage === 'won')!);
+        expectError(decide(won, COMMANDS[action], ALICE, NOW), 'notAllowedInStage');
+        expectError(decide(won, COMMANDS[action], BOB, NOW), 'notAllowedInStage');
+      });
+
+      it(`checks the person before the input: a stranger's invalid ${action} is refused as not permitted`, () => {
+        const invalid: LifecycleCommand = action === 'win' ? { action: 'win', input: { finalValue: -5 } } : { action: 'lose', input: { reason: 'nonsense' } };
+        expectError(decide(acceptedByBob(), invalid, ALICE, NOW), 'notPermitted');
+        expectError(decide(acceptedByBob(), invalid, BOB, NOW), 'invalidInput');
+      });
+    }
+
+    it('lets anyone answer a received referral', () => {
+      for (const actor of [ALICE, BOB]) {
+        expectDecision(decide(receivedRecord(), COMMANDS.accept, actor, NOW));
+        expectDecision(decide(receivedRecord(), COMMANDS.decline, actor, NOW));
+      }
+    });
+  });
+
   describe('a chain of decisions', () => {
     it('numbers revisions consecutively and leaves every earlier record untouched', () => {
       const r1 = receivedRecord();
       const r1Copy = structuredClone(r1);
       const d2 = expectDecision(decide(r1, COMMANDS.accept, ALICE, NOW));
       const r2Copy = structuredClone(d2.record);
-      const d3 = expectDecision(decide(d2.record, COMMANDS.win, BOB, NOW.plus({ days: 10 })));
+      const d3 = expectDecision(decide(d2.record, COMMANDS.win, ALICE, NOW.plus({ days: 10 })));
 
       assert.deepEqual([d2.event.revision, d3.event.revision], [2, 3]);
       assert.deepEqual(r1, r1Copy);
       assert.deepEqual(d2.record, r2Copy);
       assert.deepEqual(d3.record.desk.owner, ALICE);
-      assert.deepEqual(d3.record.desk.lastDecision, { action: 'win', by: BOB, at: NOW.plus({ days: 10 }).toISO() });
+      assert.deepEqual(d3.record.desk.lastDecision, { action: 'win', by: ALICE, at: NOW.plus({ days: 10 }).toISO() });
       const refused = expectError(decide(d3.record, COMMANDS.lose, ALICE, NOW.plus({ days: 11 })), 'notAllowedInStage');
       assert.deepEqual(refused.lastDecision, d3.record.desk.lastDecision);
     });

@@ -43,6 +43,11 @@ export function cardText(call: ConnectorCall): string {
   return JSON.stringify(attachmentsOf(call).map((a) => a.content));
 }
 
+/** The card a post or update carried. */
+export function cardOf(call: ConnectorCall): { refresh?: { userIds?: string[] } } & Record<string, unknown> {
+  return attachmentsOf(call)[0]?.content as { refresh?: { userIds?: string[] } } & Record<string, unknown>;
+}
+
 /** The verbs of every Action.Execute in a card, however deeply nested. */
 export function verbsIn(card: unknown): string[] {
   const verbs: string[] = [];

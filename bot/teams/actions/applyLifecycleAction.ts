@@ -22,7 +22,7 @@ export async function applyLifecycleAction(services: Services, referralId: strin
     if (!stored) return messageResponse(strings.actions.notFound);
     const now = services.clock();
     const decision = decide(stored.record, command, actor, now);
-    if (isDomainError(decision)) return domainErrorResponse(decision, stored.record, now, strings);
+    if (isDomainError(decision)) return domainErrorResponse(decision, stored.record, now, strings, actor);
     // The outbox row goes first: if the process dies after the save, the card still follows.
     await services.outbox.enqueue(referralId, now.toUTC().toISO()!);
     try {
@@ -32,7 +32,7 @@ export async function applyLifecycleAction(services: Services, referralId: strin
       throw error;
     }
     services.cardSync.kick();
-    return cardResponse(referralCard(decision.record, now, strings));
+    return cardResponse(referralCard(decision.record, now, strings, { viewer: actor }));
   }
   return messageResponse(strings.actions.busy);
 }

@@ -4,7 +4,8 @@ import { renderReferralCard, type Choice, type ReferralCardData, type TextColor 
 import { countryName } from '../../domain/countries';
 import { invitingPartner, leadKindOf } from '../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
-import type { ReferralRecord, TeamMember } from '../../domain/referral';
+import { mayWorkOn } from '../../domain/permissions';
+import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
 import { stageOf, type Stage } from '../../domain/stage';
 import { expiryOf, isContactRequestFresh, isExpiredAt, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
@@ -21,12 +22,23 @@ const STAGE_COLORS: Record<Stage, TextColor> = {
 };
 const MAX_NEEDS_CHARS = 1200;
 
-/** Renders a referral's card as it stands at `now`, optionally with a notice on top. */
-export function referralCard(record: ReferralRecord, now: DateTime, strings: Strings, notice = ''): AdaptiveCard {
-  return renderReferralCard(referralCardData(record, now, strings, notice));
+/**
+ * Whose card it is and what it says on top. Without a viewer it is the channel's shared
+ * card: read-only for an accepted deal, whose workers' clients each fetch their own
+ * version (with Won and Lost) through the card's refresh.
+ */
+export interface CardView {
+  viewer?: Actor;
+  /** Shown in a banner on top, e.g. why an action did not apply. */
+  notice?: string;
 }
 
-export function referralCardData(record: ReferralRecord, now: DateTime, strings: Strings, notice = ''): ReferralCardData {
+/** Renders a referral's card as it stands at `now`. */
+export function referralCard(record: ReferralRecord, now: DateTime, strings: Strings, view: CardView = {}): AdaptiveCard {
+  return renderReferralCard(referralCardData(record, now, strings, view));
+}
+
+export function referralCardData(record: ReferralRecord, now: DateTime, strings: Strings, view: CardView = {}): ReferralCardData {
   const { referral } = record;
   const s = strings.card;
   const stage = stageOf(referral);
@@ -36,7 +48,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
   const today = now.toUTC().startOf('day');
   return {
     referralId: referral.id,
-    notice,
+    notice: view.notice ?? '',
     headerStyle: 'emphasis',
     stageLabel: strings.stage[stage],
     stageColor: STAGE_COLORS[stage],
@@ -55,6 +67,9 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     needs: clip(needsText(record, received, strings), MAX_NEEDS_CHARS),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
     actionable: received && !isExpiredAt(referral, now),
+    dealActions: stage === 'accepted' && view.viewer !== undefined && mayWorkOn(record, view.viewer),
+    refreshUserIds: stage === 'accepted' ? dealWorkers(record) : [],
+    dealActionsButton: stage === 'accepted' && view.viewer === undefined ? s.dealActions : '',
     accept: {
       buttonTitle: s.accept,
       title: s.acceptTitle,
@@ -87,10 +102,38 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
       submit: s.confirmDecline,
       reasonLabel: s.declineReason,
       reasonError: s.required(s.reason),
-      reasons: (Object.keys(CLOSE_REASONS) as CloseReason[]).map((code) => ({ title: strings.closeReason[code], value: code })),
+      reasons: closeReasonChoices(strings),
+      notesLabel: s.declineNotes,
+    },
+    win: {
+      buttonTitle: s.won,
+      title: s.winTitle,
+      submit: s.confirmWin,
+      valueLabel: s.finalValue,
+      value: referral.details.dealValue ?? null,
+      valueError: s.positiveValue,
+      notesLabel: s.declineNotes,
+    },
+    lose: {
+      buttonTitle: s.lost,
+      title: s.loseTitle,
+      submit: s.confirmLose,
+      reasonLabel: s.lossReason,
+      reasonError: s.required(s.reason),
+      reasons: closeReasonChoices(strings),
       notesLabel: s.declineNotes,
     },
   };
+}
+
+/** The Teams ids of the people working a deal, whose clients refresh the card. */
+function dealWorkers(record: ReferralRecord): string[] {
+  const owner = record.desk.owner?.teamsId;
+  return owner ? [owner] : [];
+}
+
+function closeReasonChoices(strings: Strings): Choice[] {
+  return (Object.keys(CLOSE_REASONS) as CloseReason[]).map((code) => ({ title: strings.closeReason[code], value: code }));
 }
 
 function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings: Strings): { status: string; statusColor: TextColor } {

@@ -1,0 +1,12 @@
+import { cardResponse, messageResponse } from '../invokeResponses';
+import { referralCard } from '../views/referralCardView';
+import type { ActionHandler } from './actionHandler';
+import { InputReader } from './inputReader';
+
+/** A client's refresh: the card as it stands, with the actions this user may take. Changes nothing. */
+export const refreshCard: ActionHandler = async ({ data, services, actor }) => {
+  const referralId = InputReader.of(data).text('referralId', { required: true, max: 128 });
+  const stored = referralId ? await services.referrals.get(referralId) : null;
+  if (!stored) return messageResponse(services.strings.actions.notFound);
+  return cardResponse(referralCard(stored.record, services.clock(), services.strings, { viewer: actor }));
+};
