@@ -57,8 +57,8 @@ export const MAX_DEAL_VALUE = 1e12;
 
 /**
  * Applies a lifecycle command to a referral, checking the stage, then who asks (only the
- * people working an accepted deal may close it), then the input. Pure: the result is the new record and the
- * history event to store with it, or the rule that was broken.
+ * people working an accepted deal may close it), then the input. Pure: the result is the
+ * new record and the history event to store with it, or the rule that was broken.
  */
 export function decide(record: ReferralRecord, command: LifecycleCommand, actor: Actor, now: DateTime): Decision | DomainError {
   const stage = currentStage(record.referral, command, now);

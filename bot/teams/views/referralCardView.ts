@@ -103,7 +103,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
       reasonLabel: s.declineReason,
       reasonError: s.required(s.reason),
       reasons: closeReasonChoices(strings),
-      notesLabel: s.declineNotes,
+      notesLabel: s.optionalNotes,
     },
     win: {
       buttonTitle: s.won,
@@ -112,7 +112,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
       valueLabel: s.finalValue,
       value: referral.details.dealValue ?? null,
       valueError: s.positiveValue,
-      notesLabel: s.declineNotes,
+      notesLabel: s.optionalNotes,
     },
     lose: {
       buttonTitle: s.lost,
@@ -121,7 +121,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
       reasonLabel: s.lossReason,
       reasonError: s.required(s.reason),
       reasons: closeReasonChoices(strings),
-      notesLabel: s.declineNotes,
+      notesLabel: s.optionalNotes,
     },
   };
 }
