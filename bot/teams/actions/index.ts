@@ -1,8 +1,7 @@
 import { VERBS, type Verb } from '../../../cards/verbs';
 import { acceptReferral } from './acceptReferral';
 import type { ActionHandler } from './actionHandler';
-import { declineReferral } from './declineReferral';
-import { loseDeal } from './loseDeal';
+import { declineReferral, loseDeal } from './closeWithReason';
 import { refreshCard } from './refreshCard';
 import { winDeal } from './winDeal';
 
