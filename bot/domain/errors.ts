@@ -1,4 +1,4 @@
-import type { Actor, LifecycleAction } from './referral';
+import type { Actor, LifecycleAction, SalesStage, TransitionAction } from './referral';
 import type { Stage } from './stage';
 
 /** One field of user input that is wrong, and why (a key into the string catalog). */
@@ -16,7 +16,17 @@ export type FieldProblemCode =
   | 'dateInPast'
   | 'unknownCurrency'
   | 'unknownReason'
-  | 'tooLong';
+  | 'unknownChoice'
+  | 'tooLong'
+  | 'invalidEmail'
+  | 'invalidPhone'
+  | 'duplicate'
+  | 'notOnDeal'
+  | 'tooMany'
+  | 'lastSolution'
+  | 'assessmentOnly'
+  | 'skipsStage'
+  | 'sameOwner';
 
 /**
  * A rule of the referral lifecycle was not met. Returned (not thrown) by the pure
@@ -28,16 +38,20 @@ export type DomainError =
       kind: 'notAllowedInStage';
       action: LifecycleAction;
       stage: Stage;
-      lastDecision?: { action: LifecycleAction; by: Actor; at: string };
+      lastDecision?: { action: TransitionAction; by: Actor; at: string };
     }
   | { kind: 'notYetExpired'; expiresAt: string }
-  | { kind: 'notPermitted'; action: LifecycleAction; owner?: Actor };
+  | { kind: 'notPermitted'; action: LifecycleAction; owner?: Actor }
+  /** A solution-assessment deal is won only after every sales stage is complete. */
+  | { kind: 'stagesIncomplete'; salesStage?: SalesStage }
+  /** The deal's type does not allow this upgrade (see the spec's upgrade table). */
+  | { kind: 'upgradeNotAllowed'; upgrade: string };
 
 export function isDomainError(value: unknown): value is DomainError {
   return (
     typeof value === 'object' &&
     value !== null &&
     'kind' in value &&
-    ['invalidInput', 'notAllowedInStage', 'notYetExpired', 'notPermitted'].includes((value as { kind: string }).kind)
+    ['invalidInput', 'notAllowedInStage', 'notYetExpired', 'notPermitted', 'stagesIncomplete', 'upgradeNotAllowed'].includes((value as { kind: string }).kind)
   );
 }

@@ -1,42 +1,15 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import type { AcceptInput, DeclineInput, LifecycleCommand } from './commands';
+import { applyDealChange, dealChangeProblems, winBlocked } from './dealChanges';
 import type { DomainError, FieldProblem } from './errors';
 import { diffFields, type HistoryEvent } from './history';
-import { isDealAction, mayWorkOn } from './permissions';
+import { mayTake, NO_AUTHORITY, type Authority } from './permissions';
 import { CLOSE_REASONS, isCloseReason, type CloseReason } from './reasons';
-import type { Actor, LifecycleAction, Referral, ReferralRecord } from './referral';
+import type { Actor, LifecycleAction, Referral, ReferralRecord, TransitionAction } from './referral';
+import { solutionsOf } from './solutions';
 import { stageOf, type Stage } from './stage';
 import { isExpiredAt, expiryOf, parseInstant } from './timeLimits';
-
-/** Accept: the details Partner Center asks for when a partner takes a referral on. */
-export interface AcceptInput {
-  dealName: string;
-  dealValue: number;
-  currency: string;
-  /** ISO date (yyyy-MM-dd) of the estimated close. */
-  closingDate: string;
-  notes: string;
-  crmId?: string;
-  campaignId?: string;
-}
-
-export interface DeclineInput {
-  /** A code of CLOSE_REASONS; `decide` refuses any other. */
-  reason: string;
-  notes?: string;
-}
-
-/** Won: the final value (the estimate stays when none is given) and optional notes. */
-export interface WinInput {
-  finalValue?: number;
-  notes?: string;
-}
-
-export type LifecycleCommand =
-  | { action: 'accept'; input: AcceptInput }
-  | { action: 'decline'; input: DeclineInput }
-  | { action: 'win'; input: WinInput }
-  | { action: 'lose'; input: DeclineInput }
-  | { action: 'expire' };
+import { closingDateProblems, currencyProblems, dealValueProblems, requiredText } from './validation';
 
 export interface Decision {
   record: ReferralRecord;
@@ -50,44 +23,51 @@ const ALLOWED_FROM: Record<LifecycleAction, Stage> = {
   expire: 'received',
   win: 'accepted',
   lose: 'accepted',
+  edit: 'accepted',
+  addMember: 'accepted',
+  removeMember: 'accepted',
+  addSolution: 'accepted',
+  removeSolution: 'accepted',
+  reassign: 'accepted',
+  upgrade: 'accepted',
 };
 
-/** Deal values above this are treated as typing mistakes. */
-export const MAX_DEAL_VALUE = 1e12;
-
 /**
- * Applies a lifecycle command to a referral, checking the stage, then who asks (only the
- * people working an accepted deal may close it), then the input. Pure: the result is the
- * new record and the history event to store with it, or the rule that was broken.
+ * Applies a lifecycle command to a referral, checking the stage, then who asks (the people
+ * working an accepted deal change and close it; its owner, the region's managers and admins
+ * hand it over), then the input. Pure: the result is the new record and the history event
+ * to store with it, or the rule that was broken.
  */
-export function decide(record: ReferralRecord, command: LifecycleCommand, actor: Actor, now: DateTime): Decision | DomainError {
+export function decide(
+  record: ReferralRecord,
+  command: LifecycleCommand,
+  actor: Actor,
+  now: DateTime,
+  authority: Authority = NO_AUTHORITY,
+): Decision | DomainError {
   const stage = currentStage(record.referral, command, now);
   if (stage !== ALLOWED_FROM[command.action]) {
     return { kind: 'notAllowedInStage', action: command.action, stage, lastDecision: record.desk.lastDecision };
   }
-  if (isDealAction(command.action) && !mayWorkOn(record, actor)) {
+  if (!mayTake(command.action, record, actor, authority)) {
     return { kind: 'notPermitted', action: command.action, owner: record.desk.owner };
   }
-  const problems = problemsOf(command, record.referral, now);
+  const problems = problemsOf(command, record, now);
+  if (!Array.isArray(problems)) return problems;
   if (problems.length > 0) return { kind: 'invalidInput', problems };
   if (command.action === 'expire' && !isExpiredAt(record.referral, now)) {
     return { kind: 'notYetExpired', expiresAt: expiryOf(record.referral).toISO()! };
   }
 
   const at = now.toUTC().toISO()!;
-  const referral = { ...applyToReferral(record.referral, command, at), updatedDateTime: at };
   const revision = record.desk.revision + 1;
+  const changed = isTransition(command) ? transition(record, command, actor, at) : applyDealChange(record, command);
   const next: ReferralRecord = {
-    referral,
-    desk: {
-      ...record.desk,
-      revision,
-      owner: command.action === 'accept' ? actor : record.desk.owner,
-      lastDecision: { action: command.action, by: actor, at },
-    },
+    referral: { ...changed.referral, updatedDateTime: at },
+    desk: { ...changed.desk, revision },
   };
   const event: HistoryEvent = {
-    referralId: referral.id,
+    referralId: next.referral.id,
     revision,
     at,
     actor,
@@ -106,7 +86,25 @@ function currentStage(referral: Referral, command: LifecycleCommand, now: DateTi
   return stage === 'received' && command.action !== 'expire' && isExpiredAt(referral, now) ? 'expired' : stage;
 }
 
-function applyToReferral(referral: Referral, command: LifecycleCommand, at: string): Referral {
+type TransitionCommand = Extract<LifecycleCommand, { action: TransitionAction }>;
+
+function isTransition(command: LifecycleCommand): command is TransitionCommand {
+  return ['accept', 'decline', 'win', 'lose', 'expire'].includes(command.action);
+}
+
+/** A move to another stage: it becomes the card's "last decision", and accepting takes ownership. */
+function transition(record: ReferralRecord, command: TransitionCommand, actor: Actor, at: string): ReferralRecord {
+  return {
+    referral: applyToReferral(record.referral, command, at),
+    desk: {
+      ...record.desk,
+      owner: command.action === 'accept' ? actor : record.desk.owner,
+      lastDecision: { action: command.action, by: actor, at },
+    },
+  };
+}
+
+function applyToReferral(referral: Referral, command: TransitionCommand, at: string): Referral {
   switch (command.action) {
     case 'accept': {
       const { input } = command;
@@ -159,39 +157,32 @@ function closeReasonText(input: DeclineInput): string {
   return input.notes ? `${label}: ${input.notes}` : label;
 }
 
-function problemsOf(command: LifecycleCommand, referral: Referral, now: DateTime): FieldProblem[] {
+function problemsOf(command: LifecycleCommand, record: ReferralRecord, now: DateTime): FieldProblem[] | DomainError {
   switch (command.action) {
     case 'accept':
-      return acceptProblems(command.input, referral, now);
+      return acceptProblems(command.input, record.referral, now);
     case 'win':
-      return command.input.finalValue === undefined ? [] : dealValueProblems(command.input.finalValue, 'finalValue');
+      return winBlocked(record) ?? (command.input.finalValue === undefined ? [] : dealValueProblems(command.input.finalValue, 'finalValue'));
     case 'decline':
     case 'lose':
       return isCloseReason(command.input.reason) ? [] : [{ field: 'reason', problem: 'unknownReason' }];
-    default:
+    case 'expire':
       return [];
+    default:
+      return dealChangeProblems(record, command, now);
   }
 }
 
 function acceptProblems(input: AcceptInput, referral: Referral, now: DateTime): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!input.dealName.trim()) problems.push({ field: 'dealName', problem: 'required' });
-  problems.push(...dealValueProblems(input.dealValue));
-  if (!/^[A-Z]{3}$/.test(input.currency)) problems.push({ field: 'currency', problem: 'unknownCurrency' });
-  const closing = DateTime.fromISO(input.closingDate, { zone: 'utc' });
-  if (!closing.isValid) problems.push({ field: 'closingDate', problem: 'notADate' });
-  else if (closing < now.toUTC().startOf('day') || closing < parseInstant(referral.createdDateTime).startOf('day')) {
-    problems.push({ field: 'closingDate', problem: 'dateInPast' });
-  }
-  if (!input.notes.trim()) problems.push({ field: 'notes', problem: 'required' });
-  return problems;
-}
-
-function dealValueProblems(value: number, field = 'dealValue'): FieldProblem[] {
-  if (!Number.isFinite(value)) return [{ field, problem: 'notANumber' }];
-  if (value <= 0) return [{ field, problem: 'notPositive' }];
-  if (value > MAX_DEAL_VALUE) return [{ field, problem: 'tooLarge' }];
-  return [];
+  // The close date may be neither before today nor before the referral was created.
+  const created = parseInstant(referral.createdDateTime);
+  return [
+    ...requiredText(input.dealName, 'dealName'),
+    ...dealValueProblems(input.dealValue),
+    ...currencyProblems(input.currency),
+    ...closingDateProblems(input.closingDate, created > now ? created : now),
+    ...requiredText(input.notes, 'notes'),
+  ];
 }
 
 /** The fields a timeline shows, flattened to text so a change reads "before → after". */
@@ -208,5 +199,20 @@ export function historyView(record: ReferralRecord): Record<string, string | und
     externalReferenceId: referral.externalReferenceId,
     campaignId: referral.campaignId,
     owner: desk.owner?.name,
+    salesStage: referral.salesStage,
+    team: listText((referral.team ?? []).map(memberText)),
+    solutions: listText(solutionsOf(referral).map((solution) => solution.name ?? solution.id)),
+    type: referral.type,
+    visibleToMicrosoft: referral.consent?.consentToShareReferralWithMicrosoftSellers ? 'yes' : undefined,
+    invitedPartners: listText(desk.invitedPartners ?? []),
   };
+}
+
+function listText(items: string[]): string | undefined {
+  return items.length > 0 ? items.join(', ') : undefined;
+}
+
+function memberText(member: { firstName?: string; lastName?: string; email?: string }): string {
+  const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
+  return member.email ? `${name} (${member.email})` : name;
 }

@@ -1,13 +1,62 @@
 import type { Actor, LifecycleAction, ReferralRecord } from './referral';
 
-/** Actions on a deal someone owns: only the people working it may take them. */
-export const DEAL_ACTIONS: readonly LifecycleAction[] = ['win', 'lose'];
-
-export function isDealAction(action: LifecycleAction): boolean {
-  return DEAL_ACTIONS.includes(action);
+/**
+ * What the acting user is, beyond being themselves: an admin (all regions) or a manager of
+ * the referral's region. The Teams layer looks it up; the rules here decide what it allows.
+ */
+export interface Authority {
+  admin: boolean;
+  regionManager: boolean;
 }
 
-/** Whether `actor` works this deal: its owner. Anyone may answer a received referral. */
-export function mayWorkOn(record: ReferralRecord, actor: Pick<Actor, 'id'>): boolean {
+export const NO_AUTHORITY: Authority = { admin: false, regionManager: false };
+
+/** Who may take an action: anyone who sees the card, the deal's workers, or its overseers. */
+type Audience = 'anyone' | 'workers' | 'ownerOrOverseers';
+
+const AUDIENCE: Record<LifecycleAction, Audience> = {
+  accept: 'anyone',
+  decline: 'anyone',
+  expire: 'anyone',
+  win: 'workers',
+  lose: 'workers',
+  edit: 'workers',
+  addMember: 'workers',
+  removeMember: 'workers',
+  addSolution: 'workers',
+  removeSolution: 'workers',
+  upgrade: 'workers',
+  reassign: 'ownerOrOverseers',
+};
+
+/** Actions on a deal someone owns: only the people working it (or overseeing it) may take them. */
+export const DEAL_ACTIONS = (Object.keys(AUDIENCE) as LifecycleAction[]).filter((action) => AUDIENCE[action] !== 'anyone');
+
+export function isDealAction(action: LifecycleAction): boolean {
+  return AUDIENCE[action] !== 'anyone';
+}
+
+export function isOwner(record: ReferralRecord, actor: Pick<Actor, 'id'>): boolean {
   return record.desk.owner?.id === actor.id;
+}
+
+/** Whether `actor` works this deal: its owner or a team member with a Teams account. */
+export function mayWorkOn(record: ReferralRecord, actor: Pick<Actor, 'id'>): boolean {
+  return isOwner(record, actor) || (record.desk.teamAccounts ?? []).some((account) => account.actor.id === actor.id);
+}
+
+/** Whether `actor` may hand the deal to someone else: its owner, the region's managers, an admin. */
+export function mayReassign(record: ReferralRecord, actor: Pick<Actor, 'id'>, authority: Authority): boolean {
+  return isOwner(record, actor) || authority.admin || authority.regionManager;
+}
+
+export function mayTake(action: LifecycleAction, record: ReferralRecord, actor: Pick<Actor, 'id'>, authority: Authority): boolean {
+  switch (AUDIENCE[action]) {
+    case 'anyone':
+      return true;
+    case 'workers':
+      return mayWorkOn(record, actor);
+    case 'ownerOrOverseers':
+      return mayReassign(record, actor, authority);
+  }
 }

@@ -60,6 +60,13 @@ export interface Details {
   requirements?: Requirements;
 }
 
+/** What the customer agreed to; the doubled "To" is Partner Center's own spelling. */
+export interface Consent {
+  consentToToShareInfoWithOthers?: boolean;
+  consentToContact?: boolean;
+  consentToShareReferralWithMicrosoftSellers?: boolean;
+}
+
 export interface InviteContext {
   notes?: string;
   invitedBy?: { organizationId?: string; organizationName?: string };
@@ -87,8 +94,16 @@ export interface Referral {
   customerProfile: CustomerProfile;
   details: Details;
   inviteContext?: InviteContext;
+  /** The partner's own team on the deal (Partner Center's `team`). */
+  team?: TeamMember[];
+  /** Sales stage of an active deal; unset means just accepted or created (10 %). */
+  salesStage?: SalesStage;
+  consent?: Consent;
   target?: { id: string; type: string }[];
 }
+
+export const SALES_STAGES = ['Qualified', 'Developed', 'Proposed', 'Negotiated'] as const;
+export type SalesStage = (typeof SALES_STAGES)[number];
 
 /** Who did something: a Teams user, or the desk itself (expiry, Partner Center sync). */
 export interface Actor {
@@ -107,7 +122,24 @@ export interface DeskState {
   revision: number;
   owner?: Actor;
   /** The last decision, shown on the card ("Accepted by … at …"). */
-  lastDecision?: { action: LifecycleAction; by: Actor; at: string };
+  lastDecision?: { action: TransitionAction; by: Actor; at: string };
+  /** Team members who are Teams users too, by their e-mail: they may work the deal. */
+  teamAccounts?: TeamAccount[];
+  /** Set on deals the partner created itself (`new deal`), not received. */
+  createdByPartner?: boolean;
+  /** Partners invited to a deal we created (partner-to-partner). */
+  invitedPartners?: string[];
+  /** The help asked of Microsoft when the partner made the deal co-sell. */
+  microsoftHelp?: string;
+  /** Microsoft accepted the partner's co-sell invitation (reported by Partner Center). */
+  microsoftAccepted?: boolean;
+}
+
+/** A team member's Teams identity, found by their e-mail when they were added. */
+export interface TeamAccount {
+  /** Lower case. */
+  email: string;
+  actor: Actor;
 }
 
 /** A referral together with the desk's state: what the store saves as one entity. */
@@ -116,4 +148,8 @@ export interface ReferralRecord {
   desk: DeskState;
 }
 
-export type LifecycleAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire';
+/** Actions that move a referral from one stage to another. */
+export type TransitionAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire';
+/** Actions that change an accepted deal without moving it. */
+export type DealChangeAction = 'edit' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
+export type LifecycleAction = TransitionAction | DealChangeAction;

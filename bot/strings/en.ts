@@ -1,6 +1,8 @@
 import type { FieldProblemCode } from '../domain/errors';
 import type { LeadKind } from '../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../domain/reasons';
+import type { DealType, MicrosoftHelp } from '../domain/dealType';
+import type { SalesStage } from '../domain/referral';
 import type { Stage } from '../domain/stage';
 
 /**
@@ -17,6 +19,28 @@ export const en = {
     declined: 'Declined',
     expired: 'Expired',
   } satisfies Record<Stage, string>,
+  salesStage: {
+    none: 'Accepted (10 %)',
+    Qualified: 'Qualified (20 %)',
+    Developed: 'Developed (40 %)',
+    Proposed: 'Proposed (60 %)',
+    Negotiated: 'Negotiated (80 %)',
+  } satisfies Record<SalesStage | 'none', string>,
+  dealType: {
+    private: 'Private',
+    partnerLed: 'Partner-led (Microsoft sellers can see it)',
+    coSell: 'Co-sell with Microsoft',
+    p2p: 'Partner-to-partner',
+    solutionAssessment: 'Solution assessment',
+  } satisfies Record<DealType, string>,
+  microsoftHelp: {
+    none: 'No help required at this point of time',
+    technicalArchitecture: 'Technical architecture guidance',
+    demoOrProofOfConcept: 'Customer demo or proof of concept',
+    pricingAndLicensing: 'Pricing and licensing',
+    dealStrategy: 'Deal strategy and executive sponsorship',
+    other: 'Other help',
+  } satisfies Record<MicrosoftHelp, string>,
   leadKind: {
     customerInquiry: 'Customer inquiry (marketplace lead)',
     marketingQualified: 'Marketing qualified lead from Microsoft',
@@ -115,7 +139,12 @@ export const en = {
   },
   actions: {
     notPermitted: (owner: string | undefined) =>
-      owner ? `Only ${owner}, who owns this deal, can report its outcome.` : 'Only the people working this deal can report its outcome.',
+      owner ? `Only ${owner}, who owns this deal, and the deal's team can change it.` : 'Only the people working this deal can change it.',
+    notPermittedToReassign: (owner: string | undefined) =>
+      `Only ${owner ?? 'the owner'}, who owns this deal, the region's managers or an admin can hand it over.`,
+    stagesIncomplete: (stage: string) =>
+      `A solution-assessment deal is won only after every sales stage is complete; it is at ${stage}. Complete the stages under Edit deal first.`,
+    upgradeNotAllowed: 'This deal\'s type does not allow that change any more; the card shows what it is now.',
     alreadyDecided: (stage: string, by: string) => `${by} already ${stage.toLowerCase()} this referral; the card shows where it stands now.`,
     notAllowed: (stage: string) => `This referral is ${stage.toLowerCase()}, so that action is no longer possible; the card shows where it stands now.`,
     notFound: 'This referral is no longer known to Referral Desk.',
@@ -133,6 +162,16 @@ export const en = {
     unknownCurrency: (field: string) => `${field} must be a three-letter currency code like USD`,
     unknownReason: (field: string) => `${field} must be one of the listed reasons`,
     tooLong: (field: string) => `${field} is too long`,
+    unknownChoice: (field: string) => `${field} must be one of the listed choices`,
+    invalidEmail: (field: string) => `${field} must be an e-mail address like name@example.com`,
+    invalidPhone: (field: string) => `${field} must be a phone number of 6 to 15 digits, like +1 425 555 0100`,
+    duplicate: (field: string) => `${field} is already on this deal`,
+    notOnDeal: (field: string) => `${field} is not on this deal`,
+    tooMany: (field: string) => `${field} is full; remove someone first`,
+    lastSolution: (field: string) => `${field}: a deal you created keeps at least one solution`,
+    assessmentOnly: (field: string) => `${field}: a solution-assessment deal holds its one assessment and nothing else`,
+    skipsStage: (field: string) => `${field}: an assessment completes each stage in turn, so pick the current or the next one`,
+    sameOwner: (field: string) => `${field} already owns this deal`,
   } satisfies Record<FieldProblemCode, (field: string) => string>,
   fieldNames: {
     dealName: 'Deal name',
@@ -148,6 +187,17 @@ export const en = {
     lossReason: 'Reason',
     winNotes: 'Notes',
     lossNotes: 'Notes',
+    salesStage: 'Sales stage',
+    firstName: 'First name',
+    lastName: 'Last name',
+    phoneNumber: 'Phone',
+    email: 'E-mail',
+    team: 'The deal team',
+    solution: 'Solution',
+    newOwner: 'The new owner',
+    newOwnerEmail: 'New owner\'s e-mail',
+    help: 'Kind of help needed from Microsoft',
+    partnerName: 'Partner',
   } as Record<string, string>,
 };
 

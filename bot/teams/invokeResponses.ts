@@ -42,6 +42,10 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
     case 'notYetExpired':
       return currentCard(strings.actions.notAllowed(strings.stage[stageOf(current.referral)]));
     case 'notPermitted':
-      return currentCard(strings.actions.notPermitted(error.owner?.name));
+      return currentCard((error.action === 'reassign' ? strings.actions.notPermittedToReassign : strings.actions.notPermitted)(error.owner?.name));
+    case 'stagesIncomplete':
+      return currentCard(strings.actions.stagesIncomplete(error.salesStage ? strings.salesStage[error.salesStage] : strings.salesStage.none));
+    case 'upgradeNotAllowed':
+      return currentCard(strings.actions.upgradeNotAllowed);
   }
 }

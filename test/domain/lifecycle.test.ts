@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { isDomainError, type DomainError, type FieldProblem } from '../../bot/domain/errors';
-import {
-  decide,
-  historyView,
-  MAX_DEAL_VALUE,
-  type AcceptInput,
-  type Decision,
-  type LifecycleCommand,
-} from '../../bot/domain/lifecycle';
+import type { AcceptInput, LifecycleCommand } from '../../bot/domain/commands';
+import { decide, historyView, type Decision } from '../../bot/domain/lifecycle';
 import { DEAL_ACTIONS, isDealAction } from '../../bot/domain/permissions';
+import { MAX_DEAL_VALUE } from '../../bot/domain/validation';
 import { CLOSE_REASONS, type CloseReason } from '../../bot/domain/reasons';
 import {
   SYSTEM_ACTOR,
@@ -19,6 +14,7 @@ import {
   type ReferralRecord,
   type Status,
   type Substatus,
+  type TransitionAction,
 } from '../../bot/domain/referral';
 import { stageOf, type Stage } from '../../bot/domain/stage';
 import { NOW, receivedRecord } from '../support/fixtures';
@@ -40,12 +36,31 @@ const ACCEPT_INPUT: AcceptInput = {
   campaignId: 'CMP-2026-Q4',
 };
 
+/** A member of the partner's team already on the accepted deal of the matrix. */
+const ENGINEER = { firstName: 'Sales', lastName: 'Engineer', phoneNumber: '+49 30 5550100', email: 'engineer@partner.example' };
+
 const COMMANDS: Record<LifecycleAction, LifecycleCommand> = {
   accept: { action: 'accept', input: ACCEPT_INPUT },
   decline: { action: 'decline', input: { reason: 'customerChoseAnotherVendor', notes: 'Went with a local reseller' } },
   win: { action: 'win', input: { finalValue: 52000, notes: 'Signed for three years' } },
   lose: { action: 'lose', input: { reason: 'budgetNotAdequate' } },
   expire: { action: 'expire' },
+  edit: {
+    action: 'edit',
+    input: { ...ACCEPT_INPUT, dealName: 'Contoso migration, phase 2', dealValue: 60000, currency: 'EUR', closingDate: '2027-03-31', salesStage: 'Qualified' },
+  },
+  addMember: {
+    action: 'addMember',
+    input: {
+      member: { firstName: 'Presales', lastName: 'Engineer', phoneNumber: '+1 425 555 0100', email: 'presales@partner.example' },
+      account: { id: 'aad-presales', name: 'Presales Engineer', teamsId: '29:presales' },
+    },
+  },
+  removeMember: { action: 'removeMember', input: { email: 'Engineer@Partner.example' } },
+  addSolution: { action: 'addSolution', input: { solution: { id: 'sol-2', name: 'Copilot adoption', kind: 'solution', incentiveEligible: true } } },
+  removeSolution: { action: 'removeSolution', input: { solutionId: 'sol-1' } },
+  reassign: { action: 'reassign', input: { newOwner: ALICE } },
+  upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'technicalArchitecture' } },
 };
 
 /** The clock each command is applied at (expire only succeeds once the referral has expired). */
@@ -55,13 +70,22 @@ const CLOCK: Record<LifecycleAction, DateTime> = {
   win: NOW,
   lose: NOW,
   expire: AFTER_EXPIRY,
+  edit: NOW,
+  addMember: NOW,
+  removeMember: NOW,
+  addSolution: NOW,
+  removeSolution: NOW,
+  reassign: NOW,
+  upgrade: NOW,
 };
+
+const TRANSITIONS: readonly LifecycleAction[] = ['accept', 'decline', 'win', 'lose', 'expire'];
 
 interface StageCase {
   stage: Stage;
   status: Status;
   substatus: Substatus;
-  lastDecision?: { action: LifecycleAction; by: Actor; at: string };
+  lastDecision?: { action: TransitionAction; by: Actor; at: string };
 }
 
 const ACCEPTED_AT = '2026-11-20T10:00:00.000Z';
@@ -80,7 +104,17 @@ const STAGES: StageCase[] = [
 /** Allowed transitions: [from stage, action] → resulting status/substatus. Everything else is refused. */
 const ALLOWED: Partial<Record<Stage, Partial<Record<LifecycleAction, [Status, Substatus]>>>> = {
   received: { accept: ['Active', 'Accepted'], decline: ['Closed', 'Declined'], expire: ['Closed', 'Expired'] },
-  accepted: { win: ['Closed', 'Won'], lose: ['Closed', 'Lost'] },
+  accepted: {
+    win: ['Closed', 'Won'],
+    lose: ['Closed', 'Lost'],
+    edit: ['Active', 'Accepted'],
+    addMember: ['Active', 'Accepted'],
+    removeMember: ['Active', 'Accepted'],
+    addSolution: ['Active', 'Accepted'],
+    removeSolution: ['Active', 'Accepted'],
+    reassign: ['Active', 'Accepted'],
+    upgrade: ['Active', 'Accepted'],
+  },
 };
 
 function recordIn(c: StageCase): ReferralRecord {
@@ -89,6 +123,9 @@ function recordIn(c: StageCase): ReferralRecord {
   if (c.stage !== 'received') {
     referral.acceptedDateTime = ACCEPTED_AT;
     referral.details = { ...referral.details, closingDateTime: '2027-01-31T00:00:00.000Z' };
+    // Partner-led: Microsoft sellers may see it, so it can be upgraded to co-sell.
+    referral.consent = { ...referral.consent, consentToShareReferralWithMicrosoftSellers: true };
+    referral.team = [ENGINEER];
   }
   if (c.status === 'Closed') referral.closedDateTime = CLOSED_AT;
   return {
@@ -144,19 +181,25 @@ describe('lifecycle: decide', () => {
             assert.equal(next.referral.updatedDateTime, at);
             assert.equal(next.referral.id, record.referral.id);
             assert.equal(next.desk.revision, record.desk.revision + 1);
-            assert.deepEqual(next.desk.lastDecision, { action, by: actor, at });
+            const transition = TRANSITIONS.includes(action);
+            // Only a move between stages becomes the card's "last decision".
+            assert.deepEqual(next.desk.lastDecision, transition ? { action, by: actor, at } : record.desk.lastDecision);
 
             assert.equal(event.referralId, record.referral.id);
             assert.equal(event.revision, record.desk.revision + 1);
             assert.equal(event.at, at);
             assert.deepEqual(event.actor, actor);
             assert.equal(event.action, action);
+            assert.ok(event.changes.length > 0, 'the event says what changed');
             assert.deepEqual(
               event.changes.find((change) => change.field === 'status'),
-              { field: 'status', before: `${c.status}/${c.substatus}`, after: outcome.join('/') },
+              transition ? { field: 'status', before: `${c.status}/${c.substatus}`, after: outcome.join('/') } : undefined,
             );
 
-            if (outcome[0] === 'Closed') {
+            if (!transition) {
+              assert.equal(next.referral.acceptedDateTime, record.referral.acceptedDateTime);
+              assert.equal(next.referral.closedDateTime, undefined);
+            } else if (outcome[0] === 'Closed') {
               assert.equal(next.referral.closedDateTime, at);
               assert.equal(next.referral.acceptedDateTime, record.referral.acceptedDateTime);
               assert.deepEqual(next.desk.owner, record.desk.owner, 'closing keeps the owner');
@@ -468,11 +511,23 @@ describe('lifecycle: decide', () => {
     });
   });
 
-  describe('who may close a deal', () => {
+  describe('who may work on a deal', () => {
     const acceptedByBob = () => recordIn(STAGES.find((c) => c.stage === 'accepted')!);
+    /** An invalid form of each deal action (when its owner sends it). */
+    const INVALID: Partial<Record<LifecycleAction, LifecycleCommand>> = {
+      win: { action: 'win', input: { finalValue: -5 } },
+      lose: { action: 'lose', input: { reason: 'nonsense' } },
+      edit: { action: 'edit', input: { ...(COMMANDS.edit as Extract<LifecycleCommand, { action: 'edit' }>).input, dealName: ' ' } },
+      addMember: { action: 'addMember', input: { member: { ...ENGINEER, email: 'not-an-address' } } },
+      removeMember: { action: 'removeMember', input: { email: 'nobody@partner.example' } },
+      addSolution: { action: 'addSolution', input: { solution: { id: 'sol-1', name: 'Azure migration assessment', kind: 'solution', incentiveEligible: false } } },
+      removeSolution: { action: 'removeSolution', input: { solutionId: 'sol-404' } },
+      reassign: { action: 'reassign', input: { newOwner: BOB } },
+      upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'none' } },
+    };
 
     for (const action of DEAL_ACTIONS) {
-      it(`refuses ${action} from anyone but the owner, naming the owner, and changes nothing`, () => {
+      it(`refuses ${action} from anyone not working the deal, naming the owner, and changes nothing`, () => {
         for (const stranger of [ALICE, SYSTEM_ACTOR, { id: BOB.name, name: BOB.name }]) {
           const record = acceptedByBob();
           const before = structuredClone(record);
@@ -489,9 +544,8 @@ describe('lifecycle: decide', () => {
       });
 
       it(`checks the person before the input: a stranger's invalid ${action} is refused as not permitted`, () => {
-        const invalid: LifecycleCommand = action === 'win' ? { action: 'win', input: { finalValue: -5 } } : { action: 'lose', input: { reason: 'nonsense' } };
-        expectError(decide(acceptedByBob(), invalid, ALICE, NOW), 'notPermitted');
-        expectError(decide(acceptedByBob(), invalid, BOB, NOW), 'invalidInput');
+        expectError(decide(acceptedByBob(), INVALID[action]!, ALICE, NOW), 'notPermitted');
+        expectError(decide(acceptedByBob(), INVALID[action]!, BOB, NOW), 'invalidInput');
       });
     }
 
@@ -539,12 +593,18 @@ describe('lifecycle: historyView', () => {
       externalReferenceId: 'CRM-1',
       campaignId: 'C-1',
       owner: 'Alice Adams',
+      salesStage: undefined,
+      team: undefined,
+      solutions: 'Azure migration assessment',
+      type: 'Independent',
+      visibleToMicrosoft: undefined,
+      invitedPartners: undefined,
     });
   });
 });
 
 describe('errors: isDomainError', () => {
-  it('recognises the three error kinds and nothing else', () => {
+  it('recognises the error kinds and nothing else', () => {
     assert.equal(isDomainError({ kind: 'invalidInput', problems: [] }), true);
     assert.equal(isDomainError({ kind: 'notAllowedInStage', action: 'accept', stage: 'won' }), true);
     assert.equal(isDomainError({ kind: 'notYetExpired', expiresAt: 'x' }), true);

@@ -74,7 +74,7 @@ describe('Won and Lost on an accepted deal (over HTTP)', () => {
       const answer = await click(verb, inputs, USERS.bob);
       assert.equal(answer.body.statusCode, 200);
       const card = answer.body.value;
-      assert.match(JSON.stringify(card), /Only Alice Rep, who owns this deal, can report its outcome/);
+      assert.match(JSON.stringify(card), /Only Alice Rep, who owns this deal, and the deal's team can change it/);
       assert.deepEqual(verbsIn(card), [VERBS.refresh], "Bob's card stays read-only");
     }
     const after = await stored();

@@ -1,4 +1,4 @@
-import type { AcceptInput } from '../../domain/lifecycle';
+import type { AcceptInput } from '../../domain/commands';
 import type { ActionHandler } from './actionHandler';
 import { applyLifecycleAction } from './applyLifecycleAction';
 import { InputReader } from './inputReader';

@@ -1,6 +1,7 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { isDomainError } from '../../domain/errors';
-import { decide, type LifecycleCommand } from '../../domain/lifecycle';
+import type { LifecycleCommand } from '../../domain/commands';
+import { decide } from '../../domain/lifecycle';
 import type { Actor } from '../../domain/referral';
 import type { Services } from '../../services';
 import { ConflictError } from '../../store/errors';

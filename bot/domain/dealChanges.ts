@@ -1,0 +1,146 @@
+import type { DateTime } from 'luxon';
+import type { DealChangeCommand, EditInput } from './commands';
+import { dealTypeOf, upgradesOf } from './dealType';
+import type { DomainError, FieldProblem } from './errors';
+import type { ReferralRecord, TeamMember } from './referral';
+import { allStagesComplete, isSalesStage, nextSalesStage } from './salesStage';
+import { isAssessment, solutionsOf, toDealSolution, type DealSolution } from './solutions';
+import { parseInstant } from './timeLimits';
+import {
+  closingDateProblems,
+  currencyProblems,
+  dealValueProblems,
+  MAX_TEAM_MEMBERS,
+  personProblems,
+  requiredText,
+  sameEmail,
+} from './validation';
+
+/**
+ * What is wrong with a change to an accepted deal, as field problems (the form is fixed by
+ * the user) or as a rule of the deal type (nothing the form could fix).
+ */
+export function dealChangeProblems(record: ReferralRecord, command: DealChangeCommand, now: DateTime): FieldProblem[] | DomainError {
+  const { referral, desk } = record;
+  switch (command.action) {
+    case 'edit':
+      return editProblems(record, command.input, now);
+    case 'addMember': {
+      const problems = personProblems(command.input.member);
+      const team = referral.team ?? [];
+      if (team.some((member) => sameEmail(member.email, command.input.member.email))) problems.push({ field: 'email', problem: 'duplicate' });
+      if (team.length >= MAX_TEAM_MEMBERS) problems.push({ field: 'team', problem: 'tooMany' });
+      return problems;
+    }
+    case 'removeMember':
+      return (referral.team ?? []).some((member) => sameEmail(member.email, command.input.email)) ? [] : [{ field: 'email', problem: 'notOnDeal' }];
+    case 'addSolution': {
+      const solutions = solutionsOf(referral);
+      const adding = toDealSolution(command.input.solution);
+      if (solutions.some((solution) => solution.id === adding.id)) return [{ field: 'solution', problem: 'duplicate' }];
+      // A solution-assessment deal holds exactly one assessment and nothing else.
+      if (solutions.some(isAssessment) || (isAssessment(adding) && solutions.length > 0)) return [{ field: 'solution', problem: 'assessmentOnly' }];
+      return [];
+    }
+    case 'removeSolution': {
+      const solutions = solutionsOf(referral);
+      if (!solutions.some((solution) => solution.id === command.input.solutionId)) return [{ field: 'solution', problem: 'notOnDeal' }];
+      return desk.createdByPartner && solutions.length === 1 ? [{ field: 'solution', problem: 'lastSolution' }] : [];
+    }
+    case 'reassign':
+      return desk.owner?.id === command.input.newOwner.id ? [{ field: 'newOwner', problem: 'sameOwner' }] : [];
+    case 'upgrade': {
+      const { upgrade, help, partnerName } = command.input;
+      if (!upgradesOf(record).includes(upgrade)) return { kind: 'upgradeNotAllowed', upgrade };
+      if (upgrade === 'inviteMicrosoft' && (!help || help === 'none')) return [{ field: 'help', problem: 'required' }];
+      if (upgrade === 'invitePartner') {
+        const name = partnerName ?? '';
+        if (!name.trim()) return [{ field: 'partnerName', problem: 'required' }];
+        if ((desk.invitedPartners ?? []).some((invited) => sameEmail(invited, name))) return [{ field: 'partnerName', problem: 'duplicate' }];
+      }
+      return [];
+    }
+  }
+}
+
+function editProblems(record: ReferralRecord, input: EditInput, now: DateTime): FieldProblem[] {
+  const { referral } = record;
+  const problems = [...requiredText(input.dealName, 'dealName'), ...dealValueProblems(input.dealValue), ...currencyProblems(input.currency)];
+  // A close date already passed may stay as it is; a new one must not be in the past.
+  const current = referral.details.closingDateTime ? parseInstant(referral.details.closingDateTime).toISODate() : undefined;
+  if (input.closingDate !== current) problems.push(...closingDateProblems(input.closingDate, now));
+  if (input.salesStage && !isSalesStage(input.salesStage)) problems.push({ field: 'salesStage', problem: 'unknownChoice' });
+  else if (dealTypeOf(record) === 'solutionAssessment') {
+    // Every stage of an assessment is completed in turn: the stage stays or moves one step on.
+    const allowed = [referral.salesStage ?? '', nextSalesStage(referral.salesStage) ?? ''];
+    if (!allowed.includes(input.salesStage)) problems.push({ field: 'salesStage', problem: 'skipsStage' });
+  }
+  return problems;
+}
+
+/** Whether Won may be reported: solution-assessment deals first complete every sales stage. */
+export function winBlocked(record: ReferralRecord): DomainError | undefined {
+  if (dealTypeOf(record) !== 'solutionAssessment' || allStagesComplete(record.referral)) return undefined;
+  return { kind: 'stagesIncomplete', salesStage: record.referral.salesStage };
+}
+
+/** The deal with the change applied (the caller stamps times and the revision). */
+export function applyDealChange(record: ReferralRecord, command: DealChangeCommand): ReferralRecord {
+  const { referral, desk } = record;
+  switch (command.action) {
+    case 'edit': {
+      const { input } = command;
+      return {
+        desk,
+        referral: {
+          ...referral,
+          name: input.dealName,
+          externalReferenceId: input.crmId || undefined,
+          campaignId: input.campaignId || undefined,
+          salesStage: isSalesStage(input.salesStage) ? input.salesStage : undefined,
+          details: {
+            ...referral.details,
+            dealValue: input.dealValue,
+            currency: input.currency,
+            closingDateTime: parseInstant(input.closingDate).toISO()!,
+            notes: input.notes || undefined,
+          },
+        },
+      };
+    }
+    case 'addMember': {
+      const { member, account } = command.input;
+      const accounts = account ? [...(desk.teamAccounts ?? []), { email: member.email!.trim().toLowerCase(), actor: account }] : desk.teamAccounts;
+      return { referral: { ...referral, team: [...(referral.team ?? []), member] }, desk: { ...desk, teamAccounts: accounts } };
+    }
+    case 'removeMember': {
+      const { email } = command.input;
+      const team = (referral.team ?? []).filter((member: TeamMember) => !sameEmail(member.email, email));
+      const accounts = desk.teamAccounts?.filter((account) => !sameEmail(account.email, email));
+      return { referral: { ...referral, team }, desk: { ...desk, teamAccounts: accounts } };
+    }
+    case 'addSolution':
+      return { desk, referral: withSolutions(record, [...solutionsOf(referral), toDealSolution(command.input.solution)]) };
+    case 'removeSolution':
+      return { desk, referral: withSolutions(record, solutionsOf(referral).filter((solution) => solution.id !== command.input.solutionId)) };
+    case 'reassign':
+      return { referral, desk: { ...desk, owner: command.input.newOwner } };
+    case 'upgrade': {
+      const { upgrade, help, partnerName } = command.input;
+      const shared = { ...referral.consent, consentToShareReferralWithMicrosoftSellers: true };
+      switch (upgrade) {
+        case 'shareWithMicrosoft':
+          return { desk, referral: { ...referral, consent: shared } };
+        case 'inviteMicrosoft':
+          return { desk: { ...desk, microsoftHelp: help }, referral: { ...referral, type: 'Shared', consent: shared } };
+        case 'invitePartner':
+          return { referral, desk: { ...desk, invitedPartners: [...(desk.invitedPartners ?? []), partnerName!.trim()] } };
+      }
+    }
+  }
+}
+
+function withSolutions(record: ReferralRecord, solutions: DealSolution[]): ReferralRecord['referral'] {
+  const { referral } = record;
+  return { ...referral, details: { ...referral.details, requirements: { ...referral.details.requirements, solutions } } };
+}
