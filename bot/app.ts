@@ -3,12 +3,14 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import { DateTime } from 'luxon';
 import type { Config } from './config/config';
 import { loadRegions } from './config/regions';
+import { loadSolutions } from './config/solutions';
 import { createServer, type ServerState } from './http/server';
 import type { Logger } from './log';
 import type { Services } from './services';
 import { CardOutboxRepository } from './store/cardOutboxRepository';
 import { ChannelLinkRepository } from './store/channelLinkRepository';
 import { ConversationRepository } from './store/conversationRepository';
+import { FavoriteRepository } from './store/favoriteRepository';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { tableStorage, type TableStorage } from './store/tables';
@@ -41,6 +43,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, log } = options;
   const clock = options.clock ?? (() => DateTime.utc());
   const regions = loadRegions(config.regionsFile);
+  const solutions = loadSolutions(config.solutionsFile);
   const adapter = createAdapter(config, log);
   const state: ServerState = {};
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, log });
@@ -69,8 +72,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const links = new ChannelLinkRepository(storage.client('channelLinks'));
     const conversations = new ConversationRepository(storage.client('conversations'));
     const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
-    cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, strings: en, clock, log });
-    const services: Services = { referrals, links, conversations, outbox, cardSync, regions, strings: en, clock, log };
+    const favorites = new FavoriteRepository(storage.client('favorites'));
+    cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log });
+    const services: Services = { referrals, links, conversations, outbox, favorites, cardSync, regions, solutions, admins: config.admins, strings: en, clock, log };
     state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
     log.info('ready');

@@ -1,9 +1,11 @@
 import type { DateTime } from 'luxon';
 import type { Region } from './domain/routing';
+import type { CatalogSolution } from './domain/solutions';
 import type { Logger } from './log';
 import type { CardOutboxRepository } from './store/cardOutboxRepository';
 import type { ChannelLinkRepository } from './store/channelLinkRepository';
 import type { ConversationRepository } from './store/conversationRepository';
+import type { FavoriteRepository } from './store/favoriteRepository';
 import type { ReferralRepository } from './store/referralRepository';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
@@ -14,8 +16,13 @@ export interface Services {
   links: ChannelLinkRepository;
   conversations: ConversationRepository;
   outbox: CardOutboxRepository;
+  favorites: FavoriteRepository;
   cardSync: CardSync;
   regions: readonly Region[];
+  /** The partner's published solutions, offered when adding one to a deal. */
+  solutions: readonly CatalogSolution[];
+  /** Users who administer every region (see DESK_ADMINS). */
+  admins: readonly string[];
   strings: Strings;
   clock: () => DateTime;
   log: Logger;

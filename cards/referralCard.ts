@@ -68,6 +68,8 @@ export interface ReferralCardData {
   };
   decline: ReasonForm;
   win: {
+    /** False while a solution-assessment deal has stages to complete. */
+    allowed: boolean;
     buttonTitle: string;
     title: string;
     submit: string;
@@ -77,6 +79,71 @@ export interface ReferralCardData {
     notesLabel: string;
   };
   lose: ReasonForm;
+  /** Why Won is not offered yet; empty hides it. */
+  winHint: string;
+  /** The sales stage as a bar (percent done and the rest, as column weights). */
+  progress: { show: boolean; percent: number; rest: number };
+  team: { title: string; members: Listed[] };
+  /** Deal-registration eligibility of a won deal; empty hides it. */
+  registration: string;
+  registrationColor: TextColor;
+  footer: { historyTitle: string; favoriteTitle: string; favoriteOn: boolean };
+  edit: {
+    buttonTitle: string;
+    title: string;
+    submit: string;
+    closingDate: string | null;
+    salesStageLabel: string;
+    salesStage: string;
+    salesStages: Choice[];
+    notesLabel: string;
+    notes: string;
+  };
+  teamForm: {
+    buttonTitle: string;
+    empty: string;
+    remove: string;
+    addTitle: string;
+    firstName: string;
+    lastName: string;
+    phone: string;
+    email: string;
+    hint: string;
+    requiredError: string;
+    phoneError: string;
+    emailError: string;
+    submit: string;
+  };
+  solutionsForm: {
+    title: string;
+    empty: string;
+    current: Listed[];
+    addTitle: string;
+    label: string;
+    requiredError: string;
+    choices: Choice[];
+    submit: string;
+  };
+  reassign: { allowed: boolean; buttonTitle: string; title: string; label: string; error: string; submit: string };
+  upgrade: {
+    buttonTitle: string;
+    title: string;
+    label: string;
+    error: string;
+    choices: Choice[];
+    askHelp: boolean;
+    helpLabel: string;
+    helpChoices: Choice[];
+    askPartner: boolean;
+    partnerLabel: string;
+    submit: string;
+  };
+}
+
+/** A line of a list with a Remove button; `key` identifies the item to the bot. */
+export interface Listed {
+  text: string;
+  key: string;
 }
 
 /** A form that closes a referral with one of the documented reasons (Decline, Lost). */
@@ -99,6 +166,12 @@ type TemplateData = ReferralCardData & {
   decline: { verb: string };
   win: { verb: string };
   lose: { verb: string };
+  edit: { verb: string };
+  teamForm: { verb: string; removeVerb: string };
+  solutionsForm: { verb: string; removeVerb: string };
+  reassign: { verb: string };
+  upgrade: { verb: string };
+  footer: { historyVerb: string; favoriteVerb: string };
 };
 
 const referralTemplate = new CardTemplate<TemplateData>(template);
@@ -113,5 +186,11 @@ export function renderReferralCard(data: ReferralCardData): AdaptiveCard {
     decline: { ...data.decline, verb: VERBS.decline },
     win: { ...data.win, verb: VERBS.win },
     lose: { ...data.lose, verb: VERBS.lose },
+    edit: { ...data.edit, verb: VERBS.edit },
+    teamForm: { ...data.teamForm, verb: VERBS.addMember, removeVerb: VERBS.removeMember },
+    solutionsForm: { ...data.solutionsForm, verb: VERBS.addSolution, removeVerb: VERBS.removeSolution },
+    reassign: { ...data.reassign, verb: VERBS.reassign },
+    upgrade: { ...data.upgrade, verb: VERBS.upgrade },
+    footer: { ...data.footer, historyVerb: VERBS.history, favoriteVerb: VERBS.favorite },
   });
 }

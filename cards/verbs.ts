@@ -7,8 +7,18 @@ export const VERBS = {
   decline: 'referral.decline',
   win: 'referral.win',
   lose: 'referral.lose',
+  edit: 'referral.edit',
+  addMember: 'referral.addMember',
+  removeMember: 'referral.removeMember',
+  addSolution: 'referral.addSolution',
+  removeSolution: 'referral.removeSolution',
+  reassign: 'referral.reassign',
+  upgrade: 'referral.upgrade',
   /** A client asks for its user's own version of the card (Universal Actions refresh). */
   refresh: 'referral.refresh',
+  history: 'referral.history',
+  /** Stars (data `on: true`) or unstars the referral for the clicking user. */
+  favorite: 'referral.favorite',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

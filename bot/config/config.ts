@@ -14,6 +14,9 @@ export interface Config {
   dataDir?: string;
   webhookSecret: string;
   regionsFile: string;
+  solutionsFile: string;
+  /** Users (AAD object ids or Teams user ids) who administer every region. */
+  admins: string[];
   cardRetryIntervalMs: number;
 }
 
@@ -41,6 +44,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   REFERRALS_WEBHOOK_SECRET: optionalText,
   REGIONS_FILE: optionalText,
+  SOLUTIONS_FILE: optionalText,
+  DESK_ADMINS: optionalText,
   CARD_RETRY_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
 });
 
@@ -75,6 +80,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     webhookSecret: e.REFERRALS_WEBHOOK_SECRET,
     regionsFile: e.REGIONS_FILE,
+    solutionsFile: e.SOLUTIONS_FILE,
+    admins: e.DESK_ADMINS.split(',').map((id) => id.trim()).filter(Boolean),
     cardRetryIntervalMs: e.CARD_RETRY_INTERVAL_SECONDS * 1000,
   };
 }

@@ -26,7 +26,9 @@ export type FieldProblemCode =
   | 'lastSolution'
   | 'assessmentOnly'
   | 'skipsStage'
-  | 'sameOwner';
+  | 'sameOwner'
+  /** The Teams layer found no member of the team with that e-mail. */
+  | 'notInTeam';
 
 /**
  * A rule of the referral lifecycle was not met. Returned (not thrown) by the pure

@@ -1,4 +1,5 @@
 import type { Actor, LifecycleAction, ReferralRecord } from './referral';
+import type { Region } from './routing';
 
 /**
  * What the acting user is, beyond being themselves: an admin (all regions) or a manager of
@@ -10,6 +11,19 @@ export interface Authority {
 }
 
 export const NO_AUTHORITY: Authority = { admin: false, regionManager: false };
+
+/** Whether a list of configured users (AAD object ids or Teams user ids) names `actor`. */
+function names(ids: readonly string[], actor: Actor): boolean {
+  return ids.includes(actor.id) || (actor.teamsId !== undefined && ids.includes(actor.teamsId));
+}
+
+/** The actor's authority over a referral for `country`: admin anywhere, manager of any region containing it. */
+export function authorityOf(actor: Actor, country: string, regions: readonly Region[], admins: readonly string[]): Authority {
+  return {
+    admin: names(admins, actor),
+    regionManager: regions.some((region) => region.countries.includes(country) && names(region.managers ?? [], actor)),
+  };
+}
 
 /** Who may take an action: anyone who sees the card, the deal's workers, or its overseers. */
 type Audience = 'anyone' | 'workers' | 'ownerOrOverseers';

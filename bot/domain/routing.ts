@@ -5,6 +5,8 @@ export interface Region {
   code: string;
   name: string;
   countries: readonly string[];
+  /** Users (AAD object ids or Teams user ids) who manage the region's deals. */
+  managers?: readonly string[];
 }
 
 /** What a channel can be linked to. */

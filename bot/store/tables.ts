@@ -7,6 +7,7 @@ export const TABLES = {
   channelLinks: 'channellinks',
   conversations: 'conversations',
   cardOutbox: 'cardoutbox',
+  favorites: 'favorites',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -6,6 +6,7 @@ import type { ChannelLinkRepository } from '../store/channelLinkRepository';
 import type { ConversationRepository } from '../store/conversationRepository';
 import { ConflictError } from '../store/errors';
 import type { ReferralRepository, StoredReferral } from '../store/referralRepository';
+import type { CatalogSolution } from '../domain/solutions';
 import type { Strings } from '../strings/en';
 import type { Logger } from '../log';
 import { DeliveryError, type Messenger } from './messenger';
@@ -18,6 +19,7 @@ export interface CardSyncDeps {
   conversations: ConversationRepository;
   messenger: Messenger;
   regions: readonly Region[];
+  solutions: readonly CatalogSolution[];
   strings: Strings;
   clock: () => DateTime;
   log: Logger;
@@ -157,7 +159,7 @@ export class CardSync {
   }
 
   private cardActivity(stored: StoredReferral) {
-    const card = referralCard(stored.record, this.deps.clock(), this.deps.strings);
+    const card = referralCard(stored.record, this.deps.clock(), this.deps.strings, { solutions: this.deps.solutions });
     return { type: 'message', attachments: [cardAttachment(card)] };
   }
 

@@ -2,10 +2,10 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { DateTime } from 'luxon';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/render';
 import type { DomainError, FieldProblem } from '../domain/errors';
-import type { Actor, ReferralRecord } from '../domain/referral';
+import type { ReferralRecord } from '../domain/referral';
 import { stageOf } from '../domain/stage';
 import type { Strings } from '../strings/en';
-import { referralCard } from './views/referralCardView';
+import { referralCard, type CardView } from './views/referralCardView';
 
 /** Replaces the card for the user who clicked. */
 export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
@@ -27,8 +27,8 @@ export function describeProblems(problems: FieldProblem[], strings: Strings): st
  * (their form stays filled in); a referral that moved on shows its current card, saying who
  * moved it. Always a 200, so Teams shows it instead of an error.
  */
-export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings, viewer: Actor): AdaptiveCardInvokeResponse {
-  const currentCard = (notice: string) => cardResponse(referralCard(current, now, strings, { viewer, notice }));
+export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings, view: CardView): AdaptiveCardInvokeResponse {
+  const currentCard = (notice: string) => cardResponse(referralCard(current, now, strings, { ...view, notice }));
   switch (error.kind) {
     case 'invalidInput':
       return messageResponse(strings.actions.fixInput(describeProblems(error.problems, strings)));

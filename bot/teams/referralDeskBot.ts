@@ -8,6 +8,7 @@ import { cardAttachment } from '../../cards/render';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
 import type { Verb } from '../../cards/verbs';
 import type { Services } from '../services';
+import type { Actor } from '../domain/referral';
 import { ACTION_HANDLERS } from './actions';
 import { COMMANDS, parseCommandText } from './commands';
 import { messageResponse } from './invokeResponses';
@@ -46,12 +47,11 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const handler = ACTION_HANDLERS[value.action?.verb as Verb];
     if (!handler) return messageResponse(this.services.strings.actions.failed);
-    const from = turn.activity.from;
     try {
       return await handler({
         turn,
         data: value.action.data,
-        actor: { id: from.aadObjectId ?? from.id, name: from.name ?? from.id, teamsId: from.id },
+        actor: actorOf(turn),
         services: this.services,
       });
     } catch (error) {
@@ -68,7 +68,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       await turn.sendActivity(this.services.strings.commands.unknown(text.trim()));
       return;
     }
-    await command({ turn, args, services: this.services });
+    await command({ turn, args, actor: actorOf(turn), services: this.services });
   }
 
   /** Added to a team: keep its reference and say hello once (Teams may announce it twice). */
@@ -110,4 +110,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       this.knownServiceUrls.set(key, serviceUrl);
     }
   }
+}
+
+/** Who sent the activity: the AAD object id when Teams sends one (stable across chats), else the Teams id. */
+export function actorOf(turn: TurnContext): Actor {
+  const from = turn.activity.from;
+  return { id: from.aadObjectId ?? from.id, name: from.name ?? from.id, teamsId: from.id };
 }

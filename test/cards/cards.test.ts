@@ -9,7 +9,10 @@ import type { ReferralRecord } from '../../bot/domain/referral';
 import { en } from '../../bot/strings/en';
 import { ACTION_HANDLERS } from '../../bot/teams/actions';
 import { referralCard, referralCardData } from '../../bot/teams/views/referralCardView';
-import { verbsIn } from '../e2e/flows';
+import { historyCard } from '../../bot/teams/views/historyCardView';
+import { loadSolutions } from '../../bot/config/solutions';
+import { renderReferralListCard } from '../../cards/referralListCard';
+import { dealVerbs, EVERY_CARD_VERBS, verbsIn } from '../e2e/flows';
 import { validateCard } from '../support/cardSchema';
 import { NOW, receivedRecord } from '../support/fixtures';
 
@@ -30,6 +33,28 @@ function decided(stage: 'accepted' | 'declined' | 'won' | 'lost' | 'expired'): R
     referral: { ...base.referral, status, substatus, statusReason: stage === 'declined' || stage === 'lost' ? 'Not a customer' : undefined, externalReferenceId: 'CRM-1' },
     desk: { revision: 3, owner: alice, lastDecision: { action, by: stage === 'expired' ? { id: 'system', name: 'Referral Desk' } : alice, at: '2026-11-23T10:00:00.000Z' } },
   };
+}
+
+/** An accepted deal we created (private), with one team member who has a Teams account and one who has not. */
+function teamDeal(): ReferralRecord {
+  const record = decided('accepted');
+  return {
+    referral: {
+      ...record.referral,
+      salesStage: 'Developed',
+      team: [
+        { firstName: 'Presales', lastName: 'Engineer', email: 'presales@partner.example', phoneNumber: '+1 425 555 0100' },
+        { firstName: 'Outside', lastName: 'Consultant', email: 'consultant@elsewhere.example', phoneNumber: '+44 20 7946 0000' },
+      ],
+    },
+    desk: { ...record.desk, createdByPartner: true, teamAccounts: [{ email: 'presales@partner.example', actor: { id: 'aad-presales', name: 'Presales Engineer', teamsId: '29:presales' } }] },
+  };
+}
+
+function assessmentDeal(stage: 'Proposed' | 'Negotiated'): ReferralRecord {
+  const record = decided('accepted');
+  const solutions = [{ id: 'security-assessment', name: 'Security posture assessment', type: 'Assessment' }];
+  return { referral: { ...record.referral, salesStage: stage, details: { ...record.referral.details, requirements: { solutions } } }, desk: { ...record.desk, createdByPartner: true } };
 }
 
 const samples: Record<string, AdaptiveCard> = {
@@ -57,10 +82,41 @@ const samples: Record<string, AdaptiveCard> = {
   won: referralCard(decided('won'), NOW, en),
   lost: referralCard(decided('lost'), NOW, en),
   expired: referralCard(decided('expired'), NOW, en),
+  'accepted deal with a team, solutions to add and upgrades, as its owner sees it': referralCard(teamDeal(), NOW, en, {
+    viewer: alice,
+    favorite: true,
+    solutions: loadSolutions(''),
+  }),
+  'solution assessment at Proposed, as its owner sees it': referralCard(assessmentDeal('Proposed'), NOW, en, { viewer: alice }),
+  'won co-sell deal eligible for deal registration': referralCard(
+    { ...decided('won'), referral: { ...decided('won').referral, type: 'Shared', inviteContext: { invitedBy: { organizationName: 'Microsoft' } }, details: { requirements: { solutions: [{ id: 'azure-migration', name: 'Azure migration and modernization' }] } } } },
+    NOW,
+    en,
+    { solutions: loadSolutions('') },
+  ),
+  history: historyCard(decided('accepted'), [
+    { referralId: 'r', revision: 1, at: '2026-11-23T08:00:00.000Z', actor: { id: 'partner-center', name: 'Partner Center' }, action: 'received', changes: [] },
+    {
+      referralId: 'r',
+      revision: 2,
+      at: '2026-11-23T10:00:00.000Z',
+      actor: alice,
+      action: 'accept',
+      changes: [
+        { field: 'status', before: 'New/Received', after: 'Active/Accepted' },
+        { field: 'closingDateTime', before: undefined, after: '2027-02-15T00:00:00.000Z' },
+      ],
+    },
+  ], en),
+  'favourites list': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [{ referralId: 'r1', title: 'Contoso', subtitle: 'Accepted' }], openTitle: 'Open', footnote: 'And 3 more' }),
+  'favourites list, empty': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [], openTitle: 'Open', footnote: '' }),
   welcome: renderWelcomeCard({ title: 't', intro: 'i', howToLink: 'h', example: 'e', regions: 'r', more: 'm' }),
   links: renderLinksCard({ title: 'Where referrals go', rows: [{ title: 'Germany (DE)', value: 'EMEA' }], footnote: '' }),
   'links, empty with footnote': renderLinksCard({ title: 'Where referrals go', rows: [], footnote: 'Not covered: apac' }),
 };
+
+/** The samples that are not a referral's own card. */
+const OTHER_CARDS = ['history', 'favourites list', 'favourites list, empty', 'welcome', 'links', 'links, empty with footnote'];
 
 describe('cards', () => {
   for (const [name, card] of Object.entries(samples)) {
@@ -74,6 +130,9 @@ describe('cards', () => {
       });
       it('carries only verbs the bot handles, and stays far below the 80 KB message limit', () => {
         for (const verb of verbsIn(card)) assert.ok(verb in ACTION_HANDLERS, `no handler for ${verb}`);
+        if (!OTHER_CARDS.includes(name)) {
+          for (const verb of EVERY_CARD_VERBS) assert.ok(verbsIn(card).includes(verb), `History and the star are on every referral card: ${verb}`);
+        }
         assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
       });
     });
@@ -84,21 +143,61 @@ describe('cards', () => {
   });
 
   it('offers Accept and Decline only while a referral is received and not past its expiry', () => {
-    assert.deepEqual(verbsIn(samples['received referral']).sort(), [VERBS.accept, VERBS.decline].sort());
-    assert.deepEqual(verbsIn(samples['received referral past its expiry']), []);
-    for (const stage of ['declined', 'won', 'lost', 'expired']) assert.deepEqual(verbsIn(samples[stage]), [], stage);
+    assert.deepEqual(dealVerbs(samples['received referral']).sort(), [VERBS.accept, VERBS.decline].sort());
+    assert.deepEqual(dealVerbs(samples['received referral past its expiry']), []);
+    for (const stage of ['declined', 'won', 'lost', 'expired']) assert.deepEqual(dealVerbs(samples[stage]), [], stage);
   });
 
   it("offers Won and Lost only in the owner's card; the shared card is read-only and refreshes for the owner", () => {
     // The refresh, and a button that does the same for clients that do not refresh by themselves.
-    assert.deepEqual(verbsIn(samples.accepted), [VERBS.refresh, VERBS.refresh]);
+    assert.deepEqual(dealVerbs(samples.accepted), [VERBS.refresh, VERBS.refresh]);
     assert.match(JSON.stringify(samples.accepted), new RegExp(`"title":"${en.card.dealActions}"`));
     assert.deepEqual((samples.accepted as { refresh?: { userIds: string[] } }).refresh?.userIds, ['29:alice']);
-    assert.deepEqual(verbsIn(samples['accepted, as its owner sees it']), [VERBS.refresh, VERBS.win, VERBS.lose]);
+    assert.deepEqual(dealVerbs(samples['accepted, as its owner sees it']), [
+      VERBS.refresh,
+      VERBS.win,
+      VERBS.lose,
+      VERBS.edit,
+      VERBS.removeSolution,
+      VERBS.addMember,
+      VERBS.reassign,
+    ]);
     const stranger = referralCard(decided('accepted'), NOW, en, { viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' } });
-    assert.deepEqual(verbsIn(stranger), [VERBS.refresh]);
+    assert.deepEqual(dealVerbs(stranger), [VERBS.refresh]);
     const text = JSON.stringify(samples['accepted, as its owner sees it']);
     for (const id of ['finalValue', 'lossReason']) assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
+  });
+
+  it('shows the team, the sales stage as progress, and refreshes for every team member with a Teams account', () => {
+    const card = samples['accepted deal with a team, solutions to add and upgrades, as its owner sees it'];
+    const text = JSON.stringify(card);
+    assert.match(text, /Presales Engineer · presales@partner.example · \+1 425 555 0100"/);
+    assert.match(text, /Outside Consultant · consultant@elsewhere.example · \+44 20 7946 0000 \(not in Teams\)/);
+    assert.match(text, /"title":"Sales stage","value":"Developed \(40 %\)"/);
+    assert.match(text, /"width":40,"style":"good"/);
+    assert.match(text, /"title":"Deal type","value":"Private"/);
+    assert.deepEqual((card as { refresh?: { userIds: string[] } }).refresh?.userIds, ['29:alice', '29:presales']);
+    assert.match(text, new RegExp(en.card.unstar), 'the viewer starred it');
+    assert.deepEqual(dealVerbs(card).filter((v) => v === VERBS.removeMember).length, 2, 'a Remove button per member');
+    assert.ok(dealVerbs(card).includes(VERBS.upgrade), 'a private deal we created can be upgraded');
+    assert.ok(dealVerbs(card).includes(VERBS.addSolution));
+  });
+
+  it('offers Won on a solution assessment only once every stage is complete, and only the next stage', () => {
+    const proposed = referralCardData(assessmentDeal('Proposed'), NOW, en, { viewer: alice });
+    assert.equal(proposed.win.allowed, false);
+    assert.equal(proposed.winHint, en.card.winAfterStages);
+    assert.deepEqual(proposed.edit.salesStages.map((c) => c.value), ['Proposed', 'Negotiated']);
+    assert.ok(!dealVerbs(samples['solution assessment at Proposed, as its owner sees it']).includes(VERBS.win));
+    const negotiated = referralCardData(assessmentDeal('Negotiated'), NOW, en, { viewer: alice });
+    assert.equal(negotiated.win.allowed, true);
+    assert.equal(negotiated.solutionsForm.choices.length, 0, 'an assessment takes no other solution');
+  });
+
+  it('says on a won deal whether it is eligible for deal registration, and why not', () => {
+    assert.match(JSON.stringify(samples['won co-sell deal eligible for deal registration']), /Eligible for deal registration/);
+    assert.match(JSON.stringify(samples.won), /Not eligible for deal registration: only co-sell and partner-led deals qualify; no incentive-eligible solution on the deal\./);
+    assert.doesNotMatch(JSON.stringify(samples.accepted), /deal registration/);
   });
 
   it('every verb has a handler and every handler a verb', () => {

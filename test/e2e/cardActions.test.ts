@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import { cardAction, CHANNELS, USERS, type User } from '../support/teamsActivities';
-import { cardOf, cardText, deliverAndAwaitCard, installAndLink, verbsIn } from './flows';
+import { cardOf, cardText, deliverAndAwaitCard, installAndLink, dealVerbs, OWNER_VERBS } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -41,7 +41,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     const card = JSON.stringify(answer.body.value);
     assert.match(card, /Accepted by Alice Rep/);
     assert.match(card, /Contoso migration wave 1/);
-    assert.deepEqual(verbsIn(answer.body.value), [VERBS.refresh, VERBS.win, VERBS.lose], 'the new owner gets Won and Lost, no Accept/Decline');
+    assert.deepEqual(dealVerbs(answer.body.value), OWNER_VERBS, 'the new owner gets Won and Lost, no Accept/Decline');
 
     const stored = await h.services.referrals.get(referralId);
     const referral = stored!.record.referral;
@@ -60,7 +60,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     assert.equal(update.conversationId, CHANNELS.emea.id);
     assert.match(cardText(update), /Accepted by Alice Rep/);
     const shared = cardOf(update);
-    assert.deepEqual(verbsIn(shared), [VERBS.refresh, VERBS.refresh], 'the shared card is read-only: a refresh, and a button for it');
+    assert.deepEqual(dealVerbs(shared), [VERBS.refresh, VERBS.refresh], 'the shared card is read-only: a refresh, and a button for it');
     assert.deepEqual(shared.refresh?.userIds, [USERS.alice.id], "the owner's client fetches its own version");
     await h.settle();
     assert.equal((await h.services.referrals.get(referralId))!.card?.revision, 2, 'the stored card is marked current');
@@ -110,7 +110,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     const card = JSON.stringify(answer.body.value);
     assert.match(card, /Declined by Bob Rep/);
     assert.match(card, /Customer chose another vendor: Went with the incumbent\./);
-    assert.deepEqual(verbsIn(answer.body.value), []);
+    assert.deepEqual(dealVerbs(answer.body.value), []);
     const referral = (await h.services.referrals.get(referralId))!.record.referral;
     assert.equal(referral.status, 'Closed');
     assert.equal(referral.substatus, 'Declined');
@@ -143,7 +143,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     const answer = await click(VERBS.accept, acceptInputs);
     assert.equal(answer.body.type, CARD);
     assert.match(JSON.stringify(answer.body.value), /This referral is expired, so that action is no longer possible/);
-    assert.deepEqual(verbsIn(answer.body.value), []);
+    assert.deepEqual(dealVerbs(answer.body.value), []);
     assert.equal((await h.services.referrals.get(referralId))!.record.referral.status, 'New');
   });
 

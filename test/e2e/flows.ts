@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { VERBS } from '../../cards/verbs';
 import type { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
 import { pcReferral } from '../support/fixtures';
@@ -46,6 +47,26 @@ export function cardText(call: ConnectorCall): string {
 /** The card a post or update carried. */
 export function cardOf(call: ConnectorCall): { refresh?: { userIds?: string[] } } & Record<string, unknown> {
   return attachmentsOf(call)[0]?.content as { refresh?: { userIds?: string[] } } & Record<string, unknown>;
+}
+
+/** Verbs every referral card carries, whatever its stage: History and the favourite star. */
+export const EVERY_CARD_VERBS: readonly string[] = [VERBS.history, VERBS.favorite];
+
+/** What the owner's own card of an accepted deal offers (in card order; the sample catalog has solutions to add). */
+export const OWNER_VERBS: readonly string[] = [
+  VERBS.refresh,
+  VERBS.win,
+  VERBS.lose,
+  VERBS.edit,
+  VERBS.removeSolution,
+  VERBS.addMember,
+  VERBS.addSolution,
+  VERBS.reassign,
+];
+
+/** The verbs of a card besides History and the star: what it lets this user do to the referral. */
+export function dealVerbs(card: unknown): string[] {
+  return verbsIn(card).filter((verb) => !EVERY_CARD_VERBS.includes(verb));
 }
 
 /** The verbs of every Action.Execute in a card, however deeply nested. */

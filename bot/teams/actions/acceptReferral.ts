@@ -1,14 +1,10 @@
 import type { AcceptInput } from '../../domain/commands';
-import type { ActionHandler } from './actionHandler';
-import { applyLifecycleAction } from './applyLifecycleAction';
-import { InputReader } from './inputReader';
-import { describeProblems, messageResponse } from '../invokeResponses';
+import type { InputReader } from './inputReader';
+import { lifecycleForm } from './lifecycleForm';
 
-/** Accept: the form's deal details make the referral Accepted, owned by the clicking user. */
-export const acceptReferral: ActionHandler = async ({ data, services, actor }) => {
-  const read = InputReader.of(data);
-  const referralId = read.text('referralId', { required: true, max: 128 });
-  const input: AcceptInput = {
+/** The deal details of the Accept and Edit forms (the same inputs on the card). */
+export function readDealDetails(read: InputReader): AcceptInput {
+  return {
     dealName: read.text('dealName', { max: 200 }) ?? '',
     dealValue: read.number('dealValue'),
     currency: (read.text('currency', { max: 10 }) ?? '').toUpperCase(),
@@ -17,8 +13,7 @@ export const acceptReferral: ActionHandler = async ({ data, services, actor }) =
     crmId: read.text('crmId', { max: 100 }),
     campaignId: read.text('campaignId', { max: 100 }),
   };
-  if (read.problems.length > 0) {
-    return messageResponse(services.strings.actions.fixInput(describeProblems(read.problems, services.strings)));
-  }
-  return applyLifecycleAction(services, referralId, { action: 'accept', input }, actor);
-};
+}
+
+/** Accept: the form's deal details make the referral Accepted, owned by the clicking user. */
+export const acceptReferral = lifecycleForm((read) => ({ action: 'accept', input: readDealDetails(read) }));

@@ -1,11 +1,12 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { isDomainError } from '../../domain/errors';
 import type { LifecycleCommand } from '../../domain/commands';
+import { isDomainError } from '../../domain/errors';
 import { decide } from '../../domain/lifecycle';
 import type { Actor } from '../../domain/referral';
 import type { Services } from '../../services';
 import { ConflictError } from '../../store/errors';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
+import { viewFor } from '../views/personalCard';
 import { referralCard } from '../views/referralCardView';
 
 /** Reads are retried this often when another writer was faster (ETag conflict). */
@@ -22,8 +23,9 @@ export async function applyLifecycleAction(services: Services, referralId: strin
     const stored = await referrals.get(referralId);
     if (!stored) return messageResponse(strings.actions.notFound);
     const now = services.clock();
-    const decision = decide(stored.record, command, actor, now);
-    if (isDomainError(decision)) return domainErrorResponse(decision, stored.record, now, strings, actor);
+    const view = await viewFor(services, stored.record, actor);
+    const decision = decide(stored.record, command, actor, now, view.authority);
+    if (isDomainError(decision)) return domainErrorResponse(decision, stored.record, now, strings, view);
     // The outbox row goes first: if the process dies after the save, the card still follows.
     await services.outbox.enqueue(referralId, now.toUTC().toISO()!);
     try {
@@ -33,7 +35,7 @@ export async function applyLifecycleAction(services: Services, referralId: strin
       throw error;
     }
     services.cardSync.kick();
-    return cardResponse(referralCard(decision.record, now, strings, { viewer: actor }));
+    return cardResponse(referralCard(decision.record, now, strings, view));
   }
   return messageResponse(strings.actions.busy);
 }

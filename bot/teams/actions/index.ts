@@ -2,7 +2,14 @@ import { VERBS, type Verb } from '../../../cards/verbs';
 import { acceptReferral } from './acceptReferral';
 import type { ActionHandler } from './actionHandler';
 import { declineReferral, loseDeal } from './closeWithReason';
+import { addSolution, removeSolution } from './dealSolutions';
+import { editDeal } from './editDeal';
+import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
+import { showHistory } from './showHistory';
+import { addTeamMember, removeTeamMember } from './teamMembers';
+import { toggleFavorite } from './toggleFavorite';
+import { upgradeDeal } from './upgradeDeal';
 import { winDeal } from './winDeal';
 
 /** The handler of every verb the cards carry (the type makes a missing one a compile error). */
@@ -11,5 +18,14 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.decline]: declineReferral,
   [VERBS.win]: winDeal,
   [VERBS.lose]: loseDeal,
+  [VERBS.edit]: editDeal,
+  [VERBS.addMember]: addTeamMember,
+  [VERBS.removeMember]: removeTeamMember,
+  [VERBS.addSolution]: addSolution,
+  [VERBS.removeSolution]: removeSolution,
+  [VERBS.reassign]: reassignDeal,
+  [VERBS.upgrade]: upgradeDeal,
   [VERBS.refresh]: refreshCard,
+  [VERBS.history]: showHistory,
+  [VERBS.favorite]: toggleFavorite,
 };

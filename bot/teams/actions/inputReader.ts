@@ -28,6 +28,14 @@ export class InputReader {
     return value;
   }
 
+  /** A yes/no value, sent as a boolean or as "true"/"false"; `fallback` when missing or neither. */
+  flag(field: string, fallback: boolean): boolean {
+    const raw = this.data[field];
+    if (raw === true || raw === 'true') return true;
+    if (raw === false || raw === 'false') return false;
+    return fallback;
+  }
+
   /** A number, or NaN when it is missing or not one (the lifecycle rules name the problem). */
   number(field: string): number {
     const text = this.text(field, { max: 40 });

@@ -1,5 +1,5 @@
 import { cardResponse, messageResponse } from '../invokeResponses';
-import { referralCard } from '../views/referralCardView';
+import { personalCard } from '../views/personalCard';
 import type { ActionHandler } from './actionHandler';
 import { InputReader } from './inputReader';
 
@@ -8,5 +8,5 @@ export const refreshCard: ActionHandler = async ({ data, services, actor }) => {
   const referralId = InputReader.of(data).text('referralId', { required: true, max: 128 });
   const stored = referralId ? await services.referrals.get(referralId) : null;
   if (!stored) return messageResponse(services.strings.actions.notFound);
-  return cardResponse(referralCard(stored.record, services.clock(), services.strings, { viewer: actor }));
+  return cardResponse(await personalCard(services, stored.record, actor));
 };

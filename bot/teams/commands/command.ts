@@ -1,10 +1,13 @@
 import type { TurnContext } from 'botbuilder';
+import type { Actor } from '../../domain/referral';
 import type { Services } from '../../services';
 
 /** A text command to the bot: its arguments are the words after its name. */
 export interface CommandContext {
   turn: TurnContext;
   args: string[];
+  /** Who sent the command. */
+  actor: Actor;
   services: Services;
 }
 

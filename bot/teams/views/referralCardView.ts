@@ -1,11 +1,16 @@
 import type { DateTime } from 'luxon';
 import type { AdaptiveCard } from '../../../cards/render';
-import { renderReferralCard, type Choice, type ReferralCardData, type TextColor } from '../../../cards/referralCard';
+import { renderReferralCard, type Choice, type Listed, type ReferralCardData, type TextColor } from '../../../cards/referralCard';
 import { countryName } from '../../domain/countries';
 import { invitingPartner, leadKindOf } from '../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
-import { mayWorkOn } from '../../domain/permissions';
-import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
+import { dealTypeOf, isMicrosoftHelp, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../domain/dealType';
+import { winBlocked } from '../../domain/dealChanges';
+import { mayReassign, mayWorkOn, NO_AUTHORITY, type Authority } from '../../domain/permissions';
+import { SALES_STAGES, type Actor, type ReferralRecord, type SalesStage, type TeamMember } from '../../domain/referral';
+import { nextSalesStage, progressOf } from '../../domain/salesStage';
+import { solutionsOf, type CatalogSolution } from '../../domain/solutions';
+import { sameEmail } from '../../domain/validation';
 import { stageOf, type Stage } from '../../domain/stage';
 import { expiryOf, isContactRequestFresh, isExpiredAt, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
@@ -29,8 +34,14 @@ const MAX_NEEDS_CHARS = 1200;
  */
 export interface CardView {
   viewer?: Actor;
+  /** The viewer's authority over this referral (managers and admins may hand it over). */
+  authority?: Authority;
+  /** Whether the viewer starred this referral. */
+  favorite?: boolean;
   /** Shown in a banner on top, e.g. why an action did not apply. */
   notice?: string;
+  /** The partner's solutions: offered to add, and telling which are incentive-eligible. */
+  solutions?: readonly CatalogSolution[];
 }
 
 /** Renders a referral's card as it stands at `now`. */
@@ -46,6 +57,8 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
   const contactFresh = isContactRequestFresh(referral, now);
   const closing = referral.details.closingDateTime ? parseInstant(referral.details.closingDateTime) : undefined;
   const today = now.toUTC().startOf('day');
+  const worker = stage === 'accepted' && view.viewer !== undefined && mayWorkOn(record, view.viewer);
+  const winBlock = winBlocked(record);
   return {
     referralId: referral.id,
     notice: view.notice ?? '',
@@ -67,7 +80,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     needs: clip(needsText(record, received, strings), MAX_NEEDS_CHARS),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
     actionable: received && !isExpiredAt(referral, now),
-    dealActions: stage === 'accepted' && view.viewer !== undefined && mayWorkOn(record, view.viewer),
+    dealActions: worker,
     refreshUserIds: stage === 'accepted' ? dealWorkers(record) : [],
     dealActionsButton: stage === 'accepted' && view.viewer === undefined ? s.dealActions : '',
     accept: {
@@ -106,6 +119,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
       notesLabel: s.optionalNotes,
     },
     win: {
+      allowed: !winBlock,
       buttonTitle: s.won,
       title: s.winTitle,
       submit: s.confirmWin,
@@ -123,13 +137,120 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
       reasons: closeReasonChoices(strings),
       notesLabel: s.optionalNotes,
     },
+    ...dealCardData(record, stage, worker, view, strings),
+    winHint: worker && winBlock ? s.winAfterStages : '',
   };
 }
 
-/** The Teams ids of the people working a deal, whose clients refresh the card. */
+/** The parts of the card about an accepted (or closed) deal: progress, team, the deal forms. */
+function dealCardData(record: ReferralRecord, stage: Stage, worker: boolean, view: CardView, strings: Strings) {
+  const { referral } = record;
+  const s = strings.card;
+  const catalog = view.solutions ?? [];
+  const onDeal = solutionsOf(referral);
+  const assessment = dealTypeOf(record) === 'solutionAssessment';
+  const upgrades = worker ? upgradesOf(record) : [];
+  const percent = progressOf(referral);
+  return {
+    progress: { show: stage === 'accepted', percent, rest: 100 - percent },
+    team: { title: s.team, members: teamLines(record, strings) },
+    ...registrationLine(record, stage, catalog, strings),
+    footer: { historyTitle: s.history, favoriteTitle: view.favorite ? s.unstar : s.star, favoriteOn: !view.favorite },
+    edit: {
+      buttonTitle: s.editDeal,
+      title: s.editTitle,
+      submit: s.saveChanges,
+      closingDate: referral.details.closingDateTime ? parseInstant(referral.details.closingDateTime).toISODate() : null,
+      salesStageLabel: s.salesStage,
+      salesStage: referral.salesStage ?? '',
+      salesStages: salesStageChoices(referral.salesStage, assessment, strings),
+      notesLabel: s.editNotes,
+      notes: referral.details.notes ?? '',
+    },
+    teamForm: {
+      buttonTitle: s.teamAndSolutions,
+      empty: s.teamEmpty,
+      remove: s.remove,
+      addTitle: s.addMember,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      phone: s.phone,
+      email: s.email,
+      hint: s.memberHint,
+      requiredError: s.nameError,
+      phoneError: s.phoneError,
+      emailError: s.emailError,
+      submit: s.addToTeam,
+    },
+    solutionsForm: {
+      title: s.dealSolutions,
+      empty: s.solutionsEmpty,
+      current: onDeal.map((solution) => ({ text: solution.name ?? solution.id, key: solution.id })),
+      addTitle: s.addSolution,
+      label: s.solutionLabel,
+      requiredError: s.required(s.solutionLabel),
+      choices: assessment
+        ? []
+        : catalog
+            .filter((solution) => !onDeal.some((d) => d.id === solution.id) && (solution.kind === 'solution' || onDeal.length === 0))
+            .map((solution) => ({ title: solution.name + (solution.kind === 'assessment' ? s.assessmentSuffix : ''), value: solution.id })),
+      submit: s.addSolution,
+    },
+    reassign: {
+      allowed: stage === 'accepted' && view.viewer !== undefined && mayReassign(record, view.viewer, view.authority ?? NO_AUTHORITY),
+      buttonTitle: s.changeOwner,
+      title: s.changeOwnerTitle,
+      label: s.newOwnerEmail,
+      error: s.emailError,
+      submit: s.handOver,
+    },
+    upgrade: {
+      buttonTitle: s.upgrade,
+      title: s.upgradeTitle,
+      label: s.upgradeLabel,
+      error: s.required(s.upgradeLabel),
+      choices: upgrades.map((upgrade) => ({ title: s.upgradeChoice[upgrade], value: upgrade })),
+      askHelp: upgrades.includes('inviteMicrosoft'),
+      helpLabel: s.helpLabel,
+      helpChoices: MICROSOFT_HELP.filter((help) => help !== 'none').map((help) => ({ title: strings.microsoftHelp[help], value: help })),
+      askPartner: upgrades.includes('invitePartner'),
+      partnerLabel: s.partnerLabel,
+      submit: s.confirmUpgrade,
+    },
+  };
+}
+
+function teamLines(record: ReferralRecord, strings: Strings): Listed[] {
+  const accounts = record.desk.teamAccounts ?? [];
+  return (record.referral.team ?? []).map((member) => {
+    const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
+    const contact = [member.email, member.phoneNumber].filter(Boolean).join(' · ');
+    const inTeams = accounts.some((account) => sameEmail(account.email, member.email));
+    return { text: strings.card.memberLine(name, contact, inTeams), key: member.email ?? '' };
+  });
+}
+
+function salesStageChoices(current: SalesStage | undefined, assessment: boolean, strings: Strings): Choice[] {
+  const none: Choice = { title: strings.card.noSalesStage, value: '' };
+  const stages: Choice[] = SALES_STAGES.map((stage) => ({ title: strings.salesStage[stage], value: stage }));
+  if (!assessment) return [none, ...stages];
+  // An assessment completes its stages in turn: it may stay where it is or take the next step.
+  const next = nextSalesStage(current);
+  return [current ? stages.find((c) => c.value === current)! : none, ...(next ? [stages.find((c) => c.value === next)!] : [])];
+}
+
+function registrationLine(record: ReferralRecord, stage: Stage, catalog: readonly CatalogSolution[], strings: Strings): { registration: string; registrationColor: TextColor } {
+  if (stage !== 'won') return { registration: '', registrationColor: 'Default' };
+  const eligible = new Set(catalog.filter((solution) => solution.incentiveEligible).map((solution) => solution.id));
+  const gaps = registrationGaps(record, eligible);
+  if (gaps.length === 0) return { registration: strings.card.registrationEligible, registrationColor: 'Good' };
+  return { registration: strings.card.registrationGaps(gaps.map((gap) => strings.card.registrationGap[gap]).join('; ')), registrationColor: 'Default' };
+}
+
+/** The Teams ids of the people working a deal (owner first), whose clients refresh the card. */
 function dealWorkers(record: ReferralRecord): string[] {
-  const owner = record.desk.owner?.teamsId;
-  return owner ? [owner] : [];
+  const workers = [record.desk.owner, ...(record.desk.teamAccounts ?? []).map((account) => account.actor)];
+  return [...new Set(workers.map((actor) => actor?.teamsId).filter((id): id is string => Boolean(id)))];
 }
 
 function closeReasonChoices(strings: Strings): Choice[] {
@@ -171,6 +292,11 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
     list.push([s.contact, contactText(referral.customerProfile.team?.[0])]);
   } else {
     list.push([s.owner, desk.owner?.name]);
+    list.push([s.salesStage, stage === 'accepted' ? strings.salesStage[referral.salesStage ?? 'none'] : undefined]);
+    list.push([s.dealType, showsDealType(record) ? strings.dealType[dealTypeOf(record)] : undefined]);
+    list.push([s.microsoftHelp, desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined]);
+    list.push([s.invitedPartners, desk.invitedPartners?.join(', ')]);
+    list.push([s.dealSolutions, solutionsOf(referral).map((solution) => solution.name ?? solution.id).join(', ')]);
   }
   list.push([s.value, value !== undefined ? money(value, referral.details.currency) : s.notStated]);
   if (referral.details.closingDateTime) list.push([s.closeDate, plainDate(parseInstant(referral.details.closingDateTime))]);
@@ -179,6 +305,11 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   list.push([s.campaignId, stage === 'received' ? undefined : referral.campaignId]);
   if (stage === 'declined' || stage === 'lost') list.push([s.reason, referral.statusReason]);
   return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, v]) => ({ title, value: v }));
+}
+
+/** A received marketplace lead has no deal type of its own; deals we created and co-sell ones do. */
+function showsDealType(record: ReferralRecord): boolean {
+  return record.desk.createdByPartner === true || dealTypeOf(record) !== 'private';
 }
 
 function location(record: ReferralRecord): string {

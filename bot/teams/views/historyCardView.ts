@@ -1,0 +1,46 @@
+import type { AdaptiveCard } from '../../../cards/render';
+import { renderHistoryCard, type HistoryEntry } from '../../../cards/historyCard';
+import type { FieldChange, HistoryEvent } from '../../domain/history';
+import type { ReferralRecord } from '../../domain/referral';
+import { parseInstant } from '../../domain/timeLimits';
+import type { Strings } from '../../strings/en';
+import { cardDateTime, clip, plainDate } from './format';
+
+/** A card stays well under Teams' size limit with this many entries. */
+export const MAX_HISTORY_ENTRIES = 40;
+const MAX_VALUE_CHARS = 160;
+
+/** A referral's timeline, newest first: what happened, who did it, when, and each field before → after. */
+export function historyCard(record: ReferralRecord, events: readonly HistoryEvent[], strings: Strings): AdaptiveCard {
+  const h = strings.history;
+  const newestFirst = [...events].reverse();
+  const shown = newestFirst.slice(0, MAX_HISTORY_ENTRIES);
+  return renderHistoryCard({
+    referralId: record.referral.id,
+    title: h.title(record.referral.name || record.referral.customerProfile.name),
+    subtitle: h.subtitle(events.length),
+    earlier: newestFirst.length > shown.length ? h.earlier(newestFirst.length - shown.length) : '',
+    entries: shown.map((event) => entry(event, strings)),
+    backTitle: h.back,
+  });
+}
+
+function entry(event: HistoryEvent, strings: Strings): HistoryEntry {
+  const h = strings.history;
+  return {
+    heading: h.heading(h.action[event.action], event.actor.name),
+    when: cardDateTime(parseInstant(event.at)),
+    changes: event.changes.map((change) => changeLine(change, strings)),
+  };
+}
+
+function changeLine(change: FieldChange, strings: Strings): string {
+  const h = strings.history;
+  const show = (value: string | undefined) => (value === undefined ? h.empty : clip(fieldValue(change.field, value), MAX_VALUE_CHARS));
+  return h.change(h.field[change.field] ?? change.field, show(change.before), show(change.after));
+}
+
+/** Dates read as dates; everything else as stored. */
+function fieldValue(field: string, value: string): string {
+  return field === 'closingDateTime' ? plainDate(parseInstant(value)) : value;
+}

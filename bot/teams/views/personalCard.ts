@@ -1,0 +1,21 @@
+import type { AdaptiveCard } from '../../../cards/render';
+import { authorityOf } from '../../domain/permissions';
+import type { Actor, ReferralRecord } from '../../domain/referral';
+import type { Services } from '../../services';
+import { referralCard, type CardView } from './referralCardView';
+
+/** What a user's own version of a referral's card needs to know about them. */
+export async function viewFor(services: Services, record: ReferralRecord, viewer: Actor, notice?: string): Promise<CardView> {
+  return {
+    viewer,
+    authority: authorityOf(viewer, record.referral.customerProfile.address.country, services.regions, services.admins),
+    favorite: await services.favorites.isFavorite(viewer.id, record.referral.id),
+    notice,
+    solutions: services.solutions,
+  };
+}
+
+/** The card as `viewer` sees it: their actions, their star, and an optional notice on top. */
+export async function personalCard(services: Services, record: ReferralRecord, viewer: Actor, notice?: string): Promise<AdaptiveCard> {
+  return referralCard(record, services.clock(), services.strings, await viewFor(services, record, viewer, notice));
+}
