@@ -18,7 +18,9 @@ import {
 
 /**
  * What is wrong with a change to an accepted deal, as field problems (the form is fixed by
- * the user) or as a rule of the deal type (nothing the form could fix).
+ * the user) or as a rule of the deal type (nothing the form could fix). A change that is
+ * already in place (a retried click, a removed item removed again) is no problem: it
+ * changes nothing, which `decide` reports as such.
  */
 export function dealChangeProblems(record: ReferralRecord, command: DealChangeCommand, now: DateTime): FieldProblem[] | DomainError {
   const { referral, desk } = record;
@@ -28,36 +30,33 @@ export function dealChangeProblems(record: ReferralRecord, command: DealChangeCo
     case 'addMember': {
       const problems = personProblems(command.input.member);
       const team = referral.team ?? [];
-      if (team.some((member) => sameEmail(member.email, command.input.member.email))) problems.push({ field: 'email', problem: 'duplicate' });
-      if (team.length >= MAX_TEAM_MEMBERS) problems.push({ field: 'team', problem: 'tooMany' });
+      const same = team.find((member) => sameEmail(member.email, command.input.member.email));
+      // The very same person again is a retried click (nothing to change); another person with that e-mail is a mistake.
+      if (same && !samePerson(same, command.input.member)) problems.push({ field: 'email', problem: 'duplicate' });
+      if (!same && team.length >= MAX_TEAM_MEMBERS) problems.push({ field: 'team', problem: 'tooMany' });
       return problems;
     }
     case 'removeMember':
-      return (referral.team ?? []).some((member) => sameEmail(member.email, command.input.email)) ? [] : [{ field: 'email', problem: 'notOnDeal' }];
+    case 'reassign':
+      return [];
     case 'addSolution': {
       const solutions = solutionsOf(referral);
       const adding = toDealSolution(command.input.solution);
-      if (solutions.some((solution) => solution.id === adding.id)) return [{ field: 'solution', problem: 'duplicate' }];
+      if (solutions.some((solution) => solution.id === adding.id)) return [];
       // A solution-assessment deal holds exactly one assessment and nothing else.
       if (solutions.some(isAssessment) || (isAssessment(adding) && solutions.length > 0)) return [{ field: 'solution', problem: 'assessmentOnly' }];
       return [];
     }
     case 'removeSolution': {
       const solutions = solutionsOf(referral);
-      if (!solutions.some((solution) => solution.id === command.input.solutionId)) return [{ field: 'solution', problem: 'notOnDeal' }];
-      return desk.createdByPartner && solutions.length === 1 ? [{ field: 'solution', problem: 'lastSolution' }] : [];
+      const last = solutions.length === 1 && solutions[0].id === command.input.solutionId;
+      return desk.createdByPartner && last ? [{ field: 'solution', problem: 'lastSolution' }] : [];
     }
-    case 'reassign':
-      return desk.owner?.id === command.input.newOwner.id ? [{ field: 'newOwner', problem: 'sameOwner' }] : [];
     case 'upgrade': {
       const { upgrade, help, partnerName } = command.input;
       if (!upgradesOf(record).includes(upgrade)) return { kind: 'upgradeNotAllowed', upgrade };
       if (upgrade === 'inviteMicrosoft' && (!help || help === 'none')) return [{ field: 'help', problem: 'required' }];
-      if (upgrade === 'invitePartner') {
-        const name = partnerName ?? '';
-        if (!name.trim()) return [{ field: 'partnerName', problem: 'required' }];
-        if ((desk.invitedPartners ?? []).some((invited) => sameEmail(invited, name))) return [{ field: 'partnerName', problem: 'duplicate' }];
-      }
+      if (upgrade === 'invitePartner' && !(partnerName ?? '').trim()) return [{ field: 'partnerName', problem: 'required' }];
       return [];
     }
   }
@@ -110,6 +109,7 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
     }
     case 'addMember': {
       const { member, account } = command.input;
+      if ((referral.team ?? []).some((m) => sameEmail(m.email, member.email))) return record;
       const accounts = account ? [...(desk.teamAccounts ?? []), { email: member.email!.trim().toLowerCase(), actor: account }] : desk.teamAccounts;
       return { referral: { ...referral, team: [...(referral.team ?? []), member] }, desk: { ...desk, teamAccounts: accounts } };
     }
@@ -119,8 +119,11 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
       const accounts = desk.teamAccounts?.filter((account) => !sameEmail(account.email, email));
       return { referral: { ...referral, team }, desk: { ...desk, teamAccounts: accounts } };
     }
-    case 'addSolution':
-      return { desk, referral: withSolutions(record, [...solutionsOf(referral), toDealSolution(command.input.solution)]) };
+    case 'addSolution': {
+      const solutions = solutionsOf(referral);
+      if (solutions.some((solution) => solution.id === command.input.solution.id)) return record;
+      return { desk, referral: withSolutions(record, [...solutions, toDealSolution(command.input.solution)]) };
+    }
     case 'removeSolution':
       return { desk, referral: withSolutions(record, solutionsOf(referral).filter((solution) => solution.id !== command.input.solutionId)) };
     case 'reassign':
@@ -133,11 +136,18 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
           return { desk, referral: { ...referral, consent: shared } };
         case 'inviteMicrosoft':
           return { desk: { ...desk, microsoftHelp: help }, referral: { ...referral, type: 'Shared', consent: shared } };
-        case 'invitePartner':
-          return { referral, desk: { ...desk, invitedPartners: [...(desk.invitedPartners ?? []), partnerName!.trim()] } };
+        case 'invitePartner': {
+          const invited = desk.invitedPartners ?? [];
+          if (invited.some((name) => sameEmail(name, partnerName))) return record;
+          return { referral, desk: { ...desk, invitedPartners: [...invited, partnerName!.trim()] } };
+        }
       }
     }
   }
+}
+
+function samePerson(a: TeamMember, b: TeamMember): boolean {
+  return a.firstName === b.firstName && a.lastName === b.lastName && a.phoneNumber === b.phoneNumber;
 }
 
 function withSolutions(record: ReferralRecord, solutions: DealSolution[]): ReferralRecord['referral'] {

@@ -21,12 +21,10 @@ export type FieldProblemCode =
   | 'invalidEmail'
   | 'invalidPhone'
   | 'duplicate'
-  | 'notOnDeal'
   | 'tooMany'
   | 'lastSolution'
   | 'assessmentOnly'
   | 'skipsStage'
-  | 'sameOwner'
   /** The Teams layer found no member of the team with that e-mail. */
   | 'notInTeam';
 
@@ -47,13 +45,15 @@ export type DomainError =
   /** A solution-assessment deal is won only after every sales stage is complete. */
   | { kind: 'stagesIncomplete'; salesStage?: SalesStage }
   /** The deal's type does not allow this upgrade (see the spec's upgrade table). */
-  | { kind: 'upgradeNotAllowed'; upgrade: string };
+  | { kind: 'upgradeNotAllowed'; upgrade: string }
+  /** The deal already is as the change would make it (e.g. a retried click): nothing to store. */
+  | { kind: 'noChange'; action: LifecycleAction };
 
 export function isDomainError(value: unknown): value is DomainError {
   return (
     typeof value === 'object' &&
     value !== null &&
     'kind' in value &&
-    ['invalidInput', 'notAllowedInStage', 'notYetExpired', 'notPermitted', 'stagesIncomplete', 'upgradeNotAllowed'].includes((value as { kind: string }).kind)
+    ['invalidInput', 'notAllowedInStage', 'notYetExpired', 'notPermitted', 'stagesIncomplete', 'upgradeNotAllowed', 'noChange'].includes((value as { kind: string }).kind)
   );
 }

@@ -66,14 +66,10 @@ export function decide(
     referral: { ...changed.referral, updatedDateTime: at },
     desk: { ...changed.desk, revision },
   };
-  const event: HistoryEvent = {
-    referralId: next.referral.id,
-    revision,
-    at,
-    actor,
-    action: command.action,
-    changes: diffFields(historyView(record), historyView(next)),
-  };
+  const changes = diffFields(historyView(record), historyView(next));
+  // A deal change already in place (typically a retried click) is not stored again.
+  if (changes.length === 0 && !isTransition(command)) return { kind: 'noChange', action: command.action };
+  const event: HistoryEvent = { referralId: next.referral.id, revision, at, actor, action: command.action, changes };
   return { record: next, event };
 }
 

@@ -256,6 +256,7 @@ export const en = {
       `Only ${owner ?? 'the owner'}, who owns this deal, the region's managers or an admin can hand it over.`,
     stagesIncomplete: (stage: string) =>
       `A solution-assessment deal is won only after every sales stage is complete; it is at ${stage}. Complete the stages under Edit deal first.`,
+    noChange: 'Nothing to change: the deal already looks like that.',
     upgradeNotAllowed: 'This deal\'s type does not allow that change any more; the card shows what it is now.',
     alreadyDecided: (stage: string, by: string) => `${by} already ${stage.toLowerCase()} this referral; the card shows where it stands now.`,
     notAllowed: (stage: string) => `This referral is ${stage.toLowerCase()}, so that action is no longer possible; the card shows where it stands now.`,
@@ -277,13 +278,11 @@ export const en = {
     unknownChoice: (field: string) => `${field} must be one of the listed choices`,
     invalidEmail: (field: string) => `${field} must be an e-mail address like name@example.com`,
     invalidPhone: (field: string) => `${field} must be a phone number of 6 to 15 digits, like +1 425 555 0100`,
-    duplicate: (field: string) => `${field} is already on this deal`,
-    notOnDeal: (field: string) => `${field} is not on this deal`,
+    duplicate: (field: string) => `${field} already belongs to someone else on this deal`,
     tooMany: (field: string) => `${field} is full; remove someone first`,
     lastSolution: (field: string) => `${field}: a deal you created keeps at least one solution`,
     assessmentOnly: (field: string) => `${field}: a solution-assessment deal holds its one assessment and nothing else`,
     skipsStage: (field: string) => `${field}: an assessment completes each stage in turn, so pick the current or the next one`,
-    sameOwner: (field: string) => `${field} already owns this deal`,
     notInTeam: (field: string) => `${field}: no one with that address is a member of this team`,
   } satisfies Record<FieldProblemCode, (field: string) => string>,
   fieldNames: {

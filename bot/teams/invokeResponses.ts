@@ -47,5 +47,7 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
       return currentCard(strings.actions.stagesIncomplete(error.salesStage ? strings.salesStage[error.salesStage] : strings.salesStage.none));
     case 'upgradeNotAllowed':
       return currentCard(strings.actions.upgradeNotAllowed);
+    case 'noChange':
+      return currentCard(strings.actions.noChange);
   }
 }

@@ -64,6 +64,11 @@ const edit = (input: Partial<EditInput> = {}): LifecycleCommand => ({ action: 'e
 
 describe('deal changes on an accepted deal', () => {
   describe('edit', () => {
+    it('changes nothing when the form is sent again as it is (a retried click)', () => {
+      const { record: edited } = ok(decide(accepted(), edit(), OWNER, NOW));
+      assert.deepEqual(decide(edited, edit(), OWNER, NOW.plus({ seconds: 5 })), { kind: 'noChange', action: 'edit' });
+    });
+
     it('changes the deal details and records each field before → after, never the region', () => {
       const record = accepted({ campaignId: 'CMP-1' });
       const { record: next, event } = ok(decide(record, edit(), OWNER, NOW));
@@ -178,18 +183,18 @@ describe('deal changes on an accepted deal', () => {
       });
     }
 
-    it('refuses the same e-mail twice and a full team', () => {
+    it('refuses another person with a team member\'s e-mail and a full team, and changes nothing when the same person is added again', () => {
       const withOne = accepted({ team: [ENGINEER_MEMBER] });
       const again = { action: 'addMember', input: { member: { ...ENGINEER_MEMBER, email: 'Presales@Partner.Example' } } } as const;
-      assert.deepEqual(problems(decide(withOne, again, OWNER, NOW)), [{ field: 'email', problem: 'duplicate' }]);
+      assert.deepEqual(decide(withOne, again, OWNER, NOW), { kind: 'noChange', action: 'addMember' });
+      const other = { action: 'addMember', input: { member: { ...ENGINEER_MEMBER, firstName: 'Other', email: 'Presales@Partner.Example' } } } as const;
+      assert.deepEqual(problems(decide(withOne, other, OWNER, NOW)), [{ field: 'email', problem: 'duplicate' }]);
       const full = accepted({ team: Array.from({ length: MAX_TEAM_MEMBERS }, (_, i) => ({ ...ENGINEER_MEMBER, email: `m${i}@partner.example` })) });
       assert.deepEqual(problems(decide(full, { action: 'addMember', input: { member: ENGINEER_MEMBER } }, OWNER, NOW)), [{ field: 'team', problem: 'tooMany' }]);
     });
 
-    it('refuses removing someone not on the team', () => {
-      assert.deepEqual(problems(decide(accepted(), { action: 'removeMember', input: { email: 'x@partner.example' } }, OWNER, NOW)), [
-        { field: 'email', problem: 'notOnDeal' },
-      ]);
+    it('changes nothing when removing someone not (or no longer) on the team', () => {
+      assert.deepEqual(decide(accepted(), { action: 'removeMember', input: { email: 'x@partner.example' } }, OWNER, NOW), { kind: 'noChange', action: 'removeMember' });
     });
   });
 
@@ -208,9 +213,10 @@ describe('deal changes on an accepted deal', () => {
       ok(decide(accepted(), remove, OWNER, NOW));
     });
 
-    it('refuses a solution already on the deal, and anything besides a deal\'s one assessment', () => {
+    it('changes nothing for a solution already on the deal, and refuses anything besides a deal\'s one assessment', () => {
       const again: CatalogSolution = { id: 'sol-1', name: 'Azure migration assessment', kind: 'solution', incentiveEligible: false };
-      assert.deepEqual(problems(decide(accepted(), { action: 'addSolution', input: { solution: again } }, OWNER, NOW)), [{ field: 'solution', problem: 'duplicate' }]);
+      assert.deepEqual(decide(accepted(), { action: 'addSolution', input: { solution: again } }, OWNER, NOW), { kind: 'noChange', action: 'addSolution' });
+      assert.deepEqual(decide(accepted(), { action: 'removeSolution', input: { solutionId: 'sol-404' } }, OWNER, NOW), { kind: 'noChange', action: 'removeSolution' });
       assert.deepEqual(problems(decide(accepted(), { action: 'addSolution', input: { solution: ASSESSMENT } }, OWNER, NOW)), [
         { field: 'solution', problem: 'assessmentOnly' },
       ]);
@@ -248,8 +254,8 @@ describe('deal changes on an accepted deal', () => {
       assert.equal(kindOf(decide(accepted(), { action: 'win', input: {} }, STRANGER, NOW, ADMIN)), 'notPermitted');
     });
 
-    it('refuses handing the deal to its owner', () => {
-      assert.deepEqual(problems(decide(accepted(), handOver(OWNER), OWNER, NOW)), [{ field: 'newOwner', problem: 'sameOwner' }]);
+    it('changes nothing when handing the deal to its owner', () => {
+      assert.deepEqual(decide(accepted(), handOver(OWNER), OWNER, NOW), { kind: 'noChange', action: 'reassign' });
     });
 
     it('takes the deal away from the previous owner', () => {
@@ -312,7 +318,7 @@ describe('deal types', () => {
     const { record: withPartner, event } = ok(decide(record, invite, OWNER, NOW));
     assert.deepEqual(withPartner.desk.invitedPartners, ['Fourth Coffee']);
     assert.deepEqual(event.changes, [{ field: 'invitedPartners', before: undefined, after: 'Fourth Coffee' }]);
-    assert.deepEqual(problems(decide(withPartner, invite, OWNER, NOW)), [{ field: 'partnerName', problem: 'duplicate' }]);
+    assert.deepEqual(decide(withPartner, invite, OWNER, NOW), { kind: 'noChange', action: 'upgrade' }, 'a retried invitation is stored once');
   });
 
   it('allows no upgrade on a closed deal', () => {

@@ -13,6 +13,15 @@ export interface ConnectorCall {
   answeredId?: string;
 }
 
+/** A member of the team, as Teams describes one. */
+export interface TeamsMember {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email: string;
+  userPrincipalName: string;
+}
+
 interface Failure {
   status: number;
   headers: Record<string, string>;
@@ -28,6 +37,8 @@ export class ConnectorStandIn {
   readonly requests: string[] = [];
   /** What `GET /v3/teams/{id}/conversations` lists (Teams gives General no name). */
   teamChannels: { id: string; name?: string }[] = [];
+  /** Who `GET /v3/conversations/{id}/members/{user}` finds (by Teams id, AAD object id, e-mail or UPN). */
+  members: TeamsMember[] = [];
   private readonly failures: Failure[] = [];
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private server: Server | undefined;
@@ -88,6 +99,14 @@ export class ConnectorStandIn {
     if (req.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations$/.test((req.url ?? '').split('?')[0])) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ conversations: this.teamChannels }));
+      return;
+    }
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec((req.url ?? '').split('?')[0]);
+    if (req.method === 'GET' && member) {
+      const wanted = decodeURIComponent(member[1]).toLowerCase();
+      const found = this.members.find((m) => [m.id, m.aadObjectId, m.email, m.userPrincipalName].some((key) => key.toLowerCase() === wanted));
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The user is not a member of the conversation' } }));
       return;
     }
     const call = this.classify(req.method ?? '', req.url ?? '', body);
