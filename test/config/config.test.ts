@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../bot/config/config';
 import { loadRegions } from '../../bot/config/regions';
+import { loadSolutions } from '../../bot/config/solutions';
 
 describe('configuration', () => {
   it('has working defaults for a local run', () => {
@@ -33,12 +34,40 @@ describe('configuration', () => {
     });
   });
 
+  it('reads the admins as a comma-separated list', () => {
+    assert.deepEqual(loadConfig({}).admins, []);
+    assert.deepEqual(loadConfig({ DESK_ADMINS: ' aad-1, 29:admin ,,' }).admins, ['aad-1', '29:admin']);
+  });
+
+  const write = (content: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'config-')), 'file.json');
+    writeFileSync(file, content);
+    return file;
+  };
+
+  describe('solutions file', () => {
+    it('uses the built-in sample by default, with incentive-eligible solutions and assessments', () => {
+      const solutions = loadSolutions('');
+      assert.ok(solutions.some((s) => s.incentiveEligible));
+      assert.ok(solutions.some((s) => s.kind === 'assessment'));
+    });
+
+    it('reads SOLUTIONS_FILE, filling in the defaults', () => {
+      assert.deepEqual(loadSolutions(write('{"solutions": [{"id": "x", "name": "X"}]}')), [{ id: 'x', name: 'X', kind: 'solution', incentiveEligible: false }]);
+    });
+
+    it('refuses a bad file with the variable and the problem', () => {
+      assert.throws(() => loadSolutions(write('{"solutions": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}]}')), /SOLUTIONS_FILE.*ids must be unique/);
+      assert.throws(() => loadSolutions(write('{"solutions": [{"id": "x", "name": "X", "kind": "bundle"}]}')), /SOLUTIONS_FILE.*kind/);
+      assert.throws(() => loadSolutions('/does/not/exist.json'), /SOLUTIONS_FILE: cannot read/);
+    });
+  });
+
   describe('regions file', () => {
-    const write = (content: string) => {
-      const file = join(mkdtempSync(join(tmpdir(), 'regions-')), 'regions.json');
-      writeFileSync(file, content);
-      return file;
-    };
+    it('reads the managers of a region', () => {
+      const regions = loadRegions(write(JSON.stringify({ regions: [{ code: 'dach', name: 'DACH', countries: ['DE'], managers: ['aad-manager'] }] })));
+      assert.deepEqual(regions[0].managers, ['aad-manager']);
+    });
 
     it('uses the built-in regions by default', () => {
       assert.deepEqual(loadRegions('').map((r) => r.code), ['americas', 'emea', 'apac']);

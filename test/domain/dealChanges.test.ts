@@ -3,7 +3,7 @@ import type { EditInput, LifecycleCommand } from '../../bot/domain/commands';
 import { dealTypeOf, outboundDealType, registrationGaps, upgradesOf, type DealType, type Upgrade } from '../../bot/domain/dealType';
 import { isDomainError, type DomainError, type FieldProblem } from '../../bot/domain/errors';
 import { decide, type Decision } from '../../bot/domain/lifecycle';
-import { NO_AUTHORITY, type Authority } from '../../bot/domain/permissions';
+import { authorityOf, NO_AUTHORITY, type Authority } from '../../bot/domain/permissions';
 import { SALES_STAGES, type Actor, type Referral, type ReferralRecord } from '../../bot/domain/referral';
 import { progressOf } from '../../bot/domain/salesStage';
 import type { CatalogSolution } from '../../bot/domain/solutions';
@@ -248,6 +248,17 @@ describe('deal changes on an accepted deal', () => {
         }
       });
     }
+
+    it("finds who is an admin, and who manages the region of the deal's country", () => {
+      const regions = [
+        { code: 'dach', name: 'DACH', countries: ['DE', 'AT'], managers: ['aad-stranger'] },
+        { code: 'nordics', name: 'Nordics', countries: ['SE'], managers: ['29:owner'] },
+      ];
+      assert.deepEqual(authorityOf(STRANGER, 'DE', regions, []), { admin: false, regionManager: true });
+      assert.deepEqual(authorityOf(STRANGER, 'SE', regions, []), { admin: false, regionManager: false });
+      assert.deepEqual(authorityOf(OWNER, 'SE', regions, []), { admin: false, regionManager: true }, 'by Teams id too');
+      assert.deepEqual(authorityOf(ENGINEER, 'JP', regions, ['29:engineer']), { admin: true, regionManager: false });
+    });
 
     it('gives a manager no say over the rest of the deal', () => {
       assert.equal(kindOf(decide(accepted(), edit(), STRANGER, NOW, MANAGER)), 'notPermitted');
