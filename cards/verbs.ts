@@ -17,6 +17,8 @@ export const VERBS = {
   /** A client asks for its user's own version of the card (Universal Actions refresh). */
   refresh: 'referral.refresh',
   history: 'referral.history',
+  /** Submits the `new deal` form. */
+  createDeal: 'deal.create',
   /** Stars (data `on: true`) or unstars the referral for the clicking user. */
   favorite: 'referral.favorite',
 } as const;

@@ -1,4 +1,4 @@
-import type { Actor, LifecycleAction, SalesStage, TransitionAction } from './referral';
+import type { Actor, DecisionAction, LifecycleAction, SalesStage } from './referral';
 import type { Stage } from './stage';
 
 /** One field of user input that is wrong, and why (a key into the string catalog). */
@@ -38,7 +38,7 @@ export type DomainError =
       kind: 'notAllowedInStage';
       action: LifecycleAction;
       stage: Stage;
-      lastDecision?: { action: TransitionAction; by: Actor; at: string };
+      lastDecision?: { action: DecisionAction; by: Actor; at: string };
     }
   | { kind: 'notYetExpired'; expiresAt: string }
   | { kind: 'notPermitted'; action: LifecycleAction; owner?: Actor }

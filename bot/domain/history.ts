@@ -14,7 +14,7 @@ export interface HistoryEvent {
   revision: number;
   at: string;
   actor: Actor;
-  action: LifecycleAction | 'received' | 'updated';
+  action: LifecycleAction | 'received' | 'updated' | 'create';
   changes: FieldChange[];
 }
 

@@ -122,7 +122,7 @@ export interface DeskState {
   revision: number;
   owner?: Actor;
   /** The last decision, shown on the card ("Accepted by … at …"). */
-  lastDecision?: { action: TransitionAction; by: Actor; at: string };
+  lastDecision?: { action: DecisionAction; by: Actor; at: string };
   /** Team members who are Teams users too, by their e-mail: they may work the deal. */
   teamAccounts?: TeamAccount[];
   /** Set on deals the partner created itself (`new deal`), not received. */
@@ -153,3 +153,5 @@ export type TransitionAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire';
 /** Actions that change an accepted deal without moving it. */
 export type DealChangeAction = 'edit' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
 export type LifecycleAction = TransitionAction | DealChangeAction;
+/** What the card names as a referral's last decision: a transition, or creating a deal. */
+export type DecisionAction = TransitionAction | 'create';

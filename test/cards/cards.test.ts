@@ -10,6 +10,7 @@ import { en } from '../../bot/strings/en';
 import { ACTION_HANDLERS } from '../../bot/teams/actions';
 import { referralCard, referralCardData } from '../../bot/teams/views/referralCardView';
 import { historyCard } from '../../bot/teams/views/historyCardView';
+import { newDealCard } from '../../bot/teams/views/newDealCardView';
 import { loadSolutions } from '../../bot/config/solutions';
 import { renderReferralListCard } from '../../cards/referralListCard';
 import { dealVerbs, EVERY_CARD_VERBS, verbsIn } from '../e2e/flows';
@@ -110,13 +111,14 @@ const samples: Record<string, AdaptiveCard> = {
   ], en),
   'favourites list': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [{ referralId: 'r1', title: 'Contoso', subtitle: 'Accepted' }], openTitle: 'Open', footnote: 'And 3 more' }),
   'favourites list, empty': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [], openTitle: 'Open', footnote: '' }),
+  'new deal form': newDealCard('form-1', loadSolutions(''), NOW, en),
   welcome: renderWelcomeCard({ title: 't', intro: 'i', howToLink: 'h', example: 'e', regions: 'r', more: 'm' }),
   links: renderLinksCard({ title: 'Where referrals go', rows: [{ title: 'Germany (DE)', value: 'EMEA' }], footnote: '' }),
   'links, empty with footnote': renderLinksCard({ title: 'Where referrals go', rows: [], footnote: 'Not covered: apac' }),
 };
 
 /** The samples that are not a referral's own card. */
-const OTHER_CARDS = ['history', 'favourites list', 'favourites list, empty', 'welcome', 'links', 'links, empty with footnote'];
+const OTHER_CARDS = ['new deal form', 'history', 'favourites list', 'favourites list, empty', 'welcome', 'links', 'links, empty with footnote'];
 
 describe('cards', () => {
   for (const [name, card] of Object.entries(samples)) {
@@ -198,6 +200,16 @@ describe('cards', () => {
     assert.match(JSON.stringify(samples['won co-sell deal eligible for deal registration']), /Eligible for deal registration/);
     assert.match(JSON.stringify(samples.won), /Not eligible for deal registration: only co-sell and partner-led deals qualify; no incentive-eligible solution on the deal\./);
     assert.doesNotMatch(JSON.stringify(samples.accepted), /deal registration/);
+  });
+
+  it('asks everything the new deal form needs, required where the help pages require it', () => {
+    const text = JSON.stringify(samples['new deal form']);
+    const required = ['customerName', 'country', 'contactFirstName', 'contactLastName', 'contactPhoneNumber', 'contactEmail', 'dealName', 'dealValue', 'currency', 'closingDate'];
+    required.push('memberFirstName', 'memberLastName', 'memberPhoneNumber', 'memberEmail', 'solutions', 'help', 'microsoftSellersMaySee');
+    for (const id of required) assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
+    for (const id of ['notes', 'crmId', 'campaignId']) assert.match(text, new RegExp(`"id":"${id}"`), id);
+    assert.match(text, /"formId":"form-1"/);
+    assert.match(text, /"title":"Germany","value":"DE"/);
   });
 
   it('every verb has a handler and every handler a verb', () => {

@@ -96,3 +96,35 @@ export function cardAction(serviceUrl: string, channel: Channel, cardActivityId:
     value: { action: { type: 'Action.Execute', id: `action-${verb}`, verb, data }, trigger: 'manual' },
   };
 }
+
+/** A user's personal (1:1) chat with the bot. */
+export const personalChat = (user: User) => `a:personal-${user.id}`;
+
+/** A message to the bot in the user's personal chat. */
+export function personalMessage(serviceUrl: string, text: string, by: User = USERS.alice) {
+  return {
+    ...base(serviceUrl),
+    type: 'message',
+    id: nextId(),
+    text,
+    textFormat: 'plain',
+    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
+    conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },
+    channelData: { tenant: TENANT },
+  };
+}
+
+/** A card's `Action.Execute` in the user's personal chat. */
+export function personalCardAction(serviceUrl: string, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User = USERS.alice) {
+  return {
+    ...base(serviceUrl),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: nextId(),
+    replyToId: cardActivityId,
+    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
+    conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },
+    channelData: { tenant: TENANT, source: { name: 'message' } },
+    value: { action: { type: 'Action.Execute', id: `action-${verb}`, verb, data }, trigger: 'manual' },
+  };
+}

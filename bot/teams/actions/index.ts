@@ -2,6 +2,7 @@ import { VERBS, type Verb } from '../../../cards/verbs';
 import { acceptReferral } from './acceptReferral';
 import type { ActionHandler } from './actionHandler';
 import { declineReferral, loseDeal } from './closeWithReason';
+import { createDeal } from './createDeal';
 import { addSolution, removeSolution } from './dealSolutions';
 import { editDeal } from './editDeal';
 import { reassignDeal } from './reassignDeal';
@@ -28,4 +29,5 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.refresh]: refreshCard,
   [VERBS.history]: showHistory,
   [VERBS.favorite]: toggleFavorite,
+  [VERBS.createDeal]: createDeal,
 };

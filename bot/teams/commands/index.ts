@@ -3,10 +3,11 @@ import { favorites } from './favorites';
 import { help } from './help';
 import { link } from './link';
 import { links } from './links';
+import { newDeal } from './newDeal';
 import { unlink } from './unlink';
 
 /** Every text command, by the word that starts it. */
-export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, help };
+export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, new: newDeal, help };
 
 /** Splits "link emea de" into the command name and its arguments. */
 export function parseCommandText(text: string): { name: string; args: string[] } {

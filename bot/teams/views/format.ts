@@ -57,3 +57,11 @@ export function codeAsWords(code: string): string {
   const words = code.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/\s+/);
   return words.map((word, i) => (i > 0 && !/^[A-Z\d]{2,}$/.test(word) ? word.toLowerCase() : word)).join(' ');
 }
+
+const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'CHF', 'INR', 'BRL', 'MXN', 'SEK', 'NOK', 'DKK', 'SGD', 'ZAR', 'AED'];
+
+/** The currencies a form offers: the common ones, and the current one first when it is not among them. */
+export function currencyChoices(current: string | undefined): { title: string; value: string }[] {
+  const codes = current && !COMMON_CURRENCIES.includes(current) ? [current, ...COMMON_CURRENCIES] : COMMON_CURRENCIES;
+  return codes.map((code) => ({ title: code, value: code }));
+}

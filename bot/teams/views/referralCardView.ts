@@ -14,9 +14,8 @@ import { sameEmail } from '../../domain/validation';
 import { stageOf, type Stage } from '../../domain/stage';
 import { expiryOf, isContactRequestFresh, isExpiredAt, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
-import { cardDateTime, clip, codeAsWords, companySize, money, plainDate, roughDuration } from './format';
+import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from './format';
 
-const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'CHF', 'INR', 'BRL', 'MXN', 'SEK', 'NOK', 'DKK', 'SGD', 'ZAR', 'AED'];
 const STAGE_COLORS: Record<Stage, TextColor> = {
   received: 'Accent',
   accepted: 'Good',
@@ -271,6 +270,9 @@ function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings
     const closed = record.referral.closedDateTime ?? record.referral.updatedDateTime;
     return { status: s.expiredUnanswered(cardDateTime(parseInstant(closed))), statusColor: 'Warning' };
   }
+  if (decision?.action === 'create' && stage === 'accepted') {
+    return { status: s.created(decision.by.name, cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
+  }
   if (decision) {
     return { status: s.decided(strings.stage[stage], decision.by.name, cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
   }
@@ -292,7 +294,7 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
     list.push([s.contact, contactText(referral.customerProfile.team?.[0])]);
   } else {
     list.push([s.owner, desk.owner?.name]);
-    list.push([s.salesStage, stage === 'accepted' ? strings.salesStage[referral.salesStage ?? 'none'] : undefined]);
+    list.push([s.salesStage, stage === 'accepted' ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')] : undefined]);
     list.push([s.dealType, showsDealType(record) ? strings.dealType[dealTypeOf(record)] : undefined]);
     list.push([s.microsoftHelp, desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined]);
     list.push([s.invitedPartners, desk.invitedPartners?.join(', ')]);
@@ -340,7 +342,4 @@ function responseTargetText(record: ReferralRecord, now: DateTime, strings: Stri
   return target > now ? strings.card.respondTarget(cardDateTime(target)) : strings.card.respondTargetMissed;
 }
 
-function currencyChoices(current: string | undefined): Choice[] {
-  const codes = current && !COMMON_CURRENCIES.includes(current) ? [current, ...COMMON_CURRENCIES] : COMMON_CURRENCIES;
-  return codes.map((code) => ({ title: code, value: code }));
-}
+
