@@ -31,6 +31,8 @@ export interface ReferralCardData {
   responseTarget: string;
   /** Whether Accept and Decline are offered. */
   actionable: boolean;
+  /** Interested and No thanks (the older two-step flow's first answer). */
+  interest: { show: boolean; interested: string; noThanks: string };
   /** Whether Won and Lost are offered (only in the card of someone working the deal). */
   dealActions: boolean;
   /** Teams user ids whose clients fetch their own version of the card (at most 60). */
@@ -164,6 +166,7 @@ type TemplateData = ReferralCardData & {
   refreshVerb: string;
   accept: { verb: string };
   decline: { verb: string };
+  interest: { interestedVerb: string; noThanksVerb: string };
   win: { verb: string };
   lose: { verb: string };
   edit: { verb: string };
@@ -183,6 +186,7 @@ export function renderReferralCard(data: ReferralCardData): AdaptiveCard {
     refreshUserIds: data.refreshUserIds.slice(0, MAX_REFRESH_USERS),
     refreshVerb: VERBS.refresh,
     accept: { ...data.accept, verb: VERBS.accept },
+    interest: { ...data.interest, interestedVerb: VERBS.interested, noThanksVerb: VERBS.noThanks },
     decline: { ...data.decline, verb: VERBS.decline },
     win: { ...data.win, verb: VERBS.win },
     lose: { ...data.lose, verb: VERBS.lose },

@@ -5,6 +5,9 @@
 export const VERBS = {
   accept: 'referral.accept',
   decline: 'referral.decline',
+  /** The older two-step flow: interested (then evaluate), or not. */
+  interested: 'referral.interested',
+  noThanks: 'referral.noThanks',
   win: 'referral.win',
   lose: 'referral.lose',
   edit: 'referral.edit',

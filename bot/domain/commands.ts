@@ -53,6 +53,8 @@ export type LifecycleCommand =
   | { action: 'win'; input: WinInput }
   | { action: 'lose'; input: DeclineInput }
   | { action: 'expire' }
+  | { action: 'interested' }
+  | { action: 'noThanks' }
   | { action: 'edit'; input: EditInput }
   | { action: 'addMember'; input: MemberInput }
   | { action: 'removeMember'; input: { email: string } }

@@ -1,7 +1,7 @@
 import { invitingPartner, isInvitedByMicrosoft } from './leadKind';
 import type { ReferralRecord } from './referral';
 import { isAssessment, solutionsOf } from './solutions';
-import { stageOf } from './stage';
+import { stageOfRecord } from './stage';
 
 /** The co-sell deal types of the help pages. */
 export type DealType = 'private' | 'partnerLed' | 'coSell' | 'p2p' | 'solutionAssessment';
@@ -43,7 +43,7 @@ export type Upgrade = 'shareWithMicrosoft' | 'inviteMicrosoft' | 'invitePartner'
  * co-sell deal only when the partner created it, never to one it received.
  */
 export function upgradesOf(record: ReferralRecord): Upgrade[] {
-  if (stageOf(record.referral) !== 'accepted') return [];
+  if (stageOfRecord(record) !== 'accepted') return [];
   switch (dealTypeOf(record)) {
     case 'private':
       // A received lead is not a deal the partner registered: it has no deal type to upgrade.
@@ -71,7 +71,7 @@ export function registrationGaps(record: ReferralRecord, incentiveEligible: Read
   const gaps: RegistrationCriterion[] = [];
   if (type !== 'coSell' && type !== 'partnerLed') gaps.push('dealType');
   if (!solutionsOf(record.referral).some((solution) => incentiveEligible.has(solution.id))) gaps.push('incentiveSolution');
-  if (stageOf(record.referral) !== 'won') gaps.push('won');
+  if (stageOfRecord(record) !== 'won') gaps.push('won');
   if (type === 'coSell' && !microsoftEngaged(record)) gaps.push('microsoftEngaged');
   return gaps;
 }

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { diffFields, type HistoryEvent } from './history';
 import { historyView, type Decision } from './lifecycle';
 import type { Actor, Referral, ReferralRecord } from './referral';
+import type { ResponseFlow } from './routing';
 import { stageOf, type Stage } from './stage';
 import { expiryOf, parseInstant } from './timeLimits';
 
@@ -28,11 +29,11 @@ export function completeReferral(incoming: IncomingReferral, stored: Referral | 
 export const PARTNER_CENTER_ACTOR: Actor = { id: 'partner-center', name: 'Partner Center' };
 
 /** How far along a stage is; a delivery never moves a referral back. */
-const STAGE_RANK: Record<Stage, number> = { received: 0, accepted: 1, won: 2, lost: 2, declined: 2, expired: 2 };
+const STAGE_RANK: Record<Stage, number> = { received: 0, evaluating: 0, accepted: 1, won: 2, lost: 2, declined: 2, expired: 2, missed: 2 };
 
-/** A referral that has just arrived, with its arrival event. */
-export function arrival(referral: Referral, now: DateTime): Decision {
-  const record: ReferralRecord = { referral, desk: { revision: 1 } };
+/** A referral that has just arrived, with its arrival event; `flow` is its region's way of answering. */
+export function arrival(referral: Referral, now: DateTime, flow: ResponseFlow = 'direct'): Decision {
+  const record: ReferralRecord = { referral, desk: { revision: 1, ...(flow === 'twoStep' ? { flow } : {}) } };
   const event: HistoryEvent = {
     referralId: referral.id,
     revision: 1,

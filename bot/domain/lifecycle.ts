@@ -7,8 +7,8 @@ import { mayTake, NO_AUTHORITY, type Authority } from './permissions';
 import { CLOSE_REASONS, isCloseReason, type CloseReason } from './reasons';
 import type { Actor, LifecycleAction, Referral, ReferralRecord, TransitionAction } from './referral';
 import { solutionsOf } from './solutions';
-import { stageOf, type Stage } from './stage';
-import { isExpiredAt, expiryOf, parseInstant } from './timeLimits';
+import { stageOfRecord, type Stage } from './stage';
+import { answerDeadlineOf, isPastDeadline, parseInstant } from './timeLimits';
 import { closingDateProblems, currencyProblems, dealValueProblems, requiredText } from './validation';
 
 export interface Decision {
@@ -16,21 +16,35 @@ export interface Decision {
   event: HistoryEvent;
 }
 
-/** Which stage each action may start from; every other stage refuses it. */
-const ALLOWED_FROM: Record<LifecycleAction, Stage> = {
-  accept: 'received',
-  decline: 'received',
-  expire: 'received',
-  win: 'accepted',
-  lose: 'accepted',
-  edit: 'accepted',
-  addMember: 'accepted',
-  removeMember: 'accepted',
-  addSolution: 'accepted',
-  removeSolution: 'accepted',
-  reassign: 'accepted',
-  upgrade: 'accepted',
+/** Which stages each action may start from; every other stage refuses it. */
+const ALLOWED_FROM: Record<LifecycleAction, readonly Stage[]> = {
+  accept: ['received'],
+  decline: ['received'],
+  expire: ['received', 'evaluating'],
+  interested: [],
+  noThanks: [],
+  win: ['accepted'],
+  lose: ['accepted'],
+  edit: ['accepted'],
+  addMember: ['accepted'],
+  removeMember: ['accepted'],
+  addSolution: ['accepted'],
+  removeSolution: ['accepted'],
+  reassign: ['accepted'],
+  upgrade: ['accepted'],
 };
+
+/** The older two-step flow: Interested or No thanks first, then Accept or Decline while evaluating. */
+const TWO_STEP_FROM: Partial<Record<LifecycleAction, readonly Stage[]>> = {
+  interested: ['received'],
+  noThanks: ['received'],
+  accept: ['evaluating'],
+  decline: ['evaluating'],
+};
+
+function allowedFrom(record: ReferralRecord, action: LifecycleAction): readonly Stage[] {
+  return (record.desk.flow === 'twoStep' ? TWO_STEP_FROM[action] : undefined) ?? ALLOWED_FROM[action];
+}
 
 /**
  * Applies a lifecycle command to a referral, checking the stage, then who asks (the people
@@ -45,8 +59,8 @@ export function decide(
   now: DateTime,
   authority: Authority = NO_AUTHORITY,
 ): Decision | DomainError {
-  const stage = currentStage(record.referral, command, now);
-  if (stage !== ALLOWED_FROM[command.action]) {
+  const stage = currentStage(record, command, now);
+  if (!allowedFrom(record, command.action).includes(stage)) {
     return { kind: 'notAllowedInStage', action: command.action, stage, lastDecision: record.desk.lastDecision };
   }
   if (!mayTake(command.action, record, actor, authority)) {
@@ -55,8 +69,8 @@ export function decide(
   const problems = problemsOf(command, record, now);
   if (!Array.isArray(problems)) return problems;
   if (problems.length > 0) return { kind: 'invalidInput', problems };
-  if (command.action === 'expire' && !isExpiredAt(record.referral, now)) {
-    return { kind: 'notYetExpired', expiresAt: expiryOf(record.referral).toISO()! };
+  if (command.action === 'expire' && !isPastDeadline(record, now)) {
+    return { kind: 'notYetExpired', expiresAt: answerDeadlineOf(record).toISO()! };
   }
 
   const at = now.toUTC().toISO()!;
@@ -74,28 +88,37 @@ export function decide(
 }
 
 /**
- * The stage a command meets. A received referral past its expiry counts as expired even
- * before the expiry is recorded: Partner Center no longer takes an answer to it.
+ * The stage a command meets. An undecided referral past its deadline counts as expired (or
+ * missed) even before that is recorded: Partner Center no longer takes an answer to it.
  */
-function currentStage(referral: Referral, command: LifecycleCommand, now: DateTime): Stage {
-  const stage = stageOf(referral);
-  return stage === 'received' && command.action !== 'expire' && isExpiredAt(referral, now) ? 'expired' : stage;
+function currentStage(record: ReferralRecord, command: LifecycleCommand, now: DateTime): Stage {
+  const stage = stageOfRecord(record);
+  if ((stage !== 'received' && stage !== 'evaluating') || command.action === 'expire' || !isPastDeadline(record, now)) return stage;
+  return expiresAsMissed(record) ? 'missed' : 'expired';
+}
+
+/** In the two-step flow, a referral nobody showed interest in is archived as Missed. */
+function expiresAsMissed(record: ReferralRecord): boolean {
+  return record.desk.flow === 'twoStep' && !record.desk.interestedAt;
 }
 
 type TransitionCommand = Extract<LifecycleCommand, { action: TransitionAction }>;
 
 function isTransition(command: LifecycleCommand): command is TransitionCommand {
-  return ['accept', 'decline', 'win', 'lose', 'expire'].includes(command.action);
+  return ['accept', 'decline', 'win', 'lose', 'expire', 'interested', 'noThanks'].includes(command.action);
 }
 
 /** A move to another stage: it becomes the card's "last decision", and accepting takes ownership. */
 function transition(record: ReferralRecord, command: TransitionCommand, actor: Actor, at: string): ReferralRecord {
+  const missed = command.action === 'noThanks' || (command.action === 'expire' && expiresAsMissed(record));
   return {
     referral: applyToReferral(record.referral, command, at),
     desk: {
       ...record.desk,
       owner: command.action === 'accept' ? actor : record.desk.owner,
       lastDecision: { action: command.action, by: actor, at },
+      ...(command.action === 'interested' ? { interestedAt: at } : {}),
+      ...(missed ? { missed: true } : {}),
     },
   };
 }
@@ -144,8 +167,17 @@ function applyToReferral(referral: Referral, command: TransitionCommand, at: str
       };
     case 'expire':
       return { ...referral, status: 'Closed', substatus: 'Expired', closedDateTime: at };
+    case 'interested':
+      // Evaluating is the desk's own stage: Partner Center's referral stays New.
+      return referral;
+    case 'noThanks':
+      // Partner Center has no Missed status: the referral is declined, saying so.
+      return { ...referral, status: 'Closed', substatus: 'Declined', statusReason: NO_THANKS_REASON, closedDateTime: at };
   }
 }
+
+/** What Partner Center's `statusReason` says of a referral archived as Missed by No thanks. */
+export const NO_THANKS_REASON = 'No thanks (not interested)';
 
 /** Partner Center's free-text reason: the documented label, then the user's notes. */
 function closeReasonText(input: DeclineInput): string {
@@ -163,6 +195,8 @@ function problemsOf(command: LifecycleCommand, record: ReferralRecord, now: Date
     case 'lose':
       return isCloseReason(command.input.reason) ? [] : [{ field: 'reason', problem: 'unknownReason' }];
     case 'expire':
+    case 'interested':
+    case 'noThanks':
       return [];
     default:
       return dealChangeProblems(record, command, now);
@@ -195,6 +229,7 @@ export function historyView(record: ReferralRecord): Record<string, string | und
     externalReferenceId: referral.externalReferenceId,
     campaignId: referral.campaignId,
     owner: desk.owner?.name,
+    evaluatingSince: desk.interestedAt,
     salesStage: referral.salesStage,
     team: listText((referral.team ?? []).map(memberText)),
     solutions: listText(solutionsOf(referral).map((solution) => solution.name ?? solution.id)),

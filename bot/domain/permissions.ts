@@ -32,6 +32,8 @@ const AUDIENCE: Record<LifecycleAction, Audience> = {
   accept: 'anyone',
   decline: 'anyone',
   expire: 'anyone',
+  interested: 'anyone',
+  noThanks: 'anyone',
   win: 'workers',
   lose: 'workers',
   edit: 'workers',

@@ -133,6 +133,12 @@ export interface DeskState {
   microsoftHelp?: string;
   /** Microsoft accepted the partner's co-sell invitation (reported by Partner Center). */
   microsoftAccepted?: boolean;
+  /** The older two-step flow (Interested, then Accept), fixed when the referral arrived. */
+  flow?: 'twoStep';
+  /** When someone said Interested (two-step flow): it is being evaluated since. */
+  interestedAt?: string;
+  /** Archived as Missed (two-step flow: No thanks, or no interest shown in time). */
+  missed?: boolean;
 }
 
 /** A team member's Teams identity, found by their e-mail when they were added. */
@@ -149,7 +155,7 @@ export interface ReferralRecord {
 }
 
 /** Actions that move a referral from one stage to another. */
-export type TransitionAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire';
+export type TransitionAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire' | 'interested' | 'noThanks';
 /** Actions that change an accepted deal without moving it. */
 export type DealChangeAction = 'edit' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
 export type LifecycleAction = TransitionAction | DealChangeAction;

@@ -7,7 +7,15 @@ export interface Region {
   countries: readonly string[];
   /** Users (AAD object ids or Teams user ids) who manage the region's deals. */
   managers?: readonly string[];
+  /** How its referrals are answered; the newer direct flow unless set. */
+  responseFlow?: ResponseFlow;
 }
+
+/**
+ * `direct`: accept or decline within 14 days (Partner Center today). `twoStep`: the older
+ * flow, Interested or No thanks within 72 hours, then accept or decline within 7 days.
+ */
+export type ResponseFlow = 'direct' | 'twoStep';
 
 /** What a channel can be linked to. */
 export type LinkTarget =
@@ -64,4 +72,12 @@ export function resolveChannel(country: string, links: readonly ChannelLink[], r
 /** A channel conversation id without the thread suffix Teams adds to replies. */
 export function channelConversationId(conversationId: string): string {
   return conversationId.split(';messageid=')[0];
+}
+
+/** The response flow for a referral from `country`: that of the smallest region containing it that sets one. */
+export function responseFlowFor(country: string, regions: readonly Region[]): ResponseFlow {
+  const containing = regions
+    .filter((r) => r.countries.includes(country) && r.responseFlow)
+    .sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
+  return containing[0]?.responseFlow ?? 'direct';
 }

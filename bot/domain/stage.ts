@@ -1,10 +1,11 @@
-import type { Referral } from './referral';
+import type { Referral, ReferralRecord } from './referral';
 
 /**
  * The product's view of where a referral stands, derived from Partner Center's
- * status/substatus pair (never stored separately, so it cannot disagree with it).
+ * status/substatus pair (never stored separately, so it cannot disagree with it), and for
+ * the older two-step flow from the desk's record of interest (see stageOfRecord).
  */
-export type Stage = 'received' | 'accepted' | 'won' | 'lost' | 'declined' | 'expired';
+export type Stage = 'received' | 'evaluating' | 'accepted' | 'won' | 'lost' | 'declined' | 'expired' | 'missed';
 
 export function stageOf(referral: Pick<Referral, 'status' | 'substatus'>): Stage {
   switch (referral.status) {
@@ -24,4 +25,15 @@ export function stageOf(referral: Pick<Referral, 'status' | 'substatus'>): Stage
     default:
       return 'received';
   }
+}
+
+/**
+ * The stage with what only the desk knows: in the older two-step flow a received referral
+ * someone is interested in is being evaluated, and one nobody wanted is missed.
+ */
+export function stageOfRecord(record: ReferralRecord): Stage {
+  const stage = stageOf(record.referral);
+  if (stage === 'received' && record.desk.interestedAt) return 'evaluating';
+  if (record.referral.status === 'Closed' && record.desk.missed) return 'missed';
+  return stage;
 }

@@ -1,4 +1,5 @@
 import { applyIncoming, arrival, completeReferral, type IncomingReferral } from '../domain/incoming';
+import { responseFlowFor } from '../domain/routing';
 import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
 
@@ -36,7 +37,7 @@ async function ingestOne(services: Services, incoming: IncomingReferral): Promis
     if (!stored) {
       // Queue the card first: a crash between the two writes leaves a task, never a lost card.
       await outbox.enqueue(referral.id, nowIso);
-      const { record, event } = arrival(referral, now);
+      const { record, event } = arrival(referral, now, responseFlowFor(referral.customerProfile.address.country, services.regions));
       if (await referrals.create(record, event)) {
         // Due again now: a worker may have looked at the task before the referral existed.
         await outbox.enqueue(referral.id, nowIso);

@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/render';
 import type { DomainError, FieldProblem } from '../domain/errors';
 import type { ReferralRecord } from '../domain/referral';
-import { stageOf } from '../domain/stage';
+import { stageOfRecord } from '../domain/stage';
 import type { Strings } from '../strings/en';
 import { referralCard, type CardView } from './views/referralCardView';
 
@@ -40,7 +40,7 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
       return currentCard(notice);
     }
     case 'notYetExpired':
-      return currentCard(strings.actions.notAllowed(strings.stage[stageOf(current.referral)]));
+      return currentCard(strings.actions.notAllowed(strings.stage[stageOfRecord(current)]));
     case 'notPermitted':
       return currentCard((error.action === 'reassign' ? strings.actions.notPermittedToReassign : strings.actions.notPermitted)(error.owner?.name));
     case 'stagesIncomplete':

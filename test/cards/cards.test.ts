@@ -12,6 +12,7 @@ import { referralCard, referralCardData } from '../../bot/teams/views/referralCa
 import { historyCard } from '../../bot/teams/views/historyCardView';
 import { newDealCard } from '../../bot/teams/views/newDealCardView';
 import { loadSolutions } from '../../bot/config/solutions';
+import { arrival } from '../../bot/domain/incoming';
 import { renderReferralListCard } from '../../cards/referralListCard';
 import { dealVerbs, EVERY_CARD_VERBS, verbsIn } from '../e2e/flows';
 import { validateCard } from '../support/cardSchema';
@@ -111,6 +112,17 @@ const samples: Record<string, AdaptiveCard> = {
   ], en),
   'favourites list': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [{ referralId: 'r1', title: 'Contoso', subtitle: 'Accepted' }], openTitle: 'Open', footnote: 'And 3 more' }),
   'favourites list, empty': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [], openTitle: 'Open', footnote: '' }),
+  'two-step flow, new': referralCard(arrival(receivedRecord().referral, NOW, 'twoStep').record, NOW, en),
+  'two-step flow, evaluating': referralCard(
+    { ...arrival(receivedRecord().referral, NOW, 'twoStep').record, desk: { revision: 2, flow: 'twoStep', interestedAt: NOW.toISO()!, lastDecision: { action: 'interested', by: alice, at: NOW.toISO()! } } },
+    NOW,
+    en,
+  ),
+  'two-step flow, missed unanswered': referralCard(
+    { referral: { ...decided('expired').referral }, desk: { ...decided('expired').desk, flow: 'twoStep', missed: true } },
+    NOW,
+    en,
+  ),
   'new deal form': newDealCard('form-1', loadSolutions(''), NOW, en),
   welcome: renderWelcomeCard({ title: 't', intro: 'i', howToLink: 'h', example: 'e', regions: 'r', more: 'm' }),
   links: renderLinksCard({ title: 'Where referrals go', rows: [{ title: 'Germany (DE)', value: 'EMEA' }], footnote: '' }),
@@ -194,6 +206,13 @@ describe('cards', () => {
     const negotiated = referralCardData(assessmentDeal('Negotiated'), NOW, en, { viewer: alice });
     assert.equal(negotiated.win.allowed, true);
     assert.equal(negotiated.solutionsForm.choices.length, 0, 'an assessment takes no other solution');
+  });
+
+  it('offers the two-step answers in turn, and says when a referral was missed', () => {
+    assert.deepEqual(dealVerbs(samples['two-step flow, new']), [VERBS.interested, VERBS.noThanks]);
+    assert.deepEqual(dealVerbs(samples['two-step flow, evaluating']), [VERBS.accept, VERBS.decline]);
+    assert.deepEqual(dealVerbs(samples['two-step flow, missed unanswered']), []);
+    assert.match(JSON.stringify(samples['two-step flow, missed unanswered']), /Missed on .*nobody said they were interested in time/);
   });
 
   it('says on a won deal whether it is eligible for deal registration, and why not', () => {

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import defaultRegions from '../../bot/config/regions.default.json';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { TeamsMember } from '../support/connectorStandIn';
 import { cardAction, CHANNELS, channelMessage, USERS, type User } from '../support/teamsActivities';
-import { attachmentsOf, cardOf, cardText, dealVerbs, deliverAndAwaitCard, installAndLink, verbsIn } from './flows';
+import { attachmentsOf, cardOf, cardText, dealVerbs, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from './flows';
 
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
@@ -15,14 +11,6 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 const ENGINEER: User = { id: '29:engineer', aadObjectId: 'aad-engineer', name: 'Presales Engineer' };
 const MANAGER: User = { id: '29:manager', aadObjectId: 'aad-manager', name: 'Sales Manager' };
 const member = (user: User, email: string): TeamsMember => ({ id: user.id, aadObjectId: user.aadObjectId, name: user.name, email, userPrincipalName: email });
-
-/** The built-in regions with a manager for EMEA, as an admin would configure them. */
-function regionsFileWithManager(): string {
-  const file = join(tmpdir(), `regions-${process.pid}-${Date.now()}.json`);
-  const regions = defaultRegions.regions.map((region) => (region.code === 'emea' ? { ...region, managers: [MANAGER.aadObjectId] } : region));
-  writeFileSync(file, JSON.stringify({ regions }));
-  return file;
-}
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
@@ -52,7 +40,7 @@ describe('working on an accepted deal (over HTTP)', () => {
   };
 
   beforeEach(async () => {
-    h = await new BotHarness({ REGIONS_FILE: regionsFileWithManager(), DESK_ADMINS: 'aad-admin' }).start();
+    h = await new BotHarness({ REGIONS_FILE: regionsFileWith('emea', { managers: [MANAGER.aadObjectId] }), DESK_ADMINS: 'aad-admin' }).start();
     h.connector.members = [
       member(USERS.alice, 'alice@partner.example'),
       member(USERS.bob, 'bob@partner.example'),

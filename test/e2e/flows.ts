@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import defaultRegions from '../../bot/config/regions.default.json';
+import type { Region } from '../../bot/domain/routing';
 import { VERBS } from '../../cards/verbs';
 import type { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
@@ -82,4 +87,12 @@ export function verbsIn(card: unknown): string[] {
   };
   walk(card);
   return verbs;
+}
+
+/** A regions file: the built-in regions with `change` applied to one of them (e.g. managers, response flow). */
+export function regionsFileWith(code: string, change: Partial<Region>): string {
+  const file = join(tmpdir(), `regions-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const regions = defaultRegions.regions.map((region) => (region.code === code ? { ...region, ...change } : region));
+  writeFileSync(file, JSON.stringify({ regions }));
+  return file;
 }

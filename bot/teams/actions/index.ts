@@ -8,6 +8,7 @@ import { editDeal } from './editDeal';
 import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
 import { showHistory } from './showHistory';
+import { sayNoThanks, showInterest } from './showInterest';
 import { addTeamMember, removeTeamMember } from './teamMembers';
 import { toggleFavorite } from './toggleFavorite';
 import { upgradeDeal } from './upgradeDeal';
@@ -17,6 +18,8 @@ import { winDeal } from './winDeal';
 export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.accept]: acceptReferral,
   [VERBS.decline]: declineReferral,
+  [VERBS.interested]: showInterest,
+  [VERBS.noThanks]: sayNoThanks,
   [VERBS.win]: winDeal,
   [VERBS.lose]: loseDeal,
   [VERBS.edit]: editDeal,

@@ -1,8 +1,8 @@
 import { cardAttachment } from '../../../cards/render';
 import { renderReferralListCard } from '../../../cards/referralListCard';
 import type { ReferralRecord } from '../../domain/referral';
-import { stageOf } from '../../domain/stage';
-import { expiryOf, parseInstant } from '../../domain/timeLimits';
+import { stageOfRecord } from '../../domain/stage';
+import { answerDeadlineOf, parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { money, plainDate } from '../views/format';
 import type { Command } from './command';
@@ -32,12 +32,12 @@ export const favorites: Command = async ({ turn, actor, services }) => {
 /** "Accepted · €30,000.00 · closes 15 Feb 2027". */
 function summary(record: ReferralRecord, strings: Strings): string {
   const { referral } = record;
-  const stage = stageOf(referral);
+  const stage = stageOfRecord(record);
   const value = referral.details.dealValue !== undefined ? money(referral.details.dealValue, referral.details.currency) : '';
   const f = strings.favorites;
   const next =
-    stage === 'received'
-      ? f.expires(plainDate(expiryOf(referral)))
+    stage === 'received' || stage === 'evaluating'
+      ? f.expires(plainDate(answerDeadlineOf(record)))
       : stage === 'accepted' && referral.details.closingDateTime
         ? f.closes(plainDate(parseInstant(referral.details.closingDateTime)))
         : '';

@@ -11,18 +11,20 @@ import { SALES_STAGES, type Actor, type ReferralRecord, type SalesStage, type Te
 import { nextSalesStage, progressOf } from '../../domain/salesStage';
 import { solutionsOf, type CatalogSolution } from '../../domain/solutions';
 import { sameEmail } from '../../domain/validation';
-import { stageOf, type Stage } from '../../domain/stage';
-import { expiryOf, isContactRequestFresh, isExpiredAt, parseInstant, responseTargetOf } from '../../domain/timeLimits';
+import { stageOfRecord, type Stage } from '../../domain/stage';
+import { answerDeadlineOf, isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from './format';
 
 const STAGE_COLORS: Record<Stage, TextColor> = {
   received: 'Accent',
+  evaluating: 'Accent',
   accepted: 'Good',
   won: 'Good',
   lost: 'Attention',
   declined: 'Default',
   expired: 'Warning',
+  missed: 'Default',
 };
 const MAX_NEEDS_CHARS = 1200;
 
@@ -51,8 +53,11 @@ export function referralCard(record: ReferralRecord, now: DateTime, strings: Str
 export function referralCardData(record: ReferralRecord, now: DateTime, strings: Strings, view: CardView = {}): ReferralCardData {
   const { referral } = record;
   const s = strings.card;
-  const stage = stageOf(referral);
-  const received = stage === 'received';
+  const stage = stageOfRecord(record);
+  // Undecided: a new referral, or in the two-step flow one being evaluated.
+  const received = stage === 'received' || stage === 'evaluating';
+  const open = received && !isPastDeadline(record, now);
+  const twoStep = record.desk.flow === 'twoStep';
   const contactFresh = isContactRequestFresh(referral, now);
   const closing = referral.details.closingDateTime ? parseInstant(referral.details.closingDateTime) : undefined;
   const today = now.toUTC().startOf('day');
@@ -78,7 +83,8 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     labels: { needs: received ? s.needs : s.notes },
     needs: clip(needsText(record, received, strings), MAX_NEEDS_CHARS),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
-    actionable: received && !isExpiredAt(referral, now),
+    actionable: open && (!twoStep || stage === 'evaluating'),
+    interest: { show: open && twoStep && stage === 'received', interested: s.interested, noThanks: s.noThanks },
     dealActions: worker,
     refreshUserIds: stage === 'accepted' ? dealWorkers(record) : [],
     dealActionsButton: stage === 'accepted' && view.viewer === undefined ? s.dealActions : '',
@@ -259,16 +265,21 @@ function closeReasonChoices(strings: Strings): Choice[] {
 function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings: Strings): { status: string; statusColor: TextColor } {
   const s = strings.card;
   const decision = record.desk.lastDecision;
-  if (stage === 'received') {
-    const expiry = expiryOf(record.referral);
-    if (expiry <= now) return { status: s.expiredOn(cardDateTime(expiry)), statusColor: 'Attention' };
-    const left = expiry.diff(now);
+  if (stage === 'received' || stage === 'evaluating') {
+    const deadline = answerDeadlineOf(record);
+    if (deadline <= now) return { status: s.expiredOn(cardDateTime(deadline)), statusColor: 'Attention' };
+    const left = deadline.diff(now);
     const color: TextColor = left.as('hours') < 24 ? 'Attention' : left.as('days') < 3 ? 'Warning' : 'Default';
-    return { status: s.timeLeft(roughDuration(left), cardDateTime(expiry)), statusColor: color };
+    const [leftText, when] = [roughDuration(left), cardDateTime(deadline)];
+    const status =
+      stage === 'evaluating'
+        ? s.evaluationLeft(leftText, when, decision?.by.name ?? strings.appName)
+        : (record.desk.flow === 'twoStep' ? s.interestLeft : s.timeLeft)(leftText, when);
+    return { status, statusColor: color };
   }
-  if (stage === 'expired' && (!decision || decision.by.id === 'system')) {
-    const closed = record.referral.closedDateTime ?? record.referral.updatedDateTime;
-    return { status: s.expiredUnanswered(cardDateTime(parseInstant(closed))), statusColor: 'Warning' };
+  if ((stage === 'expired' || stage === 'missed') && (!decision || decision.by.id === 'system')) {
+    const closed = cardDateTime(parseInstant(record.referral.closedDateTime ?? record.referral.updatedDateTime));
+    return { status: stage === 'missed' ? s.missedUnanswered(closed) : s.expiredUnanswered(closed), statusColor: 'Warning' };
   }
   if (decision?.action === 'create' && stage === 'accepted') {
     return { status: s.created(decision.by.name, cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
@@ -284,14 +295,17 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   const s = strings.card;
   const list: [string, string | undefined][] = [];
   const value = referral.details.dealValue;
-  if (stage === 'received') {
+  const received = stage === 'received' || stage === 'evaluating';
+  // The two-step flow shows the customer's contact details once someone is interested.
+  const contactHidden = stage === 'received' && desk.flow === 'twoStep';
+  if (received) {
     list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
     // Microsoft as the inviter is already in the source line; a partner is named.
     list.push([s.invitedBy, invitingPartner(referral)]);
     list.push([s.helpRequested, referral.inviteContext?.assistanceRequestCode && codeAsWords(referral.inviteContext.assistanceRequestCode)]);
     list.push([s.location, location(record)]);
     list.push([s.customerSize, referral.customerProfile.size && companySize(referral.customerProfile.size)]);
-    list.push([s.contact, contactText(referral.customerProfile.team?.[0])]);
+    list.push([s.contact, contactHidden ? s.detailsAfterInterest : contactText(referral.customerProfile.team?.[0])]);
   } else {
     list.push([s.owner, desk.owner?.name]);
     list.push([s.salesStage, stage === 'accepted' ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')] : undefined]);
@@ -302,9 +316,9 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   }
   list.push([s.value, value !== undefined ? money(value, referral.details.currency) : s.notStated]);
   if (referral.details.closingDateTime) list.push([s.closeDate, plainDate(parseInstant(referral.details.closingDateTime))]);
-  if (stage === 'received') list.push([s.expires, plainDate(expiryOf(referral))]);
-  list.push([s.crmId, stage === 'received' ? undefined : referral.externalReferenceId]);
-  list.push([s.campaignId, stage === 'received' ? undefined : referral.campaignId]);
+  if (received) list.push([s.expires, plainDate(answerDeadlineOf(record))]);
+  list.push([s.crmId, received ? undefined : referral.externalReferenceId]);
+  list.push([s.campaignId, received ? undefined : referral.campaignId]);
   if (stage === 'declined' || stage === 'lost') list.push([s.reason, referral.statusReason]);
   return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, v]) => ({ title, value: v }));
 }
