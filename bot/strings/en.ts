@@ -63,6 +63,8 @@ export const en = {
     contact: 'Customer contact',
     value: 'Estimated value',
     closeDate: 'Estimated close',
+    partnerValue: (partner: string) => `${partner}'s estimated value`,
+    partnerCloseDate: (partner: string) => `${partner}'s estimated close`,
     expires: 'Expires',
     owner: 'Owner',
     crmId: 'CRM ID',

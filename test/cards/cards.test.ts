@@ -208,6 +208,27 @@ describe('cards', () => {
     assert.equal(negotiated.solutionsForm.choices.length, 0, 'an assessment takes no other solution');
   });
 
+  it("shows who invited to a co-sell deal, the help they asked for, and a partner's own value and close date", () => {
+    const p2p = referralCardData(
+      receivedRecord({
+        inviteContext: { invitedBy: { organizationName: 'Trey Research' }, assistanceRequestCode: 'ProofOfConceptOrDemo' },
+        details: { ...receivedRecord().referral.details, closingDateTime: '2027-01-15T00:00:00.000Z' },
+      }),
+      NOW,
+      en,
+    );
+    const facts = Object.fromEntries(p2p.facts.map((f) => [f.title, f.value]));
+    assert.equal(facts['Invited by'], 'Trey Research');
+    assert.equal(facts['Help requested'], 'Proof of concept or demo');
+    assert.equal(facts["Trey Research's estimated value"], '€25,000.00');
+    assert.equal(facts["Trey Research's estimated close"], '15 Jan 2027');
+    const fromMicrosoft = referralCardData(receivedRecord({ type: 'Shared', inviteContext: { invitedBy: { organizationName: 'Microsoft' }, assistanceRequestCode: 'Technical' } }), NOW, en);
+    const msFacts = Object.fromEntries(fromMicrosoft.facts.map((f) => [f.title, f.value]));
+    assert.equal(msFacts.Source, 'Co-sell invitation from Microsoft');
+    assert.equal(msFacts['Help requested'], 'Technical');
+    assert.equal(msFacts['Estimated value'], '€25,000.00');
+  });
+
   it('offers the two-step answers in turn, and says when a referral was missed', () => {
     assert.deepEqual(dealVerbs(samples['two-step flow, new']), [VERBS.interested, VERBS.noThanks]);
     assert.deepEqual(dealVerbs(samples['two-step flow, evaluating']), [VERBS.accept, VERBS.decline]);

@@ -314,8 +314,10 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
     list.push([s.invitedPartners, desk.invitedPartners?.join(', ')]);
     list.push([s.dealSolutions, solutionsOf(referral).map((solution) => solution.name ?? solution.id).join(', ')]);
   }
-  list.push([s.value, value !== undefined ? money(value, referral.details.currency) : s.notStated]);
-  if (referral.details.closingDateTime) list.push([s.closeDate, plainDate(parseInstant(referral.details.closingDateTime))]);
+  // An invitation from a partner carries that partner's own estimate of the deal.
+  const inviter = received ? invitingPartner(referral) : undefined;
+  list.push([inviter ? s.partnerValue(inviter) : s.value, value !== undefined ? money(value, referral.details.currency) : s.notStated]);
+  if (referral.details.closingDateTime) list.push([inviter ? s.partnerCloseDate(inviter) : s.closeDate, plainDate(parseInstant(referral.details.closingDateTime))]);
   if (received) list.push([s.expires, plainDate(answerDeadlineOf(record))]);
   list.push([s.crmId, received ? undefined : referral.externalReferenceId]);
   list.push([s.campaignId, received ? undefined : referral.campaignId]);
