@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { normalizeCountryCode } from '../domain/countries';
 import { FALLBACK_CODE, type Region } from '../domain/routing';
 import defaultRegions from './regions.default.json';
-import { ConfigError } from './config';
+import { loadJsonFile } from './jsonFile';
 
 const regionsSchema = z.object({
   regions: z
@@ -27,17 +26,5 @@ const regionsSchema = z.object({
 
 /** The regions from `REGIONS_FILE`, or the built-in ones; a bad file stops start-up with its problems. */
 export function loadRegions(file: string): Region[] {
-  let json: unknown = defaultRegions;
-  if (file) {
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new ConfigError([`REGIONS_FILE: cannot read ${file}: ${(error as Error).message}`]);
-    }
-  }
-  const parsed = regionsSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `REGIONS_FILE ${file || '(built-in)'}: ${issue.path.join('.')}: ${issue.message}`));
-  }
-  return parsed.data.regions;
+  return loadJsonFile('REGIONS_FILE', file, defaultRegions, regionsSchema).regions;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { CatalogSolution } from '../domain/solutions';
-import { ConfigError } from './config';
+import { loadJsonFile } from './jsonFile';
 import defaultSolutions from './solutions.default.json';
 
 const solutionsSchema = z.object({
@@ -20,17 +19,5 @@ const solutionsSchema = z.object({
 
 /** The partner's solutions from `SOLUTIONS_FILE`, or the built-in sample; a bad file stops start-up. */
 export function loadSolutions(file: string): CatalogSolution[] {
-  let json: unknown = defaultSolutions;
-  if (file) {
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new ConfigError([`SOLUTIONS_FILE: cannot read ${file}: ${(error as Error).message}`]);
-    }
-  }
-  const parsed = solutionsSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `SOLUTIONS_FILE ${file || '(built-in)'}: ${issue.path.join('.')}: ${issue.message}`));
-  }
-  return parsed.data.solutions;
+  return loadJsonFile('SOLUTIONS_FILE', file, defaultSolutions, solutionsSchema).solutions;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import { cardAction, CHANNELS, USERS, type User } from '../support/teamsActivities';
-import { cardOf, cardText, deliverAndAwaitCard, installAndLink, dealVerbs, OWNER_VERBS } from './flows';
+import { cardOf, cardText, deliverAndAwaitCard, installAndLink, dealVerbs, ownerVerbs } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -41,7 +41,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     const card = JSON.stringify(answer.body.value);
     assert.match(card, /Accepted by Alice Rep/);
     assert.match(card, /Contoso migration wave 1/);
-    assert.deepEqual(dealVerbs(answer.body.value), OWNER_VERBS, 'the new owner gets Won and Lost, no Accept/Decline');
+    assert.deepEqual(dealVerbs(answer.body.value), ownerVerbs(), 'the new owner gets Won and Lost, no Accept/Decline');
 
     const stored = await h.services.referrals.get(referralId);
     const referral = stored!.record.referral;

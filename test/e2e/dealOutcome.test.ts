@@ -3,7 +3,7 @@ import { VERBS } from '../../cards/verbs';
 import { CLOSE_REASONS } from '../../bot/domain/reasons';
 import { BotHarness } from '../support/botHarness';
 import { cardAction, CHANNELS, USERS, type User } from '../support/teamsActivities';
-import { cardOf, cardText, deliverAndAwaitCard, installAndLink, dealVerbs, OWNER_VERBS } from './flows';
+import { acceptAsAlice, cardOf, cardText, deliverAndAwaitCard, installAndLink, dealVerbs, ownerVerbs } from './flows';
 
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
@@ -22,15 +22,7 @@ describe('Won and Lost on an accepted deal (over HTTP)', () => {
     h = await new BotHarness().start();
     await installAndLink(h, CHANNELS.emea, 'emea');
     ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea));
-    const accepted = await click(VERBS.accept, {
-      dealName: 'Contoso migration wave 1',
-      dealValue: '30000',
-      currency: 'EUR',
-      closingDate: '2027-02-15',
-      notes: 'Two workshops, then the pilot.',
-    });
-    assert.equal(accepted.body.type, 'application/vnd.microsoft.card.adaptive');
-    await h.settle();
+    await acceptAsAlice(h, CHANNELS.emea, activityId, referralId);
     h.clock.advance({ days: 20 });
   });
   afterEach(async () => h.stop());
@@ -107,7 +99,7 @@ describe('Won and Lost on an accepted deal (over HTTP)', () => {
   it("answers a refresh with the user's own card: Won and Lost for the owner, read-only for others, nothing changed", async () => {
     const before = await stored();
     const owner = await click(VERBS.refresh, {});
-    assert.deepEqual(dealVerbs(owner.body.value), OWNER_VERBS);
+    assert.deepEqual(dealVerbs(owner.body.value), ownerVerbs());
     assert.deepEqual(owner.body.value.refresh.userIds, [USERS.alice.id]);
     const other = await click(VERBS.refresh, {}, USERS.bob);
     assert.deepEqual(dealVerbs(other.body.value), [VERBS.refresh]);

@@ -3,7 +3,7 @@ import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { TeamsMember } from '../support/connectorStandIn';
 import { cardAction, CHANNELS, channelMessage, USERS, type User } from '../support/teamsActivities';
-import { attachmentsOf, cardOf, cardText, dealVerbs, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from './flows';
+import { acceptAsAlice, attachmentsOf, cardOf, cardText, dealVerbs, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from './flows';
 
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
@@ -49,15 +49,7 @@ describe('working on an accepted deal (over HTTP)', () => {
     ];
     await installAndLink(h, CHANNELS.emea, 'emea');
     ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, { inviteContext: { invitedBy: { organizationName: 'Trey Research' } } }));
-    const accepted = await click(VERBS.accept, {
-      dealName: 'Contoso migration wave 1',
-      dealValue: '30000',
-      currency: 'EUR',
-      closingDate: '2027-02-15',
-      notes: 'Two workshops, then the pilot.',
-    });
-    assert.equal(accepted.body.type, 'application/vnd.microsoft.card.adaptive');
-    await h.settle();
+    await acceptAsAlice(h, CHANNELS.emea, activityId, referralId);
     h.clock.advance({ days: 2 });
   });
   afterEach(async () => h.stop());

@@ -8,7 +8,7 @@ import { VERBS } from '../../cards/verbs';
 import type { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
 import { pcReferral } from '../support/fixtures';
-import { botAddedToTeam, channelMessage, type Channel } from '../support/teamsActivities';
+import { botAddedToTeam, cardAction, channelMessage, type Channel } from '../support/teamsActivities';
 
 /** Installs the app in the team and links `channel` to `codes`, as a user would. */
 export async function installAndLink(h: BotHarness, channel: Channel, codes: string): Promise<void> {
@@ -25,6 +25,22 @@ export async function deliverAndAwaitCard(h: BotHarness, channel: Channel, overr
   await h.connector.waitFor((calls) => cardPosts(calls, channel.id).some((c) => cardText(c).includes(id)), `the card of ${id}`);
   const post = cardPosts(h.connector.calls, channel.id).find((c) => cardText(c).includes(id))!;
   return { id, activityId: post.answeredId! };
+}
+
+/** The Accept form as Alice fills it in the tests of accepted deals. */
+export const ACCEPT_FORM = {
+  dealName: 'Contoso migration wave 1',
+  dealValue: '30000',
+  currency: 'EUR',
+  closingDate: '2027-02-15',
+  notes: 'Two workshops, then the pilot.',
+};
+
+/** Alice accepts the referral on its channel card; waits until the card update went out. */
+export async function acceptAsAlice(h: BotHarness, channel: Channel, activityId: string, referralId: string): Promise<void> {
+  const accepted = await h.activity(cardAction(h.serviceUrl, channel, activityId, VERBS.accept, { referralId, ...ACCEPT_FORM }));
+  assert.equal(accepted.body.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(accepted.body));
+  await h.settle();
 }
 
 /** New top-level card messages the bot posted to a channel. */
@@ -57,17 +73,13 @@ export function cardOf(call: ConnectorCall): { refresh?: { userIds?: string[] } 
 /** Verbs every referral card carries, whatever its stage: History and the favourite star. */
 export const EVERY_CARD_VERBS: readonly string[] = [VERBS.history, VERBS.favorite];
 
-/** What the owner's own card of an accepted deal offers (in card order; the sample catalog has solutions to add). */
-export const OWNER_VERBS: readonly string[] = [
-  VERBS.refresh,
-  VERBS.win,
-  VERBS.lose,
-  VERBS.edit,
-  VERBS.removeSolution,
-  VERBS.addMember,
-  VERBS.addSolution,
-  VERBS.reassign,
-];
+/**
+ * What the owner's own card of an accepted (received, private) deal with one solution offers,
+ * in card order; `addSolution` shows when the catalog has more solutions to add.
+ */
+export function ownerVerbs(withCatalog = true): string[] {
+  return [VERBS.refresh, VERBS.win, VERBS.lose, VERBS.edit, VERBS.removeSolution, VERBS.addMember, ...(withCatalog ? [VERBS.addSolution] : []), VERBS.reassign];
+}
 
 /** The verbs of a card besides History and the star: what it lets this user do to the referral. */
 export function dealVerbs(card: unknown): string[] {

@@ -85,14 +85,21 @@ export function channelMessage(serviceUrl: string, channel: Channel, text: strin
 /** A click on an `Action.Execute` of a card the bot posted in `channel`. */
 export function cardAction(serviceUrl: string, channel: Channel, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User = USERS.alice) {
   return {
+    ...invoke(serviceUrl, cardActivityId, verb, data, by),
+    conversation: { id: `${channel.id};messageid=${cardActivityId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    channelData: { channel, team: TEAM, tenant: TENANT, source: { name: 'message' } },
+  };
+}
+
+/** An `Action.Execute` on a card the bot sent (`adaptiveCard/action` invoke). */
+function invoke(serviceUrl: string, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User) {
+  return {
     ...base(serviceUrl),
     type: 'invoke',
     name: 'adaptiveCard/action',
     id: nextId(),
     replyToId: cardActivityId,
     from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
-    conversation: { id: `${channel.id};messageid=${cardActivityId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
-    channelData: { channel, team: TEAM, tenant: TENANT, source: { name: 'message' } },
     value: { action: { type: 'Action.Execute', id: `action-${verb}`, verb, data }, trigger: 'manual' },
   };
 }
@@ -117,14 +124,8 @@ export function personalMessage(serviceUrl: string, text: string, by: User = USE
 /** A card's `Action.Execute` in the user's personal chat. */
 export function personalCardAction(serviceUrl: string, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User = USERS.alice) {
   return {
-    ...base(serviceUrl),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: nextId(),
-    replyToId: cardActivityId,
-    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
+    ...invoke(serviceUrl, cardActivityId, verb, data, by),
     conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },
     channelData: { tenant: TENANT, source: { name: 'message' } },
-    value: { action: { type: 'Action.Execute', id: `action-${verb}`, verb, data }, trigger: 'manual' },
   };
 }
