@@ -80,8 +80,19 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     assert.match(stored.record.referral.details.closingDateTime ?? '', /^2027-02-15/);
 
     // The channel card is read-only; the Playground does not refresh cards by itself, so the
-    // owner fetches their own version with the card's button, then reports the deal as won.
+    // owner fetches their own version with the card's button, moves the sales stage on,
+    // then reports the deal as won.
     await card.getByRole('button', { name: 'Update deal' }).click();
+    await card.getByRole('button', { name: 'Edit deal' }).click();
+    await card.getByRole('combobox', { name: /Sales stage/ }).click();
+    await me.page.getByRole('option', { name: 'Proposed (60 %)' }).click();
+    await card.getByRole('button', { name: 'Save changes' }).click();
+    await card.getByText('Proposed (60 %)').first().waitFor();
+    await colleague.card(referral.customer).getByText('Proposed (60 %)').first().waitFor();
+    assert.equal((await session.stack.services.referrals.get(referral.id))?.record.referral.salesStage, 'Proposed');
+
+    await card.getByRole('button', { name: 'Update deal' }).click();
+    await screenshotForDocs(me, card, 'playground-deal-card.png');
     await card.getByRole('button', { name: 'Won', exact: true }).click();
     await card.getByLabel('Final deal value').fill('135000');
     await card.getByRole('button', { name: 'Mark as won' }).click();
