@@ -13,7 +13,7 @@ import {
   MAX_TEAM_MEMBERS,
   personProblems,
   requiredText,
-  sameEmail,
+  sameIgnoringCase,
 } from './validation';
 
 /**
@@ -30,7 +30,7 @@ export function dealChangeProblems(record: ReferralRecord, command: DealChangeCo
     case 'addMember': {
       const problems = personProblems(command.input.member);
       const team = referral.team ?? [];
-      const same = team.find((member) => sameEmail(member.email, command.input.member.email));
+      const same = team.find((member) => sameIgnoringCase(member.email, command.input.member.email));
       // The very same person again is a retried click (nothing to change); another person with that e-mail is a mistake.
       if (same && !samePerson(same, command.input.member)) problems.push({ field: 'email', problem: 'duplicate' });
       if (!same && team.length >= MAX_TEAM_MEMBERS) problems.push({ field: 'team', problem: 'tooMany' });
@@ -109,14 +109,14 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
     }
     case 'addMember': {
       const { member, account } = command.input;
-      if ((referral.team ?? []).some((m) => sameEmail(m.email, member.email))) return record;
+      if ((referral.team ?? []).some((m) => sameIgnoringCase(m.email, member.email))) return record;
       const accounts = account ? [...(desk.teamAccounts ?? []), { email: member.email!.trim().toLowerCase(), actor: account }] : desk.teamAccounts;
       return { referral: { ...referral, team: [...(referral.team ?? []), member] }, desk: { ...desk, teamAccounts: accounts } };
     }
     case 'removeMember': {
       const { email } = command.input;
-      const team = (referral.team ?? []).filter((member: TeamMember) => !sameEmail(member.email, email));
-      const accounts = desk.teamAccounts?.filter((account) => !sameEmail(account.email, email));
+      const team = (referral.team ?? []).filter((member: TeamMember) => !sameIgnoringCase(member.email, email));
+      const accounts = desk.teamAccounts?.filter((account) => !sameIgnoringCase(account.email, email));
       return { referral: { ...referral, team }, desk: { ...desk, teamAccounts: accounts } };
     }
     case 'addSolution': {
@@ -138,7 +138,7 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
           return { desk: { ...desk, microsoftHelp: help }, referral: { ...referral, type: 'Shared', consent: shared } };
         case 'invitePartner': {
           const invited = desk.invitedPartners ?? [];
-          if (invited.some((name) => sameEmail(name, partnerName))) return record;
+          if (invited.some((name) => sameIgnoringCase(name, partnerName))) return record;
           return { referral, desk: { ...desk, invitedPartners: [...invited, partnerName!.trim()] } };
         }
       }

@@ -57,6 +57,7 @@ export function personProblems(person: TeamMember, prefix = ''): FieldProblem[] 
   return problems;
 }
 
-export function sameEmail(a: string | undefined, b: string | undefined): boolean {
+/** Whether two e-mails (or names) are the same, ignoring case and surrounding spaces. */
+export function sameIgnoringCase(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
