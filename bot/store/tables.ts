@@ -8,6 +8,7 @@ export const TABLES = {
   conversations: 'conversations',
   cardOutbox: 'cardoutbox',
   favorites: 'favorites',
+  schedule: 'schedule',
 } as const;
 
 export type TableName = keyof typeof TABLES;

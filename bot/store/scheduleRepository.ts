@@ -1,0 +1,241 @@
+import type { TableClient } from '@azure/data-tables';
+import { DateTime } from 'luxon';
+import type { PlannedWork, ReminderKind } from '../domain/reminderPlan';
+import { ConflictError, isStatus } from './errors';
+import { encodeKey } from './tables';
+
+/** A planned piece of work as stored: its state says whether it still has to run. */
+export interface ScheduledWork {
+  referralId: string;
+  key: string;
+  kind: ReminderKind;
+  dueAt: string;
+  state: 'pending' | 'done' | 'cancelled';
+  /** A worker holds it until then (ISO), or ''. */
+  claimedUntil: string;
+  attempts: number;
+  etag: string;
+}
+
+/** A reference to work in a minute's bucket. */
+export interface BucketItem {
+  referralId: string;
+  key: string;
+}
+
+/** Bucket pages stay well inside a property's 64 KiB. */
+const PAGE_CHARS = 28_000;
+const MAX_ATTEMPTS = 8;
+
+type WorkEntity = Omit<ScheduledWork, 'referralId' | 'key' | 'etag'> & { partitionKey: string; rowKey: string };
+
+const workPartition = (referralId: string) => `work~${encodeKey(referralId)}`;
+const planPartition = (referralId: string) => `plan~${encodeKey(referralId)}`;
+const bucketPartition = (minute: string) => `due~${minute}`;
+
+/** The minute a due time falls in, as its bucket's name (UTC, to the minute). */
+export function minuteOf(instant: DateTime): string {
+  return instant.toUTC().startOf('minute').toFormat("yyyy-MM-dd'T'HH:mm'Z'");
+}
+
+/**
+ * The index of due work. Every row is read by its keys alone, never by a query: a tick reads
+ * the bucket of each minute that has passed (a list of work) and then that work, so its
+ * cost follows what is due, not how many referrals are open.
+ *
+ * - `work~<referral>` / `<key>`: one planned piece of work and its state;
+ * - `plan~<referral>` / `keys`: the keys of the referral's current plan;
+ * - `due~<minute>` / `page-<n>`: the work due in that minute (duplicates are harmless);
+ * - `cursor` / `<name>`: the last minute whose bucket a scheduler has worked through;
+ * - `lease` / `<name>`: which instance runs the scheduler loop, until when.
+ */
+export class ScheduleRepository {
+  /** `pageChars` is the size of a bucket page (smaller in tests, to see pages fill). */
+  constructor(
+    private readonly table: TableClient,
+    private readonly pageChars = PAGE_CHARS,
+  ) {}
+
+  /**
+   * Makes the referral's stored plan the given one: new work is added to the index, work no
+   * longer planned is cancelled, work already done stays done. Safe to repeat after a crash.
+   */
+  async replacePlan(referralId: string, plan: readonly PlannedWork[]): Promise<void> {
+    const previous = await this.planKeys(referralId);
+    const keys = new Set(plan.map((work) => work.key));
+    for (const work of plan) {
+      await this.addWork(referralId, work);
+    }
+    for (const key of previous.filter((k) => !keys.has(k))) {
+      await this.cancel(referralId, key);
+    }
+    await this.table.upsertEntity({ partitionKey: planPartition(referralId), rowKey: 'keys', keys: JSON.stringify([...keys]) }, 'Replace');
+  }
+
+  /** Adds one piece of work (e.g. a snoozed reminder coming back) unless it is already stored. */
+  async addWork(referralId: string, work: PlannedWork): Promise<void> {
+    const entity: WorkEntity = {
+      partitionKey: workPartition(referralId),
+      rowKey: encodeKey(work.key),
+      kind: work.kind,
+      dueAt: work.dueAt.toUTC().toISO()!,
+      state: 'pending',
+      claimedUntil: '',
+      attempts: 0,
+    };
+    try {
+      await this.table.createEntity(entity);
+    } catch (error) {
+      // Already planned (a repeated replan): its state, done or not, is kept.
+      if (!isStatus(error, 409)) throw error;
+    }
+    await this.addToBucket(minuteOf(work.dueAt), { referralId, key: work.key });
+  }
+
+  async work(referralId: string, key: string): Promise<ScheduledWork | null> {
+    try {
+      const entity = await this.table.getEntity<WorkEntity>(workPartition(referralId), encodeKey(key));
+      return {
+        referralId,
+        key,
+        kind: entity.kind,
+        dueAt: entity.dueAt,
+        state: entity.state,
+        claimedUntil: entity.claimedUntil ?? '',
+        attempts: entity.attempts ?? 0,
+        etag: entity.etag,
+      };
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** Takes pending work until `until`; `null` when it is done, cancelled, or another worker holds it. */
+  async claim(work: ScheduledWork, now: string, until: string): Promise<ScheduledWork | null> {
+    if (work.state !== 'pending' || work.claimedUntil > now) return null;
+    return this.update(work, { claimedUntil: until });
+  }
+
+  /** Marks claimed work done (ETag of the claim: a worker whose claim ran out loses). */
+  async complete(work: ScheduledWork): Promise<boolean> {
+    return (await this.update(work, { state: 'done', claimedUntil: '' })) !== null;
+  }
+
+  /**
+   * Releases claimed work that failed, to run again at `retryAt` (it is added to that
+   * minute's bucket); after too many attempts it is given up as cancelled.
+   */
+  async retryLater(work: ScheduledWork, retryAt: DateTime): Promise<void> {
+    const attempts = work.attempts + 1;
+    const updated = await this.update(work, { claimedUntil: '', attempts, state: attempts >= MAX_ATTEMPTS ? 'cancelled' : 'pending' });
+    if (updated && updated.state === 'pending') await this.addToBucket(minuteOf(retryAt), { referralId: work.referralId, key: work.key });
+  }
+
+  /** Looks at work again at `at` (e.g. when another worker's claim on it runs out). */
+  async recheckAt(item: BucketItem, at: DateTime): Promise<void> {
+    await this.addToBucket(minuteOf(at), item);
+  }
+
+  /** The work listed in a minute's bucket, in the order it was added. */
+  async bucket(minute: string): Promise<BucketItem[]> {
+    const items: BucketItem[] = [];
+    for (let page = 0; ; page++) {
+      const entity = await this.getOrNull<{ items: string }>(bucketPartition(minute), `page-${page}`);
+      if (!entity) return items;
+      items.push(...(JSON.parse(entity.items) as BucketItem[]));
+    }
+  }
+
+  async cursor(name: string): Promise<string | undefined> {
+    return (await this.getOrNull<{ through: string }>('cursor', name))?.through;
+  }
+
+  async setCursor(name: string, through: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: 'cursor', rowKey: name, through }, 'Replace');
+  }
+
+  /**
+   * Takes or renews the lease called `name` for `holder` until `until`: granted when nobody
+   * holds it, it ran out, or `holder` already has it. Two instances never both hold it.
+   */
+  async acquireLease(name: string, holder: string, now: string, until: string): Promise<boolean> {
+    const current = await this.getOrNull<{ holder: string; until: string }>('lease', name);
+    try {
+      if (!current) {
+        await this.table.createEntity({ partitionKey: 'lease', rowKey: name, holder, until });
+        return true;
+      }
+      if (current.holder !== holder && current.until > now) return false;
+      await this.table.updateEntity({ partitionKey: 'lease', rowKey: name, holder, until }, 'Replace', { etag: current.etag });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409, 412)) return false;
+      throw error;
+    }
+  }
+
+  private async planKeys(referralId: string): Promise<string[]> {
+    const entity = await this.getOrNull<{ keys: string }>(planPartition(referralId), 'keys');
+    return entity ? (JSON.parse(entity.keys) as string[]) : [];
+  }
+
+  private async cancel(referralId: string, key: string): Promise<void> {
+    const work = await this.work(referralId, key);
+    if (work?.state === 'pending') await this.update(work, { state: 'cancelled', claimedUntil: '' });
+  }
+
+  private async update(work: ScheduledWork, change: Partial<Pick<ScheduledWork, 'state' | 'claimedUntil' | 'attempts'>>): Promise<ScheduledWork | null> {
+    try {
+      const result = await this.table.updateEntity(
+        { partitionKey: workPartition(work.referralId), rowKey: encodeKey(work.key), ...change },
+        'Merge',
+        { etag: work.etag },
+      );
+      return { ...work, ...change, etag: result.etag ?? '' };
+    } catch (error) {
+      if (isStatus(error, 404, 412)) return null;
+      throw error;
+    }
+  }
+
+  /** Appends to the minute's last page under its ETag, opening a new page when it is full. */
+  private async addToBucket(minute: string, item: BucketItem): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const page = await this.lastPage(minute);
+      const items = page ? (JSON.parse(page.entity.items) as BucketItem[]) : [];
+      const text = JSON.stringify([...items, item]);
+      try {
+        if (page && text.length <= this.pageChars) {
+          await this.table.updateEntity({ partitionKey: bucketPartition(minute), rowKey: `page-${page.index}`, items: text }, 'Replace', { etag: page.entity.etag });
+        } else {
+          await this.table.createEntity({ partitionKey: bucketPartition(minute), rowKey: `page-${page ? page.index + 1 : 0}`, items: JSON.stringify([item]) });
+        }
+        return;
+      } catch (error) {
+        // Another writer was faster: read the page again, after a short jittered pause.
+        if (!isStatus(error, 409, 412)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+      }
+    }
+    throw new ConflictError(`Schedule bucket ${minute}`);
+  }
+
+  private async lastPage(minute: string): Promise<{ index: number; entity: { items: string; etag: string } } | null> {
+    let last: { index: number; entity: { items: string; etag: string } } | null = null;
+    for (let index = 0; ; index++) {
+      const entity = await this.getOrNull<{ items: string }>(bucketPartition(minute), `page-${index}`);
+      if (!entity) return last;
+      last = { index, entity };
+    }
+  }
+
+  private async getOrNull<T extends object>(partitionKey: string, rowKey: string): Promise<(T & { etag: string }) | null> {
+    try {
+      return await this.table.getEntity<T>(partitionKey, rowKey);
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+}
