@@ -11,6 +11,10 @@ import { CardOutboxRepository } from './store/cardOutboxRepository';
 import { ChannelLinkRepository } from './store/channelLinkRepository';
 import { ConversationRepository } from './store/conversationRepository';
 import { FavoriteRepository } from './store/favoriteRepository';
+import { ScheduleRepository, type ScheduledWork } from './store/scheduleRepository';
+import { Scheduler } from './jobs/scheduler';
+import { RUNNABLE_KINDS, runScheduledWork } from './jobs/runScheduledWork';
+import { DEFAULT_REMINDER_POLICY } from './domain/reminderPlan';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { tableStorage, type TableStorage } from './store/tables';
@@ -54,6 +58,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   let stopStorage: () => Promise<void> = async () => undefined;
   let cardSync: CardSync | undefined;
+  let scheduler: Scheduler | undefined;
   const ready = (async () => {
     let storage: TableStorage;
     let storageKind = 'azure';
@@ -73,10 +78,32 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const conversations = new ConversationRepository(storage.client('conversations'));
     const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
     const favorites = new FavoriteRepository(storage.client('favorites'));
+    const schedule = new ScheduleRepository(storage.client('schedule'));
     cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log });
-    const services: Services = { referrals, links, conversations, outbox, favorites, cardSync, regions, solutions, admins: config.admins, strings: en, clock, log };
+    const run = (work: ScheduledWork) => runScheduledWork(services, work);
+    scheduler = new Scheduler({ schedule, clock, log, run });
+    const services: Services = {
+      referrals,
+      links,
+      conversations,
+      outbox,
+      favorites,
+      schedule,
+      scheduler,
+      reminderPolicy: DEFAULT_REMINDER_POLICY,
+      scheduledKinds: RUNNABLE_KINDS,
+      cardSync,
+      regions,
+      solutions,
+      admins: config.admins,
+      strings: en,
+      clock,
+      log,
+    };
+    await scheduler.initialize();
     state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
+    scheduler.start(config.schedulerIntervalMs);
     log.info('ready');
     return services;
   })();
@@ -89,6 +116,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ready.catch(() => undefined);
+      await scheduler?.stop();
       await cardSync?.stop();
       await stopStorage();
     },

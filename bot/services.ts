@@ -6,6 +6,9 @@ import type { CardOutboxRepository } from './store/cardOutboxRepository';
 import type { ChannelLinkRepository } from './store/channelLinkRepository';
 import type { ConversationRepository } from './store/conversationRepository';
 import type { FavoriteRepository } from './store/favoriteRepository';
+import type { ScheduleRepository } from './store/scheduleRepository';
+import type { Scheduler } from './jobs/scheduler';
+import type { ReminderKind, ReminderPolicy } from './domain/reminderPlan';
 import type { ReferralRepository } from './store/referralRepository';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
@@ -17,6 +20,12 @@ export interface Services {
   conversations: ConversationRepository;
   outbox: CardOutboxRepository;
   favorites: FavoriteRepository;
+  /** The index of due work (reminders, expiries) the scheduler runs. */
+  schedule: ScheduleRepository;
+  scheduler: Scheduler;
+  reminderPolicy: ReminderPolicy;
+  /** The kinds of work planned: those the scheduler knows how to run. */
+  scheduledKinds: readonly ReminderKind[];
   cardSync: CardSync;
   regions: readonly Region[];
   /** The partner's published solutions, offered when adding one to a deal. */

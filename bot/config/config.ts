@@ -18,6 +18,8 @@ export interface Config {
   /** Users (AAD object ids or Teams user ids) who administer every region. */
   admins: string[];
   cardRetryIntervalMs: number;
+  /** How often the scheduler looks for due reminders and expiries. */
+  schedulerIntervalMs: number;
 }
 
 /** A setting is missing or malformed: the message names the variable. */
@@ -47,6 +49,7 @@ const envSchema = z.object({
   SOLUTIONS_FILE: optionalText,
   DESK_ADMINS: optionalText,
   CARD_RETRY_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
 });
 
 /** Reads and checks the settings; throws ConfigError naming every bad variable. */
@@ -83,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     solutionsFile: e.SOLUTIONS_FILE,
     admins: e.DESK_ADMINS.split(',').map((id) => id.trim()).filter(Boolean),
     cardRetryIntervalMs: e.CARD_RETRY_INTERVAL_SECONDS * 1000,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
   };
 }

@@ -17,6 +17,17 @@ export interface ScheduledWork {
   etag: string;
 }
 
+/** Which minutes of a day (HH:mm) have work, and up to which minute the scheduler is through. */
+export interface DayIndex {
+  minutes: string[];
+  /** A minute (as `minuteOf` writes it), or '' while nothing of the day is closed. */
+  closedThrough: string;
+  etag: string;
+}
+
+/** The name of the scheduler's cursor and lease. */
+export const SCHEDULER = 'scheduler';
+
 /** A reference to work in a minute's bucket. */
 export interface BucketItem {
   referralId: string;
@@ -32,20 +43,33 @@ type WorkEntity = Omit<ScheduledWork, 'referralId' | 'key' | 'etag'> & { partiti
 const workPartition = (referralId: string) => `work~${encodeKey(referralId)}`;
 const planPartition = (referralId: string) => `plan~${encodeKey(referralId)}`;
 const bucketPartition = (minute: string) => `due~${minute}`;
+const dayPartition = (day: string) => `day~${day}`;
+
+/** A short jittered wait before another writer's change is read again. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+}
+
+const MINUTE_FORMAT = "yyyy-MM-dd'T'HH:mm'Z'";
 
 /** The minute a due time falls in, as its bucket's name (UTC, to the minute). */
 export function minuteOf(instant: DateTime): string {
-  return instant.toUTC().startOf('minute').toFormat("yyyy-MM-dd'T'HH:mm'Z'");
+  return instant.toUTC().startOf('minute').toFormat(MINUTE_FORMAT);
+}
+
+export function nextMinute(minute: string): string {
+  return DateTime.fromFormat(minute, MINUTE_FORMAT, { zone: 'utc' }).plus({ minutes: 1 }).toFormat(MINUTE_FORMAT);
 }
 
 /**
  * The index of due work. Every row is read by its keys alone, never by a query: a tick reads
- * the bucket of each minute that has passed (a list of work) and then that work, so its
- * cost follows what is due, not how many referrals are open.
+ * the index of the day, the buckets of its minutes that have passed and have work, and then
+ * that work, so its cost follows what is due, not how many referrals are open.
  *
  * - `work~<referral>` / `<key>`: one planned piece of work and its state;
  * - `plan~<referral>` / `keys`: the keys of the referral's current plan;
  * - `due~<minute>` / `page-<n>`: the work due in that minute (duplicates are harmless);
+ * - `day~<yyyy-MM-dd>` / `index`: the minutes of that day with work, and how far it is closed;
  * - `cursor` / `<name>`: the last minute whose bucket a scheduler has worked through;
  * - `lease` / `<name>`: which instance runs the scheduler loop, until when.
  */
@@ -89,7 +113,10 @@ export class ScheduleRepository {
       // Already planned (a repeated replan): its state, done or not, is kept.
       if (!isStatus(error, 409)) throw error;
     }
-    await this.addToBucket(minuteOf(work.dueAt), { referralId, key: work.key });
+    // Work due in a minute the scheduler has already passed goes into the next one it will read.
+    const cursor = await this.cursor(SCHEDULER);
+    const due = minuteOf(work.dueAt);
+    await this.addToBucket(cursor && due <= cursor ? nextMinute(cursor) : due, { referralId, key: work.key });
   }
 
   async work(referralId: string, key: string): Promise<ScheduledWork | null> {
@@ -140,10 +167,33 @@ export class ScheduleRepository {
   /** The work listed in a minute's bucket, in the order it was added. */
   async bucket(minute: string): Promise<BucketItem[]> {
     const items: BucketItem[] = [];
-    for (let page = 0; ; page++) {
-      const entity = await this.getOrNull<{ items: string }>(bucketPartition(minute), `page-${page}`);
+    for (let index = 0; ; index++) {
+      const entity = await this.getOrNull<{ items: string }>(bucketPartition(minute), `page-${index}`);
       if (!entity) return items;
       items.push(...(JSON.parse(entity.items) as BucketItem[]));
+    }
+  }
+
+  /** A day's index: the minutes (HH:mm) that have work, and up to which minute the scheduler has closed it. */
+  async dayIndex(day: string): Promise<DayIndex> {
+    const entity = await this.getOrNull<{ minutes: string; closedThrough: string }>(dayPartition(day), 'index');
+    return entity ? { minutes: JSON.parse(entity.minutes) as string[], closedThrough: entity.closedThrough, etag: entity.etag } : { minutes: [], closedThrough: '', etag: '' };
+  }
+
+  /**
+   * Records that the scheduler has worked through the day up to `through` (a minute), unless
+   * a minute was added since `index` was read (`false`: read it again). Work due in a closed
+   * minute goes to the next open one.
+   */
+  async closeDay(day: string, through: string, index: DayIndex): Promise<boolean> {
+    const entity = { partitionKey: dayPartition(day), rowKey: 'index', minutes: JSON.stringify(index.minutes), closedThrough: through };
+    try {
+      if (index.etag) await this.table.updateEntity(entity, 'Replace', { etag: index.etag });
+      else await this.table.createEntity(entity);
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409, 412)) return false;
+      throw error;
     }
   }
 
@@ -199,8 +249,38 @@ export class ScheduleRepository {
     }
   }
 
+  /**
+   * Lists the item in the minute's bucket and the minute in its day's index. When the
+   * scheduler has already closed that minute, the item moves on to the next open one (it may
+   * stay behind in the closed bucket too: work runs once whatever lists it).
+   */
+  private async addToBucket(first: string, item: BucketItem): Promise<void> {
+    let minute = first;
+    for (;;) {
+      await this.appendToPage(minute, item);
+      const closedThrough = await this.registerMinute(minute);
+      if (!closedThrough) return;
+      minute = nextMinute(closedThrough);
+    }
+  }
+
+  /** Adds the minute to its day's index; returns where the day is closed when that already covers it. */
+  private async registerMinute(minute: string): Promise<string | undefined> {
+    const day = minute.slice(0, 10);
+    const time = minute.slice(11, 16);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const index = await this.dayIndex(day);
+      if (index.closedThrough >= minute) return index.closedThrough;
+      if (index.minutes.includes(time)) return undefined;
+      const minutes = [...index.minutes, time].sort();
+      if (await this.closeDay(day, index.closedThrough, { ...index, minutes })) return undefined;
+      await pause(attempt);
+    }
+    throw new ConflictError(`Schedule day ${day}`);
+  }
+
   /** Appends to the minute's last page under its ETag, opening a new page when it is full. */
-  private async addToBucket(minute: string, item: BucketItem): Promise<void> {
+  private async appendToPage(minute: string, item: BucketItem): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const page = await this.lastPage(minute);
       const items = page ? (JSON.parse(page.entity.items) as BucketItem[]) : [];
@@ -213,9 +293,9 @@ export class ScheduleRepository {
         }
         return;
       } catch (error) {
-        // Another writer was faster: read the page again, after a short jittered pause.
+        // Another writer was faster: read the page again.
         if (!isStatus(error, 409, 412)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+        await pause(attempt);
       }
     }
     throw new ConflictError(`Schedule bucket ${minute}`);

@@ -26,6 +26,18 @@ describe('store: ScheduleRepository', () => {
     assert.equal(minuteOf(at('2026-11-24T04:00:59.999Z')), '2026-11-24T04:00Z');
   });
 
+  it('lists each minute with work in its day, and moves work for a closed minute to the next open one', async () => {
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')]);
+    const index = await schedule.dayIndex('2026-11-24');
+    assert.deepEqual(index.minutes, ['04:00']);
+    assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:10Z', index), true);
+    assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:20Z', index), false, 'closing needs the index as it is now');
+
+    await schedule.addWork('r-2', work('late', '2026-11-24T04:05:00.000Z'));
+    assert.deepEqual(await schedule.bucket('2026-11-24T04:11Z'), [{ referralId: 'r-2', key: 'late' }]);
+    assert.deepEqual((await schedule.dayIndex('2026-11-24')).minutes, ['04:00', '04:11']);
+  });
+
   it('replanning keeps done work done and cancels work no longer planned', async () => {
     await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('b', '2026-11-25T08:00:00.000Z')]);
     const a = (await schedule.work('r-1', 'a'))!;

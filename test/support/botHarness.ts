@@ -42,6 +42,7 @@ export class BotHarness {
       TABLES_CONNECTION_STRING: embeddedConnectionString(),
       TABLE_PREFIX: `t${randomBytes(5).toString('hex')}`,
       CARD_RETRY_INTERVAL_SECONDS: '3600',
+      SCHEDULER_INTERVAL_SECONDS: '3600',
       ...this.env,
     });
     this.app = await startApp({ config, log: process.env.DEBUG_BOT ? consoleLogger : quietLogger, clock: this.clock.read, messenger: { baseDelayMs: 5, maxDelayMs: 20 } });
@@ -73,6 +74,12 @@ export class BotHarness {
     const response = await fetch(`${this.app.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** One scheduler pass at the test clock's time, after any pass already running; returns how much ran. */
+  async tick(): Promise<number> {
+    await this.services.scheduler.whenIdle();
+    return this.services.scheduler.tick();
   }
 
   /** Waits until every queued card post and update has been tried. */

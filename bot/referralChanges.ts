@@ -1,0 +1,52 @@
+import type { LifecycleCommand } from './domain/commands';
+import { isDomainError, type DomainError } from './domain/errors';
+import { decide } from './domain/lifecycle';
+import type { Authority } from './domain/permissions';
+import type { Actor, ReferralRecord } from './domain/referral';
+import { planFor } from './domain/reminderPlan';
+import type { Services } from './services';
+import { ConflictError } from './store/errors';
+
+/** Reads are retried this often when another writer was faster (ETag conflict). */
+const MAX_ATTEMPTS = 5;
+
+export type ChangeOutcome =
+  | { kind: 'changed'; record: ReferralRecord }
+  | { kind: 'refused'; error: DomainError; current: ReferralRecord }
+  | { kind: 'notFound' }
+  | { kind: 'busy' };
+
+/**
+ * Applies a lifecycle command to the stored referral, for Teams actions and scheduled work
+ * alike: decide on the freshest copy, save the referral with its history event under its
+ * ETag, queue the channel card's update and re-plan the referral's scheduled work. Safe to
+ * retry: a repeated command finds the referral already moved on.
+ */
+export async function changeReferral(services: Services, referralId: string, command: LifecycleCommand, actor: Actor, authority?: Authority): Promise<ChangeOutcome> {
+  const { referrals } = services;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const stored = await referrals.get(referralId);
+    if (!stored) return { kind: 'notFound' };
+    const now = services.clock();
+    const decision = decide(stored.record, command, actor, now, authority);
+    if (isDomainError(decision)) return { kind: 'refused', error: decision, current: stored.record };
+    // The outbox row goes first: if the process dies after the save, the card still follows.
+    await services.outbox.enqueue(referralId, now.toUTC().toISO()!);
+    try {
+      await referrals.save(stored, decision.record, decision.event);
+    } catch (error) {
+      if (error instanceof ConflictError) continue;
+      throw error;
+    }
+    services.cardSync.kick();
+    await planReferral(services, decision.record);
+    return { kind: 'changed', record: decision.record };
+  }
+  return { kind: 'busy' };
+}
+
+/** Stores the scheduled work a referral is owed as it now stands (what the scheduler runs). */
+export async function planReferral(services: Services, record: ReferralRecord): Promise<void> {
+  const plan = planFor(record, services.reminderPolicy).filter((work) => services.scheduledKinds.includes(work.kind));
+  await services.schedule.replacePlan(record.referral.id, plan);
+}
