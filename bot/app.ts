@@ -78,7 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const conversations = new ConversationRepository(storage.client('conversations'));
     const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
     const favorites = new FavoriteRepository(storage.client('favorites'));
-    const schedule = new ScheduleRepository(storage.client('schedule'));
+    const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
     cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log });
     const run = (work: ScheduledWork) => runScheduledWork(services, work);
     scheduler = new Scheduler({ schedule, clock, log, run });

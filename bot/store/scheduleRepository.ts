@@ -4,17 +4,34 @@ import type { PlannedWork, ReminderKind } from '../domain/reminderPlan';
 import { ConflictError, isStatus } from './errors';
 import { encodeKey } from './tables';
 
-/** A planned piece of work as stored: its state says whether it still has to run. */
+/** A planned piece of work with how far it got: its run state is kept apart from the plan. */
 export interface ScheduledWork {
   referralId: string;
   key: string;
   kind: ReminderKind;
   dueAt: string;
+  /** `cancelled` also when it was given up after repeated failures. */
   state: 'pending' | 'done' | 'cancelled';
   /** A worker holds it until then (ISO), or ''. */
   claimedUntil: string;
   attempts: number;
+  /** Version of its run record; '' while it has never been claimed. */
   etag: string;
+}
+
+/** A planned piece of work as the plan row keeps it. */
+interface PlanItem {
+  key: string;
+  kind: ReminderKind;
+  dueAt: string;
+}
+
+interface RunEntity {
+  partitionKey: string;
+  rowKey: string;
+  state: ScheduledWork['state'];
+  claimedUntil: string;
+  attempts: number;
 }
 
 /** Which minutes of a day (HH:mm) have work, and up to which minute the scheduler is through. */
@@ -38,9 +55,6 @@ export interface BucketItem {
 const PAGE_CHARS = 28_000;
 const MAX_ATTEMPTS = 8;
 
-type WorkEntity = Omit<ScheduledWork, 'referralId' | 'key' | 'etag'> & { partitionKey: string; rowKey: string };
-
-const workPartition = (referralId: string) => `work~${encodeKey(referralId)}`;
 const planPartition = (referralId: string) => `plan~${encodeKey(referralId)}`;
 const bucketPartition = (minute: string) => `due~${minute}`;
 const dayPartition = (day: string) => `day~${day}`;
@@ -66,96 +80,74 @@ export function nextMinute(minute: string): string {
  * the index of the day, the buckets of its minutes that have passed and have work, and then
  * that work, so its cost follows what is due, not how many referrals are open.
  *
- * - `work~<referral>` / `<key>`: one planned piece of work and its state;
- * - `plan~<referral>` / `keys`: the keys of the referral's current plan;
+ * - `plan~<referral>` / `items`: the referral's current plan (work not in it is cancelled);
  * - `due~<minute>` / `page-<n>`: the work due in that minute (duplicates are harmless);
  * - `day~<yyyy-MM-dd>` / `index`: the minutes of that day with work, and how far it is closed;
  * - `cursor` / `<name>`: the last minute whose bucket a scheduler has worked through;
  * - `lease` / `<name>`: which instance runs the scheduler loop, until when.
+ *
+ * How far each piece of work got (claimed, done) is kept in a second table, `runs`, one row
+ * per piece that ever ran: the tick writes only there and to the day it closes, never to
+ * the rows that grow with the number of open referrals.
  */
 export class ScheduleRepository {
   /** `pageChars` is the size of a bucket page (smaller in tests, to see pages fill). */
   constructor(
     private readonly table: TableClient,
+    private readonly runs: TableClient,
     private readonly pageChars = PAGE_CHARS,
   ) {}
 
   /**
    * Makes the referral's stored plan the given one: new work is added to the index, work no
-   * longer planned is cancelled, work already done stays done. Safe to repeat after a crash.
+   * longer planned is cancelled (by no longer being in the plan), work already done stays
+   * done. Safe to repeat after a crash.
    */
   async replacePlan(referralId: string, plan: readonly PlannedWork[]): Promise<void> {
-    const previous = await this.planKeys(referralId);
-    const keys = new Set(plan.map((work) => work.key));
+    const previous = new Set((await this.planItems(referralId)).map((item) => item.key));
+    const items = plan.map((work) => ({ key: work.key, kind: work.kind, dueAt: work.dueAt.toUTC().toISO()! }));
+    // The plan first, then the index: an item listed before its plan exists would be skipped.
+    await this.table.upsertEntity({ partitionKey: planPartition(referralId), rowKey: 'items', items: JSON.stringify(items) }, 'Replace');
     for (const work of plan) {
-      await this.addWork(referralId, work);
+      if (!previous.has(work.key)) await this.index(referralId, work);
     }
-    for (const key of previous.filter((k) => !keys.has(k))) {
-      await this.cancel(referralId, key);
-    }
-    await this.table.upsertEntity({ partitionKey: planPartition(referralId), rowKey: 'keys', keys: JSON.stringify([...keys]) }, 'Replace');
   }
 
-  /** Adds one piece of work (e.g. a snoozed reminder coming back) unless it is already stored. */
-  async addWork(referralId: string, work: PlannedWork): Promise<void> {
-    const entity: WorkEntity = {
-      partitionKey: workPartition(referralId),
-      rowKey: encodeKey(work.key),
-      kind: work.kind,
-      dueAt: work.dueAt.toUTC().toISO()!,
-      state: 'pending',
-      claimedUntil: '',
-      attempts: 0,
-    };
-    try {
-      await this.table.createEntity(entity);
-    } catch (error) {
-      // Already planned (a repeated replan): its state, done or not, is kept.
-      if (!isStatus(error, 409)) throw error;
-    }
-    // Work due in a minute the scheduler has already passed goes into the next one it will read.
-    const cursor = await this.cursor(SCHEDULER);
-    const due = minuteOf(work.dueAt);
-    await this.addToBucket(cursor && due <= cursor ? nextMinute(cursor) : due, { referralId, key: work.key });
-  }
-
+  /** The work of a referral's current plan under `key`, with its run state; `null` when not planned (cancelled). */
   async work(referralId: string, key: string): Promise<ScheduledWork | null> {
-    try {
-      const entity = await this.table.getEntity<WorkEntity>(workPartition(referralId), encodeKey(key));
-      return {
-        referralId,
-        key,
-        kind: entity.kind,
-        dueAt: entity.dueAt,
-        state: entity.state,
-        claimedUntil: entity.claimedUntil ?? '',
-        attempts: entity.attempts ?? 0,
-        etag: entity.etag,
-      };
-    } catch (error) {
-      if (isStatus(error, 404)) return null;
-      throw error;
-    }
+    const item = (await this.planItems(referralId)).find((i) => i.key === key);
+    if (!item) return null;
+    const run = await this.getOrNull<RunEntity>(planPartition(referralId), encodeKey(key), this.runs);
+    return {
+      referralId,
+      key,
+      kind: item.kind,
+      dueAt: item.dueAt,
+      state: run?.state ?? 'pending',
+      claimedUntil: run?.claimedUntil ?? '',
+      attempts: run?.attempts ?? 0,
+      etag: run?.etag ?? '',
+    };
   }
 
-  /** Takes pending work until `until`; `null` when it is done, cancelled, or another worker holds it. */
+  /** Takes pending work until `until`; `null` when it is done, given up, or another worker holds it. */
   async claim(work: ScheduledWork, now: string, until: string): Promise<ScheduledWork | null> {
     if (work.state !== 'pending' || work.claimedUntil > now) return null;
-    return this.update(work, { claimedUntil: until });
+    return this.updateRun(work, { claimedUntil: until });
   }
 
-  /** Marks claimed work done (ETag of the claim: a worker whose claim ran out loses). */
+  /** Marks claimed work done (with the claim's version: a worker whose claim ran out loses). */
   async complete(work: ScheduledWork): Promise<boolean> {
-    return (await this.update(work, { state: 'done', claimedUntil: '' })) !== null;
+    return (await this.updateRun(work, { state: 'done', claimedUntil: '' })) !== null;
   }
 
   /**
-   * Releases claimed work that failed, to run again at `retryAt` (it is added to that
-   * minute's bucket); after too many attempts it is given up as cancelled.
+   * Releases claimed work that failed, to run again at `retryAt` (it is listed in that
+   * minute); after too many attempts it is given up.
    */
   async retryLater(work: ScheduledWork, retryAt: DateTime): Promise<void> {
     const attempts = work.attempts + 1;
-    const updated = await this.update(work, { claimedUntil: '', attempts, state: attempts >= MAX_ATTEMPTS ? 'cancelled' : 'pending' });
+    const updated = await this.updateRun(work, { claimedUntil: '', attempts, state: attempts >= MAX_ATTEMPTS ? 'cancelled' : 'pending' });
     if (updated && updated.state === 'pending') await this.addToBucket(minuteOf(retryAt), { referralId: work.referralId, key: work.key });
   }
 
@@ -225,26 +217,33 @@ export class ScheduleRepository {
     }
   }
 
-  private async planKeys(referralId: string): Promise<string[]> {
-    const entity = await this.getOrNull<{ keys: string }>(planPartition(referralId), 'keys');
-    return entity ? (JSON.parse(entity.keys) as string[]) : [];
+  private async planItems(referralId: string): Promise<PlanItem[]> {
+    const entity = await this.getOrNull<{ items: string }>(planPartition(referralId), 'items');
+    return entity ? (JSON.parse(entity.items) as PlanItem[]) : [];
   }
 
-  private async cancel(referralId: string, key: string): Promise<void> {
-    const work = await this.work(referralId, key);
-    if (work?.state === 'pending') await this.update(work, { state: 'cancelled', claimedUntil: '' });
+  /** Lists planned work in the minute it is due, or the next one the scheduler will read. */
+  private async index(referralId: string, work: PlannedWork): Promise<void> {
+    // Work due in a minute the scheduler has already passed goes into the next one it will read.
+    const cursor = await this.cursor(SCHEDULER);
+    const due = minuteOf(work.dueAt);
+    await this.addToBucket(cursor && due <= cursor ? nextMinute(cursor) : due, { referralId, key: work.key });
   }
 
-  private async update(work: ScheduledWork, change: Partial<Pick<ScheduledWork, 'state' | 'claimedUntil' | 'attempts'>>): Promise<ScheduledWork | null> {
+  /** Writes a run record under its version (creating it on the first claim); `null` when someone else changed it. */
+  private async updateRun(work: ScheduledWork, change: Partial<Pick<ScheduledWork, 'state' | 'claimedUntil' | 'attempts'>>): Promise<ScheduledWork | null> {
+    const entity: RunEntity = {
+      partitionKey: planPartition(work.referralId),
+      rowKey: encodeKey(work.key),
+      state: change.state ?? work.state,
+      claimedUntil: change.claimedUntil ?? work.claimedUntil,
+      attempts: change.attempts ?? work.attempts,
+    };
     try {
-      const result = await this.table.updateEntity(
-        { partitionKey: workPartition(work.referralId), rowKey: encodeKey(work.key), ...change },
-        'Merge',
-        { etag: work.etag },
-      );
+      const result = work.etag ? await this.runs.updateEntity(entity, 'Replace', { etag: work.etag }) : await this.runs.createEntity(entity);
       return { ...work, ...change, etag: result.etag ?? '' };
     } catch (error) {
-      if (isStatus(error, 404, 412)) return null;
+      if (isStatus(error, 404, 409, 412)) return null;
       throw error;
     }
   }
@@ -310,9 +309,9 @@ export class ScheduleRepository {
     }
   }
 
-  private async getOrNull<T extends object>(partitionKey: string, rowKey: string): Promise<(T & { etag: string }) | null> {
+  private async getOrNull<T extends object>(partitionKey: string, rowKey: string, table = this.table): Promise<(T & { etag: string }) | null> {
     try {
-      return await this.table.getEntity<T>(partitionKey, rowKey);
+      return await table.getEntity<T>(partitionKey, rowKey);
     } catch (error) {
       if (isStatus(error, 404)) return null;
       throw error;

@@ -9,6 +9,7 @@ export const TABLES = {
   cardOutbox: 'cardoutbox',
   favorites: 'favorites',
   schedule: 'schedule',
+  scheduleRuns: 'scheduleruns',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -12,7 +12,7 @@ describe('store: ScheduleRepository', () => {
 
   beforeEach(async () => {
     const { storage } = await freshStorage();
-    schedule = new ScheduleRepository(storage.client('schedule'));
+    schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
   });
 
   it('indexes planned work by the minute it is due', async () => {
@@ -33,7 +33,7 @@ describe('store: ScheduleRepository', () => {
     assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:10Z', index), true);
     assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:20Z', index), false, 'closing needs the index as it is now');
 
-    await schedule.addWork('r-2', work('late', '2026-11-24T04:05:00.000Z'));
+    await schedule.replacePlan('r-2', [work('late', '2026-11-24T04:05:00.000Z')]);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:11Z'), [{ referralId: 'r-2', key: 'late' }]);
     assert.deepEqual((await schedule.dayIndex('2026-11-24')).minutes, ['04:00', '04:11']);
   });
@@ -46,7 +46,7 @@ describe('store: ScheduleRepository', () => {
 
     await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('c', '2026-11-26T08:00:00.000Z')]);
     assert.equal((await schedule.work('r-1', 'a'))?.state, 'done');
-    assert.equal((await schedule.work('r-1', 'b'))?.state, 'cancelled');
+    assert.equal(await schedule.work('r-1', 'b'), null, 'no longer planned: cancelled');
     assert.equal((await schedule.work('r-1', 'c'))?.state, 'pending');
   });
 
@@ -79,9 +79,9 @@ describe('store: ScheduleRepository', () => {
   it('keeps every item of a busy minute, across pages and concurrent writers', async () => {
     const { storage } = await freshStorage();
     // Pages of 500 characters hold about ten items, so 60 items fill several.
-    const small = new ScheduleRepository(storage.client('schedule'), 500);
+    const small = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'), 500);
     for (let batch = 0; batch < 3; batch++) {
-      await Promise.all(Array.from({ length: 20 }, (_, i) => small.addWork(`referral-${batch}-${i}`, work('k', '2026-11-24T04:00:00.000Z'))));
+      await Promise.all(Array.from({ length: 20 }, (_, i) => small.replacePlan(`referral-${batch}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')])));
     }
     const items = await small.bucket('2026-11-24T04:00Z');
     assert.equal(new Set(items.map((i) => i.referralId)).size, 60);

@@ -1,0 +1,12 @@
+import { schedulerBenchmark } from './scheduler.bench';
+
+/** `npm run bench`: every benchmark, printing measured figures and ratios. */
+async function main(): Promise<void> {
+  console.log('Scheduler benchmark');
+  await schedulerBenchmark();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
