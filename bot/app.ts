@@ -80,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const favorites = new FavoriteRepository(storage.client('favorites'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
     cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log });
-    const run = (work: ScheduledWork) => runScheduledWork(services, work);
+    const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
     const services: Services = {
       referrals,
@@ -93,6 +93,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       reminderPolicy: DEFAULT_REMINDER_POLICY,
       scheduledKinds: RUNNABLE_KINDS,
       cardSync,
+      messenger,
       regions,
       solutions,
       admins: config.admins,

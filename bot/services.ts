@@ -12,6 +12,7 @@ import type { ReminderKind, ReminderPolicy } from './domain/reminderPlan';
 import type { ReferralRepository } from './store/referralRepository';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
+import type { Messenger } from './teams/messenger';
 
 /** What the Teams handlers and the HTTP endpoints work with, built once at start-up. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   /** The kinds of work planned: those the scheduler knows how to run. */
   scheduledKinds: readonly ReminderKind[];
   cardSync: CardSync;
+  /** Every message to Teams outside a turn (cards, reminders) goes through it. */
+  messenger: Messenger;
   regions: readonly Region[];
   /** The partner's published solutions, offered when adding one to a deal. */
   solutions: readonly CatalogSolution[];

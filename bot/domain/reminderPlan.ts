@@ -76,7 +76,9 @@ export function dueNow(plan: readonly PlannedWork[], done: ReadonlySet<string>, 
   const due = plan.filter((item) => item.dueAt <= now && !done.has(item.key));
   const expiry = due.find((item) => item.kind === 'expire');
   if (expiry) return [expiry];
+  // The nudge is about the 24-hour target: once a deadline reminder is due too, that one says more.
+  const nudgeSuperseded = due.some((item) => item.kind === 'deadlineReminder');
   const reminders = due.filter((item) => item.kind === 'deadlineReminder');
   const latestReminder = reminders.at(-1);
-  return due.filter((item) => item.kind !== 'deadlineReminder' || item === latestReminder);
+  return due.filter((item) => (item.kind === 'deadlineReminder' ? item === latestReminder : !(item.kind === 'responseNudge' && nudgeSuperseded)));
 }

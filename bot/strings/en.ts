@@ -219,6 +219,13 @@ export const en = {
       invitedPartners: 'Partners invited',
     } as Record<string, string>,
   },
+  reminders: {
+    nudge: (hours: string) => `Nobody has answered this referral yet: ${hours} left to stay within the 24-hour target. Customers often ask several partners at once.`,
+    deadline: (left: string, customer: string) => `⏰ ${left} left to answer the referral of ${customer} before it expires.`,
+    interest: (left: string, customer: string) => `⏰ ${left} left to say whether we are interested in the referral of ${customer}.`,
+    evaluation: (left: string, customer: string) => `⏰ ${left} left to accept or decline the referral of ${customer}.`,
+    forYou: (mention: string) => `${mention}, this one is waiting for you.`,
+  },
   newDeal: {
     title: 'New deal',
     intro: 'Register a deal you found yourself. The country decides its region and channel, and cannot change later.',

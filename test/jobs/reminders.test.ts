@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
+import { VERBS } from '../../cards/verbs';
+import { BotHarness } from '../support/botHarness';
+import { cardAction, CHANNELS, USERS } from '../support/teamsActivities';
+import { attachmentsOf, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from '../e2e/flows';
+
+/** The fixture referral arrives 2026-11-23T08:00Z and expires 2026-12-07T08:00Z. */
+const CREATED = DateTime.fromISO('2026-11-23T08:00:00.000Z', { zone: 'utc' });
+const EXPIRY = CREATED.plus({ days: 14 });
+
+describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-in, test clock)', () => {
+  let h: BotHarness;
+  let referralId: string;
+  let activityId: string;
+  const replies = () => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`);
+  const at = async (instant: DateTime) => {
+    h.clock.now = instant;
+    await h.tick();
+  };
+
+  async function start(env: Record<string, string> = {}) {
+    h = await new BotHarness(env).start();
+    await installAndLink(h, CHANNELS.emea, 'emea');
+    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea));
+  }
+  afterEach(async () => h.stop());
+
+  it('nudges once when nobody has answered after 20 hours', async () => {
+    await start();
+    await at(CREATED.plus({ hours: 19, minutes: 58 }));
+    assert.equal(replies().length, 0);
+    await at(CREATED.plus({ hours: 20, minutes: 1 }));
+    assert.equal(replies().length, 1);
+    assert.match(String(replies()[0].body.text), /Nobody has answered this referral yet: 4 hours left to stay within the 24-hour target/);
+    assert.deepEqual(attachmentsOf(replies()[0]), []);
+    await at(CREATED.plus({ hours: 21 }));
+    assert.equal(replies().length, 1, 'once');
+  });
+
+  it('reminds 3 days, 1 day and 4 hours before expiry, each once, with the decision buttons on the card', async () => {
+    await start();
+    await at(CREATED.plus({ hours: 21 }));
+    for (const [before, left] of [
+      [{ days: 3 }, '3 days'],
+      [{ days: 1 }, '24 hours'],
+      [{ hours: 4 }, '4 hours'],
+    ] as const) {
+      const sent = replies().length;
+      await at(EXPIRY.minus(before).plus({ minutes: 1 }));
+      await at(EXPIRY.minus(before).plus({ minutes: 3 }));
+      assert.equal(replies().length, sent + 1, JSON.stringify(before));
+      const reply = replies().at(-1)!;
+      assert.match(String(reply.body.text), new RegExp(`⏰ ${left} left to answer the referral of Contoso GmbH`));
+      assert.deepEqual(verbsIn(attachmentsOf(reply)[0].content).filter((v) => v === VERBS.accept || v === VERBS.decline), [VERBS.accept, VERBS.decline]);
+    }
+  });
+
+  it('sends nothing once the referral is answered', async () => {
+    await start();
+    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await at(EXPIRY.minus({ hours: 1 }));
+    assert.equal(replies().length, 0);
+  });
+
+  it('in the two-step flow, reminds whoever said Interested, by @mention', async () => {
+    await start({ REGIONS_FILE: regionsFileWith('emea', { responseFlow: 'twoStep' }) });
+    h.clock.now = CREATED.plus({ hours: 2 });
+    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.interested, { referralId }, USERS.bob));
+    // Interested at 10:00 → 7 days to accept or decline, until 30 Nov 10:00; the 1-day reminder is due 29 Nov 10:00.
+    await at(CREATED.plus({ days: 6, hours: 2, minutes: 1 }));
+    const reply = replies().at(-1)!;
+    assert.match(String(reply.body.text), /⏰ 24 hours left to accept or decline the referral of Contoso GmbH/);
+    assert.match(String(reply.body.text), /<at>Bob Rep<\/at>, this one is waiting for you/);
+    assert.deepEqual(reply.body.entities, [{ type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } }]);
+  });
+});
