@@ -14,9 +14,9 @@ import { FavoriteRepository } from './store/favoriteRepository';
 import { ScheduleRepository, type ScheduledWork } from './store/scheduleRepository';
 import { Scheduler } from './jobs/scheduler';
 import { RUNNABLE_KINDS, runScheduledWork } from './jobs/runScheduledWork';
-import { DEFAULT_REMINDER_POLICY } from './domain/reminderPlan';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
+import { UserRepository } from './store/userRepository';
 import { tableStorage, type TableStorage } from './store/tables';
 import { en } from './strings/en';
 import { CardSync } from './teams/cardSync';
@@ -78,6 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const conversations = new ConversationRepository(storage.client('conversations'));
     const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
     const favorites = new FavoriteRepository(storage.client('favorites'));
+    const users = new UserRepository(storage.client('users'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
     cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
@@ -88,9 +89,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       conversations,
       outbox,
       favorites,
+      users,
       schedule,
       scheduler,
-      reminderPolicy: DEFAULT_REMINDER_POLICY,
+      reminderPolicy: config.reminderPolicy,
+      defaultHours: config.defaultHours,
       scheduledKinds: RUNNABLE_KINDS,
       cardSync,
       messenger,

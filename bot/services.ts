@@ -10,6 +10,8 @@ import type { ScheduleRepository } from './store/scheduleRepository';
 import type { Scheduler } from './jobs/scheduler';
 import type { ReminderKind, ReminderPolicy } from './domain/reminderPlan';
 import type { ReferralRepository } from './store/referralRepository';
+import type { UserRepository } from './store/userRepository';
+import type { WorkingHours } from './domain/workingHours';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
@@ -21,10 +23,14 @@ export interface Services {
   conversations: ConversationRepository;
   outbox: CardOutboxRepository;
   favorites: FavoriteRepository;
+  /** Who the users are, how to reach them directly, and their time zones and working hours. */
+  users: UserRepository;
   /** The index of due work (reminders, expiries) the scheduler runs. */
   schedule: ScheduleRepository;
   scheduler: Scheduler;
   reminderPolicy: ReminderPolicy;
+  /** Working hours of users who chose none (in their own zone once Teams told it). */
+  defaultHours: WorkingHours;
   /** The kinds of work planned: those the scheduler knows how to run. */
   scheduledKinds: readonly ReminderKind[];
   cardSync: CardSync;

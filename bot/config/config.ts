@@ -1,4 +1,8 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminderPlan';
+import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
+import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
 /** The bot's settings, read once from the environment (see env.sample). */
 export interface Config {
@@ -20,6 +24,10 @@ export interface Config {
   cardRetryIntervalMs: number;
   /** How often the scheduler looks for due reminders and expiries. */
   schedulerIntervalMs: number;
+  /** When the desk nudges, reminds, escalates and calls a deal stale. */
+  reminderPolicy: ReminderPolicy;
+  /** Working hours of users who have not set their own (their time zone, once Teams tells it). */
+  defaultHours: WorkingHours;
 }
 
 /** A setting is missing or malformed: the message names the variable. */
@@ -50,6 +58,17 @@ const envSchema = z.object({
   DESK_ADMINS: optionalText,
   CARD_RETRY_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
+  RESPONSE_NUDGE_AFTER: durationSetting(DEFAULT_REMINDER_POLICY.responseNudgeAfter),
+  REMIND_BEFORE_EXPIRY: durationListSetting(DEFAULT_REMINDER_POLICY.beforeDeadline),
+  ESCALATE_BEFORE_EXPIRY: durationSetting(DEFAULT_REMINDER_POLICY.escalateBefore),
+  STALE_DEAL_AFTER: durationSetting(DEFAULT_REMINDER_POLICY.staleAfter),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_WORKING_HOURS.timeZone)
+    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin'),
+  WORKING_HOURS: workingTimeSetting(DEFAULT_WORKING_HOURS),
+  WORKING_DAYS: weekdaysSetting(DEFAULT_WORKING_HOURS.days),
 });
 
 /** Reads and checks the settings; throws ConfigError naming every bad variable. */
@@ -87,5 +106,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admins: e.DESK_ADMINS.split(',').map((id) => id.trim()).filter(Boolean),
     cardRetryIntervalMs: e.CARD_RETRY_INTERVAL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
+    reminderPolicy: {
+      responseNudgeAfter: e.RESPONSE_NUDGE_AFTER,
+      beforeDeadline: e.REMIND_BEFORE_EXPIRY,
+      escalateBefore: e.ESCALATE_BEFORE_EXPIRY,
+      staleAfter: e.STALE_DEAL_AFTER,
+    },
+    defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
   };
 }

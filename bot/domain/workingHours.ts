@@ -66,3 +66,13 @@ export function snoozeUntil(choice: SnoozeChoice, now: DateTime, hours: WorkingH
   const latest = DateTime.max(now, deadline.minus(SNOOZE_MARGIN));
   return DateTime.min(wanted, latest).toUTC();
 }
+
+/** "HH:mm" from 00:00 to 23:59. */
+export function isLocalTime(text: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
+}
+
+/** A user's working hours: what they chose, else the desk's default hours in their own zone. */
+export function hoursOfUser(user: { timeZone?: string; hours?: Omit<WorkingHours, 'timeZone'> } | null | undefined, defaults: WorkingHours): WorkingHours {
+  return { ...defaults, ...user?.hours, timeZone: user?.timeZone ?? defaults.timeZone };
+}

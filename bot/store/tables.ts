@@ -10,6 +10,7 @@ export const TABLES = {
   favorites: 'favorites',
   schedule: 'schedule',
   scheduleRuns: 'scheduleruns',
+  users: 'users',
 } as const;
 
 export type TableName = keyof typeof TABLES;

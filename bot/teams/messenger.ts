@@ -1,6 +1,8 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import type { Actor } from '../domain/referral';
 import { statusOf } from '../store/errors';
+import { findTeamMember } from './teamDirectory';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from './rateLimiter';
 
 /** A call to Teams that failed and must not be retried (403, 404, 413) or ran out of retries. */
@@ -62,6 +64,31 @@ export class Messenger {
       if (!response?.id) throw new DeliveryError('Teams returned no activity id', undefined, false);
       return response.id;
     });
+  }
+
+  /**
+   * Opens (or finds: Teams keeps one per user) the 1:1 chat of the bot with a member of the
+   * team `via` belongs to; returns its conversation id.
+   */
+  async openChat(via: Partial<ConversationReference>, memberTeamsId: string, tenantId: string | undefined): Promise<string> {
+    return this.call(via, 'open chat', async (context) => {
+      const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+      const parameters = {
+        isGroup: false,
+        bot: via.bot ?? context.activity.recipient,
+        members: [{ id: memberTeamsId }],
+        tenantId,
+        channelData: { tenant: { id: tenantId } },
+      } as ConversationParameters;
+      const response = await client.conversations.createConversation(parameters);
+      if (!response?.id) throw new DeliveryError('Teams returned no conversation id', undefined, false);
+      return response.id;
+    });
+  }
+
+  /** The member of the team (or chat) of `via` with this id, AAD object id or e-mail; undefined when there is none. */
+  async findMember(via: Partial<ConversationReference>, userId: string): Promise<Actor | undefined> {
+    return this.call(via, 'find member', (context) => findTeamMember(context, userId));
   }
 
   /** Replaces an earlier message of the bot (a card, for everyone who sees it). */

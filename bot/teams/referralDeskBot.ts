@@ -15,6 +15,7 @@ import { messageResponse } from './invokeResponses';
 import { teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
 import type { ConversationKind } from '../store/conversationRepository';
+import { UserLearning } from './userLearning';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides
@@ -23,11 +24,14 @@ import type { ConversationKind } from '../store/conversationRepository';
 export class ReferralDeskBot extends TeamsActivityHandler {
   /** The service URL last written per conversation, so unchanged ones cost no write. */
   private readonly knownServiceUrls = new Map<string, string>();
+  private readonly learning: UserLearning;
 
   constructor(private readonly services: Services) {
     super();
+    this.learning = new UserLearning(services.users, services.conversations);
     this.onTurn(async (turn, next) => {
       await this.refreshServiceUrls(turn);
+      await this.learning.learnFrom(turn, actorOf(turn));
       await next();
     });
     this.onMessage(async (turn, next) => {

@@ -4,6 +4,7 @@ import { channelConversationId, type ChannelRef } from '../domain/routing';
 interface TeamsChannelData {
   team?: { id?: string; name?: string };
   channel?: { id?: string; name?: string };
+  tenant?: { id?: string };
 }
 
 export function teamsChannelData(turn: TurnContext): TeamsChannelData {

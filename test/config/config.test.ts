@@ -39,6 +39,50 @@ describe('configuration', () => {
     assert.deepEqual(loadConfig({ DESK_ADMINS: ' aad-1, 29:admin ,,' }).admins, ['aad-1', '29:admin']);
   });
 
+  describe('reminders and working hours', () => {
+    it('defaults to Partner Center\'s clocks and weekday office hours in UTC', () => {
+      const { reminderPolicy, defaultHours } = loadConfig({});
+      assert.equal(reminderPolicy.responseNudgeAfter.as('hours'), 20);
+      assert.deepEqual(reminderPolicy.beforeDeadline.map((d) => d.as('hours')), [72, 24, 4]);
+      assert.equal(reminderPolicy.escalateBefore.as('hours'), 24);
+      assert.equal(reminderPolicy.staleAfter.as('days'), 1);
+      assert.deepEqual(defaultHours, { timeZone: 'UTC', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] });
+    });
+
+    it('reads lengths of time, reminder offsets longest first, hours and days', () => {
+      const { reminderPolicy, defaultHours } = loadConfig({
+        RESPONSE_NUDGE_AFTER: '18h30m',
+        REMIND_BEFORE_EXPIRY: '2h, 5d,1d12h',
+        ESCALATE_BEFORE_EXPIRY: '2d',
+        STALE_DEAL_AFTER: '90m',
+        DEFAULT_TIME_ZONE: 'Europe/Berlin',
+        WORKING_HOURS: '08:00-16:00',
+        WORKING_DAYS: 'sun,mon,tue,wed,thu',
+      });
+      assert.equal(reminderPolicy.responseNudgeAfter.as('minutes'), 18 * 60 + 30);
+      assert.deepEqual(reminderPolicy.beforeDeadline.map((d) => d.as('hours')), [120, 36, 2]);
+      assert.equal(reminderPolicy.escalateBefore.as('hours'), 48);
+      assert.equal(reminderPolicy.staleAfter.as('minutes'), 90);
+      assert.deepEqual(defaultHours, { timeZone: 'Europe/Berlin', start: '08:00', end: '16:00', days: [1, 2, 3, 4, 7] });
+    });
+
+    it('names every malformed time setting', () => {
+      const bad = {
+        RESPONSE_NUDGE_AFTER: 'soon',
+        REMIND_BEFORE_EXPIRY: '3d,,4h',
+        ESCALATE_BEFORE_EXPIRY: '0h',
+        STALE_DEAL_AFTER: '-1d',
+        DEFAULT_TIME_ZONE: 'Mars/Olympus',
+        WORKING_HOURS: '17:00-09:00',
+        WORKING_DAYS: 'mon,funday',
+      };
+      assert.throws(() => loadConfig(bad), (error: Error) => {
+        for (const name of Object.keys(bad)) assert.match(error.message, new RegExp(`${name}: `), name);
+        return true;
+      });
+    });
+  });
+
   const write = (content: string) => {
     const file = join(mkdtempSync(join(tmpdir(), 'config-')), 'file.json');
     writeFileSync(file, content);

@@ -1,0 +1,107 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { isStatus } from './errors';
+import { decodeKey, encodeKey } from './tables';
+
+/** A user's chosen working hours: local times and ISO weekdays (1 = Monday … 7 = Sunday). */
+export interface ChosenHours {
+  start: string;
+  end: string;
+  days: number[];
+}
+
+/** What the desk knows of a Teams user: how to reach them, and when. */
+export interface UserProfile {
+  /** The actor id: AAD object id when Teams sends one, else the Teams user id. */
+  id: string;
+  /** The Teams user id (`29:…`). */
+  teamsId?: string;
+  name?: string;
+  tenantId?: string;
+  serviceUrl?: string;
+  /** The user's 1:1 chat with the bot, once Teams told it or the bot opened it. */
+  chatId?: string;
+  /** IANA zone: learned from Teams unless `timeZoneChosen`. */
+  timeZone?: string;
+  timeZoneChosen?: boolean;
+  /** Unset: the desk's default working hours, in the user's zone. */
+  hours?: ChosenHours;
+}
+
+/** The fields a user's activities teach the desk (never the ones the user chose). */
+export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tenantId' | 'serviceUrl' | 'chatId' | 'timeZone'>>;
+
+const PARTITION = 'user';
+
+interface UserEntity {
+  partitionKey: string;
+  rowKey: string;
+  teamsId?: string;
+  name?: string;
+  tenantId?: string;
+  serviceUrl?: string;
+  chatId?: string;
+  timeZone?: string;
+  timeZoneChosen?: boolean;
+  /** JSON of ChosenHours. */
+  hours?: string;
+}
+
+/** One row per user, keyed by the actor id. */
+export class UserRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(id: string): Promise<UserProfile | null> {
+    try {
+      return fromEntity(await this.table.getEntity<UserEntity>(PARTITION, encodeKey(id)));
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The user a configured id names: by actor id, or by Teams id (`29:…`) for a user whose
+   * actor id is their AAD object id.
+   */
+  async find(id: string): Promise<UserProfile | null> {
+    const byId = await this.get(id);
+    if (byId || !id.startsWith('29:')) return byId;
+    for await (const entity of this.table.listEntities<UserEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and teamsId eq ${id}` } })) {
+      return fromEntity(entity);
+    }
+    return null;
+  }
+
+  /** Records what the user's activities (or a lookup) taught; other fields stay as they are. */
+  async learn(id: string, fields: LearnedFields): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), ...definedOnly(fields) }, 'Merge');
+  }
+
+  /** The user's own choice of time zone and working hours, kept over what Teams reports. */
+  async choose(id: string, choice: { timeZone: string; hours: ChosenHours }): Promise<void> {
+    await this.table.upsertEntity(
+      { partitionKey: PARTITION, rowKey: encodeKey(id), timeZone: choice.timeZone, timeZoneChosen: true, hours: JSON.stringify(choice.hours) },
+      'Merge',
+    );
+  }
+}
+
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function fromEntity(entity: UserEntity): UserProfile {
+  return {
+    id: decodeKey(entity.rowKey),
+    ...definedOnly({
+      teamsId: entity.teamsId,
+      name: entity.name,
+      tenantId: entity.tenantId,
+      serviceUrl: entity.serviceUrl,
+      chatId: entity.chatId,
+      timeZone: entity.timeZone,
+      timeZoneChosen: entity.timeZoneChosen,
+      hours: entity.hours ? (JSON.parse(entity.hours) as ChosenHours) : undefined,
+    }),
+  };
+}

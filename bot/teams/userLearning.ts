@@ -1,0 +1,64 @@
+import { TurnContext } from 'botbuilder';
+import { IANAZone } from 'luxon';
+import type { Actor } from '../domain/referral';
+import type { ConversationRepository } from '../store/conversationRepository';
+import type { LearnedFields, UserProfile, UserRepository } from '../store/userRepository';
+import { teamsChannelData } from './teamsChannel';
+
+/**
+ * Keeps each user's profile up to date from their activities: Teams id and name, tenant and
+ * service URL, their 1:1 chat, and the time zone their client reports (unless they chose
+ * one). A profile is read once per process and written only when something changed; a
+ * newly learned 1:1 chat is kept as a conversation reference, for direct messages.
+ */
+export class UserLearning {
+  /** What was last learned per user, so an unchanged activity costs nothing. */
+  private readonly known = new Map<string, string>();
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly conversations: ConversationRepository,
+  ) {}
+
+  async learnFrom(turn: TurnContext, actor: Actor): Promise<void> {
+    if (!turn.activity.from?.id || turn.activity.from.id === turn.activity.recipient?.id) return;
+    const fields = learnedFields(turn);
+    const signature = JSON.stringify(fields);
+    if (this.known.get(actor.id) === signature) return;
+    const changed = changedFields(await this.users.get(actor.id), fields);
+    if (changed.chatId) await this.conversations.put('personal', changed.chatId, TurnContext.getConversationReference(turn.activity));
+    if (Object.keys(changed).length > 0) await this.users.learn(actor.id, changed);
+    this.known.set(actor.id, signature);
+  }
+}
+
+function learnedFields(turn: TurnContext): LearnedFields {
+  const { activity } = turn;
+  const personal = activity.conversation?.conversationType === 'personal';
+  return {
+    teamsId: activity.from.id,
+    name: activity.from.name || undefined,
+    tenantId: teamsChannelData(turn).tenant?.id ?? activity.conversation?.tenantId,
+    serviceUrl: activity.serviceUrl || undefined,
+    chatId: personal ? activity.conversation.id : undefined,
+    timeZone: reportedTimeZone(turn),
+  };
+}
+
+/** The IANA zone the user's client reports: the activity's `localTimezone`, or its clientInfo entity. */
+function reportedTimeZone(turn: TurnContext): string | undefined {
+  const clientInfo = turn.activity.entities?.find((entity) => entity.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const zone = turn.activity.localTimezone ?? clientInfo?.timezone;
+  return typeof zone === 'string' && IANAZone.isValidZone(zone) ? zone : undefined;
+}
+
+/** The learned fields that differ from the stored profile; a zone the user chose stays. */
+function changedFields(current: UserProfile | null, fields: LearnedFields): LearnedFields {
+  const changed: LearnedFields = {};
+  for (const [key, value] of Object.entries(fields) as [keyof LearnedFields, string | undefined][]) {
+    if (value === undefined || current?.[key] === value) continue;
+    if (key === 'timeZone' && current?.timeZoneChosen) continue;
+    changed[key] = value;
+  }
+  return changed;
+}
