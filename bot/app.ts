@@ -13,7 +13,7 @@ import { ConversationRepository } from './store/conversationRepository';
 import { FavoriteRepository } from './store/favoriteRepository';
 import { ScheduleRepository, type ScheduledWork } from './store/scheduleRepository';
 import { Scheduler } from './jobs/scheduler';
-import { RUNNABLE_KINDS, runScheduledWork } from './jobs/runScheduledWork';
+import { runScheduledWork } from './jobs/runScheduledWork';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { UserRepository } from './store/userRepository';
@@ -94,7 +94,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       scheduler,
       reminderPolicy: config.reminderPolicy,
       defaultHours: config.defaultHours,
-      scheduledKinds: RUNNABLE_KINDS,
       cardSync,
       messenger,
       regions,

@@ -3,7 +3,7 @@ import { isDomainError, type DomainError } from './domain/errors';
 import { decide } from './domain/lifecycle';
 import type { Authority } from './domain/permissions';
 import type { Actor, ReferralRecord } from './domain/referral';
-import { planFor } from './domain/reminderPlan';
+import { planReferral } from './planning';
 import type { Services } from './services';
 import { ConflictError } from './store/errors';
 
@@ -43,10 +43,4 @@ export async function changeReferral(services: Services, referralId: string, com
     return { kind: 'changed', record: decision.record };
   }
   return { kind: 'busy' };
-}
-
-/** Stores the scheduled work a referral is owed as it now stands (what the scheduler runs). */
-export async function planReferral(services: Services, record: ReferralRecord): Promise<void> {
-  const plan = planFor(record, services.reminderPolicy).filter((work) => services.scheduledKinds.includes(work.kind));
-  await services.schedule.replacePlan(record.referral.id, plan);
 }

@@ -8,7 +8,7 @@ import type { ConversationRepository } from './store/conversationRepository';
 import type { FavoriteRepository } from './store/favoriteRepository';
 import type { ScheduleRepository } from './store/scheduleRepository';
 import type { Scheduler } from './jobs/scheduler';
-import type { ReminderKind, ReminderPolicy } from './domain/reminderPlan';
+import type { ReminderPolicy } from './domain/reminderPlan';
 import type { ReferralRepository } from './store/referralRepository';
 import type { UserRepository } from './store/userRepository';
 import type { WorkingHours } from './domain/workingHours';
@@ -31,8 +31,6 @@ export interface Services {
   reminderPolicy: ReminderPolicy;
   /** Working hours of users who chose none (in their own zone once Teams told it). */
   defaultHours: WorkingHours;
-  /** The kinds of work planned: those the scheduler knows how to run. */
-  scheduledKinds: readonly ReminderKind[];
   cardSync: CardSync;
   /** Every message to Teams outside a turn (cards, reminders) goes through it. */
   messenger: Messenger;

@@ -86,6 +86,13 @@ export interface ReferralCardData {
   /** The sales stage as a bar (percent done and the rest, as column weights). */
   progress: { show: boolean; percent: number; rest: number };
   team: { title: string; members: Listed[] };
+  /** On a reminder: snooze it, and for a deal gone stale, move its close date. */
+  reminder: {
+    show: boolean;
+    snoozeLabel: string;
+    snoozeChoices: Choice[];
+    moveCloseDate: { show: boolean; buttonTitle: string; label: string; value: string | null; minDate: string; error: string; submit: string };
+  };
   /** Deal-registration eligibility of a won deal; empty hides it. */
   registration: string;
   registrationColor: TextColor;
@@ -175,6 +182,7 @@ type TemplateData = ReferralCardData & {
   reassign: { verb: string };
   upgrade: { verb: string };
   footer: { historyVerb: string; favoriteVerb: string };
+  reminder: { snoozeVerb: string; moveCloseDate: { verb: string } };
 };
 
 const referralTemplate = new CardTemplate<TemplateData>(template);
@@ -196,5 +204,6 @@ export function renderReferralCard(data: ReferralCardData): AdaptiveCard {
     reassign: { ...data.reassign, verb: VERBS.reassign },
     upgrade: { ...data.upgrade, verb: VERBS.upgrade },
     footer: { ...data.footer, historyVerb: VERBS.history, favoriteVerb: VERBS.favorite },
+    reminder: { ...data.reminder, snoozeVerb: VERBS.snooze, moveCloseDate: { ...data.reminder.moveCloseDate, verb: VERBS.moveCloseDate } },
   });
 }

@@ -24,6 +24,10 @@ export const VERBS = {
   createDeal: 'deal.create',
   /** Stars (data `on: true`) or unstars the referral for the clicking user. */
   favorite: 'referral.favorite',
+  /** On a reminder: remind the clicking user again later (data `snooze`: a SnoozeChoice). */
+  snooze: 'reminder.snooze',
+  /** On a reminder of a deal gone stale: a new estimated close date. */
+  moveCloseDate: 'deal.moveCloseDate',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

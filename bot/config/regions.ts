@@ -17,6 +17,7 @@ const regionsSchema = z.object({
           .array(z.string().transform((c, ctx) => normalizeCountryCode(c) ?? (ctx.addIssue({ code: 'custom', message: `"${c}" is not an ISO-3166 alpha-2 code` }), c)))
           .min(1),
         managers: z.array(z.string().trim().min(1).max(200)).optional(),
+        responders: z.array(z.string().trim().min(1).max(200)).optional(),
         responseFlow: z.enum(['direct', 'twoStep']).optional(),
       }),
     )

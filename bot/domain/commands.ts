@@ -1,5 +1,5 @@
 import type { MicrosoftHelp, Upgrade } from './dealType';
-import type { Actor, TeamMember } from './referral';
+import type { Actor, DealChangeAction, TeamMember } from './referral';
 import type { CatalogSolution } from './solutions';
 
 /** Accept: the details Partner Center asks for when a partner takes a referral on. */
@@ -56,11 +56,15 @@ export type LifecycleCommand =
   | { action: 'interested' }
   | { action: 'noThanks' }
   | { action: 'edit'; input: EditInput }
+  /** A new estimated close date (yyyy-MM-dd), today or later: the answer to a deal gone stale. */
+  | { action: 'moveCloseDate'; input: { closingDate: string } }
   | { action: 'addMember'; input: MemberInput }
   | { action: 'removeMember'; input: { email: string } }
   | { action: 'addSolution'; input: { solution: CatalogSolution } }
   | { action: 'removeSolution'; input: { solutionId: string } }
   | { action: 'reassign'; input: { newOwner: Actor } }
-  | { action: 'upgrade'; input: UpgradeInput };
+  | { action: 'upgrade'; input: UpgradeInput }
+  /** `until`: ISO instant, from `snoozeUntil`. */
+  | { action: 'snooze'; input: { until: string } };
 
-export type DealChangeCommand = Extract<LifecycleCommand, { action: 'edit' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade' }>;
+export type DealChangeCommand = Extract<LifecycleCommand, { action: DealChangeAction }>;

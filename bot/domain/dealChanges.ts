@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { DealChangeCommand, EditInput } from './commands';
 import { dealTypeOf, upgradesOf } from './dealType';
 import type { DomainError, FieldProblem } from './errors';
-import type { ReferralRecord, TeamMember } from './referral';
+import type { DeskState, ReferralRecord, TeamMember } from './referral';
 import { allStagesComplete, isSalesStage, nextSalesStage } from './salesStage';
 import { isAssessment, solutionsOf, toDealSolution, type DealSolution } from './solutions';
 import { parseInstant } from './timeLimits';
@@ -27,6 +27,8 @@ export function dealChangeProblems(record: ReferralRecord, command: DealChangeCo
   switch (command.action) {
     case 'edit':
       return editProblems(record, command.input, now);
+    case 'moveCloseDate':
+      return closingDateProblems(command.input.closingDate, now);
     case 'addMember': {
       const problems = personProblems(command.input.member);
       const team = referral.team ?? [];
@@ -89,8 +91,9 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
   switch (command.action) {
     case 'edit': {
       const { input } = command;
+      const closingDateTime = parseInstant(input.closingDate).toISO()!;
       return {
-        desk,
+        desk: closingDateTime === referral.details.closingDateTime ? desk : unsnoozed(desk),
         referral: {
           ...referral,
           name: input.dealName,
@@ -101,12 +104,14 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
             ...referral.details,
             dealValue: input.dealValue,
             currency: input.currency,
-            closingDateTime: parseInstant(input.closingDate).toISO()!,
+            closingDateTime,
             notes: input.notes || undefined,
           },
         },
       };
     }
+    case 'moveCloseDate':
+      return { desk: unsnoozed(desk), referral: { ...referral, details: { ...referral.details, closingDateTime: parseInstant(command.input.closingDate).toISO()! } } };
     case 'addMember': {
       const { member, account } = command.input;
       if ((referral.team ?? []).some((m) => sameIgnoringCase(m.email, member.email))) return record;
@@ -144,6 +149,11 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
       }
     }
   }
+}
+
+/** A snoozed reminder of a stale deal is moot once its close date moves. */
+function unsnoozed(desk: DeskState): DeskState {
+  return { ...desk, snoozes: undefined };
 }
 
 function samePerson(a: TeamMember, b: TeamMember): boolean {

@@ -26,7 +26,9 @@ export type FieldProblemCode =
   | 'assessmentOnly'
   | 'skipsStage'
   /** The Teams layer found no member of the team with that e-mail. */
-  | 'notInTeam';
+  | 'notInTeam'
+  /** A time that has to lie ahead (a snooze) does not. */
+  | 'notInFuture';
 
 /**
  * A rule of the referral lifecycle was not met. Returned (not thrown) by the pure

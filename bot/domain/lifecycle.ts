@@ -26,12 +26,14 @@ const ALLOWED_FROM: Record<LifecycleAction, readonly Stage[]> = {
   win: ['accepted'],
   lose: ['accepted'],
   edit: ['accepted'],
+  moveCloseDate: ['accepted'],
   addMember: ['accepted'],
   removeMember: ['accepted'],
   addSolution: ['accepted'],
   removeSolution: ['accepted'],
   reassign: ['accepted'],
   upgrade: ['accepted'],
+  snooze: ['received', 'evaluating', 'accepted'],
 };
 
 /** The older two-step flow: Interested or No thanks first, then Accept or Decline while evaluating. */
@@ -75,7 +77,7 @@ export function decide(
 
   const at = now.toUTC().toISO()!;
   const revision = record.desk.revision + 1;
-  const changed = isTransition(command) ? transition(record, command, actor, at) : applyDealChange(record, command);
+  const changed = isTransition(command) ? transition(record, command, actor, at) : command.action === 'snooze' ? snoozed(record, actor, command.input.until) : applyDealChange(record, command);
   const next: ReferralRecord = {
     referral: { ...changed.referral, updatedDateTime: at },
     desk: { ...changed.desk, revision },
@@ -119,8 +121,16 @@ function transition(record: ReferralRecord, command: TransitionCommand, actor: A
       lastDecision: { action: command.action, by: actor, at },
       ...(command.action === 'interested' ? { interestedAt: at } : {}),
       ...(missed ? { missed: true } : {}),
+      // What was snoozed was about the stage that is now left behind.
+      snoozes: undefined,
     },
   };
+}
+
+/** The actor's snooze, replacing any earlier one of theirs. */
+function snoozed(record: ReferralRecord, actor: Actor, until: string): ReferralRecord {
+  const others = (record.desk.snoozes ?? []).filter((snooze) => snooze.by.id !== actor.id);
+  return { referral: record.referral, desk: { ...record.desk, snoozes: [...others, { by: actor, until: parseInstant(until).toISO()! }] } };
 }
 
 function applyToReferral(referral: Referral, command: TransitionCommand, at: string): Referral {
@@ -198,6 +208,10 @@ function problemsOf(command: LifecycleCommand, record: ReferralRecord, now: Date
     case 'interested':
     case 'noThanks':
       return [];
+    case 'snooze': {
+      const until = parseInstant(command.input.until);
+      return until.isValid && until > now ? [] : [{ field: 'snooze', problem: 'notInFuture' }];
+    }
     default:
       return dealChangeProblems(record, command, now);
   }
@@ -236,6 +250,7 @@ export function historyView(record: ReferralRecord): Record<string, string | und
     type: referral.type,
     visibleToMicrosoft: referral.consent?.consentToShareReferralWithMicrosoftSellers ? 'yes' : undefined,
     invitedPartners: listText(desk.invitedPartners ?? []),
+    snoozed: listText((desk.snoozes ?? []).map((snooze) => `${snooze.by.name} until ${snooze.until}`)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Actor, LifecycleAction, ReferralRecord } from './referral';
-import type { Region } from './routing';
+import { regionManagers, type Region } from './routing';
 
 /**
  * What the acting user is, beyond being themselves: an admin (all regions) or a manager of
@@ -21,7 +21,7 @@ function names(ids: readonly string[], actor: Actor): boolean {
 export function authorityOf(actor: Actor, country: string, regions: readonly Region[], admins: readonly string[]): Authority {
   return {
     admin: names(admins, actor),
-    regionManager: regions.some((region) => region.countries.includes(country) && names(region.managers ?? [], actor)),
+    regionManager: names(regionManagers(country, regions), actor),
   };
 }
 
@@ -37,12 +37,15 @@ const AUDIENCE: Record<LifecycleAction, Audience> = {
   win: 'workers',
   lose: 'workers',
   edit: 'workers',
+  moveCloseDate: 'workers',
   addMember: 'workers',
   removeMember: 'workers',
   addSolution: 'workers',
   removeSolution: 'workers',
   upgrade: 'workers',
   reassign: 'ownerOrOverseers',
+  // Snoozing changes only when the snoozing person is reminded again.
+  snooze: 'anyone',
 };
 
 /** Actions on a deal someone owns: only the people working it (or overseeing it) may take them. */

@@ -139,6 +139,15 @@ export interface DeskState {
   interestedAt?: string;
   /** Archived as Missed (two-step flow: No thanks, or no interest shown in time). */
   missed?: boolean;
+  /** Reminders people snoozed: each comes back to them as a direct message. Cleared by every move to another stage. */
+  snoozes?: Snooze[];
+}
+
+/** "Remind me again then": one per person, the latest replacing the one before. */
+export interface Snooze {
+  by: Actor;
+  /** ISO instant. */
+  until: string;
 }
 
 /** A team member's Teams identity, found by their e-mail when they were added. */
@@ -157,7 +166,8 @@ export interface ReferralRecord {
 /** Actions that move a referral from one stage to another. */
 export type TransitionAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire' | 'interested' | 'noThanks';
 /** Actions that change an accepted deal without moving it. */
-export type DealChangeAction = 'edit' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
-export type LifecycleAction = TransitionAction | DealChangeAction;
+export type DealChangeAction = 'edit' | 'moveCloseDate' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
+/** Snoozing a reminder changes neither the stage nor the deal, only when its people hear of it again. */
+export type LifecycleAction = TransitionAction | DealChangeAction | 'snooze';
 /** What the card names as a referral's last decision: a transition, or creating a deal. */
 export type DecisionAction = TransitionAction | 'create';

@@ -1,7 +1,8 @@
 import { Duration, type DateTime } from 'luxon';
-import type { ReferralRecord } from './referral';
+import type { Actor, ReferralRecord } from './referral';
 import { stageOfRecord } from './stage';
-import { answerDeadlineOf, parseInstant } from './timeLimits';
+import { answerDeadlineOf, CONTACT_REQUEST_WINDOW, parseInstant } from './timeLimits';
+import { deliveryTime, type WorkingHours } from './workingHours';
 
 /** When the desk reminds, escalates and expires (configuration, with Partner Center's defaults). */
 export interface ReminderPolicy {
@@ -22,63 +23,138 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   staleAfter: Duration.fromObject({ days: 1 }),
 };
 
-export type ReminderKind = 'responseNudge' | 'deadlineReminder' | 'escalation' | 'expire' | 'staleDeal';
+/**
+ * In the card's thread: `responseNudge`, `deadlineReminder`. Direct messages to one person:
+ * `deadlineDm` (whoever is to answer), `escalation` (a manager), `staleDeal` (the owner),
+ * `snoozed` (whoever snoozed). `cardRefresh`: the card changes by time alone (the customer's
+ * contact request gets old). `expire`: the deadline has come.
+ */
+export type ReminderKind = 'responseNudge' | 'deadlineReminder' | 'deadlineDm' | 'escalation' | 'staleDeal' | 'snoozed' | 'cardRefresh' | 'expire';
 
 /** One piece of work the scheduler owes a referral. */
 export interface PlannedWork {
   kind: ReminderKind;
   dueAt: DateTime;
   /**
-   * Stable while the referral's dates stay the same, so re-planning finds work already
-   * done; it changes when they move, so moved work is planned afresh.
+   * Stable while the referral's dates (and the recipient) stay the same, so re-planning
+   * finds work already done; it changes when they move, so moved work is planned afresh.
    */
   key: string;
+  /** Whom a direct message is for (actor id); unset for work in the channel. */
+  recipient?: string;
+}
+
+/** Who a referral's direct messages go to beyond the referral itself, and when each of them works. */
+export interface PlanAudience {
+  /** The managers of the referral's region: they hear of it when it is about to expire unanswered. */
+  managers: readonly string[];
+  /** Each person's working hours: a direct message waits for them (quiet hours). */
+  hoursOf(userId: string): WorkingHours;
 }
 
 /**
- * Everything the scheduler owes a referral as it stands: the nudge, the reminders and the
- * escalation before its deadline and the expiry at it while it is undecided; a reminder
- * once an open deal's close date has passed. Work that would fall before the referral
- * arrived is left out; work already due stays in (it is owed, if late). Pure.
+ * The person the desk reminds directly: the owner of an accepted deal, or in the two-step
+ * flow whoever said Interested (they are to accept or decline). Nobody before that.
  */
-export function planFor(record: ReferralRecord, policy: ReminderPolicy): PlannedWork[] {
+export function responsiblePerson(record: ReferralRecord): Actor | undefined {
   const stage = stageOfRecord(record);
-  const { referral } = record;
-  if (stage === 'accepted') {
-    if (!referral.details.closingDateTime) return [];
-    const closing = parseInstant(referral.details.closingDateTime);
-    return [{ kind: 'staleDeal', dueAt: closing.plus(policy.staleAfter), key: `staleDeal:${closing.toISO()}` }];
-  }
-  if (stage !== 'received' && stage !== 'evaluating') return [];
+  if (stage === 'accepted') return record.desk.owner;
+  if (stage === 'evaluating') return record.desk.lastDecision?.by;
+  return undefined;
+}
 
-  const created = parseInstant(referral.createdDateTime);
+/** Planned, before quiet hours: a direct message may still wait for its recipient's working hours. */
+type Draft = PlannedWork & { latest?: DateTime };
+
+/**
+ * Everything the scheduler owes a referral as it stands. While it is undecided: the nudge,
+ * the reminders in the thread and to whoever is to answer, the managers' escalation before
+ * its deadline, and the expiry at it. Once accepted: a reminder to the owner after the close
+ * date has passed. In both: snoozed reminders coming back, and a card refresh when the
+ * customer's contact request gets old. A direct message due outside its recipient's working
+ * hours waits for them, unless waiting would reach the deadline it is about. Work that would
+ * fall before the referral arrived is left out; work already due stays in (it is owed, if
+ * late). Pure, and sorted by when it is due.
+ */
+export function planFor(record: ReferralRecord, policy: ReminderPolicy, audience: PlanAudience): PlannedWork[] {
+  const stage = stageOfRecord(record);
+  const drafts: Draft[] = [];
+  if (stage === 'accepted') drafts.push(...dealWork(record, policy), ...contactRefresh(record));
+  else if (stage === 'received' || stage === 'evaluating') drafts.push(...answerWork(record, policy, audience));
+  else return [];
+  drafts.push(...snoozedWork(record));
+  return drafts
+    .map(({ latest, ...work }) => (work.recipient ? { ...work, dueAt: deliveryTime(work.dueAt, audience.hoursOf(work.recipient), latest) } : work))
+    .sort((a, b) => +a.dueAt - +b.dueAt);
+}
+
+function answerWork(record: ReferralRecord, policy: ReminderPolicy, audience: PlanAudience): Draft[] {
+  const stage = stageOfRecord(record);
+  const created = parseInstant(record.referral.createdDateTime);
   const deadline = answerDeadlineOf(record);
   const stamp = `${stage}:${deadline.toISO()}`;
-  const work: PlannedWork[] = [];
+  const work: Draft[] = [];
   if (stage === 'received') {
     work.push({ kind: 'responseNudge', dueAt: created.plus(policy.responseNudgeAfter), key: `responseNudge:${created.toISO()}` });
   }
+  const person = responsiblePerson(record);
   for (const before of policy.beforeDeadline) {
-    work.push({ kind: 'deadlineReminder', dueAt: deadline.minus(before), key: `deadlineReminder:${before.toISO()}:${stamp}` });
+    const dueAt = deadline.minus(before);
+    work.push({ kind: 'deadlineReminder', dueAt, key: `deadlineReminder:${before.toISO()}:${stamp}` });
+    if (person) work.push({ kind: 'deadlineDm', dueAt, key: `deadlineDm:${before.toISO()}:${stamp}:${person.id}`, recipient: person.id, latest: deadline });
   }
-  work.push({ kind: 'escalation', dueAt: deadline.minus(policy.escalateBefore), key: `escalation:${stamp}` });
-  work.push({ kind: 'expire', dueAt: deadline, key: `expire:${stamp}` });
-  return work.filter((item) => item.dueAt > created && (item.kind === 'expire' || item.dueAt < deadline)).sort((a, b) => +a.dueAt - +b.dueAt);
+  for (const manager of new Set(audience.managers)) {
+    work.push({ kind: 'escalation', dueAt: deadline.minus(policy.escalateBefore), key: `escalation:${stamp}:${manager}`, recipient: manager, latest: deadline });
+  }
+  work.push(...contactRefresh(record));
+  return [
+    ...work.filter((item) => item.dueAt > created && item.dueAt < deadline),
+    { kind: 'expire', dueAt: deadline, key: `expire:${stamp}` },
+  ];
 }
+
+function dealWork(record: ReferralRecord, policy: ReminderPolicy): Draft[] {
+  const owner = record.desk.owner;
+  const closing = record.referral.details.closingDateTime;
+  if (!owner || !closing) return [];
+  const closingAt = parseInstant(closing);
+  return [{ kind: 'staleDeal', dueAt: closingAt.plus(policy.staleAfter), key: `staleDeal:${closingAt.toISO()}:${owner.id}`, recipient: owner.id }];
+}
+
+/** The card's flag for a customer who asked to be contacted changes its wording after 72 hours. */
+function contactRefresh(record: ReferralRecord): Draft[] {
+  if (!record.referral.details.customerRequestedContact) return [];
+  const created = parseInstant(record.referral.createdDateTime);
+  return [{ kind: 'cardRefresh', dueAt: created.plus(CONTACT_REQUEST_WINDOW), key: `cardRefresh:contactRequest:${created.toISO()}` }];
+}
+
+function snoozedWork(record: ReferralRecord): Draft[] {
+  const stage = stageOfRecord(record);
+  const deadline = stage === 'accepted' ? undefined : answerDeadlineOf(record);
+  return (record.desk.snoozes ?? []).map((snooze) => {
+    const until = parseInstant(snooze.until);
+    return { kind: 'snoozed', dueAt: until, key: `snoozed:${snooze.by.id}:${until.toISO()}`, recipient: snooze.by.id, latest: deadline };
+  });
+}
+
+/** Reminders of which only the latest due is worth sending: an earlier one is out of date. */
+const SUPERSEDED_BY_LATER: readonly ReminderKind[] = ['deadlineReminder', 'deadlineDm'];
 
 /**
  * What to do now from a plan, given the keys already done: everything due, except that of
- * several deadline reminders due at once (after downtime) only the latest is sent, the
- * others being out of date. Expiry always runs, however late, and once it is due nothing
- * else is worth sending.
+ * several reminders of one kind to the same people due at once (after downtime) only the
+ * latest is sent, the others being out of date. Expiry always runs, however late, and once
+ * it is due nothing else is worth sending.
  */
 export function dueNow(plan: readonly PlannedWork[], done: ReadonlySet<string>, now: DateTime): PlannedWork[] {
   const due = plan.filter((item) => item.dueAt <= now && !done.has(item.key));
   const expiry = due.find((item) => item.kind === 'expire');
   if (expiry) return [expiry];
+  const latest = new Map<string, PlannedWork>();
+  for (const item of due) if (SUPERSEDED_BY_LATER.includes(item.kind)) latest.set(`${item.kind}:${item.recipient ?? ''}`, item);
   // The nudge is about the 24-hour target: once a deadline reminder is due too, that one says more.
   const nudgeSuperseded = due.some((item) => item.kind === 'deadlineReminder');
-  const reminders = due.filter((item) => item.kind === 'deadlineReminder');
-  const latestReminder = reminders.at(-1);
-  return due.filter((item) => (item.kind === 'deadlineReminder' ? item === latestReminder : !(item.kind === 'responseNudge' && nudgeSuperseded)));
+  return due.filter((item) =>
+    SUPERSEDED_BY_LATER.includes(item.kind) ? latest.get(`${item.kind}:${item.recipient ?? ''}`) === item : !(item.kind === 'responseNudge' && nudgeSuperseded),
+  );
 }

@@ -5,8 +5,10 @@ export interface Region {
   code: string;
   name: string;
   countries: readonly string[];
-  /** Users (AAD object ids or Teams user ids) who manage the region's deals. */
+  /** Users (AAD object ids or Teams user ids) who manage the region's deals; they hear of referrals about to expire unanswered. */
   managers?: readonly string[];
+  /** Users (AAD object ids or Teams user ids) who answer the region's referrals; reminders in the channel mention them. */
+  responders?: readonly string[];
   /** How its referrals are answered; the newer direct flow unless set. */
   responseFlow?: ResponseFlow;
 }
@@ -59,10 +61,7 @@ export function parseLinkTarget(token: string, regions: readonly Region[]): Link
 export function resolveChannel(country: string, links: readonly ChannelLink[], regions: readonly Region[]): ChannelLink | undefined {
   const byCountry = links.find((l) => l.target.kind === 'country' && l.target.code === country);
   if (byCountry) return byCountry;
-  const containing = regions
-    .filter((r) => r.countries.includes(country))
-    .sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
-  for (const region of containing) {
+  for (const region of regionsOf(country, regions)) {
     const link = links.find((l) => l.target.kind === 'region' && l.target.code === region.code);
     if (link) return link;
   }
@@ -76,8 +75,20 @@ export function channelConversationId(conversationId: string): string {
 
 /** The response flow for a referral from `country`: that of the smallest region containing it that sets one. */
 export function responseFlowFor(country: string, regions: readonly Region[]): ResponseFlow {
-  const containing = regions
-    .filter((r) => r.countries.includes(country) && r.responseFlow)
-    .sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
-  return containing[0]?.responseFlow ?? 'direct';
+  return regionsOf(country, regions).find((r) => r.responseFlow)?.responseFlow ?? 'direct';
+}
+
+/** The regions a referral from `country` belongs to, the smallest first (the most specific). */
+function regionsOf(country: string, regions: readonly Region[]): Region[] {
+  return regions.filter((r) => r.countries.includes(country)).sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
+}
+
+/** Who manages referrals from `country`: the managers of every region containing it. */
+export function regionManagers(country: string, regions: readonly Region[]): string[] {
+  return [...new Set(regionsOf(country, regions).flatMap((region) => region.managers ?? []))];
+}
+
+/** Who answers referrals from `country` and is named when they wait: the responders of every region containing it. */
+export function regionResponders(country: string, regions: readonly Region[]): string[] {
+  return [...new Set(regionsOf(country, regions).flatMap((region) => region.responders ?? []))];
 }

@@ -47,22 +47,29 @@ export function deliveryTime(due: DateTime, hours: WorkingHours, latest?: DateTi
   return latest && next >= latest ? due.toUTC() : next;
 }
 
-export type SnoozeChoice = 'oneHour' | 'fourHours' | 'tomorrowMorning';
+export const SNOOZE_CHOICES = ['oneHour', 'fourHours', 'tomorrowMorning'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
+
+export function isSnoozeChoice(value: string | undefined): value is SnoozeChoice {
+  return (SNOOZE_CHOICES as readonly (string | undefined)[]).includes(value);
+}
 
 /** A reminder is never snoozed closer to its deadline than this, so it can still be acted on. */
 export const SNOOZE_MARGIN = Duration.fromObject({ minutes: 30 });
 
 /**
  * When a snoozed reminder comes back: in 1 or 4 hours, or tomorrow at the start of the
- * user's working day in their zone; never past the deadline (then shortly before it).
+ * user's working day in their zone; never past the deadline, if there is one (then shortly
+ * before it).
  */
-export function snoozeUntil(choice: SnoozeChoice, now: DateTime, hours: WorkingHours, deadline: DateTime): DateTime {
+export function snoozeUntil(choice: SnoozeChoice, now: DateTime, hours: WorkingHours, deadline?: DateTime): DateTime {
   const wanted =
     choice === 'oneHour'
       ? now.plus({ hours: 1 })
       : choice === 'fourHours'
         ? now.plus({ hours: 4 })
         : atLocal(now.setZone(hours.timeZone).startOf('day').plus({ days: 1 }), hours.start);
+  if (!deadline) return wanted.toUTC();
   const latest = DateTime.max(now, deadline.minus(SNOOZE_MARGIN));
   return DateTime.min(wanted, latest).toUTC();
 }

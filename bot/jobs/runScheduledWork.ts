@@ -1,19 +1,18 @@
 import type { DateTime } from 'luxon';
-import type { ReminderKind } from '../domain/reminderPlan';
 import { SYSTEM_ACTOR } from '../domain/referral';
 import { changeReferral } from '../referralChanges';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
+import { sendDirectReminder } from './directReminder';
 import type { WorkResult } from './scheduler';
-import { sendReminder } from './sendReminder';
-
-/** The kinds of scheduled work the desk runs; the plan holds only these. */
-export const RUNNABLE_KINDS: readonly ReminderKind[] = ['expire', 'responseNudge', 'deadlineReminder'];
+import { isOwed, stillOwed } from './stillOwed';
+import { sendThreadReminder } from './threadReminder';
 
 /**
  * Runs one piece of due work. Expiry closes an undecided referral as Expired (or Missed)
- * and updates its card for everyone; nudges and reminders go to the card's thread. A
- * referral that was decided meanwhile needs nothing.
+ * and updates its card for everyone; nudges and reminders go to the card's thread, or to
+ * one person directly; a card refresh brings the channel card up to date. A referral that
+ * was decided meanwhile needs nothing.
  */
 export async function runScheduledWork(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
   switch (work.kind) {
@@ -23,9 +22,16 @@ export async function runScheduledWork(services: Services, work: ScheduledWork, 
     }
     case 'responseNudge':
     case 'deadlineReminder':
-      return sendReminder(services, work, now);
-    default:
-      services.log.error(`scheduled ${work.kind} of referral ${work.referralId} has no runner; it is not planned any more`);
-      return 'done';
+      return sendThreadReminder(services, work, now);
+    case 'deadlineDm':
+    case 'escalation':
+    case 'staleDeal':
+    case 'snoozed':
+      return sendDirectReminder(services, work, now);
+    case 'cardRefresh': {
+      const owed = await stillOwed(services, work, now);
+      if (isOwed(owed)) await services.cardSync.refresh(work.referralId);
+      return isOwed(owed) ? 'done' : owed;
+    }
   }
 }

@@ -3,8 +3,11 @@ import { DateTime } from 'luxon';
 import type { Logger } from '../log';
 import { minuteOf, nextMinute, SCHEDULER, type BucketItem, type ScheduleRepository, type ScheduledWork } from '../store/scheduleRepository';
 
-/** What running a piece of work came to: done for good, or to be tried again later. */
-export type WorkResult = 'done' | 'retry';
+/**
+ * What running a piece of work came to: done for good, to be tried again later (a failure,
+ * counted), or not yet (e.g. its recipient's working hours begin later), to be run then.
+ */
+export type WorkResult = 'done' | 'retry' | { notBefore: DateTime };
 export type WorkRunner = (work: ScheduledWork, now: DateTime) => Promise<WorkResult>;
 
 export interface SchedulerOptions {
@@ -134,6 +137,10 @@ export class Scheduler {
       if (result === 'done') {
         await schedule.complete(claimed);
         return 1;
+      }
+      if (result !== 'retry') {
+        await schedule.postpone(claimed, result.notBefore);
+        return 0;
       }
     } catch (error) {
       log.error(`scheduled ${work.kind} of referral ${work.referralId} failed`, error);

@@ -1,6 +1,6 @@
 import { applyIncoming, arrival, completeReferral, type IncomingReferral } from '../domain/incoming';
 import { responseFlowFor } from '../domain/routing';
-import { planReferral } from '../referralChanges';
+import { planReferral } from '../planning';
 import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
 

@@ -15,6 +15,8 @@ export interface CardTask {
   unrouted: boolean;
   claimedUntil: string;
   lastError: string;
+  /** The card is to be updated even if the referral did not change (what it shows changed with time). */
+  refresh: boolean;
 }
 
 type CardTaskEntity = Omit<CardTask, 'referralId' | 'etag'> & { partitionKey: string; rowKey: string };
@@ -27,10 +29,13 @@ type CardTaskEntity = Omit<CardTask, 'referralId' | 'etag'> & { partitionKey: st
 export class CardOutboxRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** Asks for the referral's card to be synced now (again, if a task is already there). */
-  async enqueue(referralId: string, now: string): Promise<void> {
+  /**
+   * Asks for the referral's card to be synced now (again, if a task is already there);
+   * with `refresh`, to be updated even when the referral did not change.
+   */
+  async enqueue(referralId: string, now: string, options: { refresh?: boolean } = {}): Promise<void> {
     await this.table.upsertEntity(
-      { partitionKey: PARTITION, rowKey: referralId, enqueuedAt: now, dueAt: now, unrouted: false, attempts: 0, lastError: '' },
+      { partitionKey: PARTITION, rowKey: referralId, enqueuedAt: now, dueAt: now, unrouted: false, attempts: 0, lastError: '', ...(options.refresh ? { refresh: true } : {}) },
       'Merge',
     );
   }
@@ -98,6 +103,7 @@ export class CardOutboxRepository {
         unrouted: row.unrouted === true,
         claimedUntil: row.claimedUntil ?? '',
         lastError: row.lastError ?? '',
+        refresh: row.refresh === true,
       });
     }
     return tasks.sort((a, b) => a.dueAt.localeCompare(b.dueAt));

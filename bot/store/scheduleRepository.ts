@@ -10,6 +10,8 @@ export interface ScheduledWork {
   key: string;
   kind: ReminderKind;
   dueAt: string;
+  /** Whom a direct message is for (actor id). */
+  recipient?: string;
   /** `cancelled` also when it was given up after repeated failures. */
   state: 'pending' | 'done' | 'cancelled';
   /** A worker holds it until then (ISO), or ''. */
@@ -24,6 +26,7 @@ interface PlanItem {
   key: string;
   kind: ReminderKind;
   dueAt: string;
+  recipient?: string;
 }
 
 interface RunEntity {
@@ -101,15 +104,16 @@ export class ScheduleRepository {
   /**
    * Makes the referral's stored plan the given one: new work is added to the index, work no
    * longer planned is cancelled (by no longer being in the plan), work already done stays
-   * done. Safe to repeat after a crash.
+   * done, and work that moved (a direct message waiting for other working hours) is listed
+   * in its new minute too. Safe to repeat after a crash.
    */
   async replacePlan(referralId: string, plan: readonly PlannedWork[]): Promise<void> {
-    const previous = new Set((await this.planItems(referralId)).map((item) => item.key));
-    const items = plan.map((work) => ({ key: work.key, kind: work.kind, dueAt: work.dueAt.toUTC().toISO()! }));
+    const previous = new Map((await this.planItems(referralId)).map((item) => [item.key, item.dueAt]));
+    const items: PlanItem[] = plan.map((work) => ({ key: work.key, kind: work.kind, dueAt: work.dueAt.toUTC().toISO()!, recipient: work.recipient }));
     // The plan first, then the index: an item listed before its plan exists would be skipped.
     await this.table.upsertEntity({ partitionKey: planPartition(referralId), rowKey: 'items', items: JSON.stringify(items) }, 'Replace');
-    for (const work of plan) {
-      if (!previous.has(work.key)) await this.index(referralId, work);
+    for (const [i, work] of plan.entries()) {
+      if (previous.get(work.key) !== items[i].dueAt) await this.index(referralId, work);
     }
   }
 
@@ -123,6 +127,7 @@ export class ScheduleRepository {
       key,
       kind: item.kind,
       dueAt: item.dueAt,
+      ...(item.recipient ? { recipient: item.recipient } : {}),
       state: run?.state ?? 'pending',
       claimedUntil: run?.claimedUntil ?? '',
       attempts: run?.attempts ?? 0,
@@ -149,6 +154,11 @@ export class ScheduleRepository {
     const attempts = work.attempts + 1;
     const updated = await this.updateRun(work, { claimedUntil: '', attempts, state: attempts >= MAX_ATTEMPTS ? 'cancelled' : 'pending' });
     if (updated && updated.state === 'pending') await this.addToBucket(minuteOf(retryAt), { referralId: work.referralId, key: work.key });
+  }
+
+  /** Releases claimed work that is not to run before `at` (no failure), and looks at it again then. */
+  async postpone(work: ScheduledWork, at: DateTime): Promise<void> {
+    if (await this.updateRun(work, { claimedUntil: '' })) await this.addToBucket(minuteOf(at), { referralId: work.referralId, key: work.key });
   }
 
   /** Looks at work again at `at` (e.g. when another worker's claim on it runs out). */

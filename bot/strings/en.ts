@@ -5,6 +5,7 @@ import type { DealType, MicrosoftHelp } from '../domain/dealType';
 import type { HistoryEvent } from '../domain/history';
 import type { SalesStage } from '../domain/referral';
 import type { Stage } from '../domain/stage';
+import type { SnoozeChoice } from '../domain/workingHours';
 
 /**
  * Every sentence the bot shows a user, in English. Other languages add a catalog of the
@@ -164,6 +165,15 @@ export const en = {
     star: '☆ Add to favourites',
     unstar: '★ Remove from favourites',
     winAfterStages: 'Won is offered once every sales stage is complete (solution assessment).',
+    snoozeLabel: 'Not now? Remind me again:',
+    snooze: {
+      oneHour: 'In 1 hour',
+      fourHours: 'In 4 hours',
+      tomorrowMorning: 'Tomorrow morning',
+    } satisfies Record<SnoozeChoice, string>,
+    moveCloseDate: 'Move the close date',
+    newClosingDate: 'New estimated close date',
+    confirmMoveCloseDate: 'Move close date',
     registrationEligible: '✔ Eligible for deal registration: register it in Partner Center.',
     registrationGaps: (gaps: string) => `Not eligible for deal registration: ${gaps}.`,
     registrationGap: {
@@ -193,12 +203,14 @@ export const en = {
       interested: 'Interested: evaluating',
       noThanks: 'No thanks: archived as Missed',
       edit: 'Deal edited',
+      moveCloseDate: 'Close date moved',
       addMember: 'Team member added',
       removeMember: 'Team member removed',
       addSolution: 'Solution added',
       removeSolution: 'Solution removed',
       reassign: 'Handed to a new owner',
       upgrade: 'Deal upgraded',
+      snooze: 'Reminder snoozed',
     } satisfies Record<HistoryEvent['action'], string>,
     field: {
       status: 'Status',
@@ -217,6 +229,7 @@ export const en = {
       type: 'Referral type',
       visibleToMicrosoft: 'Visible to Microsoft sellers',
       invitedPartners: 'Partners invited',
+      snoozed: 'Reminders snoozed',
     } as Record<string, string>,
   },
   reminders: {
@@ -225,6 +238,14 @@ export const en = {
     interest: (left: string, customer: string) => `⏰ ${left} left to say whether we are interested in the referral of ${customer}.`,
     evaluation: (left: string, customer: string) => `⏰ ${left} left to accept or decline the referral of ${customer}.`,
     forYou: (mention: string) => `${mention}, this one is waiting for you.`,
+    forResponders: (mentions: string) => `${mentions}: please accept or decline it.`,
+    escalation: (left: string, customer: string) =>
+      `⚠️ Nobody has answered the referral of ${customer} yet, and it expires in ${left}. You manage its region: please make sure someone accepts or declines it in time.`,
+    staleDeal: (deal: string, customer: string, closeDate: string) =>
+      `📅 The estimated close date of ${deal} (${customer}) was ${closeDate}. Did you win it? Report Won or Lost, or move the close date.`,
+    snoozedAnswer: (left: string, customer: string) => `⏰ As you asked: ${left} left to answer the referral of ${customer}.`,
+    snoozed: (when: string) => `Snoozed. I will remind you again ${when}.`,
+    tooLateToSnooze: 'Too little time is left to snooze this one: please answer it now.',
   },
   newDeal: {
     title: 'New deal',
@@ -331,6 +352,7 @@ export const en = {
     assessmentOnly: (field: string) => `${field}: a solution-assessment deal holds its one assessment and nothing else`,
     skipsStage: (field: string) => `${field}: an assessment completes each stage in turn, so pick the current or the next one`,
     notInTeam: (field: string) => `${field}: no one with that address is a member of this team`,
+    notInFuture: (field: string) => `${field} must lie ahead`,
   } satisfies Record<FieldProblemCode, (field: string) => string>,
   fieldNames: {
     dealName: 'Deal name',
@@ -354,6 +376,8 @@ export const en = {
     team: 'The deal team',
     solution: 'Solution',
     newOwnerEmail: 'New owner\'s e-mail',
+    newClosingDate: 'New estimated close date',
+    snooze: 'Remind me again',
     help: 'Kind of help needed from Microsoft',
     partnerName: 'Partner',
     upgrade: 'What to do',

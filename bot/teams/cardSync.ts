@@ -51,6 +51,12 @@ export class CardSync {
     this.kick();
   }
 
+  /** Records that the referral's card must be updated even though the referral did not change (time moved on), then starts on it. */
+  async refresh(referralId: string): Promise<void> {
+    await this.deps.outbox.enqueue(referralId, this.nowIso(), { refresh: true });
+    this.kick();
+  }
+
   /** Re-queues the referrals that were waiting for a channel link. */
   async releaseUnrouted(): Promise<number> {
     const parked = await this.deps.outbox.unrouted();
@@ -120,7 +126,7 @@ export class CardSync {
       return;
     }
     if (stored.card) {
-      if (stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
+      if (task.refresh || stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
       await this.deps.outbox.complete(task);
       return;
     }

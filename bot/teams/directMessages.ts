@@ -2,6 +2,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
 import { DeliveryError } from './messenger';
+import { teamsIdentity } from './people';
 
 /** Whom a direct message is for: an actor id (AAD object id or Teams id), with what else is known. */
 export type Recipient = Pick<Actor, 'id'> & Partial<Actor>;
@@ -32,7 +33,7 @@ async function chatWith(services: Services, recipient: Recipient, via: Partial<C
   const known = profile?.chatId ? await conversations.get('personal', profile.chatId) : null;
   if (known) return known;
   if (!via) return null;
-  const teamsId = recipient.teamsId ?? profile?.teamsId ?? (await messenger.findMember(via, recipient.id))?.teamsId;
+  const teamsId = recipient.teamsId ?? (await teamsIdentity(services, recipient.id, via))?.teamsId;
   if (!teamsId) return null;
   const tenantId = profile?.tenantId ?? via.conversation?.tenantId;
   const chatId = await messenger.openChat(via, teamsId, tenantId);

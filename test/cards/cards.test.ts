@@ -123,6 +123,8 @@ const samples: Record<string, AdaptiveCard> = {
     NOW,
     en,
   ),
+  'reminder in the channel thread': referralCard(receivedRecord(), NOW.plus({ days: 11 }), en, { reminder: true }),
+  'reminder of a deal gone stale, as its owner sees it': referralCard(decided('accepted'), NOW.plus({ days: 90 }), en, { viewer: alice, reminder: true }),
   'new deal form': newDealCard('form-1', loadSolutions(''), NOW, en),
   welcome: renderWelcomeCard({ title: 't', intro: 'i', howToLink: 'h', example: 'e', regions: 'r', more: 'm' }),
   links: renderLinksCard({ title: 'Where referrals go', rows: [{ title: 'Germany (DE)', value: 'EMEA' }], footnote: '' }),
@@ -219,6 +221,18 @@ describe('cards', () => {
     assert.equal(msFacts.Source, 'Co-sell invitation from Microsoft');
     assert.equal(msFacts['Help requested'], 'Technical');
     assert.equal(msFacts['Estimated value'], '€25,000.00');
+  });
+
+  it('offers Snooze on a reminder, and on a stale deal\'s reminder moving its close date to its workers', () => {
+    const snooze = (card: AdaptiveCard) => verbsIn(card).filter((verb) => verb === VERBS.snooze).length;
+    assert.equal(snooze(samples['reminder in the channel thread']), 3, 'in 1 hour, in 4 hours, tomorrow morning');
+    assert.equal(snooze(samples['received referral']), 0, 'not on the card itself');
+    assert.ok(!verbsIn(samples['reminder in the channel thread']).includes(VERBS.moveCloseDate));
+    const stale = samples['reminder of a deal gone stale, as its owner sees it'];
+    assert.equal(snooze(stale), 3);
+    assert.ok(verbsIn(stale).includes(VERBS.moveCloseDate));
+    assert.ok(!verbsIn(referralCard(decided('accepted'), NOW.plus({ days: 90 }), en, { reminder: true })).includes(VERBS.moveCloseDate), 'not for someone not working the deal');
+    assert.equal(snooze(referralCard(receivedRecord(), NOW.plus({ days: 20 }), en, { reminder: true })), 0, 'nothing to snooze once expired');
   });
 
   it('offers the two-step answers in turn, and says when a referral was missed', () => {

@@ -51,6 +51,7 @@ const COMMANDS: Record<LifecycleAction, LifecycleCommand> = {
     action: 'edit',
     input: { ...ACCEPT_INPUT, dealName: 'Contoso migration, phase 2', dealValue: 60000, currency: 'EUR', closingDate: '2027-03-31', salesStage: 'Qualified' },
   },
+  moveCloseDate: { action: 'moveCloseDate', input: { closingDate: '2027-04-30' } },
   addMember: {
     action: 'addMember',
     input: {
@@ -63,6 +64,7 @@ const COMMANDS: Record<LifecycleAction, LifecycleCommand> = {
   removeSolution: { action: 'removeSolution', input: { solutionId: 'sol-1' } },
   reassign: { action: 'reassign', input: { newOwner: ALICE } },
   upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'technicalArchitecture' } },
+  snooze: { action: 'snooze', input: { until: NOW.plus({ hours: 1 }).toISO()! } },
 };
 
 /** The clock each command is applied at (expire only succeeds once the referral has expired). */
@@ -75,12 +77,14 @@ const CLOCK: Record<LifecycleAction, DateTime> = {
   interested: NOW,
   noThanks: NOW,
   edit: NOW,
+  moveCloseDate: NOW,
   addMember: NOW,
   removeMember: NOW,
   addSolution: NOW,
   removeSolution: NOW,
   reassign: NOW,
   upgrade: NOW,
+  snooze: NOW,
 };
 
 const TRANSITIONS: readonly LifecycleAction[] = ['accept', 'decline', 'win', 'lose', 'expire'];
@@ -112,6 +116,7 @@ const ALLOWED: Partial<Record<Stage, Partial<Record<LifecycleAction, [Status, Su
     win: ['Closed', 'Won'],
     lose: ['Closed', 'Lost'],
     edit: ['Active', 'Accepted'],
+    moveCloseDate: ['Active', 'Accepted'],
     addMember: ['Active', 'Accepted'],
     removeMember: ['Active', 'Accepted'],
     addSolution: ['Active', 'Accepted'],
@@ -165,7 +170,8 @@ describe('lifecycle: decide', () => {
 
     for (const c of STAGES) {
       for (const action of Object.keys(COMMANDS) as LifecycleAction[]) {
-        const outcome = ALLOWED[c.stage]?.[action];
+        // A snooze leaves an open referral where it is.
+        const outcome = action === 'snooze' && ['received', 'accepted'].includes(c.stage) ? [c.status, c.substatus] : ALLOWED[c.stage]?.[action];
         const title = `${c.status}/${c.substatus} (${c.stage}) × ${action}`;
 
         if (outcome) {
@@ -525,6 +531,7 @@ describe('lifecycle: decide', () => {
       addMember: { action: 'addMember', input: { member: { ...ENGINEER, email: 'not-an-address' } } },
       addSolution: { action: 'addSolution', input: { solution: { id: 'sol-a', name: 'An assessment', kind: 'assessment', incentiveEligible: false } } },
       upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'none' } },
+      moveCloseDate: { action: 'moveCloseDate', input: { closingDate: '2026-11-01' } },
     };
     /** Each deal action in a form that finds the deal already so (what a retried click sends). */
     const NO_CHANGE: Record<string, LifecycleCommand> = {
@@ -539,6 +546,7 @@ describe('lifecycle: decide', () => {
       addSolution: { action: 'addSolution', input: { solution: { id: 'sol-1', name: 'Azure migration assessment', kind: 'solution', incentiveEligible: false } } },
       removeSolution: { action: 'removeSolution', input: { solutionId: 'sol-404' } },
       reassign: { action: 'reassign', input: { newOwner: BOB } },
+      moveCloseDate: { action: 'moveCloseDate', input: { closingDate: '2027-01-31' } },
       upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'none' } },
     };
 
@@ -625,6 +633,7 @@ describe('lifecycle: historyView', () => {
       type: 'Independent',
       visibleToMicrosoft: undefined,
       invitedPartners: undefined,
+      snoozed: undefined,
     });
   });
 });

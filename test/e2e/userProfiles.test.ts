@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { BotHarness } from '../support/botHarness';
-import { CHANNELS, channelMessage, personalChat, personalMessage, TENANT, USERS } from '../support/teamsActivities';
-
-const clientInfo = (timezone: string) => [{ type: 'clientInfo', locale: 'en-US', country: 'DE', platform: 'Web', timezone }];
+import { CHANNELS, channelMessage, clientInfo, personalChat, personalMessage, TENANT, USERS } from '../support/teamsActivities';
 
 describe('what the bot learns of its users (HTTP, Azurite)', () => {
   let h: BotHarness;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
-import { cardAction, CHANNELS, USERS } from '../support/teamsActivities';
-import { attachmentsOf, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from '../e2e/flows';
+import { cardAction, CHANNELS, teamMember, USERS } from '../support/teamsActivities';
+import { attachmentsOf, cardText, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from '../e2e/flows';
 
 /** The fixture referral arrives 2026-11-23T08:00Z and expires 2026-12-07T08:00Z. */
 const CREATED = DateTime.fromISO('2026-11-23T08:00:00.000Z', { zone: 'utc' });
@@ -54,6 +54,35 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
       assert.match(String(reply.body.text), new RegExp(`⏰ ${left} left to answer the referral of Contoso GmbH`));
       assert.deepEqual(verbsIn(attachmentsOf(reply)[0].content).filter((v) => v === VERBS.accept || v === VERBS.decline), [VERBS.accept, VERBS.decline]);
     }
+  });
+
+  it('names the region\'s responders in a deadline reminder, and brings the card\'s time left up to date', async () => {
+    await start({ REGIONS_FILE: regionsFileWith('emea', { responders: [USERS.bob.aadObjectId, USERS.alice.id, 'aad-left-the-company'] }) });
+    h.connector.members = [USERS.alice, USERS.bob].map(teamMember);
+    await at(EXPIRY.minus({ days: 1 }).plus({ minutes: 1 }));
+    const reply = replies().at(-1)!;
+    assert.match(String(reply.body.text), /<at>Bob Rep<\/at>, <at>Alice Rep<\/at>: please accept or decline it/);
+    assert.deepEqual(reply.body.entities, [
+      { type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } },
+      { type: 'mention', text: '<at>Alice Rep</at>', mentioned: { id: USERS.alice.id, name: 'Alice Rep' } },
+    ], 'someone Teams does not know is left out');
+    await h.settle();
+    const update = h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1);
+    assert.ok(update, 'the channel card was updated');
+    assert.match(cardText(update), /23 hours left/, 'a minute past the 1-day reminder');
+  });
+
+  it('changes the wording of the customer\'s contact request on the card once it is 72 hours old', async () => {
+    await start();
+    const updates = () => h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId);
+    await at(CREATED.plus({ hours: 71, minutes: 58 }));
+    await h.settle();
+    assert.equal(updates().length, 0);
+    await at(CREATED.plus({ hours: 72, minutes: 1 }));
+    await h.settle();
+    assert.equal(updates().length, 1);
+    assert.match(cardText(updates()[0]), /The customer asked to be contacted when this referral arrived/);
+    assert.doesNotMatch(cardText(updates()[0]), /reach out now/);
   });
 
   it('sends nothing once the referral is answered', async () => {

@@ -95,6 +95,39 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     assert.equal(await survivor.tick(), 0);
   });
 
+  it('sends each reminder once when two instances tick at the same time', async () => {
+    // 20 hours after arrival (the nudge) and 3 days before expiry (a reminder): both in one pass.
+    h.clock.now = EXPIRY.minus({ days: 3 }).plus({ minutes: 2 });
+    const other = otherInstance();
+    await Promise.all([h.tick(), other.tick(), h.tick(), other.tick()]);
+    await Promise.all([h.tick(), other.tick()]);
+    assert.equal(threadReplies().length, 1, 'after downtime, the latest reminder only, once');
+    assert.match(String(threadReplies()[0].body.text), /3 days left/);
+  });
+
+  it('sends a reminder once when an instance dies between claiming it and sending it, and the bot restarts', async () => {
+    h.clock.now = EXPIRY.minus({ days: 3 }).plus({ minutes: 2 });
+    await h.services.scheduler.stop();
+    let claimed!: () => void;
+    const sawClaim = new Promise<void>((resolve) => (claimed = resolve));
+    const dying = otherInstance(() => {
+      claimed();
+      return new Promise(() => undefined);
+    });
+    void dying.tick();
+    await sawClaim;
+    assert.equal(threadReplies().length, 0, 'claimed, never sent');
+
+    h.clock.advance({ minutes: 3 }); // the dead instance's lease and claim run out
+    await h.restart();
+    await h.tick();
+    assert.equal(threadReplies().length, 1, 'sent by the restarted bot');
+    h.clock.advance({ minutes: 5 });
+    await h.restart();
+    await h.tick();
+    assert.equal(threadReplies().length, 1, 'and not again after another restart');
+  });
+
   it('after downtime, runs missed work once on start, in due order, however late', async () => {
     const second = pcReferral({ id: 'a1b2c3d4-0000-4000-8000-000000000002', expirationDateTime: '2026-12-06T08:00:00Z' });
     assert.equal((await h.deliver(second)).status, 202);

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { startApp, type RunningApp } from '../../bot/app';
-import { loadConfig } from '../../bot/config/config';
+import { loadConfig, type Config } from '../../bot/config/config';
 import { signBody, SIGNATURE_HEADER } from '../../bot/http/signature';
 import { consoleLogger, quietLogger } from '../../bot/log';
 import type { Services } from '../../bot/services';
+import { minuteOf, SCHEDULER } from '../../bot/store/scheduleRepository';
 import { ConnectorStandIn } from './connectorStandIn';
 import { NOW } from './fixtures';
 import { embeddedConnectionString } from './rootHooks';
@@ -32,12 +33,13 @@ export class BotHarness {
   readonly clock = new TestClock();
   app!: RunningApp;
   services!: Services;
+  private config!: Config;
 
   constructor(private readonly env: Record<string, string> = {}) {}
 
   async start(): Promise<this> {
     await this.connector.start();
-    const config = loadConfig({
+    this.config = loadConfig({
       PORT: '0',
       TABLES_CONNECTION_STRING: embeddedConnectionString(),
       TABLE_PREFIX: `t${randomBytes(5).toString('hex')}`,
@@ -45,9 +47,19 @@ export class BotHarness {
       SCHEDULER_INTERVAL_SECONDS: '3600',
       ...this.env,
     });
-    this.app = await startApp({ config, log: process.env.DEBUG_BOT ? consoleLogger : quietLogger, clock: this.clock.read, messenger: { baseDelayMs: 5, maxDelayMs: 20 } });
-    this.services = await this.app.ready;
+    await this.startBot();
     return this;
+  }
+
+  /** Stops the bot and starts it again on the same tables, as after a restart (it ticks once on start). */
+  async restart(): Promise<void> {
+    await this.app.stop();
+    await this.startBot();
+  }
+
+  private async startBot(): Promise<void> {
+    this.app = await startApp({ config: this.config, log: process.env.DEBUG_BOT ? consoleLogger : quietLogger, clock: this.clock.read, messenger: { baseDelayMs: 5, maxDelayMs: 20 } });
+    this.services = await this.app.ready;
   }
 
   async stop(): Promise<void> {
@@ -76,10 +88,22 @@ export class BotHarness {
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
 
-  /** One scheduler pass at the test clock's time, after any pass already running; returns how much ran. */
+  /**
+   * Scheduler passes at the test clock's time, after any pass already running, until it has
+   * caught up with the clock (a pass works through at most a month) or a pass got nowhere
+   * (another instance holds the lease); returns how much ran.
+   */
   async tick(): Promise<number> {
-    await this.services.scheduler.whenIdle();
-    return this.services.scheduler.tick();
+    const { scheduler, schedule } = this.services;
+    const target = minuteOf(this.clock.now.minus({ minutes: 1 }));
+    await scheduler.whenIdle();
+    let ran = 0;
+    for (let before = await schedule.cursor(SCHEDULER); ; ) {
+      ran += await scheduler.tick();
+      const after = await schedule.cursor(SCHEDULER);
+      if (!after || after >= target || after === before) return ran;
+      before = after;
+    }
   }
 
   /** Waits until every queued card post and update has been tried. */

@@ -26,7 +26,15 @@ export interface User {
 export const USERS = {
   alice: { id: '29:alice', aadObjectId: 'aad-alice', name: 'Alice Rep' },
   bob: { id: '29:bob', aadObjectId: 'aad-bob', name: 'Bob Rep' },
+  manager: { id: '29:manager', aadObjectId: 'aad-manager', name: 'Sales Manager' },
+  tokyoManager: { id: '29:tokyo-manager', aadObjectId: 'aad-tokyo-manager', name: 'Tokyo Manager' },
 } satisfies Record<string, User>;
+
+/** The user as a member of the team, as Teams' member lookup answers. */
+export function teamMember(user: User) {
+  const email = `${user.aadObjectId.replace(/^aad-/, '')}@partner.example`;
+  return { id: user.id, aadObjectId: user.aadObjectId, name: user.name, email, userPrincipalName: email };
+}
 
 let sequence = 0;
 const nextId = () => `incoming-${++sequence}`;
@@ -128,4 +136,9 @@ export function personalCardAction(serviceUrl: string, cardActivityId: string, v
     conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },
     channelData: { tenant: TENANT, source: { name: 'message' } },
   };
+}
+
+/** The entity Teams clients add to a user's activities, with their time zone. */
+export function clientInfo(timezone: string) {
+  return [{ type: 'clientInfo', locale: 'en-US', country: 'DE', platform: 'Web', timezone }];
 }

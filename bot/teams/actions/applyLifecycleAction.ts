@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { LifecycleCommand } from '../../domain/commands';
-import type { Actor } from '../../domain/referral';
+import type { Actor, ReferralRecord } from '../../domain/referral';
 import { changeReferral } from '../../referralChanges';
 import type { Services } from '../../services';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
@@ -9,9 +9,16 @@ import { referralCard } from '../views/referralCardView';
 
 /**
  * A card action's lifecycle command, applied for the clicking user: answered with their
- * own version of the changed card, or with why nothing changed.
+ * own version of the changed card (or what `changed` answers instead), or with why nothing
+ * changed.
  */
-export async function applyLifecycleAction(services: Services, referralId: string, command: LifecycleCommand, actor: Actor): Promise<AdaptiveCardInvokeResponse> {
+export async function applyLifecycleAction(
+  services: Services,
+  referralId: string,
+  command: LifecycleCommand,
+  actor: Actor,
+  changed?: (record: ReferralRecord) => AdaptiveCardInvokeResponse,
+): Promise<AdaptiveCardInvokeResponse> {
   const { strings } = services;
   const stored = await services.referrals.get(referralId);
   if (!stored) return messageResponse(strings.actions.notFound);
@@ -19,7 +26,7 @@ export async function applyLifecycleAction(services: Services, referralId: strin
   const outcome = await changeReferral(services, referralId, command, actor, view.authority);
   switch (outcome.kind) {
     case 'changed':
-      return cardResponse(referralCard(outcome.record, services.clock(), strings, view));
+      return changed ? changed(outcome.record) : cardResponse(referralCard(outcome.record, services.clock(), strings, view));
     case 'refused':
       return domainErrorResponse(outcome.error, outcome.current, services.clock(), strings, view);
     case 'notFound':

@@ -3,7 +3,7 @@ import { createDeal as decideNewDeal, type NewDealInput } from '../../domain/new
 import type { TeamMember } from '../../domain/referral';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
-import { planReferral } from '../../referralChanges';
+import { planReferral } from '../../planning';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { findTeamMember } from '../teamDirectory';
 import { personalCard } from '../views/personalCard';

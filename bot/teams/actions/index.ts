@@ -5,9 +5,11 @@ import { declineReferral, loseDeal } from './closeWithReason';
 import { createDeal } from './createDeal';
 import { addSolution, removeSolution } from './dealSolutions';
 import { editDeal } from './editDeal';
+import { moveCloseDate } from './moveCloseDate';
 import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
 import { showHistory } from './showHistory';
+import { snoozeReminder } from './snoozeReminder';
 import { sayNoThanks, showInterest } from './showInterest';
 import { addTeamMember, removeTeamMember } from './teamMembers';
 import { toggleFavorite } from './toggleFavorite';
@@ -33,4 +35,6 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.history]: showHistory,
   [VERBS.favorite]: toggleFavorite,
   [VERBS.createDeal]: createDeal,
+  [VERBS.snooze]: snoozeReminder,
+  [VERBS.moveCloseDate]: moveCloseDate,
 };

@@ -15,6 +15,11 @@ export function plainDate(instant: DateTime): string {
   return instant.toUTC().toFormat('d LLL yyyy');
 }
 
+/** "Tue 1 Dec at 09:00 (Europe/Berlin)": a time for one reader, in plain text (a message, not a card). */
+export function localDateTime(instant: DateTime, timeZone: string): string {
+  return `${instant.setZone(timeZone).toFormat("ccc d LLL 'at' HH:mm")} (${timeZone})`;
+}
+
 /** "13 days", "20 hours", "45 minutes": the largest unit that still reads as a whole. */
 export function roughDuration(duration: Duration): string {
   const hours = duration.as('hours');

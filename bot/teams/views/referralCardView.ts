@@ -12,6 +12,7 @@ import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
 import { solutionsOf, type CatalogSolution } from '../../domain/solutions';
 import { stageOfRecord, type Stage } from '../../domain/stage';
 import { answerDeadlineOf, isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../domain/timeLimits';
+import { SNOOZE_CHOICES } from '../../domain/workingHours';
 import type { Strings } from '../../strings/en';
 import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from './format';
 
@@ -42,6 +43,8 @@ export interface CardView {
   notice?: string;
   /** The partner's solutions: offered to add, and telling which are incentive-eligible. */
   solutions?: readonly CatalogSolution[];
+  /** Sent as a reminder: offers Snooze, and on a deal gone stale, moving its close date. */
+  reminder?: boolean;
 }
 
 /** Renders a referral's card as it stands at `now`. */
@@ -143,6 +146,20 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     },
     ...dealCardData(record, stage, worker, view, strings),
     winHint: worker && winBlock ? s.winAfterStages : '',
+    reminder: {
+      show: view.reminder === true && (open || stage === 'accepted'),
+      snoozeLabel: s.snoozeLabel,
+      snoozeChoices: SNOOZE_CHOICES.map((choice) => ({ title: s.snooze[choice], value: choice })),
+      moveCloseDate: {
+        show: view.reminder === true && worker,
+        buttonTitle: s.moveCloseDate,
+        label: s.newClosingDate,
+        value: closing && closing >= today ? closing.toISODate() : null,
+        minDate: today.toISODate()!,
+        error: s.futureDate,
+        submit: s.confirmMoveCloseDate,
+      },
+    },
   };
 }
 

@@ -1,0 +1,40 @@
+import type { DateTime } from 'luxon';
+import { cardAttachment } from '../../cards/render';
+import { responsiblePerson, type PlannedWork } from '../domain/reminderPlan';
+import type { Actor, ReferralRecord } from '../domain/referral';
+import type { Services } from '../services';
+import type { ScheduledWork } from '../store/scheduleRepository';
+import { sendDirect } from '../teams/directMessages';
+import { viewFor } from '../teams/views/personalCard';
+import { referralCard } from '../teams/views/referralCardView';
+import { reminderText } from './reminderText';
+import type { WorkResult } from './scheduler';
+import { isOwed, stillOwed } from './stillOwed';
+import { channelReferenceOf } from './threadReminder';
+
+/**
+ * A reminder to one person, as a direct message: to whoever is to answer before the
+ * deadline, to a manager when a referral is about to expire unanswered, to the owner of a
+ * deal whose close date has passed, or to whoever snoozed a reminder. It carries that
+ * person's own card, with what they may do and Snooze (and for a stale deal, moving the
+ * close date). Someone Teams will not let the bot reach is logged, not retried.
+ */
+export async function sendDirectReminder(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
+  const owed = await stillOwed(services, work, now);
+  if (!isOwed(owed)) return owed;
+  const { stored, planned } = owed;
+  const { record } = stored;
+  const recipient = recipientOf(record, planned);
+  const view = { ...(await viewFor(services, record, recipient)), reminder: true };
+  const activity = { type: 'message', text: reminderText(record, planned, now, services.strings), attachments: [cardAttachment(referralCard(record, now, services.strings, view))] };
+  const outcome = await sendDirect(services, recipient, activity, await channelReferenceOf(services, stored));
+  if (!outcome.sent) services.log.error(`${planned.kind} of referral ${record.referral.id} not delivered to ${recipient.id}: ${outcome.reason}`);
+  return 'done';
+}
+
+/** The person the plan addresses, as the referral knows them (a manager by id alone). */
+function recipientOf(record: ReferralRecord, planned: PlannedWork): Actor {
+  const known = [record.desk.owner, responsiblePerson(record), ...(record.desk.snoozes ?? []).map((snooze) => snooze.by)];
+  const id = planned.recipient!;
+  return known.find((actor) => actor?.id === id) ?? { id, name: id };
+}

@@ -1,0 +1,72 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import { cardAttachment } from '../../cards/render';
+import type { PlannedWork } from '../domain/reminderPlan';
+import type { Actor, ReferralRecord } from '../domain/referral';
+import { regionResponders } from '../domain/routing';
+import { stageOfRecord } from '../domain/stage';
+import type { Services } from '../services';
+import type { StoredReferral } from '../store/referralRepository';
+import type { ScheduledWork } from '../store/scheduleRepository';
+import { teamsIdentity } from '../teams/people';
+import { referralCard } from '../teams/views/referralCardView';
+import { reminderText } from './reminderText';
+import type { WorkResult } from './scheduler';
+import { isOwed, stillOwed } from './stillOwed';
+
+/** A reply names at most this many people, so it stays a message and not a roll call. */
+const MAX_MENTIONS = 20;
+
+/**
+ * A nudge or a deadline reminder, as a reply in the thread of the referral's channel card.
+ * A deadline reminder @mentions who is to answer (whoever said Interested, in the two-step
+ * flow, else the region's responders), carries the card with its decision buttons and
+ * Snooze, and brings the channel card's "time left" up to date. A card not posted yet (no
+ * channel linked) is tried again later.
+ */
+export async function sendThreadReminder(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
+  const owed = await stillOwed(services, work, now);
+  if (!isOwed(owed)) return owed;
+  const { stored, planned } = owed;
+  const thread = await threadOf(services, stored);
+  if (!thread) return 'retry';
+  const deadline = planned.kind === 'deadlineReminder';
+  const mentions = deadline ? await whoIsToAnswer(services, stored.record, await channelReferenceOf(services, stored)) : [];
+  await services.messenger.send(thread, reminderActivity(services, stored.record, planned, mentions, now));
+  if (deadline) await services.cardSync.refresh(stored.record.referral.id);
+  return 'done';
+}
+
+/** The reference of the channel the referral's card is in; null while it is not posted. */
+export async function channelReferenceOf(services: Services, stored: StoredReferral): Promise<Partial<ConversationReference> | null> {
+  return stored.card ? services.conversations.get('channel', stored.card.conversationId) : null;
+}
+
+/** The conversation of the card's thread: replies go to `<channel>;messageid=<card>`. */
+async function threadOf(services: Services, stored: StoredReferral): Promise<Partial<ConversationReference> | null> {
+  const reference = await channelReferenceOf(services, stored);
+  if (!reference?.conversation || !stored.card) return null;
+  return { ...reference, conversation: { ...reference.conversation, id: `${stored.card.conversationId};messageid=${stored.card.activityId}` } };
+}
+
+/** Whoever said Interested (two-step flow), else the region's responders that Teams knows. */
+async function whoIsToAnswer(services: Services, record: ReferralRecord, via: Partial<ConversationReference> | null): Promise<Actor[]> {
+  if (stageOfRecord(record) === 'evaluating') {
+    const interested = record.desk.lastDecision?.by;
+    return interested?.teamsId ? [interested] : [];
+  }
+  const ids = regionResponders(record.referral.customerProfile.address.country, services.regions).slice(0, MAX_MENTIONS);
+  const people = await Promise.all(ids.map((id) => teamsIdentity(services, id, via)));
+  return people.filter((person): person is Actor => person?.teamsId !== undefined);
+}
+
+function reminderActivity(services: Services, record: ReferralRecord, work: PlannedWork, people: readonly Actor[], now: DateTime): Partial<Activity> {
+  const r = services.strings.reminders;
+  const lines = [reminderText(record, work, now, services.strings)];
+  const mentions = people.map((person) => ({ text: `<at>${person.name}</at>`, person }));
+  if (mentions.length === 1 && stageOfRecord(record) === 'evaluating') lines.push(r.forYou(mentions[0].text));
+  else if (mentions.length > 0) lines.push(r.forResponders(mentions.map((m) => m.text).join(', ')));
+  const entities = mentions.map(({ text, person }) => ({ type: 'mention', text, mentioned: { id: person.teamsId, name: person.name } }));
+  const attachments = work.kind === 'deadlineReminder' ? [cardAttachment(referralCard(record, now, services.strings, { solutions: services.solutions, reminder: true }))] : [];
+  return { type: 'message', text: lines.join('\n\n'), entities: entities as Activity['entities'], attachments };
+}
