@@ -24,6 +24,8 @@ export const VERBS = {
   createDeal: 'deal.create',
   /** Stars (data `on: true`) or unstars the referral for the clicking user. */
   favorite: 'referral.favorite',
+  /** Keeps the clicking user's time zone and working hours from the settings card. */
+  saveSettings: 'settings.save',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -7,6 +7,7 @@ import { addSolution, removeSolution } from './dealSolutions';
 import { editDeal } from './editDeal';
 import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
+import { saveSettings } from './saveSettings';
 import { showHistory } from './showHistory';
 import { sayNoThanks, showInterest } from './showInterest';
 import { addTeamMember, removeTeamMember } from './teamMembers';
@@ -33,4 +34,5 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.history]: showHistory,
   [VERBS.favorite]: toggleFavorite,
   [VERBS.createDeal]: createDeal,
+  [VERBS.saveSettings]: saveSettings,
 };
