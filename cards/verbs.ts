@@ -28,6 +28,8 @@ export const VERBS = {
   snooze: 'reminder.snooze',
   /** On a reminder of a deal gone stale: a new estimated close date. */
   moveCloseDate: 'deal.moveCloseDate',
+  /** Keeps the clicking user's time zone and working hours from the settings card. */
+  saveSettings: 'settings.save',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -28,7 +28,14 @@ export type FieldProblemCode =
   /** The Teams layer found no member of the team with that e-mail. */
   | 'notInTeam'
   /** A time that has to lie ahead (a snooze) does not. */
-  | 'notInFuture';
+  | 'notInFuture'
+  | 'unknownTimeZone'
+  /** Not a time of day as "HH:mm". */
+  | 'notATime'
+  /** An end that is not later than its start (e.g. of the working day). */
+  | 'notAfterStart'
+  /** A multiple choice with nothing chosen where at least one is needed. */
+  | 'noneChosen';
 
 /**
  * A rule of the referral lifecycle was not met. Returned (not thrown) by the pure

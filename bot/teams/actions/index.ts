@@ -8,6 +8,7 @@ import { editDeal } from './editDeal';
 import { moveCloseDate } from './moveCloseDate';
 import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
+import { saveSettings } from './saveSettings';
 import { showHistory } from './showHistory';
 import { snoozeReminder } from './snoozeReminder';
 import { sayNoThanks, showInterest } from './showInterest';
@@ -37,4 +38,5 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.createDeal]: createDeal,
   [VERBS.snooze]: snoozeReminder,
   [VERBS.moveCloseDate]: moveCloseDate,
+  [VERBS.saveSettings]: saveSettings,
 };

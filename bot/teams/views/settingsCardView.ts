@@ -1,0 +1,61 @@
+import type { DateTime } from 'luxon';
+import type { Choice } from '../../../cards/referralCard';
+import type { AdaptiveCard } from '../../../cards/render';
+import { renderSettingsCard, type WorkingHoursSection } from '../../../cards/settingsCard';
+import type { Actor } from '../../domain/referral';
+import { canonicalZone, TIME_ZONES, WEEKDAYS } from '../../domain/userSettings';
+import { hoursOfUser, type WorkingHours } from '../../domain/workingHours';
+import type { Services } from '../../services';
+import type { UserProfile } from '../../store/userRepository';
+import type { Strings } from '../../strings/en';
+
+/** The settings card of `profile`'s user (the desk's defaults for a user it does not know yet). */
+export function settingsCard(userId: string, profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings, notice = ''): AdaptiveCard {
+  const s = strings.settings;
+  return renderSettingsCard({
+    userId,
+    title: s.title,
+    intro: s.intro,
+    notice,
+    workingHours: workingHoursSection(profile, defaults, now, strings),
+    saveTitle: s.save,
+  });
+}
+
+/** The settings card of `actor`, as stored now. */
+export async function userSettingsCard(services: Services, actor: Actor, notice?: string): Promise<AdaptiveCard> {
+  return settingsCard(actor.id, await services.users.get(actor.id), services.defaultHours, services.clock(), services.strings, notice);
+}
+
+function workingHoursSection(profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings): WorkingHoursSection {
+  const s = strings.settings;
+  const hours = hoursOfUser(profile, defaults);
+  const zone = canonicalZone(hours.timeZone);
+  return {
+    heading: s.workingHours,
+    timeZone: {
+      label: s.timeZone,
+      placeholder: s.findTimeZone,
+      error: s.timeZoneError,
+      value: zone,
+      source: profile?.timeZoneChosen ? s.zoneChosen : profile?.timeZone ? s.zoneFromTeams : s.zoneDefault,
+      // A zone Teams reported that the runtime does not list (e.g. Etc/GMT+5) stays selectable.
+      choices: (TIME_ZONES.includes(zone) ? TIME_ZONES : [zone, ...TIME_ZONES]).map((z) => zoneChoice(z, now, strings)),
+    },
+    start: { label: s.dayStarts, value: hours.start, error: s.timeError },
+    end: { label: s.dayEnds, value: hours.end, error: s.timeError },
+    days: {
+      label: s.days,
+      value: hours.days.join(','),
+      error: s.daysError,
+      choices: WEEKDAYS.map((day) => ({ title: s.weekday[day - 1], value: String(day) })),
+    },
+    source: profile?.hours ? s.hoursChosen : s.hoursDefault,
+  };
+}
+
+/** "America/New York (UTC-05:00)": underscores read as spaces, so typing "new york" finds it. */
+function zoneChoice(zone: string, now: DateTime, strings: Strings): Choice {
+  const offset = zone === 'UTC' ? '' : now.setZone(zone).toFormat('ZZ');
+  return { title: strings.settings.zoneChoice(zone.replace(/_/g, ' '), offset), value: zone };
+}

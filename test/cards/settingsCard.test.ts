@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { TIME_ZONES } from '../../bot/domain/userSettings';
+import type { WorkingHours } from '../../bot/domain/workingHours';
+import type { UserProfile } from '../../bot/store/userRepository';
+import { en } from '../../bot/strings/en';
+import { ACTION_HANDLERS } from '../../bot/teams/actions';
+import { settingsCard } from '../../bot/teams/views/settingsCardView';
+import type { AdaptiveCard } from '../../cards/render';
+import { VERBS } from '../../cards/verbs';
+import { verbsIn } from '../e2e/flows';
+import { validateCard } from '../support/cardSchema';
+import { NOW } from '../support/fixtures';
+
+const DESK: WorkingHours = { timeZone: 'UTC', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
+const LEARNED: UserProfile = { id: 'aad-alice', name: 'Alice Rep', timeZone: 'Europe/Berlin' };
+const CHOSEN: UserProfile = { ...LEARNED, timeZone: 'Asia/Tokyo', timeZoneChosen: true, hours: { start: '08:00', end: '16:00', days: [2, 4, 6] } };
+
+interface Input {
+  id: string;
+  type: string;
+  value?: string;
+  style?: string;
+  isMultiSelect?: boolean;
+  choices?: { title: string; value: string }[];
+}
+
+/** Every input of the card, by id. */
+function inputsOf(card: AdaptiveCard): Record<string, Input> {
+  const found: Record<string, Input> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Input;
+    if (typeof element.type === 'string' && element.type.startsWith('Input.')) found[element.id] = element;
+    Object.values(node).forEach(walk);
+  };
+  walk(card.body);
+  return found;
+}
+
+const samples: Record<string, AdaptiveCard> = {
+  'a user the desk has not heard from': settingsCard('aad-new', null, DESK, NOW, en),
+  'a zone learned from Teams, default hours': settingsCard(LEARNED.id, LEARNED, DESK, NOW, en),
+  'a zone and hours the user chose, just saved': settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, en.settings.saved),
+};
+
+describe('the settings card', () => {
+  for (const [name, card] of Object.entries(samples)) {
+    describe(name, () => {
+      it('validates against the Adaptive Card 1.5 schema', () => {
+        assert.deepEqual(validateCard(card), []);
+        assert.equal(card.version, '1.5');
+      });
+      it('has every binding filled in', () => {
+        assert.ok(!JSON.stringify(card).includes('${'), JSON.stringify(card).match(/.{40}\$\{.{40}/)?.[0]);
+      });
+      it('carries only verbs the bot handles: Save', () => {
+        assert.deepEqual(verbsIn(card), [VERBS.saveSettings]);
+        for (const verb of verbsIn(card)) assert.ok(verb in ACTION_HANDLERS, `no handler for ${verb}`);
+      });
+    });
+  }
+
+  it('lists every zone and stays well below the 80 KB message limit', () => {
+    const card = samples['a zone learned from Teams, default hours'];
+    const zones = inputsOf(card).timeZone.choices!;
+    assert.deepEqual(zones.map((z) => z.value), TIME_ZONES);
+    const bytes = Buffer.byteLength(JSON.stringify(card));
+    // At most half the limit, so the sections still to come (language, digest) fit as well.
+    assert.ok(bytes < 40 * 1024, `${bytes} bytes with ${zones.length} zones`);
+  });
+
+  it('offers the zone as a type-ahead, preselected, with names as people read them and their offset today', () => {
+    const zone = inputsOf(samples['a zone learned from Teams, default hours']).timeZone;
+    assert.equal(zone.type, 'Input.ChoiceSet');
+    assert.equal(zone.style, 'filtered');
+    assert.equal(zone.value, 'Europe/Berlin');
+    assert.ok(zone.choices!.some((c) => c.value === 'America/New_York' && c.title === 'America/New York (UTC-05:00)'));
+    assert.ok(zone.choices!.some((c) => c.value === 'UTC' && c.title === 'UTC'));
+  });
+
+  it('says where the zone and the hours came from', () => {
+    const text = (name: string) => JSON.stringify(samples[name]);
+    assert.match(text('a user the desk has not heard from'), new RegExp(en.settings.zoneDefault));
+    assert.match(text('a zone learned from Teams, default hours'), new RegExp(en.settings.zoneFromTeams));
+    assert.match(text('a zone learned from Teams, default hours'), new RegExp(en.settings.hoursDefault));
+    assert.match(text('a zone and hours the user chose, just saved'), new RegExp(en.settings.zoneChosen));
+    assert.match(text('a zone and hours the user chose, just saved'), new RegExp(en.settings.hoursChosen));
+    assert.doesNotMatch(text('a zone learned from Teams, default hours'), new RegExp(en.settings.saved));
+    assert.match(text('a zone and hours the user chose, just saved'), new RegExp(en.settings.saved));
+  });
+
+  it("shows the user's own hours and days, or the desk's, as Input.Time and a multi-select of the seven days", () => {
+    const chosen = inputsOf(samples['a zone and hours the user chose, just saved']);
+    assert.deepEqual([chosen.timeZone.value, chosen.workStart.value, chosen.workEnd.value, chosen.workDays.value], ['Asia/Tokyo', '08:00', '16:00', '2,4,6']);
+    assert.equal(chosen.workStart.type, 'Input.Time');
+    assert.equal(chosen.workDays.isMultiSelect, true);
+    assert.deepEqual(chosen.workDays.choices!.map((c) => c.title), ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+    assert.deepEqual(chosen.workDays.choices!.map((c) => c.value), ['1', '2', '3', '4', '5', '6', '7']);
+    const fresh = inputsOf(samples['a user the desk has not heard from']);
+    assert.deepEqual([fresh.timeZone.value, fresh.workStart.value, fresh.workEnd.value, fresh.workDays.value], ['UTC', '09:00', '17:30', '1,2,3,4,5']);
+  });
+
+  it('preselects a zone Teams reported under another name, and keeps one the runtime does not list', () => {
+    assert.equal(inputsOf(settingsCard('u', { id: 'u', timeZone: 'US/Eastern' }, DESK, NOW, en)).timeZone.value, 'America/New_York');
+    const unlisted = inputsOf(settingsCard('u', { id: 'u', timeZone: 'Etc/GMT+5' }, DESK, NOW, en)).timeZone;
+    assert.equal(unlisted.value, 'Etc/GMT+5');
+    assert.deepEqual(unlisted.choices![0], { title: 'Etc/GMT+5 (UTC-05:00)', value: 'Etc/GMT+5' });
+  });
+
+  it("names whose settings it shows on its Save button, so nobody else's click keeps them", () => {
+    const save = (samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[])[0];
+    assert.deepEqual(save.data, { settingsOf: 'aad-alice' });
+  });
+
+  it('renders from a template that no render changes', () => {
+    const first = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en);
+    settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, 'notice');
+    assert.deepEqual(settingsCard(LEARNED.id, LEARNED, DESK, NOW, en), first);
+  });
+});
