@@ -38,8 +38,9 @@ export async function changeReferral(services: Services, referralId: string, com
       if (error instanceof ConflictError) continue;
       throw error;
     }
-    services.cardSync.kick();
     await planReferral(services, decision.record);
+    // After the writes: the card update for everyone then usually follows the clicking user's own answer.
+    services.cardSync.kick();
     return { kind: 'changed', record: decision.record };
   }
   return { kind: 'busy' };
