@@ -1,7 +1,7 @@
 import { Duration, type DateTime } from 'luxon';
 import type { Actor, ReferralRecord } from './referral';
 import { stageOfRecord } from './stage';
-import { answerDeadlineOf, CONTACT_REQUEST_WINDOW, parseInstant } from './timeLimits';
+import { answerDeadlineOf, CONTACT_REQUEST_WINDOW, parseInstant, responseTargetOf } from './timeLimits';
 import { deliveryTime, type WorkingHours } from './workingHours';
 
 /** When the desk reminds, escalates and expires (configuration, with Partner Center's defaults). */
@@ -42,6 +42,8 @@ export interface PlannedWork {
   key: string;
   /** Whom a direct message is for (actor id); unset for work in the channel. */
   recipient?: string;
+  /** From then on it is not worth doing any more (a nudge, once the 24-hour target has passed). */
+  lapsesAt?: DateTime;
 }
 
 /** Who a referral's direct messages go to beyond the referral itself, and when each of them works. */
@@ -95,7 +97,7 @@ function answerWork(record: ReferralRecord, policy: ReminderPolicy, audience: Pl
   const stamp = `${stage}:${deadline.toISO()}`;
   const work: Draft[] = [];
   if (stage === 'received') {
-    work.push({ kind: 'responseNudge', dueAt: created.plus(policy.responseNudgeAfter), key: `responseNudge:${created.toISO()}` });
+    work.push({ kind: 'responseNudge', dueAt: created.plus(policy.responseNudgeAfter), key: `responseNudge:${created.toISO()}`, lapsesAt: responseTargetOf(record.referral) });
   }
   const person = responsiblePerson(record);
   for (const before of policy.beforeDeadline) {
@@ -141,13 +143,13 @@ function snoozedWork(record: ReferralRecord): Draft[] {
 const SUPERSEDED_BY_LATER: readonly ReminderKind[] = ['deadlineReminder', 'deadlineDm'];
 
 /**
- * What to do now from a plan, given the keys already done: everything due, except that of
- * several reminders of one kind to the same people due at once (after downtime) only the
- * latest is sent, the others being out of date. Expiry always runs, however late, and once
- * it is due nothing else is worth sending.
+ * What to do now from a plan, given the keys already done: everything due and not lapsed,
+ * except that of several reminders of one kind to the same people due at once (after
+ * downtime) only the latest is sent, the others being out of date. Expiry always runs,
+ * however late, and once it is due nothing else is worth sending.
  */
 export function dueNow(plan: readonly PlannedWork[], done: ReadonlySet<string>, now: DateTime): PlannedWork[] {
-  const due = plan.filter((item) => item.dueAt <= now && !done.has(item.key));
+  const due = plan.filter((item) => item.dueAt <= now && !done.has(item.key) && !(item.lapsesAt && item.lapsesAt <= now));
   const expiry = due.find((item) => item.kind === 'expire');
   if (expiry) return [expiry];
   const latest = new Map<string, PlannedWork>();

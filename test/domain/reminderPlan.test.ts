@@ -204,6 +204,11 @@ describe('reminder plan', () => {
       assert.deepEqual(summary(dueNow(plan, done, at)), ['deadlineReminder@2026-12-06T08:00:00.000Z', 'escalation@2026-12-06T08:00:00.000Z→aad-manager']);
     });
 
+    it('drops the nudge once the 24-hour target it is about has passed', () => {
+      assert.deepEqual(dueNow(plan, new Set(), utc('2026-11-24T07:59:00Z')).map((w) => w.kind), ['responseNudge']);
+      assert.deepEqual(dueNow(plan, new Set(), utc('2026-11-24T08:00:00Z')), []);
+    });
+
     it('once the deadline has passed, only expires it, however late', () => {
       assert.deepEqual(summary(dueNow(plan, new Set(), utc('2027-01-30T00:00:00Z'))), ['expire@2026-12-07T08:00:00.000Z']);
     });

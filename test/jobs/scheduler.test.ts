@@ -145,6 +145,19 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     assert.deepEqual(await historyOf(), ['received', 'expire']);
   });
 
+  it('moves the reminders and the expiry of a referral Partner Center re-dates', async () => {
+    const later = EXPIRY.plus({ days: 7 });
+    const redated = pcReferral({ updatedDateTime: '2026-11-24T08:00:00Z', expirationDateTime: later.toISO() });
+    assert.deepEqual((await h.deliver(redated)).body, { received: [referralId], duplicates: [] });
+    h.clock.now = EXPIRY.plus({ minutes: 2 });
+    await h.tick();
+    assert.deepEqual(await historyOf(), ['received', 'updated'], 'not expired at the old time');
+    assert.equal(threadReplies().length, 0, 'the reminders of the new date are not due yet, and the nudge lapsed with the 24-hour target');
+    h.clock.now = later.plus({ minutes: 2 });
+    await h.tick();
+    assert.deepEqual(await historyOf(), ['received', 'updated', 'expire'], 'expired at the new time');
+  });
+
   it('picks up work planned for a minute it has already passed', async () => {
     h.clock.advance({ minutes: 5 });
     await h.tick();
