@@ -4,13 +4,13 @@ import { responsiblePerson, type PlannedWork } from '../domain/reminderPlan';
 import type { Actor, ReferralRecord } from '../domain/referral';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
+import { channelReferenceOf } from '../teams/cardConversation';
 import { sendDirect } from '../teams/directMessages';
 import { viewFor } from '../teams/views/personalCard';
 import { referralCard } from '../teams/views/referralCardView';
 import { reminderText } from './reminderText';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed } from './stillOwed';
-import { channelReferenceOf } from './threadReminder';
 
 /**
  * A reminder to one person, as a direct message: to whoever is to answer before the

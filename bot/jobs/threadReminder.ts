@@ -6,8 +6,8 @@ import type { Actor, ReferralRecord } from '../domain/referral';
 import { regionResponders } from '../domain/routing';
 import { stageOfRecord } from '../domain/stage';
 import type { Services } from '../services';
-import type { StoredReferral } from '../store/referralRepository';
 import type { ScheduledWork } from '../store/scheduleRepository';
+import { channelReferenceOf, threadOf } from '../teams/cardConversation';
 import { teamsIdentity } from '../teams/people';
 import { referralCard } from '../teams/views/referralCardView';
 import { reminderText } from './reminderText';
@@ -28,25 +28,13 @@ export async function sendThreadReminder(services: Services, work: ScheduledWork
   const owed = await stillOwed(services, work, now);
   if (!isOwed(owed)) return owed;
   const { stored, planned } = owed;
-  const thread = await threadOf(services, stored);
-  if (!thread) return 'retry';
+  const channel = await channelReferenceOf(services, stored);
+  if (!channel?.conversation || !stored.card) return 'retry';
   const deadline = planned.kind === 'deadlineReminder';
-  const mentions = deadline ? await whoIsToAnswer(services, stored.record, await channelReferenceOf(services, stored)) : [];
-  await services.messenger.send(thread, reminderActivity(services, stored.record, planned, mentions, now));
+  const mentions = deadline ? await whoIsToAnswer(services, stored.record, channel) : [];
+  await services.messenger.send(threadOf(channel, stored.card), reminderActivity(services, stored.record, planned, mentions, now));
   if (deadline) await services.cardSync.refresh(stored.record.referral.id);
   return 'done';
-}
-
-/** The reference of the channel the referral's card is in; null while it is not posted. */
-export async function channelReferenceOf(services: Services, stored: StoredReferral): Promise<Partial<ConversationReference> | null> {
-  return stored.card ? services.conversations.get('channel', stored.card.conversationId) : null;
-}
-
-/** The conversation of the card's thread: replies go to `<channel>;messageid=<card>`. */
-async function threadOf(services: Services, stored: StoredReferral): Promise<Partial<ConversationReference> | null> {
-  const reference = await channelReferenceOf(services, stored);
-  if (!reference?.conversation || !stored.card) return null;
-  return { ...reference, conversation: { ...reference.conversation, id: `${stored.card.conversationId};messageid=${stored.card.activityId}` } };
 }
 
 /** Whoever said Interested (two-step flow), else the region's responders that Teams knows. */

@@ -45,12 +45,6 @@ export class CardSync {
 
   constructor(private readonly deps: CardSyncDeps) {}
 
-  /** Records that the referral's card must be brought up to date, then starts on it. */
-  async request(referralId: string): Promise<void> {
-    await this.deps.outbox.enqueue(referralId, this.nowIso());
-    this.kick();
-  }
-
   /** Records that the referral's card must be updated even though the referral did not change (time moved on), then starts on it. */
   async refresh(referralId: string): Promise<void> {
     await this.deps.outbox.enqueue(referralId, this.nowIso(), { refresh: true });

@@ -15,7 +15,7 @@ import { loadSolutions } from '../../bot/config/solutions';
 import { arrival } from '../../bot/domain/incoming';
 import { renderReferralListCard } from '../../cards/referralListCard';
 import { dealVerbs, EVERY_CARD_VERBS, ownerVerbs, verbsIn } from '../e2e/flows';
-import { validateCard } from '../support/cardSchema';
+import { itIsAWellFormedCard, validateCard } from '../support/cardSchema';
 import { NOW, receivedRecord } from '../support/fixtures';
 
 const alice = { id: 'aad-alice', name: 'Alice Rep', teamsId: '29:alice' };
@@ -137,19 +137,9 @@ const OTHER_CARDS = ['new deal form', 'history', 'favourites list', 'favourites 
 describe('cards', () => {
   for (const [name, card] of Object.entries(samples)) {
     describe(name, () => {
-      it('validates against the Adaptive Card 1.5 schema', () => {
-        assert.deepEqual(validateCard(card), []);
-        assert.equal(card.version, '1.5');
-      });
-      it('has every binding filled in', () => {
-        assert.ok(!JSON.stringify(card).includes('${'), JSON.stringify(card).match(/.{40}\$\{.{40}/)?.[0]);
-      });
-      it('carries only verbs the bot handles, and stays far below the 80 KB message limit', () => {
-        for (const verb of verbsIn(card)) assert.ok(verb in ACTION_HANDLERS, `no handler for ${verb}`);
-        if (!OTHER_CARDS.includes(name)) {
-          for (const verb of EVERY_CARD_VERBS) assert.ok(verbsIn(card).includes(verb), `History and the star are on every referral card: ${verb}`);
-        }
-        assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
+      itIsAWellFormedCard(card, (verbs) => {
+        if (OTHER_CARDS.includes(name)) return;
+        for (const verb of EVERY_CARD_VERBS) assert.ok(verbs.includes(verb), `History and the star are on every referral card: ${verb}`);
       });
     });
   }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { runScheduledWork } from '../../bot/jobs/runScheduledWork';
 import { Scheduler, type WorkRunner } from '../../bot/jobs/scheduler';
 import { quietLogger } from '../../bot/log';
+import type { ReminderKind } from '../../bot/domain/reminderPlan';
 import { BotHarness } from '../support/botHarness';
 import { pcReferral } from '../support/fixtures';
 import { CHANNELS } from '../support/teamsActivities';
@@ -20,8 +21,21 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
   /** Replies the bot posted in the thread of the referral's card. */
   const threadReplies = () => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`);
   /** Another bot instance's scheduler on the same storage. */
-  const otherInstance = (run: WorkRunner = (work, now) => runScheduledWork(h.services, work, now)) =>
-    new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run }, { instanceId: 'other-instance' });
+  const otherInstance = (instanceId = 'other-instance', run: WorkRunner = (work, now) => runScheduledWork(h.services, work, now)) =>
+    new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run }, { instanceId });
+  /** An instance that takes the lease, works until it has claimed a piece of `kind`, and dies before running it. */
+  async function dieAfterClaiming(kind: ReminderKind): Promise<void> {
+    await h.services.scheduler.stop();
+    let claimed!: () => void;
+    const sawClaim = new Promise<void>((resolve) => (claimed = resolve));
+    const dying = otherInstance('dying', (work, now) => {
+      if (work.kind !== kind) return runScheduledWork(h.services, work, now);
+      claimed();
+      return new Promise(() => undefined);
+    });
+    void dying.tick();
+    await sawClaim;
+  }
 
   beforeEach(async () => {
     h = await new BotHarness().start();
@@ -63,9 +77,7 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
 
   it('runs each expiry once when two instances tick at the same time', async () => {
     h.clock.now = EXPIRY.plus({ minutes: 2 });
-    const others = ['second', 'third'].map(
-      (instanceId) => new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run: (work, now) => runScheduledWork(h.services, work, now) }, { instanceId }),
-    );
+    const others = ['second', 'third'].map((instanceId) => otherInstance(instanceId));
     const results = await Promise.all([h.tick(), ...others.map((other) => other.tick())]);
     assert.equal(results.filter((ran) => ran > 0).length, 1, 'one instance did the work');
     assert.deepEqual(await historyOf(), ['received', 'expire']);
@@ -73,19 +85,10 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
 
   it('runs the work once when an instance dies between claiming it and running it', async () => {
     h.clock.now = EXPIRY.plus({ minutes: 2 });
-    await h.services.scheduler.stop();
-    let claimed!: () => void;
-    const sawClaim = new Promise<void>((resolve) => (claimed = resolve));
-    // The dying instance claims the expiry, then never gets to run it.
-    const dying = otherInstance(() => {
-      claimed();
-      return new Promise(() => undefined);
-    });
-    void dying.tick();
-    await sawClaim;
+    await dieAfterClaiming('expire');
     assert.deepEqual(await historyOf(), ['received']);
 
-    const survivor = new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run: (work, now) => runScheduledWork(h.services, work, now) }, { instanceId: 'survivor' });
+    const survivor = otherInstance('survivor');
     assert.equal(await survivor.tick(), 0, "the lease and the claim are still the dead instance's");
     assert.deepEqual(await historyOf(), ['received']);
     h.clock.advance({ minutes: 3 });
@@ -96,7 +99,7 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
   });
 
   it('sends each reminder once when two instances tick at the same time', async () => {
-    // 20 hours after arrival (the nudge) and 3 days before expiry (a reminder): both in one pass.
+    // The first pass since arrival: eleven days of due work in one pass.
     h.clock.now = EXPIRY.minus({ days: 3 }).plus({ minutes: 2 });
     const other = otherInstance();
     await Promise.all([h.tick(), other.tick(), h.tick(), other.tick()]);
@@ -107,15 +110,7 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
 
   it('sends a reminder once when an instance dies between claiming it and sending it, and the bot restarts', async () => {
     h.clock.now = EXPIRY.minus({ days: 3 }).plus({ minutes: 2 });
-    await h.services.scheduler.stop();
-    let claimed!: () => void;
-    const sawClaim = new Promise<void>((resolve) => (claimed = resolve));
-    const dying = otherInstance(() => {
-      claimed();
-      return new Promise(() => undefined);
-    });
-    void dying.tick();
-    await sawClaim;
+    await dieAfterClaiming('deadlineReminder');
     assert.equal(threadReplies().length, 0, 'claimed, never sent');
 
     h.clock.advance({ minutes: 3 }); // the dead instance's lease and claim run out
@@ -132,7 +127,7 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     const second = pcReferral({ id: 'a1b2c3d4-0000-4000-8000-000000000002', expirationDateTime: '2026-12-06T08:00:00Z' });
     assert.equal((await h.deliver(second)).status, 202);
     const order: string[] = [];
-    const recording = otherInstance(async (work, now) => {
+    const recording = otherInstance('recording', async (work, now) => {
       if (work.kind === 'expire') order.push(work.referralId);
       return runScheduledWork(h.services, work, now);
     });

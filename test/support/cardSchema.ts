@@ -1,7 +1,11 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { ACTION_HANDLERS } from '../../bot/teams/actions';
+import type { AdaptiveCard } from '../../cards/render';
+import { verbsIn } from '../e2e/flows';
 
 let validate: ValidateFunction | undefined;
 
@@ -17,4 +21,24 @@ export function validateCard(card: unknown): string[] {
     validate = ajv.compile(schema);
   }
   return validate(card) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/**
+ * What every card the bot sends must be, as tests (inside a `describe` of the card): valid
+ * Adaptive Card 1.5, every binding filled in, only verbs the bot handles, and far below the
+ * 80 KB message limit. `verbs` may check the card's verbs further.
+ */
+export function itIsAWellFormedCard(card: AdaptiveCard, verbs?: (verbs: string[]) => void): void {
+  it('validates against the Adaptive Card 1.5 schema', () => {
+    assert.deepEqual(validateCard(card), []);
+    assert.equal(card.version, '1.5');
+  });
+  it('has every binding filled in', () => {
+    assert.ok(!JSON.stringify(card).includes('${'), JSON.stringify(card).match(/.{40}\$\{.{40}/)?.[0]);
+  });
+  it('carries only verbs the bot handles, and stays far below the 80 KB message limit', () => {
+    for (const verb of verbsIn(card)) assert.ok(verb in ACTION_HANDLERS, `no handler for ${verb}`);
+    verbs?.(verbsIn(card));
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
+  });
 }
