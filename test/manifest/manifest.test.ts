@@ -145,9 +145,9 @@ describe("Teams app manifest", () => {
           .filter((list) => list.scopes.includes(scope))
           .flatMap((list) => list.commands.map((command) => command.title));
 
-      assert.deepEqual(commandsFor("team"), ["link", "unlink", "links", "help"]);
-      assert.deepEqual(commandsFor("groupChat"), ["link", "unlink", "links", "help"]);
-      assert.deepEqual(commandsFor("personal"), ["links", "help"]);
+      assert.deepEqual(commandsFor("team"), ["link", "unlink", "links", "settings", "help"]);
+      assert.deepEqual(commandsFor("groupChat"), ["link", "unlink", "links", "settings", "help"]);
+      assert.deepEqual(commandsFor("personal"), ["links", "settings", "help"]);
     });
   });
 
