@@ -40,7 +40,7 @@ async function measure(referrals: number): Promise<Result> {
       const dueAt = clock.plus({ minutes: 1 });
       await schedule.setCursor(SCHEDULER, minuteOf(clock));
       for (let i = 0; i < DUE_PER_TICK; i++) {
-        await schedule.replacePlan(`due-${round}-${i}`, [{ kind: 'expire', key: `expire:${round}`, dueAt }]);
+        await schedule.replacePlan(`due-${round}-${i}`, [{ kind: 'expire', key: `expire:${round}`, dueAt }], 1);
       }
       clock = dueAt.plus({ minutes: 1, seconds: 1 });
       const started = process.hrtime.bigint();

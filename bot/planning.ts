@@ -24,5 +24,5 @@ export async function currentPlan(services: Services, record: ReferralRecord): P
 
 /** Stores the scheduled work a referral is owed as it now stands (what the scheduler runs). */
 export async function planReferral(services: Services, record: ReferralRecord): Promise<void> {
-  await services.schedule.replacePlan(record.referral.id, await currentPlan(services, record));
+  await services.schedule.replacePlan(record.referral.id, await currentPlan(services, record), record.desk.revision);
 }

@@ -106,18 +106,27 @@ export class Scheduler {
 
   /**
    * Runs the work of a day's minutes after `after` up to `through`, then closes the day that
-   * far; a minute added meanwhile makes it look again (work already done is not run twice).
+   * far; a minute added meanwhile makes it look again. Work added to a minute while its
+   * bucket was being read is listed there alone, so once the day is closed (from then on
+   * added work goes to the next open minute) the buckets are read once more for it.
    */
   private async workThroughDay(day: string, after: string, through: string, now: DateTime): Promise<number> {
     let ran = 0;
+    /** Per minute, how many of its bucket's items (in the order they were added) have been run. */
+    const seen = new Map<string, number>();
+    const runNewIn = async (minute: string) => {
+      const items = await this.deps.schedule.bucket(minute);
+      for (const item of items.slice(seen.get(minute) ?? 0)) ran += await this.runOne(item, now);
+      seen.set(minute, items.length);
+    };
     for (;;) {
       const index = await this.deps.schedule.dayIndex(day);
       const minutes = index.minutes.map((time) => `${day}T${time}Z`).filter((minute) => minute > after && minute <= through);
-      for (const minute of minutes) {
-        for (const item of await this.deps.schedule.bucket(minute)) ran += await this.runOne(item, now);
-      }
-      if (await this.deps.schedule.closeDay(day, through, index)) return ran;
+      for (const minute of minutes) await runNewIn(minute);
+      if (await this.deps.schedule.closeDay(day, through, index)) break;
     }
+    for (const minute of [...seen.keys()]) await runNewIn(minute);
+    return ran;
   }
 
   private async runOne(item: BucketItem, now: DateTime): Promise<number> {

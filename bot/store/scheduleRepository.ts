@@ -29,6 +29,14 @@ interface PlanItem {
   recipient?: string;
 }
 
+/** A referral's plan: its items as JSON, and the referral revision it was made from. */
+interface PlanEntity {
+  partitionKey: string;
+  rowKey: string;
+  items: string;
+  revision?: number;
+}
+
 interface RunEntity {
   partitionKey: string;
   rowKey: string;
@@ -102,19 +110,38 @@ export class ScheduleRepository {
   ) {}
 
   /**
-   * Makes the referral's stored plan the given one: new work is added to the index, work no
-   * longer planned is cancelled (by no longer being in the plan), work already done stays
-   * done, and work that moved (a direct message waiting for other working hours) is listed
-   * in its new minute too. Safe to repeat after a crash.
+   * Makes the referral's stored plan the given one, made from its `revision`: new work is
+   * added to the index, work no longer planned is cancelled (by no longer being in the
+   * plan), work already done stays done, and work that moved (a direct message waiting for
+   * other working hours) is listed in its new minute too. A plan made from an older revision
+   * than the stored one is not stored (plans of two changes may be written out of order).
+   * The index is written before the plan, so a crash between the two leaves listed work that
+   * the next plan of the referral lists again, never planned work that nothing lists. Safe
+   * to repeat.
    */
-  async replacePlan(referralId: string, plan: readonly PlannedWork[]): Promise<void> {
-    const previous = new Map((await this.planItems(referralId)).map((item) => [item.key, item.dueAt]));
+  async replacePlan(referralId: string, plan: readonly PlannedWork[], revision: number): Promise<void> {
     const items: PlanItem[] = plan.map((work) => ({ key: work.key, kind: work.kind, dueAt: work.dueAt.toUTC().toISO()!, recipient: work.recipient }));
-    // The plan first, then the index: an item listed before its plan exists would be skipped.
-    await this.table.upsertEntity({ partitionKey: planPartition(referralId), rowKey: 'items', items: JSON.stringify(items) }, 'Replace');
-    for (const [i, work] of plan.entries()) {
-      if (previous.get(work.key) !== items[i].dueAt) await this.index(referralId, work);
+    const text = JSON.stringify(items);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const stored = await this.getOrNull<PlanEntity>(planPartition(referralId), 'items');
+      if (stored && (stored.revision ?? 0) > revision) return;
+      if (stored?.items === text && stored.revision === revision) return;
+      const previous = new Map((stored ? (JSON.parse(stored.items) as PlanItem[]) : []).map((item) => [item.key, item.dueAt]));
+      for (const [i, work] of plan.entries()) {
+        if (previous.get(work.key) !== items[i].dueAt) await this.index(referralId, work);
+      }
+      const entity: PlanEntity = { partitionKey: planPartition(referralId), rowKey: 'items', items: text, revision };
+      try {
+        if (stored) await this.table.updateEntity(entity, 'Replace', { etag: stored.etag });
+        else await this.table.createEntity(entity);
+        return;
+      } catch (error) {
+        // Another plan of the referral was written meanwhile: compare with that one.
+        if (!isStatus(error, 409, 412)) throw error;
+        await pause(attempt);
+      }
     }
+    throw new ConflictError(`Plan of referral ${referralId}`);
   }
 
   /** The work of a referral's current plan under `key`, with its run state; `null` when not planned (cancelled). */
@@ -228,7 +255,7 @@ export class ScheduleRepository {
   }
 
   private async planItems(referralId: string): Promise<PlanItem[]> {
-    const entity = await this.getOrNull<{ items: string }>(planPartition(referralId), 'items');
+    const entity = await this.getOrNull<PlanEntity>(planPartition(referralId), 'items');
     return entity ? (JSON.parse(entity.items) as PlanItem[]) : [];
   }
 

@@ -9,6 +9,7 @@ import type { ReferralRepository, StoredReferral } from '../store/referralReposi
 import type { CatalogSolution } from '../domain/solutions';
 import type { Strings } from '../strings/en';
 import type { Logger } from '../log';
+import type { ReferralRecord } from '../domain/referral';
 import { DeliveryError, type Messenger } from './messenger';
 import { referralCard } from './views/referralCardView';
 
@@ -23,6 +24,11 @@ export interface CardSyncDeps {
   strings: Strings;
   clock: () => DateTime;
   log: Logger;
+  /**
+   * Stores the referral's plan of due work as it now stands. Every change is followed by a
+   * task here, so planning again here completes a change whose own planning a crash cut short.
+   */
+  plan: (record: ReferralRecord) => Promise<void>;
   /** How long a claimed task is reserved for one worker. */
   leaseMs?: number;
   /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
@@ -36,7 +42,8 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
 /**
  * Keeps each referral's channel card in step with the stored referral: posts it once a
  * channel is linked for its country, updates it after every change, and retries failed
- * calls from the durable outbox (on a timer and at start-up).
+ * calls from the durable outbox (on a timer and at start-up). It also makes sure each
+ * change's plan of due work was stored.
  */
 export class CardSync {
   private draining: Promise<void> | undefined;
@@ -119,6 +126,7 @@ export class CardSync {
       else await this.deps.outbox.retryLater(task, this.deps.clock().plus({ seconds: 5 }).toUTC().toISO()!, 'referral not stored yet');
       return;
     }
+    await this.deps.plan(stored.record);
     if (stored.card) {
       if (task.refresh || stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
       await this.deps.outbox.complete(task);

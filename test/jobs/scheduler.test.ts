@@ -6,8 +6,10 @@ import { quietLogger } from '../../bot/log';
 import type { ReminderKind } from '../../bot/domain/reminderPlan';
 import { BotHarness } from '../support/botHarness';
 import { pcReferral } from '../support/fixtures';
-import { CHANNELS } from '../support/teamsActivities';
-import { acceptAsAlice, cardText, deliverAndAwaitCard, installAndLink } from '../e2e/flows';
+import { CHANNELS, USERS } from '../support/teamsActivities';
+import { decide } from '../../bot/domain/lifecycle';
+import { isDomainError } from '../../bot/domain/errors';
+import { ACCEPT_FORM, acceptAsAlice, cardText, deliverAndAwaitCard, installAndLink } from '../e2e/flows';
 
 /** The fixture referral expires at 2026-12-07T08:00Z. */
 const EXPIRY = DateTime.fromISO('2026-12-07T08:00:00.000Z', { zone: 'utc' });
@@ -151,6 +153,29 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     h.clock.now = later.plus({ minutes: 2 });
     await h.tick();
     assert.deepEqual(await historyOf(), ['received', 'updated', 'expire'], 'expired at the new time');
+  });
+
+  it('plans a change whose own planning a crash cut short, once the bot is back', async () => {
+    // Alice accepts, and the process dies right after the referral is saved, before its plan is.
+    await h.settle();
+    const stored = (await h.services.referrals.get(referralId))!;
+    const alice = { id: USERS.alice.aadObjectId, name: USERS.alice.name, teamsId: USERS.alice.id };
+    const decision = decide(stored.record, { action: 'accept', input: { ...ACCEPT_FORM, dealValue: 30000 } }, alice, h.clock.now);
+    assert.ok(!isDomainError(decision));
+    await h.services.outbox.enqueue(referralId, h.clock.now.toISO()!);
+    await h.services.referrals.save(stored, decision.record, decision.event);
+
+    await h.restart();
+    await h.settle();
+    h.clock.now = EXPIRY.plus({ minutes: 2 });
+    await h.tick();
+    assert.deepEqual(await historyOf(), ['received', 'accept'], 'the old plan is gone: no expiry');
+    // The deal's close date (15 Feb 2027) passes: its owner is asked, at 09:00 UTC the next day.
+    h.clock.now = DateTime.fromISO('2027-02-16T09:01:00Z', { zone: 'utc' });
+    await h.tick();
+    const chat = h.connector.callsOf('create').find((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: USERS.alice.id }]));
+    assert.ok(chat, 'a chat with the owner was opened');
+    assert.match(String(h.connector.callsOf('send', chat.answeredId).at(0)?.body.text), /The estimated close date of Contoso migration wave 1/);
   });
 
   it('picks up work planned for a minute it has already passed', async () => {

@@ -16,7 +16,7 @@ describe('store: ScheduleRepository', () => {
   });
 
   it('indexes planned work by the minute it is due', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:30.000Z'), work('b', '2026-11-25T08:00:00.000Z')]);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:30.000Z'), work('b', '2026-11-25T08:00:00.000Z')], 1);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:00Z'), [{ referralId: 'r-1', key: 'a' }]);
     assert.deepEqual(await schedule.bucket('2026-11-25T08:00Z'), [{ referralId: 'r-1', key: 'b' }]);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:01Z'), []);
@@ -27,31 +27,48 @@ describe('store: ScheduleRepository', () => {
   });
 
   it('lists each minute with work in its day, and moves work for a closed minute to the next open one', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')]);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
     const index = await schedule.dayIndex('2026-11-24');
     assert.deepEqual(index.minutes, ['04:00']);
     assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:10Z', index), true);
     assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:20Z', index), false, 'closing needs the index as it is now');
 
-    await schedule.replacePlan('r-2', [work('late', '2026-11-24T04:05:00.000Z')]);
+    await schedule.replacePlan('r-2', [work('late', '2026-11-24T04:05:00.000Z')], 1);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:11Z'), [{ referralId: 'r-2', key: 'late' }]);
     assert.deepEqual((await schedule.dayIndex('2026-11-24')).minutes, ['04:00', '04:11']);
   });
 
   it('replanning keeps done work done and cancels work no longer planned', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('b', '2026-11-25T08:00:00.000Z')]);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('b', '2026-11-25T08:00:00.000Z')], 1);
     const a = (await schedule.work('r-1', 'a'))!;
     const claimed = (await schedule.claim(a, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z'))!;
     assert.equal(await schedule.complete(claimed), true);
 
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('c', '2026-11-26T08:00:00.000Z')]);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('c', '2026-11-26T08:00:00.000Z')], 1);
     assert.equal((await schedule.work('r-1', 'a'))?.state, 'done');
     assert.equal(await schedule.work('r-1', 'b'), null, 'no longer planned: cancelled');
     assert.equal((await schedule.work('r-1', 'c'))?.state, 'pending');
   });
 
+  it('keeps the plan of the newest revision when plans of two changes are written out of order', async () => {
+    await schedule.replacePlan('r-1', [work('newer', '2026-11-24T04:00:00.000Z')], 3);
+    await schedule.replacePlan('r-1', [work('older', '2026-11-24T04:00:00.000Z')], 2);
+    assert.equal((await schedule.work('r-1', 'newer'))?.state, 'pending');
+    assert.equal(await schedule.work('r-1', 'older'), null);
+    await schedule.replacePlan('r-1', [work('newest', '2026-11-24T04:00:00.000Z')], 4);
+    assert.equal(await schedule.work('r-1', 'newer'), null);
+    assert.equal((await schedule.work('r-1', 'newest'))?.state, 'pending');
+  });
+
+  it('lists work that moved in its new minute', async () => {
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T06:30:00.000Z')], 1);
+    assert.deepEqual(await schedule.bucket('2026-11-24T06:30Z'), [{ referralId: 'r-1', key: 'a' }]);
+    assert.equal((await schedule.work('r-1', 'a'))?.dueAt, '2026-11-24T06:30:00.000Z');
+  });
+
   it('lets exactly one of several workers claim a piece of work, and a lapsed claim be taken over', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')]);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
     const seen = await Promise.all(Array.from({ length: 5 }, () => schedule.work('r-1', 'a')));
     const claims = await Promise.all(seen.map((w) => schedule.claim(w!, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z')));
     assert.equal(claims.filter(Boolean).length, 1);
@@ -66,7 +83,7 @@ describe('store: ScheduleRepository', () => {
   });
 
   it('retries failed work in a later minute, and gives up after repeated failures', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')]);
+    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
     for (let attempt = 1; attempt <= 8; attempt++) {
       const claimed = (await schedule.claim((await schedule.work('r-1', 'a'))!, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z'))!;
       await schedule.retryLater(claimed, at('2026-11-24T05:00:00Z').plus({ minutes: attempt }));
@@ -81,7 +98,7 @@ describe('store: ScheduleRepository', () => {
     // Pages of 500 characters hold about ten items, so 60 items fill several.
     const small = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'), 500);
     for (let batch = 0; batch < 3; batch++) {
-      await Promise.all(Array.from({ length: 20 }, (_, i) => small.replacePlan(`referral-${batch}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')])));
+      await Promise.all(Array.from({ length: 20 }, (_, i) => small.replacePlan(`referral-${batch}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')], 1)));
     }
     const items = await small.bucket('2026-11-24T04:00Z');
     assert.equal(new Set(items.map((i) => i.referralId)).size, 60);
