@@ -8,7 +8,7 @@ import type { Services } from './services';
  * Who the referral's direct messages go to and when each of them works: the region's
  * managers, and the working hours of everyone the plan may message, from their profiles.
  */
-export async function audienceOf(services: Services, record: ReferralRecord): Promise<PlanAudience> {
+async function audienceOf(services: Services, record: ReferralRecord): Promise<PlanAudience> {
   const managers = regionManagers(record.referral.customerProfile.address.country, services.regions);
   const people = new Set([...managers, ...(record.desk.snoozes ?? []).map((snooze) => snooze.by.id)]);
   const person = responsiblePerson(record);

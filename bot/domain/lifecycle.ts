@@ -77,7 +77,7 @@ export function decide(
 
   const at = now.toUTC().toISO()!;
   const revision = record.desk.revision + 1;
-  const changed = isTransition(command) ? transition(record, command, actor, at) : command.action === 'snooze' ? snoozed(record, actor, command.input.until) : applyDealChange(record, command);
+  const changed = changedBy(record, command, actor, at);
   const next: ReferralRecord = {
     referral: { ...changed.referral, updatedDateTime: at },
     desk: { ...changed.desk, revision },
@@ -108,6 +108,12 @@ type TransitionCommand = Extract<LifecycleCommand, { action: TransitionAction }>
 
 function isTransition(command: LifecycleCommand): command is TransitionCommand {
   return ['accept', 'decline', 'win', 'lose', 'expire', 'interested', 'noThanks'].includes(command.action);
+}
+
+function changedBy(record: ReferralRecord, command: LifecycleCommand, actor: Actor, at: string): ReferralRecord {
+  if (isTransition(command)) return transition(record, command, actor, at);
+  if (command.action === 'snooze') return snoozed(record, actor, command.input.until);
+  return applyDealChange(record, command);
 }
 
 /** A move to another stage: it becomes the card's "last decision", and accepting takes ownership. */
