@@ -32,19 +32,12 @@ export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tena
 
 const PARTITION = 'user';
 
-interface UserEntity {
+type UserEntity = Omit<UserProfile, 'id' | 'hours'> & {
   partitionKey: string;
   rowKey: string;
-  teamsId?: string;
-  name?: string;
-  tenantId?: string;
-  serviceUrl?: string;
-  chatId?: string;
-  timeZone?: string;
-  timeZoneChosen?: boolean;
   /** JSON of ChosenHours. */
   hours?: string;
-}
+};
 
 /** One row per user, keyed by the actor id. */
 export class UserRepository {
