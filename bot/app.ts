@@ -14,8 +14,8 @@ import { FavoriteRepository } from './store/favoriteRepository';
 import { ScheduleRepository, type ScheduledWork } from './store/scheduleRepository';
 import { Scheduler } from './jobs/scheduler';
 import { runScheduledWork } from './jobs/runScheduledWork';
-import type { ReferralRecord } from './domain/referral';
-import { planReferral } from './planning';
+import { followUp } from './followUps';
+import { ReferralIndexRepository } from './store/referralIndexRepository';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { UserRepository } from './store/userRepository';
@@ -82,8 +82,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const favorites = new FavoriteRepository(storage.client('favorites'));
     const users = new UserRepository(storage.client('users'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
-    const plan = (record: ReferralRecord) => planReferral(services, record);
-    cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log, plan });
+    const indexes = new ReferralIndexRepository(storage.client('indexes'));
+    cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log, followUp: (record) => followUp(services, record) });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
     const services: Services = {
@@ -93,6 +93,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       outbox,
       favorites,
       users,
+      indexes,
       schedule,
       scheduler,
       reminderPolicy: config.reminderPolicy,

@@ -11,6 +11,7 @@ import type { Scheduler } from './jobs/scheduler';
 import type { ReminderPolicy } from './domain/reminderPlan';
 import type { ReferralRepository } from './store/referralRepository';
 import type { UserRepository } from './store/userRepository';
+import type { ReferralIndexRepository } from './store/referralIndexRepository';
 import type { WorkingHours } from './domain/workingHours';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
@@ -25,6 +26,8 @@ export interface Services {
   favorites: FavoriteRepository;
   /** Who the users are, how to reach them directly, and their time zones and working hours. */
   users: UserRepository;
+  /** What lists and digests read instead of every referral: own deals, open deals, words, facts. */
+  indexes: ReferralIndexRepository;
   /** The index of due work (reminders, expiries) the scheduler runs. */
   schedule: ScheduleRepository;
   scheduler: Scheduler;

@@ -92,3 +92,11 @@ export function regionManagers(country: string, regions: readonly Region[]): str
 export function regionResponders(country: string, regions: readonly Region[]): string[] {
   return [...new Set(regionsOf(country, regions).flatMap((region) => region.responders ?? []))];
 }
+
+/** What a referral whose country no region contains counts under. */
+export const NO_REGION = 'none';
+
+/** The region a referral from `country` is counted under: the smallest containing it. */
+export function regionOf(country: string, regions: readonly Region[]): string {
+  return regionsOf(country, regions)[0]?.code ?? NO_REGION;
+}

@@ -1,6 +1,6 @@
 import { applyIncoming, arrival, completeReferral, type IncomingReferral } from '../domain/incoming';
 import { responseFlowFor } from '../domain/routing';
-import { planReferral } from '../planning';
+import { followUp } from '../followUps';
 import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
 
@@ -42,7 +42,7 @@ async function ingestOne(services: Services, incoming: IncomingReferral): Promis
       if (await referrals.create(record, event)) {
         // Due again now: a worker may have looked at the task before the referral existed.
         await outbox.enqueue(referral.id, nowIso);
-        await planReferral(services, record);
+        await followUp(services, record);
         return true;
       }
       continue;
@@ -52,7 +52,7 @@ async function ingestOne(services: Services, incoming: IncomingReferral): Promis
     await outbox.enqueue(referral.id, nowIso);
     try {
       await referrals.save(stored, decision.record, decision.event);
-      await planReferral(services, decision.record);
+      await followUp(services, decision.record);
       return true;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

@@ -11,6 +11,7 @@ export const TABLES = {
   schedule: 'schedule',
   scheduleRuns: 'scheduleruns',
   users: 'users',
+  indexes: 'indexes',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -25,10 +25,11 @@ export interface CardSyncDeps {
   clock: () => DateTime;
   log: Logger;
   /**
-   * Stores the referral's plan of due work as it now stands. Every change is followed by a
-   * task here, so planning again here completes a change whose own planning a crash cut short.
+   * Stores what follows a change of the referral (its plan of due work, its index rows).
+   * Every change is followed by a task here, so doing it again here completes a change whose
+   * own follow-up a crash cut short.
    */
-  plan: (record: ReferralRecord) => Promise<void>;
+  followUp: (record: ReferralRecord) => Promise<void>;
   /** How long a claimed task is reserved for one worker. */
   leaseMs?: number;
   /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
@@ -42,8 +43,8 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
 /**
  * Keeps each referral's channel card in step with the stored referral: posts it once a
  * channel is linked for its country, updates it after every change, and retries failed
- * calls from the durable outbox (on a timer and at start-up). It also makes sure each
- * change's plan of due work was stored.
+ * calls from the durable outbox (on a timer and at start-up). It also makes sure what
+ * follows each change (its plan, its index rows) was stored.
  */
 export class CardSync {
   private draining: Promise<void> | undefined;
@@ -126,7 +127,7 @@ export class CardSync {
       else await this.deps.outbox.retryLater(task, this.deps.clock().plus({ seconds: 5 }).toUTC().toISO()!, 'referral not stored yet');
       return;
     }
-    await this.deps.plan(stored.record);
+    await this.deps.followUp(stored.record);
     if (stored.card) {
       if (task.refresh || stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
       await this.deps.outbox.complete(task);

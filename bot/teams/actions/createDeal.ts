@@ -3,7 +3,7 @@ import { createDeal as decideNewDeal, type NewDealInput } from '../../domain/new
 import type { TeamMember } from '../../domain/referral';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
-import { planReferral } from '../../planning';
+import { followUp } from '../../followUps';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { findTeamMember } from '../teamDirectory';
 import { personalCard } from '../views/personalCard';
@@ -35,7 +35,7 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
   await services.outbox.enqueue(formId, now.toUTC().toISO()!);
   const created = await services.referrals.create(decision.record, decision.event);
   services.cardSync.kick();
-  if (created) await planReferral(services, decision.record);
+  if (created) await followUp(services, decision.record);
   const record = created ? decision.record : (await services.referrals.get(formId))!.record;
   return cardResponse(await personalCard(services, record, actor, created ? strings.newDeal.created : strings.newDeal.alreadyCreated));
 };

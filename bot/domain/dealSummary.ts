@@ -1,0 +1,60 @@
+import type { ReferralRecord } from './referral';
+import { regionOf, type Region } from './routing';
+import { progressOf } from './salesStage';
+import { stageOfRecord, type Stage } from './stage';
+import { answerDeadlineOf } from './timeLimits';
+
+/** What lists and digests show of a referral, kept beside the indexes so they need not read it. */
+export interface DealSummary {
+  referralId: string;
+  /** The region it counts under (`NO_REGION` when none contains its country). */
+  region: string;
+  stage: Stage;
+  /** The deal's name, else the customer's. */
+  name: string;
+  customer: string;
+  value?: number;
+  currency?: string;
+  /** How far the deal is, in per cent (accepted and created deals start at 10). */
+  percent: number;
+  /** Undecided: when it must be answered (ISO). */
+  deadline?: string;
+  /** The estimated close (ISO), once someone gave one. */
+  closing?: string;
+  owner?: { id: string; name: string };
+  /** The partner's own reference (CRM ID). */
+  crmId?: string;
+}
+
+/** The summary of a referral as it stands. */
+export function summaryOf(record: ReferralRecord, regions: readonly Region[]): DealSummary {
+  const { referral, desk } = record;
+  const stage = stageOfRecord(record);
+  const undecided = stage === 'received' || stage === 'evaluating';
+  const summary: DealSummary = {
+    referralId: referral.id,
+    region: regionOf(referral.customerProfile.address.country, regions),
+    stage,
+    name: referral.name || referral.customerProfile.name,
+    customer: referral.customerProfile.name,
+    value: referral.details.dealValue,
+    currency: referral.details.currency,
+    percent: progressOf(referral),
+    deadline: undecided ? answerDeadlineOf(record).toISO()! : undefined,
+    closing: referral.details.closingDateTime,
+    owner: desk.owner ? { id: desk.owner.id, name: desk.owner.name } : undefined,
+    crmId: referral.externalReferenceId,
+  };
+  return Object.fromEntries(Object.entries(summary).filter(([, value]) => value !== undefined)) as DealSummary;
+}
+
+/** Whether a referral is still open: undecided, or an accepted deal. */
+export function isOpen(stage: Stage): boolean {
+  return stage === 'received' || stage === 'evaluating' || stage === 'accepted';
+}
+
+/** Who has the referral among their own deals: its owner and its team members with a Teams account. */
+export function peopleOf(record: ReferralRecord): string[] {
+  const ids = [record.desk.owner?.id, ...(record.desk.teamAccounts ?? []).map((account) => account.actor.id)];
+  return [...new Set(ids.filter((id): id is string => id !== undefined && id !== 'system'))];
+}

@@ -1,0 +1,123 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { DealSummary } from '../domain/dealSummary';
+import { weekOf, type ReferralFact } from '../domain/digestFacts';
+import { parseInstant } from '../domain/timeLimits';
+import { isStatus } from './errors';
+import { decodeKey, encodeKey } from './tables';
+
+/** What a referral's index rows are, so the next indexing can remove those that no longer hold. */
+export interface IndexEntry {
+  /** The referral revision the rows show. */
+  revision: number;
+  people: string[];
+  region: string;
+  open: boolean;
+  terms: string[];
+  /** Facts are written for history events up to this revision. */
+  factsThrough: number;
+}
+
+/** A referral's index rows as they are to be. */
+export interface IndexUpdate extends IndexEntry {
+  summary: DealSummary;
+  /** Facts not written yet. */
+  facts: ReferralFact[];
+}
+
+const person = (userId: string) => `person~${encodeKey(userId)}`;
+const open = (region: string) => `open~${region}`;
+const term = (text: string) => `term~${encodeKey(text)}`;
+const facts = (region: string, week: string) => `facts~${region}~${week}`;
+const entry = (referralId: string) => `entry~${encodeKey(referralId)}`;
+const ENTRY_ROW = 'state';
+
+/**
+ * The indexes that lists and digests read instead of every referral, each a partition read
+ * by its key: a user's own deals (`person~`), a region's open referrals and deals
+ * (`open~`), the words referrals are found by (`term~`), and what happened per region and
+ * week (`facts~`), plus per referral which rows it has (`entry~`). Rows are written before
+ * the entry that lists them, so a crash between leaves rows the next indexing finds again.
+ */
+export class ReferralIndexRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async entry(referralId: string): Promise<IndexEntry | null> {
+    try {
+      const row = await this.table.getEntity<{ state: string }>(entry(referralId), ENTRY_ROW);
+      return JSON.parse(row.state) as IndexEntry;
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** Makes the referral's rows those of `next`, removing what `previous` had and `next` has not. */
+  async update(referralId: string, next: IndexUpdate, previous: IndexEntry | null): Promise<void> {
+    const row = encodeKey(referralId);
+    const summary = JSON.stringify(next.summary);
+    const partitions = [...next.people.map(person), ...(next.open ? [open(next.region)] : [])];
+    for (const partition of partitions) await this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace');
+    const known = new Set(previous?.terms ?? []);
+    for (const text of next.terms.filter((t) => !known.has(t))) await this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace');
+    for (const fact of next.facts) {
+      await this.table.upsertEntity({ partitionKey: facts(fact.region, weekOf(parseInstant(fact.at))), rowKey: `${row}~${fact.revision.toString().padStart(10, '0')}`, fact: JSON.stringify(fact) }, 'Replace');
+    }
+    const state: IndexEntry = { revision: next.revision, people: next.people, region: next.region, open: next.open, terms: next.terms, factsThrough: next.factsThrough };
+    await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: ENTRY_ROW, state: JSON.stringify(state) }, 'Replace');
+    if (!previous) return;
+    const stale = [
+      ...previous.people.filter((id) => !next.people.includes(id)).map(person),
+      ...(previous.open && (!next.open || previous.region !== next.region) ? [open(previous.region)] : []),
+      ...previous.terms.filter((t) => !next.terms.includes(t)).map(term),
+    ];
+    for (const partition of stale) await this.remove(partition, row);
+  }
+
+  /** The referrals `userId` owns or is on the team of. */
+  async personDeals(userId: string): Promise<DealSummary[]> {
+    return this.summaries(person(userId));
+  }
+
+  /** The open referrals and deals of a region. */
+  async openDeals(region: string): Promise<DealSummary[]> {
+    return this.summaries(open(region));
+  }
+
+  /** Ids of the referrals found by `text` (a search term), at most `limit`. */
+  async findByTerm(text: string, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    const rows = this.table.listEntities<object>({ queryOptions: { filter: odata`PartitionKey eq ${term(text)}`, select: ['RowKey'] } });
+    for await (const row of rows) {
+      ids.push(decodeKey(row.rowKey!));
+      if (ids.length >= limit) break;
+    }
+    return ids;
+  }
+
+  /** The facts of a region in the given weeks (UTC Mondays, yyyy-MM-dd). */
+  async facts(region: string, weeks: readonly string[]): Promise<ReferralFact[]> {
+    const found: ReferralFact[] = [];
+    for (const week of weeks) {
+      for await (const row of this.table.listEntities<{ fact: string }>({ queryOptions: { filter: odata`PartitionKey eq ${facts(region, week)}` } })) {
+        found.push(JSON.parse(row.fact) as ReferralFact);
+      }
+    }
+    return found;
+  }
+
+  private async summaries(partition: string): Promise<DealSummary[]> {
+    const found: DealSummary[] = [];
+    for await (const row of this.table.listEntities<{ summary: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
+      found.push(JSON.parse(row.summary) as DealSummary);
+    }
+    return found;
+  }
+
+  private async remove(partition: string, row: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(partition, row);
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+}
