@@ -16,6 +16,8 @@ import { Scheduler } from './jobs/scheduler';
 import { runScheduledWork } from './jobs/runScheduledWork';
 import { followUp } from './followUps';
 import { ReferralIndexRepository } from './store/referralIndexRepository';
+import { DirectCardRepository } from './store/directCardRepository';
+import { personalCard } from './teams/views/personalCard';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { UserRepository } from './store/userRepository';
@@ -83,7 +85,22 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const users = new UserRepository(storage.client('users'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
     const indexes = new ReferralIndexRepository(storage.client('indexes'));
-    cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log, followUp: (record) => followUp(services, record) });
+    const directCards = new DirectCardRepository(storage.client('directCards'));
+    cardSync = new CardSync({
+      referrals,
+      outbox,
+      links,
+      conversations,
+      messenger,
+      regions,
+      solutions,
+      strings: en,
+      clock,
+      log,
+      followUp: (record) => followUp(services, record, { tell: true }),
+      directCards,
+      directCardOf: (record, card) => personalCard(services, record, card.viewer, { reminder: card.reminder }),
+    });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
     const services: Services = {
@@ -94,6 +111,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       favorites,
       users,
       indexes,
+      directCards,
       schedule,
       scheduler,
       reminderPolicy: config.reminderPolicy,

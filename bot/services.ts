@@ -12,6 +12,7 @@ import type { ReminderPolicy } from './domain/reminderPlan';
 import type { ReferralRepository } from './store/referralRepository';
 import type { UserRepository } from './store/userRepository';
 import type { ReferralIndexRepository } from './store/referralIndexRepository';
+import type { DirectCardRepository } from './store/directCardRepository';
 import type { WorkingHours } from './domain/workingHours';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
@@ -28,6 +29,8 @@ export interface Services {
   users: UserRepository;
   /** What lists and digests read instead of every referral: own deals, open deals, words, facts. */
   indexes: ReferralIndexRepository;
+  /** Referral cards in people's 1:1 chats, updated with the channel card after every change. */
+  directCards: DirectCardRepository;
   /** The index of due work (reminders, expiries) the scheduler runs. */
   schedule: ScheduleRepository;
   scheduler: Scheduler;

@@ -207,3 +207,14 @@ export function renderReferralCard(data: ReferralCardData): AdaptiveCard {
     reminder: { ...data.reminder, snoozeVerb: VERBS.snooze, moveCloseDate: { ...data.reminder.moveCloseDate, verb: VERBS.moveCloseDate } },
   });
 }
+
+/** Whether a card is a referral's own card: every one carries the favourite star, and no other card does. */
+export function isReferralCard(card: unknown): boolean {
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (!node || typeof node !== 'object') return false;
+    const element = node as { type?: unknown; verb?: unknown };
+    return (element.type === 'Action.Execute' && element.verb === VERBS.favorite) || Object.values(node).some(visit);
+  };
+  return visit(card);
+}

@@ -6,8 +6,7 @@ import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
 import { channelReferenceOf } from '../teams/cardConversation';
 import { sendDirect } from '../teams/directMessages';
-import { viewFor } from '../teams/views/personalCard';
-import { referralCard } from '../teams/views/referralCardView';
+import { personalCard } from '../teams/views/personalCard';
 import { reminderText } from './reminderText';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed } from './stillOwed';
@@ -25,10 +24,12 @@ export async function sendDirectReminder(services: Services, work: ScheduledWork
   const { stored, planned } = owed;
   const { record } = stored;
   const recipient = recipientOf(record, planned);
-  const view = { ...(await viewFor(services, record, recipient)), reminder: true };
-  const activity = { type: 'message', text: reminderText(record, planned, now, services.strings), attachments: [cardAttachment(referralCard(record, now, services.strings, view))] };
+  const text = reminderText(record, planned, now, services.strings);
+  const activity = { type: 'message', text, attachments: [cardAttachment(await personalCard(services, record, recipient, { reminder: true }))] };
   const outcome = await sendDirect(services, recipient, activity, await channelReferenceOf(services, stored));
   if (!outcome.sent) services.log.error(`${planned.kind} of referral ${record.referral.id} not delivered to ${recipient.id}: ${outcome.reason}`);
+  // Kept in step with the referral from now on, like the card in the channel.
+  else await services.directCards.track({ referralId: record.referral.id, chatId: outcome.chatId, activityId: outcome.activityId, viewer: recipient, text, reminder: true, revision: record.desk.revision });
   return 'done';
 }
 

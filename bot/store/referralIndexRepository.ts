@@ -30,6 +30,7 @@ const term = (text: string) => `term~${encodeKey(text)}`;
 const facts = (region: string, week: string) => `facts~${region}~${week}`;
 const entry = (referralId: string) => `entry~${encodeKey(referralId)}`;
 const ENTRY_ROW = 'state';
+const TOLD_ROW = 'told';
 
 /**
  * The indexes that lists and digests read instead of every referral, each a partition read
@@ -71,6 +72,21 @@ export class ReferralIndexRepository {
       ...previous.terms.filter((t) => !next.terms.includes(t)).map(term),
     ];
     for (const partition of stale) await this.remove(partition, row);
+  }
+
+  /** The people who were told they now work on the referral (so each is told once). */
+  async told(referralId: string): Promise<string[]> {
+    try {
+      const row = await this.table.getEntity<{ people: string }>(entry(referralId), TOLD_ROW);
+      return JSON.parse(row.people) as string[];
+    } catch (error) {
+      if (isStatus(error, 404)) return [];
+      throw error;
+    }
+  }
+
+  async setTold(referralId: string, people: readonly string[]): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: TOLD_ROW, people: JSON.stringify(people) }, 'Replace');
   }
 
   /** The referrals `userId` owns or is on the team of. */

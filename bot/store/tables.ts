@@ -12,6 +12,7 @@ export const TABLES = {
   scheduleRuns: 'scheduleruns',
   users: 'users',
   indexes: 'indexes',
+  directCards: 'directcards',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -247,6 +247,10 @@ export const en = {
     snoozed: (when: string) => `Snoozed. I will remind you again ${when}.`,
     tooLateToSnooze: 'Too little time is left to snooze this one: please answer it now.',
   },
+  notices: {
+    nowOwner: (by: string, deal: string, customer: string) => `${by} handed you ${deal} (${customer}): you are its owner now.`,
+    nowOnTeam: (by: string, deal: string, customer: string) => `${by} added you to the team of ${deal} (${customer}): you can work it from Teams.`,
+  },
   newDeal: {
     title: 'New deal',
     intro: 'Register a deal you found yourself. The country decides its region and channel, and cannot change later.',

@@ -10,6 +10,8 @@ import type { CatalogSolution } from '../domain/solutions';
 import type { Strings } from '../strings/en';
 import type { Logger } from '../log';
 import type { ReferralRecord } from '../domain/referral';
+import type { AdaptiveCard } from '../../cards/render';
+import type { DirectCard, DirectCardRepository } from '../store/directCardRepository';
 import { DeliveryError, type Messenger } from './messenger';
 import { referralCard } from './views/referralCardView';
 
@@ -30,6 +32,9 @@ export interface CardSyncDeps {
    * own follow-up a crash cut short.
    */
   followUp: (record: ReferralRecord) => Promise<void>;
+  directCards: DirectCardRepository;
+  /** A referral's card as the viewer of a card in their 1:1 chat sees it. */
+  directCardOf: (record: ReferralRecord, card: DirectCard) => Promise<AdaptiveCard>;
   /** How long a claimed task is reserved for one worker. */
   leaseMs?: number;
   /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
@@ -43,8 +48,9 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
 /**
  * Keeps each referral's channel card in step with the stored referral: posts it once a
  * channel is linked for its country, updates it after every change, and retries failed
- * calls from the durable outbox (on a timer and at start-up). It also makes sure what
- * follows each change (its plan, its index rows) was stored.
+ * calls from the durable outbox (on a timer and at start-up). The referral's cards in
+ * people's 1:1 chats follow along. It also makes sure what follows each change (its plan,
+ * its index rows) was stored.
  */
 export class CardSync {
   private draining: Promise<void> | undefined;
@@ -128,6 +134,7 @@ export class CardSync {
       return;
     }
     await this.deps.followUp(stored.record);
+    await this.updateDirectCards(stored, task.refresh);
     if (stored.card) {
       if (task.refresh || stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
       await this.deps.outbox.complete(task);
@@ -142,6 +149,28 @@ export class CardSync {
     const activityId = await this.deps.messenger.send(reference, this.cardActivity(stored));
     await this.recordCard(stored, { conversationId: link.channel.conversationId, activityId, revision: stored.record.desk.revision });
     await this.deps.outbox.complete(task);
+  }
+
+  /**
+   * Brings the referral's cards in people's 1:1 chats up to date, each as its viewer sees it.
+   * One Teams will not update any more (message or chat gone) is no longer kept in step.
+   */
+  private async updateDirectCards(stored: StoredReferral, refresh: boolean): Promise<void> {
+    const { revision } = stored.record.desk;
+    for (const card of await this.deps.directCards.list(stored.record.referral.id)) {
+      if (!refresh && card.revision === revision) continue;
+      const reference = await this.deps.conversations.get('personal', card.chatId);
+      try {
+        if (!reference) throw new DeliveryError(`no conversation reference for ${card.chatId}`, undefined, true);
+        const content = await this.deps.directCardOf(stored.record, card);
+        await this.deps.messenger.update(reference, card.activityId, { type: 'message', text: card.text, attachments: [cardAttachment(content)] });
+        await this.deps.directCards.shown(card, revision);
+      } catch (error) {
+        if (!(error instanceof DeliveryError && error.permanent)) throw error;
+        this.deps.log.error(`card of referral ${card.referralId} in chat ${card.chatId} is no longer kept in step`, error);
+        await this.deps.directCards.forget(card);
+      }
+    }
   }
 
   private async updateCard(stored: StoredReferral): Promise<void> {

@@ -7,7 +7,8 @@ import { teamsIdentity } from './people';
 /** Whom a direct message is for: an actor id (AAD object id or Teams id), with what else is known. */
 export type Recipient = Pick<Actor, 'id'> & Partial<Actor>;
 
-export type DirectOutcome = { sent: true } | { sent: false; reason: string };
+/** Sent (to which chat, as which message), or why the user could not be reached. */
+export type DirectOutcome = { sent: true; chatId: string; activityId: string } | { sent: false; reason: string };
 
 /**
  * Sends a message to a user's 1:1 chat with the bot. When there is none yet, the user is
@@ -19,8 +20,8 @@ export async function sendDirect(services: Services, recipient: Recipient, activ
   try {
     const chat = await chatWith(services, recipient, via);
     if (!chat) return { sent: false, reason: `no chat with ${recipient.id} and no team to find them in` };
-    await services.messenger.send(chat, activity);
-    return { sent: true };
+    const activityId = await services.messenger.send(chat, activity);
+    return { sent: true, chatId: chat.conversation!.id, activityId };
   } catch (error) {
     if (error instanceof DeliveryError && error.permanent) return { sent: false, reason: error.message };
     throw error;

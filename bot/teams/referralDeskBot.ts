@@ -4,7 +4,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
-import { cardAttachment } from '../../cards/render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from '../../cards/render';
+import { isReferralCard } from '../../cards/referralCard';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
 import type { Verb } from '../../cards/verbs';
 import type { Services } from '../services';
@@ -52,12 +53,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const handler = ACTION_HANDLERS[value.action?.verb as Verb];
     if (!handler) return messageResponse(this.services.strings.actions.failed);
     try {
-      return await handler({
-        turn,
-        data: value.action.data,
-        actor: actorOf(turn),
-        services: this.services,
-      });
+      const actor = actorOf(turn);
+      const response = await handler({ turn, data: value.action.data, actor, services: this.services });
+      await this.keepDirectCardInStep(turn, value.action.data, actor, response);
+      return response;
     } catch (error) {
       this.services.log.error(`action ${value.action.verb} failed`, error);
       return messageResponse(this.services.strings.actions.failed);
@@ -94,6 +93,20 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       more: w.more,
     });
     await turn.sendActivity({ attachments: [cardAttachment(card)] });
+  }
+
+  /**
+   * A referral's card answered in someone's 1:1 chat replaces the message there: from now on
+   * it follows the referral's changes like the channel card does.
+   */
+  private async keepDirectCardInStep(turn: TurnContext, data: unknown, viewer: Actor, response: AdaptiveCardInvokeResponse): Promise<void> {
+    const referralId = (data as { referralId?: unknown } | undefined)?.referralId;
+    const { conversation, replyToId } = turn.activity;
+    if (conversation?.conversationType !== 'personal' || !replyToId || typeof referralId !== 'string') return;
+    if (response.type !== ADAPTIVE_CARD_CONTENT_TYPE || !isReferralCard(response.value)) return;
+    const stored = await this.services.referrals.get(referralId);
+    if (!stored) return;
+    await this.services.directCards.track({ referralId, chatId: conversation.id, activityId: replyToId, viewer, text: '', reminder: false, revision: stored.record.desk.revision });
   }
 
   /** Teams may move a conversation to another service URL: every activity brings the current one. */

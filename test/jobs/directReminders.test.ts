@@ -4,7 +4,7 @@ import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
 import { cardAction, CHANNELS, clientInfo, personalMessage, teamMember, TENANT, USERS, type User } from '../support/teamsActivities';
-import { acceptAsAlice, attachmentsOf, cardText, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from '../e2e/flows';
+import { ACCEPT_FORM, acceptAsAlice, attachmentsOf, cardText, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from '../e2e/flows';
 
 /** The fixture referral arrives Monday 2026-11-23T08:00Z and expires Monday 2026-12-07T08:00Z. */
 const CREATED = DateTime.fromISO('2026-11-23T08:00:00.000Z', { zone: 'utc' });
@@ -52,6 +52,30 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await at(EXPIRY.minus({ hours: 12 }));
     assert.equal(directTo(USERS.manager).length, 1, 'once');
     assert.equal((await h.services.users.get(USERS.manager.aadObjectId))?.chatId, opened.answeredId, 'the chat is remembered');
+  });
+
+  it('keeps the card of a direct message in step with the channel card: a decision in the channel updates it too', async () => {
+    await start({ managers: [USERS.manager.aadObjectId] });
+    await at(EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 }));
+    const [dm] = directTo(USERS.manager);
+    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await h.settle();
+    const updates = h.connector.calls.filter((c) => c.kind === 'update' && c.conversationId === dm.conversationId && c.activityId === dm.answeredId);
+    assert.equal(updates.length, 1, 'the message in the manager\'s chat was updated');
+    assert.match(cardText(updates[0]), /Declined by Alice Rep/);
+    assert.equal(updates[0].body.text, dm.body.text, 'its text stays');
+    assert.ok(!verbsIn(attachmentsOf(updates[0])[0].content).includes(VERBS.accept), 'nothing left to decide');
+    assert.ok(!verbsIn(attachmentsOf(updates[0])[0].content).includes(VERBS.snooze), 'nothing left to snooze');
+  });
+
+  it('stops keeping a direct card in step once Teams no longer has it, and still updates the channel', async () => {
+    await start({ managers: [USERS.manager.aadObjectId] });
+    await at(EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 }));
+    h.connector.failNext(1, 404);
+    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await h.settle();
+    assert.deepEqual(await h.services.directCards.list(referralId), []);
+    assert.match(cardText(h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!), /Declined by Alice Rep/);
   });
 
   it('holds an escalation for a manager\'s working hours in their own zone, unless waiting would pass the expiry', async () => {
@@ -121,6 +145,11 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await h.settle();
     assert.match(cardText(h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!), /31 Mar 2027/, 'the channel card shows the new date');
 
+    // The message in her chat now shows the moved date, and follows later changes made in the channel.
+    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.edit, { referralId, ...ACCEPT_FORM, closingDate: '2027-03-31', dealValue: '45000', salesStage: 'Proposed' }));
+    await h.settle();
+    const inChat = h.connector.calls.filter((c) => c.kind === 'update' && c.conversationId === chat && c.activityId === dm.answeredId);
+    assert.match(cardText(inChat.at(-1)!), /€45,000.00/);
     await at(DateTime.fromISO('2027-02-17T09:01:00Z', { zone: 'utc' }));
     assert.equal(directTo(USERS.alice).length, 1, 'no more reminders about the old date');
     await at(DateTime.fromISO('2027-04-01T09:01:00Z', { zone: 'utc' }));

@@ -21,7 +21,7 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
   const read = InputReader.of(data);
   const formId = read.text('formId', { required: true, max: 128 });
   const existing = formId ? await services.referrals.get(formId) : null;
-  if (existing) return cardResponse(await personalCard(services, existing.record, actor, strings.newDeal.alreadyCreated));
+  if (existing) return cardResponse(await personalCard(services, existing.record, actor, { notice: strings.newDeal.alreadyCreated }));
 
   const input = readNewDeal(read, services.solutions);
   const fix = (problems: typeof read.problems) => messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
@@ -37,7 +37,7 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
   services.cardSync.kick();
   if (created) await followUp(services, decision.record);
   const record = created ? decision.record : (await services.referrals.get(formId))!.record;
-  return cardResponse(await personalCard(services, record, actor, created ? strings.newDeal.created : strings.newDeal.alreadyCreated));
+  return cardResponse(await personalCard(services, record, actor, { notice: created ? strings.newDeal.created : strings.newDeal.alreadyCreated }));
 };
 
 function readNewDeal(read: InputReader, catalog: readonly CatalogSolution[]): NewDealInput {

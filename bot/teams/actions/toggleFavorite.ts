@@ -15,5 +15,5 @@ export const toggleFavorite: ActionHandler = async ({ data, services, actor }) =
   if (!stored) return messageResponse(services.strings.actions.notFound);
   await services.favorites.set(actor.id, referralId, on, services.clock().toUTC().toISO()!);
   const notice = on ? services.strings.favorites.starred : services.strings.favorites.unstarred;
-  return cardResponse(await personalCard(services, stored.record, actor, notice));
+  return cardResponse(await personalCard(services, stored.record, actor, { notice }));
 };

@@ -15,7 +15,7 @@ export async function viewFor(services: Services, record: ReferralRecord, viewer
   };
 }
 
-/** The card as `viewer` sees it: their actions, their star, and an optional notice on top. */
-export async function personalCard(services: Services, record: ReferralRecord, viewer: Actor, notice?: string): Promise<AdaptiveCard> {
-  return referralCard(record, services.clock(), services.strings, await viewFor(services, record, viewer, notice));
+/** The card as `viewer` sees it: their actions, their star, an optional notice on top, and Snooze when it is a reminder. */
+export async function personalCard(services: Services, record: ReferralRecord, viewer: Actor, extra: Pick<CardView, 'notice' | 'reminder'> = {}): Promise<AdaptiveCard> {
+  return referralCard(record, services.clock(), services.strings, { ...(await viewFor(services, record, viewer, extra.notice)), reminder: extra.reminder });
 }
