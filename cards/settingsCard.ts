@@ -29,6 +29,16 @@ export interface WorkingHoursSection {
   source: string;
 }
 
+/** Which direct messages the user gets: `value` lists those on, comma-separated, as a multi-select sends them. */
+export interface MessagesSection {
+  heading: string;
+  label: string;
+  value: string;
+  choices: Choice[];
+  /** What comes whatever is chosen. */
+  note: string;
+}
+
 /**
  * The settings card. Each section is its own object, shown by its own block of the
  * template, so a new section (language, direct messages, digest) is one more property
@@ -42,12 +52,16 @@ export interface SettingsCardData {
   /** A short line on top, e.g. that the values were saved; empty shows none. */
   notice: string;
   workingHours: WorkingHoursSection;
+  messages: MessagesSection;
   saveTitle: string;
 }
 
-const settingsTemplate = new CardTemplate<SettingsCardData & { saveVerb: string }>(template);
+/** The sections the card shows, as its Save button names them: a Save keeps only what its card showed. */
+export const SETTINGS_SECTIONS = ['workingHours', 'messages'] as const;
+
+const settingsTemplate = new CardTemplate<SettingsCardData & { saveVerb: string; sections: string }>(template);
 
 /** The answer to `settings`, and to its Save button. */
 export function renderSettingsCard(data: SettingsCardData): AdaptiveCard {
-  return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings });
+  return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings, sections: SETTINGS_SECTIONS.join(',') });
 }

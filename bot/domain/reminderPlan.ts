@@ -2,6 +2,7 @@ import { Duration, type DateTime } from 'luxon';
 import type { Actor, ReferralRecord } from './referral';
 import { stageOfRecord } from './stage';
 import { answerDeadlineOf, CONTACT_REQUEST_WINDOW, parseInstant, responseTargetOf } from './timeLimits';
+import { preferenceOf, type DirectMessageKind } from './messagePreferences';
 import { deliveryTime, type WorkingHours } from './workingHours';
 
 /** When the desk reminds, escalates and expires (configuration, with Partner Center's defaults). */
@@ -52,6 +53,8 @@ export interface PlanAudience {
   managers: readonly string[];
   /** Each person's working hours: a direct message waits for them (quiet hours). */
   hoursOf(userId: string): WorkingHours;
+  /** The direct messages each person turned off. */
+  turnedOff(userId: string): readonly DirectMessageKind[];
 }
 
 /**
@@ -73,8 +76,9 @@ type Draft = PlannedWork & { latest?: DateTime };
  * the reminders in the thread and to whoever is to answer, the managers' escalation before
  * its deadline, and the expiry at it. Once accepted: a reminder to the owner after the close
  * date has passed. In both: snoozed reminders coming back, and a card refresh when the
- * customer's contact request gets old. A direct message due outside its recipient's working
- * hours waits for them, unless waiting would reach the deadline it is about. Work that would
+ * customer's contact request gets old. A direct message its recipient turned off is left out;
+ * one due outside their working hours waits for them, unless waiting would reach the
+ * deadline it is about. Work that would
  * fall before the referral arrived is left out; work already due stays in (it is owed, if
  * late). Pure, and sorted by when it is due.
  */
@@ -86,6 +90,7 @@ export function planFor(record: ReferralRecord, policy: ReminderPolicy, audience
   else return [];
   drafts.push(...snoozedWork(record));
   return drafts
+    .filter((work) => !work.recipient || !audience.turnedOff(work.recipient).some((off) => off === preferenceOf(work.kind)))
     .map(({ latest, ...work }) => (work.recipient ? { ...work, dueAt: deliveryTime(work.dueAt, audience.hoursOf(work.recipient), latest) } : work))
     .sort((a, b) => +a.dueAt - +b.dueAt);
 }

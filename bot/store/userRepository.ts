@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import type { DirectMessageKind } from '../domain/messagePreferences';
 import { isStatus } from './errors';
 import { decodeKey, encodeKey } from './tables';
 
@@ -25,6 +26,8 @@ export interface UserProfile {
   timeZoneChosen?: boolean;
   /** Unset: the desk's default working hours, in the user's zone. */
   hours?: ChosenHours;
+  /** The direct messages the user turned off. */
+  messagesOff?: DirectMessageKind[];
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
@@ -32,11 +35,13 @@ export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tena
 
 const PARTITION = 'user';
 
-type UserEntity = Omit<UserProfile, 'id' | 'hours'> & {
+type UserEntity = Omit<UserProfile, 'id' | 'hours' | 'messagesOff'> & {
   partitionKey: string;
   rowKey: string;
   /** JSON of ChosenHours. */
   hours?: string;
+  /** JSON of the kinds turned off. */
+  messagesOff?: string;
 };
 
 /** One row per user, keyed by the actor id. */
@@ -70,6 +75,11 @@ export class UserRepository {
     await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), ...definedOnly(fields) }, 'Merge');
   }
 
+  /** The direct messages the user turned off (all others come). */
+  async turnOff(id: string, messagesOff: readonly DirectMessageKind[]): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), messagesOff: JSON.stringify(messagesOff) }, 'Merge');
+  }
+
   /** The user's own choice of time zone and working hours, kept over what Teams reports. */
   async choose(id: string, choice: { timeZone: string; hours: ChosenHours }): Promise<void> {
     await this.table.upsertEntity(
@@ -95,6 +105,7 @@ function fromEntity(entity: UserEntity): UserProfile {
       timeZone: entity.timeZone,
       timeZoneChosen: entity.timeZoneChosen,
       hours: entity.hours ? (JSON.parse(entity.hours) as ChosenHours) : undefined,
+      messagesOff: entity.messagesOff ? (JSON.parse(entity.messagesOff) as DirectMessageKind[]) : undefined,
     }),
   };
 }

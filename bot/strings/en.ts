@@ -6,6 +6,7 @@ import type { HistoryEvent } from '../domain/history';
 import type { SalesStage } from '../domain/referral';
 import type { Stage } from '../domain/stage';
 import type { SnoozeChoice } from '../domain/workingHours';
+import type { DirectMessageKind } from '../domain/messagePreferences';
 
 /**
  * Every sentence the bot shows a user, in English. Other languages add a catalog of the
@@ -310,6 +311,15 @@ export const en = {
     hoursDefault: 'The desk\'s default hours, until you choose your own.',
     /** ISO weekdays 1–7. */
     weekday: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    messages: 'Direct messages',
+    messagesLabel: 'Send me',
+    messageKind: {
+      reminders: 'Reminders of referrals I am to accept or decline',
+      escalations: 'Referrals of my regions about to expire unanswered (managers)',
+      staleDeals: 'My deals whose estimated close date has passed',
+      notices: 'When someone hands me a deal or adds me to its team',
+    } satisfies Record<DirectMessageKind, string>,
+    messagesNote: 'A reminder you snoozed always comes back.',
   },
   welcome: {
     title: 'Referral Desk is ready',
@@ -412,6 +422,7 @@ export const en = {
     newOwnerEmail: 'New owner\'s e-mail',
     newClosingDate: 'New estimated close date',
     snooze: 'Remind me again',
+    messagesOn: 'Direct messages',
     help: 'Kind of help needed from Microsoft',
     partnerName: 'Partner',
     upgrade: 'What to do',

@@ -10,7 +10,8 @@ import { personalCard } from './views/personalCard';
 /**
  * Tells each person who now works on a deal, in a direct message with their own card: the
  * owner someone handed it to, and a team member someone added. Nobody is told of what they
- * did themselves (accepting, adding themselves), and each person once while they stay on it.
+ * did themselves (accepting, adding themselves), nobody who turned these messages off, and
+ * each person once while they stay on it.
  * A message Teams accepted just before a crash may be sent again; none is lost.
  */
 export async function tellNewPeople(services: Services, record: ReferralRecord): Promise<void> {
@@ -24,7 +25,7 @@ export async function tellNewPeople(services: Services, record: ReferralRecord):
     const via = stored ? await channelReferenceOf(services, stored) : null;
     for (const person of fresh) {
       const notice = noticeFor(services, record, person, events);
-      if (!notice) continue;
+      if (!notice || (await services.users.find(person))?.messagesOff?.includes('notices')) continue;
       const text = notice.text;
       const outcome = await sendDirect(services, notice.person, { type: 'message', text, attachments: [cardAttachment(await personalCard(services, record, notice.person))] }, via);
       if (!outcome.sent) services.log.error(`referral ${id}: ${person} not told they work on it: ${outcome.reason}`);

@@ -98,7 +98,7 @@ describe('the settings card', () => {
 
   it("names whose settings it shows on its Save button, so nobody else's click keeps them", () => {
     const save = (samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[])[0];
-    assert.deepEqual(save.data, { settingsOf: 'aad-alice' });
+    assert.deepEqual(save.data, { settingsOf: 'aad-alice', sections: 'workingHours,messages' });
   });
 
   it('renders from a template that no render changes', () => {

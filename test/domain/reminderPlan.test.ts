@@ -14,12 +14,12 @@ const REP: Actor = { id: 'aad-rep', name: 'EMEA Rep', teamsId: '29:rep' };
 const hoursIn = (timeZone: string): WorkingHours => ({ timeZone, start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] });
 const summary = (plan: PlannedWork[]) => plan.map((w) => `${w.kind}@${w.dueAt.toISO()}${w.recipient ? `→${w.recipient}` : ''}`);
 /** Nobody to escalate to, and everyone at work around the clock. */
-const NOBODY: PlanAudience = { managers: [], hoursOf: () => ({ timeZone: 'UTC', start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] }) };
+const NOBODY: PlanAudience = { managers: [], hoursOf: () => ({ timeZone: 'UTC', start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] }), turnedOff: () => [] };
 /** One manager of the region, in UTC around the clock. */
 const MANAGED: PlanAudience = { ...NOBODY, managers: ['aad-manager'] };
 /** People by where they work: each id names a zone, with weekday office hours there. */
 const ZONES: Record<string, string> = { 'aad-rep': 'Europe/Berlin', 'aad-berlin': 'Europe/Berlin', 'aad-newyork': 'America/New_York', 'aad-sydney': 'Australia/Sydney' };
-const officeHours = (managers: string[] = []): PlanAudience => ({ managers, hoursOf: (id) => hoursIn(ZONES[id] ?? 'UTC') });
+const officeHours = (managers: string[] = []): PlanAudience => ({ managers, hoursOf: (id) => hoursIn(ZONES[id] ?? 'UTC'), turnedOff: () => [] });
 
 function decided(record: ReferralRecord, command: LifecycleCommand, actor: Actor, now: DateTime): ReferralRecord {
   const result = decide(record, command, actor, now);
@@ -60,6 +60,15 @@ describe('reminder plan', () => {
       'deadlineReminder@2026-11-24T16:00:00.000Z',
       'expire@2026-11-24T20:00:00.000Z',
     ]);
+  });
+
+  it('leaves out the direct messages their recipients turned off, but never a reminder someone snoozed', () => {
+    const interested = decided(decided(arrival(receivedRecord().referral, NOW, 'twoStep').record, { action: 'interested' }, REP, NOW), { action: 'snooze', input: { until: '2026-11-24T10:00:00.000Z' } }, REP, NOW);
+    const quiet: PlanAudience = { ...NOBODY, managers: ['aad-manager'], turnedOff: (id) => (id === REP.id ? ['reminders'] : ['escalations']) };
+    const kinds = planFor(interested, DEFAULT_REMINDER_POLICY, quiet).filter((w) => w.recipient).map((w) => w.kind);
+    assert.deepEqual(kinds, ['snoozed']);
+    const accepted = decided(receivedRecord(), ACCEPT, REP, NOW);
+    assert.ok(!planFor(accepted, DEFAULT_REMINDER_POLICY, { ...NOBODY, turnedOff: () => ['staleDeals'] }).some((w) => w.kind === 'staleDeal'));
   });
 
   it('escalates to each manager once, however often the region lists them', () => {

@@ -35,6 +35,14 @@ describe('telling people they now work on a deal (HTTP, Azurite, Bot Connector s
     assert.equal(directTo(USERS.bob).length, 1, 'once');
   });
 
+  it('does not tell someone who turned these messages off', async () => {
+    await h.services.users.learn(USERS.bob.aadObjectId, { teamsId: USERS.bob.id, name: USERS.bob.name });
+    await h.services.users.turnOff(USERS.bob.aadObjectId, ['notices']);
+    await click(VERBS.reassign, { newOwnerEmail: 'bob@partner.example' });
+    await h.settle();
+    assert.equal(directTo(USERS.bob).length, 0);
+  });
+
   it('tells the new owner of a deal handed to them', async () => {
     await click(VERBS.reassign, { newOwnerEmail: 'bob@partner.example' });
     await h.settle();

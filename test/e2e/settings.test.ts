@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
-import { cardAction, CHANNELS, channelMessage, personalCardAction, personalChat, personalMessage, USERS, type User } from '../support/teamsActivities';
+import { cardAction, CHANNELS, channelMessage, clientInfo, personalCardAction, personalChat, personalMessage, USERS, type User } from '../support/teamsActivities';
 import { attachmentsOf, cardOf } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
-const clientInfo = (timezone: string) => [{ type: 'clientInfo', locale: 'en-US', country: 'DE', platform: 'Web', timezone }];
 
 /** The card's inputs, as the client shows them: id → preselected value. */
 function valuesOf(card: unknown): Record<string, string | undefined> {
@@ -48,7 +47,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
 
   it('shows the zone the Teams client reported, and the desk\'s hours, with Save', async () => {
     const { card } = await openInPersonalChat();
-    assert.deepEqual(valuesOf(card), { timeZone: 'Europe/Berlin', workStart: '09:00', workEnd: '17:30', workDays: '1,2,3,4,5' });
+    assert.deepEqual(valuesOf(card), { timeZone: 'Europe/Berlin', workStart: '09:00', workEnd: '17:30', workDays: '1,2,3,4,5', messagesOn: 'reminders,escalations,staleDeals,notices' });
     const text = JSON.stringify(card);
     assert.match(text, /Your Teams client told me this zone/);
     assert.match(text, /The desk's default hours/);
@@ -60,7 +59,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     const answer = await save(activityId, TOKYO);
     assert.equal(answer.status, 200);
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
-    assert.deepEqual(valuesOf(answer.body.value), TOKYO);
+    assert.deepEqual(valuesOf(answer.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices' });
     assert.match(JSON.stringify(answer.body.value), /Saved/);
     assert.match(JSON.stringify(answer.body.value), /You chose this zone/);
 
@@ -123,7 +122,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     assert.equal((await profile())?.timeZone, 'America/New_York');
 
     const alice = await click(USERS.alice);
-    assert.deepEqual(valuesOf(alice.body.value), TOKYO);
+    assert.deepEqual(valuesOf(alice.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices' });
     assert.deepEqual((await profile())?.hours, { start: '08:00', end: '16:00', days: [2, 4, 6] });
   });
 
@@ -131,5 +130,20 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     await h.activity(personalMessage(h.serviceUrl, 'help'));
     const help = h.connector.calls.filter((c) => c.conversationId === personalChat(USERS.alice)).map((c) => String(c.body.text ?? '')).join('\n');
     assert.match(help, /`settings`: your time zone and working hours/);
+  });
+  it('turns direct messages off and on, and a card from before that section existed keeps them as they are', async () => {
+    const { activityId } = await openInPersonalChat();
+    const answer = await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: 'reminders,notices' });
+    assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
+    assert.deepEqual((await profile())?.messagesOff, ['escalations', 'staleDeals']);
+    assert.equal(valuesOf(answer.body.value).messagesOn, 'reminders,notices', 'the card shows what is on');
+    await save(activityId, TOKYO);
+    assert.deepEqual((await profile())?.messagesOff, ['escalations', 'staleDeals'], 'an older card has no such section');
+    await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: '' });
+    assert.deepEqual((await profile())?.messagesOff, ['reminders', 'escalations', 'staleDeals', 'notices']);
+    const refused = await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: 'reminders,spam' });
+    assert.equal(refused.body.type, MESSAGE);
+    assert.match(String(refused.body.value), /Direct messages must be one of the listed choices/);
+    assert.deepEqual((await profile())?.messagesOff, ['reminders', 'escalations', 'staleDeals', 'notices'], 'nothing changed');
   });
 });

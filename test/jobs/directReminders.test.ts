@@ -54,6 +54,13 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     assert.equal((await h.services.users.get(USERS.manager.aadObjectId))?.chatId, opened.answeredId, 'the chat is remembered');
   });
 
+  it('sends no escalation to a manager who turned them off, even one planned before', async () => {
+    await start({ managers: [USERS.manager.aadObjectId] });
+    await h.services.users.turnOff(USERS.manager.aadObjectId, ['escalations']);
+    await at(EXPIRY.minus({ hours: 23 }));
+    assert.equal(directTo(USERS.manager).length, 0);
+  });
+
   it('keeps the card of a direct message in step with the channel card: a decision in the channel updates it too', async () => {
     await start({ managers: [USERS.manager.aadObjectId] });
     await at(EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 }));

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../domain/errors';
 import { chosenWorkingHours, workingHoursProblems, type WorkingHoursChoice } from '../../domain/userSettings';
+import { DIRECT_MESSAGE_KINDS, isDirectMessageKind } from '../../domain/messagePreferences';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { userSettingsCard } from '../views/settingsCardView';
 import type { ActionHandler } from './actionHandler';
@@ -18,16 +19,29 @@ export const saveSettings: ActionHandler = async ({ data, services, actor }) => 
   const owner = read.text('settingsOf', { max: 256 });
   if (owner && owner !== actor.id) return cardResponse(await userSettingsCard(services, actor, strings.settings.notYours));
 
+  // A card from before a section existed has no input for it: what it did not show stays as it is.
+  const shown = (read.text('sections', { max: 200 }) ?? 'workingHours').split(',');
   const choice = readWorkingHours(read);
-  const problems = withoutRepeats([...read.problems, ...workingHoursProblems(choice)]);
+  const messagesOn = shown.includes('messages') ? readList(read, 'messagesOn') : undefined;
+  const problems = withoutRepeats([
+    ...read.problems,
+    ...workingHoursProblems(choice),
+    ...(messagesOn?.some((kind) => !isDirectMessageKind(kind)) ? [{ field: 'messagesOn', problem: 'unknownChoice' } as const] : []),
+  ]);
   if (problems.length > 0) return messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
   await services.users.choose(actor.id, chosenWorkingHours(choice));
+  if (messagesOn) await services.users.turnOff(actor.id, DIRECT_MESSAGE_KINDS.filter((kind) => !messagesOn.includes(kind)));
   return cardResponse(await userSettingsCard(services, actor, strings.settings.saved));
 };
 
+/** The values of a multi-select, which sends them comma-separated (nothing chosen: none). */
+function readList(read: InputReader, field: string): string[] {
+  return (read.text(field, { max: 400 }) ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+}
+
 function readWorkingHours(read: InputReader): WorkingHoursChoice {
-  // A multi-select ChoiceSet sends its values comma-separated; anything but a number becomes NaN, which the rules refuse.
-  const days = (read.text('workDays', { max: 40 }) ?? '').split(',').map((day) => day.trim()).filter(Boolean).map(Number);
+  // Anything but a number becomes NaN, which the rules refuse.
+  const days = readList(read, 'workDays').map(Number);
   return {
     timeZone: read.text('timeZone', { max: 64 }) ?? '',
     start: read.text('workStart', { max: 16 }) ?? '',

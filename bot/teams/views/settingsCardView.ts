@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { Choice } from '../../../cards/referralCard';
 import type { AdaptiveCard } from '../../../cards/render';
-import { renderSettingsCard, type WorkingHoursSection } from '../../../cards/settingsCard';
+import { renderSettingsCard, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
+import { DIRECT_MESSAGE_KINDS } from '../../domain/messagePreferences';
 import type { Actor } from '../../domain/referral';
 import { canonicalZone, TIME_ZONES, WEEKDAYS } from '../../domain/userSettings';
 import { hoursOfUser, type WorkingHours } from '../../domain/workingHours';
@@ -18,6 +19,7 @@ export function settingsCard(userId: string, profile: UserProfile | null, defaul
     intro: s.intro,
     notice,
     workingHours: workingHoursSection(profile, defaults, now, strings),
+    messages: messagesSection(profile, strings),
     saveTitle: s.save,
   });
 }
@@ -51,6 +53,18 @@ function workingHoursSection(profile: UserProfile | null, defaults: WorkingHours
       choices: WEEKDAYS.map((day) => ({ title: s.weekday[day - 1], value: String(day) })),
     },
     source: profile?.hours ? s.hoursChosen : s.hoursDefault,
+  };
+}
+
+function messagesSection(profile: UserProfile | null, strings: Strings): MessagesSection {
+  const s = strings.settings;
+  const off = profile?.messagesOff ?? [];
+  return {
+    heading: s.messages,
+    label: s.messagesLabel,
+    value: DIRECT_MESSAGE_KINDS.filter((kind) => !off.includes(kind)).join(','),
+    choices: DIRECT_MESSAGE_KINDS.map((kind) => ({ title: s.messageKind[kind], value: kind })),
+    note: s.messagesNote,
   };
 }
 
