@@ -9,6 +9,7 @@ import { NO_REGION, type Region } from './routing';
  */
 export type RegionScope = { all: true; why: 'admin' | 'noRole' } | { all: false; regions: readonly Region[] };
 
+/** The scope of `actor` (by AAD object id or Teams id, as the regions file and `DESK_ADMINS` name people). */
 export function regionScopeOf(actor: Actor, regions: readonly Region[], admins: readonly string[]): RegionScope {
   if (names(admins, actor)) return { all: true, why: 'admin' };
   const own = regions.filter((region) => names(region.managers ?? [], actor) || names(region.responders ?? [], actor));

@@ -12,7 +12,7 @@ import type { Actor } from '../domain/referral';
 import { ACTION_HANDLERS } from './actions';
 import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
-import { welcomeOnce } from './personalWelcome';
+import { PersonalWelcome } from './personalWelcome';
 import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
 import type { ConversationKind } from '../store/conversationRepository';
@@ -26,10 +26,12 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   /** The service URL last written per conversation, so unchanged ones cost no write. */
   private readonly knownServiceUrls = new Map<string, string>();
   private readonly learning: UserLearning;
+  private readonly welcome: PersonalWelcome;
 
   constructor(private readonly services: Services) {
     super();
     this.learning = new UserLearning(services.users, services.conversations);
+    this.welcome = new PersonalWelcome(services);
     this.onTurn(async (turn, next) => {
       await this.refreshServiceUrls(turn);
       await this.learning.learnFrom(turn, actorOf(turn));
@@ -69,7 +71,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
     const actor = actorOf(turn);
     // A user who writes before (or without) Teams announcing the personal install meets the bot first.
-    if (isPersonalChat(turn)) await welcomeOnce(turn, actor, this.services);
+    if (isPersonalChat(turn)) await this.welcome.once(turn, actor);
     await runCommandText({ turn, actor, services: this.services }, text);
   }
 
@@ -81,7 +83,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const team = teamsChannelData(turn).team;
     if (!team?.id) {
       await this.services.conversations.put('personal', turn.activity.conversation.id, TurnContext.getConversationReference(turn.activity));
-      if (isPersonalChat(turn)) await welcomeOnce(turn, actorOf(turn), this.services);
+      if (isPersonalChat(turn)) await this.welcome.once(turn, actorOf(turn));
       return;
     }
     const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity));

@@ -5,6 +5,7 @@ import type { Strings } from '../../strings/en';
 /** The commands the welcome card has a button for, as typed; `find` also takes the card's search box. */
 export const WELCOME_COMMANDS = ['my deals', 'expiring', 'favorites', 'find', 'new deal', 'settings', 'help'] as const;
 
+/** One of the commands the welcome card runs. */
 export type WelcomeCommandText = (typeof WELCOME_COMMANDS)[number];
 
 /** The welcome card of a personal chat, in the user's language. */
