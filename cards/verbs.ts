@@ -30,6 +30,10 @@ export const VERBS = {
   moveCloseDate: 'deal.moveCloseDate',
   /** Keeps the clicking user's time zone and working hours from the settings card. */
   saveSettings: 'settings.save',
+  /** Runs a text command from a button (data `command`: its words; `find` adds the card's `findText`). */
+  runCommand: 'command.run',
+  /** Another page of `my deals` (data `page`), answered in place. */
+  myDealsPage: 'myDeals.page',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -13,7 +13,7 @@ export interface Authority {
 export const NO_AUTHORITY: Authority = { admin: false, regionManager: false };
 
 /** Whether a list of configured users (AAD object ids or Teams user ids) names `actor`. */
-function names(ids: readonly string[], actor: Actor): boolean {
+export function names(ids: readonly string[], actor: Actor): boolean {
   return ids.includes(actor.id) || (actor.teamsId !== undefined && ids.includes(actor.teamsId));
 }
 

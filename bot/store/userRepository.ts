@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { DirectMessageKind } from '../domain/messagePreferences';
-import { isStatus } from './errors';
+import { ConflictError, isStatus } from './errors';
 import { decodeKey, encodeKey } from './tables';
 
 /** A user's chosen working hours: local times and ISO weekdays (1 = Monday … 7 = Sunday). */
@@ -28,12 +28,16 @@ export interface UserProfile {
   hours?: ChosenHours;
   /** The direct messages the user turned off. */
   messagesOff?: DirectMessageKind[];
+  /** When the user got the welcome card in their personal chat (ISO); unset until then. */
+  welcomedAt?: string;
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
 export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tenantId' | 'serviceUrl' | 'chatId' | 'timeZone'>>;
 
 const PARTITION = 'user';
+/** Writers racing to welcome the same user settle within a few rounds. */
+const WELCOME_ATTEMPTS = 5;
 
 type UserEntity = Omit<UserProfile, 'id' | 'hours' | 'messagesOff'> & {
   partitionKey: string;
@@ -87,6 +91,36 @@ export class UserRepository {
       'Merge',
     );
   }
+
+  /**
+   * Notes that the user got the welcome card, at `at` (ISO). True only for the call that
+   * noted it first: Teams may announce a personal install twice, and a first message may
+   * arrive at the same time, so the row is created or updated under its ETag.
+   */
+  async markWelcomed(id: string, at: string): Promise<boolean> {
+    const rowKey = encodeKey(id);
+    for (let attempt = 0; attempt < WELCOME_ATTEMPTS; attempt++) {
+      const current = await this.entity(rowKey);
+      try {
+        if (!current) await this.table.createEntity({ partitionKey: PARTITION, rowKey, welcomedAt: at });
+        else if (current.welcomedAt) return false;
+        else await this.table.updateEntity({ partitionKey: PARTITION, rowKey, welcomedAt: at }, 'Merge', { etag: current.etag });
+        return true;
+      } catch (error) {
+        if (!isStatus(error, 409, 412)) throw error;
+      }
+    }
+    throw new ConflictError(`User ${id}`);
+  }
+
+  private async entity(rowKey: string): Promise<(UserEntity & { etag: string }) | null> {
+    try {
+      return await this.table.getEntity<UserEntity>(PARTITION, rowKey);
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
 }
 
 function definedOnly<T extends object>(fields: T): Partial<T> {
@@ -106,6 +140,7 @@ function fromEntity(entity: UserEntity): UserProfile {
       timeZoneChosen: entity.timeZoneChosen,
       hours: entity.hours ? (JSON.parse(entity.hours) as ChosenHours) : undefined,
       messagesOff: entity.messagesOff ? (JSON.parse(entity.messagesOff) as DirectMessageKind[]) : undefined,
+      welcomedAt: entity.welcomedAt,
     }),
   };
 }

@@ -11,9 +11,10 @@ import type { Verb } from '../../cards/verbs';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
 import { ACTION_HANDLERS } from './actions';
-import { COMMANDS, parseCommandText } from './commands';
+import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
-import { teamsChannelData } from './teamsChannel';
+import { PersonalWelcome } from './personalWelcome';
+import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
 import type { ConversationKind } from '../store/conversationRepository';
 import { UserLearning } from './userLearning';
@@ -26,10 +27,12 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   /** The service URL last written per conversation, so unchanged ones cost no write. */
   private readonly knownServiceUrls = new Map<string, string>();
   private readonly learning: UserLearning;
+  private readonly welcome: PersonalWelcome;
 
   constructor(private readonly services: Services) {
     super();
     this.learning = new UserLearning(services.users, services.conversations);
+    this.welcome = new PersonalWelcome(services);
     this.onTurn(async (turn, next) => {
       await this.refreshServiceUrls(turn);
       await this.learning.learnFrom(turn, actorOf(turn));
@@ -65,20 +68,21 @@ export class ReferralDeskBot extends TeamsActivityHandler {
 
   private async handleMessage(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
-    const { name, args } = parseCommandText(text);
-    const command = name === '' ? COMMANDS.help : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!command) {
-      await turn.sendActivity(this.services.strings.commands.unknown(text.trim()));
-      return;
-    }
-    await command({ turn, args, actor: actorOf(turn), services: this.services });
+    const actor = actorOf(turn);
+    // A user who writes before (or without) Teams announcing the personal install meets the bot first.
+    if (isPersonalChat(turn)) await this.welcome.once(turn, actor);
+    await runCommandText({ turn, actor, services: this.services }, text);
   }
 
-  /** Added to a team: keep its reference and say hello once (Teams may announce it twice). */
+  /**
+   * Added to a team: keep its reference and say hello once (Teams may announce it twice).
+   * Installed personally: keep the chat's reference and welcome the user once.
+   */
   private async installed(turn: TurnContext): Promise<void> {
     const team = teamsChannelData(turn).team;
     if (!team?.id) {
       await this.services.conversations.put('personal', turn.activity.conversation.id, TurnContext.getConversationReference(turn.activity));
+      if (isPersonalChat(turn)) await this.welcome.once(turn, actorOf(turn));
       return;
     }
     const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity));

@@ -22,6 +22,11 @@ export function channelOf(turn: TurnContext): ChannelRef | undefined {
   };
 }
 
+/** Whether the activity comes from a user's personal (1:1) chat with the bot. */
+export function isPersonalChat(turn: TurnContext): boolean {
+  return turn.activity.conversation?.conversationType === 'personal';
+}
+
 /** A reference that posts new top-level messages to the channel (not into the thread). */
 export function channelReference(turn: TurnContext, channel: ChannelRef): Partial<ConversationReference> {
   const reference = TurnContext.getConversationReference(turn.activity);

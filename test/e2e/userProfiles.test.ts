@@ -20,6 +20,7 @@ describe('what the bot learns of its users (HTTP, Azurite)', () => {
       serviceUrl: h.serviceUrl,
       chatId: personalChat(USERS.alice),
       timeZone: 'Europe/Berlin',
+      welcomedAt: '2026-11-23T09:00:00.000Z',
     });
     const chat = await h.services.conversations.get('personal', personalChat(USERS.alice));
     assert.equal(chat?.conversation?.id, personalChat(USERS.alice), 'the chat is kept for direct messages');

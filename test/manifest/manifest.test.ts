@@ -134,7 +134,7 @@ describe("Teams app manifest", () => {
       assert.notEqual(manifest.id, SAMPLE_BOT_ID);
     });
 
-    it("offers link, unlink, links and help in teams and group chats, links and help in personal chat", () => {
+    it("offers link, unlink, links, settings and help in teams and group chats; the rep's own commands in personal chat", () => {
       const manifest = renderManifest(readTemplate(), SAMPLE_BOT_ID);
       const bot = manifest.bots?.[0];
       assert.ok(bot, "manifest has no bot");
@@ -147,7 +147,8 @@ describe("Teams app manifest", () => {
 
       assert.deepEqual(commandsFor("team"), ["link", "unlink", "links", "settings", "help"]);
       assert.deepEqual(commandsFor("groupChat"), ["link", "unlink", "links", "settings", "help"]);
-      assert.deepEqual(commandsFor("personal"), ["links", "settings", "help"]);
+      assert.deepEqual(commandsFor("personal"), ["my deals", "expiring", "find", "favorites", "new deal", "links", "settings", "help"]);
+      for (const list of bot.commandLists ?? []) assert.ok(list.commands.length <= 10, "Teams shows at most 10 commands a list");
     });
   });
 

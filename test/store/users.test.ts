@@ -43,4 +43,18 @@ describe('store: UserRepository', () => {
     assert.equal(alice?.timeZoneChosen, true);
     assert.deepEqual(alice?.hours, { start: '08:00', end: '16:00', days: [1, 2, 3, 4] });
   });
+
+  it('notes the welcome once: only the first of racing calls is told to send it, and what it knew stays', async () => {
+    await users.learn('aad-alice', { teamsId: '29:alice', name: 'Alice Rep' });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => users.markWelcomed('aad-alice', '2026-11-23T09:00:00.000Z')));
+    assert.deepEqual(answers.filter(Boolean), [true]);
+    assert.equal(await users.markWelcomed('aad-alice', '2026-11-24T09:00:00.000Z'), false);
+    assert.deepEqual(await users.get('aad-alice'), { id: 'aad-alice', teamsId: '29:alice', name: 'Alice Rep', welcomedAt: '2026-11-23T09:00:00.000Z' });
+  });
+
+  it('notes the welcome of a user it never heard of, once', async () => {
+    const answers = await Promise.all([users.markWelcomed('aad-bob', '2026-11-23T09:00:00.000Z'), users.markWelcomed('aad-bob', '2026-11-23T09:00:00.000Z')]);
+    assert.deepEqual(answers.sort(), [false, true]);
+    assert.equal((await users.get('aad-bob'))?.welcomedAt, '2026-11-23T09:00:00.000Z');
+  });
 });

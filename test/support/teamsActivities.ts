@@ -129,6 +129,32 @@ export function personalMessage(serviceUrl: string, text: string, by: User = USE
   };
 }
 
+/** The user installed the app for themselves: Teams opens their personal chat with it. */
+export function appInstalledPersonally(serviceUrl: string, by: User = USERS.alice) {
+  return {
+    ...base(serviceUrl),
+    type: 'installationUpdate',
+    action: 'add',
+    id: nextId(),
+    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
+    conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },
+    channelData: { tenant: TENANT, source: { name: 'message' } },
+  };
+}
+
+/** What Teams also sends on a personal install: the bot joined the user's personal chat. */
+export function botAddedToPersonalChat(serviceUrl: string, by: User = USERS.alice) {
+  return {
+    ...base(serviceUrl),
+    type: 'conversationUpdate',
+    id: nextId(),
+    from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
+    conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },
+    membersAdded: [{ id: BOT.id }],
+    channelData: { tenant: TENANT },
+  };
+}
+
 /** A card's `Action.Execute` in the user's personal chat. */
 export function personalCardAction(serviceUrl: string, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User = USERS.alice) {
   return {

@@ -8,8 +8,10 @@ import { editDeal } from './editDeal';
 import { moveCloseDate } from './moveCloseDate';
 import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
+import { runCommandButton } from './runCommandButton';
 import { saveSettings } from './saveSettings';
 import { showHistory } from './showHistory';
+import { showMyDealsPage } from './showMyDealsPage';
 import { snoozeReminder } from './snoozeReminder';
 import { sayNoThanks, showInterest } from './showInterest';
 import { addTeamMember, removeTeamMember } from './teamMembers';
@@ -39,4 +41,6 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.snooze]: snoozeReminder,
   [VERBS.moveCloseDate]: moveCloseDate,
   [VERBS.saveSettings]: saveSettings,
+  [VERBS.runCommand]: runCommandButton,
+  [VERBS.myDealsPage]: showMyDealsPage,
 };

@@ -1,5 +1,8 @@
+import { isPersonalChat } from '../teamsChannel';
 import type { Command } from './command';
 
+/** `help`: the commands of a personal chat there, those of a channel elsewhere. */
 export const help: Command = async ({ turn, services }) => {
-  await turn.sendActivity({ text: services.strings.commands.help, textFormat: 'markdown' });
+  const text = isPersonalChat(turn) ? services.strings.personalChat.help : services.strings.commands.help;
+  await turn.sendActivity({ text, textFormat: 'markdown' });
 };

@@ -1,0 +1,13 @@
+import { cardResponse } from '../invokeResponses';
+import { myDealsCard } from '../views/myDealsCardView';
+import type { ActionHandler } from './actionHandler';
+import { InputReader } from './inputReader';
+
+/**
+ * Previous or Next on `my deals`: that page of the clicking user's own deals, in place of
+ * the card. Whoever clicks sees their own deals, so a forwarded list shows nobody else's.
+ */
+export const showMyDealsPage: ActionHandler = async ({ data, actor, services }) => {
+  const page = InputReader.of(data).number('page');
+  return cardResponse(await myDealsCard(services, actor, Number.isInteger(page) ? page : 1));
+};

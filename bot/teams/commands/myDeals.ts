@@ -1,0 +1,9 @@
+import { cardAttachment } from '../../../cards/render';
+import { myDealsCard } from '../views/myDealsCardView';
+import type { Command } from './command';
+
+/** `my deals`: the referrals the sender owns or is on the team of, the most urgent first, in pages. */
+export const myDeals: Command = async ({ turn, args, actor, services }) => {
+  if (args[0]?.toLowerCase() !== 'deals') return void (await turn.sendActivity(services.strings.myDeals.usage));
+  await turn.sendActivity({ attachments: [cardAttachment(await myDealsCard(services, actor, 1))] });
+};

@@ -1,0 +1,42 @@
+import type { DateTime } from 'luxon';
+import type { ReferralListItem } from '../../../cards/referralListCard';
+import type { DealSummary } from '../../domain/dealSummary';
+import { isOverdue } from '../../domain/dealUrgency';
+import { isExpiringSoon } from '../../domain/expiringSoon';
+import type { Actor } from '../../domain/referral';
+import { parseInstant } from '../../domain/timeLimits';
+import type { Strings } from '../../strings/en';
+import { clip, money, plainDate, roughDuration } from './format';
+
+/** Long names are cut so that a full list stays far below Teams' message size limit. */
+const MAX_NAME = 120;
+
+/**
+ * A referral's line in a list: its name, then "Contoso GmbH · Accepted · €30,000.00 ·
+ * closes 15 Feb 2027" (the owner too, when it is not the viewer), and in red what needs
+ * doing soon: an overdue close date, or little time left to answer.
+ */
+export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: DateTime, strings: Strings): ReferralListItem {
+  const l = strings.dealList;
+  const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
+  const next =
+    undecided && deal.deadline
+      ? l.expires(plainDate(parseInstant(deal.deadline)))
+      : deal.stage === 'accepted' && deal.closing
+        ? l.closes(plainDate(parseInstant(deal.closing)))
+        : '';
+  const subtitle = l.line(
+    deal.customer !== deal.name ? clip(deal.customer, MAX_NAME) : '',
+    strings.stage[deal.stage],
+    deal.value !== undefined ? money(deal.value, deal.currency) : '',
+    next,
+    deal.owner && deal.owner.id !== viewer?.id ? l.ownedBy(clip(deal.owner.name, MAX_NAME)) : '',
+  );
+  return { referralId: deal.referralId, title: clip(deal.name, MAX_NAME), subtitle, attention: attentionOf(deal, now, strings) };
+}
+
+function attentionOf(deal: DealSummary, now: DateTime, strings: Strings): string {
+  if (isOverdue(deal, now)) return strings.dealList.overdue(plainDate(parseInstant(deal.closing!)));
+  if (isExpiringSoon(deal, now)) return strings.dealList.timeLeft(roughDuration(parseInstant(deal.deadline!).diff(now)));
+  return '';
+}
