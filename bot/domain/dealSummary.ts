@@ -24,6 +24,8 @@ export interface DealSummary {
   owner?: { id: string; name: string };
   /** The partner's own reference (CRM ID). */
   crmId?: string;
+  /** When it last moved to another stage (ISO): a closed one, when it was closed. */
+  decidedAt?: string;
 }
 
 /** The summary of a referral as it stands. */
@@ -44,6 +46,7 @@ export function summaryOf(record: ReferralRecord, regions: readonly Region[]): D
     closing: referral.details.closingDateTime,
     owner: desk.owner ? { id: desk.owner.id, name: desk.owner.name } : undefined,
     crmId: referral.externalReferenceId,
+    decidedAt: desk.lastDecision?.at,
   };
   return Object.fromEntries(Object.entries(summary).filter(([, value]) => value !== undefined)) as DealSummary;
 }

@@ -24,17 +24,17 @@ function groupOf(deal: DealSummary, now: DateTime): number {
 
 /** What orders deals within their group, lowest first; a deal without the date it needs goes last. */
 function sortTimeOf(deal: DealSummary, group: number): number {
-  const iso = group === 0 ? deal.deadline : deal.closing;
+  const iso = group === 0 ? deal.deadline : group === 3 ? (deal.decidedAt ?? deal.closing) : deal.closing;
   const millis = iso === undefined ? NaN : parseInstant(iso).toMillis();
   if (Number.isNaN(millis)) return Number.POSITIVE_INFINITY;
-  // Closed ones: the latest first.
+  // Closed ones: the most recently closed first.
   return group === 3 ? -millis : millis;
 }
 
 /**
  * Orders a user's deals by urgency: undecided by the time left to their deadline, accepted
- * deals overdue first and then by close date (those without one after), closed ones last
- * with the latest close date first (a summary carries no decision time). Ties go by name,
+ * deals overdue first and then by close date (those without one after), closed ones last,
+ * the most recently closed first. Ties go by name,
  * then id, so the order, and with it every page, is stable. Pure: `deals` stays as it is.
  */
 export function byUrgency(deals: readonly DealSummary[], now: DateTime): DealSummary[] {

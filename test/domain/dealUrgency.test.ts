@@ -50,6 +50,12 @@ describe('the urgency of own deals', () => {
     ]);
   });
 
+  it('orders closed ones by when they were closed, where the summary says', () => {
+    const closedLongAfterItsDate = { ...deal('won-late', 'won', { closingIn: -60 }), decidedAt: NOW.minus({ days: 1 }).toISO()! };
+    const closedOnItsDate = { ...deal('won-on-time', 'won', { closingIn: -3 }), decidedAt: NOW.minus({ days: 3 }).toISO()! };
+    assert.deepEqual(ids(byUrgency([closedOnItsDate, closedLongAfterItsDate], NOW)), ['won-late', 'won-on-time']);
+  });
+
   it('keeps its input as it was and orders ties by name, so every page is the same each time', () => {
     const deals = [deal('b', 'accepted', { closingIn: 5 }), deal('a', 'accepted', { closingIn: 5 })];
     assert.deepEqual(ids(byUrgency(deals, NOW)), ['a', 'b']);
