@@ -18,6 +18,7 @@ import { followUp } from './followUps';
 import { ReferralIndexRepository } from './store/referralIndexRepository';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
+import { RoleRepository } from './store/roleRepository';
 import { UserRepository } from './store/userRepository';
 import { tableStorage, type TableStorage } from './store/tables';
 import { en } from './strings/en';
@@ -83,6 +84,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const users = new UserRepository(storage.client('users'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
     const indexes = new ReferralIndexRepository(storage.client('indexes'));
+    const roles = new RoleRepository(storage.client('roles'));
     cardSync = new CardSync({ referrals, outbox, links, conversations, messenger, regions, solutions, strings: en, clock, log, followUp: (record) => followUp(services, record) });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
@@ -103,6 +105,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       regions,
       solutions,
       admins: config.admins,
+      roles,
       strings: en,
       clock,
       log,

@@ -12,6 +12,7 @@ export const TABLES = {
   scheduleRuns: 'scheduleruns',
   users: 'users',
   indexes: 'indexes',
+  roles: 'roles',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -325,6 +325,7 @@ export const en = {
       '- `new deal`: register a deal you found yourself (customer, deal, team, solutions, Microsoft\'s part)',
       '- `favorites`: the referrals you starred (star one with "☆ Add to favourites" on its card)',
       '- `settings`: your time zone and working hours, which reminders sent to you directly follow',
+      '- `managers`, `managers add name@example.com emea`, `managers remove name@example.com emea`: who manages which region (admins)',
       '- `help`: this list',
     ].join('\n'),
     unknown: (text: string) => `I don't know "${text}". Type "help" for the commands.`,
@@ -342,6 +343,25 @@ export const en = {
     thisChannel: 'this channel',
     generalChannel: 'General',
     fallbackName: 'everything else (fallback)',
+  },
+  managers: {
+    adminsOnly: 'Only admins (DESK_ADMINS) see and change who manages which region.',
+    usage: 'Send "managers add name@example.com emea" or "managers remove name@example.com emea" (an e-mail address, user principal name or AAD object id, and a region), or "managers" for the list.',
+    unknownRegion: (given: string, valid: string) => `I don't know the region "${given}". Regions: ${valid}.`,
+    unknownUser: (who: string) =>
+      `I found no one as "${who}" in the team. Use their e-mail address, user principal name or AAD object id, in a channel of a team they are in.`,
+    added: (name: string, region: string) =>
+      `Done: ${name} now manages ${region}. They may send "digest now" for its weekly digest, hear of its referrals about to expire unanswered, and hand its deals over.`,
+    alreadyManager: (name: string, region: string) => `${name} already manages ${region}, so nothing changed.`,
+    removed: (name: string, region: string) => `Done: ${name} no longer manages ${region}.`,
+    fromRegionsFile: (name: string, region: string) => `${name} manages ${region} through the regions file (REGIONS_FILE): change it there.`,
+    notManager: (who: string, region: string) => `${who} does not manage ${region}, so nothing changed.`,
+    listTitle: '**Region managers**',
+    listLine: (region: string, people: string) => `- **${region}**: ${people}`,
+    nobody: 'nobody yet',
+    granted: (name: string, by: string, date: string) => `${name} (added by ${by} on ${date})`,
+    configured: (name: string) => `${name} (regions file)`,
+    admins: (people: string) => `Admins manage every region: ${people}.`,
   },
   actions: {
     notPermitted: (owner: string | undefined) =>

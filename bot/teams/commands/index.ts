@@ -3,12 +3,13 @@ import { favorites } from './favorites';
 import { help } from './help';
 import { link } from './link';
 import { links } from './links';
+import { managers } from './managers';
 import { newDeal } from './newDeal';
 import { settings } from './settings';
 import { unlink } from './unlink';
 
 /** Every text command, by the word that starts it. */
-export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, new: newDeal, settings, help };
+export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, new: newDeal, settings, managers, help };
 
 /** Splits "link emea de" into the command name and its arguments. */
 export function parseCommandText(text: string): { name: string; args: string[] } {
