@@ -30,6 +30,12 @@ export const VERBS = {
   moveCloseDate: 'deal.moveCloseDate',
   /** Keeps the clicking user's time zone and working hours from the settings card. */
   saveSettings: 'settings.save',
+  /**
+   * On a digest: sends the clicking manager one of its deal lists in full (data `list`, a
+   * DigestListKind, and `regions`, comma-separated codes); with `page`, shows that page of
+   * the list in place.
+   */
+  digestList: 'digest.list',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

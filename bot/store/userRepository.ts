@@ -25,6 +25,8 @@ export interface UserProfile {
   timeZoneChosen?: boolean;
   /** Unset: the desk's default working hours, in the user's zone. */
   hours?: ChosenHours;
+  /** True once the user said `digest off`: no weekly digest for them (`digest now` still answers). */
+  digestOff?: boolean;
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
@@ -77,6 +79,11 @@ export class UserRepository {
       'Merge',
     );
   }
+
+  /** Whether the user gets the weekly digest (`digest on` / `digest off`); other fields stay as they are. */
+  async chooseDigest(id: string, on: boolean): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestOff: !on }, 'Merge');
+  }
 }
 
 function definedOnly<T extends object>(fields: T): Partial<T> {
@@ -95,6 +102,7 @@ function fromEntity(entity: UserEntity): UserProfile {
       timeZone: entity.timeZone,
       timeZoneChosen: entity.timeZoneChosen,
       hours: entity.hours ? (JSON.parse(entity.hours) as ChosenHours) : undefined,
+      digestOff: entity.digestOff,
     }),
   };
 }

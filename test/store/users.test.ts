@@ -43,4 +43,14 @@ describe('store: UserRepository', () => {
     assert.equal(alice?.timeZoneChosen, true);
     assert.deepEqual(alice?.hours, { start: '08:00', end: '16:00', days: [1, 2, 3, 4] });
   });
+
+  it('keeps whether a user gets the weekly digest, and nothing else changes', async () => {
+    await users.learn('aad-alice', { teamsId: '29:alice', timeZone: 'Europe/Berlin' });
+    await users.chooseDigest('aad-alice', false);
+    assert.deepEqual(await users.get('aad-alice'), { id: 'aad-alice', teamsId: '29:alice', timeZone: 'Europe/Berlin', digestOff: true });
+    await users.chooseDigest('aad-alice', true);
+    assert.equal((await users.get('aad-alice'))?.digestOff, false);
+    await users.chooseDigest('aad-new', false);
+    assert.deepEqual(await users.get('aad-new'), { id: 'aad-new', digestOff: true }, 'before the desk learned anything of them');
+  });
 });

@@ -9,6 +9,7 @@ import { moveCloseDate } from './moveCloseDate';
 import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
 import { saveSettings } from './saveSettings';
+import { showDigestList } from './showDigestList';
 import { showHistory } from './showHistory';
 import { snoozeReminder } from './snoozeReminder';
 import { sayNoThanks, showInterest } from './showInterest';
@@ -39,4 +40,5 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.snooze]: snoozeReminder,
   [VERBS.moveCloseDate]: moveCloseDate,
   [VERBS.saveSettings]: saveSettings,
+  [VERBS.digestList]: showDigestList,
 };

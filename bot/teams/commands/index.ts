@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { digest } from './digest';
 import { favorites } from './favorites';
 import { help } from './help';
 import { link } from './link';
@@ -9,7 +10,7 @@ import { settings } from './settings';
 import { unlink } from './unlink';
 
 /** Every text command, by the word that starts it. */
-export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, new: newDeal, settings, managers, help };
+export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, new: newDeal, settings, managers, digest, help };
 
 /** Splits "link emea de" into the command name and its arguments. */
 export function parseCommandText(text: string): { name: string; args: string[] } {
