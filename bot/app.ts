@@ -20,6 +20,7 @@ import { DirectCardRepository } from './store/directCardRepository';
 import { personalCard } from './teams/views/personalCard';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
+import { RoleRepository } from './store/roleRepository';
 import { UserRepository } from './store/userRepository';
 import { tableStorage, type TableStorage } from './store/tables';
 import { en } from './strings/en';
@@ -85,6 +86,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const users = new UserRepository(storage.client('users'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
     const indexes = new ReferralIndexRepository(storage.client('indexes'));
+    const roles = new RoleRepository(storage.client('roles'));
     const directCards = new DirectCardRepository(storage.client('directCards'));
     cardSync = new CardSync({
       referrals,
@@ -121,6 +123,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       regions,
       solutions,
       admins: config.admins,
+      roles,
       strings: en,
       clock,
       log,

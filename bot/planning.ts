@@ -1,6 +1,7 @@
 import type { ReferralRecord } from './domain/referral';
 import { planFor, responsiblePerson, type PlanAudience, type PlannedWork } from './domain/reminderPlan';
 import { regionManagers } from './domain/routing';
+import { regionsWithManagers } from './managedRegions';
 import { hoursOfUser } from './domain/workingHours';
 import type { Services } from './services';
 
@@ -9,7 +10,7 @@ import type { Services } from './services';
  * managers, and the working hours of everyone the plan may message, from their profiles.
  */
 async function audienceOf(services: Services, record: ReferralRecord): Promise<PlanAudience> {
-  const managers = regionManagers(record.referral.customerProfile.address.country, services.regions);
+  const managers = regionManagers(record.referral.customerProfile.address.country, await regionsWithManagers(services));
   const people = new Set([...managers, ...(record.desk.snoozes ?? []).map((snooze) => snooze.by.id)]);
   const person = responsiblePerson(record);
   if (person) people.add(person.id);

@@ -13,6 +13,7 @@ import type { ReferralRepository } from './store/referralRepository';
 import type { UserRepository } from './store/userRepository';
 import type { ReferralIndexRepository } from './store/referralIndexRepository';
 import type { DirectCardRepository } from './store/directCardRepository';
+import type { RoleRepository } from './store/roleRepository';
 import type { WorkingHours } from './domain/workingHours';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
@@ -45,6 +46,8 @@ export interface Services {
   solutions: readonly CatalogSolution[];
   /** Users who administer every region (see DESK_ADMINS). */
   admins: readonly string[];
+  /** Region managers admins granted (`managers add`), beside those of the regions file. */
+  roles: RoleRepository;
   strings: Strings;
   clock: () => DateTime;
   log: Logger;

@@ -34,6 +34,12 @@ export const VERBS = {
   runCommand: 'command.run',
   /** Another page of `my deals` (data `page`), answered in place. */
   myDealsPage: 'myDeals.page',
+  /**
+   * On a digest: sends the clicking manager one of its deal lists in full (data `list`, a
+   * DigestListKind, and `regions`, comma-separated codes); with `page`, shows that page of
+   * the list in place.
+   */
+  digestList: 'digest.list',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -13,7 +13,7 @@ export interface Authority {
 export const NO_AUTHORITY: Authority = { admin: false, regionManager: false };
 
 /** Whether a list of configured users (AAD object ids or Teams user ids) names `actor`. */
-export function names(ids: readonly string[], actor: Actor): boolean {
+export function names(ids: readonly string[], actor: Pick<Actor, 'id' | 'teamsId'>): boolean {
   return ids.includes(actor.id) || (actor.teamsId !== undefined && ids.includes(actor.teamsId));
 }
 
@@ -23,6 +23,16 @@ export function authorityOf(actor: Actor, country: string, regions: readonly Reg
     admin: names(admins, actor),
     regionManager: names(regionManagers(country, regions), actor),
   };
+}
+
+/** Whether `actor` administers every region (`DESK_ADMINS` names them). */
+export function isAdmin(actor: Pick<Actor, 'id' | 'teamsId'>, admins: readonly string[]): boolean {
+  return names(admins, actor);
+}
+
+/** The regions `actor` manages: every one for an admin, else those whose managers name them. */
+export function regionsManagedBy(actor: Pick<Actor, 'id' | 'teamsId'>, regions: readonly Region[], admins: readonly string[]): Region[] {
+  return isAdmin(actor, admins) ? [...regions] : regions.filter((region) => names(region.managers ?? [], actor));
 }
 
 /** Who may take an action: anyone who sees the card, the deal's workers, or its overseers. */

@@ -13,6 +13,7 @@ export const TABLES = {
   users: 'users',
   indexes: 'indexes',
   directCards: 'directcards',
+  roles: 'roles',
 } as const;
 
 export type TableName = keyof typeof TABLES;

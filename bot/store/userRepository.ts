@@ -30,6 +30,8 @@ export interface UserProfile {
   messagesOff?: DirectMessageKind[];
   /** When the user got the welcome card in their personal chat (ISO); unset until then. */
   welcomedAt?: string;
+  /** True once the user said `digest off`: no weekly digest for them (`digest now` still answers). */
+  digestOff?: boolean;
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
@@ -121,6 +123,11 @@ export class UserRepository {
       throw error;
     }
   }
+
+  /** Whether the user gets the weekly digest (`digest on` / `digest off`); other fields stay as they are. */
+  async chooseDigest(id: string, on: boolean): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestOff: !on }, 'Merge');
+  }
 }
 
 function definedOnly<T extends object>(fields: T): Partial<T> {
@@ -141,6 +148,7 @@ function fromEntity(entity: UserEntity): UserProfile {
       hours: entity.hours ? (JSON.parse(entity.hours) as ChosenHours) : undefined,
       messagesOff: entity.messagesOff ? (JSON.parse(entity.messagesOff) as DirectMessageKind[]) : undefined,
       welcomedAt: entity.welcomedAt,
+      digestOff: entity.digestOff,
     }),
   };
 }

@@ -57,4 +57,14 @@ describe('store: UserRepository', () => {
     assert.deepEqual(answers.sort(), [false, true]);
     assert.equal((await users.get('aad-bob'))?.welcomedAt, '2026-11-23T09:00:00.000Z');
   });
+
+  it('keeps whether a user gets the weekly digest, and nothing else changes', async () => {
+    await users.learn('aad-alice', { teamsId: '29:alice', timeZone: 'Europe/Berlin' });
+    await users.chooseDigest('aad-alice', false);
+    assert.deepEqual(await users.get('aad-alice'), { id: 'aad-alice', teamsId: '29:alice', timeZone: 'Europe/Berlin', digestOff: true });
+    await users.chooseDigest('aad-alice', true);
+    assert.equal((await users.get('aad-alice'))?.digestOff, false);
+    await users.chooseDigest('aad-new', false);
+    assert.deepEqual(await users.get('aad-new'), { id: 'aad-new', digestOff: true }, 'before the desk learned anything of them');
+  });
 });

@@ -42,3 +42,38 @@ export function itIsAWellFormedCard(card: AdaptiveCard, verbs?: (verbs: string[]
     assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024);
   });
 }
+
+/**
+ * The card as a client that knows no charts renders it: every element with a `fallback`
+ * replaced by its fallback (left out for "drop"). The official 1.5 schema knows no chart
+ * elements either, so a card with charts is validated as such a client sees it, and its
+ * charts are checked on their own (see `chartsIn`).
+ */
+export function withFallbacks(card: AdaptiveCard): AdaptiveCard {
+  const rendered = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      return node
+        .map((item) => (item && typeof item === 'object' && 'fallback' in item ? (item as { fallback: unknown }).fallback : item))
+        .filter((item) => item !== 'drop')
+        .map(rendered);
+    }
+    if (!node || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, rendered(value)]));
+  };
+  return rendered(card) as AdaptiveCard;
+}
+
+/** The chart elements of a card (`Chart.Line`, `Chart.VerticalBar`, …), however deeply nested. */
+export function chartsIn(card: unknown): Record<string, unknown>[] {
+  const charts: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (typeof record.type === 'string' && record.type.startsWith('Chart.')) charts.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return charts;
+}

@@ -10,6 +10,7 @@ import { reassignDeal } from './reassignDeal';
 import { refreshCard } from './refreshCard';
 import { runCommandButton } from './runCommandButton';
 import { saveSettings } from './saveSettings';
+import { showDigestList } from './showDigestList';
 import { showHistory } from './showHistory';
 import { showMyDealsPage } from './showMyDealsPage';
 import { snoozeReminder } from './snoozeReminder';
@@ -43,4 +44,5 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.saveSettings]: saveSettings,
   [VERBS.runCommand]: runCommandButton,
   [VERBS.myDealsPage]: showMyDealsPage,
+  [VERBS.digestList]: showDigestList,
 };

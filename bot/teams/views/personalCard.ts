@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../../../cards/render';
 import { authorityOf } from '../../domain/permissions';
 import type { Actor, ReferralRecord } from '../../domain/referral';
+import { regionsWithManagers } from '../../managedRegions';
 import type { Services } from '../../services';
 import { referralCard, type CardView } from './referralCardView';
 
@@ -8,7 +9,7 @@ import { referralCard, type CardView } from './referralCardView';
 export async function viewFor(services: Services, record: ReferralRecord, viewer: Actor, notice?: string): Promise<CardView> {
   return {
     viewer,
-    authority: authorityOf(viewer, record.referral.customerProfile.address.country, services.regions, services.admins),
+    authority: authorityOf(viewer, record.referral.customerProfile.address.country, await regionsWithManagers(services), services.admins),
     favorite: await services.favorites.isFavorite(viewer.id, record.referral.id),
     notice,
     solutions: services.solutions,

@@ -1,0 +1,28 @@
+import type { DealSummary } from '../../domain/dealSummary';
+import { parseInstant } from '../../domain/timeLimits';
+import type { Strings } from '../../strings/en';
+import { clip, money, plainDate } from './format';
+
+/** Deal names and customers are cut to this in lists, so a long one cannot grow a card. */
+const MAX_NAME = 80;
+
+/**
+ * A deal as one line of a list: its name (and the customer's, when it differs), then its
+ * stage, value, sales-stage percentage, the date that matters and its owner. Deadlines are
+ * shown in `zone`, the reader's; close dates are calendar dates.
+ */
+export function dealLine(deal: DealSummary, zone: string, strings: Strings): { title: string; subtitle: string } {
+  const title = deal.customer && deal.customer !== deal.name ? `${clip(deal.name, MAX_NAME)} · ${clip(deal.customer, MAX_NAME)}` : clip(deal.name, MAX_NAME);
+  const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
+  const when = undecided
+    ? deal.deadline && strings.digest.expires(parseInstant(deal.deadline).setZone(zone).toFormat('d LLL HH:mm'))
+    : deal.closing && strings.digest.closes(plainDate(parseInstant(deal.closing)));
+  const parts = [
+    strings.stage[deal.stage],
+    deal.value !== undefined ? money(deal.value, deal.currency) : undefined,
+    deal.stage === 'accepted' ? `${deal.percent} %` : undefined,
+    when,
+    deal.owner ? clip(deal.owner.name, MAX_NAME) : undefined,
+  ];
+  return { title, subtitle: parts.filter(Boolean).join(' · ') };
+}

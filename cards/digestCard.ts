@@ -1,0 +1,74 @@
+import template from './templates/digest.json';
+import { CardTemplate, type AdaptiveCard } from './render';
+import { VERBS } from './verbs';
+
+/** A title and a value, as a FactSet shows them. */
+export interface DigestFact {
+  title: string;
+  value: string;
+}
+
+/** One line of a chart: a legend, a colour of Teams' chart palette, and a value per week. */
+export interface DigestChartSeries {
+  legend: string;
+  color: string;
+  values: { x: string; y: number }[];
+}
+
+/** The chart's figures as a small table, for clients that render no charts. */
+export interface DigestChartTable {
+  week: string;
+  received: string;
+  won: string;
+  lost: string;
+  rows: { week: string; received: string; won: string; lost: string }[];
+}
+
+/** A short list of deals, with a button that sends the whole list when there is more. */
+export interface DigestDealList {
+  /** Which list (see DigestListKind) and of which regions (codes, comma-separated): the button's data. */
+  list: string;
+  regions: string;
+  title: string;
+  /** Shown when the list is empty; empty otherwise. */
+  empty: string;
+  lines: { title: string; subtitle: string }[];
+  /** "And 12 more."; empty when all are shown. */
+  more: string;
+  /** The button's title; empty hides it. */
+  showAll: string;
+}
+
+/** One region, or all the manager's regions together. */
+export interface DigestSection {
+  title: string;
+  facts: DigestFact[];
+  chartTitle: string;
+  /** Empty: no chart (a region summed up in a card kept small). */
+  chart: DigestChartSeries[];
+  table: DigestChartTable;
+  pipelineTitle: string;
+  pipeline: DigestFact[];
+  pipelineEmpty: string;
+  lists: DigestDealList[];
+  repsTitle: string;
+  reps: DigestFact[];
+  repsMore: string;
+}
+
+export interface DigestCardData {
+  title: string;
+  subtitle: string;
+  sections: DigestSection[];
+  footnote: string;
+}
+
+const digestTemplate = new CardTemplate<DigestCardData & { listVerb: string }>(template);
+
+/**
+ * A manager's digest: per section the week's figures and trends, a line chart of the five
+ * weeks (a table where charts do not render), the pipeline, short deal lists and people.
+ */
+export function renderDigestCard(data: DigestCardData): AdaptiveCard {
+  return digestTemplate.render({ ...data, listVerb: VERBS.digestList });
+}
