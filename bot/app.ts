@@ -15,6 +15,7 @@ import { ScheduleRepository, type ScheduledWork } from './store/scheduleReposito
 import { Scheduler } from './jobs/scheduler';
 import { runScheduledWork } from './jobs/runScheduledWork';
 import { followUp } from './followUps';
+import { planAllDigests } from './digests';
 import { ReferralIndexRepository } from './store/referralIndexRepository';
 import { DirectCardRepository } from './store/directCardRepository';
 import { personalCard } from './teams/views/personalCard';
@@ -129,6 +130,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log,
     };
     await scheduler.initialize();
+    await planAllDigests(services);
     state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
     scheduler.start(config.schedulerIntervalMs);

@@ -39,6 +39,16 @@ export interface MessagesSection {
   note: string;
 }
 
+/** When a manager's weekly digest comes: a day of the week and a local time. */
+export interface DigestSection {
+  heading: string;
+  /** `value`: an ISO weekday, "1" (Monday) … "7". */
+  day: SettingsField & { choices: Choice[] };
+  /** "HH:mm". */
+  time: SettingsField;
+  note: string;
+}
+
 /**
  * The settings card. Each section is its own object, shown by its own block of the
  * template, so a new section (language, direct messages, digest) is one more property
@@ -53,15 +63,18 @@ export interface SettingsCardData {
   notice: string;
   workingHours: WorkingHoursSection;
   messages: MessagesSection;
+  /** Only for someone who gets a digest (a manager, an admin). */
+  digest?: DigestSection;
   saveTitle: string;
 }
 
-/** The sections the card shows, as its Save button names them: a Save keeps only what its card showed. */
-export const SETTINGS_SECTIONS = ['workingHours', 'messages'] as const;
+/** A section the card may show; its Save button names those it showed, so a Save keeps only what its card showed. */
+export type SettingsSection = 'workingHours' | 'messages' | 'digest';
 
 const settingsTemplate = new CardTemplate<SettingsCardData & { saveVerb: string; sections: string }>(template);
 
 /** The answer to `settings`, and to its Save button. */
 export function renderSettingsCard(data: SettingsCardData): AdaptiveCard {
-  return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings, sections: SETTINGS_SECTIONS.join(',') });
+  const sections: SettingsSection[] = ['workingHours', 'messages', ...(data.digest ? (['digest'] as const) : [])];
+  return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings, sections: sections.join(',') });
 }

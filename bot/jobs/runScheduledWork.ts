@@ -7,6 +7,7 @@ import { sendDirectReminder } from './directReminder';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed } from './stillOwed';
 import { sendThreadReminder } from './threadReminder';
+import { sendWeeklyDigest } from './weeklyDigest';
 
 /**
  * Runs one piece of due work. Expiry closes an undecided referral as Expired (or Missed)
@@ -28,6 +29,8 @@ export async function runScheduledWork(services: Services, work: ScheduledWork, 
     case 'staleDeal':
     case 'snoozed':
       return sendDirectReminder(services, work, now);
+    case 'digest':
+      return sendWeeklyDigest(services, work, now);
     case 'cardRefresh': {
       const owed = await stillOwed(services, work, now);
       if (isOwed(owed)) await services.cardSync.refresh(work.referralId);

@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import type { DigestTime } from '../domain/digestSchedule';
 import type { DirectMessageKind } from '../domain/messagePreferences';
 import { ConflictError, isStatus } from './errors';
 import { decodeKey, encodeKey } from './tables';
@@ -32,6 +33,8 @@ export interface UserProfile {
   welcomedAt?: string;
   /** True once the user said `digest off`: no weekly digest for them (`digest now` still answers). */
   digestOff?: boolean;
+  /** When the weekly digest comes, in the user's zone; unset: Monday 09:00. */
+  digestTime?: DigestTime;
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
@@ -41,13 +44,15 @@ const PARTITION = 'user';
 /** Writers racing to welcome the same user settle within a few rounds. */
 const WELCOME_ATTEMPTS = 5;
 
-type UserEntity = Omit<UserProfile, 'id' | 'hours' | 'messagesOff'> & {
+type UserEntity = Omit<UserProfile, 'id' | 'hours' | 'messagesOff' | 'digestTime'> & {
   partitionKey: string;
   rowKey: string;
   /** JSON of ChosenHours. */
   hours?: string;
   /** JSON of the kinds turned off. */
   messagesOff?: string;
+  /** JSON of DigestTime. */
+  digestTime?: string;
 };
 
 /** One row per user, keyed by the actor id. */
@@ -124,6 +129,11 @@ export class UserRepository {
     }
   }
 
+  /** When the user's weekly digest comes. */
+  async chooseDigestTime(id: string, time: DigestTime): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestTime: JSON.stringify(time) }, 'Merge');
+  }
+
   /** Whether the user gets the weekly digest (`digest on` / `digest off`); other fields stay as they are. */
   async chooseDigest(id: string, on: boolean): Promise<void> {
     await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestOff: !on }, 'Merge');
@@ -149,6 +159,7 @@ function fromEntity(entity: UserEntity): UserProfile {
       messagesOff: entity.messagesOff ? (JSON.parse(entity.messagesOff) as DirectMessageKind[]) : undefined,
       welcomedAt: entity.welcomedAt,
       digestOff: entity.digestOff,
+      digestTime: entity.digestTime ? (JSON.parse(entity.digestTime) as DigestTime) : undefined,
     }),
   };
 }

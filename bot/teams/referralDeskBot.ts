@@ -18,6 +18,7 @@ import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
 import type { ConversationKind } from '../store/conversationRepository';
 import { UserLearning } from './userLearning';
+import { planDigest } from '../digests';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides
@@ -31,7 +32,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
 
   constructor(private readonly services: Services) {
     super();
-    this.learning = new UserLearning(services.users, services.conversations);
+    this.learning = new UserLearning(services.users, services.conversations, (userId) => planDigest(services, userId));
     this.welcome = new PersonalWelcome(services);
     this.onTurn(async (turn, next) => {
       await this.refreshServiceUrls(turn);

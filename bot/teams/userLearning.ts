@@ -18,6 +18,8 @@ export class UserLearning {
   constructor(
     private readonly users: UserRepository,
     private readonly conversations: ConversationRepository,
+    /** Told when a user's zone changed, so what is planned in their local time follows. */
+    private readonly zoneChanged: (userId: string) => Promise<void>,
   ) {}
 
   async learnFrom(turn: TurnContext, actor: Actor): Promise<void> {
@@ -28,6 +30,7 @@ export class UserLearning {
     const changed = changedFields(await this.users.get(actor.id), fields);
     if (changed.chatId) await this.conversations.put('personal', changed.chatId, TurnContext.getConversationReference(turn.activity));
     if (Object.keys(changed).length > 0) await this.users.learn(actor.id, changed);
+    if (changed.timeZone) await this.zoneChanged(actor.id);
     this.known.set(actor.id, signature);
   }
 }

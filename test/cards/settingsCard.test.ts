@@ -40,6 +40,7 @@ const samples: Record<string, AdaptiveCard> = {
   'a user the desk has not heard from': settingsCard('aad-new', null, DESK, NOW, en),
   'a zone learned from Teams, default hours': settingsCard(LEARNED.id, LEARNED, DESK, NOW, en),
   'a zone and hours the user chose, just saved': settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, en.settings.saved),
+  "a manager's, with the weekly digest's day and time": settingsCard(CHOSEN.id, { ...CHOSEN, digestTime: { day: 3, time: '16:30' } }, DESK, NOW, en, '', true),
 };
 
 describe('the settings card', () => {
@@ -99,6 +100,14 @@ describe('the settings card', () => {
   it("names whose settings it shows on its Save button, so nobody else's click keeps them", () => {
     const save = (samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[])[0];
     assert.deepEqual(save.data, { settingsOf: 'aad-alice', sections: 'workingHours,messages' });
+  });
+
+  it("shows a manager when their digest comes, and names that section on Save", () => {
+    const manager = samples["a manager's, with the weekly digest's day and time"];
+    const inputs = inputsOf(manager);
+    assert.deepEqual([inputs.digestDay.value, inputs.digestTime.value], ['3', '16:30']);
+    assert.equal(inputsOf(samples['a zone learned from Teams, default hours']).digestDay, undefined, 'only for those who get a digest');
+    assert.deepEqual((manager.actions as { data: Record<string, unknown> }[])[0].data.sections, 'workingHours,messages,digest');
   });
 
   it('renders from a template that no render changes', () => {

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import { cardAction, CHANNELS, channelMessage, personalChat, personalMessage, teamMember, USERS, type User } from '../support/teamsActivities';
-import { acceptAsAlice, attachmentsOf, dealVerbs, deliverAndAwaitCard, installAndLink, regionsFileWith, replies } from './flows';
+import { acceptAsAlice, attachmentsOf, cardText, dealVerbs, deliverAndAwaitCard, installAndLink, regionsFileWith, replies } from './flows';
 
 /** The second fixture referral, delivered later: it expires Monday 2026-12-07T08:00Z like the first. */
 const SECOND_ID = 'a1b2c3d4-0000-4000-8000-000000000002';
@@ -48,7 +48,7 @@ describe('region managers granted by an admin with "managers" (over HTTP)', () =
     h.clock.now = EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 });
     await h.tick();
     const chats = new Set(h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: USERS.manager.id }])).map((c) => c.answeredId));
-    const escalations = h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId));
+    const escalations = h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId) && cardText(c).includes(SECOND_ID));
     assert.equal(escalations.length, 1, 'the granted manager was told, in a chat the bot opened');
     assert.match(String(escalations[0].body.text), /Nobody has answered the referral of Contoso GmbH yet, and it expires in 24 hours/);
     assert.ok(attachmentsOf(escalations[0]).length > 0);

@@ -19,7 +19,8 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
   const chatsOpenedWith = (user: User) => h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }]));
   const directTo = (user: User): ConnectorCall[] => {
     const chats = new Set(chatsOpenedWith(user).map((c) => c.answeredId));
-    return h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId));
+    // About this referral: managers get their weekly digest in the same chat.
+    return h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId) && cardText(c).includes(referralId));
   };
   const at = async (instant: DateTime) => {
     h.clock.now = instant;
@@ -91,7 +92,7 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await h.activity({ ...personalMessage(h.serviceUrl, 'help', USERS.tokyoManager), entities: clientInfo('Asia/Tokyo') });
     await h.activity({ ...personalMessage(h.serviceUrl, 'help', USERS.manager), entities: clientInfo('America/Los_Angeles') });
     const chatOf = (user: User) => `a:personal-${user.id}`;
-    const sentTo = (user: User) => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === chatOf(user) && attachmentsOf(c).length > 0);
+    const sentTo = (user: User) => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === chatOf(user) && cardText(c).includes(referralId));
 
     // Due Sunday 6 Dec 08:00 UTC. In Los Angeles that is midnight, and Monday 09:00 there is after
     // the expiry (Monday 08:00 UTC): sent at once. In Tokyo it is Sunday 17:00: held for Monday 09:00 JST.

@@ -1,6 +1,8 @@
 import type { FieldProblem } from '../../domain/errors';
 import { chosenWorkingHours, workingHoursProblems, type WorkingHoursChoice } from '../../domain/userSettings';
 import { DIRECT_MESSAGE_KINDS, isDirectMessageKind } from '../../domain/messagePreferences';
+import { digestTimeProblems } from '../../domain/digestSchedule';
+import { planDigest } from '../../digests';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { userSettingsCard } from '../views/settingsCardView';
 import type { ActionHandler } from './actionHandler';
@@ -23,14 +25,19 @@ export const saveSettings: ActionHandler = async ({ data, services, actor }) => 
   const shown = (read.text('sections', { max: 200 }) ?? 'workingHours').split(',');
   const choice = readWorkingHours(read);
   const messagesOn = shown.includes('messages') ? readList(read, 'messagesOn') : undefined;
+  const digestTime = shown.includes('digest') ? { day: Number(read.text('digestDay', { max: 2 }) ?? NaN), time: read.text('digestTime', { max: 16 }) ?? '' } : undefined;
   const problems = withoutRepeats([
     ...read.problems,
     ...workingHoursProblems(choice),
     ...(messagesOn?.some((kind) => !isDirectMessageKind(kind)) ? [{ field: 'messagesOn', problem: 'unknownChoice' } as const] : []),
+    ...(digestTime ? digestTimeProblems(digestTime) : []),
   ]);
   if (problems.length > 0) return messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
   await services.users.choose(actor.id, chosenWorkingHours(choice));
   if (messagesOn) await services.users.turnOff(actor.id, DIRECT_MESSAGE_KINDS.filter((kind) => !messagesOn.includes(kind)));
+  if (digestTime) await services.users.chooseDigestTime(actor.id, digestTime);
+  // The zone or the digest's day and time may have moved: its next one moves with them.
+  await planDigest(services, actor.id);
   return cardResponse(await userSettingsCard(services, actor, strings.settings.saved));
 };
 

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { cardAttachment } from '../../../cards/render';
+import { planDigest } from '../../digests';
 import { buildDigestCard, digestRegionsOf, wantsWeeklyDigest } from '../managerDigest';
 import { sendToSender } from '../personalChat';
 import { validRegionCodes } from '../views/linkTargets';
@@ -17,6 +18,7 @@ export const digest: Command = async (context) => {
   if (word === 'now') return sendDigestNow(context, args.slice(1).map((code) => code.toLowerCase()));
   if ((word !== 'on' && word !== 'off') || args.length > 1) return void (await turn.sendActivity(d.usage));
   await services.users.chooseDigest(actor.id, word === 'on');
+  await planDigest(services, actor.id);
   await turn.sendActivity(word === 'on' ? d.on : d.off);
 };
 

@@ -1,6 +1,7 @@
 import { parseInstant } from '../../domain/timeLimits';
 import { isAdmin } from '../../domain/permissions';
 import type { Region } from '../../domain/routing';
+import { planDigest } from '../../digests';
 import type { Services } from '../../services';
 import { findPerson } from '../personLookup';
 import { plainDate } from '../views/format';
@@ -35,6 +36,7 @@ async function add({ turn, actor, services }: CommandContext, who: string, regio
     grantedBy: { id: actor.id, name: actor.name },
     grantedAt: services.clock().toUTC().toISO()!,
   });
+  if (granted) await planDigest(services, person.id);
   return (granted ? m.added : m.alreadyManager)(person.name, region.name);
 }
 
@@ -46,7 +48,10 @@ async function remove({ turn, services }: CommandContext, who: string, region: R
   let grant = grants.find((g) => [g.user.id, g.user.teamsId, g.user.email].some((id) => same(id, who)));
   const person = grant?.user ?? (await findPerson(turn, services, who));
   grant ??= person && grants.find((g) => g.user.id === person.id);
-  if (grant && (await services.roles.revokeManager(region.code, grant.user.id))) return m.removed(grant.user.name, region.name);
+  if (grant && (await services.roles.revokeManager(region.code, grant.user.id))) {
+    await planDigest(services, grant.user.id);
+    return m.removed(grant.user.name, region.name);
+  }
   const ids = [who, person?.id, person?.teamsId];
   if ((region.managers ?? []).some((id) => ids.some((other) => same(id, other)))) return m.fromRegionsFile(person?.name ?? who, region.name);
   return m.notManager(person?.name ?? who, region.name);

@@ -1,7 +1,9 @@
 import type { DateTime } from 'luxon';
 import type { Choice } from '../../../cards/referralCard';
 import type { AdaptiveCard } from '../../../cards/render';
-import { renderSettingsCard, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
+import { renderSettingsCard, type DigestSection, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
+import { DEFAULT_DIGEST_TIME } from '../../domain/digestSchedule';
+import { digestRegionsOf } from '../managerDigest';
 import { DIRECT_MESSAGE_KINDS } from '../../domain/messagePreferences';
 import type { Actor } from '../../domain/referral';
 import { canonicalZone, TIME_ZONES, WEEKDAYS } from '../../domain/userSettings';
@@ -10,8 +12,11 @@ import type { Services } from '../../services';
 import type { UserProfile } from '../../store/userRepository';
 import type { Strings } from '../../strings/en';
 
-/** The settings card of `profile`'s user (the desk's defaults for a user it does not know yet). */
-export function settingsCard(userId: string, profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings, notice = ''): AdaptiveCard {
+/**
+ * The settings card of `profile`'s user (the desk's defaults for a user it does not know
+ * yet); `getsDigest` adds when their weekly digest comes.
+ */
+export function settingsCard(userId: string, profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings, notice = '', getsDigest = false): AdaptiveCard {
   const s = strings.settings;
   return renderSettingsCard({
     userId,
@@ -20,13 +25,26 @@ export function settingsCard(userId: string, profile: UserProfile | null, defaul
     notice,
     workingHours: workingHoursSection(profile, defaults, now, strings),
     messages: messagesSection(profile, strings),
+    digest: getsDigest ? digestSection(profile, strings) : undefined,
     saveTitle: s.save,
   });
 }
 
 /** The settings card of `actor`, as stored now. */
 export async function userSettingsCard(services: Services, actor: Actor, notice?: string): Promise<AdaptiveCard> {
-  return settingsCard(actor.id, await services.users.get(actor.id), services.defaultHours, services.clock(), services.strings, notice);
+  const getsDigest = (await digestRegionsOf(services, actor)).length > 0;
+  return settingsCard(actor.id, await services.users.get(actor.id), services.defaultHours, services.clock(), services.strings, notice, getsDigest);
+}
+
+function digestSection(profile: UserProfile | null, strings: Strings): DigestSection {
+  const s = strings.settings;
+  const time = profile?.digestTime ?? DEFAULT_DIGEST_TIME;
+  return {
+    heading: s.digest,
+    day: { label: s.digestDay, value: String(time.day), error: s.daysError, choices: WEEKDAYS.map((day) => ({ title: s.weekday[day - 1], value: String(day) })) },
+    time: { label: s.digestTime, value: time.time, error: s.timeError },
+    note: profile?.digestOff ? s.digestIsOff : s.digestNote,
+  };
 }
 
 function workingHoursSection(profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings): WorkingHoursSection {
