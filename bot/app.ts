@@ -24,7 +24,9 @@ import { ReferralRepository } from './store/referralRepository';
 import { RoleRepository } from './store/roleRepository';
 import { UserRepository } from './store/userRepository';
 import { tableStorage, type TableStorage } from './store/tables';
-import { en } from './strings/en';
+import { CATALOGS } from './strings/catalogs';
+import type { Strings } from './strings/en';
+import { servicesFor } from './languages';
 import { CardSync } from './teams/cardSync';
 import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
@@ -54,7 +56,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const clock = options.clock ?? (() => DateTime.utc());
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
-  const adapter = createAdapter(config, log);
+  const { strings } = CATALOGS[config.language];
+  const adapter = createAdapter(config, log, strings);
   const state: ServerState = {};
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, log });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
@@ -97,12 +100,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       messenger,
       regions,
       solutions,
-      strings: en,
+      strings,
       clock,
       log,
       followUp: (record) => followUp(services, record, { tell: true }),
       directCards,
-      directCardOf: (record, card) => personalCard(services, record, card.viewer, { reminder: card.reminder }),
+      directCardOf: async (record, card) => personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
     });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
@@ -125,7 +128,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       solutions,
       admins: config.admins,
       roles,
-      strings: en,
+      strings,
+      language: config.language,
       clock,
       log,
     };
@@ -153,7 +157,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 }
 
-function createAdapter(config: Config, log: Logger): CloudAdapter {
+function createAdapter(config: Config, log: Logger, strings: Strings): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
@@ -163,7 +167,7 @@ function createAdapter(config: Config, log: Logger): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (turn: TurnContext, error: Error) => {
     log.error(`turn failed (${turn.activity.type})`, error);
-    await turn.sendActivity(en.actions.failed).catch(() => undefined);
+    await turn.sendActivity(strings.actions.failed).catch(() => undefined);
   };
   return adapter;
 }

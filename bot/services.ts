@@ -48,7 +48,10 @@ export interface Services {
   admins: readonly string[];
   /** Region managers admins granted (`managers add`), beside those of the regions file. */
   roles: RoleRepository;
+  /** Every sentence, in the desk's language (see `servicesFor` for a user's own). */
   strings: Strings;
+  /** The desk's language (DESK_LANGUAGE). */
+  language: string;
   clock: () => DateTime;
   log: Logger;
 }

@@ -39,6 +39,13 @@ export interface MessagesSection {
   note: string;
 }
 
+/** The language the bot speaks with the user: `value` is its code. */
+export interface LanguageSection extends SettingsField {
+  choices: Choice[];
+  /** Whether it was chosen, or comes from the user's Teams client or the desk. */
+  source: string;
+}
+
 /** When a manager's weekly digest comes: a day of the week and a local time. */
 export interface DigestSection {
   heading: string;
@@ -63,18 +70,20 @@ export interface SettingsCardData {
   notice: string;
   workingHours: WorkingHoursSection;
   messages: MessagesSection;
+  /** Only while the bot speaks more than one language. */
+  language?: LanguageSection;
   /** Only for someone who gets a digest (a manager, an admin). */
   digest?: DigestSection;
   saveTitle: string;
 }
 
 /** A section the card may show; its Save button names those it showed, so a Save keeps only what its card showed. */
-export type SettingsSection = 'workingHours' | 'messages' | 'digest';
+export type SettingsSection = 'workingHours' | 'messages' | 'language' | 'digest';
 
 const settingsTemplate = new CardTemplate<SettingsCardData & { saveVerb: string; sections: string }>(template);
 
 /** The answer to `settings`, and to its Save button. */
 export function renderSettingsCard(data: SettingsCardData): AdaptiveCard {
-  const sections: SettingsSection[] = ['workingHours', 'messages', ...(data.digest ? (['digest'] as const) : [])];
+  const sections: SettingsSection[] = ['workingHours', 'messages', ...(data.language ? (['language'] as const) : []), ...(data.digest ? (['digest'] as const) : [])];
   return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings, sections: sections.join(',') });
 }

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminderPlan';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
+import { CATALOGS, spokenLanguage } from '../strings/catalogs';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
 /** The bot's settings, read once from the environment (see env.sample). */
@@ -28,6 +29,8 @@ export interface Config {
   reminderPolicy: ReminderPolicy;
   /** Working hours of users who have not set their own (their time zone, once Teams tells it). */
   defaultHours: WorkingHours;
+  /** The language of channel cards, and of users whose choice and client the bot cannot speak. */
+  language: string;
 }
 
 /** A setting is missing or malformed: the message names the variable. */
@@ -69,6 +72,12 @@ const envSchema = z.object({
     .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin'),
   WORKING_HOURS: workingTimeSetting(DEFAULT_WORKING_HOURS),
   WORKING_DAYS: weekdaysSetting(DEFAULT_WORKING_HOURS.days),
+  DESK_LANGUAGE: z
+    .string()
+    .trim()
+    .default('en')
+    .refine((code) => spokenLanguage(code) === code.toLowerCase(), `must be one of ${Object.keys(CATALOGS).join(', ')}`)
+    .transform((code) => code.toLowerCase()),
 });
 
 /** Reads and checks the settings; throws ConfigError naming every bad variable. */
@@ -113,5 +122,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       staleAfter: e.STALE_DEAL_AFTER,
     },
     defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
+    language: e.DESK_LANGUAGE,
   };
 }

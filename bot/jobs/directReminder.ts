@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { cardAttachment } from '../../cards/render';
 import { responsiblePerson, type PlannedWork } from '../domain/reminderPlan';
 import type { Actor, ReferralRecord } from '../domain/referral';
+import { servicesFor } from '../languages';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
 import { channelReferenceOf } from '../teams/cardConversation';
@@ -24,8 +25,9 @@ export async function sendDirectReminder(services: Services, work: ScheduledWork
   const { stored, planned } = owed;
   const { record } = stored;
   const recipient = recipientOf(record, planned);
-  const text = reminderText(record, planned, now, services.strings);
-  const activity = { type: 'message', text, attachments: [cardAttachment(await personalCard(services, record, recipient, { reminder: true }))] };
+  const theirs = await servicesFor(services, recipient.id);
+  const text = reminderText(record, planned, now, theirs.strings);
+  const activity = { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, recipient, { reminder: true }))] };
   const outcome = await sendDirect(services, recipient, activity, await channelReferenceOf(services, stored));
   if (!outcome.sent) services.log.error(`${planned.kind} of referral ${record.referral.id} not delivered to ${recipient.id}: ${outcome.reason}`);
   // Kept in step with the referral from now on, like the card in the channel.

@@ -5,6 +5,7 @@ import { DEFAULT_DIGEST_TIME, digestPlan, managerOfSchedule } from '../domain/di
 import { parseInstant } from '../domain/timeLimits';
 import { hoursOfUser } from '../domain/workingHours';
 import { planDigest } from '../digests';
+import { servicesFor } from '../languages';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
 import { sendDirect } from '../teams/directMessages';
@@ -31,7 +32,7 @@ export async function sendWeeklyDigest(services: Services, work: ScheduledWork, 
   }
   if (planned.dueAt > now) return { notBefore: planned.dueAt };
   const manager = { id: profile?.id ?? managerId, name: profile?.name ?? managerId, teamsId: profile?.teamsId };
-  const card = await buildDigestCard(services, manager, now);
+  const card = await buildDigestCard(await servicesFor(services, manager.id), manager, now);
   if (card) {
     const outcome = await sendDirect(services, manager, { type: 'message', attachments: [cardAttachment(card)] }, await anyChannel(services));
     if (!outcome.sent) services.log.error(`weekly digest not delivered to ${managerId}: ${outcome.reason}`);

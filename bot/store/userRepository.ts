@@ -35,10 +35,14 @@ export interface UserProfile {
   digestOff?: boolean;
   /** When the weekly digest comes, in the user's zone; unset: Monday 09:00. */
   digestTime?: DigestTime;
+  /** The locale the user's Teams client reports (e.g. de-DE). */
+  locale?: string;
+  /** The language the user chose (ISO 639-1); unset: their client's, when the bot speaks it. */
+  language?: string;
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
-export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tenantId' | 'serviceUrl' | 'chatId' | 'timeZone'>>;
+export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tenantId' | 'serviceUrl' | 'chatId' | 'timeZone' | 'locale'>>;
 
 const PARTITION = 'user';
 /** Writers racing to welcome the same user settle within a few rounds. */
@@ -129,6 +133,11 @@ export class UserRepository {
     }
   }
 
+  /** The language the user chose. */
+  async chooseLanguage(id: string, language: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), language }, 'Merge');
+  }
+
   /** When the user's weekly digest comes. */
   async chooseDigestTime(id: string, time: DigestTime): Promise<void> {
     await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestTime: JSON.stringify(time) }, 'Merge');
@@ -160,6 +169,8 @@ function fromEntity(entity: UserEntity): UserProfile {
       welcomedAt: entity.welcomedAt,
       digestOff: entity.digestOff,
       digestTime: entity.digestTime ? (JSON.parse(entity.digestTime) as DigestTime) : undefined,
+      locale: entity.locale,
+      language: entity.language,
     }),
   };
 }

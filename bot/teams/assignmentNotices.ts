@@ -2,6 +2,7 @@ import { cardAttachment } from '../../cards/render';
 import { peopleOf } from '../domain/dealSummary';
 import type { HistoryEvent } from '../domain/history';
 import type { Actor, ReferralRecord } from '../domain/referral';
+import { servicesFor } from '../languages';
 import type { Services } from '../services';
 import { channelReferenceOf } from './cardConversation';
 import { sendDirect } from './directMessages';
@@ -24,10 +25,11 @@ export async function tellNewPeople(services: Services, record: ReferralRecord):
     const stored = await services.referrals.get(id);
     const via = stored ? await channelReferenceOf(services, stored) : null;
     for (const person of fresh) {
-      const notice = noticeFor(services, record, person, events);
+      const theirs = await servicesFor(services, person);
+      const notice = noticeFor(theirs, record, person, events);
       if (!notice || (await services.users.find(person))?.messagesOff?.includes('notices')) continue;
       const text = notice.text;
-      const outcome = await sendDirect(services, notice.person, { type: 'message', text, attachments: [cardAttachment(await personalCard(services, record, notice.person))] }, via);
+      const outcome = await sendDirect(services, notice.person, { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, notice.person))] }, via);
       if (!outcome.sent) services.log.error(`referral ${id}: ${person} not told they work on it: ${outcome.reason}`);
       else await services.directCards.track({ referralId: id, chatId: outcome.chatId, activityId: outcome.activityId, viewer: notice.person, text, reminder: false, revision: record.desk.revision });
     }

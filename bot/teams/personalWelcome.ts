@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../../cards/render';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
+import type { Strings } from '../strings/en';
 import { personalWelcomeCard } from './views/personalWelcomeCardView';
 
 /**
@@ -20,12 +21,12 @@ export class PersonalWelcome {
    * message send it once; a send that fails then is not repeated, and `help` still lists
    * everything.
    */
-  async once(turn: TurnContext, actor: Actor): Promise<boolean> {
+  async once(turn: TurnContext, actor: Actor, strings: Strings): Promise<boolean> {
     if (this.welcomed.has(actor.id)) return false;
     const first = await this.services.users.markWelcomed(actor.id, this.services.clock().toUTC().toISO()!);
     this.welcomed.add(actor.id);
     if (!first) return false;
-    await turn.sendActivity({ attachments: [cardAttachment(personalWelcomeCard(this.services.strings))] });
+    await turn.sendActivity({ attachments: [cardAttachment(personalWelcomeCard(strings))] });
     return true;
   }
 }

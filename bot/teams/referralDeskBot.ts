@@ -19,6 +19,7 @@ import { validRegionCodes } from './views/linkTargets';
 import type { ConversationKind } from '../store/conversationRepository';
 import { UserLearning } from './userLearning';
 import { planDigest } from '../digests';
+import { servicesFor } from '../languages';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides
@@ -54,25 +55,29 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const actor = actorOf(turn);
+    // What a click answers is for the clicking user alone: in their language.
+    const services = await servicesFor(this.services, actor.id);
     const handler = ACTION_HANDLERS[value.action?.verb as Verb];
-    if (!handler) return messageResponse(this.services.strings.actions.failed);
+    if (!handler) return messageResponse(services.strings.actions.failed);
     try {
-      const actor = actorOf(turn);
-      const response = await handler({ turn, data: value.action.data, actor, services: this.services });
+      const response = await handler({ turn, data: value.action.data, actor, services });
       await this.keepDirectCardInStep(turn, value.action.data, actor, response);
       return response;
     } catch (error) {
-      this.services.log.error(`action ${value.action.verb} failed`, error);
-      return messageResponse(this.services.strings.actions.failed);
+      services.log.error(`action ${value.action.verb} failed`, error);
+      return messageResponse(services.strings.actions.failed);
     }
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
     const actor = actorOf(turn);
+    // An answer in a personal chat is in its user's language; one in a channel, read by all, in the desk's.
+    const services = isPersonalChat(turn) ? await servicesFor(this.services, actor.id) : this.services;
     // A user who writes before (or without) Teams announcing the personal install meets the bot first.
-    if (isPersonalChat(turn)) await this.welcome.once(turn, actor);
-    await runCommandText({ turn, actor, services: this.services }, text);
+    if (isPersonalChat(turn)) await this.welcome.once(turn, actor, services.strings);
+    await runCommandText({ turn, actor, services }, text);
   }
 
   /**
@@ -83,7 +88,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const team = teamsChannelData(turn).team;
     if (!team?.id) {
       await this.services.conversations.put('personal', turn.activity.conversation.id, TurnContext.getConversationReference(turn.activity));
-      if (isPersonalChat(turn)) await this.welcome.once(turn, actorOf(turn));
+      if (isPersonalChat(turn)) await this.welcome.once(turn, actorOf(turn), (await servicesFor(this.services, actorOf(turn).id)).strings);
       return;
     }
     const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity));

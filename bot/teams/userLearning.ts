@@ -45,6 +45,7 @@ function learnedFields(turn: TurnContext): LearnedFields {
     serviceUrl: activity.serviceUrl || undefined,
     chatId: personal ? activity.conversation.id : undefined,
     timeZone: reportedTimeZone(turn),
+    locale: activity.locale || undefined,
   };
 }
 

@@ -66,6 +66,12 @@ describe('configuration', () => {
       assert.deepEqual(defaultHours, { timeZone: 'Europe/Berlin', start: '08:00', end: '16:00', days: [1, 2, 3, 4, 7] });
     });
 
+    it('speaks the desk\'s language, one it has a catalog of', () => {
+      assert.equal(loadConfig({}).language, 'en');
+      assert.equal(loadConfig({ DESK_LANGUAGE: 'EN' }).language, 'en');
+      assert.throws(() => loadConfig({ DESK_LANGUAGE: 'xx' }), /DESK_LANGUAGE: must be one of en/);
+    });
+
     it('names every malformed time setting', () => {
       const bad = {
         RESPONSE_NUDGE_AFTER: 'soon',

@@ -9,7 +9,7 @@ describe('what the bot learns of its users (HTTP, Azurite)', () => {
   });
   afterEach(async () => h.stop());
 
-  it('keeps a user\'s Teams id, name, 1:1 chat and the time zone their client reports', async () => {
+  it('keeps a user\'s Teams id, name, 1:1 chat, and the time zone and locale their client reports', async () => {
     assert.equal((await h.activity({ ...personalMessage(h.serviceUrl, 'help'), entities: clientInfo('Europe/Berlin') })).status, 200);
     const alice = await h.services.users.get(USERS.alice.aadObjectId);
     assert.deepEqual(alice, {
@@ -20,6 +20,7 @@ describe('what the bot learns of its users (HTTP, Azurite)', () => {
       serviceUrl: h.serviceUrl,
       chatId: personalChat(USERS.alice),
       timeZone: 'Europe/Berlin',
+      locale: 'en-US',
       welcomedAt: '2026-11-23T09:00:00.000Z',
     });
     const chat = await h.services.conversations.get('personal', personalChat(USERS.alice));

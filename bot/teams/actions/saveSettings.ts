@@ -3,6 +3,8 @@ import { chosenWorkingHours, workingHoursProblems, type WorkingHoursChoice } fro
 import { DIRECT_MESSAGE_KINDS, isDirectMessageKind } from '../../domain/messagePreferences';
 import { digestTimeProblems } from '../../domain/digestSchedule';
 import { planDigest } from '../../digests';
+import { servicesFor } from '../../languages';
+import { spokenLanguage } from '../../strings/catalogs';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { userSettingsCard } from '../views/settingsCardView';
 import type { ActionHandler } from './actionHandler';
@@ -25,20 +27,25 @@ export const saveSettings: ActionHandler = async ({ data, services, actor }) => 
   const shown = (read.text('sections', { max: 200 }) ?? 'workingHours').split(',');
   const choice = readWorkingHours(read);
   const messagesOn = shown.includes('messages') ? readList(read, 'messagesOn') : undefined;
+  const language = shown.includes('language') ? (read.text('language', { max: 10 }) ?? '') : undefined;
   const digestTime = shown.includes('digest') ? { day: Number(read.text('digestDay', { max: 2 }) ?? NaN), time: read.text('digestTime', { max: 16 }) ?? '' } : undefined;
   const problems = withoutRepeats([
     ...read.problems,
     ...workingHoursProblems(choice),
     ...(messagesOn?.some((kind) => !isDirectMessageKind(kind)) ? [{ field: 'messagesOn', problem: 'unknownChoice' } as const] : []),
+    ...(language !== undefined && spokenLanguage(language) !== language ? [{ field: 'language', problem: 'unknownChoice' } as const] : []),
     ...(digestTime ? digestTimeProblems(digestTime) : []),
   ]);
   if (problems.length > 0) return messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
   await services.users.choose(actor.id, chosenWorkingHours(choice));
   if (messagesOn) await services.users.turnOff(actor.id, DIRECT_MESSAGE_KINDS.filter((kind) => !messagesOn.includes(kind)));
   if (digestTime) await services.users.chooseDigestTime(actor.id, digestTime);
+  if (language) await services.users.chooseLanguage(actor.id, language);
   // The zone or the digest's day and time may have moved: its next one moves with them.
   await planDigest(services, actor.id);
-  return cardResponse(await userSettingsCard(services, actor, strings.settings.saved));
+  // Answered in the language just chosen.
+  const now = language ? await servicesFor(services, actor.id) : services;
+  return cardResponse(await userSettingsCard(now, actor, now.strings.settings.saved));
 };
 
 /** The values of a multi-select, which sends them comma-separated (nothing chosen: none). */

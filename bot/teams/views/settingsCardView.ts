@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { Choice } from '../../../cards/referralCard';
 import type { AdaptiveCard } from '../../../cards/render';
-import { renderSettingsCard, type DigestSection, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
+import { renderSettingsCard, type DigestSection, type LanguageSection, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
+import { CATALOGS, languageOf, spokenLanguage } from '../../strings/catalogs';
 import { DEFAULT_DIGEST_TIME } from '../../domain/digestSchedule';
 import { digestRegionsOf } from '../managerDigest';
 import { DIRECT_MESSAGE_KINDS } from '../../domain/messagePreferences';
@@ -14,9 +15,10 @@ import type { Strings } from '../../strings/en';
 
 /**
  * The settings card of `profile`'s user (the desk's defaults for a user it does not know
- * yet); `getsDigest` adds when their weekly digest comes.
+ * yet); `getsDigest` adds when their weekly digest comes; `deskLanguage` is what they are
+ * spoken to in when neither they nor their client chose.
  */
-export function settingsCard(userId: string, profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings, notice = '', getsDigest = false): AdaptiveCard {
+export function settingsCard(userId: string, profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings, notice = '', getsDigest = false, deskLanguage = 'en'): AdaptiveCard {
   const s = strings.settings;
   return renderSettingsCard({
     userId,
@@ -25,6 +27,7 @@ export function settingsCard(userId: string, profile: UserProfile | null, defaul
     notice,
     workingHours: workingHoursSection(profile, defaults, now, strings),
     messages: messagesSection(profile, strings),
+    language: Object.keys(CATALOGS).length > 1 ? languageSection(profile, deskLanguage, strings) : undefined,
     digest: getsDigest ? digestSection(profile, strings) : undefined,
     saveTitle: s.save,
   });
@@ -33,7 +36,18 @@ export function settingsCard(userId: string, profile: UserProfile | null, defaul
 /** The settings card of `actor`, as stored now. */
 export async function userSettingsCard(services: Services, actor: Actor, notice?: string): Promise<AdaptiveCard> {
   const getsDigest = (await digestRegionsOf(services, actor)).length > 0;
-  return settingsCard(actor.id, await services.users.get(actor.id), services.defaultHours, services.clock(), services.strings, notice, getsDigest);
+  return settingsCard(actor.id, await services.users.get(actor.id), services.defaultHours, services.clock(), services.strings, notice, getsDigest, services.language);
+}
+
+function languageSection(profile: UserProfile | null, deskLanguage: string, strings: Strings): LanguageSection {
+  const s = strings.settings;
+  return {
+    label: s.language,
+    value: languageOf(profile, deskLanguage),
+    error: s.languageError,
+    choices: Object.entries(CATALOGS).map(([code, catalog]) => ({ title: catalog.name, value: code })),
+    source: spokenLanguage(profile?.language) ? s.languageChosen : spokenLanguage(profile?.locale) ? s.languageFromTeams : s.languageDefault,
+  };
 }
 
 function digestSection(profile: UserProfile | null, strings: Strings): DigestSection {
