@@ -19,11 +19,11 @@ export function reminderText(record: ReferralRecord, work: PlannedWork, now: Dat
   const customer = referral.customerProfile.name;
   const stage = stageOfRecord(record);
   const from = now.diff(work.dueAt).as('minutes') < ON_TIME_MINUTES ? work.dueAt : now;
-  const left = roughDuration(answerDeadlineOf(record).diff(from));
+  const left = roughDuration(answerDeadlineOf(record).diff(from), strings.format);
   const answering = stage === 'evaluating' ? r.evaluation(left, customer) : record.desk.flow === 'twoStep' ? r.interest(left, customer) : r.deadline(left, customer);
   switch (work.kind) {
     case 'responseNudge':
-      return r.nudge(roughDuration(responseTargetOf(referral).diff(from)));
+      return r.nudge(roughDuration(responseTargetOf(referral).diff(from), strings.format));
     case 'escalation':
       return r.escalation(left, customer);
     case 'staleDeal':
@@ -37,6 +37,6 @@ export function reminderText(record: ReferralRecord, work: PlannedWork, now: Dat
 
 function staleText(record: ReferralRecord, strings: Strings): string {
   const { referral } = record;
-  const closing = referral.details.closingDateTime ? plainDate(parseInstant(referral.details.closingDateTime)) : '';
+  const closing = referral.details.closingDateTime ? plainDate(parseInstant(referral.details.closingDateTime), strings.format) : '';
   return strings.reminders.staleDeal(referral.name || referral.customerProfile.name, referral.customerProfile.name, closing);
 }

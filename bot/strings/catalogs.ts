@@ -1,8 +1,10 @@
+import { de } from './de';
 import { en, type Strings } from './en';
 
 /** Every language the bot speaks, by its ISO 639-1 code, with its name in that language. */
 export const CATALOGS: Readonly<Record<string, { name: string; strings: Strings }>> = {
   en: { name: 'English', strings: en },
+  de: { name: 'Deutsch', strings: de },
 };
 
 /** The language of a language code or a locale ("de-DE" → "de") when the bot speaks it. */

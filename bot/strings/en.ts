@@ -15,6 +15,15 @@ import type { DirectMessageKind } from '../domain/messagePreferences';
  */
 export const en = {
   appName: 'Referral Desk',
+  /** How numbers, money, dates and lengths of time are written: a BCP 47 locale and luxon patterns. */
+  format: {
+    locale: 'en',
+    date: 'd LLL yyyy',
+    dateTime: "ccc d LLL 'at' HH:mm",
+    minutes: (n: number) => `${n} minute${n === 1 ? '' : 's'}`,
+    hours: (n: number) => `${n} hour${n === 1 ? '' : 's'}`,
+    days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
+  },
   stage: {
     received: 'New referral',
     evaluating: 'Evaluating',
@@ -56,7 +65,7 @@ export const en = {
     coSellFromPartner: 'Co-sell invitation from a partner',
   } satisfies Record<LeadKind, string>,
   /** Partner Center's documented reason texts double as the English labels. */
-  closeReason: CLOSE_REASONS satisfies Record<CloseReason, string>,
+  closeReason: CLOSE_REASONS as Record<CloseReason, string>,
   card: {
     source: 'Source',
     invitedBy: 'Invited by',

@@ -99,7 +99,7 @@ describe('the settings card', () => {
 
   it("names whose settings it shows on its Save button, so nobody else's click keeps them", () => {
     const save = (samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[])[0];
-    assert.deepEqual(save.data, { settingsOf: 'aad-alice', sections: 'workingHours,messages' });
+    assert.deepEqual(save.data, { settingsOf: 'aad-alice', sections: 'workingHours,messages,language' });
   });
 
   it("shows a manager when their digest comes, and names that section on Save", () => {
@@ -107,7 +107,7 @@ describe('the settings card', () => {
     const inputs = inputsOf(manager);
     assert.deepEqual([inputs.digestDay.value, inputs.digestTime.value], ['3', '16:30']);
     assert.equal(inputsOf(samples['a zone learned from Teams, default hours']).digestDay, undefined, 'only for those who get a digest');
-    assert.deepEqual((manager.actions as { data: Record<string, unknown> }[])[0].data.sections, 'workingHours,messages,digest');
+    assert.deepEqual((manager.actions as { data: Record<string, unknown> }[])[0].data.sections, 'workingHours,messages,language,digest');
   });
 
   it('renders from a template that no render changes', () => {

@@ -47,7 +47,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
 
   it('shows the zone the Teams client reported, and the desk\'s hours, with Save', async () => {
     const { card } = await openInPersonalChat();
-    assert.deepEqual(valuesOf(card), { timeZone: 'Europe/Berlin', workStart: '09:00', workEnd: '17:30', workDays: '1,2,3,4,5', messagesOn: 'reminders,escalations,staleDeals,notices' });
+    assert.deepEqual(valuesOf(card), { timeZone: 'Europe/Berlin', workStart: '09:00', workEnd: '17:30', workDays: '1,2,3,4,5', messagesOn: 'reminders,escalations,staleDeals,notices', language: 'en' });
     const text = JSON.stringify(card);
     assert.match(text, /Your Teams client told me this zone/);
     assert.match(text, /The desk's default hours/);
@@ -59,7 +59,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     const answer = await save(activityId, TOKYO);
     assert.equal(answer.status, 200);
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
-    assert.deepEqual(valuesOf(answer.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices' });
+    assert.deepEqual(valuesOf(answer.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices', language: 'en' });
     assert.match(JSON.stringify(answer.body.value), /Saved/);
     assert.match(JSON.stringify(answer.body.value), /You chose this zone/);
 
@@ -122,7 +122,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     assert.equal((await profile())?.timeZone, 'America/New_York');
 
     const alice = await click(USERS.alice);
-    assert.deepEqual(valuesOf(alice.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices' });
+    assert.deepEqual(valuesOf(alice.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices', language: 'en' });
     assert.deepEqual((await profile())?.hours, { start: '08:00', end: '16:00', days: [2, 4, 6] });
   });
 

@@ -31,6 +31,6 @@ export const snoozeReminder: ActionHandler = async ({ data, services, actor }) =
   if (until <= now) return messageResponse(strings.reminders.tooLateToSnooze);
   const comesBack = deliveryTime(until, hours, deadline);
   return applyLifecycleAction(services, referralId, { action: 'snooze', input: { until: until.toISO()! } }, actor, () =>
-    messageResponse(strings.reminders.snoozed(localDateTime(comesBack, hours.timeZone))),
+    messageResponse(strings.reminders.snoozed(localDateTime(comesBack, hours.timeZone, strings.format))),
   );
 };

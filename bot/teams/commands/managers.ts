@@ -67,7 +67,7 @@ async function managerList(services: Services): Promise<string> {
     const configured = await Promise.all((region.managers ?? []).map(async (id) => m.configured(await nameOf(id))));
     const granted = grants
       .filter((g) => g.region === region.code)
-      .map((g) => m.granted(g.user.name, g.grantedBy.name, plainDate(parseInstant(g.grantedAt))));
+      .map((g) => m.granted(g.user.name, g.grantedBy.name, plainDate(parseInstant(g.grantedAt), services.strings.format)));
     const people = [...configured, ...granted];
     lines.push(m.listLine(`${region.name} (${region.code})`, people.length > 0 ? people.join(', ') : m.nobody));
   }

@@ -16,10 +16,10 @@ export function dealLine(deal: DealSummary, zone: string, strings: Strings): { t
   const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
   const when = undecided
     ? deal.deadline && strings.digest.expires(parseInstant(deal.deadline).setZone(zone).toFormat('d LLL HH:mm'))
-    : deal.closing && strings.digest.closes(plainDate(parseInstant(deal.closing)));
+    : deal.closing && strings.digest.closes(plainDate(parseInstant(deal.closing), strings.format));
   const parts = [
     strings.stage[deal.stage],
-    deal.value !== undefined ? money(deal.value, deal.currency) : undefined,
+    deal.value !== undefined ? money(deal.value, deal.currency, strings.format) : undefined,
     deal.stage === 'accepted' ? `${deal.percent} %` : undefined,
     when,
     deal.owner ? clip(deal.owner.name, MAX_NAME) : undefined,

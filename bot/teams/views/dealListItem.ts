@@ -21,14 +21,14 @@ export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: 
   const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
   const next =
     undecided && deal.deadline
-      ? l.expires(plainDate(parseInstant(deal.deadline)))
+      ? l.expires(plainDate(parseInstant(deal.deadline), strings.format))
       : deal.stage === 'accepted' && deal.closing
-        ? l.closes(plainDate(parseInstant(deal.closing)))
+        ? l.closes(plainDate(parseInstant(deal.closing), strings.format))
         : '';
   const subtitle = l.line(
     deal.customer !== deal.name ? clip(deal.customer, MAX_NAME) : '',
     strings.stage[deal.stage],
-    deal.value !== undefined ? money(deal.value, deal.currency) : '',
+    deal.value !== undefined ? money(deal.value, deal.currency, strings.format) : '',
     next,
     deal.owner && deal.owner.id !== viewer?.id ? l.ownedBy(clip(deal.owner.name, MAX_NAME)) : '',
   );
@@ -36,7 +36,7 @@ export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: 
 }
 
 function attentionOf(deal: DealSummary, now: DateTime, strings: Strings): string {
-  if (isOverdue(deal, now)) return strings.dealList.overdue(plainDate(parseInstant(deal.closing!)));
-  if (isExpiringSoon(deal, now)) return strings.dealList.timeLeft(roughDuration(parseInstant(deal.deadline!).diff(now)));
+  if (isOverdue(deal, now)) return strings.dealList.overdue(plainDate(parseInstant(deal.closing!), strings.format));
+  if (isExpiringSoon(deal, now)) return strings.dealList.timeLeft(roughDuration(parseInstant(deal.deadline!).diff(now), strings.format));
   return '';
 }

@@ -40,7 +40,7 @@ const LIST_OF: Record<DigestListKind, (figures: DigestFigures) => readonly DealS
 export function digestCard(scopes: readonly DigestScope[], now: DateTime, zone: string, strings: Strings): AdaptiveCard {
   const d = strings.digest;
   const render = (sections: DigestSection[], footnote: string) =>
-    renderDigestCard({ title: d.title, subtitle: d.subtitle(localDateTime(now, zone)), sections, footnote });
+    renderDigestCard({ title: d.title, subtitle: d.subtitle(localDateTime(now, zone, strings.format)), sections, footnote });
   const full = render(scopes.map((scope) => section(scope, zone, strings, true)), '');
   if (fits(full) || scopes.length === 1) return full;
   const [first, ...rest] = scopes;
@@ -81,7 +81,7 @@ function section(scope: DigestScope, zone: string, strings: Strings, inFull: boo
     pipelineTitle: d.pipeline,
     pipeline: figures.pipeline.map((line) => {
       const currency = line.currency || undefined;
-      return { title: line.currency || d.noCurrency, value: d.pipelineLine(money(line.raw, currency), money(line.weighted, currency), line.deals) };
+      return { title: line.currency || d.noCurrency, value: d.pipelineLine(money(line.raw, currency, strings.format), money(line.weighted, currency, strings.format), line.deals) };
     }),
     pipelineEmpty: d.noPipeline,
     lists: DIGEST_LIST_KINDS.map((kind) => dealList(kind, scope, zone, strings, inFull)),
@@ -129,7 +129,7 @@ function dealList(kind: DigestListKind, scope: DigestScope, zone: string, string
 function trendText(trend: Trend, strings: Strings): string {
   const d = strings.digest;
   const arrow = trend.current > trend.average ? d.up : trend.current < trend.average ? d.down : d.same;
-  return d.count(`${trend.current}`, new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(trend.average), arrow);
+  return d.count(`${trend.current}`, new Intl.NumberFormat(strings.format.locale, { maximumFractionDigits: 1 }).format(trend.average), arrow);
 }
 
 function percent(ratio: number | undefined, strings: Strings): string {

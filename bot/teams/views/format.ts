@@ -1,4 +1,5 @@
 import { DateTime, type Duration } from 'luxon';
+import type { Strings } from '../../strings/en';
 
 /**
  * An instant as Adaptive Card text functions, so each reader sees it in their own time
@@ -10,38 +11,37 @@ export function cardDateTime(instant: DateTime): string {
   return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`;
 }
 
+/** How a language writes numbers, dates and lengths of time (a catalog's `format`). */
+export type Formats = Strings['format'];
+
 /** A calendar date for fact values, which do not evaluate text functions. */
-export function plainDate(instant: DateTime): string {
-  return instant.toUTC().toFormat('d LLL yyyy');
+export function plainDate(instant: DateTime, f: Formats): string {
+  return instant.toUTC().setLocale(f.locale).toFormat(f.date);
 }
 
 /** "Tue 1 Dec at 09:00 (Europe/Berlin)": a time for one reader, in plain text (a message, not a card). */
-export function localDateTime(instant: DateTime, timeZone: string): string {
-  return `${instant.setZone(timeZone).toFormat("ccc d LLL 'at' HH:mm")} (${timeZone})`;
+export function localDateTime(instant: DateTime, timeZone: string, f: Formats): string {
+  return `${instant.setZone(timeZone).setLocale(f.locale).toFormat(f.dateTime)} (${timeZone})`;
 }
 
 /** "13 days", "20 hours", "45 minutes": the largest unit that still reads as a whole. */
-export function roughDuration(duration: Duration): string {
+export function roughDuration(duration: Duration, f: Formats): string {
   const hours = duration.as('hours');
-  if (hours >= 48) return plural(Math.floor(hours / 24), 'day');
-  if (hours >= 2) return plural(Math.floor(hours), 'hour');
-  return plural(Math.max(1, Math.floor(duration.as('minutes'))), 'minute');
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (hours >= 48) return f.days(Math.floor(hours / 24));
+  if (hours >= 2) return f.hours(Math.floor(hours));
+  return f.minutes(Math.max(1, Math.floor(duration.as('minutes'))));
 }
 
 /** "$25,000.00" style money; an unknown currency code still shows the number and the code. */
-export function money(value: number, currency: string | undefined): string {
+export function money(value: number, currency: string | undefined, f: Formats): string {
   if (currency) {
     try {
-      return new Intl.NumberFormat('en', { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
+      return new Intl.NumberFormat(f.locale, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
     } catch {
-      return `${new Intl.NumberFormat('en').format(value)} ${currency}`;
+      return `${new Intl.NumberFormat(f.locale).format(value)} ${currency}`;
     }
   }
-  return new Intl.NumberFormat('en').format(value);
+  return new Intl.NumberFormat(f.locale).format(value);
 }
 
 /** Cuts long free text so a card stays small; says so with an ellipsis. */

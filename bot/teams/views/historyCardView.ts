@@ -36,15 +36,15 @@ function entry(event: HistoryEvent, strings: Strings): HistoryEntry {
 
 function changeLine(change: FieldChange, strings: Strings): string {
   const h = strings.history;
-  const show = (value: string | undefined) => (value === undefined ? h.empty : fieldValue(change.field, clip(value, MAX_VALUE_CHARS)));
+  const show = (value: string | undefined) => (value === undefined ? h.empty : fieldValue(change.field, clip(value, MAX_VALUE_CHARS), strings));
   return h.change(h.field[change.field] ?? change.field, show(change.before), show(change.after));
 }
 
 const INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
 
 /** Dates read as dates, snooze times in each reader's own zone; everything else as stored. */
-function fieldValue(field: string, value: string): string {
-  if (field === 'closingDateTime') return plainDate(parseInstant(value));
+function fieldValue(field: string, value: string, strings: Strings): string {
+  if (field === 'closingDateTime') return plainDate(parseInstant(value), strings.format);
   if (field === 'snoozed') return value.replace(INSTANT, (instant) => cardDateTime(parseInstant(instant)));
   return value;
 }

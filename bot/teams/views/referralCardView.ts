@@ -175,7 +175,7 @@ function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings
     if (deadline <= now) return { status: s.expiredOn(cardDateTime(deadline)), statusColor: 'Attention' };
     const left = deadline.diff(now);
     const color: TextColor = left.as('hours') < 24 ? 'Attention' : left.as('days') < 3 ? 'Warning' : 'Default';
-    const [leftText, when] = [roughDuration(left), cardDateTime(deadline)];
+    const [leftText, when] = [roughDuration(left, strings.format), cardDateTime(deadline)];
     const status =
       stage === 'evaluating'
         ? s.evaluationLeft(leftText, when, decision?.by.name ?? strings.appName)
@@ -221,9 +221,9 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   }
   // An invitation from a partner carries that partner's own estimate of the deal.
   const inviter = received ? invitingPartner(referral) : undefined;
-  list.push([inviter ? s.partnerValue(inviter) : s.value, value !== undefined ? money(value, referral.details.currency) : s.notStated]);
-  if (referral.details.closingDateTime) list.push([inviter ? s.partnerCloseDate(inviter) : s.closeDate, plainDate(parseInstant(referral.details.closingDateTime))]);
-  if (received) list.push([s.expires, plainDate(answerDeadlineOf(record))]);
+  list.push([inviter ? s.partnerValue(inviter) : s.value, value !== undefined ? money(value, referral.details.currency, strings.format) : s.notStated]);
+  if (referral.details.closingDateTime) list.push([inviter ? s.partnerCloseDate(inviter) : s.closeDate, plainDate(parseInstant(referral.details.closingDateTime), strings.format)]);
+  if (received) list.push([s.expires, plainDate(answerDeadlineOf(record), strings.format)]);
   list.push([s.crmId, received ? undefined : referral.externalReferenceId]);
   list.push([s.campaignId, received ? undefined : referral.campaignId]);
   if (stage === 'declined' || stage === 'lost') list.push([s.reason, referral.statusReason]);
