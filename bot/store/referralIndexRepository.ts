@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { DealSummary } from '../domain/dealSummary';
 import { weekOf, type ReferralFact } from '../domain/digestFacts';
 import { parseInstant } from '../domain/timeLimits';
@@ -30,7 +30,10 @@ const term = (text: string) => `term~${encodeKey(text)}`;
 const facts = (region: string, week: string) => `facts~${region}~${week}`;
 const entry = (referralId: string) => `entry~${encodeKey(referralId)}`;
 const ENTRY_ROW = 'state';
+/** Azure Table transactions take at most 100 operations. */
+const MAX_TRANSACTION = 100;
 const TOLD_ROW = 'told';
+const CONFLICT_TOLD_ROW = 'toldConflict';
 
 /**
  * The indexes that lists and digests read instead of every referral, each a partition read
@@ -60,9 +63,7 @@ export class ReferralIndexRepository {
     for (const partition of partitions) await this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace');
     const known = new Set(previous?.terms ?? []);
     for (const text of next.terms.filter((t) => !known.has(t))) await this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace');
-    for (const fact of next.facts) {
-      await this.table.upsertEntity({ partitionKey: facts(fact.region, weekOf(parseInstant(fact.at))), rowKey: `${row}~${fact.revision.toString().padStart(10, '0')}`, fact: JSON.stringify(fact) }, 'Replace');
-    }
+    await this.addFacts(next.facts);
     const state: IndexEntry = { revision: next.revision, people: next.people, region: next.region, open: next.open, terms: next.terms, factsThrough: next.factsThrough };
     await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: ENTRY_ROW, state: JSON.stringify(state) }, 'Replace');
     if (!previous) return;
@@ -72,6 +73,19 @@ export class ReferralIndexRepository {
       ...previous.terms.filter((t) => !next.terms.includes(t)).map(term),
     ];
     for (const partition of stale) await this.remove(partition, row);
+  }
+
+  /** Writes facts (of any referrals), in one transaction per week's partition and hundred rows. */
+  async addFacts(list: readonly ReferralFact[]): Promise<void> {
+    const byPartition = new Map<string, TransactionAction[]>();
+    for (const fact of list) {
+      const partitionKey = facts(fact.region, weekOf(parseInstant(fact.at)));
+      const rowKey = `${encodeKey(fact.referralId)}~${fact.revision.toString().padStart(10, '0')}`;
+      byPartition.set(partitionKey, [...(byPartition.get(partitionKey) ?? []), ['upsert', { partitionKey, rowKey, fact: JSON.stringify(fact) }, 'Replace']]);
+    }
+    for (const actions of byPartition.values()) {
+      for (let i = 0; i < actions.length; i += MAX_TRANSACTION) await this.table.submitTransaction(actions.slice(i, i + MAX_TRANSACTION));
+    }
   }
 
   /** The people who were told they now work on the referral (so each is told once). */
@@ -87,6 +101,20 @@ export class ReferralIndexRepository {
 
   async setTold(referralId: string, people: readonly string[]): Promise<void> {
     await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: TOLD_ROW, people: JSON.stringify(people) }, 'Replace');
+  }
+
+  /** Which write-back conflicts the referral's owner was told of (so each is told once). */
+  async conflictTold(referralId: string): Promise<string | null> {
+    try {
+      return (await this.table.getEntity<{ conflicts: string }>(entry(referralId), CONFLICT_TOLD_ROW)).conflicts;
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  async setConflictTold(referralId: string, conflicts: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: CONFLICT_TOLD_ROW, conflicts }, 'Replace');
   }
 
   /** The referrals `userId` owns or is on the team of. */
