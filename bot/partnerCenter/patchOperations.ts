@@ -18,6 +18,7 @@ export const PATCHABLE_PATHS = [
   '/campaignId',
 ] as const;
 
+/** A path a partner may patch. */
 export type PatchablePath = (typeof PATCHABLE_PATHS)[number];
 
 /** One operation of a referral patch. */

@@ -19,6 +19,7 @@ export interface CountryProfile {
   legalForm: string;
 }
 
+/** The countries generated referrals come from, in each of the three default regions. */
 export const COUNTRIES: readonly CountryProfile[] = [
   { code: 'US', city: 'Seattle', state: 'WA', postalCode: '98101', addressLine1: '1200 Fifth Avenue', phonePrefix: '+1 206 555', currency: 'USD', locale: 'en-US', perDollar: 1, legalForm: 'Inc.' },
   { code: 'CA', city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6', addressLine1: '150 King Street West', phonePrefix: '+1 416 555', currency: 'CAD', locale: 'en-CA', perDollar: 1.35, legalForm: 'Ltd.' },
@@ -61,8 +62,10 @@ export const CUSTOMERS: readonly { name: string; domain: string }[] = [
   { name: 'Munson’s Pickles and Preserves', domain: 'munsonspickles.example' },
 ];
 
+/** Customer sizes as Partner Center writes them. */
 export const COMPANY_SIZES = ['1to50employees', '51to250employees', '251to1000employees', '1001to5000employees', '5001to10000employees'] as const;
 
+/** Industries named in a referral's requirements. */
 export const INDUSTRIES = ['Manufacturing', 'Retail & Consumer Goods', 'Financial Services', 'Healthcare', 'Hospitality', 'Education', 'Government', 'Media & Communications'] as const;
 
 /** Customer contacts by role: first and last name fields as Partner Center holds them. */
@@ -88,6 +91,7 @@ export interface Project {
   dollars: [number, number];
 }
 
+/** The projects generated referrals are about. */
 export const PROJECTS: readonly Project[] = [
   {
     name: 'cloud migration',

@@ -19,8 +19,10 @@ export const FILTER_FIELDS = {
   updatedDateTime: 'datetime',
 } as const;
 
+/** A field a filter may name. */
 export type FilterField = keyof typeof FILTER_FIELDS;
 
+/** The comparisons of the language; `and`/`or` join them. */
 export const COMPARISON_OPERATORS = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 

@@ -22,11 +22,13 @@ import { SeededRandom } from './seededRandom';
 
 /** The kinds of referral generated, and how often each comes, out of 100. */
 export const REFERRAL_MIX = { customerInquiry: 35, qualifiedLead: 30, coSellMicrosoft: 20, coSellPartner: 15 } as const;
+/** A kind of generated referral (see REFERRAL_MIX). */
 export type GeneratedKind = keyof typeof REFERRAL_MIX;
 
 /** Days from creation to expiry when nobody answers (Partner Center's 14). */
 export const EXPIRES_AFTER_DAYS = 14;
 
+/** What a generated referral may be told beyond its seed and time. */
 export interface GeneratorOptions {
   /** The partner organization receiving the referral. */
   organization?: { id: string; name: string };

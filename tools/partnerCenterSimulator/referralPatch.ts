@@ -21,6 +21,7 @@ export const PATCHABLE_PATHS = [
   '/externalReferenceId',
   '/campaignId',
 ] as const;
+/** A path a partner may patch. */
 export type PatchablePath = (typeof PATCHABLE_PATHS)[number];
 
 /** The operations accepted; `remove`, `move`, `copy` and `test` are not. */

@@ -51,6 +51,7 @@ export function ifMatchAccepts(header: string, eTag: string): boolean {
   return header.split(',').some((candidate) => candidate.trim() === '*' || bare(candidate) === bare(eTag));
 }
 
+/** The referrals by id, each change giving a new eTag; patches the API accepted are logged. */
 export class ReferralStore {
   readonly patches: PatchRecord[] = [];
   private readonly referrals = new Map<string, SimulatedReferral>();

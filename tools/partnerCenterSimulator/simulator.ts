@@ -66,6 +66,10 @@ export interface SimulatorRequest {
   status: number;
 }
 
+/**
+ * The simulator: `start()` it, point the desk at `apiUrl` and `authorityUrl` with
+ * `credentials`, and `stop()` it. Every control below acts at once, between requests.
+ */
 export class PartnerCenterSimulator {
   /** Every request received (API, token endpoint, extra routes), in order. */
   readonly requests: SimulatorRequest[] = [];
