@@ -318,6 +318,22 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       assert.deepEqual(apiRequests().map((r) => r.status), [401, 401]);
     });
 
+    it('tries again when the token endpoint is unavailable for a while', async () => {
+      pc.simulator.failTokenRequests(2, 503);
+      const found = await pc.client.getReferral(ids[0]);
+      assert.equal((found?.referral as { id: string }).id, ids[0]);
+      assert.equal(pc.waits.length, 2);
+      assert.deepEqual(
+        pc.simulator.requests.map((r) => [r.path.endsWith('/token') ? 'token' : 'api', r.status]),
+        [
+          ['token', 503],
+          ['token', 503],
+          ['token', 200],
+          ['api', 200],
+        ],
+      );
+    });
+
     it('passes on the token endpoint’s refusal of the secret without calling the API', async () => {
       await pc.stop();
       await start({ credentials: { clientSecret: 'an-expired-secret' } });

@@ -252,6 +252,14 @@ describe('Partner Center simulator over HTTP', () => {
       assert.throws(() => sim.failNext(1, 404), /5xx/);
     });
 
+    it('fails token requests on demand, as Entra answers an outage', async () => {
+      sim.failTokenRequests(1);
+      const failed = await redeem(grant());
+      assert.equal(failed.status, 503);
+      assert.equal(failed.body.error, 'temporarily_unavailable');
+      assert.equal((await redeem(grant())).status, 200);
+    });
+
     it('logs every request with its query and status', async () => {
       const token = await accessToken();
       await api("?$filter=status eq 'New'&$top=5", { token });

@@ -80,6 +80,7 @@ export class PartnerCenterSimulator {
   private readonly store: ReferralStore;
   private readonly tokens: TokenIssuer;
   private readonly faults = new FaultQueue();
+  private readonly tokenFaults = new FaultQueue();
   private readonly pageSize: number;
   private server: Server | undefined;
 
@@ -180,6 +181,11 @@ export class PartnerCenterSimulator {
     this.faults.failNext(count, status);
   }
 
+  /** The next `count` token requests fail with `status` (503 unless given), as in an Entra ID outage. */
+  failTokenRequests(count: number, status = 503): void {
+    this.tokenFaults.failNext(count, status);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator');
     const record = (status: number) =>
@@ -251,6 +257,11 @@ export class PartnerCenterSimulator {
 
   private async tokenEndpoint(req: IncomingMessage, tenant: string): Promise<Answer> {
     if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: { error: 'invalid_request', error_description: 'The token endpoint only accepts POST' } };
+    const fault = this.tokenFaults.take();
+    if (fault) {
+      req.resume();
+      return { status: fault.status, body: { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] } };
+    }
     const raw = (await readRawBody(req, BODY_LIMIT)).toString('utf8');
     const isForm = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
     const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');

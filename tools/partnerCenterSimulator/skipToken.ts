@@ -1,7 +1,9 @@
 /**
  * Where a listing stopped: the last referral of a page by its sort key (updatedDateTime,
  * then id). The next page starts after that key, not after a count, so referrals changed
- * or added while a client pages are neither skipped nor shown twice at their old place.
+ * or added while a client pages are neither skipped nor shown twice at their old place:
+ * in ascending order a changed referral moves behind the cursor and comes again, newer, on
+ * a later page. (In descending order it moves to the front, which that listing has passed.)
  */
 export interface ListCursor {
   /** The last referral's updatedDateTime, in epoch milliseconds. */
