@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminderPlan';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
 import { CATALOGS, spokenLanguage } from '../strings/catalogs';
+import { partnerCenterEnv, partnerCenterSettingsFrom, type PartnerCenterSettings } from './partnerCenterSettings';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
 /** The bot's settings, read once from the environment (see env.sample). */
@@ -31,6 +32,8 @@ export interface Config {
   defaultHours: WorkingHours;
   /** The language of channel cards, and of users whose choice and client the bot cannot speak. */
   language: string;
+  /** How to reach Partner Center's Referrals API; unset when no credentials are configured. */
+  partnerCenter?: PartnerCenterSettings;
 }
 
 /** A setting is missing or malformed: the message names the variable. */
@@ -78,6 +81,7 @@ const envSchema = z.object({
     .default('en')
     .refine((code) => spokenLanguage(code) === code.toLowerCase(), `must be one of ${Object.keys(CATALOGS).join(', ')}`)
     .transform((code) => code.toLowerCase()),
+  ...partnerCenterEnv,
 });
 
 /** Reads and checks the settings; throws ConfigError naming every bad variable. */
@@ -99,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId: must be set when MicrosoftAppType is SingleTenant');
   }
+  const partnerCenter = partnerCenterSettingsFrom(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -123,5 +128,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
     language: e.DESK_LANGUAGE,
+    partnerCenter,
   };
 }

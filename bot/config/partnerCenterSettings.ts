@@ -1,0 +1,78 @@
+/**
+ * The Partner Center connection from the environment: four credentials that come
+ * together (or not at all: then the desk does not talk to Partner Center), and where the
+ * Referrals API and Entra ID are (the real ones unless pointed at a stand-in).
+ */
+import { z } from 'zod';
+import { DEFAULT_AUTHORITY_URL, DEFAULT_PARTNER_CENTER_API_URL } from '../partnerCenter/endpoints';
+
+/** How the desk reaches Partner Center on behalf of a user with a Referrals role. */
+export interface PartnerCenterSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** The Referrals collection URL, without a trailing slash. */
+  apiUrl: string;
+  /** Entra ID (or a stand-in), without a trailing slash. */
+  authorityUrl: string;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** An https URL (http only on this machine, for a local stand-in), without query or trailing slash. */
+const serviceUrl = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((text, ctx) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(text);
+      } catch {
+        url = undefined;
+      }
+      const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.test(url.hostname));
+      if (!url || !secure || url.search || url.hash || url.username) {
+        ctx.addIssue({ code: 'custom', message: `must be an https URL without query, such as ${fallback} (http only for localhost)` });
+        return z.NEVER;
+      }
+      return url.href.replace(/\/+$/, '');
+    });
+
+const optionalText = z.string().trim().default('');
+
+/** The Partner Center variables of the environment schema. */
+export const partnerCenterEnv = {
+  PARTNER_CENTER_TENANT_ID: optionalText,
+  PARTNER_CENTER_CLIENT_ID: optionalText,
+  PARTNER_CENTER_CLIENT_SECRET: optionalText,
+  PARTNER_CENTER_REFRESH_TOKEN: optionalText,
+  PARTNER_CENTER_API_URL: serviceUrl(DEFAULT_PARTNER_CENTER_API_URL),
+  PARTNER_CENTER_AUTHORITY_URL: serviceUrl(DEFAULT_AUTHORITY_URL),
+};
+
+type PartnerCenterEnv = { [K in keyof typeof partnerCenterEnv]: z.output<(typeof partnerCenterEnv)[K]> };
+
+const CREDENTIALS = ['PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_CLIENT_SECRET', 'PARTNER_CENTER_REFRESH_TOKEN'] as const;
+
+/** The settings when all four credentials are set, undefined when none is; a partial set adds a problem per missing variable. */
+export function partnerCenterSettingsFrom(env: PartnerCenterEnv, problems: string[]): PartnerCenterSettings | undefined {
+  const set = CREDENTIALS.filter((name) => env[name] !== '');
+  if (set.length === 0) return undefined;
+  if (set.length < CREDENTIALS.length) {
+    for (const name of CREDENTIALS.filter((n) => env[n] === '')) {
+      problems.push(`${name}: must be set too, since ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} (the four Partner Center credentials go together, or none is set)`);
+    }
+    return undefined;
+  }
+  return {
+    tenantId: env.PARTNER_CENTER_TENANT_ID,
+    clientId: env.PARTNER_CENTER_CLIENT_ID,
+    clientSecret: env.PARTNER_CENTER_CLIENT_SECRET,
+    refreshToken: env.PARTNER_CENTER_REFRESH_TOKEN,
+    apiUrl: env.PARTNER_CENTER_API_URL,
+    authorityUrl: env.PARTNER_CENTER_AUTHORITY_URL,
+  };
+}
