@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminderPlan';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
+import { PARTNER_CENTER_CERTIFICATE_HOST, allowedHostProblem } from '../partnerCenter/certificateUrl';
 import { CATALOGS, spokenLanguage } from '../strings/catalogs';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
@@ -31,6 +32,18 @@ export interface Config {
   defaultHours: WorkingHours;
   /** The language of channel cards, and of users whose choice and client the bot cannot speak. */
   language: string;
+  /** How Partner Center's signed webhook deliveries are checked. */
+  partnerCenterWebhooks: PartnerCenterWebhookSettings;
+}
+
+/** Where a webhook's signing certificate may come from, what it must chain to and who must issue it. */
+export interface PartnerCenterWebhookSettings {
+  /** Hosts the certificate may be downloaded from (`*.suffix` for every name under a suffix). */
+  certificateHosts: string[];
+  /** PEM file of trust anchors; empty: Node's bundled root certificates. */
+  trustAnchorsFile: string;
+  /** Must occur in the organisation or common name of the certificate's issuer. */
+  certificateIssuer: string;
 }
 
 /** A setting is missing or malformed: the message names the variable. */
@@ -78,6 +91,19 @@ const envSchema = z.object({
     .default('en')
     .refine((code) => spokenLanguage(code) === code.toLowerCase(), `must be one of ${Object.keys(CATALOGS).join(', ')}`)
     .transform((code) => code.toLowerCase()),
+  PARTNER_CENTER_CERTIFICATE_HOSTS: z
+    .string()
+    .default(PARTNER_CENTER_CERTIFICATE_HOST)
+    .transform((list) => list.split(',').map((host) => host.trim()).filter(Boolean))
+    .superRefine((hosts, ctx) => {
+      if (hosts.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one host' });
+      for (const host of hosts) {
+        const problem = allowedHostProblem(host);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
+  PARTNER_CENTER_TRUST_ANCHORS: optionalText,
+  PARTNER_CENTER_CERTIFICATE_ISSUER: z.string().trim().min(1).default('Microsoft'),
 });
 
 /** Reads and checks the settings; throws ConfigError naming every bad variable. */
@@ -123,5 +149,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
     language: e.DESK_LANGUAGE,
+    partnerCenterWebhooks: {
+      certificateHosts: e.PARTNER_CENTER_CERTIFICATE_HOSTS,
+      trustAnchorsFile: e.PARTNER_CENTER_TRUST_ANCHORS,
+      certificateIssuer: e.PARTNER_CENTER_CERTIFICATE_ISSUER,
+    },
   };
 }
