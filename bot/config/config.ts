@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminderPlan';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
+import { PARTNER_CENTER_CERTIFICATE_HOST, allowedHostProblem } from '../partnerCenter/certificateUrl';
 import { CATALOGS, spokenLanguage } from '../strings/catalogs';
 import { partnerCenterEnv, partnerCenterSettingsFrom, type PartnerCenterSettings } from './partnerCenterSettings';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
@@ -34,6 +35,18 @@ export interface Config {
   language: string;
   /** How to reach Partner Center's Referrals API; unset when no credentials are configured. */
   partnerCenter?: PartnerCenterSettings;
+  /** How Partner Center's signed webhook deliveries are checked. */
+  partnerCenterWebhooks: PartnerCenterWebhookSettings;
+}
+
+/** Where a webhook's signing certificate may come from, what it must chain to and who must issue it. */
+export interface PartnerCenterWebhookSettings {
+  /** Hosts the certificate may be downloaded from (`*.suffix` for every name under a suffix). */
+  certificateHosts: string[];
+  /** PEM file of trust anchors; empty: Node's bundled root certificates. */
+  trustAnchorsFile: string;
+  /** Must occur in the organisation or common name of the certificate's issuer. */
+  certificateIssuer: string;
 }
 
 /** A setting is missing or malformed: the message names the variable. */
@@ -82,6 +95,19 @@ const envSchema = z.object({
     .refine((code) => spokenLanguage(code) === code.toLowerCase(), `must be one of ${Object.keys(CATALOGS).join(', ')}`)
     .transform((code) => code.toLowerCase()),
   ...partnerCenterEnv,
+  PARTNER_CENTER_CERTIFICATE_HOSTS: z
+    .string()
+    .default(PARTNER_CENTER_CERTIFICATE_HOST)
+    .transform((list) => list.split(',').map((host) => host.trim()).filter(Boolean))
+    .superRefine((hosts, ctx) => {
+      if (hosts.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one host' });
+      for (const host of hosts) {
+        const problem = allowedHostProblem(host);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
+  PARTNER_CENTER_TRUST_ANCHORS: optionalText,
+  PARTNER_CENTER_CERTIFICATE_ISSUER: z.string().trim().min(1).default('Microsoft'),
 });
 
 /** Reads and checks the settings; throws ConfigError naming every bad variable. */
@@ -129,5 +155,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
     language: e.DESK_LANGUAGE,
     partnerCenter,
+    partnerCenterWebhooks: {
+      certificateHosts: e.PARTNER_CENTER_CERTIFICATE_HOSTS,
+      trustAnchorsFile: e.PARTNER_CENTER_TRUST_ANCHORS,
+      certificateIssuer: e.PARTNER_CENTER_CERTIFICATE_ISSUER,
+    },
   };
 }

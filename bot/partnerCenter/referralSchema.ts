@@ -16,6 +16,10 @@ const isoInstant = z
   .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'must be an ISO-8601 date and time')
   .transform((value) => DateTime.fromISO(value, { setZone: true }).toUTC().toISO()!);
 
+/** What a referral id may look like: safe in a table key and in a URL path. */
+export const REFERRAL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export const REFERRAL_ID_RULE = 'must be 1-128 letters, digits, ".", "_", ":" or "-"';
+
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 const person = z.looseObject({
@@ -29,7 +33,7 @@ const person = z.looseObject({
 const referralSchema = z.looseObject({
   id: z
     .string({ error: 'is required' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1-128 letters, digits, ".", "_", ":" or "-"'),
+    .regex(REFERRAL_ID_PATTERN, REFERRAL_ID_RULE),
   name: text(500).optional(),
   status: z.enum(STATUSES).default('New'),
   substatus: z.enum(SUBSTATUSES).default('Received'),

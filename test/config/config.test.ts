@@ -89,6 +89,48 @@ describe('configuration', () => {
     });
   });
 
+  describe('Partner Center webhooks', () => {
+    it('by default takes certificates from the host Partner Center documents, issued by Microsoft, chained to Node\'s roots', () => {
+      assert.deepEqual(loadConfig({}).partnerCenterWebhooks, {
+        certificateHosts: ['3psostorageacct.blob.core.windows.net'],
+        trustAnchorsFile: '',
+        certificateIssuer: 'Microsoft',
+      });
+    });
+
+    it('reads the certificate hosts as a comma-separated list, wildcards included', () => {
+      const settings = loadConfig({
+        PARTNER_CENTER_CERTIFICATE_HOSTS: ' certs.example.com, *.blob.core.windows.net ,,',
+        PARTNER_CENTER_TRUST_ANCHORS: '/etc/referral-desk/anchors.pem',
+        PARTNER_CENTER_CERTIFICATE_ISSUER: ' Microsoft Corporation ',
+      }).partnerCenterWebhooks;
+      assert.deepEqual(settings, {
+        certificateHosts: ['certs.example.com', '*.blob.core.windows.net'],
+        trustAnchorsFile: '/etc/referral-desk/anchors.pem',
+        certificateIssuer: 'Microsoft Corporation',
+      });
+    });
+
+    it('names PARTNER_CENTER_CERTIFICATE_HOSTS for an empty list, a URL instead of a host, or a wildcard that is too wide', () => {
+      for (const [value, message] of [
+        [',', /must name at least one host/],
+        ['https://certs.example.com/x.cer', /is not a host name/],
+        ['certs.example.com,*.net', /"\*\.net" is too wide/],
+      ] as const) {
+        assert.throws(() => loadConfig({ PARTNER_CENTER_CERTIFICATE_HOSTS: value }), (error: Error) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.message, /PARTNER_CENTER_CERTIFICATE_HOSTS: /);
+          assert.match(error.message, message);
+          return true;
+        });
+      }
+    });
+
+    it('names PARTNER_CENTER_CERTIFICATE_ISSUER when it is blank', () => {
+      assert.throws(() => loadConfig({ PARTNER_CENTER_CERTIFICATE_ISSUER: '   ' }), /PARTNER_CENTER_CERTIFICATE_ISSUER: /);
+    });
+  });
+
   const write = (content: string) => {
     const file = join(mkdtempSync(join(tmpdir(), 'config-')), 'file.json');
     writeFileSync(file, content);

@@ -1,0 +1,232 @@
+import { X509Certificate, constants, createPrivateKey, generateKeyPairSync, privateEncrypt, randomBytes, type KeyObject } from 'node:crypto';
+import { DateTime } from 'luxon';
+import forge from 'node-forge';
+
+/**
+ * A certificate that signs webhook deliveries, with its private key: what the simulator
+ * needs to sign like Partner Center, and what a receiver downloads to check the signature.
+ */
+export interface SigningCertificate {
+  leaf: X509Certificate;
+  leafPem: string;
+  /** The leaf alone in DER, as a `.cer` file may hold it. */
+  leafDer: Buffer;
+  /** The leaf followed by the intermediate CA that issued it, PEM. */
+  bundlePem: string;
+  /** The intermediate CA that issued the leaf. */
+  intermediate: X509Certificate;
+  intermediatePem: string;
+  privateKey: KeyObject;
+}
+
+/**
+ * A throw-away certificate authority for tests and local runs: a root CA (the receiver's
+ * trust anchor), an intermediate CA, and a leaf signing certificate issued by the
+ * intermediate. Nothing here is trusted anywhere but where a test says so.
+ */
+export interface TestPki extends SigningCertificate {
+  root: X509Certificate;
+  rootPem: string;
+  /** The organisation in the intermediate's subject, hence in the leaf's issuer. */
+  issuerOrganization: string;
+  /** The CAs' private keys (PKCS#1 PEM), so that more leaves can be issued with {@link issueLeaf}. */
+  rootKeyPem: string;
+  intermediateKeyPem: string;
+}
+
+/** The time a certificate is valid: from `validFrom` until `validTo`. */
+export interface Validity {
+  validFrom: DateTime;
+  validTo: DateTime;
+}
+
+/** How {@link createTestPki} shapes its certificates; each has a default. */
+export interface TestPkiOptions {
+  /** Named in the leaf's issuer; the default contains "Microsoft" so that the receiver's default issuer check passes. */
+  issuerOrganization?: string;
+  /** The root CA's common name, to tell several test authorities apart. */
+  rootName?: string;
+  /** The leaf's validity; the CAs are valid from 2020 through 2049 whatever this is. */
+  leafValidity?: Validity;
+}
+
+/** Organisation of the default test intermediate CA. */
+export const DEFAULT_TEST_ISSUER = 'Microsoft Test Signing';
+
+const CA_VALIDITY: Validity = {
+  validFrom: DateTime.fromISO('2020-01-01T00:00:00Z', { zone: 'utc' }),
+  validTo: DateTime.fromISO('2049-12-31T23:59:59Z', { zone: 'utc' }),
+};
+
+/** A leaf valid long ago only: 2018 through 2019. */
+export const EXPIRED_VALIDITY: Validity = {
+  validFrom: DateTime.fromISO('2018-01-01T00:00:00Z', { zone: 'utc' }),
+  validTo: DateTime.fromISO('2019-12-31T23:59:59Z', { zone: 'utc' }),
+};
+
+interface KeyPair {
+  privateKey: KeyObject;
+  forgePublic: forge.pki.rsa.PublicKey;
+}
+
+/** RSA-2048 keys from node:crypto (native): forge's pure-JavaScript generation takes seconds per key. */
+function newKeyPair(): KeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { privateKey, forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string) as forge.pki.rsa.PublicKey };
+}
+
+const pkcs1Pem = (key: KeyObject) => key.export({ type: 'pkcs1', format: 'pem' }) as string;
+
+// DER prefix of a PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017, section 9.2, note 1).
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * Stands in for a forge private key when forge signs a certificate: forge hands over the
+ * SHA-256 digest of the to-be-signed part, and node:crypto makes the RSA PKCS#1 v1.5
+ * signature of it, some ten times faster than forge's own arithmetic.
+ */
+function nativeSigner(key: KeyObject): forge.pki.rsa.PrivateKey {
+  const signer = {
+    sign: (md: forge.md.MessageDigest) =>
+      privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')])).toString('binary'),
+  };
+  return signer as unknown as forge.pki.rsa.PrivateKey;
+}
+
+interface Issuer {
+  certificate: forge.pki.Certificate;
+  key: KeyObject;
+}
+
+type Kind = 'root' | 'intermediate' | 'leaf';
+
+function certificate(
+  kind: Kind,
+  subject: forge.pki.CertificateField[],
+  publicKey: forge.pki.rsa.PublicKey,
+  validity: Validity,
+  issuer: Issuer | 'self',
+  selfKey?: KeyObject,
+): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  // A positive serial: the leading 0x01 keeps the DER integer's sign bit clear.
+  cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
+  cert.validity.notBefore = validity.validFrom.toJSDate();
+  cert.validity.notAfter = validity.validTo.toJSDate();
+  cert.setSubject(subject);
+  cert.setIssuer(issuer === 'self' ? subject : issuer.certificate.subject.attributes);
+  const extensions: object[] = [
+    kind === 'leaf'
+      ? { name: 'basicConstraints', cA: false, critical: true }
+      : { name: 'basicConstraints', cA: true, critical: true, ...(kind === 'intermediate' ? { pathLenConstraint: 0 } : {}) },
+    kind === 'leaf' ? { name: 'keyUsage', digitalSignature: true, critical: true } : { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ];
+  if (issuer !== 'self') {
+    extensions.push({ name: 'authorityKeyIdentifier', keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes() });
+  }
+  cert.setExtensions(extensions);
+  cert.sign(nativeSigner(issuer === 'self' ? selfKey! : issuer.key), forge.md.sha256.create());
+  return cert;
+}
+
+function intermediateSubject(organization: string): forge.pki.CertificateField[] {
+  return [
+    { name: 'countryName', value: 'US' },
+    { name: 'organizationName', value: organization },
+    { name: 'commonName', value: `${organization} CA` },
+  ];
+}
+
+function issueSigning(intermediate: Issuer, intermediatePem: string, organization: string, validity: Validity): SigningCertificate {
+  const keys = newKeyPair();
+  const leafSubject: forge.pki.CertificateField[] = [
+    { name: 'countryName', value: 'US' },
+    { name: 'organizationName', value: organization },
+    { name: 'commonName', value: 'pcnotifications-dispatch.simulator.test' },
+  ];
+  const leafPem = forge.pki.certificateToPem(certificate('leaf', leafSubject, keys.forgePublic, validity, intermediate));
+  const leaf = new X509Certificate(leafPem);
+  return {
+    leaf,
+    leafPem,
+    leafDer: leaf.raw,
+    bundlePem: `${leafPem}${intermediatePem}`,
+    intermediate: new X509Certificate(intermediatePem),
+    intermediatePem,
+    privateKey: keys.privateKey,
+  };
+}
+
+/** A new root, intermediate and leaf (three fresh RSA-2048 keys: a few tenths of a second). */
+export function createTestPki(options: TestPkiOptions = {}): TestPki {
+  const organization = options.issuerOrganization ?? DEFAULT_TEST_ISSUER;
+  const rootKeys = newKeyPair();
+  const rootSubject: forge.pki.CertificateField[] = [
+    { name: 'countryName', value: 'US' },
+    { name: 'organizationName', value: 'Referral Desk Test Authority' },
+    { name: 'commonName', value: options.rootName ?? 'Referral Desk Test Root CA' },
+  ];
+  const rootCert = certificate('root', rootSubject, rootKeys.forgePublic, CA_VALIDITY, 'self', rootKeys.privateKey);
+  const intermediateKeys = newKeyPair();
+  const intermediateCert = certificate('intermediate', intermediateSubject(organization), intermediateKeys.forgePublic, CA_VALIDITY, {
+    certificate: rootCert,
+    key: rootKeys.privateKey,
+  });
+  const rootPem = forge.pki.certificateToPem(rootCert);
+  const intermediatePem = forge.pki.certificateToPem(intermediateCert);
+  const signing = issueSigning({ certificate: intermediateCert, key: intermediateKeys.privateKey }, intermediatePem, organization, options.leafValidity ?? CA_VALIDITY);
+  return {
+    ...signing,
+    root: new X509Certificate(rootPem),
+    rootPem,
+    issuerOrganization: organization,
+    rootKeyPem: pkcs1Pem(rootKeys.privateKey),
+    intermediateKeyPem: pkcs1Pem(intermediateKeys.privateKey),
+  };
+}
+
+/** What {@link issueLeaf} changes about the new leaf. */
+export interface LeafOptions {
+  validity?: Validity;
+  /**
+   * Another organisation for the leaf's issuer: a second intermediate CA of that name is
+   * made under the same root (so the chain is still trusted; only the issuer differs).
+   */
+  issuerOrganization?: string;
+}
+
+/** Another signing certificate from the same test authority, e.g. an expired one or one from another issuer. */
+export function issueLeaf(pki: TestPki, options: LeafOptions = {}): SigningCertificate {
+  const validity = options.validity ?? CA_VALIDITY;
+  const organization = options.issuerOrganization ?? pki.issuerOrganization;
+  if (organization === pki.issuerOrganization) {
+    const intermediate = { certificate: forge.pki.certificateFromPem(pki.intermediatePem), key: createPrivateKey(pki.intermediateKeyPem) };
+    return issueSigning(intermediate, pki.intermediatePem, organization, validity);
+  }
+  const keys = newKeyPair();
+  const intermediateCert = certificate('intermediate', intermediateSubject(organization), keys.forgePublic, CA_VALIDITY, {
+    certificate: forge.pki.certificateFromPem(pki.rootPem),
+    key: createPrivateKey(pki.rootKeyPem),
+  });
+  return issueSigning({ certificate: intermediateCert, key: keys.privateKey }, forge.pki.certificateToPem(intermediateCert), organization, validity);
+}
+
+/** A leaf of `pki` that expired at the end of 2019. */
+export function expiredLeaf(pki: TestPki): SigningCertificate {
+  return issueLeaf(pki, { validity: EXPIRED_VALIDITY });
+}
+
+/** A leaf whose chain ends in a root no receiver trusts (a fresh authority of its own). */
+export function untrustedLeaf(): SigningCertificate {
+  return createTestPki({ rootName: 'Untrusted Test Root CA' });
+}
+
+let shared: TestPki | undefined;
+
+/** One default test authority per process, so that a test run generates its keys once. */
+export function sharedTestPki(): TestPki {
+  shared ??= createTestPki();
+  return shared;
+}
