@@ -43,8 +43,15 @@ export type WebhookRefusalReason =
   | 'wrong-issuer'
   | 'signature-mismatch';
 
+/** A refused delivery: why, and a sentence saying what exactly was wrong (for the log and the 401). */
+export interface WebhookRefusal {
+  ok: false;
+  reason: WebhookRefusalReason;
+  message: string;
+}
+
 /** The outcome of checking one delivery. */
-export type WebhookVerification = { ok: true } | { ok: false; reason: WebhookRefusalReason; message: string };
+export type WebhookVerification = { ok: true } | WebhookRefusal;
 
 /** How a {@link WebhookVerifier} checks deliveries; everything but `allowedHosts` has a default. */
 export interface WebhookVerifierOptions {
@@ -68,14 +75,15 @@ export interface WebhookVerifierOptions {
   cacheMaxEntries?: number;
   /**
    * Partner Center renews the certificate behind the same URL. When a signature does not
-   * match a cached certificate at least this old, the file is downloaded again once, and the
-   * delivery checked against the new one; 60 s by default, so forged deliveries cannot make
-   * the desk download more often than that.
+   * match a cached certificate at least this old (or the cached certificate has expired), the
+   * file is downloaded again once, and the delivery checked against the new one; 60 s by
+   * default, so forged deliveries cannot make the desk download more often than that.
    */
   refreshOnMismatchAfterMs?: number;
 }
 
-interface Signature {
+/** The signature bytes a delivery carries. */
+export interface DeliverySignature {
   bytes: Buffer;
 }
 
@@ -91,21 +99,21 @@ function headerValues(headers: WebhookHeaders, name: string): string[] {
   return values;
 }
 
-type Refusal = { ok: false; reason: WebhookRefusalReason; message: string };
-const refuse = (reason: WebhookRefusalReason, message: string): Refusal => ({ ok: false, reason, message });
+const refuse = (reason: WebhookRefusalReason, message: string): WebhookRefusal => ({ ok: false, reason, message });
+const SIGNATURE_SCHEME = /^signature(?:\s+|$)/i;
 
 /** The signature of a delivery, from `Authorization: Signature …` or else `x-ms-signature`. Pure. */
-export function readSignature(headers: WebhookHeaders): Signature | Refusal {
+export function readSignature(headers: WebhookHeaders): DeliverySignature | WebhookRefusal {
   const authorization = headerValues(headers, WEBHOOK_HEADERS.authorization);
   const msSignature = headerValues(headers, WEBHOOK_HEADERS.signature);
   let token: string | undefined;
   let source = '';
-  if (authorization.length === 1 && /^signature\s/i.test(authorization[0].trim())) {
-    token = authorization[0].trim().replace(/^signature\s+/i, '');
+  if (authorization.length === 1 && SIGNATURE_SCHEME.test(authorization[0].trim())) {
+    token = authorization[0].trim().replace(SIGNATURE_SCHEME, '');
     source = 'Authorization';
   } else if (msSignature.length > 0) {
     if (msSignature.length > 1) return refuse('malformed-signature', 'x-ms-signature was sent more than once');
-    token = msSignature[0].trim().replace(/^signature\s+/i, '');
+    token = msSignature[0].trim().replace(SIGNATURE_SCHEME, '');
     source = 'x-ms-signature';
   } else if (authorization.length > 0) {
     return refuse('missing-signature', 'the Authorization header is not of the Signature scheme, and there is no x-ms-signature header');
@@ -166,21 +174,29 @@ export class WebhookVerifier {
     const checked = checkCertificateUrl(urls[0].trim(), this.allowedHosts, this.allowInsecureHttp);
     if ('refusal' in checked) return refuse('certificate-url-not-allowed', checked.refusal);
 
-    const first = await this.check(rawBody, signature.bytes, checked.url, false);
-    if (!first.staleCertificate) return first.result;
-    return (await this.check(rawBody, signature.bytes, checked.url, true)).result;
+    const first = await this.check(rawBody, signature.bytes, checked.url);
+    if (!first.stale) return first.result;
+    return (await this.check(rawBody, signature.bytes, checked.url, first.stale)).result;
   }
 
   /**
-   * Checks against the cached certificate file (or a fresh download when `fresh`);
-   * `staleCertificate` says a mismatch may be down to a certificate renewed since it was cached.
+   * Checks against the cached certificate file, downloading it when none is cached or when
+   * the cached one is `replacing` (a stale file, dropped once: concurrent checks that saw the
+   * same stale file share the one new download). `stale` is set when the refusal may be down
+   * to a certificate renewed behind the same URL since it was cached: its signature no longer
+   * matches, or it has expired.
    */
-  private async check(rawBody: Buffer, signature: Buffer, url: URL, fresh: boolean): Promise<{ result: WebhookVerification; staleCertificate?: boolean }> {
+  private async check(
+    rawBody: Buffer,
+    signature: Buffer,
+    url: URL,
+    replacing?: Promise<X509Certificate[]>,
+  ): Promise<{ result: WebhookVerification; stale?: Promise<X509Certificate[]> }> {
     const key = url.href;
     const now = this.clock();
     let cached = this.cache.get(key, now.toMillis());
-    if (fresh && cached) {
-      this.cache.deleteIf(key, cached.value);
+    if (replacing && cached?.value === replacing) {
+      this.cache.deleteIf(key, replacing);
       cached = undefined;
     }
     const pending = cached?.value ?? this.download(key, url, now.toMillis());
@@ -192,11 +208,18 @@ export class WebhookVerifier {
       const message = error instanceof CertificateDownloadError ? error.message : String(error);
       return { result: refuse('download-failed', `the certificate could not be downloaded from ${key}: ${message}`) };
     }
+    const result = this.checkWith(certificates, rawBody, signature, now);
+    const renewable = !result.ok && (result.reason === 'signature-mismatch' || result.reason === 'certificate-expired');
+    const stale = renewable && !replacing && cached !== undefined && now.toMillis() - cached.storedAt >= this.refreshAfterMs;
+    return { result, stale: stale ? cached!.value : undefined };
+  }
+
+  private checkWith(certificates: X509Certificate[], rawBody: Buffer, signature: Buffer, now: DateTime): WebhookVerification {
     const chainRefusal = checkSigningChain(certificates, { trustAnchors: this.trustAnchors, issuerMustContain: this.issuerMustContain, now });
-    if (chainRefusal) return { result: refuse(chainRefusal.reason, chainRefusal.message) };
+    if (chainRefusal) return refuse(chainRefusal.reason, chainRefusal.message);
     const leaf = certificates[0];
     if (leaf.publicKey.asymmetricKeyType !== 'rsa') {
-      return { result: refuse('unsupported-algorithm', `the signing certificate holds a ${leaf.publicKey.asymmetricKeyType ?? 'non-RSA'} key, not RSA`) };
+      return refuse('unsupported-algorithm', `the signing certificate holds a ${leaf.publicKey.asymmetricKeyType ?? 'non-RSA'} key, not RSA`);
     }
     let matches = false;
     try {
@@ -204,11 +227,7 @@ export class WebhookVerifier {
     } catch {
       matches = false;
     }
-    if (matches) return { result: { ok: true } };
-    return {
-      result: refuse('signature-mismatch', 'the signature does not match the body under the signing certificate'),
-      staleCertificate: cached !== undefined && now.toMillis() - cached.storedAt >= this.refreshAfterMs,
-    };
+    return matches ? { ok: true } : refuse('signature-mismatch', 'the signature does not match the body under the signing certificate');
   }
 
   private download(key: string, url: URL, now: number): Promise<X509Certificate[]> {

@@ -156,6 +156,8 @@ describe('Partner Center webhook signatures', () => {
       assert.match(bearer.message, /not of the Signature scheme/);
       const empty = refusal(await verifier().verify(BODY, { 'x-ms-signature': '  ', 'x-ms-certificate-url': url }));
       assert.equal(empty.reason, 'missing-signature');
+      const bare = refusal(await verifier().verify(BODY, { authorization: 'Signature ', 'x-ms-certificate-url': url }));
+      assert.deepEqual(bare, { ok: false, reason: 'missing-signature', message: 'the Authorization header carries no signature' });
       assert.deepEqual(server.requests, [], 'nothing is downloaded for an unsigned delivery');
     });
 
@@ -424,6 +426,29 @@ describe('Partner Center webhook signatures', () => {
       assert.equal(server.downloadsOf('/rotating.pem'), 2);
       assert.deepEqual(await v.verify(BODY, signedByRenewed), { ok: true });
       assert.equal(server.downloadsOf('/rotating.pem'), 2, 'the renewed certificate is cached in turn');
+    });
+
+    it('shares one new download among a burst of deliveries signed with the renewed certificate', async () => {
+      const renewed = issueLeaf(pki);
+      const v = verifier();
+      server.answers.set('/burst.pem', { file: pki.bundlePem });
+      await v.verify(BODY, headersFor('/burst.pem'));
+      server.answers.set('/burst.pem', { file: renewed.bundlePem });
+      now = NOW.plus({ minutes: 2 });
+      const burst = await Promise.all(Array.from({ length: 5 }, () => v.verify(BODY, signedHeaders(BODY, renewed.privateKey, server.url('/burst.pem')))));
+      assert.deepEqual(burst, Array.from({ length: 5 }, () => ({ ok: true })));
+      assert.equal(server.downloadsOf('/burst.pem'), 2);
+    });
+
+    it('downloads again when the cached certificate has expired, in case it was renewed', async () => {
+      server.answers.set('/renewing.pem', { file: only2026.bundlePem });
+      const v = verifier({ cacheTtlMs: 24 * 60 * 60_000 });
+      now = at('2026-12-31T23:00:00Z');
+      assert.deepEqual(await v.verify(BODY, signedHeaders(BODY, only2026.privateKey, server.url('/renewing.pem'))), { ok: true });
+      server.answers.set('/renewing.pem', { file: pki.bundlePem });
+      now = at('2027-01-01T00:30:00Z');
+      assert.deepEqual(await v.verify(BODY, headersFor('/renewing.pem')), { ok: true });
+      assert.equal(server.downloadsOf('/renewing.pem'), 2);
     });
   });
 
