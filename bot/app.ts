@@ -7,7 +7,7 @@ import { loadSolutions } from './config/solutions';
 import { createServer, type ServerState } from './http/server';
 import type { Logger } from './log';
 import type { Services } from './services';
-import { CardOutboxRepository } from './store/cardOutboxRepository';
+import { OutboxRepository } from './store/outboxRepository';
 import { ChannelLinkRepository } from './store/channelLinkRepository';
 import { ConversationRepository } from './store/conversationRepository';
 import { FavoriteRepository } from './store/favoriteRepository';
@@ -30,6 +30,9 @@ import { servicesFor } from './languages';
 import { CardSync } from './teams/cardSync';
 import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
+import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
+import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
+import { webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
 
 export interface AppOptions {
   config: Config;
@@ -37,6 +40,10 @@ export interface AppOptions {
   clock?: () => DateTime;
   /** Retry timing of calls to Teams (tests shorten it). */
   messenger?: Partial<Omit<MessengerOptions, 'appId'>>;
+  /** Retry timing of calls to Partner Center (tests record the waits instead). */
+  partnerCenter?: PartnerCenterClientFactoryOptions;
+  /** How webhook signatures are checked beyond the configuration (tests serve certificates over http). */
+  webhooks?: WebhookVerifierRuntimeOptions;
 }
 
 export interface RunningApp {
@@ -59,7 +66,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { strings } = CATALOGS[config.language];
   const adapter = createAdapter(config, log, strings);
   const state: ServerState = {};
-  const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, log });
+  const verifier = webhookVerifierFrom(config, { clock, ...options.webhooks });
+  const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
@@ -68,6 +76,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let stopStorage: () => Promise<void> = async () => undefined;
   let cardSync: CardSync | undefined;
   let scheduler: Scheduler | undefined;
+  let partnerCenter: PartnerCenterConnection | undefined;
   const ready = (async () => {
     let storage: TableStorage;
     let storageKind = 'azure';
@@ -85,7 +94,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const referrals = new ReferralRepository(storage.client('referrals'));
     const links = new ChannelLinkRepository(storage.client('channelLinks'));
     const conversations = new ConversationRepository(storage.client('conversations'));
-    const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
+    const outbox = new OutboxRepository(storage.client('cardOutbox'));
     const favorites = new FavoriteRepository(storage.client('favorites'));
     const users = new UserRepository(storage.client('users'));
     const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
@@ -109,6 +118,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
+    partnerCenter = connectPartnerCenter(config, { storage, services: () => services, clock, log, retryIntervalMs: config.cardRetryIntervalMs, client: options.partnerCenter });
     const services: Services = {
       referrals,
       links,
@@ -130,6 +140,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       roles,
       strings,
       language: config.language,
+      partnerCenter,
       clock,
       log,
     };
@@ -137,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await planAllDigests(services);
     state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
+    partnerCenter?.start();
     scheduler.start(config.schedulerIntervalMs);
     log.info('ready');
     return services;
@@ -151,6 +163,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ready.catch(() => undefined);
       await scheduler?.stop();
+      await partnerCenter?.stop();
       await cardSync?.stop();
       await stopStorage();
     },

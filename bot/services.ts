@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Region } from './domain/routing';
 import type { CatalogSolution } from './domain/solutions';
 import type { Logger } from './log';
-import type { CardOutboxRepository } from './store/cardOutboxRepository';
+import type { OutboxRepository } from './store/outboxRepository';
 import type { ChannelLinkRepository } from './store/channelLinkRepository';
 import type { ConversationRepository } from './store/conversationRepository';
 import type { FavoriteRepository } from './store/favoriteRepository';
@@ -18,13 +18,14 @@ import type { WorkingHours } from './domain/workingHours';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
+import type { PartnerCenterConnection } from './partnerCenter/connection';
 
 /** What the Teams handlers and the HTTP endpoints work with, built once at start-up. */
 export interface Services {
   referrals: ReferralRepository;
   links: ChannelLinkRepository;
   conversations: ConversationRepository;
-  outbox: CardOutboxRepository;
+  outbox: OutboxRepository;
   favorites: FavoriteRepository;
   /** Who the users are, how to reach them directly, and their time zones and working hours. */
   users: UserRepository;
@@ -52,6 +53,8 @@ export interface Services {
   strings: Strings;
   /** The desk's language (DESK_LANGUAGE). */
   language: string;
+  /** Partner Center's API, the write-back of the desk's decisions and the poll; absent when the desk is not connected to it. */
+  partnerCenter?: PartnerCenterConnection;
   clock: () => DateTime;
   log: Logger;
 }

@@ -16,6 +16,8 @@ export interface PartnerCenterSettings {
   apiUrl: string;
   /** Entra ID (or a stand-in), without a trailing slash. */
   authorityUrl: string;
+  /** How often Partner Center is asked for referrals changed since the last poll; 0 when only webhooks bring them. */
+  pollIntervalMs: number;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -51,6 +53,11 @@ export const partnerCenterEnv = {
   PARTNER_CENTER_REFRESH_TOKEN: optionalText,
   PARTNER_CENTER_API_URL: serviceUrl(DEFAULT_PARTNER_CENTER_API_URL),
   PARTNER_CENTER_AUTHORITY_URL: serviceUrl(DEFAULT_AUTHORITY_URL),
+  PARTNER_CENTER_POLL_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes' })
+    .min(0, 'must be 0 (no polling) or more minutes')
+    .max(24 * 60, 'must be at most a day (1440 minutes)')
+    .default(15),
 };
 
 type PartnerCenterEnv = { [K in keyof typeof partnerCenterEnv]: z.output<(typeof partnerCenterEnv)[K]> };
@@ -74,5 +81,6 @@ export function partnerCenterSettingsFrom(env: PartnerCenterEnv, problems: strin
     refreshToken: env.PARTNER_CENTER_REFRESH_TOKEN,
     apiUrl: env.PARTNER_CENTER_API_URL,
     authorityUrl: env.PARTNER_CENTER_AUTHORITY_URL,
+    pollIntervalMs: env.PARTNER_CENTER_POLL_MINUTES * 60_000,
   };
 }

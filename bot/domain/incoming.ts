@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { diffFields, type HistoryEvent } from './history';
 import { historyView, type Decision } from './lifecycle';
+import { mergeCopies, sameValue, sharedFieldsOf, withSharedFields, type PartnerCenterCopy, type PartnerCenterState, type SharedField, type SharedFields } from './partnerCenterCopy';
 import type { Actor, Referral, ReferralRecord } from './referral';
 import type { ResponseFlow } from './routing';
 import { stageOf, type Stage } from './stage';
@@ -31,9 +32,20 @@ export const PARTNER_CENTER_ACTOR: Actor = { id: 'partner-center', name: 'Partne
 /** How far along a stage is; a delivery never moves a referral back. */
 const STAGE_RANK: Record<Stage, number> = { received: 0, evaluating: 0, accepted: 1, won: 2, lost: 2, declined: 2, expired: 2, missed: 2 };
 
-/** A referral that has just arrived, with its arrival event; `flow` is its region's way of answering. */
-export function arrival(referral: Referral, now: DateTime, flow: ResponseFlow = 'direct'): Decision {
-  const record: ReferralRecord = { referral, desk: { revision: 1, ...(flow === 'twoStep' ? { flow } : {}) } };
+/** Partner Center's copy of a referral as delivered, with its eTag (empty when the delivery had none). */
+export function copyOf(referral: Referral, eTag: string | undefined): PartnerCenterCopy {
+  return { eTag: eTag ?? '', updatedDateTime: referral.updatedDateTime, fields: sharedFieldsOf(referral) };
+}
+
+/**
+ * A referral that has just arrived, with its arrival event; `flow` is its region's way of
+ * answering, `eTag` Partner Center's version of it.
+ */
+export function arrival(referral: Referral, now: DateTime, flow: ResponseFlow = 'direct', eTag?: string): Decision {
+  const record: ReferralRecord = {
+    referral,
+    desk: { revision: 1, ...(flow === 'twoStep' ? { flow } : {}), partnerCenter: { copy: copyOf(referral, eTag) } },
+  };
   const event: HistoryEvent = {
     referralId: referral.id,
     revision: 1,
@@ -45,30 +57,67 @@ export function arrival(referral: Referral, now: DateTime, flow: ResponseFlow = 
   return { record, event };
 }
 
+/** A newer copy from Partner Center: the record it makes, and the history event when anyone would see a change. */
+export interface IncomingDecision {
+  record: ReferralRecord;
+  event: HistoryEvent | null;
+}
+
 /**
- * A newer copy of a stored referral from Partner Center. Older or equal copies change
- * nothing (`null`); a copy whose stage is behind the stored one (the desk acted on it and
- * Partner Center has not heard yet) updates everything but what the desk decided.
+ * A newer copy of a stored referral from Partner Center; older or equal copies change
+ * nothing (`null`), so duplicate and out-of-order deliveries never undo a newer state. The
+ * copy is merged three ways with what the desk changed since its last copy (see
+ * mergeCopies): the desk's changes still to be written are kept, Partner Center's come in,
+ * and a field both changed is a conflict recorded for the card. Records without a copy
+ * (kept before copies were) keep what the desk decided when the copy is behind it.
+ * `written`: the copy is Partner Center's answer to the desk's own write of these fields, so
+ * it is newer whatever its time says; it settles an earlier failure, and the conflicts of
+ * the fields written (the desk wrote its value again).
  */
-export function applyIncoming(stored: ReferralRecord, incoming: Referral, now: DateTime): Decision | null {
+export function applyIncoming(
+  stored: ReferralRecord,
+  incoming: Referral,
+  now: DateTime,
+  eTag?: string,
+  options: { written?: readonly SharedField[] } = {},
+): IncomingDecision | null {
+  const state = stored.desk.partnerCenter;
   // Compared as instants: the same moment may be written with or without milliseconds or an offset.
-  if (parseInstant(incoming.updatedDateTime) <= parseInstant(stored.referral.updatedDateTime)) return null;
+  const since = state?.copy.updatedDateTime ?? stored.referral.updatedDateTime;
+  if (!options.written && parseInstant(incoming.updatedDateTime) <= parseInstant(since)) return null;
   const current = stored.referral;
-  const behind = STAGE_RANK[stageOf(incoming)] < STAGE_RANK[stageOf(current)];
-  const referral: Referral = behind ? keepDeskDecisions(incoming, current) : incoming;
-  const revision = stored.desk.revision + 1;
-  const record: ReferralRecord = { referral, desk: { ...stored.desk, revision } };
-  const event: HistoryEvent = {
-    referralId: referral.id,
-    revision,
-    at: now.toUTC().toISO()!,
-    actor: PARTNER_CENTER_ACTOR,
-    action: 'updated',
-    changes: diffFields(historyView(stored), historyView(record)),
+  const merge = state ? mergeCopies(sharedFieldsOf(current), state.copy.fields, sharedFieldsOf(incoming)) : undefined;
+  const referral = merge ? withDeskChanges(current, incoming, merge.fields) : legacyMerge(current, incoming);
+  const conflicts = merge?.conflicts ?? [];
+  const { conflicts: earlier, failure, ...rest } = state ?? {};
+  const standing = conflicts.length > 0 ? conflicts : (earlier ?? []).filter((conflict) => !options.written?.includes(conflict.field));
+  const partnerCenter: PartnerCenterState = {
+    ...rest,
+    copy: copyOf(incoming, eTag),
+    ...(standing.length > 0 ? { conflicts: standing } : {}),
+    ...(!options.written && failure ? { failure } : {}),
   };
+  const revision = stored.desk.revision + 1;
+  const record: ReferralRecord = { referral, desk: { ...stored.desk, revision, partnerCenter } };
+  const changes = diffFields(historyView(stored), historyView(record));
+  const event: HistoryEvent | null =
+    changes.length === 0 ? null : { referralId: referral.id, revision, at: now.toUTC().toISO()!, actor: PARTNER_CENTER_ACTOR, action: 'updated', changes };
   return { record, event };
 }
 
+/** The incoming copy with the merged shared fields, which hold the desk's changes Partner Center has not had yet. */
+function withDeskChanges(current: Referral, incoming: Referral, fields: SharedFields): Referral {
+  const referral = withSharedFields(incoming, fields);
+  // The desk's lifecycle kept: so are the moments it was accepted and closed.
+  if (sameValue('lifecycle', fields.lifecycle, sharedFieldsOf(incoming).lifecycle)) return referral;
+  return { ...referral, acceptedDateTime: current.acceptedDateTime, closedDateTime: current.closedDateTime };
+}
+
+/** Without a copy to compare with: a copy whose stage is behind the desk's updates everything but what the desk decided. */
+function legacyMerge(current: Referral, incoming: Referral): Referral {
+  const behind = STAGE_RANK[stageOf(incoming)] < STAGE_RANK[stageOf(current)];
+  return behind ? keepDeskDecisions(incoming, current) : incoming;
+}
 /** The incoming copy, with the lifecycle and the deal details the desk's decision set. */
 function keepDeskDecisions(incoming: Referral, current: Referral): Referral {
   return {

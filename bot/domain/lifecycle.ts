@@ -244,6 +244,7 @@ export function historyView(record: ReferralRecord): Record<string, string | und
     dealValue: referral.details.dealValue?.toString(),
     currency: referral.details.currency,
     closingDateTime: referral.details.closingDateTime,
+    expirationDateTime: referral.expirationDateTime,
     notes: referral.details.notes,
     statusReason: referral.statusReason,
     externalReferenceId: referral.externalReferenceId,

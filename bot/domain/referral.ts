@@ -1,3 +1,5 @@
+import type { PartnerCenterState } from './partnerCenterCopy';
+
 /**
  * The referral as Partner Center describes it (see shared spec partner-center-api.md),
  * plus the desk's own state. Field names mirror the Partner Center JSON so a referral
@@ -141,6 +143,8 @@ export interface DeskState {
   missed?: boolean;
   /** Reminders people snoozed: each comes back to them as a direct message. Cleared by every move to another stage. */
   snoozes?: Snooze[];
+  /** Partner Center's copy as last read or written, and how writing the desk's changes back went. */
+  partnerCenter?: PartnerCenterState;
 }
 
 /** "Remind me again then": one per person, the latest replacing the one before. */

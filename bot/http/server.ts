@@ -5,14 +5,16 @@ import type { TableStorage } from '../store/tables';
 import type { ReferralDeskBot } from '../teams/referralDeskBot';
 import type { Logger } from '../log';
 import { referralsEndpoint } from './referralsEndpoint';
+import { partnerCenterEventsEndpoint } from './partnerCenterEventsEndpoint';
+import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
 
 /** What the routes need; filled in once storage is reachable. */
 export interface ServerState {
   ready?: { services: Services; bot: ReferralDeskBot; storage: TableStorage; storageKind: string };
 }
 
-/** The bot's HTTP surface: Teams' /api/messages, referral deliveries, and a health check. */
-export function createServer(adapter: CloudAdapter, state: ServerState, options: { webhookSecret?: string; log: Logger }): restify.Server {
+/** The bot's HTTP surface: Teams' /api/messages, referral deliveries, Partner Center's webhook, and a health check. */
+export function createServer(adapter: CloudAdapter, state: ServerState, options: { webhookSecret?: string; verifier: WebhookVerifier; log: Logger }): restify.Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
 
   server.get('/healthz', async (_req, res) => {
@@ -36,6 +38,11 @@ export function createServer(adapter: CloudAdapter, state: ServerState, options:
   });
 
   server.post('/api/referrals', referralsEndpoint(() => state.ready?.services, options.webhookSecret));
+
+  server.post(
+    '/api/partner-center/events',
+    partnerCenterEventsEndpoint({ ready: () => state.ready && { services: state.ready.services, api: state.ready.services.partnerCenter?.client }, verifier: options.verifier }),
+  );
 
   server.on('restifyError', (req, _res, error, callback) => {
     options.log.error(`${req.method} ${req.url} failed`, error);

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PartnerCenterError, PreconditionFailedError, serviceErrorOf, type PartnerCenterFailure } from './errors';
-import type { PatchOperation } from './patchOperations';
+import type { PatchOperation } from '../domain/patchOperations';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry';
 import { TokenRequestError, type AccessTokenProvider } from './tokens';
 

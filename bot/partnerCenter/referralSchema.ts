@@ -35,6 +35,8 @@ const referralSchema = z.looseObject({
     .string({ error: 'is required' })
     .regex(REFERRAL_ID_PATTERN, REFERRAL_ID_RULE),
   name: text(500).optional(),
+  /** Partner Center's version of the referral, sent back as If-Match when writing to it. */
+  eTag: text(256).optional(),
   status: z.enum(STATUSES).default('New'),
   substatus: z.enum(SUBSTATUSES).default('Received'),
   type: z.enum(REFERRAL_TYPES).default('Independent'),

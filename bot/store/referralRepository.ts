@@ -1,4 +1,5 @@
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { copyDelta, copyFromDelta, type CopyDelta, type PartnerCenterCopy, type PartnerCenterState } from '../domain/partnerCenterCopy';
 import type { HistoryEvent } from '../domain/history';
 import type { DeskState, Referral, ReferralRecord } from '../domain/referral';
 import { ConflictError, isStatus } from './errors';
@@ -33,12 +34,16 @@ type ReferralEntity = {
   status: string;
   substatus: string;
   updatedDateTime: string;
+  /** The desk's state as JSON, or its first part when it is long (see deskChunks). */
   desk: string;
+  /** How many parts the desk's JSON has: `desk`, then `desk1`, `desk2`…; absent for one. */
+  deskChunks?: number;
   chunks: number;
   cardConversationId?: string;
   cardActivityId?: string;
   cardRevision?: number;
   [chunk: `json${number}`]: string;
+  [chunk: `desk${number}`]: string;
 };
 
 /**
@@ -71,14 +76,13 @@ export class ReferralRepository {
 
   /**
    * Replaces a stored referral with a changed one and adds the change's event, atomically,
-   * if nobody changed it since it was read. Throws ConflictError otherwise.
+   * if nobody changed it since it was read. Throws ConflictError otherwise. A change no
+   * one sees in the history (such as Partner Center's new eTag) has no event.
    */
-  async save(previous: StoredReferral, record: ReferralRecord, event: HistoryEvent): Promise<StoredReferral> {
+  async save(previous: StoredReferral, record: ReferralRecord, event: HistoryEvent | null): Promise<StoredReferral> {
     const entity = { ...toEntity(record), ...cardFields(previous.card) };
-    const actions: TransactionAction[] = [
-      ['update', entity, 'Replace', { etag: previous.etag }],
-      ['create', eventEntity(event)],
-    ];
+    const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: previous.etag }]];
+    if (event) actions.push(['create', eventEntity(event)]);
     try {
       const result = await this.table.submitTransaction(actions);
       const etag = result.subResponses[0]?.etag ?? '';
@@ -128,10 +132,17 @@ function toEntity(record: ReferralRecord): ReferralEntity {
     status: record.referral.status,
     substatus: record.referral.substatus,
     updatedDateTime: record.referral.updatedDateTime,
-    desk: JSON.stringify(record.desk),
+    desk: '',
     chunks: Math.max(1, Math.ceil(json.length / CHUNK_CHARS)),
   };
   for (let i = 0; i < entity.chunks; i++) entity[`json${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  // The desk is short, but a change Partner Center has not had yet keeps its earlier values (long notes) too.
+  const desk = JSON.stringify(storedDesk(record));
+  const deskChunks = Math.max(1, Math.ceil(desk.length / CHUNK_CHARS));
+  if (json.length + desk.length > MAX_REFERRAL_JSON_CHARS) throw new RangeError(`Referral ${record.referral.id} is too large to store`);
+  entity.desk = desk.slice(0, CHUNK_CHARS);
+  for (let i = 1; i < deskChunks; i++) entity[`desk${i}`] = desk.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  if (deskChunks > 1) entity.deskChunks = deskChunks;
   return entity;
 }
 
@@ -142,11 +153,33 @@ function fromEntity(entity: TableEntityResult<ReferralEntity>): StoredReferral {
     entity.cardActivityId && entity.cardConversationId
       ? { conversationId: entity.cardConversationId, activityId: entity.cardActivityId, revision: entity.cardRevision ?? 0 }
       : undefined;
+  const referral = JSON.parse(json) as Referral;
+  let desk = entity.desk;
+  for (let i = 1; i < (entity.deskChunks ?? 1); i++) desk += entity[`desk${i}`];
   return {
-    record: { referral: JSON.parse(json) as Referral, desk: JSON.parse(entity.desk) as DeskState },
+    record: { referral, desk: deskOf(JSON.parse(desk) as StoredDesk, referral) },
     etag: entity.etag,
     card,
   };
+}
+
+/** The desk's state as stored: Partner Center's copy only as far as it differs from the referral, so a referral is not stored twice. */
+type StoredDesk = Omit<DeskState, 'partnerCenter'> & {
+  partnerCenter?: Omit<PartnerCenterState, 'copy'> & { copy: Omit<PartnerCenterCopy, 'fields'> & { delta: CopyDelta } };
+};
+
+function storedDesk(record: ReferralRecord): StoredDesk {
+  const { partnerCenter, ...desk } = record.desk;
+  if (!partnerCenter) return desk;
+  const { fields, ...copy } = partnerCenter.copy;
+  return { ...desk, partnerCenter: { ...partnerCenter, copy: { ...copy, delta: copyDelta(fields, record.referral) } } };
+}
+
+function deskOf(stored: StoredDesk, referral: Referral): DeskState {
+  const { partnerCenter, ...desk } = stored;
+  if (!partnerCenter) return desk;
+  const { delta, ...copy } = partnerCenter.copy;
+  return { ...desk, partnerCenter: { ...partnerCenter, copy: { ...copy, fields: copyFromDelta(delta, referral) } } };
 }
 
 function cardFields(card: CardLocation | undefined): Partial<ReferralEntity> {

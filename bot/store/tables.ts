@@ -14,6 +14,8 @@ export const TABLES = {
   indexes: 'indexes',
   directCards: 'directcards',
   roles: 'roles',
+  writeBack: 'writeback',
+  partnerCenter: 'partnercenter',
 } as const;
 
 export type TableName = keyof typeof TABLES;

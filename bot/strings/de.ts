@@ -238,6 +238,7 @@ export const de: Strings = {
       dealValue: 'Wert',
       currency: 'Währung',
       closingDateTime: 'Voraussichtlicher Abschluss',
+      expirationDateTime: 'Antwort bis',
       notes: 'Notizen',
       statusReason: 'Grund',
       externalReferenceId: 'CRM-ID',
@@ -267,6 +268,17 @@ export const de: Strings = {
     snoozedAnswer: (left: string, customer: string) => `⏰ Wie gewünscht: noch ${left}, um die Empfehlung von ${customer} zu beantworten.`,
     snoozed: (when: string) => `Zurückgestellt. Ich erinnere dich erneut am ${when}.`,
     tooLateToSnooze: 'Es bleibt zu wenig Zeit, um diese Erinnerung zurückzustellen: Bitte antworte jetzt.',
+  },
+  partnerCenterSync: {
+    label: 'Partner Center',
+    synced: '✓ Aktuell',
+    pending: '⏳ Wird übertragen',
+    retrying: (reason: string) => `⏳ Wird erneut übertragen (${reason})`,
+    failed: (reason: string) => `⚠ Nicht übertragen: ${reason}`,
+    closedThere: 'er ist im Partner Center geschlossen',
+    conflict: (fields: string) => `⚠ Auch im Partner Center geändert: ${fields} wie im Partner Center`,
+    conflictNotice: (deal: string, customer: string, fields: string) =>
+      `${deal} (${customer}) wurde im Partner Center geändert, während deine Änderung unterwegs war: ${fields} zeigt jetzt den Wert aus dem Partner Center, deiner wurde nicht übertragen. Prüfe die Karte und ändere sie erneut, wenn dein Wert gelten soll.`,
   },
   notices: {
     nowOwner: (by: string, deal: string, customer: string) => `${by} hat dir ${deal} (${customer}) übergeben: Der Deal gehört jetzt dir.`,

@@ -229,6 +229,7 @@ export const en = {
       dealValue: 'Value',
       currency: 'Currency',
       closingDateTime: 'Estimated close',
+      expirationDateTime: 'Answer by',
       notes: 'Notes',
       statusReason: 'Reason',
       externalReferenceId: 'CRM ID',
@@ -257,6 +258,17 @@ export const en = {
     snoozedAnswer: (left: string, customer: string) => `⏰ As you asked: ${left} left to answer the referral of ${customer}.`,
     snoozed: (when: string) => `Snoozed. I will remind you again ${when}.`,
     tooLateToSnooze: 'Too little time is left to snooze this one: please answer it now.',
+  },
+  partnerCenterSync: {
+    label: 'Partner Center',
+    synced: '✓ Up to date',
+    pending: '⏳ Being written',
+    retrying: (reason: string) => `⏳ To be written again (${reason})`,
+    failed: (reason: string) => `⚠ Not written: ${reason}`,
+    closedThere: 'it is closed in Partner Center',
+    conflict: (fields: string) => `⚠ Changed in Partner Center too: ${fields} as Partner Center has it`,
+    conflictNotice: (deal: string, customer: string, fields: string) =>
+      `${deal} (${customer}) was changed in Partner Center while your change was on its way: ${fields} now shows Partner Center's value, and yours was not written. Check the card, and change it again if yours should stand.`,
   },
   notices: {
     nowOwner: (by: string, deal: string, customer: string) => `${by} handed you ${deal} (${customer}): you are its owner now.`,

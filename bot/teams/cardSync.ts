@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { cardAttachment } from '../../cards/render';
 import { resolveChannel, type ChannelLink, type Region } from '../domain/routing';
-import type { CardOutboxRepository, CardTask } from '../store/cardOutboxRepository';
+import { retryTime, type OutboxRepository, type OutboxTask } from '../store/outboxRepository';
 import type { ChannelLinkRepository } from '../store/channelLinkRepository';
 import type { ConversationRepository } from '../store/conversationRepository';
 import { ConflictError } from '../store/errors';
@@ -12,12 +12,13 @@ import type { Logger } from '../log';
 import type { ReferralRecord } from '../domain/referral';
 import type { AdaptiveCard } from '../../cards/render';
 import type { DirectCard, DirectCardRepository } from '../store/directCardRepository';
+import { BackgroundDrain } from '../jobs/backgroundDrain';
 import { DeliveryError, type Messenger } from './messenger';
 import { referralCard } from './views/referralCardView';
 
 export interface CardSyncDeps {
   referrals: ReferralRepository;
-  outbox: CardOutboxRepository;
+  outbox: OutboxRepository;
   links: ChannelLinkRepository;
   conversations: ConversationRepository;
   messenger: Messenger;
@@ -52,12 +53,10 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
  * people's 1:1 chats follow along. It also makes sure what follows each change (its plan,
  * its index rows) was stored.
  */
-export class CardSync {
-  private draining: Promise<void> | undefined;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly deps: CardSyncDeps) {}
+export class CardSync extends BackgroundDrain {
+  constructor(private readonly deps: CardSyncDeps) {
+    super(deps.log, 'card sync');
+  }
 
   /** Records that the referral's card must be updated even though the referral did not change (time moved on), then starts on it. */
   async refresh(referralId: string): Promise<void> {
@@ -73,39 +72,7 @@ export class CardSync {
     return parked.length;
   }
 
-  /** Works through the due tasks in the background; calls while busy run one more pass. */
-  kick(): void {
-    if (this.draining) {
-      this.again = true;
-      return;
-    }
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        await this.drainOnce().catch((error: unknown) => this.deps.log.error('card sync pass failed', error));
-      } while (this.again);
-    })().finally(() => {
-      this.draining = undefined;
-    });
-  }
-
-  /** Resolves when no pass is running (for shutdown and tests). */
-  async whenIdle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
-  start(intervalMs: number): void {
-    this.kick();
-    this.timer = setInterval(() => this.kick(), intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.whenIdle();
-  }
-
-  private async drainOnce(): Promise<void> {
+  protected async drainOnce(): Promise<void> {
     const now = this.nowIso();
     const leaseUntil = this.deps.clock().plus({ milliseconds: this.deps.leaseMs ?? 60_000 }).toUTC().toISO()!;
     // Read once per pass, not once per card: a batch of referrals posts many cards at a time.
@@ -125,7 +92,7 @@ export class CardSync {
     }
   }
 
-  private async sync(task: CardTask, links: () => Promise<ChannelLink[]>): Promise<void> {
+  private async sync(task: OutboxTask, links: () => Promise<ChannelLink[]>): Promise<void> {
     const stored = await this.deps.referrals.get(task.referralId);
     if (!stored) {
       const age = this.deps.clock().toMillis() - Date.parse(task.enqueuedAt);
@@ -201,10 +168,8 @@ export class CardSync {
     return { type: 'message', attachments: [cardAttachment(card)] };
   }
 
-  private retryAt(task: CardTask): string {
-    const base = this.deps.retryDelayMs ?? 15_000;
-    const delay = Math.min(this.deps.maxRetryDelayMs ?? 15 * 60_000, base * 2 ** task.attempts);
-    return this.deps.clock().plus({ milliseconds: delay }).toUTC().toISO()!;
+  private retryAt(task: OutboxTask): string {
+    return retryTime(this.deps.clock(), task.attempts, this.deps.retryDelayMs ?? 15_000, this.deps.maxRetryDelayMs ?? 15 * 60_000);
   }
 
   private nowIso(): string {

@@ -621,6 +621,7 @@ describe('lifecycle: historyView', () => {
       dealValue: '25000',
       currency: 'EUR',
       closingDateTime: undefined,
+      expirationDateTime: '2026-12-07T08:00:00.000Z',
       notes: 'We want to move 40 VMs to Azure before March.',
       statusReason: 'Other',
       externalReferenceId: 'CRM-1',

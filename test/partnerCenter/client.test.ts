@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Duration } from 'luxon';
 import { PartnerCenterClient } from '../../bot/partnerCenter/client';
 import { PartnerCenterError, PreconditionFailedError } from '../../bot/partnerCenter/errors';
-import type { PatchOperation } from '../../bot/partnerCenter/patchOperations';
+import type { PatchOperation } from '../../bot/domain/patchOperations';
 import { parseReferrals } from '../../bot/partnerCenter/referralSchema';
 import type { AccessTokenProvider } from '../../bot/partnerCenter/tokens';
 import { API_BASE_PATH, generateReferrals } from '../../tools/partnerCenterSimulator';

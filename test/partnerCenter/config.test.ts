@@ -35,6 +35,7 @@ describe('partnerCenter: configuration', () => {
       refreshToken: 'refresh-1',
       apiUrl: 'https://api.partner.microsoft.com/v1.0/engagements/referrals',
       authorityUrl: 'https://login.microsoftonline.com',
+      pollIntervalMs: 15 * 60_000,
     });
   });
 
@@ -45,6 +46,13 @@ describe('partnerCenter: configuration', () => {
     assert.doesNotMatch(message, /PARTNER_CENTER_TENANT_ID: /);
     assert.doesNotMatch(message, /PARTNER_CENTER_CLIENT_SECRET: /);
     assert.match(problemsOf({ PARTNER_CENTER_REFRESH_TOKEN: 'r' }), /PARTNER_CENTER_TENANT_ID: must be set too, since PARTNER_CENTER_REFRESH_TOKEN is/);
+  });
+
+  it('polls every PARTNER_CENTER_POLL_MINUTES (0: webhooks only), and names a bad value', () => {
+    assert.equal(loadConfig({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '0' }).partnerCenter?.pollIntervalMs, 0);
+    assert.equal(loadConfig({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '5' }).partnerCenter?.pollIntervalMs, 300_000);
+    assert.match(problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: 'often' }), /PARTNER_CENTER_POLL_MINUTES: must be a number of minutes/);
+    assert.match(problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '-1' }), /PARTNER_CENTER_POLL_MINUTES: must be 0/);
   });
 
   it('takes other URLs without their trailing slash, http only on this machine', () => {

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { PATCHABLE_PATHS as CLIENT_PATHS } from '../../bot/partnerCenter/patchOperations';
 import { applyReferralPatch, PATCHABLE_PATHS, readPatchOperations, type AppliedOperation, type PatchProblem } from '../../tools/partnerCenterSimulator/referralPatch';
 import { SUBSTATUSES_OF_STATUS, transitionProblem } from '../../tools/partnerCenterSimulator/statusTransitions';
 
@@ -57,7 +56,6 @@ describe('simulator: PATCH of a referral', () => {
       '/substatus',
       '/team',
     ]);
-    assert.deepEqual([...CLIENT_PATHS].sort(), [...PATCHABLE_PATHS].sort());
   });
 
   describe('reading the operations', () => {

@@ -244,12 +244,15 @@ describe('Partner Center simulator over HTTP', () => {
       assert.equal((await api(`/${id}`, { token })).status, 200);
     });
 
-    it('fails the next requests with a 5xx, then serves again; token requests are not failed', async () => {
+    it('fails the next requests with a 5xx or a refusal, then serves again; token requests are not failed', async () => {
       sim.failNext(1, 502);
+      sim.failNext(1, 403);
       const token = await accessToken();
       assert.equal((await api(`/${id}`, { token })).status, 502);
+      assert.equal((await api(`/${id}`, { token })).status, 403);
       assert.equal((await api(`/${id}`, { token })).status, 200);
-      assert.throws(() => sim.failNext(1, 404), /5xx/);
+      assert.throws(() => sim.failNext(1, 429), /throttleNext/);
+      assert.throws(() => sim.failNext(1, 302), /4xx or 5xx/);
     });
 
     it('fails token requests on demand, as Entra answers an outage', async () => {

@@ -4,7 +4,7 @@ import { odata } from '@azure/data-tables';
 // The bot runs its restify server and the embedded table server in one process; restify
 // changes every http.IncomingMessage when it is loaded, so it is loaded here too.
 import 'restify';
-import { CardOutboxRepository } from '../../bot/store/cardOutboxRepository';
+import { OutboxRepository } from '../../bot/store/outboxRepository';
 import { freshStorage } from '../support/rootHooks';
 
 describe('store: embedded table server', () => {
@@ -42,7 +42,7 @@ describe('store: embedded table server', () => {
 
   it('keeps parked and future outbox tasks out of due()', async () => {
     const { storage } = await freshStorage();
-    const outbox = new CardOutboxRepository(storage.client('cardOutbox'));
+    const outbox = new OutboxRepository(storage.client('cardOutbox'));
     await outbox.enqueue('now', '2026-11-23T09:00:00.000Z');
     await outbox.enqueue('later', '2026-11-23T10:00:00.000Z');
     await outbox.enqueue('parked', '2026-11-23T09:00:00.000Z');

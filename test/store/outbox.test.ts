@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
-import { CardOutboxRepository, type CardTask } from '../../bot/store/cardOutboxRepository';
+import { OutboxRepository, type OutboxTask } from '../../bot/store/outboxRepository';
 import { NOW } from '../support/fixtures';
 import { freshStorage } from '../support/rootHooks';
 
 /** An ISO instant `minutes` after the fixed test clock. */
 const at = (minutes: number): string => NOW.plus({ minutes }).toISO()!;
 
-describe('store: CardOutboxRepository', () => {
-  let outbox: CardOutboxRepository;
+describe('store: OutboxRepository', () => {
+  let outbox: OutboxRepository;
 
   beforeEach(async () => {
     const { storage } = await freshStorage();
-    outbox = new CardOutboxRepository(storage.client('cardOutbox'));
+    outbox = new OutboxRepository(storage.client('cardOutbox'));
   });
 
-  async function dueTask(referralId: string, now = at(60)): Promise<CardTask> {
+  async function dueTask(referralId: string, now = at(60)): Promise<OutboxTask> {
     const task = (await outbox.due(now)).find((t) => t.referralId === referralId);
     assert.ok(task, `${referralId} should be due at ${now}`);
     return task;

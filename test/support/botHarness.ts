@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { startApp, type RunningApp } from '../../bot/app';
+import { startApp, type AppOptions, type RunningApp } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config/config';
 import { signBody, SIGNATURE_HEADER } from '../../bot/http/signature';
 import { consoleLogger, quietLogger } from '../../bot/log';
@@ -35,7 +35,10 @@ export class BotHarness {
   services!: Services;
   private config!: Config;
 
-  constructor(private readonly env: Record<string, string> = {}) {}
+  constructor(
+    readonly env: Record<string, string> = {},
+    private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks'> = {},
+  ) {}
 
   async start(): Promise<this> {
     await this.connector.start();
@@ -58,7 +61,13 @@ export class BotHarness {
   }
 
   private async startBot(): Promise<void> {
-    this.app = await startApp({ config: this.config, log: process.env.DEBUG_BOT ? consoleLogger : quietLogger, clock: this.clock.read, messenger: { baseDelayMs: 5, maxDelayMs: 20 } });
+    this.app = await startApp({
+      config: this.config,
+      log: process.env.DEBUG_BOT ? consoleLogger : quietLogger,
+      clock: this.clock.read,
+      messenger: { baseDelayMs: 5, maxDelayMs: 20 },
+      ...this.appOptions,
+    });
     this.services = await this.app.ready;
   }
 
@@ -106,8 +115,12 @@ export class BotHarness {
     }
   }
 
-  /** Waits until every queued card post and update has been tried. */
+  /** Waits until every queued card post and update, and every write back to Partner Center, has been tried. */
   async settle(): Promise<void> {
+    for (let round = 0; round < 5; round++) {
+      await this.services.cardSync.whenIdle();
+      await this.services.partnerCenter?.writeBack.whenIdle();
+    }
     await this.services.cardSync.whenIdle();
   }
 }

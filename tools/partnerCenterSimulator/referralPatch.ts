@@ -4,25 +4,11 @@
  * and against the status rules, applied to a copy of the referral.
  */
 import { DateTime } from 'luxon';
+import { PATCHABLE_PATHS, type PatchablePath } from '../../bot/domain/patchOperations';
 import { transitionProblem } from './statusTransitions';
 
-/** The paths a partner may change (partner-center-api.md, "Patchable"). */
-export const PATCHABLE_PATHS = [
-  '/status',
-  '/substatus',
-  '/statusReason',
-  '/salesStage',
-  '/details/dealValue',
-  '/details/currency',
-  '/details/closingDateTime',
-  '/details/notes',
-  '/details/requirements/solutions',
-  '/team',
-  '/externalReferenceId',
-  '/campaignId',
-] as const;
-/** A path a partner may patch. */
-export type PatchablePath = (typeof PATCHABLE_PATHS)[number];
+/** The paths a partner may change are the client's (partner-center-api.md, "Patchable"). */
+export { PATCHABLE_PATHS, type PatchablePath };
 
 /** The operations accepted; `remove`, `move`, `copy` and `test` are not. */
 export const PATCH_OPS = ['replace', 'add'] as const;

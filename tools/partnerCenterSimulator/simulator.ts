@@ -99,6 +99,11 @@ export class PartnerCenterSimulator {
     for (const referral of options.referrals ?? []) this.store.add(referral);
   }
 
+  /** The simulator's time. */
+  now(): DateTime {
+    return this.clock();
+  }
+
   /** The Referrals API's base URL: what PARTNER_CENTER_API_URL is set to for the simulator. */
   get apiUrl(): string {
     return `${this.url}${API_BASE_PATH}`;

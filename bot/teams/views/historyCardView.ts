@@ -45,6 +45,7 @@ const INSTANT = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g;
 /** Dates read as dates, snooze times in each reader's own zone; everything else as stored. */
 function fieldValue(field: string, value: string, strings: Strings): string {
   if (field === 'closingDateTime') return plainDate(parseInstant(value), strings.format);
+  if (field === 'expirationDateTime') return cardDateTime(parseInstant(value));
   if (field === 'snoozed') return value.replace(INSTANT, (instant) => cardDateTime(parseInstant(instant)));
   return value;
 }

@@ -13,6 +13,7 @@ import { solutionsOf, type CatalogSolution } from '../../domain/solutions';
 import { stageOfRecord, type Stage } from '../../domain/stage';
 import { answerDeadlineOf, isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../domain/timeLimits';
 import { SNOOZE_CHOICES } from '../../domain/workingHours';
+import { syncStatusText } from './syncStatusText';
 import type { Strings } from '../../strings/en';
 import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from './format';
 
@@ -227,6 +228,7 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   list.push([s.crmId, received ? undefined : referral.externalReferenceId]);
   list.push([s.campaignId, received ? undefined : referral.campaignId]);
   if (stage === 'declined' || stage === 'lost') list.push([s.reason, referral.statusReason]);
+  list.push([strings.partnerCenterSync.label, syncStatusText(record, strings)]);
   return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, v]) => ({ title, value: v }));
 }
 

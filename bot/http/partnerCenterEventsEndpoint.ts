@@ -1,0 +1,66 @@
+import type { Request, Response } from 'restify';
+import { ingestReferrals } from '../partnerCenter/ingestReferrals';
+import { readServedReferral } from '../partnerCenter/remoteReferral';
+import { parseWebhookEvent } from '../partnerCenter/webhookEvents';
+import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
+import type { ReferralsApi } from '../partnerCenter/writeBack';
+import type { Services } from '../services';
+import { BodyTooLargeError, readRawBody } from './readBody';
+
+/** An event body is a few hundred bytes; anything near this is not one. */
+const MAX_EVENT_BODY_BYTES = 64 * 1024;
+
+export interface PartnerCenterEventsDeps {
+  /** The services once storage is ready, with Partner Center's API when the desk is connected to it. */
+  ready: () => { services: Services; api?: Pick<ReferralsApi, 'getReferral'> } | undefined;
+  verifier: WebhookVerifier;
+}
+
+/**
+ * `POST /api/partner-center/events`: Partner Center's webhook. The signature is checked
+ * over the raw body before anything else (401 and nothing stored when it fails); the event
+ * names a referral, which is read from the Referrals API (the event does not carry it) and
+ * stored through the same path as every delivery, so a repeated or late event never undoes
+ * a newer state. A test delivery is acknowledged. When Partner Center cannot be read, the
+ * answer is 503, so Partner Center delivers the event again.
+ */
+export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    let body: Buffer;
+    try {
+      body = await readRawBody(req, MAX_EVENT_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return void res.send(413, { error: 'body_too_large', message: error.message });
+      throw error;
+    }
+    const verified = await deps.verifier.verify(body, req.headers);
+    if (!verified.ok) return void res.send(401, { error: 'bad_signature', reason: verified.reason, message: verified.message });
+    const ready = deps.ready();
+    if (!ready) return void res.send(503, { error: 'starting', message: 'Storage is not ready yet; retry shortly' });
+    const { services, api } = ready;
+    if (!api) return void res.send(404, { error: 'not_connected', message: 'This desk is not connected to Partner Center (set the PARTNER_CENTER_* credentials)' });
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch (error) {
+      return void res.send(400, { error: 'malformed_json', message: `The body is not valid JSON: ${(error as Error).message}` });
+    }
+    const parsed = parseWebhookEvent(json);
+    if (!parsed.ok) return void res.send(400, { error: 'invalid_event', message: 'The event was not understood', problems: parsed.problems });
+    const { event } = parsed;
+    if (event.event === 'test-created') return void res.send(200, { event: event.event, received: [], duplicates: [] });
+    let current: Awaited<ReturnType<ReferralsApi['getReferral']>>;
+    try {
+      current = await api.getReferral(event.referralId);
+    } catch (error) {
+      services.log.error(`Partner Center event for referral ${event.referralId}: the referral could not be read`, error);
+      return void res.send(503, { error: 'partner_center_unavailable', message: `Referral ${event.referralId} could not be read from Partner Center; deliver the event again` });
+    }
+    if (!current) return void res.send(404, { error: 'not_found', message: `Partner Center has no referral ${event.referralId}` });
+    const read = readServedReferral(current);
+    if ('problem' in read) {
+      return void res.send(422, { error: 'invalid_referral', message: `Partner Center's referral ${event.referralId} was not stored: ${read.problem}` });
+    }
+    res.send(202, { event: event.event, ...(await ingestReferrals(services, [read.referral])) });
+  };
+}

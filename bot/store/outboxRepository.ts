@@ -1,0 +1,120 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { DateTime } from 'luxon';
+import { isStatus } from './errors';
+
+/** Rows waiting for a channel link are due at no time. */
+const NEVER = '9999-12-31T00:00:00.000Z';
+
+/** A referral with work to do: its channel card to post or bring up to date, or its changes to write back. */
+export interface OutboxTask {
+  referralId: string;
+  etag: string;
+  enqueuedAt: string;
+  dueAt: string;
+  attempts: number;
+  unrouted: boolean;
+  claimedUntil: string;
+  lastError: string;
+  /** The card is to be updated even if the referral did not change (what it shows changed with time). */
+  refresh: boolean;
+}
+
+type OutboxTaskEntity = Omit<OutboxTask, 'referralId' | 'etag'> & { partitionKey: string; rowKey: string };
+
+/**
+ * A durable to-do list of work per referral: card posts and updates (`card`), or writing
+ * changes back to Partner Center (`writeBack`), one row per referral. A row is written
+ * before the change it follows, so a crash between the two leaves work to do, never lost
+ * work. Instances claim a row with its ETag before working on it.
+ */
+export class OutboxRepository {
+  constructor(
+    private readonly table: TableClient,
+    private readonly partition: 'card' | 'writeBack' = 'card',
+  ) {}
+
+  /**
+   * Asks for the referral's card to be synced now (again, if a task is already there);
+   * with `refresh`, to be updated even when the referral did not change.
+   */
+  async enqueue(referralId: string, now: string, options: { refresh?: boolean } = {}): Promise<void> {
+    await this.table.upsertEntity(
+      { partitionKey: this.partition, rowKey: referralId, enqueuedAt: now, dueAt: now, unrouted: false, attempts: 0, lastError: '', ...(options.refresh ? { refresh: true } : {}) },
+      'Merge',
+    );
+  }
+
+  /** Tasks due by `now` (including claimed ones; `claim` sorts those out), oldest due first. */
+  async due(now: string): Promise<OutboxTask[]> {
+    return this.query(odata`PartitionKey eq ${this.partition} and dueAt le ${now}`);
+  }
+
+  /** Tasks parked until a channel is linked. */
+  async unrouted(): Promise<OutboxTask[]> {
+    return this.query(odata`PartitionKey eq ${this.partition} and unrouted eq true`);
+  }
+
+  /** Takes the task for `leaseUntil`; `null` when another worker holds it or it changed. */
+  async claim(task: OutboxTask, now: string, leaseUntil: string): Promise<OutboxTask | null> {
+    if (task.claimedUntil > now) return null;
+    try {
+      const result = await this.table.updateEntity({ partitionKey: this.partition, rowKey: task.referralId, claimedUntil: leaseUntil }, 'Merge', { etag: task.etag });
+      return { ...task, claimedUntil: leaseUntil, etag: result.etag ?? '' };
+    } catch (error) {
+      if (isStatus(error, 404, 412)) return null;
+      throw error;
+    }
+  }
+
+  /** Removes a finished task, unless it was enqueued again meanwhile: then it is released to run again. */
+  async complete(task: OutboxTask): Promise<void> {
+    try {
+      await this.table.deleteEntity(this.partition, task.referralId, { etag: task.etag });
+    } catch (error) {
+      if (isStatus(error, 404)) return;
+      if (!isStatus(error, 412)) throw error;
+      await this.release(task.referralId, {});
+    }
+  }
+
+  /** Leaves the task for a later attempt. */
+  async retryLater(task: OutboxTask, dueAt: string, error: string): Promise<void> {
+    await this.release(task.referralId, { dueAt, attempts: task.attempts + 1, lastError: error.slice(0, 1000) });
+  }
+
+  /** Parks the task until a channel link is made (with why, when it failed for good). */
+  async park(task: OutboxTask, lastError = ''): Promise<void> {
+    await this.release(task.referralId, { dueAt: NEVER, unrouted: true, lastError: lastError.slice(0, 1000) });
+  }
+
+  private async release(referralId: string, fields: Partial<OutboxTaskEntity>): Promise<void> {
+    try {
+      await this.table.updateEntity({ partitionKey: this.partition, rowKey: referralId, claimedUntil: '', ...fields }, 'Merge');
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+
+  private async query(filter: string): Promise<OutboxTask[]> {
+    const tasks: OutboxTask[] = [];
+    for await (const row of this.table.listEntities<OutboxTaskEntity>({ queryOptions: { filter } })) {
+      tasks.push({
+        referralId: row.rowKey,
+        etag: row.etag,
+        enqueuedAt: row.enqueuedAt,
+        dueAt: row.dueAt,
+        attempts: row.attempts ?? 0,
+        unrouted: row.unrouted === true,
+        claimedUntil: row.claimedUntil ?? '',
+        lastError: row.lastError ?? '',
+        refresh: row.refresh === true,
+      });
+    }
+    return tasks.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+}
+
+/** When a task that failed `attempts` times is tried again: the delay doubles with each attempt, up to `maxMs`. */
+export function retryTime(now: DateTime, attempts: number, baseMs: number, maxMs: number): string {
+  return now.plus({ milliseconds: Math.min(maxMs, baseMs * 2 ** attempts) }).toUTC().toISO()!;
+}
