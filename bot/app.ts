@@ -32,7 +32,9 @@ import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
-import { webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
+import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
+import type { SimulatorSettings } from './config/partnerCenterSettings';
+import { startEmbeddedPartnerCenter, type EmbeddedPartnerCenter } from '../tools/partnerCenterSimulator/embedded';
 
 export interface AppOptions {
   config: Config;
@@ -51,6 +53,8 @@ export interface RunningApp {
   port: number;
   /** Resolves once storage is reachable and the bot answers. */
   ready: Promise<Services>;
+  /** The local Partner Center simulator's address, when the desk runs one. */
+  simulatorUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -66,12 +70,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { strings } = CATALOGS[config.language];
   const adapter = createAdapter(config, log, strings);
   const state: ServerState = {};
-  const verifier = webhookVerifierFrom(config, { clock, ...options.webhooks });
+  let url = '';
+  const embeddedPartnerCenter = config.partnerCenterSimulator && (await startSimulator(config.partnerCenterSimulator, () => `${url}/api/partner-center/events`, clock, log));
+  const partnerCenterConfig = embeddedPartnerCenter ? { partnerCenter: embeddedPartnerCenter.settings } : config;
+  const verifier = embeddedPartnerCenter ? new WebhookVerifier({ ...embeddedPartnerCenter.webhooks, clock }) : webhookVerifierFrom(config, { clock, ...options.webhooks });
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const port = (server.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
-  log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals)`);
+  url = `http://localhost:${port}`;
+  log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`);
 
   let stopStorage: () => Promise<void> = async () => undefined;
   let cardSync: CardSync | undefined;
@@ -118,7 +125,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
-    partnerCenter = connectPartnerCenter(config, { storage, services: () => services, clock, log, retryIntervalMs: config.cardRetryIntervalMs, client: options.partnerCenter });
+    partnerCenter = connectPartnerCenter(partnerCenterConfig, { storage, services: () => services, clock, log, retryIntervalMs: config.cardRetryIntervalMs, client: options.partnerCenter });
     const services: Services = {
       referrals,
       links,
@@ -159,15 +166,29 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     url,
     port,
     ready,
+    simulatorUrl: embeddedPartnerCenter?.simulator.url,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ready.catch(() => undefined);
       await scheduler?.stop();
       await partnerCenter?.stop();
       await cardSync?.stop();
+      await embeddedPartnerCenter?.stop();
       await stopStorage();
     },
   };
+}
+
+/** The local Partner Center of a run without credentials; without it (its port taken) the desk runs unconnected. */
+async function startSimulator(settings: SimulatorSettings, webhookUrl: () => string, clock: () => DateTime, log: Logger): Promise<EmbeddedPartnerCenter | undefined> {
+  try {
+    const embedded = await startEmbeddedPartnerCenter({ ...settings, webhookUrl, clock });
+    log.info(`local Partner Center simulator on ${embedded.simulator.url} (npm run demo sends it referrals; set PARTNER_CENTER_SIMULATOR=off to run without)`);
+    return embedded;
+  } catch (error) {
+    log.error(`the local Partner Center simulator could not start on port ${settings.port}; running without Partner Center`, error);
+    return undefined;
+  }
 }
 
 function createAdapter(config: Config, log: Logger, strings: Strings): CloudAdapter {

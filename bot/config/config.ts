@@ -4,7 +4,7 @@ import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminder
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
 import { PARTNER_CENTER_CERTIFICATE_HOST, allowedHostProblem } from '../partnerCenter/certificateUrl';
 import { CATALOGS, spokenLanguage } from '../strings/catalogs';
-import { partnerCenterEnv, partnerCenterSettingsFrom, type PartnerCenterSettings } from './partnerCenterSettings';
+import { partnerCenterEnv, partnerCenterSettingsFrom, simulatorSettingsFrom, type PartnerCenterSettings, type SimulatorSettings } from './partnerCenterSettings';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
 /** The bot's settings, read once from the environment (see env.sample). */
@@ -35,6 +35,8 @@ export interface Config {
   language: string;
   /** How to reach Partner Center's Referrals API; unset when no credentials are configured. */
   partnerCenter?: PartnerCenterSettings;
+  /** The local Partner Center simulator the desk runs for itself (a local run without credentials). */
+  partnerCenterSimulator?: SimulatorSettings;
   /** How Partner Center's signed webhook deliveries are checked. */
   partnerCenterWebhooks: PartnerCenterWebhookSettings;
 }
@@ -130,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push('MicrosoftAppTenantId: must be set when MicrosoftAppType is SingleTenant');
   }
   const partnerCenter = partnerCenterSettingsFrom(e, problems);
+  const partnerCenterSimulator = simulatorSettingsFrom(e, partnerCenter !== undefined, Boolean(e.MicrosoftAppId), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
     language: e.DESK_LANGUAGE,
     partnerCenter,
+    partnerCenterSimulator,
     partnerCenterWebhooks: {
       certificateHosts: e.PARTNER_CENTER_CERTIFICATE_HOSTS,
       trustAnchorsFile: e.PARTNER_CENTER_TRUST_ANCHORS,

@@ -53,6 +53,13 @@ export const partnerCenterEnv = {
   PARTNER_CENTER_REFRESH_TOKEN: optionalText,
   PARTNER_CENTER_API_URL: serviceUrl(DEFAULT_PARTNER_CENTER_API_URL),
   PARTNER_CENTER_AUTHORITY_URL: serviceUrl(DEFAULT_AUTHORITY_URL),
+  PARTNER_CENTER_SIMULATOR: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
+  PARTNER_CENTER_SIMULATOR_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (any free port) to 65535')
+    .max(65535, 'must be 0 (any free port) to 65535')
+    .default(4010),
   PARTNER_CENTER_POLL_MINUTES: z.coerce
     .number({ error: 'must be a number of minutes' })
     .min(0, 'must be 0 (no polling) or more minutes')
@@ -83,4 +90,26 @@ export function partnerCenterSettingsFrom(env: PartnerCenterEnv, problems: strin
     authorityUrl: env.PARTNER_CENTER_AUTHORITY_URL,
     pollIntervalMs: env.PARTNER_CENTER_POLL_MINUTES * 60_000,
   };
+}
+
+/** The local Partner Center simulator the desk runs for itself when it has no credentials (see simulatorSettingsFrom). */
+export interface SimulatorSettings {
+  /** Where the simulator listens (0: any free port). */
+  port: number;
+  pollIntervalMs: number;
+}
+
+/**
+ * The simulator, when the desk runs one: `on`, or `auto` (the default) on a desk without
+ * Partner Center credentials that is not registered with the Bot Framework either (a local
+ * run). `on` with credentials adds a problem: the desk talks to one Partner Center.
+ */
+export function simulatorSettingsFrom(env: PartnerCenterEnv, connected: boolean, registered: boolean, problems: string[]): SimulatorSettings | undefined {
+  const mode = env.PARTNER_CENTER_SIMULATOR;
+  if (mode === 'on' && connected) {
+    problems.push('PARTNER_CENTER_SIMULATOR: must not be on while the PARTNER_CENTER_* credentials are set (the desk talks to one Partner Center)');
+    return undefined;
+  }
+  if (mode === 'off' || connected || (mode === 'auto' && registered)) return undefined;
+  return { port: env.PARTNER_CENTER_SIMULATOR_PORT, pollIntervalMs: env.PARTNER_CENTER_POLL_MINUTES * 60_000 };
 }

@@ -48,6 +48,7 @@ export class BotHarness {
       TABLE_PREFIX: `t${randomBytes(5).toString('hex')}`,
       CARD_RETRY_INTERVAL_SECONDS: '3600',
       SCHEDULER_INTERVAL_SECONDS: '3600',
+      PARTNER_CENTER_SIMULATOR: 'off',
       ...this.env,
     });
     await this.startBot();

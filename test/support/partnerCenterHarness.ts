@@ -65,10 +65,17 @@ export class PartnerCenterHarness {
     await this.simulator.stop();
   }
 
-  /** Waits until every webhook delivery so far has ended, and what they set off. */
+  /**
+   * Waits until the webhooks and what they set off are quiet: every delivery has ended, and
+   * so has the bot's work, including the deliveries its own writes caused meanwhile.
+   */
   async delivered() {
-    const reports = await this.webhooks.settled();
-    await this.bot.settle();
+    let reports: Awaited<ReturnType<WebhookSubscription['settled']>> = [];
+    for (let seen = -1; seen !== this.webhooks.deliveries.length; ) {
+      seen = this.webhooks.deliveries.length;
+      reports = await this.webhooks.settled();
+      await this.bot.settle();
+    }
     return reports;
   }
 

@@ -19,6 +19,11 @@ export interface SendDemoFeedOptions {
   intervalMs: number;
   /** Receives one line per referral. */
   log: (line: string) => void;
+  /**
+   * `partnerCenter`: `url` is the local Partner Center simulator's `/simulator/referrals`,
+   * which takes each referral as Partner Center receives one; its webhook brings the card.
+   */
+  via?: 'referrals' | 'partnerCenter';
 }
 
 /** What became of each referral, by id. */
@@ -63,7 +68,8 @@ export async function sendDemoFeed(options: SendDemoFeedOptions): Promise<DemoSe
   for (const [index, { referral }] of referrals.entries()) {
     if (index > 0 && intervalMs > 0) await sleep(intervalMs);
     const id = String(referral.id);
-    const body = JSON.stringify(referral);
+    const viaPartnerCenter = options.via === 'partnerCenter';
+    const body = JSON.stringify(viaPartnerCenter ? { referral } : referral);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (secret) headers[SIGNATURE_HEADER] = signBody(body, secret);
     let response: Response;
@@ -74,7 +80,10 @@ export async function sendDemoFeed(options: SendDemoFeedOptions): Promise<DemoSe
     }
     const answer = await readJson(response);
     let outcome: string;
-    if (response.status === 202 && answer?.duplicates?.includes(id)) {
+    if (viaPartnerCenter && response.status === 201) {
+      summary.received.push(id);
+      outcome = 'in Partner Center, which announces it to the bot';
+    } else if (response.status === 202 && answer?.duplicates?.includes(id)) {
       summary.duplicates.push(id);
       outcome = 'already known';
     } else if (response.status === 202) {
