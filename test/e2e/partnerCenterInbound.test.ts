@@ -38,6 +38,16 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
     assert.ok(pc.simulator.requests.some((r) => r.method === 'GET' && r.path === `${API_BASE_PATH}/${ID}`), 'the referral was read by its id');
   });
 
+  it('a related-referral event brings the related referral it names, signed in the x-ms-signature header too', async () => {
+    pc.simulator.add(pcReferral({ id: MISSED, engagementId: 'e1b2c3d4-0000-4000-8000-000000000001' }));
+    const body = JSON.stringify(eventBody('related-referral-created', `${pc.simulator.apiUrl}/${MISSED}`, h().clock.now));
+    const answer = await post(body, signDelivery(body, sharedTestPki().privateKey, `${pc.simulator.url}${CERTIFICATE_PATH}`, 'x-ms-signature'));
+    assert.equal(answer.status, 202, JSON.stringify(answer.body));
+    assert.deepEqual(answer.body.received, [MISSED]);
+    await h().settle();
+    assert.ok(cardOf(MISSED), 'its card is posted');
+  });
+
   it('refuses a delivery whose body was changed after signing, and stores nothing', async () => {
     pc.simulator.add(pcReferral({ id: MISSED }));
     const body = event(MISSED, 'referral-created');

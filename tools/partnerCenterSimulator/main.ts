@@ -39,6 +39,8 @@ async function main(): Promise<void> {
       `PARTNER_CENTER_REFRESH_TOKEN=${refreshToken}`,
       `PARTNER_CENTER_API_URL=${simulator.apiUrl}`,
       `PARTNER_CENTER_AUTHORITY_URL=${simulator.authorityUrl}`,
+      // It sends no webhooks on its own: the desk finds its referrals by polling.
+      'PARTNER_CENTER_POLL_MINUTES=1',
     ].join('\n'),
   );
   simulator.onChange(({ kind, referral }) => console.log(`${DateTime.utc().toISOTime()} ${kind} ${referral.id} ${String(referral.status)}/${String(referral.substatus)}`));
