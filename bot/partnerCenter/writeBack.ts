@@ -104,6 +104,8 @@ export class WriteBack extends BackgroundDrain {
         await this.reread(services, id);
       }
     }
+    // Still not in step (Partner Center changed it after every read): the outbox tries again later.
+    throw new Error(`referral ${id} kept changing in Partner Center while it was written`);
   }
 
   /** Partner Center's current copy, merged with the desk's (a 412, or a copy without eTag). */
