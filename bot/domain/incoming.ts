@@ -118,6 +118,7 @@ function legacyMerge(current: Referral, incoming: Referral): Referral {
   const behind = STAGE_RANK[stageOf(incoming)] < STAGE_RANK[stageOf(current)];
   return behind ? keepDeskDecisions(incoming, current) : incoming;
 }
+
 /** The incoming copy, with the lifecycle and the deal details the desk's decision set. */
 function keepDeskDecisions(incoming: Referral, current: Referral): Referral {
   return {
