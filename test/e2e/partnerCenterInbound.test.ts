@@ -93,6 +93,8 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
     assert.deepEqual(again.body.duplicates, [ID]);
     const { referral } = (await h().services.referrals.get(ID))!.record;
     assert.equal(referral.details.dealValue, 41000);
+    const card = h().connector.calls.filter((c) => c.kind === 'update' && c.conversationId === CHANNELS.emea.id && cardText(c).includes(ID)).at(-1);
+    assert.ok(card && /41,000/.test(cardText(card)), 'the value a Microsoft seller changed shows on the card');
     assert.deepEqual((await h().services.referrals.history(ID)).map((e) => e.action), ['received', 'updated']);
   });
 
