@@ -82,11 +82,10 @@ export function applyIncoming(
   options: { written?: readonly SharedField[] } = {},
 ): IncomingDecision | null {
   const state = stored.desk.partnerCenter;
-  // Compared as instants: the same moment may be written with or without milliseconds or an offset.
-  const since = state?.copy.updatedDateTime ?? stored.referral.updatedDateTime;
-  if (!options.written && parseInstant(incoming.updatedDateTime) <= parseInstant(since)) return null;
+  if (!isNewer(incoming, eTag, state?.copy ?? { eTag: '', updatedDateTime: stored.referral.updatedDateTime }, Boolean(options.written))) return null;
   const current = stored.referral;
-  const merge = state ? mergeCopies(sharedFieldsOf(current), state.copy.fields, sharedFieldsOf(incoming)) : undefined;
+  const theirs = sharedFieldsOf(incoming);
+  const merge = state ? mergeCopies(sharedFieldsOf(current), baseOf(state.copy.fields, theirs, options.written ?? []), theirs) : undefined;
   const referral = merge ? withDeskChanges(current, incoming, merge.fields) : legacyMerge(current, incoming);
   const conflicts = merge?.conflicts ?? [];
   const { conflicts: earlier, failure, ...rest } = state ?? {};
@@ -103,6 +102,30 @@ export function applyIncoming(
   const event: HistoryEvent | null =
     changes.length === 0 ? null : { referralId: referral.id, revision, at: now.toUTC().toISO()!, actor: PARTNER_CENTER_ACTOR, action: 'updated', changes };
   return { record, event };
+}
+
+/**
+ * Whether a delivered copy is newer than the one the desk has. Times are compared as
+ * instants (the same moment may be written with or without milliseconds or an offset); at
+ * the same time, a different eTag is a newer version (two changes within a moment, or a
+ * first copy with an eTag). The answer to the desk's own write is newer unless older.
+ */
+function isNewer(incoming: Referral, eTag: string | undefined, known: Pick<PartnerCenterCopy, 'eTag' | 'updatedDateTime'>, written: boolean): boolean {
+  const [at, since] = [parseInstant(incoming.updatedDateTime), parseInstant(known.updatedDateTime)];
+  if (at > since) return true;
+  if (at < since) return false;
+  return written || (eTag !== undefined && eTag !== '' && eTag !== known.eTag);
+}
+
+/**
+ * What both sides started from: the copy the desk had, but for the fields the desk just
+ * wrote, which Partner Center now has as the desk sent them (a change the desk made since
+ * is then still the desk's, and no conflict).
+ */
+function baseOf(copy: SharedFields, theirs: SharedFields, written: readonly SharedField[]): SharedFields {
+  const base = { ...copy } as Record<SharedField, unknown>;
+  for (const field of written) base[field] = theirs[field];
+  return base as unknown as SharedFields;
 }
 
 /** The incoming copy with the merged shared fields, which hold the desk's changes Partner Center has not had yet. */

@@ -50,6 +50,11 @@ export type WrittenField = (typeof WRITTEN_FIELDS)[number];
 
 const SHARED_FIELDS: readonly SharedField[] = [...WRITTEN_FIELDS, 'name', 'type', 'consent'];
 
+/** How far along a lifecycle is: New 0, Active 1, Closed 2 (Partner Center moves only forward). */
+export function rankOf(lifecycle: Lifecycle): number {
+  return lifecycle.status === 'Closed' ? 2 : lifecycle.status === 'Active' ? 1 : 0;
+}
+
 export function isWritten(field: SharedField): field is WrittenField {
   return (WRITTEN_FIELDS as readonly SharedField[]).includes(field);
 }
@@ -118,6 +123,11 @@ export function sameValue(field: SharedField, a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
 }
 
+/** Whether a value counts as none: absent, null, empty text or an empty list. */
+export function isNone(value: unknown): boolean {
+  return canonical(value) === '';
+}
+
 /** JSON with keys sorted and absent, null and empty values alike, so equal content compares equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
@@ -159,10 +169,12 @@ export function mergeCopies(ours: SharedFields, base: SharedFields, theirs: Shar
   const fields: SharedFields = { ...theirs };
   const conflicts: SyncConflict[] = [];
   const closedThere = theirs.lifecycle.status === 'Closed' && base.lifecycle.status !== 'Closed';
+  // Partner Center is on the way to the desk's lifecycle (the accept of an accept-then-won was written): not a change of its own.
+  const onTheWay = rankOf(base.lifecycle) < rankOf(theirs.lifecycle) && rankOf(theirs.lifecycle) < rankOf(ours.lifecycle);
   for (const field of SHARED_FIELDS) {
     const oursChanged = !sameValue(field, ours[field], base[field]);
     if (!oursChanged || sameValue(field, ours[field], theirs[field])) continue;
-    const theirsChanged = !sameValue(field, theirs[field], base[field]);
+    const theirsChanged = !sameValue(field, theirs[field], base[field]) && !(field === 'lifecycle' && onTheWay);
     if (theirsChanged || (closedThere && isWritten(field))) conflicts.push({ field, ours: ours[field], theirs: theirs[field] });
     else (fields as unknown as Record<string, unknown>)[field] = ours[field];
   }

@@ -1,5 +1,5 @@
 import type { PatchablePath, PatchOperation } from './patchOperations';
-import { differingFields, WRITTEN_FIELDS, type Lifecycle, type PartnerCenterState, type SharedFields, type WrittenField } from './partnerCenterCopy';
+import { differingFields, isNone, rankOf, WRITTEN_FIELDS, type Lifecycle, type PartnerCenterState, type SharedFields, type WrittenField } from './partnerCenterCopy';
 
 export type WriteBackStep =
   /** Partner Center already has what the desk has. */
@@ -36,7 +36,7 @@ export function nextWriteBack(ours: SharedFields, base: SharedFields): WriteBack
   const target = changed.includes('lifecycle') && !isExpiry(ours.lifecycle) ? ours.lifecycle : undefined;
   if (!target && fields.length === 0) return { kind: 'inStep' };
   const from = base.lifecycle.status;
-  if (from === 'Closed' || (target && rank(target) < rank(base.lifecycle))) {
+  if (from === 'Closed' || (target && rankOf(target) < rankOf(base.lifecycle))) {
     return { kind: 'unwritable', fields: target ? ['lifecycle', ...fields] : fields };
   }
   // Through Active first, when closing as won or lost a referral Partner Center has as New.
@@ -49,10 +49,6 @@ function isExpiry(lifecycle: Lifecycle): boolean {
   return lifecycle.status === 'Closed' && lifecycle.substatus === 'Expired';
 }
 
-function rank(lifecycle: Lifecycle): number {
-  return lifecycle.status === 'Closed' ? 2 : lifecycle.status === 'Active' ? 1 : 0;
-}
-
 function lifecycleOperations(to: Lifecycle, from: Lifecycle): PatchOperation[] {
   const operations = [operation('/status', from.status, to.status), operation('/substatus', from.substatus, to.substatus)];
   if (to.statusReason !== undefined && to.statusReason !== from.statusReason) operations.push(operation('/statusReason', from.statusReason, to.statusReason));
@@ -61,7 +57,7 @@ function lifecycleOperations(to: Lifecycle, from: Lifecycle): PatchOperation[] {
 
 /** `add` where Partner Center has no value yet, `replace` otherwise; a value the desk cleared is written as null. */
 function operation(path: PatchablePath, before: unknown, after: unknown): PatchOperation {
-  return { op: before === undefined || before === null ? 'add' : 'replace', path, value: after ?? null };
+  return { op: isNone(before) ? 'add' : 'replace', path, value: after ?? null };
 }
 
 /** What the card says of writing back: nothing to write, still to write, refused, or changed there too. */

@@ -63,11 +63,13 @@ export class ReferralPoller extends BackgroundDrain {
       const readable: IncomingReferral[] = [];
       let newest: string | undefined;
       for (const item of page.referrals) {
-        const updated = (item as { updatedDateTime?: unknown } | null)?.updatedDateTime;
-        if (typeof updated === 'string' && Number.isFinite(Date.parse(updated)) && (!newest || Date.parse(updated) > Date.parse(newest))) newest = updated;
         const parsed = parseReferrals(item);
-        if ('referrals' in parsed) readable.push(...parsed.referrals);
-        else {
+        if ('referrals' in parsed) {
+          readable.push(...parsed.referrals);
+          // Only what is stored moves the cursor: an unreadable referral is read again by the next poll.
+          const updated = parsed.referrals[0].updatedDateTime;
+          if (updated && (!newest || Date.parse(updated) > Date.parse(newest))) newest = updated;
+        } else {
           result.unreadable++;
           log.error(`Partner Center referral ${parsed.problems[0]?.id ?? '(no id)'} not stored: ${problemsText(parsed.problems)}`);
         }

@@ -101,6 +101,8 @@ export class WriteBack extends BackgroundDrain {
         await this.take(services, await this.deps.api.patchReferral(id, next.operations, state.copy.eTag), { written: next.fields });
       } catch (error) {
         if (!(error instanceof PreconditionFailedError)) throw error;
+        // The patch was not refused, only out of date: a failing re-read must not mark it as refused.
+        attempt.operations = undefined;
         await this.reread(services, id);
       }
     }

@@ -212,6 +212,53 @@ describe('writing back to Partner Center', () => {
       assert.equal(result?.record.desk.partnerCenter?.conflicts, undefined);
     });
 
+    it("Partner Center's answer to the accept of an accept-then-won keeps the won, to be written next", () => {
+      const won = decided(decided(arrived(), ACCEPT), { action: 'win', input: {} }, 20);
+      const step = nextWriteBack(fieldsOf(won), baseOf(won));
+      assert.equal(step.kind, 'patch');
+      const answer = portal(won, { status: 'Active', substatus: 'Accepted', closedDateTime: undefined });
+      const result = applyIncoming(won, answer, NOW.plus({ hours: 1 }), 'v2', { written: step.kind === 'patch' ? step.fields : [] });
+      assert.ok(result);
+      assert.equal(`${result.record.referral.status}/${result.record.referral.substatus}`, 'Closed/Won');
+      assert.equal(result.record.desk.partnerCenter!.conflicts, undefined);
+      assert.deepEqual(nextWriteBack(fieldsOf(result.record), baseOf(result.record)).kind, 'patch');
+    });
+
+    it('the same answer read after a crash (a 412, not as an answer) is no conflict either', () => {
+      const won = decided(decided(arrived(), ACCEPT), { action: 'win', input: {} }, 20);
+      const accepted = portal(won, { status: 'Active', substatus: 'Accepted', closedDateTime: undefined });
+      const result = applyIncoming(won, accepted, NOW.plus({ hours: 1 }), 'v2');
+      assert.ok(result);
+      assert.equal(result.record.referral.substatus, 'Won');
+      assert.equal(result.record.desk.partnerCenter!.conflicts, undefined);
+    });
+
+    it('keeps an edit the desk made while its patch was on the way, to be written next', () => {
+      const accepted = decided(arrived(), ACCEPT);
+      const step = nextWriteBack(fieldsOf(accepted), baseOf(accepted));
+      const answer = portal(accepted, {});
+      const edited: ReferralRecord = { ...accepted, referral: { ...accepted.referral, details: { ...accepted.referral.details, dealValue: 50000 } } };
+      const result = applyIncoming(edited, answer, NOW.plus({ hours: 1 }), 'v2', { written: step.kind === 'patch' ? step.fields : [] });
+      assert.ok(result);
+      assert.equal(result.record.referral.details.dealValue, 50000);
+      assert.equal(result.record.desk.partnerCenter!.conflicts, undefined);
+      assert.equal(syncStatusOf(result.record.desk.partnerCenter!, fieldsOf(result.record)), 'pending');
+    });
+
+    it('takes a copy of the same time with another eTag (two changes within a moment, or the first eTag), not the same one again', () => {
+      const record = arrived();
+      const sameTime = portal(record, { details: { ...record.referral.details, dealValue: 1 } }, record.referral.updatedDateTime);
+      assert.equal(applyIncoming(record, sameTime, NOW, 'v1'), null);
+      assert.equal(applyIncoming(record, sameTime, NOW, 'v2')?.record.referral.details.dealValue, 1);
+      assert.equal(applyIncoming(record, sameTime, NOW), null, 'no eTag: no newer version');
+    });
+
+    it('an answer to the desk own write older than the copy the desk has is not taken', () => {
+      const record = arrived();
+      const older = portal(record, {}, '2026-11-23T07:00:00.000Z');
+      assert.equal(applyIncoming(record, older, NOW, 'v0', { written: ['lifecycle'] }), null);
+    });
+
     it('round-trips the shared fields', () => {
       const referral = decided(arrived(), ACCEPT).referral;
       const asStored = (value: Referral) => JSON.parse(JSON.stringify(value)) as Referral;

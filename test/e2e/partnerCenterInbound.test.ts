@@ -124,6 +124,16 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
     assert.match(lists.at(-1)!.query.$filter, /^updatedDateTime gt 2026-11-23T0[78]:\d\d/);
   });
 
+  it('the cursor does not move past a referral the desk cannot read, so the next poll reads it again', async () => {
+    pc.muted = true;
+    pc.simulator.add(pcReferral({ id: MISSED, updatedDateTime: '2026-11-23T08:10:00Z' }));
+    pc.simulator.add(pcReferral({ id: 'a1b2c3d4-0000-4000-8000-0000000000e3', updatedDateTime: '2026-11-23T08:20:00Z', customerProfile: { name: 'No address' } }));
+    const polled = await pc.poll();
+    assert.deepEqual([polled.received, polled.unreadable], [1, 1]);
+    assert.equal(Date.parse((await h().services.partnerCenter!.poller.cursor())!), Date.parse('2026-11-23T08:10:00Z'));
+    assert.equal((await pc.poll()).unreadable, 1, 'read again');
+  });
+
   it('the cursor stays where it was when Partner Center cannot be read', async () => {
     for (let i = 0; i < 3; i++) pc.simulator.add(pcReferral({ id: `a1b2c3d4-0000-4000-8000-00000000010${i}`, updatedDateTime: `2026-11-23T08:0${i}:00Z` }));
     await pc.delivered();

@@ -139,6 +139,26 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
     assert.match(cardText(lastCard()), /Up to date/);
   });
 
+  it('an accept and a Won made during an outage are written in order once Partner Center is back, with no conflict', async () => {
+    pc.simulator.failNext(5, 503);
+    await accept();
+    assert.equal(pc.simulator.patches.length, 0);
+    h().clock.advance({ hours: 1 });
+    assert.equal((await click(VERBS.win, { finalValue: '42000' })).status, 200);
+    await pc.delivered();
+    h().clock.advance({ hours: 1 });
+    h().services.partnerCenter!.writeBack.kick();
+    await pc.delivered();
+    assert.deepEqual(
+      pc.simulator.patches.map((p) => p.operations.filter((o) => o.path === '/substatus').map((o) => o.value)),
+      [['Accepted'], ['Won']],
+    );
+    const { referral, desk } = await stored();
+    assert.equal(referral.substatus, 'Won');
+    assert.equal(desk.partnerCenter!.conflicts, undefined);
+    assert.match(cardText(lastCard()), /Up to date/);
+  });
+
   it('a decline in the portal reaches the card through the webhook', async () => {
     pc.simulator.update(ID, { status: 'Closed', substatus: 'Declined', statusReason: 'Other' });
     await pc.delivered();
