@@ -5,7 +5,7 @@ import { parseWebhookEvent } from '../partnerCenter/webhookEvents';
 import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
 import type { ReferralsApi } from '../partnerCenter/writeBack';
 import type { Services } from '../services';
-import { BodyTooLargeError, readRawBody } from './readBody';
+import { bodyWithin, jsonOf } from './readBody';
 
 /** An event body is a few hundred bytes; anything near this is not one. */
 const MAX_EVENT_BODY_BYTES = 64 * 1024;
@@ -26,25 +26,17 @@ export interface PartnerCenterEventsDeps {
  */
 export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    let body: Buffer;
-    try {
-      body = await readRawBody(req, MAX_EVENT_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return void res.send(413, { error: 'body_too_large', message: error.message });
-      throw error;
-    }
+    const body = await bodyWithin(req, res, MAX_EVENT_BODY_BYTES);
+    if (!body) return;
     const verified = await deps.verifier.verify(body, req.headers);
     if (!verified.ok) return void res.send(401, { error: 'bad_signature', reason: verified.reason, message: verified.message });
     const ready = deps.ready();
     if (!ready) return void res.send(503, { error: 'starting', message: 'Storage is not ready yet; retry shortly' });
     const { services, api } = ready;
     if (!api) return void res.send(404, { error: 'not_connected', message: 'This desk is not connected to Partner Center (set the PARTNER_CENTER_* credentials)' });
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch (error) {
-      return void res.send(400, { error: 'malformed_json', message: `The body is not valid JSON: ${(error as Error).message}` });
-    }
+    const delivered = jsonOf(body, res);
+    if (!delivered) return;
+    const { json } = delivered;
     const parsed = parseWebhookEvent(json);
     if (!parsed.ok) return void res.send(400, { error: 'invalid_event', message: 'The event was not understood', problems: parsed.problems });
     const { event } = parsed;

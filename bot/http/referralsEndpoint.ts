@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import { ingestReferrals } from '../partnerCenter/ingestReferrals';
 import { parseReferrals } from '../partnerCenter/referralSchema';
 import type { Services } from '../services';
-import { BodyTooLargeError, readRawBody } from './readBody';
+import { bodyWithin, jsonOf } from './readBody';
 import { SIGNATURE_HEADER, isValidSignature } from './signature';
 
 /** One delivery may carry up to this many bytes (a few hundred referrals). */
@@ -16,24 +16,16 @@ export const MAX_REFERRALS_PER_DELIVERY = 500;
  */
 export function referralsEndpoint(services: () => Services | undefined, secret: string | undefined) {
   return async (req: Request, res: Response): Promise<void> => {
-    let body: Buffer;
-    try {
-      body = await readRawBody(req, MAX_REFERRALS_BODY_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return void res.send(413, { error: 'body_too_large', message: error.message });
-      throw error;
-    }
+    const body = await bodyWithin(req, res, MAX_REFERRALS_BODY_BYTES);
+    if (!body) return;
     if (secret && !isValidSignature(body, secret, req.header(SIGNATURE_HEADER))) {
       return void res.send(401, { error: 'bad_signature', message: `Missing or wrong ${SIGNATURE_HEADER} header` });
     }
     const ready = services();
     if (!ready) return void res.send(503, { error: 'starting', message: 'Storage is not ready yet; retry shortly' });
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch (error) {
-      return void res.send(400, { error: 'malformed_json', message: `The body is not valid JSON: ${(error as Error).message}` });
-    }
+    const read = jsonOf(body, res);
+    if (!read) return;
+    const { json } = read;
     if (Array.isArray(json) && json.length > MAX_REFERRALS_PER_DELIVERY) {
       return void res.send(413, { error: 'too_many_referrals', message: `At most ${MAX_REFERRALS_PER_DELIVERY} referrals per delivery` });
     }

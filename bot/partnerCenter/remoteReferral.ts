@@ -1,5 +1,5 @@
 import type { IncomingReferral } from '../domain/incoming';
-import { parseReferrals } from './referralSchema';
+import { parseReferrals, type ItemProblem } from './referralSchema';
 
 /** A referral as Partner Center's API served it (unchecked JSON) with its eTag. */
 export interface ServedReferral {
@@ -19,6 +19,6 @@ export function readServedReferral(served: ServedReferral): { referral: Incoming
 }
 
 /** The problems of parseReferrals as one sentence, each naming its field. */
-export function problemsText(problems: Extract<ReturnType<typeof parseReferrals>, { problems: unknown }>['problems']): string {
+export function problemsText(problems: readonly ItemProblem[]): string {
   return problems.flatMap((item) => item.problems.map((p) => `${p.field} ${p.message}`)).join('; ');
 }
