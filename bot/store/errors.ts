@@ -16,3 +16,18 @@ export function isStatus(error: unknown, ...statuses: number[]): boolean {
   const status = statusOf(error);
   return status !== undefined && statuses.includes(status);
 }
+
+/** Network failures that mean the table service could not be reached at all. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'REQUEST_SEND_ERROR']);
+
+/**
+ * Whether a failed table call means storage is unavailable for now (unreachable, or the
+ * service answered 500/503), so the caller should be told to try again later rather than
+ * that its request was wrong.
+ */
+export function isStorageUnavailable(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== undefined) return status === 500 || status === 503;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNREACHABLE_CODES.has(code);
+}
