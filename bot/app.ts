@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { Config } from './config/config';
+import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config } from './config/config';
 import { loadRegions } from './config/regions';
 import { loadSolutions } from './config/solutions';
 import { createServer, type ServerState } from './http/server';
@@ -30,6 +30,9 @@ import { servicesFor } from './languages';
 import { CardSync } from './teams/cardSync';
 import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
+import { AccessGate } from './teams/access/accessGate';
+import { serviceUrlTrust } from './teams/access/serviceUrlTrust';
+import { TeamMembership } from './teams/access/teamMembership';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
 import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
@@ -75,10 +78,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const partnerCenterConfig = embeddedPartnerCenter ? { partnerCenter: embeddedPartnerCenter.settings } : config;
   const verifier = embeddedPartnerCenter ? new WebhookVerifier({ ...embeddedPartnerCenter.webhooks, clock }) : webhookVerifierFrom(config, { clock, ...options.webhooks });
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
   const port = (server.address() as AddressInfo).port;
   url = `http://localhost:${port}`;
   log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`);
+  log.info(exposureNotice(config));
 
   let stopStorage: () => Promise<void> = async () => undefined;
   let cardSync: CardSync | undefined;
@@ -144,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       regions,
       solutions,
       admins: config.admins,
+      linkEditors: config.linkEditors,
       roles,
       strings,
       language: config.language,
@@ -153,7 +158,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     };
     await scheduler.initialize();
     await planAllDigests(services);
-    state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
+    const membership = new TeamMembership({ conversations, messenger, clock });
+    const gate = new AccessGate(services, membership, { tenants: config.allowedTenants, trustsServiceUrl: serviceUrlTrust(Boolean(config.appId), config.host) });
+    state.ready = { services, bot: new ReferralDeskBot(services, gate, membership), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
     partnerCenter?.start();
     scheduler.start(config.schedulerIntervalMs);
@@ -189,6 +196,13 @@ async function startSimulator(settings: SimulatorSettings, webhookUrl: () => str
     log.error(`the local Partner Center simulator could not start on port ${settings.port}; running without Partner Center`, error);
     return undefined;
   }
+}
+
+/** What the start-up log says about who can reach the desk, loudly when nobody is authenticated. */
+function exposureNotice(config: Config): string {
+  if (config.appId) return 'Teams authentication is on (MicrosoftAppId is set); listening on every interface';
+  if (config.host) return `authentication is off (MicrosoftAppId is empty): listening on ${config.host} only, for this machine`;
+  return `WARNING: authentication is off and ${UNAUTHENTICATED_ANY_HOST_SETTING}=true: anyone who reaches this machine can act as any Teams user`;
 }
 
 function createAdapter(config: Config, log: Logger, strings: Strings): CloudAdapter {

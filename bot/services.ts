@@ -15,6 +15,7 @@ import type { ReferralIndexRepository } from './store/referralIndexRepository';
 import type { DirectCardRepository } from './store/directCardRepository';
 import type { RoleRepository } from './store/roleRepository';
 import type { WorkingHours } from './domain/workingHours';
+import type { LinkEditorRule } from './domain/access';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
@@ -47,6 +48,8 @@ export interface Services {
   solutions: readonly CatalogSolution[];
   /** Users who administer every region (see DESK_ADMINS). */
   admins: readonly string[];
+  /** Who may link and unlink channels (LINK_EDITORS). */
+  linkEditors: LinkEditorRule;
   /** Region managers admins granted (`managers add`), beside those of the regions file. */
   roles: RoleRepository;
   /** Every sentence, in the desk's language (see `servicesFor` for a user's own). */

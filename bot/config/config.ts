@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import type { LinkEditorRule, TenantRule } from '../domain/access';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminderPlan';
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
 import { PARTNER_CENTER_CERTIFICATE_HOST, allowedHostProblem } from '../partnerCenter/certificateUrl';
@@ -10,6 +11,12 @@ import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetti
 /** The bot's settings, read once from the environment (see env.sample). */
 export interface Config {
   port: number;
+  /** The address the HTTP server listens on: loopback while authentication is off, unless opened explicitly; unset, every interface. */
+  host?: string;
+  /** Tenants whose activities the bot answers; `any` only while authentication is off. */
+  allowedTenants: TenantRule;
+  /** Who may link and unlink channels (see LINK_EDITORS). */
+  linkEditors: LinkEditorRule;
   appId: string;
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -41,6 +48,9 @@ export interface Config {
   partnerCenterWebhooks: PartnerCenterWebhookSettings;
 }
 
+/** The setting that opens an unauthenticated desk to other machines; refused in production. */
+export const UNAUTHENTICATED_ANY_HOST_SETTING = 'INSECURE_LISTEN_WITHOUT_AUTHENTICATION';
+
 /** Where a webhook's signing certificate may come from, what it must chain to and who must issue it. */
 export interface PartnerCenterWebhookSettings {
   /** Hosts the certificate may be downloaded from (`*.suffix` for every name under a suffix). */
@@ -63,6 +73,13 @@ const optionalText = z.string().trim().default('');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  NODE_ENV: optionalText,
+  [UNAUTHENTICATED_ANY_HOST_SETTING]: z.enum(['true', 'false']).default('false'),
+  ALLOWED_TENANTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
+  LINK_EDITORS: z.enum(['owners', 'admins', 'members']).default('owners'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -131,11 +148,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId: must be set when MicrosoftAppType is SingleTenant');
   }
+  const allowedTenants = tenantsFrom(e, problems);
+  const host = hostFrom(e, problems);
   const partnerCenter = partnerCenterSettingsFrom(e, problems);
   const partnerCenterSimulator = simulatorSettingsFrom(e, partnerCenter !== undefined, Boolean(e.MicrosoftAppId), problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,
+    host,
+    allowedTenants,
+    linkEditors: e.LINK_EDITORS,
     appId: e.MicrosoftAppId,
     appPassword: e.MicrosoftAppPassword,
     appType: e.MicrosoftAppType,
@@ -165,4 +187,32 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       certificateIssuer: e.PARTNER_CENTER_CERTIFICATE_ISSUER,
     },
   };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * The tenants the desk serves: ALLOWED_TENANTS, else the app's own tenant for a single-tenant
+ * app. A multi-tenant app must list them; with authentication off (a local run, on loopback)
+ * and no list, any tenant.
+ */
+function tenantsFrom(e: Env, problems: string[]): TenantRule {
+  if (e.ALLOWED_TENANTS.length > 0) return e.ALLOWED_TENANTS;
+  if (e.MicrosoftAppType !== 'MultiTenant' && e.MicrosoftAppTenantId) return [e.MicrosoftAppTenantId.toLowerCase()];
+  if (!e.MicrosoftAppId) return 'any';
+  problems.push('ALLOWED_TENANTS: must list the tenant ids the desk serves (comma-separated) when MicrosoftAppType is MultiTenant');
+  return [];
+}
+
+/**
+ * Where to listen: every interface once Teams' authentication is on; loopback without it,
+ * unless INSECURE_LISTEN_WITHOUT_AUTHENTICATION says otherwise, which production refuses.
+ */
+function hostFrom(e: Env, problems: string[]): string | undefined {
+  if (e.MicrosoftAppId) return undefined;
+  if (e[UNAUTHENTICATED_ANY_HOST_SETTING] !== 'true') return '127.0.0.1';
+  if (e.NODE_ENV === 'production') {
+    problems.push(`${UNAUTHENTICATED_ANY_HOST_SETTING}: refused with NODE_ENV=production; set MicrosoftAppId so that Teams' requests are authenticated`);
+  }
+  return undefined;
 }

@@ -10,6 +10,22 @@ import { toDealSolution, type CatalogSolution } from './solutions';
 import { RESPONSE_WINDOW, parseInstant } from './timeLimits';
 import { closingDateProblems, currencyProblems, dealValueProblems, personProblems, requiredText } from './validation';
 
+/**
+ * Ids of deals the partner creates start with this, which Partner Center's referral ids (GUIDs)
+ * never do: a form cannot name, and so reveal or overwrite, a referral that came from there.
+ */
+const NEW_DEAL_ID = /^deal-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The id of a new deal (and of its form), from a fresh random UUID. */
+export function newDealId(uuid: string): string {
+  return `deal-${uuid.toLowerCase()}`;
+}
+
+/** Whether `id` is one `newDealId` makes. */
+export function isNewDealId(id: string): boolean {
+  return NEW_DEAL_ID.test(id);
+}
+
 /** The `new deal` form: the customer, the deal, the partner's team and solutions, and Microsoft's part. */
 export interface NewDealInput extends Omit<AcceptInput, 'notes'> {
   customerName: string;

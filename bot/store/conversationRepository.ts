@@ -1,7 +1,7 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 import { isStatus } from './errors';
-import { encodeKey } from './tables';
+import { decodeKey, encodeKey } from './tables';
 
 /** A team the bot is installed in, a channel it posts to, or a user's personal chat. */
 export type ConversationKind = 'team' | 'channel' | 'personal';
@@ -11,6 +11,16 @@ interface ConversationEntity {
   rowKey: string;
   reference: string;
   serviceUrl: string;
+  /** Who installed the desk in a team (actor id), for `team` rows. */
+  installedBy?: string;
+}
+
+/** A team the desk is installed in. */
+export interface InstalledTeam {
+  teamId: string;
+  reference: Partial<ConversationReference>;
+  /** The actor id of whoever installed the desk there, when known. */
+  installedBy?: string;
 }
 
 /**
@@ -22,8 +32,7 @@ export class ConversationRepository {
 
   async get(kind: ConversationKind, conversationId: string): Promise<Partial<ConversationReference> | null> {
     try {
-      const entity = await this.table.getEntity<ConversationEntity>(kind, encodeKey(conversationId));
-      return { ...(JSON.parse(entity.reference) as Partial<ConversationReference>), serviceUrl: entity.serviceUrl };
+      return referenceOf(await this.table.getEntity<ConversationEntity>(kind, encodeKey(conversationId)));
     } catch (error) {
       if (isStatus(error, 404)) return null;
       throw error;
@@ -31,9 +40,9 @@ export class ConversationRepository {
   }
 
   /** Stores a reference the first time; `false` when it was already known (then nothing is written). */
-  async addIfNew(kind: ConversationKind, conversationId: string, reference: Partial<ConversationReference>): Promise<boolean> {
+  async addIfNew(kind: ConversationKind, conversationId: string, reference: Partial<ConversationReference>, installedBy?: string): Promise<boolean> {
     try {
-      await this.table.createEntity(toEntity(kind, conversationId, reference));
+      await this.table.createEntity({ ...toEntity(kind, conversationId, reference), ...(installedBy ? { installedBy } : {}) });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -46,6 +55,34 @@ export class ConversationRepository {
     await this.table.upsertEntity(toEntity(kind, conversationId, reference), 'Replace');
   }
 
+  /** The team, when the desk is installed in it. */
+  async team(teamId: string): Promise<InstalledTeam | null> {
+    try {
+      return installedTeam(await this.table.getEntity<ConversationEntity>('team', encodeKey(teamId)));
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** Every team the desk is installed in. */
+  async teams(): Promise<InstalledTeam[]> {
+    const teams: InstalledTeam[] = [];
+    for await (const entity of this.table.listEntities<ConversationEntity>({ queryOptions: { filter: odata`PartitionKey eq 'team'` } })) {
+      teams.push(installedTeam(entity));
+    }
+    return teams;
+  }
+
+  /** Forgets a reference (a team that removed the desk); nothing happens when it is not stored. */
+  async remove(kind: ConversationKind, conversationId: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(kind, encodeKey(conversationId));
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+
   /** Updates the service URL of a stored reference; does nothing when it is not stored. */
   async refreshServiceUrl(kind: ConversationKind, conversationId: string, serviceUrl: string): Promise<void> {
     try {
@@ -54,6 +91,14 @@ export class ConversationRepository {
       if (!isStatus(error, 404)) throw error;
     }
   }
+}
+
+function referenceOf(entity: ConversationEntity): Partial<ConversationReference> {
+  return { ...(JSON.parse(entity.reference) as Partial<ConversationReference>), serviceUrl: entity.serviceUrl };
+}
+
+function installedTeam(entity: ConversationEntity): InstalledTeam {
+  return { teamId: decodeKey(entity.rowKey), reference: referenceOf(entity), installedBy: entity.installedBy || undefined };
 }
 
 function toEntity(kind: ConversationKind, conversationId: string, reference: Partial<ConversationReference>): ConversationEntity {

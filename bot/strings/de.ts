@@ -307,7 +307,16 @@ export const de: Strings = {
     required: (label: string) => `${label} ist erforderlich.`,
     created: 'Deal erstellt. Seine Karte geht an den Kanal seiner Region.',
     alreadyCreated: 'Dieses Formular hat den Deal unten bereits erstellt.',
+    formUsed: 'Mit diesem Formular lässt sich kein Deal erstellen. Sende mir „new deal“ für ein neues Formular.',
     usage: 'Um einen selbst gefundenen Deal zu registrieren, sende mir „new deal“.',
+  },
+  access: {
+    otherTenant: 'Referral Desk arbeitet für eine andere Organisation. Es wurde nichts geändert.',
+    teamNotInstalled: 'Referral Desk ist in diesem Team nicht installiert und tut hier nichts. Ein Teambesitzer kann es aus dem Teams-App-Store hinzufügen.',
+    notAMember: 'Referral Desk antwortet den Mitgliedern der Teams, in denen es installiert ist. Bitte einen Teambesitzer, dich zu einem davon hinzuzufügen.',
+    linksByOwners: 'Nur die Besitzer des Teams und die Admins des Desks dürfen ändern, wohin Empfehlungen gehen. „links“ zeigt, wohin sie jetzt gehen.',
+    linksByAdmins: 'Nur die Admins des Desks (DESK_ADMINS) dürfen ändern, wohin Empfehlungen gehen. „links“ zeigt, wohin sie jetzt gehen.',
+    linksByMembers: 'Gäste des Teams können nicht ändern, wohin Empfehlungen gehen. „links“ zeigt, wohin sie jetzt gehen.',
   },
   favorites: {
     title: 'Deine Favoriten',
@@ -378,7 +387,7 @@ export const de: Strings = {
   expiring: {
     title: 'Läuft innerhalb von 3 Tagen ab',
     scopeAdmin: 'Alle Regionen (du bist Admin).',
-    scopeNoRole: 'Alle Regionen: Du bist für keine bestimmte Region zuständig.',
+    scopeNoRole: 'Die Regionen deiner Teams: Du bist für keine bestimmte Region zuständig.',
     scopeRegions: (regions: string) => `Deine Regionen: ${regions}.`,
     empty: 'In den nächsten 3 Tagen läuft nichts ab. 🎉',
     more: (count: number) => `Und ${count} weitere, die später ablaufen.`,

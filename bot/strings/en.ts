@@ -296,7 +296,17 @@ export const en = {
     required: (label: string) => `${label} is required.`,
     created: 'Deal created. Its card goes to the channel of its region.',
     alreadyCreated: 'This form already created the deal below.',
+    formUsed: 'This form cannot create a deal. Send me "new deal" for a fresh form.',
     usage: 'To register a deal you found yourself, send me "new deal".',
+  },
+  /** Refusals of people and places the desk does not serve: short, and they reveal nothing. */
+  access: {
+    otherTenant: 'Referral Desk serves another organisation. Nothing was changed.',
+    teamNotInstalled: 'Referral Desk is not installed in this team, so it does nothing here. A team owner can add it from the Teams app store.',
+    notAMember: 'Referral Desk answers the members of the teams it is installed in. Ask a team owner to add you to one of them.',
+    linksByOwners: 'Only the team\'s owners and the desk\'s admins may change where referrals go. "links" shows where they go now.',
+    linksByAdmins: 'Only the desk\'s admins (DESK_ADMINS) may change where referrals go. "links" shows where they go now.',
+    linksByMembers: 'Guests of the team cannot change where referrals go. "links" shows where they go now.',
   },
   favorites: {
     title: 'Your favourites',
@@ -369,7 +379,7 @@ export const en = {
   expiring: {
     title: 'Expiring within 3 days',
     scopeAdmin: 'All regions (you are an admin).',
-    scopeNoRole: 'All regions: you manage or answer for none in particular.',
+    scopeNoRole: 'The regions of your teams: you manage or answer for none in particular.',
     scopeRegions: (regions: string) => `Your regions: ${regions}.`,
     empty: 'Nothing expires within the next 3 days. 🎉',
     more: (count: number) => `And ${count} more expiring later.`,

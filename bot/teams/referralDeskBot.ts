@@ -20,6 +20,9 @@ import type { ConversationKind } from '../store/conversationRepository';
 import { UserLearning } from './userLearning';
 import { planDigest } from '../digests';
 import { servicesFor } from '../languages';
+import type { AccessGate } from './access/accessGate';
+import { ACCESS, accessOf, mayReach } from './access/turnAccess';
+import type { TeamMembership } from './access/teamMembership';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides
@@ -31,11 +34,18 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private readonly learning: UserLearning;
   private readonly welcome: PersonalWelcome;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly gate: AccessGate,
+    private readonly membership: Pick<TeamMembership, 'forgetAll'>,
+  ) {
     super();
     this.learning = new UserLearning(services.users, services.conversations, (userId) => planDigest(services, userId));
     this.welcome = new PersonalWelcome(services);
     this.onTurn(async (turn, next) => {
+      const access = await this.gate.admit(turn, actorOf(turn));
+      if (!access) return;
+      turn.turnState.set(ACCESS, access);
       await this.refreshServiceUrls(turn);
       await this.learning.learnFrom(turn, actorOf(turn));
       await next();
@@ -52,6 +62,14 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       if (membersAdded.some((m) => m.id === turn.activity.recipient.id)) await this.installed(turn);
       await next();
     });
+    this.onInstallationUpdateRemove(async (turn, next) => {
+      await this.uninstalled(turn);
+      await next();
+    });
+    this.onTeamsMembersRemovedEvent(async (membersRemoved, _teamInfo, turn, next) => {
+      if (membersRemoved.some((m) => m.id === turn.activity.recipient.id)) await this.uninstalled(turn);
+      await next();
+    });
   }
 
   protected override async onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -60,8 +78,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const services = await servicesFor(this.services, actor.id);
     const handler = ACTION_HANDLERS[value.action?.verb as Verb];
     if (!handler) return messageResponse(services.strings.actions.failed);
+    const access = accessOf(turn);
     try {
-      const response = await handler({ turn, data: value.action.data, actor, services });
+      if (!(await mayReach(services, access, value.action.data))) return messageResponse(services.strings.actions.notFound);
+      const response = await handler({ turn, data: value.action.data, actor, services, access });
       await this.keepDirectCardInStep(turn, value.action.data, actor, response);
       return response;
     } catch (error) {
@@ -77,7 +97,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const services = isPersonalChat(turn) ? await servicesFor(this.services, actor.id) : this.services;
     // A user who writes before (or without) Teams announcing the personal install meets the bot first.
     if (isPersonalChat(turn)) await this.welcome.once(turn, actor, services.strings);
-    await runCommandText({ turn, actor, services }, text);
+    await runCommandText({ turn, actor, services, access: accessOf(turn) }, text);
   }
 
   /**
@@ -91,8 +111,9 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       if (isPersonalChat(turn)) await this.welcome.once(turn, actorOf(turn), (await servicesFor(this.services, actorOf(turn).id)).strings);
       return;
     }
-    const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity));
+    const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity), actorOf(turn).id);
     if (!isNew) return;
+    this.membership.forgetAll();
     const w = this.services.strings.welcome;
     const card = renderWelcomeCard({
       title: w.title,
@@ -103,6 +124,21 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       more: w.more,
     });
     await turn.sendActivity({ attachments: [cardAttachment(card)] });
+  }
+
+  /**
+   * Removed from a team: the team is forgotten, and so are its channels' links, so its
+   * referrals wait for another channel instead of going where nobody reads them.
+   */
+  private async uninstalled(turn: TurnContext): Promise<void> {
+    const teamId = teamsChannelData(turn).team?.id;
+    if (!teamId) return;
+    await this.services.conversations.remove('team', teamId);
+    for (const link of await this.services.links.list()) {
+      if (link.channel.teamId === teamId) await this.services.links.remove(link.target);
+    }
+    this.membership.forgetAll();
+    this.services.log.info(`removed from team ${teamId}: its channel links are gone`);
   }
 
   /**

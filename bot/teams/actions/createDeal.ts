@@ -1,6 +1,8 @@
 import { isDomainError } from '../../domain/errors';
-import { createDeal as decideNewDeal, type NewDealInput } from '../../domain/newDeal';
-import type { TeamMember } from '../../domain/referral';
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { createDeal as decideNewDeal, isNewDealId, type NewDealInput } from '../../domain/newDeal';
+import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
+import type { Services } from '../../services';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
 import { followUp } from '../../followUps';
@@ -14,14 +16,17 @@ import { InputReader } from './inputReader';
 /**
  * The `new deal` form: creates the deal (Accepted, owned by the sender), stores it with its
  * first history event and queues its card for the channel of its region. The form's id is
- * the deal's id, so a retried or repeated submit shows the deal instead of creating another.
+ * the deal's id, so a retried or repeated submit shows its sender the deal instead of
+ * creating another. A form id the bot does not make, or a deal someone else created with
+ * it, is refused without saying what, if anything, it names.
  */
 export const createDeal: ActionHandler = async ({ turn, data, services, actor }) => {
   const { strings } = services;
   const read = InputReader.of(data);
   const formId = read.text('formId', { required: true, max: 128 });
-  const existing = formId ? await services.referrals.get(formId) : null;
-  if (existing) return cardResponse(await personalCard(services, existing.record, actor, { notice: strings.newDeal.alreadyCreated }));
+  if (!isNewDealId(formId)) return messageResponse(strings.newDeal.formUsed);
+  const existing = await services.referrals.get(formId);
+  if (existing) return alreadyCreated(services, existing.record, actor);
 
   const input = readNewDeal(read, services.solutions);
   const fix = (problems: typeof read.problems) => messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
@@ -35,10 +40,17 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
   await services.outbox.enqueue(formId, now.toUTC().toISO()!);
   const created = await services.referrals.create(decision.record, decision.event);
   services.cardSync.kick();
-  if (created) await followUp(services, decision.record);
-  const record = created ? decision.record : (await services.referrals.get(formId))!.record;
-  return cardResponse(await personalCard(services, record, actor, { notice: created ? strings.newDeal.created : strings.newDeal.alreadyCreated }));
+  if (!created) return alreadyCreated(services, (await services.referrals.get(formId))!.record, actor);
+  await followUp(services, decision.record);
+  return cardResponse(await personalCard(services, decision.record, actor, { notice: strings.newDeal.created }));
 };
+
+/** The deal a form already created, shown to the person who created it, and to nobody else. */
+async function alreadyCreated(services: Services, record: ReferralRecord, actor: Actor): Promise<AdaptiveCardInvokeResponse> {
+  const [first] = await services.referrals.history(record.referral.id);
+  if (!record.desk.createdByPartner || first?.actor.id !== actor.id) return messageResponse(services.strings.newDeal.formUsed);
+  return cardResponse(await personalCard(services, record, actor, { notice: services.strings.newDeal.alreadyCreated }));
+}
 
 function readNewDeal(read: InputReader, catalog: readonly CatalogSolution[]): NewDealInput {
   const person = (prefix: string): TeamMember => ({

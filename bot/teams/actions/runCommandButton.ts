@@ -10,11 +10,11 @@ import { InputReader } from './inputReader';
  * the card's search box as its text), whose answer arrives as a new message, and leaves
  * the welcome card as it was, for the next button.
  */
-export const runCommandButton: ActionHandler = async ({ turn, data, actor, services }) => {
+export const runCommandButton: ActionHandler = async ({ turn, data, actor, services, access }) => {
   const read = InputReader.of(data);
   const command = (read.text('command', { required: true, max: 40 }) ?? '').toLowerCase();
   if (!(WELCOME_COMMANDS as readonly string[]).includes(command)) return messageResponse(services.strings.commands.unknown(command));
   const text = command === 'find' ? `find ${read.text(FIND_INPUT_ID, { max: 200 }) ?? ''}` : command;
-  await runCommandText({ turn, actor, services }, text);
+  await runCommandText({ turn, actor, services, access }, text);
   return cardResponse(personalWelcomeCard(services.strings));
 };

@@ -5,6 +5,7 @@ import { matchesQuery, searchPlan } from '../../domain/searchTerms';
 import { currentSummaries } from '../views/currentSummaries';
 import { dealListItem } from '../views/dealListItem';
 import { clip } from '../views/format';
+import { referralScope } from '../access/referralScope';
 import type { Command } from './command';
 
 /** At most this many results on the card: more would be a list nobody reads; narrowing helps. */
@@ -16,14 +17,14 @@ const MAX_CANDIDATES = 100;
  * `find <text>`: referrals whose customer, deal name or CRM ID has words beginning with every
  * word typed (three letters or more), or whose id it is; open ones first, the most urgent on top.
  */
-export const find: Command = async ({ turn, args, actor, services }) => {
+export const find: Command = async ({ turn, args, actor, services, access }) => {
   const { strings } = services;
   const query = clip(args.join(' ').trim(), 200);
   const plan = searchPlan(query);
   if (!plan) return void (await turn.sendActivity(strings.find.usage));
   const ids = await services.indexes.findByTerm(plan.term, MAX_CANDIDATES + 1);
   const now = services.clock();
-  const found = byUrgency(await currentSummaries(services, ids.slice(0, MAX_CANDIDATES), (record) => matchesQuery(record, plan.words)), now);
+  const found = byUrgency(await currentSummaries(services, await referralScope(services, access.viewer), ids.slice(0, MAX_CANDIDATES), (record) => matchesQuery(record, plan.words)), now);
   if (found.length === 0 && ids.length <= MAX_CANDIDATES) return void (await turn.sendActivity(strings.find.none(query)));
   const footnote =
     ids.length > MAX_CANDIDATES ? strings.find.manyMore : found.length > MAX_FOUND_LISTED ? strings.find.more(found.length - MAX_FOUND_LISTED) : '';

@@ -1,13 +1,16 @@
 import { parseLinkTarget, type LinkTarget } from '../../domain/routing';
 import { channelName, channelOf, channelReference } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
+import { mayChangeLinks } from '../access/linkEditing';
 import type { Command } from './command';
 
 /** `link <code> [<code>…]`: referrals of these regions or countries (or the rest) go to this channel. */
-export const link: Command = async ({ turn, args, services }) => {
+export const link: Command = async (context) => {
+  const { turn, args, services } = context;
   const { strings, regions } = services;
   const here = channelOf(turn);
   if (!here) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
+  if (!(await mayChangeLinks(context))) return;
   if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
   const targets = args.map((arg) => ({ arg, target: parseLinkTarget(arg, regions) }));
   const unknown = targets.filter((t) => !t.target).map((t) => `"${t.arg}"`);

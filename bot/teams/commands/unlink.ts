@@ -1,13 +1,16 @@
 import { parseLinkTarget } from '../../domain/routing';
 import { channelOf } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
+import { mayChangeLinks } from '../access/linkEditing';
 import type { Command } from './command';
 
 /** `unlink <code> [<code>…]`: stop sending these regions or countries to this channel. */
-export const unlink: Command = async ({ turn, args, services }) => {
+export const unlink: Command = async (context) => {
+  const { turn, args, services } = context;
   const { strings, regions } = services;
   const channel = channelOf(turn);
   if (!channel) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
+  if (!(await mayChangeLinks(context))) return;
   if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
   const unknown = args.filter((arg) => !parseLinkTarget(arg, regions)).map((arg) => `"${arg}"`);
   if (unknown.length > 0) {

@@ -5,6 +5,7 @@ import { expiringSoon, isExpiringSoon } from '../../domain/expiringSoon';
 import type { Actor } from '../../domain/referral';
 import { inScope, regionCodesOf, regionScopeOf, type RegionScope } from '../../domain/regionScope';
 import type { Services } from '../../services';
+import type { ReferralScope } from '../access/referralScope';
 import type { Strings } from '../../strings/en';
 import { currentSummaries } from './currentSummaries';
 import { dealListItem } from './dealListItem';
@@ -19,7 +20,7 @@ const MAX_CHECKED = 100;
  * soonest first, each checked against the stored referral (still undecided, still due,
  * from a country of those regions).
  */
-export async function expiringCard(services: Services, viewer: Actor): Promise<AdaptiveCard> {
+export async function expiringCard(services: Services, viewer: Actor, visible: ReferralScope): Promise<AdaptiveCard> {
   const { strings, regions } = services;
   const now = services.clock();
   const scope = regionScopeOf(viewer, regions, services.admins);
@@ -27,7 +28,7 @@ export async function expiringCard(services: Services, viewer: Actor): Promise<A
   const candidates = expiringSoon(open.flat(), now);
   const checked = candidates.slice(0, MAX_CHECKED).map((deal) => deal.referralId);
   const current = expiringSoon(
-    await currentSummaries(services, checked, (record) => inScope(scope, record.referral.customerProfile.address.country) && isExpiringSoon(summaryOf(record, regions), now)),
+    await currentSummaries(services, visible, checked, (record) => inScope(scope, record.referral.customerProfile.address.country) && isExpiringSoon(summaryOf(record, regions), now)),
     now,
   );
   const more = Math.max(0, current.length - MAX_EXPIRING_LISTED) + Math.max(0, candidates.length - MAX_CHECKED);

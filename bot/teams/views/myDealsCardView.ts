@@ -6,6 +6,7 @@ import { byUrgency } from '../../domain/dealUrgency';
 import { pageOf, type Page } from '../../domain/paging';
 import type { Actor } from '../../domain/referral';
 import type { Services } from '../../services';
+import type { ReferralScope } from '../access/referralScope';
 import type { Strings } from '../../strings/en';
 import { currentSummaries } from './currentSummaries';
 import { dealListItem } from './dealListItem';
@@ -17,12 +18,12 @@ export const MY_DEALS_PAGE_SIZE = 10;
  * Page `page` of the referrals `viewer` owns or is on the team of, the most urgent first,
  * each line checked against the stored referral.
  */
-export async function myDealsCard(services: Services, viewer: Actor, page: number): Promise<AdaptiveCard> {
+export async function myDealsCard(services: Services, viewer: Actor, scope: ReferralScope, page: number): Promise<AdaptiveCard> {
   const { strings } = services;
   const now = services.clock();
   const shown = pageOf(byUrgency(await services.indexes.personDeals(viewer.id), now), page, MY_DEALS_PAGE_SIZE);
   const ids = shown.items.map((deal) => deal.referralId);
-  const current = byUrgency(await currentSummaries(services, ids, (record) => peopleOf(record).includes(viewer.id)), now);
+  const current = byUrgency(await currentSummaries(services, scope, ids, (record) => peopleOf(record).includes(viewer.id)), now);
   return renderReferralListCard({
     title: strings.myDeals.title,
     empty: strings.myDeals.empty,

@@ -1,0 +1,17 @@
+import { maySee, referralHome, type Viewer } from '../../domain/access';
+import { regionsWithManagers } from '../../managedRegions';
+import type { Services } from '../../services';
+import type { StoredReferral } from '../../store/referralRepository';
+
+/** Which referrals one viewer may see, with what that takes read once. */
+export interface ReferralScope {
+  sees(stored: StoredReferral): boolean;
+}
+
+/** The scope of `viewer`: the channel links and the regions' managers as they stand now. */
+export async function referralScope(services: Pick<Services, 'links' | 'regions' | 'roles'>, viewer: Viewer): Promise<ReferralScope> {
+  const [links, regions] = await Promise.all([services.links.list(), regionsWithManagers(services)]);
+  return {
+    sees: (stored) => maySee(viewer, stored.record, referralHome(stored.record, stored.card?.conversationId, links, services.regions), regions),
+  };
+}

@@ -1,0 +1,32 @@
+import type { TurnContext } from 'botbuilder';
+import type { Viewer } from '../../domain/access';
+import type { Services } from '../../services';
+import { referralScope } from './referralScope';
+
+/** Who the sender of an admitted activity is to the desk; what they may see follows from it. */
+export interface TurnAccess {
+  viewer: Viewer;
+}
+
+/** Where the gate leaves the sender's access in the turn's state. */
+export const ACCESS = Symbol('turnAccess');
+
+/** The access the gate granted this turn (every handled turn has passed it). */
+export function accessOf(turn: TurnContext): TurnAccess {
+  const access = turn.turnState.get<TurnAccess | undefined>(ACCESS);
+  if (!access) throw new Error('The turn did not pass the access gate');
+  return access;
+}
+
+/**
+ * Whether a card action may touch the referral its data names: one the sender may not see
+ * is answered as if it did not exist, so an action crafted with another referral's id
+ * neither changes nor reveals it. Data naming no referral is for its handler to judge.
+ */
+export async function mayReach(services: Pick<Services, 'referrals' | 'links' | 'regions' | 'roles'>, access: TurnAccess, data: unknown): Promise<boolean> {
+  const referralId = data && typeof data === 'object' ? (data as { referralId?: unknown }).referralId : undefined;
+  if (typeof referralId !== 'string') return true;
+  const stored = await services.referrals.get(referralId);
+  if (!stored) return true;
+  return (await referralScope(services, access.viewer)).sees(stored);
+}
