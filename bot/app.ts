@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Config } from './config/config';
 import { loadRegions } from './config/regions';
@@ -30,6 +30,9 @@ import { servicesFor } from './languages';
 import { CardSync } from './teams/cardSync';
 import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
+import { BOT_FRAMEWORK_TOKENS, TeamsAdapter } from './teams/teamsAdapter';
+import { ChannelTokenVerifier } from './teams/channelAuth/channelToken';
+import { SigningKeys } from './teams/channelAuth/signingKeys';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
 import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
@@ -46,6 +49,8 @@ export interface AppOptions {
   partnerCenter?: PartnerCenterClientFactoryOptions;
   /** How webhook signatures are checked beyond the configuration (tests serve certificates over http). */
   webhooks?: WebhookVerifierRuntimeOptions;
+  /** Who issues Teams' tokens and where their signing keys are published (tests serve their own); the Bot Framework's by default. */
+  teamsTokens?: Partial<typeof BOT_FRAMEWORK_TOKENS>;
 }
 
 export interface RunningApp {
@@ -68,7 +73,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
   const { strings } = CATALOGS[config.language];
-  const adapter = createAdapter(config, log, strings);
+  const adapter = createAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () => clock().toMillis());
   const state: ServerState = {};
   let url = '';
   const embeddedPartnerCenter = config.partnerCenterSimulator && (await startSimulator(config.partnerCenterSimulator, () => `${url}/api/partner-center/events`, clock, log));
@@ -191,14 +196,26 @@ async function startSimulator(settings: SimulatorSettings, webhookUrl: () => str
   }
 }
 
-function createAdapter(config: Config, log: Logger, strings: Strings): CloudAdapter {
+/**
+ * The adapter to Teams: with an app id, incoming tokens must come from `tokens.issuer` and be
+ * signed by a key published at `tokens.openIdMetadataUrl`. A turn that fails tells the user so.
+ */
+function createAdapter(
+  config: Config,
+  log: Logger,
+  strings: Strings,
+  tokens: typeof BOT_FRAMEWORK_TOKENS,
+  now: () => number,
+): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const keys = new SigningKeys({ openIdMetadataUrl: tokens.openIdMetadataUrl, now });
+  const verifier = config.appId ? new ChannelTokenVerifier({ appId: config.appId, issuer: tokens.issuer, keys, now }) : undefined;
+  const adapter = new TeamsAdapter(auth, verifier);
   adapter.onTurnError = async (turn: TurnContext, error: Error) => {
     log.error(`turn failed (${turn.activity.type})`, error);
     await turn.sendActivity(strings.actions.failed).catch(() => undefined);
