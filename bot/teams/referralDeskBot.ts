@@ -7,10 +7,9 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from '../../cards/render';
 import { isReferralCard } from '../../cards/referralCard';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
-import type { Verb } from '../../cards/verbs';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
-import { ACTION_HANDLERS } from './actions';
+import { handlerOf } from './actions';
 import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
 import { PersonalWelcome } from './personalWelcome';
@@ -58,14 +57,19 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const actor = actorOf(turn);
     // What a click answers is for the clicking user alone: in their language.
     const services = await servicesFor(this.services, actor.id);
-    const handler = ACTION_HANDLERS[value.action?.verb as Verb];
-    if (!handler) return messageResponse(services.strings.actions.failed);
+    // The endpoint lets through only a string verb; any word may come, so only the table's own keys count.
+    const { verb } = value.action;
+    const handler = handlerOf(verb);
+    if (!handler) {
+      services.log.info(`card action refused: unknown verb ${JSON.stringify(verb).slice(0, 80)}`);
+      return messageResponse(services.strings.actions.unknownAction);
+    }
     try {
       const response = await handler({ turn, data: value.action.data, actor, services });
       await this.keepDirectCardInStep(turn, value.action.data, actor, response);
       return response;
     } catch (error) {
-      services.log.error(`action ${value.action.verb} failed`, error);
+      services.log.error(`action ${verb} failed`, error);
       return messageResponse(services.strings.actions.failed);
     }
   }
