@@ -23,7 +23,8 @@ import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { RoleRepository } from './store/roleRepository';
 import { UserRepository } from './store/userRepository';
-import { tableStorage, type TableStorage } from './store/tables';
+import { tableStorage, type TableRetryOptions, type TableStorage } from './store/tables';
+import { isStorageUnavailable } from './store/errors';
 import { CATALOGS } from './strings/catalogs';
 import type { Strings } from './strings/en';
 import { servicesFor } from './languages';
@@ -51,6 +52,8 @@ export interface AppOptions {
   webhooks?: WebhookVerifierRuntimeOptions;
   /** Who issues Teams' tokens and where their signing keys are published (tests serve their own); the Bot Framework's by default. */
   teamsTokens?: Partial<typeof BOT_FRAMEWORK_TOKENS>;
+  /** Retries of table calls (tests make them quick); the data-tables client's defaults otherwise. */
+  tableRetries?: TableRetryOptions;
 }
 
 export interface RunningApp {
@@ -93,11 +96,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     let storage: TableStorage;
     let storageKind = 'azure';
     if (config.tablesConnectionString) {
-      storage = tableStorage(config.tablesConnectionString, config.tablePrefix);
+      storage = tableStorage(config.tablesConnectionString, config.tablePrefix, options.tableRetries);
     } else {
       const embedded = await startEmbeddedTables({ dataDir: config.dataDir });
       stopStorage = embedded.stop;
-      storage = tableStorage(embedded.connectionString, config.tablePrefix);
+      storage = tableStorage(embedded.connectionString, config.tablePrefix, options.tableRetries);
       storageKind = 'embedded';
       log.info(`embedded table storage at ${embedded.endpoint}, data ${config.dataDir ? `in ${config.dataDir}` : 'in memory only'}`);
     }
@@ -198,7 +201,8 @@ async function startSimulator(settings: SimulatorSettings, webhookUrl: () => str
 
 /**
  * The adapter to Teams: with an app id, incoming tokens must come from `tokens.issuer` and be
- * signed by a key published at `tokens.openIdMetadataUrl`. A turn that fails tells the user so.
+ * signed by a key published at `tokens.openIdMetadataUrl`. A turn that fails tells the user
+ * so, unless storage is unavailable: then the request fails, and Teams delivers it again.
  */
 function createAdapter(
   config: Config,
@@ -217,6 +221,7 @@ function createAdapter(
   const verifier = config.appId ? new ChannelTokenVerifier({ appId: config.appId, issuer: tokens.issuer, keys, now }) : undefined;
   const adapter = new TeamsAdapter(auth, verifier);
   adapter.onTurnError = async (turn: TurnContext, error: Error) => {
+    if (isStorageUnavailable(error)) throw error;
     log.error(`turn failed (${turn.activity.type})`, error);
     await turn.sendActivity(strings.actions.failed).catch(() => undefined);
   };

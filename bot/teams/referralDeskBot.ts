@@ -19,6 +19,7 @@ import type { ConversationKind } from '../store/conversationRepository';
 import { UserLearning } from './userLearning';
 import { planDigest } from '../digests';
 import { servicesFor } from '../languages';
+import { isStorageUnavailable } from '../store/errors';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides
@@ -69,6 +70,8 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       await this.keepDirectCardInStep(turn, value.action.data, actor, response);
       return response;
     } catch (error) {
+      // Storage that cannot be reached fails the request, so Teams delivers the click again.
+      if (isStorageUnavailable(error)) throw error;
       services.log.error(`action ${verb} failed`, error);
       return messageResponse(services.strings.actions.failed);
     }

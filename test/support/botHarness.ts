@@ -38,7 +38,7 @@ export class BotHarness {
 
   constructor(
     readonly env: Record<string, string> = {},
-    private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks' | 'teamsTokens'> & { log?: Logger } = {},
+    private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries'> & { log?: Logger } = {},
   ) {}
 
   async start(): Promise<this> {
