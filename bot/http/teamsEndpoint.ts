@@ -29,7 +29,8 @@ export interface TeamsEndpointDeps {
  * problem; 503 when the Bot Framework's signing keys cannot be fetched); a card action must
  * carry an object `value` with an `action` and a string `verb` (400). Then the bot's turn
  * runs, and an invoke's answer is the response. Storage that cannot be reached answers 503,
- * so Teams delivers the activity again. Every refusal logs one line and leaves nothing stored.
+ * so Teams delivers the activity again. Every refusal logs one line; one made before the turn
+ * runs leaves nothing stored.
  */
 export function teamsEndpoint(deps: TeamsEndpointDeps) {
   const { adapter, log } = deps;
