@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config } from './config/config';
 import { loadRegions } from './config/regions';
@@ -23,7 +23,8 @@ import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { RoleRepository } from './store/roleRepository';
 import { UserRepository } from './store/userRepository';
-import { tableStorage, type TableStorage } from './store/tables';
+import { tableStorage, type TableRetryOptions, type TableStorage } from './store/tables';
+import { isStorageUnavailable } from './store/errors';
 import { CATALOGS } from './strings/catalogs';
 import type { Strings } from './strings/en';
 import { servicesFor } from './languages';
@@ -33,6 +34,9 @@ import { ReferralDeskBot } from './teams/referralDeskBot';
 import { AccessGate } from './teams/access/accessGate';
 import { serviceUrlTrust } from './teams/access/serviceUrlTrust';
 import { TeamMembership } from './teams/access/teamMembership';
+import { BOT_FRAMEWORK_TOKENS, TeamsAdapter } from './teams/teamsAdapter';
+import { ChannelTokenVerifier } from './teams/channelAuth/channelToken';
+import { SigningKeys } from './teams/channelAuth/signingKeys';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
 import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
@@ -49,6 +53,10 @@ export interface AppOptions {
   partnerCenter?: PartnerCenterClientFactoryOptions;
   /** How webhook signatures are checked beyond the configuration (tests serve certificates over http). */
   webhooks?: WebhookVerifierRuntimeOptions;
+  /** Who issues Teams' tokens and where their signing keys are published (tests serve their own); the Bot Framework's by default. */
+  teamsTokens?: Partial<typeof BOT_FRAMEWORK_TOKENS>;
+  /** Retries of table calls (tests make them quick); the data-tables client's defaults otherwise. */
+  tableRetries?: TableRetryOptions;
 }
 
 export interface RunningApp {
@@ -71,7 +79,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
   const { strings } = CATALOGS[config.language];
-  const adapter = createAdapter(config, log, strings);
+  const adapter = createAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () => clock().toMillis());
   const state: ServerState = {};
   let url = '';
   const embeddedPartnerCenter = config.partnerCenterSimulator && (await startSimulator(config.partnerCenterSimulator, () => `${url}/api/partner-center/events`, clock, log));
@@ -92,11 +100,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     let storage: TableStorage;
     let storageKind = 'azure';
     if (config.tablesConnectionString) {
-      storage = tableStorage(config.tablesConnectionString, config.tablePrefix);
+      storage = tableStorage(config.tablesConnectionString, config.tablePrefix, options.tableRetries);
     } else {
       const embedded = await startEmbeddedTables({ dataDir: config.dataDir });
       stopStorage = embedded.stop;
-      storage = tableStorage(embedded.connectionString, config.tablePrefix);
+      storage = tableStorage(embedded.connectionString, config.tablePrefix, options.tableRetries);
       storageKind = 'embedded';
       log.info(`embedded table storage at ${embedded.endpoint}, data ${config.dataDir ? `in ${config.dataDir}` : 'in memory only'}`);
     }
@@ -205,15 +213,29 @@ function exposureNotice(config: Config): string {
   return `WARNING: authentication is off and ${UNAUTHENTICATED_ANY_HOST_SETTING}=true: anyone who reaches this machine can act as any Teams user`;
 }
 
-function createAdapter(config: Config, log: Logger, strings: Strings): CloudAdapter {
+/**
+ * The adapter to Teams: with an app id, incoming tokens must come from `tokens.issuer` and be
+ * signed by a key published at `tokens.openIdMetadataUrl`. A turn that fails tells the user
+ * so, unless storage is unavailable: then the request fails, and Teams delivers it again.
+ */
+function createAdapter(
+  config: Config,
+  log: Logger,
+  strings: Strings,
+  tokens: typeof BOT_FRAMEWORK_TOKENS,
+  now: () => number,
+): TeamsAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const keys = new SigningKeys({ openIdMetadataUrl: tokens.openIdMetadataUrl, now });
+  const verifier = config.appId ? new ChannelTokenVerifier({ appId: config.appId, issuer: tokens.issuer, keys, now }) : undefined;
+  const adapter = new TeamsAdapter(auth, verifier);
   adapter.onTurnError = async (turn: TurnContext, error: Error) => {
+    if (isStorageUnavailable(error)) throw error;
     log.error(`turn failed (${turn.activity.type})`, error);
     await turn.sendActivity(strings.actions.failed).catch(() => undefined);
   };

@@ -1,11 +1,12 @@
-import type { CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import type { Services } from '../services';
 import type { TableStorage } from '../store/tables';
 import type { ReferralDeskBot } from '../teams/referralDeskBot';
+import type { TeamsAdapter } from '../teams/teamsAdapter';
 import type { Logger } from '../log';
 import { referralsEndpoint } from './referralsEndpoint';
 import { partnerCenterEventsEndpoint } from './partnerCenterEventsEndpoint';
+import { teamsEndpoint } from './teamsEndpoint';
 import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
 
 /** What the routes need; filled in once storage is reachable. */
@@ -14,7 +15,7 @@ export interface ServerState {
 }
 
 /** The bot's HTTP surface: Teams' /api/messages, referral deliveries, Partner Center's webhook, and a health check. */
-export function createServer(adapter: CloudAdapter, state: ServerState, options: { webhookSecret?: string; verifier: WebhookVerifier; log: Logger }): restify.Server {
+export function createServer(adapter: TeamsAdapter, state: ServerState, options: { webhookSecret?: string; verifier: WebhookVerifier; log: Logger }): restify.Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
 
   server.get('/healthz', async (_req, res) => {
@@ -31,11 +32,7 @@ export function createServer(adapter: CloudAdapter, state: ServerState, options:
   // Clients such as the Agents Playground probe the endpoint with HEAD before they send.
   server.head('/api/messages', async (_req, res) => void res.send(state.ready ? 200 : 503));
 
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 1024 * 1024 }), async (req, res) => {
-    const ready = state.ready;
-    if (!ready) return void res.send(503, { error: 'starting' });
-    await adapter.process(req, res, (turn) => ready.bot.run(turn));
-  });
+  server.post('/api/messages', teamsEndpoint({ adapter, bot: () => state.ready?.bot, log: options.log }));
 
   server.post('/api/referrals', referralsEndpoint(() => state.ready?.services, options.webhookSecret));
 

@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { isStatus } from './errors';
 
 /** Every table the bot uses, in one place. Names are `<prefix><name>` (letters and digits only). */
@@ -45,8 +45,11 @@ export interface TableStorage {
   ping(): Promise<void>;
 }
 
-export function tableStorage(connectionString: string, prefix = ''): TableStorage {
-  const options = { allowInsecureConnection: connectionString.includes('http://') };
+/** How often, and after how long, a failed table call is tried again; the data-tables client's defaults when unset. */
+export type TableRetryOptions = NonNullable<TableServiceClientOptions['retryOptions']>;
+
+export function tableStorage(connectionString: string, prefix = '', retryOptions?: TableRetryOptions): TableStorage {
+  const options = { allowInsecureConnection: connectionString.includes('http://'), retryOptions };
   const clients = new Map<TableName, TableClient>();
   const service = TableServiceClient.fromConnectionString(connectionString, options);
   return {

@@ -597,6 +597,7 @@ export const de: Strings = {
     fixInput: (problems: string) => `Bitte korrigiere: ${problems}`,
     busy: 'Gerade ändert jemand anderes diese Empfehlung. Bitte versuche es erneut.',
     failed: 'Bei uns ist etwas schiefgelaufen, und es wurde nichts geändert. Bitte versuche es gleich noch einmal.',
+    unknownAction: 'Unbekannte Aktion: Was diese Schaltfläche verlangt, bietet Referral Desk nicht an, daher wurde nichts geändert.',
   },
   problems: {
     required: (field: string) => `${field} ist erforderlich`,

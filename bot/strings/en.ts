@@ -582,6 +582,7 @@ export const en = {
     fixInput: (problems: string) => `Please fix: ${problems}`,
     busy: 'Someone else is changing this referral right now. Please try again.',
     failed: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
+    unknownAction: 'Unknown action: Referral Desk does not offer what this button asked for, so nothing was changed.',
   },
   problems: {
     required: (field: string) => `${field} is required`,

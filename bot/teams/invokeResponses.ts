@@ -17,6 +17,11 @@ export function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as AdaptiveCardInvokeResponse['value'] };
 }
 
+/** Refuses an invoke that cannot be handled as sent (a 400 to Teams), with a short message saying why. */
+export function badInvokeResponse(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } };
+}
+
 /** "Deal name is required; Estimated deal value must be greater than zero". */
 export function describeProblems(problems: FieldProblem[], strings: Strings): string {
   return problems.map(({ field, problem }) => strings.problems[problem](strings.fieldNames[field] ?? field)).join('; ');

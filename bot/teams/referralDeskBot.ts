@@ -7,10 +7,9 @@ import {
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from '../../cards/render';
 import { isReferralCard } from '../../cards/referralCard';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
-import type { Verb } from '../../cards/verbs';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
-import { ACTION_HANDLERS } from './actions';
+import { handlerOf } from './actions';
 import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
 import { PersonalWelcome } from './personalWelcome';
@@ -23,6 +22,7 @@ import { servicesFor } from '../languages';
 import type { AccessGate } from './access/accessGate';
 import { ACCESS, accessOf, mayReach } from './access/turnAccess';
 import type { TeamMembership } from './access/teamMembership';
+import { isStorageUnavailable } from '../store/errors';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides
@@ -76,8 +76,13 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const actor = actorOf(turn);
     // What a click answers is for the clicking user alone: in their language.
     const services = await servicesFor(this.services, actor.id);
-    const handler = ACTION_HANDLERS[value.action?.verb as Verb];
-    if (!handler) return messageResponse(services.strings.actions.failed);
+    // The endpoint lets through only a string verb; any word may come, so only the table's own keys count.
+    const { verb } = value.action;
+    const handler = handlerOf(verb);
+    if (!handler) {
+      services.log.info(`card action refused: unknown verb ${JSON.stringify(verb).slice(0, 80)}`);
+      return messageResponse(services.strings.actions.unknownAction);
+    }
     const access = accessOf(turn);
     try {
       if (!(await mayReach(services, access, value.action.data))) return messageResponse(services.strings.actions.notFound);
@@ -85,7 +90,9 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       await this.keepDirectCardInStep(turn, value.action.data, actor, response);
       return response;
     } catch (error) {
-      services.log.error(`action ${value.action.verb} failed`, error);
+      // Storage that cannot be reached fails the request, so Teams delivers the click again.
+      if (isStorageUnavailable(error)) throw error;
+      services.log.error(`action ${verb} failed`, error);
       return messageResponse(services.strings.actions.failed);
     }
   }

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { startApp, type AppOptions, type RunningApp } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config/config';
 import { signBody, SIGNATURE_HEADER } from '../../bot/http/signature';
-import { consoleLogger, quietLogger } from '../../bot/log';
+import { consoleLogger, quietLogger, type Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
 import { minuteOf, SCHEDULER } from '../../bot/store/scheduleRepository';
 import { ConnectorStandIn } from './connectorStandIn';
@@ -13,6 +13,7 @@ import { embeddedConnectionString } from './rootHooks';
 export interface HttpAnswer {
   status: number;
   body: any;
+  headers: Headers;
 }
 
 /** A clock the test moves by hand. */
@@ -37,7 +38,7 @@ export class BotHarness {
 
   constructor(
     readonly env: Record<string, string> = {},
-    private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks'> = {},
+    private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries'> & { log?: Logger } = {},
   ) {}
 
   async start(): Promise<this> {
@@ -64,10 +65,10 @@ export class BotHarness {
   private async startBot(): Promise<void> {
     this.app = await startApp({
       config: this.config,
-      log: process.env.DEBUG_BOT ? consoleLogger : quietLogger,
       clock: this.clock.read,
       messenger: { baseDelayMs: 5, maxDelayMs: 20 },
       ...this.appOptions,
+      log: this.appOptions.log ?? (process.env.DEBUG_BOT ? consoleLogger : quietLogger),
     });
     this.services = await this.app.ready;
   }
@@ -95,7 +96,7 @@ export class BotHarness {
   async post(path: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     const response = await fetch(`${this.app.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   }
 
   /**

@@ -3,18 +3,22 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * An HTTP proxy that holds every request until `open()`, then forwards them: it makes a
- * backing service "not reachable yet" for as long as a test needs.
+ * backing service "not reachable yet" for as long as a test needs, and `refuse()` makes it
+ * unreachable again.
  */
 export class GatedProxy {
   private server: Server | undefined;
   private held: (() => void)[] = [];
   private isOpen = false;
+  /** While set, requests whose path it matches have their connection cut. */
+  private refusing: RegExp | undefined;
   url = '';
 
   constructor(private readonly target: string) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      if (this.refusing?.test(req.url ?? '')) return void req.socket.destroy();
       const forward = () => this.forward(req, res);
       if (this.isOpen) forward();
       else this.held.push(forward);
@@ -24,8 +28,14 @@ export class GatedProxy {
   }
 
   open(): void {
+    this.refusing = undefined;
     this.isOpen = true;
     for (const forward of this.held.splice(0)) forward();
+  }
+
+  /** Cuts the connection of every request (or of those whose path matches `paths`) until `open()`. */
+  refuse(paths = /.*/): void {
+    this.refusing = paths;
   }
 
   async stop(): Promise<void> {

@@ -46,3 +46,8 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.myDealsPage]: showMyDealsPage,
   [VERBS.digestList]: showDigestList,
 };
+
+/** The handler of `verb`, or undefined for a word that is not one of the cards' verbs (`toString` included). */
+export function handlerOf(verb: string): ActionHandler | undefined {
+  return Object.prototype.hasOwnProperty.call(ACTION_HANDLERS, verb) ? ACTION_HANDLERS[verb as Verb] : undefined;
+}
