@@ -2,6 +2,7 @@ import { odata, type TableClient, type TableEntityResult, type TransactionAction
 import { copyDelta, copyFromDelta, type CopyDelta, type PartnerCenterCopy, type PartnerCenterState } from '../domain/partnerCenterCopy';
 import type { HistoryEvent } from '../domain/history';
 import type { DeskState, Referral, ReferralRecord } from '../domain/referral';
+import { CHUNK_CHARS, MAX_REFERRAL_JSON_CHARS } from './entityLimits';
 import { ConflictError, isStatus } from './errors';
 import { HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
 
@@ -19,12 +20,6 @@ export interface StoredReferral {
   etag: string;
   card?: CardLocation;
 }
-
-/** A property holds at most 64 KiB (32 Ki UTF-16 characters): long JSON is split. */
-const CHUNK_CHARS = 30_000;
-const MAX_CHUNKS = 15;
-/** The largest referral JSON an entity can hold. */
-export const MAX_REFERRAL_JSON_CHARS = CHUNK_CHARS * MAX_CHUNKS;
 
 type ReferralEntity = {
   partitionKey: string;
