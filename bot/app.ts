@@ -32,6 +32,7 @@ import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
+import { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
 import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
 import type { SimulatorSettings } from './config/partnerCenterSettings';
 import { startEmbeddedPartnerCenter, type EmbeddedPartnerCenter } from '../tools/partnerCenterSimulator/embedded';
@@ -84,6 +85,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let cardSync: CardSync | undefined;
   let scheduler: Scheduler | undefined;
   let partnerCenter: PartnerCenterConnection | undefined;
+  let unfinishedDeliveries: UnfinishedDeliveries | undefined;
   const ready = (async () => {
     let storage: TableStorage;
     let storageKind = 'azure';
@@ -123,6 +125,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       directCards,
       directCardOf: async (record, card) => personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
     });
+    unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
     partnerCenter = connectPartnerCenter(partnerCenterConfig, { storage, services: () => services, clock, log, retryIntervalMs: config.cardRetryIntervalMs, client: options.partnerCenter });
@@ -147,6 +150,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       roles,
       strings,
       language: config.language,
+      unfinishedDeliveries,
       partnerCenter,
       clock,
       log,
@@ -155,6 +159,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await planAllDigests(services);
     state.ready = { services, bot: new ReferralDeskBot(services), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
+    unfinishedDeliveries.start(config.cardRetryIntervalMs);
     partnerCenter?.start();
     scheduler.start(config.schedulerIntervalMs);
     log.info('ready');
@@ -173,6 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await scheduler?.stop();
       await partnerCenter?.stop();
       await cardSync?.stop();
+      await unfinishedDeliveries?.stop();
       await embeddedPartnerCenter?.stop();
       await stopStorage();
     },
