@@ -45,8 +45,18 @@ export interface TableStorage {
   ping(): Promise<void>;
 }
 
+/**
+ * How every table call is tried again when the service fails or cannot be reached: three
+ * times within about a second and a half, where the SDK would wait up to seven seconds per
+ * call. A sender waiting for its delivery hears of an outage in seconds (503, deliver
+ * again), not after a minute of calls each waiting out its retries; and no work is lost
+ * for it, since every caller tries again at its own level: the outboxes and the scheduler
+ * later, senders by delivering again, users by clicking again.
+ */
+export const TABLE_RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 800 } as const;
+
 export function tableStorage(connectionString: string, prefix = ''): TableStorage {
-  const options = { allowInsecureConnection: connectionString.includes('http://') };
+  const options = { allowInsecureConnection: connectionString.includes('http://'), retryOptions: TABLE_RETRY_OPTIONS };
   const clients = new Map<TableName, TableClient>();
   const service = TableServiceClient.fromConnectionString(connectionString, options);
   return {

@@ -35,7 +35,7 @@ describe('the server (over HTTP)', () => {
       const before = await fetch(`${app.url}/healthz`);
       assert.equal(before.status, 503);
       assert.equal(((await before.json()) as { status: string }).status, 'starting');
-      const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}' });
+      const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
       assert.equal(delivery.status, 503, 'deliveries wait for storage too');
       const probe = await fetch(`${app.url}/api/messages`, { method: 'HEAD' });
       assert.equal(probe.status, 503, 'the messaging endpoint is not ready either');
