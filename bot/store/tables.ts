@@ -41,8 +41,8 @@ export interface TableStorage {
   client(table: TableName): TableClient;
   /** Creates every table that does not exist yet. */
   ensureTables(): Promise<void>;
-  /** A cheap call that fails when the service is unreachable. */
-  ping(): Promise<void>;
+  /** A cheap call that fails when the service is unreachable; `signal` gives up waiting for it. */
+  ping(signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -77,8 +77,8 @@ export function tableStorage(connectionString: string, prefix = ''): TableStorag
         }
       }
     },
-    async ping() {
-      await service.listTables().byPage({ maxPageSize: 1 }).next();
+    async ping(signal) {
+      await service.listTables({ abortSignal: signal }).byPage({ maxPageSize: 1 }).next();
     },
   };
 }

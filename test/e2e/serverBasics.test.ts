@@ -4,6 +4,8 @@ import { loadConfig } from '../../bot/config/config';
 import { quietLogger } from '../../bot/log';
 import { BotHarness } from '../support/botHarness';
 import { GatedProxy } from '../support/gatedProxy';
+import { PartnerCenterHarness } from '../support/partnerCenterHarness';
+import { proxiedStorage } from '../support/proxiedStorage';
 import { embeddedConnectionString } from '../support/rootHooks';
 import { channelMessage, CHANNELS } from '../support/teamsActivities';
 
@@ -48,6 +50,44 @@ describe('the server (over HTTP)', () => {
     } finally {
       await app.stop();
       await proxy.stop();
+    }
+  });
+
+  it('answers /healthz within a second when storage stops answering or refuses: 503 degraded, without address or error text', async () => {
+    const storage = await proxiedStorage();
+    const h = await new BotHarness(storage.env).start();
+    const health = async () => {
+      const response = await fetch(`${h.app.url}/healthz`);
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      storage.proxy.hold();
+      assert.deepEqual(await health(), { status: 503, body: { status: 'degraded', storage: 'unreachable' } }, 'storage holds every call');
+      storage.proxy.open();
+      storage.proxy.failWhen(() => true, 'close');
+      assert.deepEqual(await health(), { status: 503, body: { status: 'degraded', storage: 'unreachable' } }, 'storage drops every call');
+      storage.proxy.open();
+      assert.deepEqual(await health(), { status: 200, body: { status: 'ok', storage: 'azure' } });
+    } finally {
+      storage.proxy.open();
+      await h.stop();
+      await storage.stop();
+    }
+  });
+
+  it('says on /healthz, with 200, that Partner Center needs a sign-in once Entra refused the refresh token', async () => {
+    const pc = await new PartnerCenterHarness().start();
+    const health = async () => {
+      const response = await fetch(`${pc.bot.app.url}/healthz`);
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      assert.deepEqual(await health(), { status: 200, body: { status: 'ok', storage: 'azure' } });
+      pc.simulator.revokeRefreshToken(pc.simulator.credentials.refreshToken);
+      await assert.rejects(pc.bot.services.partnerCenter!.poller.poll(), /^TokenRequestError: PARTNER_CENTER_REFRESH_TOKEN was refused \(invalid_grant/);
+      assert.deepEqual(await health(), { status: 200, body: { status: 'degraded', storage: 'azure', partnerCenter: 'sign-in needed' } });
+    } finally {
+      await pc.stop();
     }
   });
 
