@@ -32,7 +32,8 @@ export async function healthOf(sources: HealthSources | undefined): Promise<{ co
   if (!(await answersWithin(sources.storage, STORAGE_PROBE_MS))) {
     return { code: 503, health: { status: 'degraded', storage: 'unreachable', ...partnerCenter } };
   }
-  return { code: 200, health: { status: sources.partnerCenterSignInNeeded ? 'degraded' : 'ok', storage: sources.storageKind, ...partnerCenter } };
+  const status = sources.partnerCenterSignInNeeded ? 'degraded' : 'ok';
+  return { code: 200, health: { status, storage: sources.storageKind, ...partnerCenter } };
 }
 
 /** Whether a ping of storage succeeds within `ms`; one still running then is called off. */

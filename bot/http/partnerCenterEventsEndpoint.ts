@@ -60,7 +60,8 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
       current = await api.getReferral(event.referralId);
     } catch (error) {
       services.log.error(`Partner Center event for referral ${event.referralId}: the referral could not be read`, error);
-      return tryAgainLater(res, { error: 'partner_center_unavailable', message: `Referral ${event.referralId} could not be read from Partner Center; deliver the event again` });
+      const message = `Referral ${event.referralId} could not be read from Partner Center; deliver the event again`;
+      return tryAgainLater(res, { error: 'partner_center_unavailable', message });
     }
     if (!current) {
       res.send(404, { error: 'not_found', message: `Partner Center has no referral ${event.referralId}` });

@@ -61,7 +61,8 @@ export function sentAsJson(req: Request, res: Response): boolean {
   const sent = notJson(req);
   if (sent === undefined) return true;
   req.resume();
-  res.send(415, { error: 'unsupported_media_type', message: `Send the body as ${JSON_MEDIA_TYPE} (UTF-8); this request's Content-Type is ${sent}` });
+  const message = `Send the body as ${JSON_MEDIA_TYPE} (UTF-8); this request's Content-Type is ${sent}`;
+  res.send(415, { error: 'unsupported_media_type', message });
   return false;
 }
 

@@ -41,7 +41,8 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
     }
     const parsed = parseReferrals(json);
     if ('problems' in parsed) {
-      res.send(400, { error: 'invalid_referrals', message: 'Nothing was stored: fix these items and send the delivery again', items: parsed.problems });
+      const message = 'Nothing was stored: fix these items and send the delivery again';
+      res.send(400, { error: 'invalid_referrals', message, items: parsed.problems });
       const items = parsed.problems.map((item) => `item ${item.index}${item.id ? ` (${item.id})` : ''}: ${problemsText([item])}`);
       return void refused(400, items.join('; ').slice(0, 1000));
     }
@@ -50,7 +51,8 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
     } catch (error) {
       const failure = passingFailure(error);
       if (!failure) throw error;
-      ready.log.error(`delivery of ${parsed.referrals.length} referral(s) to /api/referrals not stored: ${failure.cause}; asked to deliver again`);
+      const count = parsed.referrals.length;
+      ready.log.error(`delivery of ${count} referral(s) to /api/referrals not stored: ${failure.cause}; asked to deliver again`);
       tryAgainLater(res, { error: failure.error, message: `${failure.message}; deliver it again` });
     }
   };

@@ -20,8 +20,8 @@ export function createServer(adapter: CloudAdapter, state: ServerState, options:
 
   server.get('/healthz', async (_req, res) => {
     const ready = state.ready;
-    const partnerCenter = ready?.services.partnerCenter;
-    const sources = ready && { storage: ready.storage, storageKind: ready.storageKind, partnerCenterSignInNeeded: partnerCenter?.client.signInNeeded };
+    const signInNeeded = ready?.services.partnerCenter?.client.signInNeeded;
+    const sources = ready && { storage: ready.storage, storageKind: ready.storageKind, partnerCenterSignInNeeded: signInNeeded };
     const { code, health } = await healthOf(sources);
     res.send(code, health);
   });

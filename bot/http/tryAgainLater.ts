@@ -23,8 +23,9 @@ export function tryAgainLater(res: Response, body: Unavailable): void {
  */
 export function passingFailure(error: unknown): (Unavailable & { cause: string }) | undefined {
   if (isStorageUnavailable(error)) {
-    const code = statusOf(error) ?? (error as { code?: unknown }).code;
-    return { error: 'storage_unavailable', message: 'Storage is not available right now, so nothing of it was kept', cause: `storage unavailable (${String(code)})` };
+    const code = String(statusOf(error) ?? (error as { code?: unknown }).code);
+    const message = 'Storage is not available right now, so nothing of it was kept';
+    return { error: 'storage_unavailable', message, cause: `storage unavailable (${code})` };
   }
   if (error instanceof ConflictError) {
     return { error: 'busy', message: 'Its referrals kept changing while they were stored, so nothing of it was kept', cause: error.message };

@@ -62,7 +62,12 @@ export async function ingestReferrals(services: Services, referrals: readonly In
 }
 
 /** Stores one referral of a delivery, recording in `write` what it writes; the record stored, or null when nothing changed. */
-async function storeOne(services: Services, delivered: IncomingReferral, options: IngestOptions, write: ReferralWrites): Promise<ReferralRecord | null> {
+async function storeOne(
+  services: Services,
+  delivered: IncomingReferral,
+  options: IngestOptions,
+  write: ReferralWrites,
+): Promise<ReferralRecord | null> {
   const { referrals, outbox } = services;
   // Partner Center's version of the referral is kept with its copy, not in the referral.
   const { eTag, ...incoming } = delivered as IncomingReferral & { eTag?: string };
@@ -105,7 +110,8 @@ async function followUpDelivery(services: Services, writes: readonly ReferralWri
     for (const write of writes) if (write.task) await services.outbox.enqueue(write.referralId, services.clock().toUTC().toISO()!);
     for (const record of changed) await followUp(services, record);
   } catch (error) {
-    services.log.error(`referrals ${changed.map((record) => record.referral.id).join(', ')} are stored; the card sync completes what follows`, error);
+    const ids = writes.map((write) => write.referralId).join(', ');
+    services.log.error(`delivery of referrals ${ids} is stored; the card sync completes what follows it`, error);
   }
   if (writes.some((write) => write.task)) services.cardSync.kick();
 }

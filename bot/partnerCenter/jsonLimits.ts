@@ -53,7 +53,8 @@ export function tooLarge(referral: unknown, maxChars = MAX_REFERRAL_CHARS): Limi
     size = largest.size;
   }
   const whole = `${total.toLocaleString('en-US')} characters as JSON; a referral may have at most ${maxChars.toLocaleString('en-US')}`;
-  return { path, message: path.length === 0 ? `is ${whole}` : `is ${size.toLocaleString('en-US')} characters and makes the referral ${whole}` };
+  if (path.length === 0) return { path, message: `is ${whole}` };
+  return { path, message: `is ${size.toLocaleString('en-US')} characters and makes the referral ${whole}` };
 }
 
 function charsOf(value: unknown): number {

@@ -83,7 +83,9 @@ export class UnfinishedDeliveries extends BackgroundDrain {
     for (const write of [...writes].reverse()) {
       if (write.change) {
         const outcome = await this.deps.referrals.takeBack(write.change);
-        if (outcome === 'changedSince') this.deps.log.info(`referral ${write.referralId} changed after a delivery that was not stored; kept as it is now`);
+        if (outcome === 'changedSince') {
+          this.deps.log.info(`referral ${write.referralId} changed after a delivery that was not stored; kept as it is now`);
+        }
         write.change = undefined;
       }
       if (write.task) {

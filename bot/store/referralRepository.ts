@@ -126,7 +126,8 @@ export class ReferralRepository {
   }
 
   private async putBack(current: StoredReferral, previous: StoredReferral, event: HistoryEvent | null): Promise<void> {
-    const actions: TransactionAction[] = [['update', { ...toEntity(previous.record), ...cardFields(previous.card) }, 'Replace', { etag: current.etag }]];
+    const entity = { ...toEntity(previous.record), ...cardFields(previous.card) };
+    const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: current.etag }]];
     if (event) actions.push(['delete', { partitionKey: current.record.referral.id, rowKey: historyRowKey(event.revision) }]);
     await this.table.submitTransaction(actions);
   }

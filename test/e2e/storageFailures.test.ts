@@ -25,7 +25,8 @@ function assertTryAgainLater(answer: HttpAnswer, storage: ProxiedStorage): void 
   assert.deepEqual(Object.keys(answer.body).sort(), ['error', 'message']);
   assert.equal(answer.body.error, 'storage_unavailable');
   const said = JSON.stringify(answer.body);
-  for (const internal of [new URL(storage.proxy.url).host, '127.0.0.1', 'devstoreaccount1', 'refused by the test proxy', 'socket hang up', 'ECONNRESET']) {
+  const storageSaid = ['refused by the test proxy', 'socket hang up', 'ECONNRESET'];
+  for (const internal of [new URL(storage.proxy.url).host, '127.0.0.1', 'devstoreaccount1', ...storageSaid]) {
     assert.ok(!said.includes(internal), `the answer does not say ${internal}`);
   }
 }
@@ -35,7 +36,10 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
   let storage: ProxiedStorage;
   let h: BotHarness;
   let direct: ReferralRepository;
-  const storedIds = async () => (await Promise.all(IDS.map((id) => direct.get(id)))).flatMap((found) => (found ? [found.record.referral.id] : []));
+  const storedIds = async () => {
+    const found = await Promise.all(IDS.map((id) => direct.get(id)));
+    return found.flatMap((stored) => (stored ? [stored.record.referral.id] : []));
+  };
   const cardsOf = (id: string) => h.connector.calls.filter((c) => cardText(c).includes(id));
 
   beforeEach(async () => {
@@ -122,7 +126,8 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
       assertTryAgainLater(await h.deliver(DELIVERY), storage);
       const lines = h.logLines.slice(logged).filter((line) => /referral|deliver/.test(line));
       assert.equal(lines.length, 1, lines.join('\n'));
-      assert.match(lines[0], /^delivery of 3 referral\(s\) to \/api\/referrals not stored: storage unavailable \((ECONNRESET|503)\); asked to deliver again$/);
+      const cause = refusal === 'close' ? 'ECONNRESET' : '503';
+      assert.equal(lines[0], `delivery of 3 referral(s) to /api/referrals not stored: storage unavailable (${cause}); asked to deliver again`);
 
       storage.proxy.open();
       assert.deepEqual(await rowsMentioning(storage.direct, IDS), []);
@@ -149,7 +154,8 @@ describe('Partner Center events when storage is unavailable (over HTTP, against 
   it('answers 503 with Retry-After, naming no address or storage error, in one log line; the event delivered again is stored', async () => {
     pc.simulator.add(pcReferral({ id: ID }));
     const body = JSON.stringify(eventBody('referral-created', `${pc.simulator.apiUrl}/${ID}`, pc.bot.clock.now));
-    const deliver = () => pc.bot.post('/api/partner-center/events', body, signDelivery(body, sharedTestPki().privateKey, `${pc.simulator.url}${CERTIFICATE_PATH}`));
+    const headers = signDelivery(body, sharedTestPki().privateKey, `${pc.simulator.url}${CERTIFICATE_PATH}`);
+    const deliver = () => pc.bot.post('/api/partner-center/events', body, headers);
     storage.proxy.failWhen(() => true, 'close');
     const logged = pc.bot.logLines.length;
 

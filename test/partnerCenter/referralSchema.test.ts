@@ -269,7 +269,8 @@ describe('partnerCenter: parseReferrals', () => {
       for (const depth of [MAX_JSON_DEPTH, 5_000, 200_000]) {
         const problems = problemsOf([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', status: 'Bogus', extra: nested(depth) })]);
         assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'r-2']]);
-        assert.deepEqual(problems[0].problems, [{ field: ['extra', ...Array(MAX_JSON_DEPTH - 1).fill(0)].join('.'), message: 'nests deeper than 32 levels' }]);
+        const field = ['extra', ...Array(MAX_JSON_DEPTH - 1).fill(0)].join('.');
+        assert.deepEqual(problems[0].problems, [{ field, message: 'nests deeper than 32 levels' }]);
       }
     });
 
@@ -288,7 +289,7 @@ describe('partnerCenter: parseReferrals', () => {
       assert.deepEqual(tooLarge.map((p) => p.field), ['attachment']);
       const problem = problemsOf(pcReferral({ details: { notes: 'short', extra: { file: 'y'.repeat(600_000) } } }))[0].problems[0];
       assert.equal(problem.field, 'details.extra.file');
-      assert.match(problem.message, /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; a referral may have at most 200,000$/);
+      assert.match(problem.message, /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; .* at most 200,000$/);
     });
 
     it('names the whole referral when no one field makes it too large', () => {

@@ -342,7 +342,8 @@ describe('store: ReferralRepository', () => {
     });
 
     it('puts a changed referral back as it was, its card included, and removes the change\'s event', async () => {
-      const read = await repo.saveCard(await createArrived(), { conversationId: '19:emea@thread.tacv2', activityId: '1732356000000', revision: 1 });
+      const card = { conversationId: '19:emea@thread.tacv2', activityId: '1732356000000', revision: 1 };
+      const read = await repo.saveCard(await createArrived(), card);
       const next = change(read.record, 'Renamed');
       await repo.save(read, next.record, next.event);
 
