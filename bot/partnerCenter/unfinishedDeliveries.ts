@@ -13,6 +13,7 @@ export interface ReferralWrites {
   change?: ReferralChange;
 }
 
+/** What taking deliveries back needs: the repositories a delivery writes to before it stands, the clock and the log. */
 export interface UnfinishedDeliveriesDeps {
   referrals: ReferralRepository;
   outbox: OutboxRepository;
