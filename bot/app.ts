@@ -39,6 +39,7 @@ import { ChannelTokenVerifier } from './teams/channelAuth/channelToken';
 import { SigningKeys } from './teams/channelAuth/signingKeys';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
+import { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
 import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
 import type { SimulatorSettings } from './config/partnerCenterSettings';
 import { startEmbeddedPartnerCenter, type EmbeddedPartnerCenter } from '../tools/partnerCenterSimulator/embedded';
@@ -96,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let cardSync: CardSync | undefined;
   let scheduler: Scheduler | undefined;
   let partnerCenter: PartnerCenterConnection | undefined;
+  let unfinishedDeliveries: UnfinishedDeliveries | undefined;
   const ready = (async () => {
     let storage: TableStorage;
     let storageKind = 'azure';
@@ -135,6 +137,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       directCards,
       directCardOf: async (record, card) => personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
     });
+    unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
     partnerCenter = connectPartnerCenter(partnerCenterConfig, { storage, services: () => services, clock, log, retryIntervalMs: config.cardRetryIntervalMs, client: options.partnerCenter });
@@ -160,6 +163,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       roles,
       strings,
       language: config.language,
+      unfinishedDeliveries,
       partnerCenter,
       clock,
       log,
@@ -170,6 +174,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const gate = new AccessGate(services, membership, { tenants: config.allowedTenants, trustsServiceUrl: serviceUrlTrust(Boolean(config.appId), config.host) });
     state.ready = { services, bot: new ReferralDeskBot(services, gate, membership), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
+    unfinishedDeliveries.start(config.cardRetryIntervalMs);
     partnerCenter?.start();
     scheduler.start(config.schedulerIntervalMs);
     log.info('ready');
@@ -188,6 +193,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await scheduler?.stop();
       await partnerCenter?.stop();
       await cardSync?.stop();
+      await unfinishedDeliveries?.stop();
       await embeddedPartnerCenter?.stop();
       await stopStorage();
     },

@@ -20,6 +20,7 @@ import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
 import type { PartnerCenterConnection } from './partnerCenter/connection';
+import type { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
 
 /** What the Teams handlers and the HTTP endpoints work with, built once at start-up. */
 export interface Services {
@@ -56,6 +57,8 @@ export interface Services {
   strings: Strings;
   /** The desk's language (DESK_LANGUAGE). */
   language: string;
+  /** What deliveries that could not be stored whole still have to take back (see ingestReferrals). */
+  unfinishedDeliveries: UnfinishedDeliveries;
   /** Partner Center's API, the write-back of the desk's decisions and the poll; absent when the desk is not connected to it. */
   partnerCenter?: PartnerCenterConnection;
   clock: () => DateTime;

@@ -5,7 +5,8 @@ import { parseWebhookEvent } from '../partnerCenter/webhookEvents';
 import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
 import type { ReferralsApi } from '../partnerCenter/writeBack';
 import type { Services } from '../services';
-import { bodyWithin, jsonOf } from './readBody';
+import { bodyWithin, jsonOf, notJson, sentAsJson } from './readBody';
+import { passingFailure, tryAgainLater } from './tryAgainLater';
 
 /** An event body is a few hundred bytes; anything near this is not one. */
 const MAX_EVENT_BODY_BYTES = 64 * 1024;
@@ -17,28 +18,41 @@ export interface PartnerCenterEventsDeps {
 }
 
 /**
- * `POST /api/partner-center/events`: Partner Center's webhook. The signature is checked
- * over the raw body before anything else (401 and nothing stored when it fails); the event
- * names a referral, which is read from the Referrals API (the event does not carry it) and
- * stored through the same path as every delivery, so a repeated or late event never undoes
- * a newer state. A test delivery is acknowledged. When Partner Center cannot be read, the
- * answer is 503, so Partner Center delivers the event again.
+ * `POST /api/partner-center/events`: Partner Center's webhook, as `application/json` (else
+ * 415, before the body is read). The signature is checked over the raw body before anything
+ * else (401 and nothing stored when it fails); the event names a referral, which is read from
+ * the Referrals API (the event does not carry it) and stored through the same path as every
+ * delivery, so a repeated or late event never undoes a newer state. A test delivery is
+ * acknowledged. When Partner Center cannot be read, or storage cannot take the referral now,
+ * the answer is 503 with `Retry-After`, so Partner Center delivers the event again. Every
+ * refusal is logged in one line.
  */
 export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
   return async (req: Request, res: Response): Promise<void> => {
+    const refused = (status: number, line: string) => deps.ready()?.services.log.info(`Partner Center event refused (${status}): ${line}`);
+    if (!sentAsJson(req, res)) return void refused(415, `Content-Type ${notJson(req)}`);
     const body = await bodyWithin(req, res, MAX_EVENT_BODY_BYTES);
-    if (!body) return;
+    if (!body) return void refused(413, `body larger than ${MAX_EVENT_BODY_BYTES} bytes`);
     const verified = await deps.verifier.verify(body, req.headers);
-    if (!verified.ok) return void res.send(401, { error: 'bad_signature', reason: verified.reason, message: verified.message });
+    if (!verified.ok) {
+      res.send(401, { error: 'bad_signature', reason: verified.reason, message: verified.message });
+      return void refused(401, `${verified.reason}: ${verified.message}`);
+    }
     const ready = deps.ready();
-    if (!ready) return void res.send(503, { error: 'starting', message: 'Storage is not ready yet; retry shortly' });
+    if (!ready) return tryAgainLater(res, { error: 'starting', message: 'Storage is not ready yet; retry shortly' });
     const { services, api } = ready;
-    if (!api) return void res.send(404, { error: 'not_connected', message: 'This desk is not connected to Partner Center (set the PARTNER_CENTER_* credentials)' });
+    if (!api) {
+      res.send(404, { error: 'not_connected', message: 'This desk is not connected to Partner Center (set the PARTNER_CENTER_* credentials)' });
+      return void refused(404, 'not connected to Partner Center');
+    }
     const delivered = jsonOf(body, res);
-    if (!delivered) return;
+    if (!delivered) return void refused(400, 'malformed JSON');
     const { json } = delivered;
     const parsed = parseWebhookEvent(json);
-    if (!parsed.ok) return void res.send(400, { error: 'invalid_event', message: 'The event was not understood', problems: parsed.problems });
+    if (!parsed.ok) {
+      res.send(400, { error: 'invalid_event', message: 'The event was not understood', problems: parsed.problems });
+      return void refused(400, parsed.problems.map((p) => `${p.field} ${p.message}`).join('; ').slice(0, 1000));
+    }
     const { event } = parsed;
     if (event.event === 'test-created') return void res.send(200, { event: event.event, received: [], duplicates: [] });
     let current: Awaited<ReturnType<ReferralsApi['getReferral']>>;
@@ -46,13 +60,25 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
       current = await api.getReferral(event.referralId);
     } catch (error) {
       services.log.error(`Partner Center event for referral ${event.referralId}: the referral could not be read`, error);
-      return void res.send(503, { error: 'partner_center_unavailable', message: `Referral ${event.referralId} could not be read from Partner Center; deliver the event again` });
+      const message = `Referral ${event.referralId} could not be read from Partner Center; deliver the event again`;
+      return tryAgainLater(res, { error: 'partner_center_unavailable', message });
     }
-    if (!current) return void res.send(404, { error: 'not_found', message: `Partner Center has no referral ${event.referralId}` });
+    if (!current) {
+      res.send(404, { error: 'not_found', message: `Partner Center has no referral ${event.referralId}` });
+      return void refused(404, `Partner Center has no referral ${event.referralId}`);
+    }
     const read = readServedReferral(current);
     if ('problem' in read) {
-      return void res.send(422, { error: 'invalid_referral', message: `Partner Center's referral ${event.referralId} was not stored: ${read.problem}` });
+      res.send(422, { error: 'invalid_referral', message: `Partner Center's referral ${event.referralId} was not stored: ${read.problem}` });
+      return void refused(422, `referral ${event.referralId}: ${read.problem}`.slice(0, 1000));
     }
-    res.send(202, { event: event.event, ...(await ingestReferrals(services, [read.referral])) });
+    try {
+      res.send(202, { event: event.event, ...(await ingestReferrals(services, [read.referral])) });
+    } catch (error) {
+      const failure = passingFailure(error);
+      if (!failure) throw error;
+      services.log.error(`Partner Center event for referral ${event.referralId} not stored: ${failure.cause}; asked to deliver again`);
+      tryAgainLater(res, { error: failure.error, message: `${failure.message}; deliver the event again` });
+    }
   };
 }

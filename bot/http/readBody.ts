@@ -39,6 +39,33 @@ export async function bodyWithin(req: Request, res: Response, limit: number): Pr
   }
 }
 
+/** The one media type the delivery endpoints read. */
+export const JSON_MEDIA_TYPE = 'application/json';
+
+/**
+ * The request's media type when it is not JSON in UTF-8, else undefined: `application/json`
+ * in any letter case, with any parameters but a charset other than UTF-8 (JSON is UTF-8).
+ * `'(none)'` when the request names no type.
+ */
+export function notJson(req: Pick<IncomingMessage, 'headers'>): string | undefined {
+  const header = req.headers['content-type'];
+  if (!header) return '(none)';
+  const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (type === JSON_MEDIA_TYPE && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return undefined;
+  return header.slice(0, 100);
+}
+
+/** Whether the request is sent as JSON; otherwise `res` has answered 415 naming the type expected (see notJson). */
+export function sentAsJson(req: Request, res: Response): boolean {
+  const sent = notJson(req);
+  if (sent === undefined) return true;
+  req.resume();
+  const message = `Send the body as ${JSON_MEDIA_TYPE} (UTF-8); this request's Content-Type is ${sent}`;
+  res.send(415, { error: 'unsupported_media_type', message });
+  return false;
+}
+
 /** The body as JSON, or undefined once `res` has answered 400 saying why it is not. */
 export function jsonOf(body: Buffer, res: Response): { json: unknown } | undefined {
   try {

@@ -4,6 +4,7 @@ import type { TableStorage } from '../store/tables';
 import type { ReferralDeskBot } from '../teams/referralDeskBot';
 import type { TeamsAdapter } from '../teams/teamsAdapter';
 import type { Logger } from '../log';
+import { healthOf } from './health';
 import { referralsEndpoint } from './referralsEndpoint';
 import { partnerCenterEventsEndpoint } from './partnerCenterEventsEndpoint';
 import { teamsEndpoint } from './teamsEndpoint';
@@ -20,13 +21,10 @@ export function createServer(adapter: TeamsAdapter, state: ServerState, options:
 
   server.get('/healthz', async (_req, res) => {
     const ready = state.ready;
-    if (!ready) return void res.send(503, { status: 'starting', storage: 'unreachable' });
-    try {
-      await ready.storage.ping();
-      res.send(200, { status: 'ok', storage: ready.storageKind });
-    } catch (error) {
-      res.send(503, { status: 'degraded', storage: 'unreachable', message: (error as Error).message });
-    }
+    const signInNeeded = ready?.services.partnerCenter?.client.signInNeeded;
+    const sources = ready && { storage: ready.storage, storageKind: ready.storageKind, partnerCenterSignInNeeded: signInNeeded };
+    const { code, health } = await healthOf(sources);
+    res.send(code, health);
   });
 
   // Clients such as the Agents Playground probe the endpoint with HEAD before they send.

@@ -67,6 +67,11 @@ export class PartnerCenterClient {
     this.timing = { ...REAL_TIMING, ...options.timing };
   }
 
+  /** Whether Entra refused the user's grant for good, so nothing works until someone signs in again (see PartnerCenterTokens). */
+  get signInNeeded(): boolean {
+    return this.options.tokens.signInNeeded === true;
+  }
+
   /** The referrals that pass `filter`, a page at a time, following `@odata.nextLink` to the last page. */
   async *listReferrals(options: ListReferralsOptions = {}): AsyncGenerator<ReferralPage> {
     const query = [

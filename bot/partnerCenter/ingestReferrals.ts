@@ -3,6 +3,7 @@ import { responseFlowFor } from '../domain/routing';
 import { followUp } from '../followUps';
 import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
+import type { ReferralWrites } from './unfinishedDeliveries';
 import type { ReferralRecord } from '../domain/referral';
 import type { WrittenField } from '../domain/partnerCenterCopy';
 
@@ -18,58 +19,101 @@ export interface IngestOptions {
   written?: readonly WrittenField[];
 }
 
-const MAX_ATTEMPTS = 5;
+/** How often storing one referral is tried against changes made meanwhile, before the delivery gives up (ConflictError). */
+export const MAX_ATTEMPTS = 5;
+
+/** How long a delivery's card tasks are held: far longer than storing a delivery takes. */
+const HOLD = { minutes: 5 };
 
 /**
  * Stores referrals from Partner Center (or any feed of its JSON) and queues their cards.
  * Idempotent per referral id: a repeated delivery changes nothing; a newer one updates the
  * stored referral and its card. Each referral is stored before its card is posted.
+ *
+ * All or nothing: each referral's row (with its history event) is written with its card task
+ * held (see OutboxRepository.hold). Should any call fail before every referral is stored
+ * (storage went away, a change kept losing to others), what was written is taken back (see
+ * UnfinishedDeliveries) and the error thrown: the caller answers that nothing was stored and
+ * the sender delivers again. Once every referral is stored the delivery stands: the tasks are
+ * released and each referral's follow-up (plan, index rows, write-back) is stored. Should
+ * storage fail in that last part, the delivery still stands: the card sync completes every
+ * follow-up from the tasks (released, or due when their hold runs out), as after a crash.
+ * What an earlier delivery left to take back is taken back first.
  */
 export async function ingestReferrals(services: Services, referrals: readonly IncomingReferral[], options: IngestOptions = {}): Promise<IngestResult> {
+  await services.unfinishedDeliveries.settle();
   const result: IngestResult = { received: [], duplicates: [] };
-  for (const referral of referrals) {
-    const changed = await ingestOne(services, referral, options);
-    (changed ? result.received : result.duplicates).push(referral.id);
+  const writes: ReferralWrites[] = [];
+  const changed: ReferralRecord[] = [];
+  try {
+    for (const referral of referrals) {
+      const write: ReferralWrites = { referralId: referral.id };
+      writes.push(write);
+      const record = await storeOne(services, referral, options, write);
+      if (record) changed.push(record);
+      (record ? result.received : result.duplicates).push(referral.id);
+    }
+  } catch (error) {
+    await services.unfinishedDeliveries.takeBack(writes);
+    throw error;
   }
-  if (result.received.length > 0) services.cardSync.kick();
+  await followUpDelivery(services, writes, changed);
   return result;
 }
 
-async function ingestOne(services: Services, delivered: IncomingReferral, options: IngestOptions): Promise<boolean> {
+/** Stores one referral of a delivery, recording in `write` what it writes; the record stored, or null when nothing changed. */
+async function storeOne(
+  services: Services,
+  delivered: IncomingReferral,
+  options: IngestOptions,
+  write: ReferralWrites,
+): Promise<ReferralRecord | null> {
   const { referrals, outbox } = services;
   // Partner Center's version of the referral is kept with its copy, not in the referral.
   const { eTag, ...incoming } = delivered as IncomingReferral & { eTag?: string };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const now = services.clock();
-    const nowIso = now.toUTC().toISO()!;
     const stored = await referrals.get(incoming.id);
     const referral = completeReferral(incoming, stored?.record.referral, now);
     if (!stored) {
-      // Queue the card first: a crash between the two writes leaves a task, never a lost card.
-      await outbox.enqueue(referral.id, nowIso);
       const arrived = arrival(referral, now, responseFlowFor(referral.customerProfile.address.country, services.regions), eTag);
-      const { record, event } = { ...arrived, record: writingBack(services, arrived.record) };
-      if (await referrals.create(record, event)) {
-        // Due again now: a worker may have looked at the task before the referral existed.
-        await outbox.enqueue(referral.id, nowIso);
-        await followUp(services, record);
-        return true;
+      const record = writingBack(services, arrived.record);
+      write.task ??= await outbox.hold(incoming.id, now.toUTC().toISO()!, now.plus(HOLD).toUTC().toISO()!);
+      write.change = { record, event: arrived.event, previous: null };
+      if (await referrals.create(record, arrived.event)) return record;
+    } else {
+      const applied = applyIncoming(stored.record, referral, now, eTag, options);
+      if (!applied) return null;
+      const record = writingBack(services, applied.record);
+      write.task ??= await outbox.hold(incoming.id, now.toUTC().toISO()!, now.plus(HOLD).toUTC().toISO()!);
+      write.change = { record, event: applied.event, previous: stored };
+      try {
+        await referrals.save(stored, record, applied.event);
+        return record;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
       }
-      continue;
     }
-    const applied = applyIncoming(stored.record, referral, now, eTag, options);
-    if (!applied) return false;
-    const decision = { ...applied, record: writingBack(services, applied.record) };
-    await outbox.enqueue(referral.id, nowIso);
-    try {
-      await referrals.save(stored, decision.record, decision.event);
-      await followUp(services, decision.record);
-      return true;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
+    // Someone else stored it first: read it again.
+    write.change = undefined;
   }
   throw new ConflictError(`Referral ${incoming.id}`);
+}
+
+/**
+ * What follows a delivery once every referral of it is stored: the held card tasks released,
+ * and each changed referral's follow-up. Nothing here is taken back: a failure is logged and
+ * left to the card sync, which repeats every follow-up.
+ */
+async function followUpDelivery(services: Services, writes: readonly ReferralWrites[], changed: readonly ReferralRecord[]): Promise<void> {
+  try {
+    for (const write of writes) if (write.task) await services.outbox.enqueue(write.referralId, services.clock().toUTC().toISO()!);
+    for (const record of changed) await followUp(services, record);
+  } catch (error) {
+    const ids = writes.map((write) => write.referralId).join(', ');
+    services.log.error(`delivery of referrals ${ids} is stored; the card sync completes what follows it`, error);
+  }
+  if (writes.some((write) => write.task)) services.cardSync.kick();
 }
 
 /** The record, marked as written back when the desk is connected to Partner Center (its card then shows how that stands). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { normalizeCountryCode } from '../domain/countries';
 import type { IncomingReferral } from '../domain/incoming';
 import { QUALIFICATIONS, REFERRAL_TYPES, STATUSES, SUBSTATUSES } from '../domain/referral';
+import { tooDeep, tooLarge, type LimitProblem } from './jsonLimits';
 
 /** What is wrong with one referral of a delivery. */
 export interface ItemProblem {
@@ -83,6 +84,8 @@ const referralSchema = z.looseObject({
 /**
  * Checks a delivery (one referral or an array); a referral without a name is named after
  * its customer. Either every item is good, or the problems of every bad item are returned.
+ * An item that nests too deep or is too large to store (see jsonLimits) is refused with the
+ * field that makes it so, before anything else of it is read.
  */
 export function parseReferrals(body: unknown): { referrals: IncomingReferral[] } | { problems: ItemProblem[] } {
   const items = Array.isArray(body) ? body : [body];
@@ -91,9 +94,11 @@ export function parseReferrals(body: unknown): { referrals: IncomingReferral[] }
   const problems: ItemProblem[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
+    const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? (item as { id: string }).id : undefined;
+    const deep = tooDeep(item);
+    if (deep) return void problems.push({ index, id, problems: [limitProblem(deep)] });
     const result = referralSchema.safeParse(item);
     if (!result.success) {
-      const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? (item as { id: string }).id : undefined;
       problems.push({
         index,
         id,
@@ -103,9 +108,15 @@ export function parseReferrals(body: unknown): { referrals: IncomingReferral[] }
     }
     const data = result.data as unknown as IncomingReferral;
     const referral = { ...data, name: data.name?.trim() || data.customerProfile.name };
+    const large = tooLarge(referral);
+    if (large) return void problems.push({ index, id, problems: [limitProblem(large)] });
     if (seen.has(referral.id)) problems.push({ index, id: referral.id, problems: [{ field: 'id', message: 'appears twice in this delivery' }] });
     seen.add(referral.id);
     referrals.push(referral);
   });
   return problems.length > 0 ? { problems } : { referrals };
+}
+
+function limitProblem(problem: LimitProblem): { field: string; message: string } {
+  return { field: problem.path.join('.') || '(referral)', message: problem.message };
 }

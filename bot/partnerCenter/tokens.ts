@@ -17,6 +17,8 @@ export interface AccessTokenProvider {
    * cached token is still that one, so callers refused the same token share one renewal.
    */
   invalidate(rejected?: string): void;
+  /** Whether the user's grant was refused for good (see PartnerCenterTokens.signInNeeded). */
+  readonly signInNeeded?: boolean;
 }
 
 /** The app registration and the user's grant (PARTNER_CENTER_TENANT_ID, _CLIENT_ID, _CLIENT_SECRET, _REFRESH_TOKEN). */
@@ -63,6 +65,7 @@ export class PartnerCenterTokens implements AccessTokenProvider {
   private cached: { token: string; renewAt: number } | undefined;
   private inFlight: Promise<string> | undefined;
   private currentRefreshToken: string;
+  private grantRefused = false;
   private readonly tokenUrl: string;
   private readonly clock: () => DateTime;
 
@@ -91,6 +94,15 @@ export class PartnerCenterTokens implements AccessTokenProvider {
 
   invalidate(rejected?: string): void {
     if (rejected === undefined || this.cached?.token === rejected) this.cached = undefined;
+  }
+
+  /**
+   * Whether Entra refused the refresh token at the last renewal (`invalid_grant`: revoked,
+   * expired, or not issued to this app): no call to Partner Center works until someone signs
+   * in again and PARTNER_CENTER_REFRESH_TOKEN is set to the new one. A renewal that works clears it.
+   */
+  get signInNeeded(): boolean {
+    return this.grantRefused;
   }
 
   private async renew(): Promise<string> {
@@ -125,6 +137,7 @@ export class PartnerCenterTokens implements AccessTokenProvider {
     if (!response.ok) {
       const error = typeof (body as { error?: unknown } | undefined)?.error === 'string' ? (body as { error: string }).error : undefined;
       const message = describeTokenRefusal({ status: response.status, body, tokenUrl: this.tokenUrl, tenantId, clientId });
+      if (error === 'invalid_grant') this.grantRefused = true;
       throw new TokenRequestError(message, response.status, error, isTransientTokenStatus(response.status));
     }
     const answer = (body ?? {}) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown };
@@ -132,6 +145,7 @@ export class PartnerCenterTokens implements AccessTokenProvider {
     if (typeof answer.access_token !== 'string' || answer.access_token === '' || !(expiresIn > 0)) {
       throw new TokenRequestError(`The token endpoint ${this.tokenUrl} answered without an access_token and expires_in`, response.status, undefined, false);
     }
+    this.grantRefused = false;
     const early = Math.min(RENEW_EARLY_SECONDS, expiresIn / 2);
     this.cached = { token: answer.access_token, renewAt: this.clock().toMillis() + (expiresIn - early) * 1000 };
     if (typeof answer.refresh_token === 'string' && answer.refresh_token !== '' && answer.refresh_token !== this.currentRefreshToken) {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { tooDeep } from './jsonLimits';
 import { REFERRAL_ID_PATTERN, REFERRAL_ID_RULE } from './referralSchema';
 
 /** The referral events a desk registers for with Partner Center's webhook API. */
@@ -32,12 +33,15 @@ export interface EventProblem {
  * Center's deliveries spells them so, and none shows camelCase. A referral event's
  * `ResourceUri` must end in `/referrals/{id}`; `ResourceChangeUtcDate` is read as UTC when it
  * carries no offset, and may have more fractional digits than milliseconds (Partner Center
- * sends seven). Pure: either the event, or every problem found, each naming its field.
+ * sends seven). An event that nests deeper than any event does is refused (see jsonLimits).
+ * Pure: either the event, or every problem found, each naming its field.
  */
 export function parseWebhookEvent(body: unknown): { ok: true; event: PartnerCenterEvent } | { ok: false; problems: EventProblem[] } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, problems: [{ field: '(body)', message: 'must be a JSON object' }] };
   }
+  const deep = tooDeep(body);
+  if (deep) return { ok: false, problems: [{ field: deep.path.join('.'), message: deep.message }] };
   const fields = body as Record<string, unknown>;
   const problems: EventProblem[] = [];
 

@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { DateTime } from 'luxon';
-import { isStatus } from './errors';
+import { ConflictError, isStatus } from './errors';
 
 /** Rows waiting for a channel link are due at no time. */
 const NEVER = '9999-12-31T00:00:00.000Z';
@@ -17,6 +17,13 @@ export interface OutboxTask {
   lastError: string;
   /** The card is to be updated even if the referral did not change (what it shows changed with time). */
   refresh: boolean;
+}
+
+/** A task `hold` reserved: whether it made the task (there was none) and the version it wrote. */
+export interface HeldTask {
+  referralId: string;
+  created: boolean;
+  etag: string;
 }
 
 type OutboxTaskEntity = Omit<OutboxTask, 'referralId' | 'etag'> & { partitionKey: string; rowKey: string };
@@ -42,6 +49,41 @@ export class OutboxRepository {
       { partitionKey: this.partition, rowKey: referralId, enqueuedAt: now, dueAt: now, unrouted: false, attempts: 0, lastError: '', ...(options.refresh ? { refresh: true } : {}) },
       'Merge',
     );
+  }
+
+  /**
+   * Reserves the referral's task while a change of the referral is being stored: makes the
+   * task, or moves the one there, to be due at `until`, so no worker syncs a change that may
+   * still be taken back. `enqueue` releases it once the change stands; should the change
+   * never be finished (a crash), it falls due at `until` and is worked as any other.
+   */
+  async hold(referralId: string, now: string, until: string): Promise<HeldTask> {
+    const key = { partitionKey: this.partition, rowKey: referralId };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const made = await this.table.createEntity({ ...key, enqueuedAt: now, dueAt: until, unrouted: false, attempts: 0, lastError: '' });
+        return { referralId, created: true, etag: made.etag ?? '' };
+      } catch (error) {
+        if (!isStatus(error, 409)) throw error;
+      }
+      try {
+        const moved = await this.table.updateEntity({ ...key, dueAt: until, unrouted: false }, 'Merge');
+        return { referralId, created: false, etag: moved.etag ?? '' };
+      } catch (error) {
+        // Completed between the two calls: make it again.
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    throw new ConflictError(`Task of referral ${referralId}`);
+  }
+
+  /** Removes a task `hold` made, unless it changed since (someone else enqueued it: it is theirs then). */
+  async dropHeld(task: HeldTask): Promise<void> {
+    try {
+      await this.table.deleteEntity(this.partition, task.referralId, { etag: task.etag });
+    } catch (error) {
+      if (!isStatus(error, 404, 412)) throw error;
+    }
   }
 
   /** Tasks due by `now` (including claimed ones; `claim` sorts those out), oldest due first. */

@@ -2,6 +2,7 @@ import { odata, type TableClient, type TableEntityResult, type TransactionAction
 import { copyDelta, copyFromDelta, type CopyDelta, type PartnerCenterCopy, type PartnerCenterState } from '../domain/partnerCenterCopy';
 import type { HistoryEvent } from '../domain/history';
 import type { DeskState, Referral, ReferralRecord } from '../domain/referral';
+import { CHUNK_CHARS, MAX_REFERRAL_JSON_CHARS } from './entityLimits';
 import { ConflictError, isStatus } from './errors';
 import { HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
 
@@ -20,11 +21,15 @@ export interface StoredReferral {
   card?: CardLocation;
 }
 
-/** A property holds at most 64 KiB (32 Ki UTF-16 characters): long JSON is split. */
-const CHUNK_CHARS = 30_000;
-const MAX_CHUNKS = 15;
-/** The largest referral JSON an entity can hold. */
-export const MAX_REFERRAL_JSON_CHARS = CHUNK_CHARS * MAX_CHUNKS;
+/** A change of a referral as it was sent to be stored (`create` or `save`), and the referral it changed (null: it was new). */
+export interface ReferralChange {
+  record: ReferralRecord;
+  event: HistoryEvent | null;
+  previous: StoredReferral | null;
+}
+
+/** How taking back a change went: taken back; not stored (never made, or taken back before); or changed since, and left as it is. */
+export type TakeBackOutcome = 'takenBack' | 'notStored' | 'changedSince';
 
 type ReferralEntity = {
   partitionKey: string;
@@ -93,6 +98,62 @@ export class ReferralRepository {
     }
   }
 
+  /**
+   * Takes back a change sent to be stored, written or perhaps written (its answer was lost),
+   * if the stored referral is still exactly that change; a referral someone changed since (an
+   * action, its card posted) is left as it is. A changed referral is put back as it was and
+   * the change's event removed, in one transaction under the ETag just read. A new one loses
+   * its arrival event in a transaction that also checks that ETag, then the referral itself
+   * goes under the ETag that leaves (transactions delete without one): cut short in between,
+   * a referral without its arrival event remains, never an event that would keep the
+   * referral from being delivered again.
+   */
+  async takeBack(change: ReferralChange): Promise<TakeBackOutcome> {
+    const id = change.record.referral.id;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.get(id);
+      if (!current) return change.previous ? 'changedSince' : 'notStored';
+      if (!isThatChange(current, change)) return current.etag === change.previous?.etag ? 'notStored' : 'changedSince';
+      try {
+        await (change.previous ? this.putBack(current, change.previous, change.event) : this.remove(current, change.event));
+        return 'takenBack';
+      } catch (error) {
+        // Changed between reading and writing: read it again.
+        if (!isStatus(error, 412)) throw error;
+      }
+    }
+    throw new ConflictError(`Referral ${id}`);
+  }
+
+  private async putBack(current: StoredReferral, previous: StoredReferral, event: HistoryEvent | null): Promise<void> {
+    const entity = { ...toEntity(previous.record), ...cardFields(previous.card) };
+    const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: current.etag }]];
+    if (event) actions.push(['delete', { partitionKey: current.record.referral.id, rowKey: historyRowKey(event.revision) }]);
+    await this.table.submitTransaction(actions);
+  }
+
+  private async remove(current: StoredReferral, event: HistoryEvent | null): Promise<void> {
+    const id = current.record.referral.id;
+    let etag = current.etag;
+    if (event) {
+      try {
+        const result = await this.table.submitTransaction([
+          ['update', { partitionKey: id, rowKey: REFERRAL_ROW }, 'Merge', { etag }],
+          ['delete', { partitionKey: id, rowKey: historyRowKey(event.revision) }],
+        ]);
+        etag = result.subResponses[0]?.etag ?? '';
+      } catch (error) {
+        // The event is gone already: an earlier try got this far.
+        if (!isStatus(error, 404)) throw error;
+      }
+    }
+    try {
+      await this.table.deleteEntity(id, REFERRAL_ROW, { etag });
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+
   /** Records where the referral's card is and which revision it shows. */
   async saveCard(previous: StoredReferral, card: CardLocation): Promise<StoredReferral> {
     const id = previous.record.referral.id;
@@ -119,6 +180,17 @@ export class ReferralRepository {
     for await (const row of rows) events.push(JSON.parse(row.event) as HistoryEvent);
     return events;
   }
+}
+
+/** Whether the stored referral is the change as sent: its revision and content, and no card posted since. */
+function isThatChange(current: StoredReferral, change: ReferralChange): boolean {
+  const card = change.previous?.card;
+  return (
+    current.record.desk.revision === change.record.desk.revision &&
+    JSON.stringify(current.record.referral) === JSON.stringify(change.record.referral) &&
+    current.card?.activityId === card?.activityId &&
+    current.card?.revision === card?.revision
+  );
 }
 
 function toEntity(record: ReferralRecord): ReferralEntity {

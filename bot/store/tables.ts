@@ -41,14 +41,24 @@ export interface TableStorage {
   client(table: TableName): TableClient;
   /** Creates every table that does not exist yet. */
   ensureTables(): Promise<void>;
-  /** A cheap call that fails when the service is unreachable. */
-  ping(): Promise<void>;
+  /** A cheap call that fails when the service is unreachable; `signal` gives up waiting for it. */
+  ping(signal?: AbortSignal): Promise<void>;
 }
 
-/** How often, and after how long, a failed table call is tried again; the data-tables client's defaults when unset. */
+/**
+ * How every table call is tried again when the service fails or cannot be reached: three
+ * times within about a second and a half, where the SDK would wait up to seven seconds per
+ * call. A sender waiting for its delivery hears of an outage in seconds (503, deliver
+ * again), not after a minute of calls each waiting out its retries; and no work is lost
+ * for it, since every caller tries again at its own level: the outboxes and the scheduler
+ * later, senders by delivering again, users by clicking again.
+ */
+export const TABLE_RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 800 } as const;
+
+/** How often, and after how long, a failed table call is tried again. */
 export type TableRetryOptions = NonNullable<TableServiceClientOptions['retryOptions']>;
 
-export function tableStorage(connectionString: string, prefix = '', retryOptions?: TableRetryOptions): TableStorage {
+export function tableStorage(connectionString: string, prefix = '', retryOptions: TableRetryOptions = TABLE_RETRY_OPTIONS): TableStorage {
   const options = { allowInsecureConnection: connectionString.includes('http://'), retryOptions };
   const clients = new Map<TableName, TableClient>();
   const service = TableServiceClient.fromConnectionString(connectionString, options);
@@ -70,8 +80,8 @@ export function tableStorage(connectionString: string, prefix = '', retryOptions
         }
       }
     },
-    async ping() {
-      await service.listTables().byPage({ maxPageSize: 1 }).next();
+    async ping(signal) {
+      await service.listTables({ abortSignal: signal }).byPage({ maxPageSize: 1 }).next();
     },
   };
 }

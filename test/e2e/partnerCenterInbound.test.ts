@@ -73,6 +73,27 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
     assert.equal(await h().services.referrals.get(MISSED), null);
   });
 
+  it('refuses an event not sent as application/json with 415, before reading it or asking Partner Center', async () => {
+    pc.simulator.add(pcReferral({ id: MISSED }));
+    const body = event(MISSED, 'referral-created');
+    const answer = await post(body, { ...signed(body), 'Content-Type': 'text/plain; charset=utf-8' });
+    assert.equal(answer.status, 415);
+    assert.match(answer.body.message, /^Send the body as application\/json/);
+    assert.ok(!pc.simulator.requests.some((r) => r.path === `${API_BASE_PATH}/${MISSED}`), 'the referral was not read');
+    assert.equal(await h().services.referrals.get(MISSED), null);
+  });
+
+  it('answers 422 naming the field when Partner Center serves a referral nested too deep, and stores nothing', async () => {
+    let deep: unknown = {};
+    for (let level = 0; level < 40; level++) deep = { more: deep };
+    pc.simulator.add(pcReferral({ id: MISSED, details: { notes: 'Nested', attachments: deep } }));
+    const body = event(MISSED, 'referral-created');
+    const answer = await post(body, signed(body));
+    assert.equal(answer.status, 422);
+    assert.match(answer.body.message, /not stored: details\.attachments(\.more){30} nests deeper than 32 levels$/);
+    assert.equal(await h().services.referrals.get(MISSED), null);
+  });
+
   it('acknowledges a test delivery, and names the field of an event it does not understand', async () => {
     const test = JSON.stringify(eventBody('test-created', `${pc.simulator.url}/webhooks/v1/registration/validationEvents/1`, h().clock.now));
     assert.equal((await post(test, signed(test))).status, 200);

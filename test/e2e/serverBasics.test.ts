@@ -4,6 +4,8 @@ import { loadConfig } from '../../bot/config/config';
 import { quietLogger } from '../../bot/log';
 import { BotHarness } from '../support/botHarness';
 import { GatedProxy } from '../support/gatedProxy';
+import { PartnerCenterHarness } from '../support/partnerCenterHarness';
+import { proxiedStorage } from '../support/proxiedStorage';
 import { embeddedConnectionString } from '../support/rootHooks';
 import { channelMessage, CHANNELS } from '../support/teamsActivities';
 
@@ -35,7 +37,7 @@ describe('the server (over HTTP)', () => {
       const before = await fetch(`${app.url}/healthz`);
       assert.equal(before.status, 503);
       assert.equal(((await before.json()) as { status: string }).status, 'starting');
-      const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}' });
+      const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
       assert.equal(delivery.status, 503, 'deliveries wait for storage too');
       const probe = await fetch(`${app.url}/api/messages`, { method: 'HEAD' });
       assert.equal(probe.status, 503, 'the messaging endpoint is not ready either');
@@ -48,6 +50,44 @@ describe('the server (over HTTP)', () => {
     } finally {
       await app.stop();
       await proxy.stop();
+    }
+  });
+
+  it('answers /healthz within a second when storage stops answering or refuses: 503 degraded, without address or error text', async () => {
+    const storage = await proxiedStorage();
+    const h = await new BotHarness(storage.env).start();
+    const health = async () => {
+      const response = await fetch(`${h.app.url}/healthz`);
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      storage.proxy.hold();
+      assert.deepEqual(await health(), { status: 503, body: { status: 'degraded', storage: 'unreachable' } }, 'storage holds every call');
+      storage.proxy.open();
+      storage.proxy.failWhen(() => true, 'close');
+      assert.deepEqual(await health(), { status: 503, body: { status: 'degraded', storage: 'unreachable' } }, 'storage drops every call');
+      storage.proxy.open();
+      assert.deepEqual(await health(), { status: 200, body: { status: 'ok', storage: 'azure' } });
+    } finally {
+      storage.proxy.open();
+      await h.stop();
+      await storage.stop();
+    }
+  });
+
+  it('says on /healthz, with 200, that Partner Center needs a sign-in once Entra refused the refresh token', async () => {
+    const pc = await new PartnerCenterHarness().start();
+    const health = async () => {
+      const response = await fetch(`${pc.bot.app.url}/healthz`);
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      assert.deepEqual(await health(), { status: 200, body: { status: 'ok', storage: 'azure' } });
+      pc.simulator.revokeRefreshToken(pc.simulator.credentials.refreshToken);
+      await assert.rejects(pc.bot.services.partnerCenter!.poller.poll(), /PARTNER_CENTER_REFRESH_TOKEN was refused \(invalid_grant/);
+      assert.deepEqual(await health(), { status: 200, body: { status: 'degraded', storage: 'azure', partnerCenter: 'sign-in needed' } });
+    } finally {
+      await pc.stop();
     }
   });
 

@@ -52,7 +52,7 @@ describe('Teams activities while storage is unreachable (over HTTP)', () => {
     const answered = h.connector.calls.length;
     assert.ok(answered > 0, 'in the chat');
 
-    proxy.refuse();
+    proxy.failWhen(() => true, 'close');
     const myDeals = personalMessage(h.serviceUrl, 'my deals');
     const refresh = personalCardAction(h.serviceUrl, 'card-1', VERBS.refresh, { referralId: 'no-such-referral' });
     await assertRetryLater(myDeals, 'a message');
@@ -60,7 +60,7 @@ describe('Teams activities while storage is unreachable (over HTTP)', () => {
     await assertRetryLater(personalMessage(h.serviceUrl, 'help', USERS.bob), "a new user's message");
 
     // Only the referrals are out of reach: the click fails inside its action, and still asks to be sent again.
-    proxy.refuse(/referrals/);
+    proxy.failWhen((req) => /referrals/.test(req.url ?? ''), 'close');
     await assertRetryLater(refresh, 'a card action failing in its handler');
 
     proxy.open();

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingReferral } from '../../bot/domain/incoming';
+import { MAX_JSON_DEPTH, MAX_REFERRAL_CHARS } from '../../bot/partnerCenter/jsonLimits';
 import { parseReferrals, type ItemProblem } from '../../bot/partnerCenter/referralSchema';
 import { pcReferral } from '../support/fixtures';
 
@@ -22,6 +23,13 @@ function fieldsOf(body: unknown): string[] {
   assert.equal(problems.length, 1);
   assert.equal(problems[0].index, 0);
   return problems[0].problems.map((p) => p.field);
+}
+
+/** An array nested `levels` deep: `[[…]]`. */
+function nested(levels: number): unknown {
+  let value: unknown = [];
+  for (let level = 1; level < levels; level++) value = [value];
+  return value;
 }
 
 const withoutKey = (object: Record<string, unknown>, key: string) => {
@@ -255,6 +263,40 @@ describe('partnerCenter: parseReferrals', () => {
       const { problems } = result as { problems: ItemProblem[] };
       assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'r-2']]);
       assert.deepEqual(problems[0].problems.map((p) => p.field), ['details.dealValue']);
+    });
+
+    it('names the path where an item nests deeper than 32 levels, at any depth, and reads none of it', () => {
+      for (const depth of [MAX_JSON_DEPTH, 5_000, 200_000]) {
+        const problems = problemsOf([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', status: 'Bogus', extra: nested(depth) })]);
+        assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'r-2']]);
+        const field = ['extra', ...Array(MAX_JSON_DEPTH - 1).fill(0)].join('.');
+        assert.deepEqual(problems[0].problems, [{ field, message: 'nests deeper than 32 levels' }]);
+      }
+    });
+
+    it('takes a referral nested exactly 32 levels deep', () => {
+      const [referral] = referralsOf(pcReferral({ extra: nested(MAX_JSON_DEPTH - 1) }));
+      assert.deepEqual((referral as unknown as { extra: unknown }).extra, nested(MAX_JSON_DEPTH - 1));
+    });
+
+    it('names the field that makes a referral too large to store, and takes one just within the limit', () => {
+      const base = JSON.stringify(referralsOf(pcReferral())[0]).length;
+      const filler = MAX_REFERRAL_CHARS - base - ',"attachment":""'.length;
+      const [fits] = referralsOf(pcReferral({ attachment: 'x'.repeat(filler) }));
+      assert.equal(JSON.stringify(fits).length, MAX_REFERRAL_CHARS);
+
+      const [tooLarge] = problemsOf(pcReferral({ attachment: 'x'.repeat(filler + 1) })).map((item) => item.problems);
+      assert.deepEqual(tooLarge.map((p) => p.field), ['attachment']);
+      const problem = problemsOf(pcReferral({ details: { notes: 'short', extra: { file: 'y'.repeat(600_000) } } }))[0].problems[0];
+      assert.equal(problem.field, 'details.extra.file');
+      assert.match(problem.message, /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; .* at most 200,000$/);
+    });
+
+    it('names the whole referral when no one field makes it too large', () => {
+      const fields = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`part${i}`, 'z'.repeat(25_000)]));
+      const [item] = problemsOf(pcReferral(fields));
+      assert.deepEqual(item.problems.map((p) => p.field), ['(referral)']);
+      assert.match(item.problems[0].message, /^is 25\d,\d{3} characters as JSON; a referral may have at most 200,000$/);
     });
 
     it('names every bad item of a batch by its index', () => {

@@ -111,6 +111,19 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
     assert.match(error.message, /Referrals Admin or Referrals User role/);
   });
 
+  it('says a sign-in is needed once Entra refuses the refresh token, and not for a refused secret', async () => {
+    assert.equal(pc.tokens.signInNeeded, false);
+    assert.equal(pc.client.signInNeeded, false);
+    const wrongSecret = providerWith({ clientSecret: 'wrong' });
+    await refusal(wrongSecret);
+    assert.equal(wrongSecret.signInNeeded, false);
+
+    pc.simulator.revokeRefreshToken(pc.simulator.credentials.refreshToken);
+    await refusal(pc.tokens);
+    assert.equal(pc.tokens.signInNeeded, true);
+    assert.equal(pc.client.signInNeeded, true, 'the client says so too');
+  });
+
   it('names PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_CLIENT_ID when those are unknown', async () => {
     assert.match((await refusal(providerWith({}, { tenant: 'contoso-partner' }))).message, /^PARTNER_CENTER_TENANT_ID "contoso-partner" was not found/);
     assert.match((await refusal(providerWith({ clientId: 'not-our-app' }))).message, /^PARTNER_CENTER_CLIENT_ID "not-our-app" is not an app of tenant/);

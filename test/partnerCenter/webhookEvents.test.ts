@@ -109,4 +109,13 @@ describe('Partner Center webhook events', () => {
       assert.deepEqual(problemsOf(body), [{ field: '(body)', message: 'must be a JSON object' }]);
     }
   });
+
+  it('refuses an event nested deeper than 32 levels, naming where', () => {
+    let deep: unknown = {};
+    for (let level = 0; level < 40; level++) deep = { inner: deep };
+    const [problem, ...more] = problemsOf(delivery({ Extra: deep }));
+    assert.deepEqual(more, []);
+    assert.equal(problem.field, ['Extra', ...Array(31).fill('inner')].join('.'));
+    assert.equal(problem.message, 'nests deeper than 32 levels');
+  });
 });

@@ -232,4 +232,39 @@ describe('store: OutboxRepository', () => {
       assert.equal(task.dueAt, at(5));
     });
   });
+
+  describe('hold and dropHeld', () => {
+    it('makes a task that is not due before the hold runs out, until it is enqueued', async () => {
+      const held = await outbox.hold('r-1', at(0), at(5));
+
+      assert.equal(held.created, true);
+      assert.deepEqual(await outbox.due(at(4)), []);
+      assert.equal((await dueTask('r-1', at(5))).dueAt, at(5), 'a hold that is never released falls due');
+      await outbox.enqueue('r-1', at(1));
+      assert.equal((await dueTask('r-1', at(1))).dueAt, at(1));
+    });
+
+    it('holds a task that was there, parked or due, without making another', async () => {
+      await outbox.enqueue('r-1', at(0));
+      await outbox.park(await dueTask('r-1', at(1)));
+
+      const held = await outbox.hold('r-1', at(1), at(6));
+
+      assert.equal(held.created, false);
+      assert.deepEqual(await outbox.unrouted(), []);
+      assert.deepEqual(await outbox.due(at(5)), []);
+      assert.equal((await outbox.due(at(6))).length, 1);
+    });
+
+    it('drops the task it made, but not one enqueued since', async () => {
+      await outbox.dropHeld(await outbox.hold('r-1', at(0), at(5)));
+      assert.deepEqual(await outbox.due('9999-01-01T00:00:00.000Z'), []);
+
+      const held = await outbox.hold('r-2', at(0), at(5));
+      await outbox.enqueue('r-2', at(1));
+      await outbox.dropHeld(held);
+      assert.deepEqual((await outbox.due(at(1))).map((t) => t.referralId), ['r-2']);
+      await outbox.dropHeld(held);
+    });
+  });
 });

@@ -32,6 +32,8 @@ export class TestClock {
 export class BotHarness {
   readonly connector = new ConnectorStandIn();
   readonly clock = new TestClock();
+  /** Every line the bot logged, in order (printed too with DEBUG_BOT set). */
+  readonly logLines: string[] = [];
   app!: RunningApp;
   services!: Services;
   private config!: Config;
@@ -68,9 +70,23 @@ export class BotHarness {
       clock: this.clock.read,
       messenger: { baseDelayMs: 5, maxDelayMs: 20 },
       ...this.appOptions,
-      log: this.appOptions.log ?? (process.env.DEBUG_BOT ? consoleLogger : quietLogger),
+      log: this.appOptions.log ?? this.recordingLog(),
     });
     this.services = await this.app.ready;
+  }
+
+  private recordingLog(): Logger {
+    const shown = process.env.DEBUG_BOT ? consoleLogger : quietLogger;
+    return {
+      info: (message) => {
+        this.logLines.push(message);
+        shown.info(message);
+      },
+      error: (message, error) => {
+        this.logLines.push(message);
+        shown.error(message, error);
+      },
+    };
   }
 
   async stop(): Promise<void> {
@@ -93,8 +109,11 @@ export class BotHarness {
     return this.post('/api/referrals', text, secret ? { [SIGNATURE_HEADER]: signBody(text, secret) } : {});
   }
 
+  /** POSTs `body` as JSON; `headers` are added, replacing any of the same name whatever its letter case (`Content-Type` too). */
   async post(path: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-    const response = await fetch(`${this.app.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    const sent = new Headers({ 'content-type': 'application/json' });
+    for (const [name, value] of Object.entries(headers)) sent.set(name, value);
+    const response = await fetch(`${this.app.url}${path}`, { method: 'POST', body, headers: sent });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   }

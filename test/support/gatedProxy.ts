@@ -1,46 +1,66 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** How a refused request is answered: with an HTTP status, or by dropping its connection. */
+export type Refusal = number | 'close';
+
 /**
  * An HTTP proxy that holds every request until `open()`, then forwards them: it makes a
- * backing service "not reachable yet" for as long as a test needs, and `refuse()` makes it
- * unreachable again.
+ * backing service "not reachable yet" for as long as a test needs. `hold()` makes it stop
+ * answering again, `failWhen()` makes it fail the requests a test picks.
  */
 export class GatedProxy {
   private server: Server | undefined;
   private held: (() => void)[] = [];
   private isOpen = false;
-  /** While set, requests whose path it matches have their connection cut. */
-  private refusing: RegExp | undefined;
+  private refused: ((req: IncomingMessage) => boolean) | undefined;
+  private refusal: Refusal = 503;
   url = '';
 
   constructor(private readonly target: string) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
-      if (this.refusing?.test(req.url ?? '')) return void req.socket.destroy();
       const forward = () => this.forward(req, res);
-      if (this.isOpen) forward();
+      if (this.isOpen && this.refused?.(req)) this.refuse(req, res);
+      else if (this.isOpen) forward();
       else this.held.push(forward);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
+  /** Forwards every request from now on, those held so far first; ends `failWhen`. */
   open(): void {
-    this.refusing = undefined;
     this.isOpen = true;
+    this.refused = undefined;
     for (const forward of this.held.splice(0)) forward();
   }
 
-  /** Cuts the connection of every request (or of those whose path matches `paths`) until `open()`. */
-  refuse(paths = /.*/): void {
-    this.refusing = paths;
+  /** Holds every request from now on, as a service that stopped answering, until `open()`. */
+  hold(): void {
+    this.isOpen = false;
+  }
+
+  /**
+   * Until `open()`, fails each request `refused` picks (it sees every request, in order, so
+   * it may count them or pick a moment after which all fail): answered `refusal`, never forwarded.
+   */
+  failWhen(refused: (req: IncomingMessage) => boolean, refusal: Refusal = 503): void {
+    this.refused = refused;
+    this.refusal = refusal;
   }
 
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private refuse(req: IncomingMessage, res: ServerResponse): void {
+    if (this.refusal === 'close') return void req.socket.destroy();
+    req.resume();
+    res.writeHead(this.refusal, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ 'odata.error': { code: 'Refused', message: { value: 'refused by the test proxy' } } }));
   }
 
   private forward(req: IncomingMessage, res: ServerResponse): void {

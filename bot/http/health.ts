@@ -1,0 +1,49 @@
+import type { TableStorage } from '../store/tables';
+
+/** How long `/healthz` waits for storage to answer before it says storage is unreachable. */
+export const STORAGE_PROBE_MS = 800;
+
+/** What `/healthz` says: `ok`, `starting` or `degraded`, how storage stands, and Partner Center when it needs someone. */
+export interface Health {
+  status: 'ok' | 'starting' | 'degraded';
+  /** The kind of storage (`embedded`, `azure`) once it answers, else `unreachable`. */
+  storage: string;
+  partnerCenter?: 'sign-in needed';
+}
+
+/** What the health check looks at once storage was reached at start. */
+export interface HealthSources {
+  storage: TableStorage;
+  storageKind: string;
+  /** Whether the desk's Partner Center connection lost its user's grant; absent when not connected. */
+  partnerCenterSignInNeeded?: boolean;
+}
+
+/**
+ * The answer to `/healthz`, within a second whatever storage does (a probe that hangs is
+ * given up after STORAGE_PROBE_MS). Storage that does not answer is 503: this instance cannot
+ * take work. A Partner Center connection whose refresh token Entra refused is `degraded`
+ * with 200: Teams and deliveries still work, and restarting (what a failing probe leads to)
+ * would not bring the token back; only a new sign-in does. Never an address or an error text.
+ */
+export async function healthOf(sources: HealthSources | undefined): Promise<{ code: number; health: Health }> {
+  if (!sources) return { code: 503, health: { status: 'starting', storage: 'unreachable' } };
+  const partnerCenter = sources.partnerCenterSignInNeeded ? { partnerCenter: 'sign-in needed' as const } : {};
+  if (!(await answersWithin(sources.storage, STORAGE_PROBE_MS))) {
+    return { code: 503, health: { status: 'degraded', storage: 'unreachable', ...partnerCenter } };
+  }
+  const status = sources.partnerCenterSignInNeeded ? 'degraded' : 'ok';
+  return { code: 200, health: { status, storage: sources.storageKind, ...partnerCenter } };
+}
+
+/** Whether a ping of storage succeeds within `ms`; one still running then is called off. */
+async function answersWithin(storage: TableStorage, ms: number): Promise<boolean> {
+  const controller = new AbortController();
+  const gaveUp = new Promise<false>((resolve) => controller.signal.addEventListener('abort', () => resolve(false)));
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await Promise.race([storage.ping(controller.signal).then(() => true, () => false), gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
