@@ -15,14 +15,16 @@ const DOUBLE_BRACE = /\{(?=\{)/g;
 const ZERO_WIDTH_SPACE = '\u200B';
 
 /**
- * Text a customer or user wrote (a customer's or deal's name, notes, a person's name, a
- * search), made to show exactly as typed where Teams renders Markdown: in a card's
- * TextBlocks and facts, and in messages. Markdown's punctuation gets a backslash, which
- * CommonMark renderers drop when they show the character: `\ * _ ~ \` [ ] ( ) <` and the
- * `&` of a character reference anywhere, `# > + = -` and a number's dot at the start of a
- * line. A zero-width space goes between two opening braces, so `{{DATE(…)}}` shows as
- * typed instead of as a date (it is invisible, where an escape would not be: TextBlocks
- * look for the functions before Markdown drops any backslash).
+ * Text made to show exactly as written where Teams renders Markdown (a card's TextBlocks
+ * and facts, messages): above all what a customer or user typed (a customer's or deal's
+ * name, notes, a person's name, a search), but also a date like "4. Dez 2026".
+ *
+ * Markdown's punctuation gets a backslash, which CommonMark renderers drop when they show
+ * the character: `\ * _ ~ \` [ ] ( ) <` and the `&` of a character reference anywhere,
+ * `# > + = -` and a number's dot at the start of a line. A zero-width space goes between
+ * two opening braces, so `{{DATE(…)}}` shows as typed instead of as a date (it is
+ * invisible, where an escape would not be: TextBlocks look for the functions before
+ * Markdown drops any backslash).
  *
  * Apply it exactly once, to a value where it enters a card's data or a sentence of the
  * catalogs, never to a whole sentence (the catalogs' own Markdown must still work): text
