@@ -61,7 +61,8 @@ export function inputValuesOf(card: unknown): Record<string, unknown> {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const element = node as Record<string, unknown>;
-      if (typeof element.type === 'string' && element.type.startsWith('Input.') && typeof element.id === 'string') values[element.id] = element.value;
+      const input = typeof element.type === 'string' && element.type.startsWith('Input.');
+      if (input && typeof element.id === 'string') values[element.id] = element.value;
       Object.values(element).forEach(walk);
     }
   };
