@@ -1,5 +1,5 @@
-import { literal } from '../../cards/literal';
 import type { DateTime } from 'luxon';
+import { literal } from '../../cards/literal';
 import type { PlannedWork } from '../domain/reminderPlan';
 import type { ReferralRecord } from '../domain/referral';
 import { stageOfRecord } from '../domain/stage';
