@@ -48,7 +48,7 @@ function arrived(flow: 'direct' | 'twoStep' = 'direct'): Decision {
   return arrival(completeReferral(parsed.referrals[0], undefined, NOW), NOW, flow);
 }
 
-/** Every decision a user can take with text of their own, by Mallory, each on the record before. */
+/** Mallory's `commands`, each taken on the record the one before left: every step, from `first`. */
 function worked(first: Decision, commands: LifecycleCommand[], at = LATER): Decision[] {
   const steps = [first];
   for (const command of commands) steps.push(applied(decide(steps.at(-1)!.record, command, MALLORY, at)));
