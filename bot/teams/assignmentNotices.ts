@@ -1,3 +1,4 @@
+import { literal } from '../../cards/literal';
 import { cardAttachment } from '../../cards/render';
 import { peopleOf } from '../domain/dealSummary';
 import type { HistoryEvent } from '../domain/history';
@@ -37,20 +38,20 @@ export async function tellNewPeople(services: Services, record: ReferralRecord):
   if (fresh.length > 0 || told.size !== people.length) await services.indexes.setTold(id, people);
 }
 
-/** What to tell `person` of how they came to work on the deal; nothing when they did it themselves. */
+/** What to tell `person` of how they came to work on the deal, names as typed; nothing when they did it themselves. */
 function noticeFor(services: Services, record: ReferralRecord, person: string, events: readonly HistoryEvent[]): { person: Actor; text: string } | undefined {
   const n = services.strings.notices;
   const { referral, desk } = record;
-  const deal = referral.name || referral.customerProfile.name;
-  const customer = referral.customerProfile.name;
+  const deal = literal(referral.name || referral.customerProfile.name);
+  const customer = literal(referral.customerProfile.name);
   const latest = (actions: readonly HistoryEvent['action'][]) => [...events].reverse().find((event) => actions.includes(event.action));
   if (desk.owner?.id === person) {
     const how = latest(['accept', 'create', 'reassign']);
     if (!how || how.actor.id === person) return undefined;
-    return { person: desk.owner, text: n.nowOwner(how.actor.name, deal, customer) };
+    return { person: desk.owner, text: n.nowOwner(literal(how.actor.name), deal, customer) };
   }
   const account = desk.teamAccounts?.find((a) => a.actor.id === person);
   const how = latest(['addMember']);
   if (!account || !how || how.actor.id === person) return undefined;
-  return { person: account.actor, text: n.nowOnTeam(how.actor.name, deal, customer) };
+  return { person: account.actor, text: n.nowOnTeam(literal(how.actor.name), deal, customer) };
 }

@@ -1,3 +1,4 @@
+import { literal } from '../../cards/literal';
 import { cardAttachment } from '../../cards/render';
 import type { ReferralRecord } from '../domain/referral';
 import { servicesFor } from '../languages';
@@ -22,7 +23,8 @@ export async function tellConflicts(services: Services, record: ReferralRecord):
   if ((await services.indexes.conflictTold(id)) === signature) return;
   const theirs = await servicesFor(services, person.id);
   const { referral } = record;
-  const text = theirs.strings.partnerCenterSync.conflictNotice(referral.name, referral.customerProfile.name, conflictFields(conflicts, theirs.strings));
+  const fields = conflictFields(conflicts, theirs.strings);
+  const text = theirs.strings.partnerCenterSync.conflictNotice(literal(referral.name), literal(referral.customerProfile.name), fields);
   const stored = await services.referrals.get(id);
   const via = stored ? await channelReferenceOf(services, stored) : null;
   const outcome = await sendDirect(services, person, { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, person))] }, via);

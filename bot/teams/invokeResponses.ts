@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { DateTime } from 'luxon';
+import { literal } from '../../cards/literal';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../cards/render';
 import type { DomainError, FieldProblem } from '../domain/errors';
 import type { ReferralRecord } from '../domain/referral';
@@ -30,7 +31,7 @@ export function describeProblems(problems: FieldProblem[], strings: Strings): st
 /**
  * The one place a broken lifecycle rule becomes what the user sees: bad input is a message
  * (their form stays filled in); a referral that moved on shows its current card, saying who
- * moved it. Always a 200, so Teams shows it instead of an error.
+ * moved it (by name, as typed). Always a 200, so Teams shows it instead of an error.
  */
 export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings, view: CardView): AdaptiveCardInvokeResponse {
   const currentCard = (notice: string) => cardResponse(referralCard(current, now, strings, { ...view, notice }));
@@ -40,14 +41,16 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
     case 'notAllowedInStage': {
       const stage = strings.stage[error.stage];
       const notice = error.lastDecision
-        ? strings.actions.alreadyDecided(stage, error.lastDecision.by.name)
+        ? strings.actions.alreadyDecided(stage, literal(error.lastDecision.by.name))
         : strings.actions.notAllowed(stage);
       return currentCard(notice);
     }
     case 'notYetExpired':
       return currentCard(strings.actions.notAllowed(strings.stage[stageOfRecord(current)]));
-    case 'notPermitted':
-      return currentCard((error.action === 'reassign' ? strings.actions.notPermittedToReassign : strings.actions.notPermitted)(error.owner?.name));
+    case 'notPermitted': {
+      const owner = error.owner && literal(error.owner.name);
+      return currentCard((error.action === 'reassign' ? strings.actions.notPermittedToReassign : strings.actions.notPermitted)(owner));
+    }
     case 'stagesIncomplete':
       return currentCard(strings.actions.stagesIncomplete(error.salesStage ? strings.salesStage[error.salesStage] : strings.salesStage.none));
     case 'upgradeNotAllowed':

@@ -316,7 +316,7 @@ describe('card wording', () => {
   it('writes dates and times as the reader\'s language does', () => {
     const instant = DateTime.fromISO('2026-12-04T12:05:00Z', { zone: 'utc' });
     assert.equal(plainDate(instant, en.format), '4 Dec 2026');
-    assert.equal(plainDate(instant, de.format), '4. Dez 2026');
+    assert.equal(plainDate(instant, de.format), '4\\. Dez 2026', 'escaped: opening a fact, "4." would start a numbered list');
     assert.equal(localDateTime(instant, 'Europe/Berlin', en.format), 'Fri 4 Dec at 13:05 (Europe/Berlin)');
     assert.equal(localDateTime(instant, 'Europe/Berlin', de.format), 'Fr 4. Dez um 13:05 (Europe/Berlin)');
   });

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
 import { planDigest } from '../../digests';
 import { buildDigestCard, digestRegionsOf, wantsWeeklyDigest } from '../managerDigest';
@@ -27,7 +28,7 @@ async function sendDigestNow({ turn, actor, services }: CommandContext, codes: s
   const managed = await digestRegionsOf(services, actor);
   if (managed.length === 0) return void (await turn.sendActivity(d.noRegion));
   const unknown = codes.find((code) => !managed.some((region) => region.code === code));
-  if (unknown) return void (await turn.sendActivity(d.notYours(unknown, validRegionCodes(managed))));
+  if (unknown) return void (await turn.sendActivity(d.notYours(literal(unknown), validRegionCodes(managed))));
   const card = await buildDigestCard(services, actor, services.clock(), codes.length > 0 ? codes : undefined);
   if (!card) return void (await turn.sendActivity(d.noRegion));
   const activity: Partial<Activity> = { type: 'message', attachments: [cardAttachment(card)] };

@@ -1,3 +1,4 @@
+import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
 import { renderReferralListCard } from '../../../cards/referralListCard';
 import { byUrgency } from '../../domain/dealUrgency';
@@ -16,21 +17,24 @@ const MAX_CANDIDATES = 100;
 /**
  * `find <text>`: referrals whose customer, deal name or CRM ID has words beginning with every
  * word typed (three letters or more), or whose id it is; open ones first, the most urgent on top.
+ * The text is echoed as typed.
  */
 export const find: Command = async ({ turn, args, actor, services, access }) => {
   const { strings } = services;
   const query = clip(args.join(' ').trim(), 200);
   const plan = searchPlan(query);
+  const shown = literal(query);
   if (!plan) return void (await turn.sendActivity(strings.find.usage));
   const ids = await services.indexes.findByTerm(plan.term, MAX_CANDIDATES + 1);
   const now = services.clock();
-  const found = byUrgency(await currentSummaries(services, await referralScope(services, access.viewer), ids.slice(0, MAX_CANDIDATES), (record) => matchesQuery(record, plan.words)), now);
-  if (found.length === 0 && ids.length <= MAX_CANDIDATES) return void (await turn.sendActivity(strings.find.none(query)));
+  const scope = await referralScope(services, access.viewer);
+  const found = byUrgency(await currentSummaries(services, scope, ids.slice(0, MAX_CANDIDATES), (record) => matchesQuery(record, plan.words)), now);
+  if (found.length === 0 && ids.length <= MAX_CANDIDATES) return void (await turn.sendActivity(strings.find.none(shown)));
   const footnote =
     ids.length > MAX_CANDIDATES ? strings.find.manyMore : found.length > MAX_FOUND_LISTED ? strings.find.more(found.length - MAX_FOUND_LISTED) : '';
   const card = renderReferralListCard({
-    title: strings.find.title(clip(query, 60)),
-    empty: strings.find.none(query),
+    title: strings.find.title(literal(clip(query, 60))),
+    empty: strings.find.none(shown),
     items: found.slice(0, MAX_FOUND_LISTED).map((deal) => dealListItem(deal, actor, now, strings)),
     openTitle: strings.dealList.open,
     footnote,

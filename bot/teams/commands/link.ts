@@ -1,10 +1,14 @@
+import { literal } from '../../../cards/literal';
 import { parseLinkTarget, type LinkTarget } from '../../domain/routing';
 import { channelName, channelOf, channelReference } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
 import { mayChangeLinks } from '../access/linkEditing';
 import type { Command } from './command';
 
-/** `link <code> [<code>…]`: referrals of these regions or countries (or the rest) go to this channel. */
+/**
+ * `link <code> [<code>…]`: referrals of these regions or countries (or the rest) go to this
+ * channel. Codes it does not know and channels' names are echoed as typed.
+ */
 export const link: Command = async (context) => {
   const { turn, args, services } = context;
   const { strings, regions } = services;
@@ -13,7 +17,7 @@ export const link: Command = async (context) => {
   if (!(await mayChangeLinks(context))) return;
   if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
   const targets = args.map((arg) => ({ arg, target: parseLinkTarget(arg, regions) }));
-  const unknown = targets.filter((t) => !t.target).map((t) => `"${t.arg}"`);
+  const unknown = targets.filter((t) => !t.target).map((t) => `"${literal(t.arg)}"`);
   if (unknown.length > 0) {
     return void (await turn.sendActivity(strings.commands.unknownCodes(unknown.join(', '), validRegionCodes(regions))));
   }
@@ -27,13 +31,14 @@ export const link: Command = async (context) => {
     if (linked.some((t) => t.code === target.code)) continue;
     const before = existing.find((l) => l.target.code === target.code);
     if (before && before.channel.conversationId !== channel.conversationId) {
-      lines.push(strings.commands.linkMoved(describeTarget(target, regions, strings), before.channel.channelName ?? before.channel.conversationId));
+      const from = literal(before.channel.channelName ?? before.channel.conversationId);
+      lines.push(strings.commands.linkMoved(describeTarget(target, regions, strings), from));
     }
     await services.links.put({ target, channel });
     linked.push(target);
   }
   const names = linked.map((t) => describeTarget(t, regions, strings)).join(', ');
-  lines.unshift(strings.commands.linked(names, channel.channelName ?? strings.commands.thisChannel));
+  lines.unshift(strings.commands.linked(names, channel.channelName ? literal(channel.channelName) : strings.commands.thisChannel));
   const waiting = await services.cardSync.releaseUnrouted();
   if (waiting > 0) lines.push(strings.commands.postingWaiting(waiting));
   await turn.sendActivity(lines.join('\n\n'));

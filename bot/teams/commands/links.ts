@@ -1,10 +1,11 @@
+import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
 import { renderLinksCard } from '../../../cards/linksCard';
 import { channelOf } from '../teamsChannel';
 import { describeTarget } from '../views/linkTargets';
 import type { Command } from './command';
 
-/** `links`: which channel receives which region, country and the fallback. */
+/** `links`: which channel receives which region, country and the fallback; channels' names as typed. */
 export const links: Command = async ({ turn, services }) => {
   const { strings, regions } = services;
   const all = await services.links.list();
@@ -15,7 +16,7 @@ export const links: Command = async ({ turn, services }) => {
     .sort((a, b) => order[a.target.kind] - order[b.target.kind] || a.target.code.localeCompare(b.target.code))
     .map((l) => ({
       title: describeTarget(l.target, regions, strings),
-      value: l.channel.conversationId === here ? strings.commands.thisChannel : (l.channel.channelName ?? l.channel.conversationId),
+      value: l.channel.conversationId === here ? strings.commands.thisChannel : literal(l.channel.channelName ?? l.channel.conversationId),
     }));
   const uncovered = all.some((l) => l.target.kind === 'fallback')
     ? []

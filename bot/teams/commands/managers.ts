@@ -1,3 +1,4 @@
+import { literal } from '../../../cards/literal';
 import { parseInstant } from '../../domain/timeLimits';
 import { isAdmin } from '../../domain/permissions';
 import type { Region } from '../../domain/routing';
@@ -11,7 +12,7 @@ import type { Command, CommandContext } from './command';
 /**
  * `managers`: who manages which region; `managers add <user> <region>` and `managers remove
  * <user> <region>` change it. Admins only. Granted managers count wherever the regions
- * file's do: escalations, handing deals over, digests.
+ * file's do: escalations, handing deals over, digests. Names and what was typed are echoed as typed.
  */
 export const managers: Command = async (context) => {
   const { turn, args, actor, services } = context;
@@ -21,14 +22,14 @@ export const managers: Command = async (context) => {
   if (verb === undefined || verb === 'list') return void (await turn.sendActivity({ text: await managerList(services), textFormat: 'markdown' }));
   if ((verb !== 'add' && verb !== 'remove') || !who || !code || args.length > 3) return void (await turn.sendActivity(m.usage));
   const region = services.regions.find((r) => r.code === code);
-  if (!region) return void (await turn.sendActivity(m.unknownRegion(args[2], validRegionCodes(services.regions))));
+  if (!region) return void (await turn.sendActivity(m.unknownRegion(literal(args[2]), validRegionCodes(services.regions))));
   await turn.sendActivity(verb === 'add' ? await add(context, who, region) : await remove(context, who, region));
 };
 
 async function add({ turn, actor, services }: CommandContext, who: string, region: Region): Promise<string> {
   const m = services.strings.managers;
   const person = await findPerson(turn, services, who);
-  if (!person) return m.unknownUser(who);
+  if (!person) return m.unknownUser(literal(who));
   if (person.teamsId) await services.users.learn(person.id, { teamsId: person.teamsId, name: person.name });
   const granted = await services.roles.grantManager({
     region: region.code,
@@ -37,7 +38,7 @@ async function add({ turn, actor, services }: CommandContext, who: string, regio
     grantedAt: services.clock().toUTC().toISO()!,
   });
   if (granted) await planDigest(services, person.id);
-  return (granted ? m.added : m.alreadyManager)(person.name, region.name);
+  return (granted ? m.added : m.alreadyManager)(literal(person.name), region.name);
 }
 
 async function remove({ turn, services }: CommandContext, who: string, region: Region): Promise<string> {
@@ -50,24 +51,25 @@ async function remove({ turn, services }: CommandContext, who: string, region: R
   grant ??= person && grants.find((g) => g.user.id === person.id);
   if (grant && (await services.roles.revokeManager(region.code, grant.user.id))) {
     await planDigest(services, grant.user.id);
-    return m.removed(grant.user.name, region.name);
+    return m.removed(literal(grant.user.name), region.name);
   }
   const ids = [who, person?.id, person?.teamsId];
-  if ((region.managers ?? []).some((id) => ids.some((other) => same(id, other)))) return m.fromRegionsFile(person?.name ?? who, region.name);
-  return m.notManager(person?.name ?? who, region.name);
+  const name = literal(person?.name ?? who);
+  if ((region.managers ?? []).some((id) => ids.some((other) => same(id, other)))) return m.fromRegionsFile(name, region.name);
+  return m.notManager(name, region.name);
 }
 
-/** Each region's managers (the regions file's and the granted ones), then the admins, by name where known. */
+/** Each region's managers (the regions file's and the granted ones), then the admins, by name (as typed) where known. */
 async function managerList(services: Services): Promise<string> {
   const m = services.strings.managers;
   const grants = await services.roles.managerGrants();
-  const nameOf = async (id: string) => (await services.users.find(id))?.name ?? id;
+  const nameOf = async (id: string) => literal((await services.users.find(id))?.name ?? id);
   const lines = [m.listTitle];
   for (const region of services.regions) {
     const configured = await Promise.all((region.managers ?? []).map(async (id) => m.configured(await nameOf(id))));
     const granted = grants
       .filter((g) => g.region === region.code)
-      .map((g) => m.granted(g.user.name, g.grantedBy.name, plainDate(parseInstant(g.grantedAt), services.strings.format)));
+      .map((g) => m.granted(literal(g.user.name), literal(g.grantedBy.name), plainDate(parseInstant(g.grantedAt), services.strings.format)));
     const people = [...configured, ...granted];
     lines.push(m.listLine(`${region.name} (${region.code})`, people.length > 0 ? people.join(', ') : m.nobody));
   }

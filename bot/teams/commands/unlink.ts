@@ -1,10 +1,11 @@
+import { literal } from '../../../cards/literal';
 import { parseLinkTarget } from '../../domain/routing';
 import { channelOf } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
 import { mayChangeLinks } from '../access/linkEditing';
 import type { Command } from './command';
 
-/** `unlink <code> [<code>…]`: stop sending these regions or countries to this channel. */
+/** `unlink <code> [<code>…]`: stop sending these regions or countries to this channel; unknown codes are echoed as typed. */
 export const unlink: Command = async (context) => {
   const { turn, args, services } = context;
   const { strings, regions } = services;
@@ -12,7 +13,7 @@ export const unlink: Command = async (context) => {
   if (!channel) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
   if (!(await mayChangeLinks(context))) return;
   if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
-  const unknown = args.filter((arg) => !parseLinkTarget(arg, regions)).map((arg) => `"${arg}"`);
+  const unknown = args.filter((arg) => !parseLinkTarget(arg, regions)).map((arg) => `"${literal(arg)}"`);
   if (unknown.length > 0) {
     return void (await turn.sendActivity(strings.commands.unknownCodes(unknown.join(', '), validRegionCodes(regions))));
   }

@@ -1,3 +1,4 @@
+import { literal } from '../../../cards/literal';
 import { type Choice, type Listed, type TextColor } from '../../../cards/referralCard';
 import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../domain/dealType';
 import { mayReassign, NO_AUTHORITY } from '../../domain/permissions';
@@ -53,7 +54,7 @@ export function dealCardData(record: ReferralRecord, stage: Stage, worker: boole
     solutionsForm: {
       title: s.dealSolutions,
       empty: s.solutionsEmpty,
-      current: onDeal.map((solution) => ({ text: solution.name ?? solution.id, key: solution.id })),
+      current: onDeal.map((solution) => ({ text: literal(solution.name ?? solution.id), key: solution.id })),
       addTitle: s.addSolution,
       label: s.solutionLabel,
       requiredError: s.required(s.solutionLabel),
@@ -94,7 +95,7 @@ function teamLines(record: ReferralRecord, strings: Strings): Listed[] {
     const name = [member.firstName, member.lastName].filter(Boolean).join(' ');
     const contact = [member.email, member.phoneNumber].filter(Boolean).join(' · ');
     const inTeams = accounts.some((account) => sameIgnoringCase(account.email, member.email));
-    return { text: strings.card.memberLine(name, contact, inTeams), key: member.email ?? '' };
+    return { text: strings.card.memberLine(literal(name), literal(contact), inTeams), key: member.email ?? '' };
   });
 }
 

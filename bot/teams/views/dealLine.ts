@@ -1,3 +1,4 @@
+import { literal } from '../../../cards/literal';
 import type { DealSummary } from '../../domain/dealSummary';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
@@ -9,10 +10,11 @@ const MAX_NAME = 80;
 /**
  * A deal as one line of a list: its name (and the customer's, when it differs), then its
  * stage, value, sales-stage percentage, the date that matters and its owner. Deadlines are
- * shown in `zone`, the reader's; close dates are calendar dates.
+ * shown in `zone`, the reader's; close dates are calendar dates. Names are shown as typed.
  */
 export function dealLine(deal: DealSummary, zone: string, strings: Strings): { title: string; subtitle: string } {
-  const title = deal.customer && deal.customer !== deal.name ? `${clip(deal.name, MAX_NAME)} · ${clip(deal.customer, MAX_NAME)}` : clip(deal.name, MAX_NAME);
+  const name = (text: string) => literal(clip(text, MAX_NAME));
+  const title = deal.customer && deal.customer !== deal.name ? `${name(deal.name)} · ${name(deal.customer)}` : name(deal.name);
   const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
   const when = undecided
     ? deal.deadline && strings.digest.expires(parseInstant(deal.deadline).setZone(zone).toFormat('d LLL HH:mm'))
@@ -22,7 +24,7 @@ export function dealLine(deal: DealSummary, zone: string, strings: Strings): { t
     deal.value !== undefined ? money(deal.value, deal.currency, strings.format) : undefined,
     deal.stage === 'accepted' ? `${deal.percent} %` : undefined,
     when,
-    deal.owner ? clip(deal.owner.name, MAX_NAME) : undefined,
+    deal.owner ? name(deal.owner.name) : undefined,
   ];
   return { title, subtitle: parts.filter(Boolean).join(' · ') };
 }

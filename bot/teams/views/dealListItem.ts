@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { literal } from '../../../cards/literal';
 import type { ReferralListItem } from '../../../cards/referralListCard';
 import type { DealSummary } from '../../domain/dealSummary';
 import { isOverdue } from '../../domain/dealUrgency';
@@ -14,7 +15,7 @@ const MAX_NAME = 120;
 /**
  * A referral's line in a list: its name, then "Contoso GmbH · Accepted · €30,000.00 ·
  * closes 15 Feb 2027" (the owner too, when it is not the viewer), and in red what needs
- * doing soon: an overdue close date, or little time left to answer.
+ * doing soon: an overdue close date, or little time left to answer. Names are shown as typed.
  */
 export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: DateTime, strings: Strings): ReferralListItem {
   const l = strings.dealList;
@@ -25,14 +26,15 @@ export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: 
       : deal.stage === 'accepted' && deal.closing
         ? l.closes(plainDate(parseInstant(deal.closing), strings.format))
         : '';
+  const name = (text: string) => literal(clip(text, MAX_NAME));
   const subtitle = l.line(
-    deal.customer !== deal.name ? clip(deal.customer, MAX_NAME) : '',
+    deal.customer !== deal.name ? name(deal.customer) : '',
     strings.stage[deal.stage],
     deal.value !== undefined ? money(deal.value, deal.currency, strings.format) : '',
     next,
-    deal.owner && deal.owner.id !== viewer?.id ? l.ownedBy(clip(deal.owner.name, MAX_NAME)) : '',
+    deal.owner && deal.owner.id !== viewer?.id ? l.ownedBy(name(deal.owner.name)) : '',
   );
-  return { referralId: deal.referralId, title: clip(deal.name, MAX_NAME), subtitle, attention: attentionOf(deal, now, strings) };
+  return { referralId: deal.referralId, title: name(deal.name), subtitle, attention: attentionOf(deal, now, strings) };
 }
 
 function attentionOf(deal: DealSummary, now: DateTime, strings: Strings): string {

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { renderDigestCard, type DigestDealList, type DigestFact, type DigestSection } from '../../../cards/digestCard';
+import { literal } from '../../../cards/literal';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { DealSummary } from '../../domain/dealSummary';
 import { COUNT_KINDS, DIGEST_LIST_KINDS, type DigestFigures, type DigestListKind, type Trend, type WindowFigures } from '../../domain/digestMetrics';
@@ -86,7 +87,9 @@ function section(scope: DigestScope, zone: string, strings: Strings, inFull: boo
     pipelineEmpty: d.noPipeline,
     lists: DIGEST_LIST_KINDS.map((kind) => dealList(kind, scope, zone, strings, inFull)),
     repsTitle: d.reps,
-    reps: inFull ? figures.reps.slice(0, REP_LINES).map((rep) => ({ title: clip(rep.name, 80), value: d.repLine(rep.responses, rep.wins) })) : [],
+    reps: inFull
+      ? figures.reps.slice(0, REP_LINES).map((rep) => ({ title: literal(clip(rep.name, 80)), value: d.repLine(rep.responses, rep.wins) }))
+      : [],
     repsMore: inFull && figures.reps.length > REP_LINES ? d.more(figures.reps.length - REP_LINES) : '',
   };
 }

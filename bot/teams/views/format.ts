@@ -1,4 +1,5 @@
 import { DateTime, type Duration } from 'luxon';
+import { literal } from '../../../cards/literal';
 import type { Strings } from '../../strings/en';
 
 /**
@@ -14,9 +15,12 @@ export function cardDateTime(instant: DateTime): string {
 /** How a language writes numbers, dates and lengths of time (a catalog's `format`). */
 export type Formats = Strings['format'];
 
-/** A calendar date for fact values, which do not evaluate text functions. */
+/**
+ * A calendar date for fact values, which do not evaluate text functions, and for sentences;
+ * as Markdown shows it written ("4. Dez 2026" opening a fact would read as a numbered list).
+ */
 export function plainDate(instant: DateTime, f: Formats): string {
-  return instant.toUTC().setLocale(f.locale).toFormat(f.date);
+  return literal(instant.toUTC().setLocale(f.locale).toFormat(f.date));
 }
 
 /** "Tue 1 Dec at 09:00 (Europe/Berlin)": a time for one reader, in plain text (a message, not a card). */

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { AdaptiveCard } from '../../../cards/render';
+import { literal } from '../../../cards/literal';
 import { renderReferralCard, type Choice, type ReferralCardData, type TextColor } from '../../../cards/referralCard';
 import { dealCardData, dealWorkers } from './dealCardSections';
 import { countryName } from '../../domain/countries';
@@ -28,6 +29,7 @@ const STAGE_COLORS: Record<Stage, TextColor> = {
   missed: 'Default',
 };
 const MAX_NEEDS_CHARS = 1200;
+const MAX_SOLUTION_CHARS = 300;
 
 /**
  * Whose card it is and what it says on top. Without a viewer it is the channel's shared
@@ -48,7 +50,10 @@ export interface CardView {
   reminder?: boolean;
 }
 
-/** Renders a referral's card as it stands at `now`. */
+/**
+ * Renders a referral's card as it stands at `now`. What the customer or a user wrote is
+ * shown as typed (see `literal`); the forms' inputs hold it raw, to be saved as it was.
+ */
 export function referralCard(record: ReferralRecord, now: DateTime, strings: Strings, view: CardView = {}): AdaptiveCard {
   return renderReferralCard(referralCardData(record, now, strings, view));
 }
@@ -72,8 +77,8 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     headerStyle: 'emphasis',
     stageLabel: strings.stage[stage],
     stageColor: STAGE_COLORS[stage],
-    title: referral.name || referral.customerProfile.name,
-    subtitle: [referral.customerProfile.name, countryName(referral.customerProfile.address.country)].join(' · '),
+    title: literal(referral.name || referral.customerProfile.name),
+    subtitle: [literal(referral.customerProfile.name), countryName(referral.customerProfile.address.country)].join(' · '),
     contactFlag:
       referral.details.customerRequestedContact && (received || stage === 'accepted')
         ? contactFresh
@@ -84,7 +89,7 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     ...statusLine(record, stage, now, strings),
     facts: facts(record, stage, strings),
     labels: { needs: received ? s.needs : s.notes },
-    needs: clip(needsText(record, received, strings), MAX_NEEDS_CHARS),
+    needs: needsText(record, received, strings),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
     actionable: open && (!twoStep || stage === 'evaluating'),
     interest: { show: open && twoStep && stage === 'received', interested: s.interested, noThanks: s.noThanks },
@@ -179,7 +184,7 @@ function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings
     const [leftText, when] = [roughDuration(left, strings.format), cardDateTime(deadline)];
     const status =
       stage === 'evaluating'
-        ? s.evaluationLeft(leftText, when, decision?.by.name ?? strings.appName)
+        ? s.evaluationLeft(leftText, when, decision ? literal(decision.by.name) : strings.appName)
         : (record.desk.flow === 'twoStep' ? s.interestLeft : s.timeLeft)(leftText, when);
     return { status, statusColor: color };
   }
@@ -188,10 +193,11 @@ function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings
     return { status: stage === 'missed' ? s.missedUnanswered(closed) : s.expiredUnanswered(closed), statusColor: 'Warning' };
   }
   if (decision?.action === 'create' && stage === 'accepted') {
-    return { status: s.created(decision.by.name, cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
+    return { status: s.created(literal(decision.by.name), cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
   }
   if (decision) {
-    return { status: s.decided(strings.stage[stage], decision.by.name, cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
+    const status = s.decided(strings.stage[stage], literal(decision.by.name), cardDateTime(parseInstant(decision.at)));
+    return { status, statusColor: STAGE_COLORS[stage] };
   }
   return { status: strings.stage[stage], statusColor: STAGE_COLORS[stage] };
 }
@@ -204,30 +210,34 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
   const received = stage === 'received' || stage === 'evaluating';
   // The two-step flow shows the customer's contact details once someone is interested.
   const contactHidden = stage === 'received' && desk.flow === 'twoStep';
+  // What Partner Center or a user wrote, shown as typed; the desk's own words stay as they are.
+  const typed = (text: string | undefined) => text && literal(text);
+  const { assistanceRequestCode: help } = referral.inviteContext ?? {};
+  const { size } = referral.customerProfile;
   if (received) {
     list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
     // Microsoft as the inviter is already in the source line; a partner is named.
-    list.push([s.invitedBy, invitingPartner(referral)]);
-    list.push([s.helpRequested, referral.inviteContext?.assistanceRequestCode && codeAsWords(referral.inviteContext.assistanceRequestCode)]);
-    list.push([s.location, location(record)]);
-    list.push([s.customerSize, referral.customerProfile.size && companySize(referral.customerProfile.size)]);
-    list.push([s.contact, contactHidden ? s.detailsAfterInterest : contactText(referral.customerProfile.team?.[0])]);
+    list.push([s.invitedBy, typed(invitingPartner(referral))]);
+    list.push([s.helpRequested, typed(help && codeAsWords(help))]);
+    list.push([s.location, typed(location(record))]);
+    list.push([s.customerSize, typed(size && companySize(size))]);
+    list.push([s.contact, contactHidden ? s.detailsAfterInterest : typed(contactText(referral.customerProfile.team?.[0]))]);
   } else {
-    list.push([s.owner, desk.owner?.name]);
+    list.push([s.owner, typed(desk.owner?.name)]);
     list.push([s.salesStage, stage === 'accepted' ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')] : undefined]);
     list.push([s.dealType, showsDealType(record) ? strings.dealType[dealTypeOf(record)] : undefined]);
     list.push([s.microsoftHelp, desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined]);
-    list.push([s.invitedPartners, desk.invitedPartners?.join(', ')]);
-    list.push([s.dealSolutions, solutionsOf(referral).map((solution) => solution.name ?? solution.id).join(', ')]);
+    list.push([s.invitedPartners, typed(desk.invitedPartners?.join(', '))]);
+    list.push([s.dealSolutions, typed(solutionsOf(referral).map((solution) => solution.name ?? solution.id).join(', '))]);
   }
   // An invitation from a partner carries that partner's own estimate of the deal.
-  const inviter = received ? invitingPartner(referral) : undefined;
+  const inviter = typed(received ? invitingPartner(referral) : undefined);
   list.push([inviter ? s.partnerValue(inviter) : s.value, value !== undefined ? money(value, referral.details.currency, strings.format) : s.notStated]);
   if (referral.details.closingDateTime) list.push([inviter ? s.partnerCloseDate(inviter) : s.closeDate, plainDate(parseInstant(referral.details.closingDateTime), strings.format)]);
   if (received) list.push([s.expires, plainDate(answerDeadlineOf(record), strings.format)]);
-  list.push([s.crmId, received ? undefined : referral.externalReferenceId]);
-  list.push([s.campaignId, received ? undefined : referral.campaignId]);
-  if (stage === 'declined' || stage === 'lost') list.push([s.reason, referral.statusReason]);
+  list.push([s.crmId, received ? undefined : typed(referral.externalReferenceId)]);
+  list.push([s.campaignId, received ? undefined : typed(referral.campaignId)]);
+  if (stage === 'declined' || stage === 'lost') list.push([s.reason, typed(referral.statusReason)]);
   list.push([strings.partnerCenterSync.label, syncStatusText(record, strings)]);
   return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, v]) => ({ title, value: v }));
 }
@@ -249,15 +259,20 @@ function contactText(person: TeamMember | undefined): string | undefined {
   return text || undefined;
 }
 
-/** What the customer asked for (received) or the team's notes on the deal (afterwards). */
+/**
+ * What the customer asked for (received) or the team's notes on the deal (afterwards), as
+ * typed: cut to size first, so no cut falls inside an escape.
+ */
 function needsText(record: ReferralRecord, received: boolean, strings: Strings): string {
   const { details, inviteContext } = record.referral;
-  if (!received) return details.notes ?? '';
+  if (!received) return literal(clip(details.notes ?? '', MAX_NEEDS_CHARS));
   const requirements = details.requirements;
   const solutions = requirements?.solutions?.map((solution) => solution.name ?? solution.id) ?? [];
-  return [details.notes, inviteContext?.notes, requirements?.additionalRequirements, solutions.length ? strings.card.solutions(solutions.join(', ')) : undefined]
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .join('\n\n');
+  const asked = [details.notes, inviteContext?.notes, requirements?.additionalRequirements]
+    .filter((part): part is string => Boolean(part?.trim()));
+  const text = asked.length > 0 ? literal(clip(asked.join('\n\n'), MAX_NEEDS_CHARS)) : undefined;
+  const solutionsLine = solutions.length > 0 ? strings.card.solutions(literal(clip(solutions.join(', '), MAX_SOLUTION_CHARS))) : undefined;
+  return [text, solutionsLine].filter(Boolean).join('\n\n');
 }
 
 function responseTargetText(record: ReferralRecord, now: DateTime, strings: Strings): string {

@@ -1,9 +1,13 @@
+import { literal } from '../../../cards/literal';
 import { sharedFieldsOf, type SyncConflict } from '../../domain/partnerCenterCopy';
 import type { ReferralRecord } from '../../domain/referral';
 import { syncStatusOf } from '../../domain/writeBackPlan';
 import type { Strings } from '../../strings/en';
 
-/** How writing the referral back to Partner Center stands, for its card; nothing when the desk does not write back. */
+/**
+ * How writing the referral back to Partner Center stands, for its card (Partner Center's
+ * reason shown as it came); nothing when the desk does not write back.
+ */
 export function syncStatusText(record: ReferralRecord, strings: Strings): string | undefined {
   const state = record.desk.partnerCenter;
   if (!state?.writesBack) return undefined;
@@ -12,9 +16,9 @@ export function syncStatusText(record: ReferralRecord, strings: Strings): string
     case 'synced':
       return t.synced;
     case 'pending':
-      return state.failure ? t.retrying(state.failure.reason) : t.pending;
+      return state.failure ? t.retrying(literal(state.failure.reason)) : t.pending;
     case 'failed':
-      return t.failed(state.failure?.reason || t.closedThere);
+      return t.failed(state.failure?.reason ? literal(state.failure.reason) : t.closedThere);
     case 'conflict':
       return t.conflict(conflictFields(state.conflicts ?? [], strings));
   }
