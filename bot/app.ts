@@ -63,6 +63,8 @@ export interface AppOptions {
 export interface RunningApp {
   url: string;
   port: number;
+  /** The address the server listens on (`127.0.0.1` while authentication is off, by default). */
+  address: string;
   /** Resolves once storage is reachable and the bot answers. */
   ready: Promise<Services>;
   /** The local Partner Center simulator's address, when the desk runs one. */
@@ -88,7 +90,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const verifier = embeddedPartnerCenter ? new WebhookVerifier({ ...embeddedPartnerCenter.webhooks, clock }) : webhookVerifierFrom(config, { clock, ...options.webhooks });
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
   await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
-  const port = (server.address() as AddressInfo).port;
+  const { port, address } = server.address() as AddressInfo;
   url = `http://localhost:${port}`;
   log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`);
   log.info(exposureNotice(config));
@@ -185,6 +187,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     url,
     port,
+    address,
     ready,
     simulatorUrl: embeddedPartnerCenter?.simulator.url,
     async stop() {

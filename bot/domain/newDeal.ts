@@ -14,11 +14,12 @@ import { closingDateProblems, currencyProblems, dealValueProblems, personProblem
  * Ids of deals the partner creates start with this, which Partner Center's referral ids (GUIDs)
  * never do: a form cannot name, and so reveal or overwrite, a referral that came from there.
  */
+export const NEW_DEAL_ID_PREFIX = 'deal-';
 const NEW_DEAL_ID = /^deal-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The id of a new deal (and of its form), from a fresh random UUID. */
 export function newDealId(uuid: string): string {
-  return `deal-${uuid.toLowerCase()}`;
+  return `${NEW_DEAL_ID_PREFIX}${uuid.toLowerCase()}`;
 }
 
 /** Whether `id` is one `newDealId` makes. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { normalizeCountryCode } from '../domain/countries';
+import { NEW_DEAL_ID_PREFIX } from '../domain/newDeal';
 import type { IncomingReferral } from '../domain/incoming';
 import { QUALIFICATIONS, REFERRAL_TYPES, STATUSES, SUBSTATUSES } from '../domain/referral';
 import { tooDeep, tooLarge, type LimitProblem } from './jsonLimits';
@@ -34,7 +35,8 @@ const person = z.looseObject({
 const referralSchema = z.looseObject({
   id: z
     .string({ error: 'is required' })
-    .regex(REFERRAL_ID_PATTERN, REFERRAL_ID_RULE),
+    .regex(REFERRAL_ID_PATTERN, REFERRAL_ID_RULE)
+    .refine((id) => !id.toLowerCase().startsWith(NEW_DEAL_ID_PREFIX), `must not start with "${NEW_DEAL_ID_PREFIX}", which names the partner's own deals`),
   name: text(500).optional(),
   /** Partner Center's version of the referral, sent back as If-Match when writing to it. */
   eTag: text(256).optional(),

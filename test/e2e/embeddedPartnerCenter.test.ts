@@ -61,7 +61,7 @@ describe('the embedded Partner Center simulator (over HTTP)', () => {
   it('is on for a local run without credentials, off for a registered bot, and refused beside credentials', () => {
     assert.ok(loadConfig({}).partnerCenterSimulator);
     assert.equal(loadConfig({ PARTNER_CENTER_SIMULATOR: 'off' }).partnerCenterSimulator, undefined);
-    const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', REFERRALS_WEBHOOK_SECRET: 's' };
+    const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', REFERRALS_WEBHOOK_SECRET: 's', ALLOWED_TENANTS: 'tenant-0001' };
     assert.equal(loadConfig(registered).partnerCenterSimulator, undefined);
     const credentials = { PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_CLIENT_ID: 'c', PARTNER_CENTER_CLIENT_SECRET: 's', PARTNER_CENTER_REFRESH_TOKEN: 'r' };
     assert.equal(loadConfig(credentials).partnerCenterSimulator, undefined);

@@ -70,14 +70,14 @@ describe('"expiring" in the personal chat (over HTTP, fixed clock)', () => {
     assert.match(text, new RegExp(VERBS.refresh), 'each with Open');
   });
 
-  it('shows a responder named by Teams id their region, an admin and a user with no region role every region', async () => {
+  it('shows a responder named by Teams id their region, an admin every region, and a user with no region role those of their team', async () => {
     assert.deepEqual((await expiring(USERS.tokyoManager)).titles, ['JP in 48 hours']);
     const admin = await expiring(USERS.bob);
     assert.deepEqual(admin.titles, ['DE in 20 hours', 'US in 30 hours', 'JP in 48 hours', 'FR in 60 hours']);
     assert.match(admin.text, /All regions \(you are an admin\)/);
     const rep = await expiring(USERS.alice);
-    assert.deepEqual(rep.titles, admin.titles);
-    assert.match(rep.text, /All regions: you manage or answer for none in particular/);
+    assert.deepEqual(rep.titles, ['DE in 20 hours', 'FR in 60 hours'], 'the team links EMEA alone');
+    assert.match(rep.text, /The regions of your teams: you manage or answer for none in particular/);
   });
 
   it('moves with the clock: a deadline passed drops out, one three days ahead comes in', async () => {

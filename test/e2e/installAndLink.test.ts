@@ -6,7 +6,8 @@ import { attachmentsOf, replies } from './flows';
 describe('installing the app and linking channels (over HTTP)', () => {
   let h: BotHarness;
   beforeEach(async () => {
-    h = await new BotHarness().start();
+    // Each test installs the desk in the team itself, as Teams announces it.
+    h = await new BotHarness({}, {}, false).start();
   });
   afterEach(async () => h.stop());
 
@@ -56,6 +57,7 @@ describe('installing the app and linking channels (over HTTP)', () => {
   });
 
   it('looks up the channel name when Teams leaves it out of the message', async () => {
+    await h.activity(botAddedToTeam(h.serviceUrl));
     h.connector.teamChannels = [{ id: TEAM.id }, { id: CHANNELS.emea.id, name: 'EMEA referrals' }];
     const message = channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea');
     message.channelData = { ...message.channelData, channel: { id: CHANNELS.emea.id } as typeof CHANNELS.emea };
@@ -70,12 +72,14 @@ describe('installing the app and linking channels (over HTTP)', () => {
   });
 
   it('answers unknown codes with the valid ones and stores nothing', async () => {
+    await h.activity(botAddedToTeam(h.serviceUrl));
     await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link mars emea'));
     assert.match(replies(h.connector.calls, CHANNELS.emea.id)[0], /I don't know "mars".*americas, emea, apac/);
     assert.deepEqual(await h.services.links.list(), []);
   });
 
   it('moves a link to the channel that claims it last, and unlinks only from the linked channel', async () => {
+    await h.activity(botAddedToTeam(h.serviceUrl));
     await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link fallback'));
     await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'link fallback'));
     assert.match(replies(h.connector.calls, CHANNELS.apac.id)[0], /moved here/);
@@ -88,6 +92,7 @@ describe('installing the app and linking channels (over HTTP)', () => {
   });
 
   it('says what it does not understand and offers help', async () => {
+    await h.activity(botAddedToTeam(h.serviceUrl));
     await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'dance'));
     assert.match(replies(h.connector.calls, CHANNELS.emea.id)[0], /I don't know "dance".*help/);
   });

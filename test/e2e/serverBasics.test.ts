@@ -94,9 +94,10 @@ describe('the server (over HTTP)', () => {
   it('with an app id, refuses unsigned Teams requests with 401 and does nothing', async () => {
     const h = await new BotHarness({
       MicrosoftAppId: '00000000-0000-0000-0000-0000000000aa',
+      ALLOWED_TENANTS: 'tenant-0001',
       MicrosoftAppPassword: 'not-used',
       REFERRALS_WEBHOOK_SECRET: 'secret',
-    }).start();
+    }, {}, false).start();
     try {
       const answer = await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea'));
       assert.equal(answer.status, 401);

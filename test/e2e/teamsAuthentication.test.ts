@@ -18,8 +18,12 @@ const ISSUER = 'https://api.botframework.com';
 /** A bot with an app id that trusts `keys` for Teams' tokens, logging into `log`. */
 function registeredBot(keys: SigningKeyServer, log: RecordingLogger): BotHarness {
   return new BotHarness(
-    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, REFERRALS_WEBHOOK_SECRET: 'webhook-secret' },
+    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, REFERRALS_WEBHOOK_SECRET: 'webhook-secret', ALLOWED_TENANTS: 'tenant-0001',
+      // An admin may use the desk from a personal chat before any team installed it.
+      DESK_ADMINS: USERS.alice.aadObjectId,
+    },
     { teamsTokens: { openIdMetadataUrl: keys.openIdMetadataUrl }, log },
+    false,
   );
 }
 

@@ -85,7 +85,7 @@ describe('hostile input to /api/messages (over HTTP)', () => {
       const invokeResponse = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: en.actions.unknownAction };
       assert.deepEqual(answer.body, invokeResponse);
       assert.deepEqual(log.take(), [`info: card action refused: unknown verb ${JSON.stringify(verb)}`]);
-      assert.equal(h.connector.requests.length, 0, 'nothing is posted to the chat');
+      assert.equal(h.connector.calls.length, 0, 'nothing is posted to the chat');
     });
   }
 });

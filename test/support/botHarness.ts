@@ -7,6 +7,7 @@ import { consoleLogger, quietLogger, type Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
 import { minuteOf, SCHEDULER } from '../../bot/store/scheduleRepository';
 import { ConnectorStandIn } from './connectorStandIn';
+import { USERS, botAddedToTeam, teamMember } from './teamsActivities';
 import { NOW } from './fixtures';
 import { embeddedConnectionString } from './rootHooks';
 
@@ -38,9 +39,14 @@ export class BotHarness {
   services!: Services;
   private config!: Config;
 
+  /**
+   * `env`: settings beside the test defaults. `installed` (the default): the desk starts
+   * installed in the test team, with every test user a member (see installInTeam).
+   */
   constructor(
     readonly env: Record<string, string> = {},
     private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries'> & { log?: Logger } = {},
+    private readonly installed = true,
   ) {}
 
   async start(): Promise<this> {
@@ -55,7 +61,20 @@ export class BotHarness {
       ...this.env,
     });
     await this.startBot();
+    if (this.installed) await this.installInTeam();
     return this;
+  }
+
+  /**
+   * The desk installed in the team by Alice, as Teams announces it, and every test user a
+   * member there; what the install sent is cleared, so a test sees only its own traffic.
+   */
+  private async installInTeam(): Promise<void> {
+    this.connector.members = Object.values(USERS).map(teamMember);
+    const answer = await this.activity(botAddedToTeam(this.serviceUrl));
+    if (answer.status !== 200) throw new Error(`Installing the desk in the team failed: ${answer.status}`);
+    this.connector.calls.length = 0;
+    this.connector.requests.length = 0;
   }
 
   /** Stops the bot and starts it again on the same tables, as after a restart (it ticks once on start). */

@@ -20,6 +20,8 @@ export interface TeamsMember {
   name: string;
   email: string;
   userPrincipalName: string;
+  /** Teams' roster role (`owner`, `user`, `guest`), when the test gives one. */
+  userRole?: string;
 }
 
 interface Failure {
@@ -39,6 +41,8 @@ export class ConnectorStandIn {
   teamChannels: { id: string; name?: string }[] = [];
   /** Who `GET /v3/conversations/{id}/members/{user}` finds (by Teams id, AAD object id, e-mail or UPN). */
   members: TeamsMember[] = [];
+  /** Members of particular conversations (a team's, by its conversation id), in place of `members` there. */
+  membersOf: Record<string, TeamsMember[]> = {};
   private readonly failures: Failure[] = [];
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private server: Server | undefined;
@@ -104,7 +108,8 @@ export class ConnectorStandIn {
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec((req.url ?? '').split('?')[0]);
     if (req.method === 'GET' && member) {
       const wanted = decodeURIComponent(member[1]).toLowerCase();
-      const found = this.members.find((m) => [m.id, m.aadObjectId, m.email, m.userPrincipalName].some((key) => key.toLowerCase() === wanted));
+      const conversationId = decodeURIComponent((req.url ?? '').split('/')[3] ?? '');
+      const found = (this.membersOf[conversationId] ?? this.members).find((m) => [m.id, m.aadObjectId, m.email, m.userPrincipalName].some((key) => key.toLowerCase() === wanted));
       res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
       res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The user is not a member of the conversation' } }));
       return;
