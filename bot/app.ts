@@ -173,7 +173,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await scheduler.initialize();
     await planAllDigests(services);
     const membership = new TeamMembership({ conversations, messenger, clock });
-    const gate = new AccessGate(services, membership, { tenants: config.allowedTenants, trustsServiceUrl: serviceUrlTrust(Boolean(config.appId), config.host) });
+    const gate = new AccessGate(services, membership, {
+      tenants: config.allowedTenants,
+      authenticated: Boolean(config.appId),
+      trustsServiceUrl: serviceUrlTrust(Boolean(config.appId), config.host),
+    });
     state.ready = { services, bot: new ReferralDeskBot(services, gate, membership), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
     unfinishedDeliveries.start(config.cardRetryIntervalMs);

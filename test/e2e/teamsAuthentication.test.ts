@@ -9,7 +9,7 @@ import { withConsoleOutput } from '../support/consoleOutput';
 import { hs256Token, rs256Token } from '../support/jwt';
 import { RecordingLogger } from '../support/recordingLogger';
 import { SigningKeyServer } from '../support/signingKeyServer';
-import { personalCardAction, personalChat, USERS, type User } from '../support/teamsActivities';
+import { cardAction, CHANNELS, personalCardAction, personalChat, TEAM, USERS, type User } from '../support/teamsActivities';
 
 const APP_ID = '00000000-0000-4000-8000-0000000000aa';
 const APP_PASSWORD = 'the-app-password';
@@ -18,7 +18,11 @@ const ISSUER = 'https://api.botframework.com';
 /** A bot with an app id that trusts `keys` for Teams' tokens, logging into `log`. */
 function registeredBot(keys: SigningKeyServer, log: RecordingLogger): BotHarness {
   return new BotHarness(
-    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: APP_PASSWORD, REFERRALS_WEBHOOK_SECRET: 'webhook-secret', ALLOWED_TENANTS: 'tenant-0001',
+    {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: APP_PASSWORD,
+      REFERRALS_WEBHOOK_SECRET: 'webhook-secret',
+      ALLOWED_TENANTS: 'tenant-0001',
       // An admin may use the desk from a personal chat before any team installed it.
       DESK_ADMINS: USERS.alice.aadObjectId,
     },
@@ -114,6 +118,14 @@ describe('Teams authentication (real tokens over HTTP)', () => {
         'info: Teams request refused (401): untrusted-signature: signing key "local-signing-key" is not endorsed for channel "directline"',
       ]);
       await assertNothingStoredFor(h, USERS.bob, 'another channel');
+    });
+
+    it('records a team whose install it never heard of once Teams\' token vouches for an action there', async () => {
+      assert.equal(await h.services.conversations.team(TEAM.id), null);
+      const activity = cardAction(h.serviceUrl, CHANNELS.emea, 'card-1', VERBS.refresh, { referralId: 'no-such-referral' }, USERS.bob);
+      const answer = await h.activity(activity, { authorization: `Bearer ${keys.token(claimsFor(h))}` });
+      assert.equal(answer.body.value, en.actions.notFound, 'the action ran');
+      assert.equal((await h.services.conversations.team(TEAM.id))?.reference.conversation?.id, CHANNELS.emea.id);
     });
   });
 

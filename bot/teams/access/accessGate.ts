@@ -5,13 +5,15 @@ import type { Actor } from '../../domain/referral';
 import { regionsWithManagers } from '../../managedRegions';
 import type { Services } from '../../services';
 import { messageResponse } from '../invokeResponses';
-import { channelOf, teamsChannelData } from '../teamsChannel';
+import { channelOf, channelReference, teamsChannelData } from '../teamsChannel';
 import type { TeamMembership } from './teamMembership';
 import type { TurnAccess } from './turnAccess';
 
 /** The rules the gate applies, from the settings. */
 export interface AccessRules {
   tenants: TenantRule;
+  /** Whether Teams' tokens are checked: then an activity from a team proves the desk is installed there. */
+  authenticated: boolean;
   /** Whether replies may go to the activity's service URL (see serviceUrlTrust). */
   trustsServiceUrl: (serviceUrl: string | undefined) => boolean;
 }
@@ -31,7 +33,7 @@ const INSTALLATION_EVENTS: readonly string[] = [ActivityTypes.ConversationUpdate
 export class AccessGate {
   constructor(
     private readonly services: GateServices,
-    private readonly membership: Pick<TeamMembership, 'teamsOf'>,
+    private readonly membership: Pick<TeamMembership, 'teamsOf' | 'isInstalled'>,
     private readonly rules: AccessRules,
   ) {}
 
@@ -46,7 +48,7 @@ export class AccessGate {
     const admin = isAdmin(actor, this.services.admins);
     const teamId = teamsChannelData(turn).team?.id;
     if (teamId) {
-      if (!INSTALLATION_EVENTS.includes(activity.type) && !(await this.services.conversations.team(teamId))) {
+      if (!INSTALLATION_EVENTS.includes(activity.type) && !(await this.installedIn(turn, teamId))) {
         return this.refuse(turn, `team ${teamId} has not installed the desk`, this.services.strings.access.teamNotInstalled);
       }
       return { viewer: { actor, admin, teams: new Set([teamId]), channelId: channelOf(turn)?.conversationId } };
@@ -56,6 +58,21 @@ export class AccessGate {
       return this.refuse(turn, `${actor.id} is in no team that installed the desk`, this.services.strings.access.notAMember);
     }
     return { viewer: { actor, admin, teams } };
+  }
+
+  /**
+   * Whether the desk is installed in the team. Teams sends an authenticated activity from a
+   * team only where the desk is installed, so such a team whose install announcement never
+   * arrived (the desk was down) is recorded now; without authentication, only a recorded
+   * install counts.
+   */
+  private async installedIn(turn: TurnContext, teamId: string): Promise<boolean> {
+    if (await this.membership.isInstalled(teamId)) return true;
+    const channel = channelOf(turn);
+    if (!this.rules.authenticated || !channel) return false;
+    await this.services.conversations.addIfNew('team', teamId, channelReference(turn, channel));
+    this.services.log.info(`team ${teamId} had not announced the desk's install; Teams' token vouches for it, so it is recorded now`);
+    return true;
   }
 
   /**

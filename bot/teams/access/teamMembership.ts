@@ -20,10 +20,12 @@ interface Remembered {
  */
 export class TeamMembership {
   private readonly remembered = new Map<string, Remembered>();
+  /** Teams known to have installed the desk, until when (ms): a click in a channel costs no read. */
+  private readonly installedTeams = new Map<string, number>();
 
   constructor(
     private readonly deps: {
-      conversations: Pick<ConversationRepository, 'teams'>;
+      conversations: Pick<ConversationRepository, 'teams' | 'team'>;
       messenger: Pick<Messenger, 'findMember'>;
       clock: () => DateTime;
     },
@@ -47,8 +49,18 @@ export class TeamMembership {
     return teams;
   }
 
-  /** The desk left a team (or joined one): every user's teams are asked again. */
+  /** Whether the desk is installed in the team, as its stored install says (remembered for the same period). */
+  async isInstalled(teamId: string): Promise<boolean> {
+    const now = this.deps.clock().toMillis();
+    if ((this.installedTeams.get(teamId) ?? 0) > now) return true;
+    if (!(await this.deps.conversations.team(teamId))) return false;
+    this.installedTeams.set(teamId, now + MEMBERSHIP_TTL_MINUTES * 60_000);
+    return true;
+  }
+
+  /** The desk left a team (or joined one): every user's teams, and every team's install, are asked again. */
   forgetAll(): void {
     this.remembered.clear();
+    this.installedTeams.clear();
   }
 }
