@@ -108,7 +108,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     } else {
       const embedded = await startEmbeddedTables({ dataDir: config.dataDir });
       stopStorage = embedded.stop;
-      storage = tableStorage(embedded.connectionString, config.tablePrefix, options.tableRetries);
+      storage = tableStorage(embedded.connectionString, config.tablePrefix, options.tableRetries, embedded.flush);
       storageKind = 'embedded';
       log.info(`embedded table storage at ${embedded.endpoint}, data ${config.dataDir ? `in ${config.dataDir}` : 'in memory only'}`);
     }

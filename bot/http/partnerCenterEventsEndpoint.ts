@@ -15,6 +15,8 @@ export interface PartnerCenterEventsDeps {
   /** The services once storage is ready, with Partner Center's API when the desk is connected to it. */
   ready: () => { services: Services; api?: Pick<ReferralsApi, 'getReferral'> } | undefined;
   verifier: WebhookVerifier;
+  /** Resolves once what was stored survives a crash: a 202 is a promise Partner Center will not deliver again. */
+  durable: () => Promise<void>;
 }
 
 /**
@@ -73,7 +75,9 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
       return void refused(422, `referral ${event.referralId}: ${read.problem}`.slice(0, 1000));
     }
     try {
-      res.send(202, { event: event.event, ...(await ingestReferrals(services, [read.referral])) });
+      const result = await ingestReferrals(services, [read.referral]);
+      await deps.durable();
+      res.send(202, { event: event.event, ...result });
     } catch (error) {
       const failure = passingFailure(error);
       if (!failure) throw error;

@@ -17,10 +17,11 @@ export const MAX_REFERRALS_PER_DELIVERY = 500;
  * all or nothing: one bad item (wrong, nested too deep, too large to store) is 400 naming the
  * item and field, and nothing is stored; a delivery storage cannot take now (unavailable, or
  * its referrals kept changing) is 503 with `Retry-After`, and nothing of it stays stored (see
- * ingestReferrals). 202 with which ids were new or updated and which were duplicates. Every
+ * ingestReferrals). 202, once what was stored survives a crash, with which ids were new or
+ * updated and which were duplicates. Every
  * refusal is logged in one line.
  */
-export function referralsEndpoint(services: () => Services | undefined, secret: string | undefined) {
+export function referralsEndpoint(services: () => Services | undefined, secret: string | undefined, durable: () => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
     const refused = (status: number, line: string) => services()?.log.info(`delivery to /api/referrals refused (${status}): ${line}`);
     if (!sentAsJson(req, res)) return void refused(415, `Content-Type ${notJson(req)}`);
@@ -47,7 +48,10 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
       return void refused(400, items.join('; ').slice(0, 1000));
     }
     try {
-      res.send(202, await ingestReferrals(ready, parsed.referrals));
+      const result = await ingestReferrals(ready, parsed.referrals);
+      // The sender will not deliver what was acknowledged again: it must outlive a crash.
+      await durable();
+      res.send(202, result);
     } catch (error) {
       const failure = passingFailure(error);
       if (!failure) throw error;

@@ -32,11 +32,16 @@ export function createServer(adapter: TeamsAdapter, state: ServerState, options:
 
   server.post('/api/messages', teamsEndpoint({ adapter, bot: () => state.ready?.bot, log: options.log }));
 
-  server.post('/api/referrals', referralsEndpoint(() => state.ready?.services, options.webhookSecret));
+  const durable = async () => state.ready?.storage.flush();
+  server.post('/api/referrals', referralsEndpoint(() => state.ready?.services, options.webhookSecret, durable));
 
   server.post(
     '/api/partner-center/events',
-    partnerCenterEventsEndpoint({ ready: () => state.ready && { services: state.ready.services, api: state.ready.services.partnerCenter?.client }, verifier: options.verifier }),
+    partnerCenterEventsEndpoint({
+      ready: () => state.ready && { services: state.ready.services, api: state.ready.services.partnerCenter?.client },
+      verifier: options.verifier,
+      durable,
+    }),
   );
 
   server.on('restifyError', (req, _res, error, callback) => {

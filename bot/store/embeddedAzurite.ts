@@ -8,6 +8,8 @@ const TableConfiguration: new (...args: unknown[]) => unknown = require('azurite
 
 interface AzuriteTableServer {
   httpServer: Server;
+  /** Azurite's table store; `saveDBState` writes it to its file (a temporary file, then a rename). */
+  metadataStore: { saveDBState(): Promise<void> };
   start(): Promise<void>;
   close(): Promise<void>;
   getHttpServerAddress(): string;
@@ -21,12 +23,16 @@ export interface EmbeddedTables {
   connectionString: string;
   /** Where the table server listens. */
   endpoint: string;
+  /** Resolves once every write answered so far is in the data file (at once when in memory). */
+  flush(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Starts Azurite's table server inside this process, so the bot needs no cloud account.
  * With `dataDir` the tables persist there across restarts; without it they live in memory.
+ * Azurite saves its file every five seconds; `flush` saves it at once, for answers that
+ * promise a write is kept (a delivery's 202).
  */
 export async function startEmbeddedTables(options: { dataDir?: string; port?: number; host?: string } = {}): Promise<EmbeddedTables> {
   const inMemory = options.dataDir === undefined;
@@ -47,7 +53,32 @@ export async function startEmbeddedTables(options: { dataDir?: string; port?: nu
   return {
     endpoint,
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
+    flush: inMemory ? async () => undefined : coalesced(() => server.metadataStore.saveDBState()),
     stop: () => server.close(),
+  };
+}
+
+/**
+ * One save for many callers: a caller arriving while a save runs waits for the next one,
+ * which starts when the running one ends and covers every write answered before it began.
+ * Fifty deliveries at once cost two saves of the file, not fifty.
+ */
+function coalesced(save: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    running = save().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running.catch(() => undefined).then(() => {
+      next = undefined;
+      return start();
+    });
+    return next;
   };
 }
 

@@ -43,6 +43,8 @@ export interface TableStorage {
   ensureTables(): Promise<void>;
   /** A cheap call that fails when the service is unreachable; `signal` gives up waiting for it. */
   ping(signal?: AbortSignal): Promise<void>;
+  /** Resolves once every write answered so far survives the process (Azure Table Storage: at once). */
+  flush(): Promise<void>;
 }
 
 /**
@@ -58,7 +60,13 @@ export const TABLE_RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetr
 /** How often, and after how long, a failed table call is tried again. */
 export type TableRetryOptions = NonNullable<TableServiceClientOptions['retryOptions']>;
 
-export function tableStorage(connectionString: string, prefix = '', retryOptions: TableRetryOptions = TABLE_RETRY_OPTIONS): TableStorage {
+/** The tables of one account; `flush` makes answered writes durable where the store needs telling (see embeddedAzurite). */
+export function tableStorage(
+  connectionString: string,
+  prefix = '',
+  retryOptions: TableRetryOptions = TABLE_RETRY_OPTIONS,
+  flush: () => Promise<void> = async () => undefined,
+): TableStorage {
   const options = { allowInsecureConnection: connectionString.includes('http://'), retryOptions };
   const clients = new Map<TableName, TableClient>();
   const service = TableServiceClient.fromConnectionString(connectionString, options);
@@ -83,5 +91,6 @@ export function tableStorage(connectionString: string, prefix = '', retryOptions
     async ping(signal) {
       await service.listTables({ abortSignal: signal }).byPage({ maxPageSize: 1 }).next();
     },
+    flush,
   };
 }
