@@ -22,3 +22,17 @@ export async function followUp(services: Services, record: ReferralRecord, optio
     await tellConflicts(services, record);
   }
 }
+
+/**
+ * The follow-up of a change already saved, in a request whose user must hear that it was: a
+ * failure (storage busy or out of reach for a moment) is logged and left to the card sync,
+ * whose task the change queued before it was saved and which repeats the follow-up until it
+ * succeeds. Nobody is told "nothing was changed" about a change that was kept.
+ */
+export async function followUpSaved(services: Services, record: ReferralRecord): Promise<void> {
+  try {
+    await followUp(services, record);
+  } catch (error) {
+    services.log.error(`referral ${record.referral.id} is saved; the card sync completes what follows the change`, error);
+  }
+}

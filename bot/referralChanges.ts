@@ -3,7 +3,7 @@ import { isDomainError, type DomainError } from './domain/errors';
 import { decide } from './domain/lifecycle';
 import type { Authority } from './domain/permissions';
 import type { Actor, ReferralRecord } from './domain/referral';
-import { followUp } from './followUps';
+import { followUpSaved } from './followUps';
 import type { Services } from './services';
 import { ConflictError } from './store/errors';
 
@@ -38,7 +38,7 @@ export async function changeReferral(services: Services, referralId: string, com
       if (error instanceof ConflictError) continue;
       throw error;
     }
-    await followUp(services, decision.record);
+    await followUpSaved(services, decision.record);
     // After the writes: the card update for everyone then usually follows the clicking user's own answer.
     services.cardSync.kick();
     return { kind: 'changed', record: decision.record };

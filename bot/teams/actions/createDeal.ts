@@ -5,7 +5,7 @@ import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
 import type { Services } from '../../services';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
-import { followUp } from '../../followUps';
+import { followUpSaved } from '../../followUps';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { findTeamMember } from '../teamDirectory';
 import { personalCard } from '../views/personalCard';
@@ -41,7 +41,7 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
   const created = await services.referrals.create(decision.record, decision.event);
   services.cardSync.kick();
   if (!created) return alreadyCreated(services, (await services.referrals.get(formId))!.record, actor);
-  await followUp(services, decision.record);
+  await followUpSaved(services, decision.record);
   return cardResponse(await personalCard(services, decision.record, actor, { notice: strings.newDeal.created }));
 };
 
