@@ -7,8 +7,10 @@ import { followUpSaved } from './followUps';
 import type { Services } from './services';
 import { ConflictError } from './store/errors';
 
-/** Reads are retried this often when another writer was faster (ETag conflict). */
-const MAX_ATTEMPTS = 5;
+/** Reads are retried this often when another writer was faster (ETag conflict)... */
+const MAX_ATTEMPTS = 10;
+/** ...each after a random pause of up to this many milliseconds per attempt so far, so that many writers at once take turns. */
+const BACKOFF_STEP_MS = 15;
 
 export type ChangeOutcome =
   | { kind: 'changed'; record: ReferralRecord }
@@ -35,8 +37,9 @@ export async function changeReferral(services: Services, referralId: string, com
     try {
       await referrals.save(stored, decision.record, decision.event);
     } catch (error) {
-      if (error instanceof ConflictError) continue;
-      throw error;
+      if (!(error instanceof ConflictError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * BACKOFF_STEP_MS * (attempt + 1)));
+      continue;
     }
     await followUpSaved(services, decision.record);
     // After the writes: the card update for everyone then usually follows the clicking user's own answer.

@@ -107,6 +107,8 @@ export interface ReferralCardData {
     salesStages: Choice[];
     notesLabel: string;
     notes: string;
+    /** What the form shows, as JSON: a save is merged against what changed since it was opened. */
+    base: string;
   };
   teamForm: {
     buttonTitle: string;

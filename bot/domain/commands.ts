@@ -31,7 +31,16 @@ export interface EditInput extends Omit<AcceptInput, 'notes'> {
   notes?: string;
   /** A sales stage, or empty for none yet. */
   salesStage: string;
+  /** What the form showed when it was opened; a save is merged against what changed since (see mergeEdit). */
+  base?: EditValues;
 }
+
+/** The fields of the Edit deal form. */
+export const EDIT_FIELDS = ['dealName', 'dealValue', 'currency', 'closingDate', 'salesStage', 'notes', 'crmId', 'campaignId'] as const;
+export type EditField = (typeof EDIT_FIELDS)[number];
+
+/** The Edit form's fields as text, as the form shows them: what it was opened with travels with it. */
+export type EditValues = Record<EditField, string>;
 
 /** A person added to the deal's team; `account` is their Teams identity when one was found. */
 export interface MemberInput {

@@ -1,5 +1,6 @@
 import type { Actor, DecisionAction, LifecycleAction, SalesStage } from './referral';
 import type { Stage } from './stage';
+import type { EditField } from './commands';
 
 /** One field of user input that is wrong, and why (a key into the string catalog). */
 export interface FieldProblem {
@@ -56,13 +57,24 @@ export type DomainError =
   /** The deal's type does not allow this upgrade (see the spec's upgrade table). */
   | { kind: 'upgradeNotAllowed'; upgrade: string }
   /** The deal already is as the change would make it (e.g. a retried click): nothing to store. */
-  | { kind: 'noChange'; action: LifecycleAction };
+  | { kind: 'noChange'; action: LifecycleAction }
+  /** An Edit form changed fields someone else changed differently since it was opened (`by`: who, when known). */
+  | { kind: 'editConflict'; fields: EditField[]; by?: Actor };
+
+/** Every kind of DomainError (the type makes a missing one a compile error). */
+const DOMAIN_ERROR_KINDS: Record<DomainError['kind'], true> = {
+  invalidInput: true,
+  notAllowedInStage: true,
+  notYetExpired: true,
+  notPermitted: true,
+  stagesIncomplete: true,
+  upgradeNotAllowed: true,
+  noChange: true,
+  editConflict: true,
+};
 
 export function isDomainError(value: unknown): value is DomainError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'kind' in value &&
-    ['invalidInput', 'notAllowedInStage', 'notYetExpired', 'notPermitted', 'stagesIncomplete', 'upgradeNotAllowed', 'noChange'].includes((value as { kind: string }).kind)
-  );
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
+  const { kind } = value as { kind: unknown };
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(DOMAIN_ERROR_KINDS, kind);
 }

@@ -3,6 +3,7 @@ import type { AcceptInput, DeclineInput, LifecycleCommand } from './commands';
 import { applyDealChange, dealChangeProblems, winBlocked } from './dealChanges';
 import type { DomainError, FieldProblem } from './errors';
 import { diffFields, type HistoryEvent } from './history';
+import { mergeEdit } from './editMerge';
 import { mayTake, NO_AUTHORITY, type Authority } from './permissions';
 import { CLOSE_REASONS, isCloseReason, type CloseReason } from './reasons';
 import type { Actor, LifecycleAction, Referral, ReferralRecord, TransitionAction } from './referral';
@@ -67,6 +68,11 @@ export function decide(
   }
   if (!mayTake(command.action, record, actor, authority)) {
     return { kind: 'notPermitted', action: command.action, owner: record.desk.owner };
+  }
+  if (command.action === 'edit') {
+    const merged = mergeEdit(command.input, command.input.base, record);
+    if ('conflicts' in merged) return { kind: 'editConflict', fields: merged.conflicts };
+    command = { ...command, input: merged.input };
   }
   const problems = problemsOf(command, record, now);
   if (!Array.isArray(problems)) return problems;

@@ -590,6 +590,8 @@ export const de: Strings = {
     stagesIncomplete: (stage: string) =>
       `Ein Lösungsbewertungs-Deal gilt erst als gewonnen, wenn alle Verkaufsphasen abgeschlossen sind; er steht bei „${stage}“. Schließe zuerst die Phasen unter „Deal bearbeiten“ ab.`,
     noChange: 'Nichts zu ändern: Der Deal sieht bereits so aus.',
+    editConflict: (fields: string, by: string | undefined) =>
+      `${by ?? 'Jemand'} hat ${fields} geändert, während du bearbeitet hast, daher wurde nichts gespeichert. Die Karte zeigt den Deal, wie er jetzt ist: Bearbeite ihn erneut, um ihn zu ändern.`,
     upgradeNotAllowed: 'Der Typ dieses Deals lässt diese Änderung nicht mehr zu; die Karte zeigt, was er jetzt ist.',
     alreadyDecided: (stage: string, by: string) => `${by} hat diese Empfehlung bereits auf „${stage}“ gesetzt; die Karte zeigt den aktuellen Stand.`,
     notAllowed: (stage: string) => `Diese Empfehlung hat den Status „${stage}“, daher ist diese Aktion nicht mehr möglich; die Karte zeigt den aktuellen Stand.`,

@@ -575,6 +575,8 @@ export const en = {
     stagesIncomplete: (stage: string) =>
       `A solution-assessment deal is won only after every sales stage is complete; it is at ${stage}. Complete the stages under Edit deal first.`,
     noChange: 'Nothing to change: the deal already looks like that.',
+    editConflict: (fields: string, by: string | undefined) =>
+      `${by ?? 'Someone'} changed ${fields} while you were editing, so nothing was saved. The card shows the deal as it is now: edit it again to change it.`,
     upgradeNotAllowed: 'This deal\'s type does not allow that change any more; the card shows what it is now.',
     alreadyDecided: (stage: string, by: string) => `${by} already ${stage.toLowerCase()} this referral; the card shows where it stands now.`,
     notAllowed: (stage: string) => `This referral is ${stage.toLowerCase()}, so that action is no longer possible; the card shows where it stands now.`,

@@ -57,5 +57,9 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
       return currentCard(strings.actions.upgradeNotAllowed);
     case 'noChange':
       return currentCard(strings.actions.noChange);
+    case 'editConflict': {
+      const fields = error.fields.map((field) => strings.fieldNames[field]).join(', ');
+      return currentCard(strings.actions.editConflict(fields, error.by && literal(error.by.name)));
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { LifecycleCommand } from '../../domain/commands';
+import { lastChangerOf } from '../../domain/editMerge';
 import type { Actor, ReferralRecord } from '../../domain/referral';
 import { changeReferral } from '../../referralChanges';
 import type { Services } from '../../services';
@@ -27,8 +28,12 @@ export async function applyLifecycleAction(
   switch (outcome.kind) {
     case 'changed':
       return changed ? changed(outcome.record) : cardResponse(referralCard(outcome.record, services.clock(), strings, view));
-    case 'refused':
-      return domainErrorResponse(outcome.error, outcome.current, services.clock(), strings, view);
+    case 'refused': {
+      let { error } = outcome;
+      // Who changed the fields an Edit form collided with is in the referral's history.
+      if (error.kind === 'editConflict') error = { ...error, by: lastChangerOf(await services.referrals.history(referralId), error.fields) };
+      return domainErrorResponse(error, outcome.current, services.clock(), strings, view);
+    }
     case 'notFound':
       return messageResponse(strings.actions.notFound);
     case 'busy':

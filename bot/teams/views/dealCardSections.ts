@@ -1,6 +1,7 @@
 import { literal } from '../../../cards/literal';
 import { type Choice, type Listed, type TextColor } from '../../../cards/referralCard';
 import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../domain/dealType';
+import { editValuesOf } from '../../domain/editMerge';
 import { mayReassign, NO_AUTHORITY } from '../../domain/permissions';
 import { SALES_STAGES, type ReferralRecord, type SalesStage } from '../../domain/referral';
 import { nextSalesStage, progressOf } from '../../domain/salesStage';
@@ -35,6 +36,7 @@ export function dealCardData(record: ReferralRecord, stage: Stage, worker: boole
       salesStages: salesStageChoices(referral.salesStage, assessment, strings),
       notesLabel: s.editNotes,
       notes: referral.details.notes ?? '',
+      base: JSON.stringify(editValuesOf(record)),
     },
     teamForm: {
       buttonTitle: s.teamAndSolutions,
