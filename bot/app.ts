@@ -113,7 +113,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log.info(`embedded table storage at ${embedded.endpoint}, data ${config.dataDir ? `in ${config.dataDir}` : 'in memory only'}`);
     }
     await storage.ensureTables();
-    const messenger = new Messenger(adapter, { appId: config.appId, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, ...options.messenger });
+    const messenger = new Messenger(adapter, { appId: config.appId, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, log, ...options.messenger });
     const referrals = new ReferralRepository(storage.client('referrals'));
     const links = new ChannelLinkRepository(storage.client('channelLinks'));
     const conversations = new ConversationRepository(storage.client('conversations'));

@@ -22,7 +22,9 @@ const MAX_MENTIONS = 20;
  * A deadline reminder @mentions who is to answer (whoever said Interested, in the two-step
  * flow, else the region's responders), carries the card with its decision buttons and
  * Snooze, and brings the channel card's "time left" up to date. A card not posted yet (no
- * channel linked) is tried again later.
+ * channel linked) is tried again later. Under a card Teams took without an id there is no
+ * thread to reply in, so the reminder is posted in the card's channel instead. The reminder
+ * is sent once: Teams taking it without an id is success too.
  */
 export async function sendThreadReminder(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
   const owed = await stillOwed(services, work, now);
@@ -32,7 +34,8 @@ export async function sendThreadReminder(services: Services, work: ScheduledWork
   if (!channel?.conversation || !stored.card) return 'retry';
   const deadline = planned.kind === 'deadlineReminder';
   const mentions = deadline ? await whoIsToAnswer(services, stored.record, channel) : [];
-  await services.messenger.send(threadOf(channel, stored.card), reminderActivity(services, stored.record, planned, mentions, now));
+  const where = stored.card.activityId ? threadOf(channel, stored.card.conversationId, stored.card.activityId) : channel;
+  await services.messenger.send(where, reminderActivity(services, stored.record, planned, mentions, now));
   if (deadline) await services.cardSync.refresh(stored.record.referral.id);
   return 'done';
 }

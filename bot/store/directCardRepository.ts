@@ -33,9 +33,15 @@ interface DirectCardEntity {
 export class DirectCardRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** Records a card shown in a chat; a card already recorded keeps its text unless a new one is given. */
-  async track(card: DirectCard): Promise<void> {
-    const { text, ...rest } = toEntity(card);
+  /**
+   * Records a card shown in a chat; a card already recorded keeps its text unless a new one is
+   * given. A card Teams took without an activity id cannot be updated, so nothing is recorded:
+   * it stays as sent.
+   */
+  async track(card: Omit<DirectCard, 'activityId'> & { activityId: string | undefined }): Promise<void> {
+    const { activityId } = card;
+    if (!activityId) return;
+    const { text, ...rest } = toEntity({ ...card, activityId });
     await this.table.upsertEntity(text ? { ...rest, text } : rest, 'Merge');
   }
 

@@ -9,7 +9,11 @@ import { HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from
 /** Where a referral's card was posted. */
 export interface CardLocation {
   conversationId: string;
-  activityId: string;
+  /**
+   * The card's message; absent when Teams took the card without an id. Such a card counts as
+   * posted (it is never posted again) but cannot be updated or replied to.
+   */
+  activityId?: string;
   /** The referral revision the posted card shows. */
   revision: number;
 }
@@ -188,6 +192,7 @@ function isThatChange(current: StoredReferral, change: ReferralChange): boolean 
   return (
     current.record.desk.revision === change.record.desk.revision &&
     JSON.stringify(current.record.referral) === JSON.stringify(change.record.referral) &&
+    current.card?.conversationId === card?.conversationId &&
     current.card?.activityId === card?.activityId &&
     current.card?.revision === card?.revision
   );
@@ -221,10 +226,9 @@ function toEntity(record: ReferralRecord): ReferralEntity {
 function fromEntity(entity: TableEntityResult<ReferralEntity>): StoredReferral {
   let json = '';
   for (let i = 0; i < entity.chunks; i++) json += entity[`json${i}`];
-  const card =
-    entity.cardActivityId && entity.cardConversationId
-      ? { conversationId: entity.cardConversationId, activityId: entity.cardActivityId, revision: entity.cardRevision ?? 0 }
-      : undefined;
+  const card: CardLocation | undefined = entity.cardConversationId
+    ? { conversationId: entity.cardConversationId, ...(entity.cardActivityId ? { activityId: entity.cardActivityId } : {}), revision: entity.cardRevision ?? 0 }
+    : undefined;
   const referral = JSON.parse(json) as Referral;
   let desk = entity.desk;
   for (let i = 1; i < (entity.deskChunks ?? 1); i++) desk += entity[`desk${i}`];
@@ -256,7 +260,7 @@ function deskOf(stored: StoredDesk, referral: Referral): DeskState {
 
 function cardFields(card: CardLocation | undefined): Partial<ReferralEntity> {
   if (!card) return {};
-  return { cardConversationId: card.conversationId, cardActivityId: card.activityId, cardRevision: card.revision };
+  return { cardConversationId: card.conversationId, ...(card.activityId ? { cardActivityId: card.activityId } : {}), cardRevision: card.revision };
 }
 
 function eventEntity(event: HistoryEvent) {

@@ -49,9 +49,11 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
 /**
  * Keeps each referral's channel card in step with the stored referral: posts it once a
  * channel is linked for its country, updates it after every change, and retries failed
- * calls from the durable outbox (on a timer and at start-up). The referral's cards in
- * people's 1:1 chats follow along. It also makes sure what follows each change (its plan,
- * its index rows) was stored.
+ * calls from the durable outbox (on a timer and at start-up). A card Teams took without an
+ * activity id counts as posted but is not updated: later changes post nothing to its
+ * channel (the card shows what it showed when posted), and their tasks are done at once.
+ * The referral's cards in people's 1:1 chats follow along. It also makes sure what follows
+ * each change (its plan, its index rows) was stored.
  */
 export class CardSync extends BackgroundDrain {
   constructor(private readonly deps: CardSyncDeps) {
@@ -103,7 +105,10 @@ export class CardSync extends BackgroundDrain {
     await this.deps.followUp(stored.record);
     await this.updateDirectCards(stored, task.refresh);
     if (stored.card) {
-      if (task.refresh || stored.card.revision !== stored.record.desk.revision) await this.updateCard(stored);
+      // A card Teams took without an id cannot be updated: it stays as posted, and nothing else
+      // is posted in its place, so no channel ever shows a referral twice.
+      const { activityId } = stored.card;
+      if (activityId && (task.refresh || stored.card.revision !== stored.record.desk.revision)) await this.updateCard(stored, activityId);
       await this.deps.outbox.complete(task);
       return;
     }
@@ -113,8 +118,9 @@ export class CardSync extends BackgroundDrain {
       await this.deps.outbox.park(task);
       return;
     }
+    // Taken without an id, the card is recorded all the same: posted, never posted again, not updated.
     const activityId = await this.deps.messenger.send(reference, this.cardActivity(stored));
-    await this.recordCard(stored, { conversationId: link.channel.conversationId, activityId, revision: stored.record.desk.revision });
+    await this.recordCard(stored, { conversationId: link.channel.conversationId, ...(activityId ? { activityId } : {}), revision: stored.record.desk.revision });
     await this.deps.outbox.complete(task);
   }
 
@@ -140,11 +146,11 @@ export class CardSync extends BackgroundDrain {
     }
   }
 
-  private async updateCard(stored: StoredReferral): Promise<void> {
+  private async updateCard(stored: StoredReferral, activityId: string): Promise<void> {
     const card = stored.card!;
     const reference = await this.deps.conversations.get('channel', card.conversationId);
     if (!reference) throw new DeliveryError(`no conversation reference for ${card.conversationId}`, undefined, true);
-    await this.deps.messenger.update(reference, card.activityId, this.cardActivity(stored));
+    await this.deps.messenger.update(reference, activityId, this.cardActivity(stored));
     await this.recordCard(stored, { ...card, revision: stored.record.desk.revision });
   }
 

@@ -1,14 +1,14 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
-import { DeliveryError } from './messenger';
+import { DeliveryError, type PostedMessageId } from './messenger';
 import { teamsIdentity } from './people';
 
 /** Whom a direct message is for: an actor id (AAD object id or Teams id), with what else is known. */
 export type Recipient = Pick<Actor, 'id'> & Partial<Actor>;
 
-/** Sent (to which chat, as which message), or why the user could not be reached. */
-export type DirectOutcome = { sent: true; chatId: string; activityId: string } | { sent: false; reason: string };
+/** Sent (to which chat, as which message: none when Teams took it without an id), or why the user could not be reached. */
+export type DirectOutcome = { sent: true; chatId: string; activityId: PostedMessageId } | { sent: false; reason: string };
 
 /**
  * Sends a message to a user's 1:1 chat with the bot. When there is none yet, the user is

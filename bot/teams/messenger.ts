@@ -1,6 +1,7 @@
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Actor } from '../domain/referral';
+import { quietLogger, type Logger } from '../log';
 import { statusOf } from '../store/errors';
 import { findTeamMember } from './teamDirectory';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from './rateLimiter';
@@ -17,6 +18,13 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * What Teams answered a new message with: its activity id, or `undefined` when Teams took
+ * the message (a 2xx answer) without giving one. Such a message was sent and is never posted
+ * again, but it cannot be updated or replied to in its thread later.
+ */
+export type PostedMessageId = string | undefined;
+
 export interface MessengerOptions {
   appId: string;
   /** Attempts per call, the first included. */
@@ -26,6 +34,8 @@ export interface MessengerOptions {
   /** Longest wait between attempts, also for a server's Retry-After. */
   maxDelayMs: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Where a message Teams took without an id is reported (at info). */
+  log?: Logger;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -37,22 +47,29 @@ const PERMANENT = new Set([400, 401, 403, 404, 413]);
  * Owns every proactive call to Teams: one queue per conversation (so bursts are smoothed,
  * never dropped), Teams' rate limits, and bounded retries with jittered backoff that
  * honour Retry-After. 403/404/413 are permanent and surface as DeliveryError at once.
+ * Any 2xx answer to a post is success, with or without an activity id: a message Teams took
+ * is never posted again.
  */
 export class Messenger {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly log: Logger;
 
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly options: MessengerOptions,
   ) {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.log = options.log ?? quietLogger;
   }
 
-  /** Posts a new message to the conversation; returns its activity id. */
-  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
-    return this.call(reference, 'send', async (context) => {
+  /**
+   * Posts a new message to the conversation (a reply in a thread when the conversation id
+   * names one); returns its activity id, or `undefined` when Teams took it without one.
+   */
+  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<PostedMessageId> {
+    const id = await this.call(reference, 'send', async (context) => {
       // A new top-level post, never a reply: Teams threads replies under their parent.
       const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
       const response = await client.conversations.sendToConversation(reference.conversation!.id, {
@@ -61,14 +78,16 @@ export class Messenger {
         from: reference.bot ?? context.activity.recipient,
         conversation: reference.conversation as Activity['conversation'],
       } as Activity);
-      if (!response?.id) throw new DeliveryError('Teams returned no activity id', undefined, false);
-      return response.id;
+      return response?.id || undefined;
     });
+    if (id === undefined) this.log.info(`send to ${reference.conversation?.id ?? ''} was accepted without an activity id: kept as sent, it will not be updated`);
+    return id;
   }
 
   /**
    * Opens (or finds: Teams keeps one per user) the 1:1 chat of the bot with a member of the
-   * team `via` belongs to; returns its conversation id.
+   * team `via` belongs to; returns its conversation id. An answer without one is an error
+   * (retried like a failure): there would be no chat to send to.
    */
   async openChat(via: Partial<ConversationReference>, memberTeamsId: string, tenantId: string | undefined): Promise<string> {
     return this.call(via, 'open chat', async (context) => {

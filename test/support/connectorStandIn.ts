@@ -9,7 +9,7 @@ export interface ConnectorCall {
   conversationId: string;
   activityId?: string;
   body: Record<string, unknown>;
-  /** The id the stand-in answered with (new activities only). */
+  /** The id the stand-in answered with (new activities only; none when it answered without one). */
   answeredId?: string;
 }
 
@@ -44,6 +44,7 @@ export class ConnectorStandIn {
   /** Members of particular conversations (a team's, by its conversation id), in place of `members` there. */
   membersOf: Record<string, TeamsMember[]> = {};
   private readonly failures: Failure[] = [];
+  private withoutIds = 0;
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private server: Server | undefined;
   private nextId = 1;
@@ -62,6 +63,14 @@ export class ConnectorStandIn {
   /** The next `count` calls answer with this status (e.g. 503, or 429 with Retry-After). */
   failNext(count: number, status: number, headers: Record<string, string> = {}): void {
     for (let i = 0; i < count; i++) this.failures.push({ status, headers });
+  }
+
+  /**
+   * The next `count` sends and replies (all from now on, without a count) are taken with
+   * `200 {}`: no activity id, as the Agents Playground answers replies in a thread. `0` ends it.
+   */
+  answerWithoutIds(count = Infinity): void {
+    this.withoutIds = count;
   }
 
   /** Calls of one kind, optionally to one conversation. */
@@ -120,10 +129,13 @@ export class ConnectorStandIn {
       res.end(JSON.stringify({ error: { code: 'NotFound', message: `${req.method} ${req.url}` } }));
       return;
     }
-    if (call.kind !== 'update') call.answeredId = call.kind === 'create' ? `a:conversation-${this.nextId++}` : `activity-${this.nextId++}`;
+    const posted = call.kind === 'send' || call.kind === 'reply';
+    const withoutId = posted && this.withoutIds > 0;
+    if (withoutId) this.withoutIds--;
+    else if (call.kind !== 'update') call.answeredId = call.kind === 'create' ? `a:conversation-${this.nextId++}` : `activity-${this.nextId++}`;
     this.calls.push(call);
     res.writeHead(call.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id: call.answeredId ?? call.activityId }));
+    res.end(JSON.stringify(withoutId ? {} : { id: call.answeredId ?? call.activityId }));
     for (const waiter of [...this.waiters]) {
       if (waiter.check()) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
