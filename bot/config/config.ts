@@ -212,7 +212,9 @@ function hostFrom(e: Env, problems: string[]): string | undefined {
   if (e.MicrosoftAppId) return undefined;
   if (e[UNAUTHENTICATED_ANY_HOST_SETTING] !== 'true') return '127.0.0.1';
   if (e.NODE_ENV === 'production') {
-    problems.push(`${UNAUTHENTICATED_ANY_HOST_SETTING}: refused with NODE_ENV=production; set MicrosoftAppId so that Teams' requests are authenticated`);
+    problems.push(
+      `${UNAUTHENTICATED_ANY_HOST_SETTING}: refused with NODE_ENV=production; set MicrosoftAppId so that Teams' requests are authenticated`,
+    );
   }
   return undefined;
 }

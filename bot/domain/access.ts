@@ -66,7 +66,12 @@ export interface ReferralHome {
  * Where a referral lives: the channel its card was posted in, else the channel it would go
  * to now; the team is that of the channel, as its link names it.
  */
-export function referralHome(record: ReferralRecord, cardChannelId: string | undefined, links: readonly ChannelLink[], regions: readonly Region[]): ReferralHome {
+export function referralHome(
+  record: ReferralRecord,
+  cardChannelId: string | undefined,
+  links: readonly ChannelLink[],
+  regions: readonly Region[],
+): ReferralHome {
   const routed = resolveChannel(record.referral.customerProfile.address.country, links, regions)?.channel;
   const channelId = cardChannelId ?? routed?.conversationId;
   const teamId = links.find((link) => link.channel.conversationId === channelId)?.channel.teamId ?? routed?.teamId;

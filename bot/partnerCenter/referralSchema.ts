@@ -36,7 +36,10 @@ const referralSchema = z.looseObject({
   id: z
     .string({ error: 'is required' })
     .regex(REFERRAL_ID_PATTERN, REFERRAL_ID_RULE)
-    .refine((id) => !id.toLowerCase().startsWith(NEW_DEAL_ID_PREFIX), `must not start with "${NEW_DEAL_ID_PREFIX}", which names the partner's own deals`),
+    .refine(
+      (id) => !id.toLowerCase().startsWith(NEW_DEAL_ID_PREFIX),
+      `must not start with "${NEW_DEAL_ID_PREFIX}", which names the partner's own deals`,
+    ),
   name: text(500).optional(),
   /** Partner Center's version of the referral, sent back as If-Match when writing to it. */
   eTag: text(256).optional(),
