@@ -39,6 +39,13 @@ const withoutKey = (object: Record<string, unknown>, key: string) => {
 };
 
 describe('partnerCenter: parseReferrals', () => {
+  it('refuses an id of the kind the partner\'s own deals have, so a delivery cannot reach one', () => {
+    const parsed = parseReferrals(pcReferral({ id: 'deal-0f6c1d9e-5b7a-4c61-9a57-2b8e3f4d5a10' }));
+    assert.ok('problems' in parsed);
+    assert.equal(parsed.problems[0].problems[0].field, 'id');
+    assert.match(parsed.problems[0].problems[0].message, /must not start with "deal-"/);
+  });
+
   describe('good deliveries', () => {
     it('reads a single referral object', () => {
       const [referral] = referralsOf(pcReferral());
