@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Logger } from '../log';
+import { Heartbeat, type Repeat } from './heartbeat';
 import { minuteOf, nextMinute, SCHEDULER, type BucketItem, type ScheduleRepository, type ScheduledWork } from '../store/scheduleRepository';
 
 /**
@@ -13,22 +14,30 @@ export type WorkRunner = (work: ScheduledWork, now: DateTime) => Promise<WorkRes
 export interface SchedulerOptions {
   /** Identifies this instance in the lease (defaults to a random id). */
   instanceId?: string;
-  /** How long the lease lasts without being renewed; longer than a tick takes. */
+  /**
+   * How long the lease lasts without being renewed: how long a dead instance keeps the others
+   * waiting. Its holder renews it every third of that while it works.
+   */
   leaseMs?: number;
-  /** How long one piece of work is reserved for the instance running it. */
+  /** How long one piece of work is reserved for the instance running it, renewed the same way while it runs. */
   claimMs?: number;
   /** Wait before a failed piece of work is tried again. */
   retryMs?: number;
   /** Days worked through per tick at most, so a tick after long downtime stays short. */
   maxDaysPerTick?: number;
+  /** The timer that renews the lease and claims while a piece of work takes long (defaults to a real interval). */
+  repeat?: Repeat;
 }
+
+/** The lease was taken over by another instance during a pass: the pass stops where it is. */
+class LeaseLost extends Error {}
 
 /**
  * Runs scheduled work once it is due, exactly once across instances and restarts. One
- * instance at a time holds the lease and works through the past minutes that have work, in
- * order, day by day; every piece of work is claimed with its ETag before it runs and marked
- * done after, and a day is closed before the cursor moves past it, so nothing added late
- * is skipped.
+ * instance at a time holds a short lease, renewed while it works, and works through the past
+ * minutes that have work, in order, day by day, then the work already due in the current
+ * minute; every piece of work is claimed with its ETag before it runs and marked done after,
+ * and a day is closed before the cursor moves past it, so nothing added late is skipped.
  */
 export class Scheduler {
   private readonly instanceId: string;
@@ -38,14 +47,16 @@ export class Scheduler {
   private readonly maxDays: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  /** How much the pass running has done. */
+  private ran = 0;
 
   constructor(
     private readonly deps: { schedule: ScheduleRepository; clock: () => DateTime; log: Logger; run: WorkRunner },
-    options: SchedulerOptions = {},
+    private readonly options: SchedulerOptions = {},
   ) {
     this.instanceId = options.instanceId ?? randomUUID();
-    this.leaseMs = options.leaseMs ?? 120_000;
-    this.claimMs = options.claimMs ?? 120_000;
+    this.leaseMs = options.leaseMs ?? 15_000;
+    this.claimMs = options.claimMs ?? 15_000;
     this.retryMs = options.retryMs ?? 60_000;
     this.maxDays = options.maxDaysPerTick ?? 31;
   }
@@ -68,7 +79,10 @@ export class Scheduler {
     await this.running?.catch(() => undefined);
   }
 
-  /** One pass: the work due in every minute that has passed since the last one. Returns how much ran. */
+  /**
+   * One pass: the work due in every minute that has passed since the last one, then the work
+   * due by now in the current minute. Returns how much ran.
+   */
   tick(): Promise<number> {
     this.running ??= this.pass().finally(() => {
       this.running = undefined;
@@ -86,22 +100,40 @@ export class Scheduler {
   }
 
   private async pass(): Promise<number> {
-    const { schedule, clock } = this.deps;
+    const { schedule, clock, log } = this.deps;
     const now = clock();
-    if (!(await schedule.acquireLease(SCHEDULER, this.instanceId, iso(now), iso(now.plus({ milliseconds: this.leaseMs }))))) return 0;
+    const takeLease = (at: DateTime, until: DateTime) => schedule.acquireLease(SCHEDULER, this.instanceId, iso(at), iso(until));
+    if (!(await takeLease(now, now.plus({ milliseconds: this.leaseMs })))) return 0;
+    const lease = new Heartbeat(takeLease, { clock, leaseMs: this.leaseMs, repeat: this.options.repeat }, now).start();
+    this.ran = 0;
+    try {
+      await this.workThrough(now, lease);
+    } catch (error) {
+      if (!(error instanceof LeaseLost)) throw error;
+      log.info('scheduler lease taken over by another instance: this pass stops');
+    } finally {
+      await lease.stop();
+    }
+    return this.ran;
+  }
+
+  private async workThrough(now: DateTime, lease: Heartbeat): Promise<void> {
+    const { schedule } = this.deps;
     await this.initialize();
-    // Only minutes that are over: work due later in this one waits for the next tick.
     const target = minuteOf(now.minus({ minutes: 1 }));
     let cursor = (await schedule.cursor(SCHEDULER))!;
-    let ran = 0;
     for (let days = 0; cursor < target && days < this.maxDays; days++) {
       const day = nextMinute(cursor).slice(0, 10);
       const through = target.slice(0, 10) === day ? target : `${day}T23:59Z`;
-      ran += await this.workThroughDay(day, cursor, through, now);
+      await this.workThroughDay(day, cursor, through, lease);
       cursor = through;
+      await this.stillHolding(lease);
       await schedule.setCursor(SCHEDULER, cursor);
     }
-    return ran;
+    // Caught up: the current minute's work due by now runs too. The minute stays open (the
+    // cursor stays before it), so what falls due later in it runs at a later tick.
+    if (cursor < target) return;
+    for (const item of await schedule.bucket(nextMinute(target))) await this.runOne(item, lease, 'dueByNow');
   }
 
   /**
@@ -110,52 +142,73 @@ export class Scheduler {
    * bucket was being read is listed there alone, so once the day is closed (from then on
    * added work goes to the next open minute) the buckets are read once more for it.
    */
-  private async workThroughDay(day: string, after: string, through: string, now: DateTime): Promise<number> {
-    let ran = 0;
+  private async workThroughDay(day: string, after: string, through: string, lease: Heartbeat): Promise<void> {
     /** Per minute, how many of its bucket's items (in the order they were added) have been run. */
     const seen = new Map<string, number>();
     const runNewIn = async (minute: string) => {
       const items = await this.deps.schedule.bucket(minute);
-      for (const item of items.slice(seen.get(minute) ?? 0)) ran += await this.runOne(item, now);
+      for (const item of items.slice(seen.get(minute) ?? 0)) await this.runOne(item, lease, 'overMinute');
       seen.set(minute, items.length);
     };
     for (;;) {
       const index = await this.deps.schedule.dayIndex(day);
       const minutes = index.minutes.map((time) => `${day}T${time}Z`).filter((minute) => minute > after && minute <= through);
       for (const minute of minutes) await runNewIn(minute);
+      await this.stillHolding(lease);
       if (await this.deps.schedule.closeDay(day, through, index)) break;
     }
     for (const minute of [...seen.keys()]) await runNewIn(minute);
-    return ran;
   }
 
-  private async runOne(item: BucketItem, now: DateTime): Promise<number> {
-    const { schedule, log } = this.deps;
+  /**
+   * Runs one listed piece of work if it is due and nobody else holds it. Of a minute that is
+   * over, work that cannot run now is looked at again later; of the current minute, it is
+   * left where it is listed, to be read again when the minute is over.
+   */
+  private async runOne(item: BucketItem, lease: Heartbeat, minute: 'overMinute' | 'dueByNow'): Promise<void> {
+    const { schedule, clock, log } = this.deps;
+    await this.stillHolding(lease);
     const work = await schedule.work(item.referralId, item.key);
-    if (!work || work.state !== 'pending') return 0;
+    if (!work || work.state !== 'pending') return;
+    const now = clock();
     const nowIso = iso(now);
     if (work.dueAt > nowIso || work.claimedUntil > nowIso) {
       // Not due yet (moved later), or another instance is on it: look again then.
-      await schedule.recheckAt(item, laterOf(work, now));
-      return 0;
+      if (minute === 'overMinute') await schedule.recheckAt(item, laterOf(work, now));
+      return;
     }
     const claimed = await schedule.claim(work, nowIso, iso(now.plus({ milliseconds: this.claimMs })));
-    if (!claimed) return 0;
+    if (!claimed) return;
+    let held = claimed;
+    const claim = new Heartbeat(
+      async (_at, until) => {
+        const renewed = await schedule.renewClaim(held, iso(until));
+        if (renewed) held = renewed;
+        return renewed !== null;
+      },
+      { clock, leaseMs: this.claimMs, repeat: this.options.repeat },
+      now,
+    ).start();
+    let result: WorkResult = 'retry';
     try {
-      const result = await this.deps.run(claimed, now);
-      if (result === 'done') {
-        await schedule.complete(claimed);
-        return 1;
-      }
-      if (result !== 'retry') {
-        await schedule.postpone(claimed, result.notBefore);
-        return 0;
-      }
+      result = await this.deps.run(claimed, now);
     } catch (error) {
       log.error(`scheduled ${work.kind} of referral ${work.referralId} failed`, error);
+    } finally {
+      await claim.stop();
     }
-    await schedule.retryLater(claimed, now.plus({ milliseconds: this.retryMs }));
-    return 0;
+    if (result === 'done') {
+      if (await schedule.complete(held)) this.ran++;
+    } else if (result !== 'retry') {
+      await schedule.postpone(held, result.notBefore);
+    } else {
+      await schedule.retryLater(held, clock().plus({ milliseconds: this.retryMs }));
+    }
+  }
+
+  /** Renews the lease when it is time; stops the pass when another instance has taken it. */
+  private async stillHolding(lease: Heartbeat): Promise<void> {
+    if (!(await lease.beat())) throw new LeaseLost();
   }
 }
 

@@ -4,6 +4,8 @@ import type { ReferralRecord } from '../domain/referral';
 import type { PatchOperation } from '../domain/patchOperations';
 import { attemptKey, nextWriteBack, refusedBefore } from '../domain/writeBackPlan';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
+import { workOnClaimed } from '../jobs/claimedTask';
+import type { Repeat } from '../jobs/heartbeat';
 import type { Logger } from '../log';
 import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
@@ -27,7 +29,10 @@ export interface WriteBackDeps {
   services: () => Services;
   clock: () => DateTime;
   log: Logger;
+  /** How long a claimed task is reserved for one worker without renewal (OUTBOX_CLAIM_MS); renewed while it works. */
   leaseMs?: number;
+  /** The timer renewing claims (defaults to a real interval). */
+  repeat?: Repeat;
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
 }
@@ -62,18 +67,17 @@ export class WriteBack extends BackgroundDrain {
   }
 
   protected async drainOnce(): Promise<void> {
-    const now = this.nowIso();
-    const leaseUntil = this.deps.clock().plus({ milliseconds: this.deps.leaseMs ?? 60_000 }).toUTC().toISO()!;
-    for (const task of await this.deps.outbox.due(now)) {
-      const claimed = await this.deps.outbox.claim(task, now, leaseUntil);
-      if (!claimed) continue;
-      const attempt: { operations?: PatchOperation[] } = {};
-      try {
-        await this.writeBack(claimed.referralId, attempt);
-        await this.deps.outbox.complete(claimed);
-      } catch (error) {
-        await this.failed(claimed, error, attempt.operations);
-      }
+    const claim = { clock: this.deps.clock, claimMs: this.deps.leaseMs, repeat: this.deps.repeat };
+    for (const task of await this.deps.outbox.due(this.nowIso())) {
+      await workOnClaimed(this.deps.outbox, task, claim, async (claimed) => {
+        const attempt: { operations?: PatchOperation[] } = {};
+        try {
+          await this.writeBack(claimed.referralId, attempt);
+          await this.deps.outbox.complete(claimed);
+        } catch (error) {
+          await this.failed(claimed, error, attempt.operations);
+        }
+      });
     }
   }
 

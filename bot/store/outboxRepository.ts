@@ -17,6 +17,8 @@ export interface OutboxTask {
   lastError: string;
   /** The card is to be updated even if the referral did not change (what it shows changed with time). */
   refresh: boolean;
+  /** It was enqueued again while claimed: completing it releases it to be done again. */
+  requeued?: boolean;
 }
 
 /** A task `hold` reserved: whether it made the task (there was none) and the version it wrote. */
@@ -32,7 +34,8 @@ type OutboxTaskEntity = Omit<OutboxTask, 'referralId' | 'etag'> & { partitionKey
  * A durable to-do list of work per referral: card posts and updates (`card`), or writing
  * changes back to Partner Center (`writeBack`), one row per referral. A row is written
  * before the change it follows, so a crash between the two leaves work to do, never lost
- * work. Instances claim a row with its ETag before working on it.
+ * work. Instances claim a row with its ETag before working on it, for a short while their
+ * worker renews as long as it works.
  */
 export class OutboxRepository {
   constructor(
@@ -108,8 +111,34 @@ export class OutboxRepository {
     }
   }
 
+  /**
+   * Extends a claim the worker still holds to `until` (its holder renews it while it works on
+   * the task). `task` is brought up to date in place, so completing it later uses the renewed
+   * version. `false` when the claim is lost: another worker claimed the task after it ran
+   * out, or it was released or removed. A task enqueued again meanwhile keeps its claim and is
+   * marked `requeued`.
+   */
+  async renewClaim(task: OutboxTask, until: string): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const result = await this.table.updateEntity({ partitionKey: this.partition, rowKey: task.referralId, claimedUntil: until }, 'Merge', { etag: task.etag });
+        Object.assign(task, { claimedUntil: until, etag: result.etag ?? '' });
+        return true;
+      } catch (error) {
+        if (isStatus(error, 404)) return false;
+        if (!isStatus(error, 412)) throw error;
+      }
+      // Changed since: still this worker's claim when nobody claimed or released it.
+      const current = await this.getOrNull(task.referralId);
+      if (!current || current.claimedUntil !== task.claimedUntil) return false;
+      Object.assign(task, { etag: current.etag, requeued: true });
+    }
+    return false;
+  }
+
   /** Removes a finished task, unless it was enqueued again meanwhile: then it is released to run again. */
   async complete(task: OutboxTask): Promise<void> {
+    if (task.requeued) return this.release(task.referralId, {});
     try {
       await this.table.deleteEntity(this.partition, task.referralId, { etag: task.etag });
     } catch (error) {
@@ -134,6 +163,15 @@ export class OutboxRepository {
       await this.table.updateEntity({ partitionKey: this.partition, rowKey: referralId, claimedUntil: '', ...fields }, 'Merge');
     } catch (error) {
       if (!isStatus(error, 404)) throw error;
+    }
+  }
+
+  private async getOrNull(referralId: string): Promise<(OutboxTaskEntity & { etag: string }) | null> {
+    try {
+      return await this.table.getEntity<OutboxTaskEntity>(this.partition, referralId);
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
     }
   }
 

@@ -95,7 +95,8 @@ export function nextMinute(minute: string): string {
  * - `due~<minute>` / `page-<n>`: the work due in that minute (duplicates are harmless);
  * - `day~<yyyy-MM-dd>` / `index`: the minutes of that day with work, and how far it is closed;
  * - `cursor` / `<name>`: the last minute whose bucket a scheduler has worked through;
- * - `lease` / `<name>`: which instance runs the scheduler loop, until when.
+ * - `lease` / `<name>`: which instance runs the scheduler loop, until when (short, renewed
+ *   while it works).
  *
  * How far each piece of work got (claimed, done) is kept in a second table, `runs`, one row
  * per piece that ever ran: the tick writes only there and to the day it closes, never to
@@ -165,6 +166,15 @@ export class ScheduleRepository {
   /** Takes pending work until `until`; `null` when it is done, given up, or another worker holds it. */
   async claim(work: ScheduledWork, now: string, until: string): Promise<ScheduledWork | null> {
     if (work.state !== 'pending' || work.claimedUntil > now) return null;
+    return this.updateRun(work, { claimedUntil: until });
+  }
+
+  /**
+   * Extends a claim the worker still holds to `until` (its holder renews it while the work
+   * runs); `null` when the claim was lost: another worker took it after it ran out.
+   */
+  async renewClaim(work: ScheduledWork, until: string): Promise<ScheduledWork | null> {
+    if (work.state !== 'pending' || !work.etag) return null;
     return this.updateRun(work, { claimedUntil: until });
   }
 

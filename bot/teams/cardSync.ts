@@ -13,6 +13,8 @@ import type { ReferralRecord } from '../domain/referral';
 import type { AdaptiveCard } from '../../cards/render';
 import type { DirectCard, DirectCardRepository } from '../store/directCardRepository';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
+import { workOnClaimed } from '../jobs/claimedTask';
+import type { Repeat } from '../jobs/heartbeat';
 import { DeliveryError, type Messenger } from './messenger';
 import { referralCard } from './views/referralCardView';
 
@@ -36,8 +38,10 @@ export interface CardSyncDeps {
   directCards: DirectCardRepository;
   /** A referral's card as the viewer of a card in their 1:1 chat sees it. */
   directCardOf: (record: ReferralRecord, card: DirectCard) => Promise<AdaptiveCard>;
-  /** How long a claimed task is reserved for one worker. */
+  /** How long a claimed task is reserved for one worker without renewal (OUTBOX_CLAIM_MS); renewed while it works. */
   leaseMs?: number;
+  /** The timer renewing claims (defaults to a real interval). */
+  repeat?: Repeat;
   /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
@@ -75,22 +79,21 @@ export class CardSync extends BackgroundDrain {
   }
 
   protected async drainOnce(): Promise<void> {
-    const now = this.nowIso();
-    const leaseUntil = this.deps.clock().plus({ milliseconds: this.deps.leaseMs ?? 60_000 }).toUTC().toISO()!;
     // Read once per pass, not once per card: a batch of referrals posts many cards at a time.
     let links: Promise<ChannelLink[]> | undefined;
     const currentLinks = () => (links ??= this.deps.links.list());
-    for (const task of await this.deps.outbox.due(now)) {
-      const claimed = await this.deps.outbox.claim(task, now, leaseUntil);
-      if (!claimed) continue;
-      await this.sync(claimed, currentLinks).catch(async (error: unknown) => {
-        this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
-        const reason = String((error as Error)?.message ?? error);
-        // Teams refused for good (bot removed, conversation gone): retrying cannot help, so the
-        // card waits like an unrouted one, until a channel is linked again.
-        if (error instanceof DeliveryError && error.permanent) await this.deps.outbox.park(claimed, reason);
-        else await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), reason);
-      });
+    const claim = { clock: this.deps.clock, claimMs: this.deps.leaseMs, repeat: this.deps.repeat };
+    for (const task of await this.deps.outbox.due(this.nowIso())) {
+      await workOnClaimed(this.deps.outbox, task, claim, (claimed) =>
+        this.sync(claimed, currentLinks).catch(async (error: unknown) => {
+          this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
+          const reason = String((error as Error)?.message ?? error);
+          // Teams refused for good (bot removed, conversation gone): retrying cannot help, so the
+          // card waits like an unrouted one, until a channel is linked again.
+          if (error instanceof DeliveryError && error.permanent) await this.deps.outbox.park(claimed, reason);
+          else await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), reason);
+        }),
+      );
     }
   }
 

@@ -5,6 +5,7 @@ import { Scheduler, type WorkRunner } from '../../bot/jobs/scheduler';
 import { quietLogger } from '../../bot/log';
 import type { ReminderKind } from '../../bot/domain/reminderPlan';
 import { BotHarness } from '../support/botHarness';
+import { ManualTimer } from '../support/manualTimer';
 import { pcReferral } from '../support/fixtures';
 import { CHANNELS, USERS } from '../support/teamsActivities';
 import { decide } from '../../bot/domain/lifecycle';
@@ -22,9 +23,9 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
   const historyOf = async (id = referralId) => (await h.services.referrals.history(id)).map((e) => e.action);
   /** Replies the bot posted in the thread of the referral's card. */
   const threadReplies = () => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`);
-  /** Another bot instance's scheduler on the same storage. */
+  /** Another bot instance's scheduler on the same storage (its heartbeat renews only between pieces of work). */
   const otherInstance = (instanceId = 'other-instance', run: WorkRunner = (work, now) => runScheduledWork(h.services, work, now)) =>
-    new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run }, { instanceId });
+    new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run }, { instanceId, repeat: new ManualTimer().repeat });
   /** An instance that takes the lease, works until it has claimed a piece of `kind`, and dies before running it. */
   async function dieAfterClaiming(kind: ReminderKind): Promise<void> {
     await h.services.scheduler.stop();

@@ -108,6 +108,56 @@ describe('store: OutboxRepository', () => {
     });
   });
 
+  describe('renewClaim', () => {
+    it('keeps the task from other workers past the first claim, and completes it with the renewed version', async () => {
+      await outbox.enqueue('r-1', at(0));
+      const claimed = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
+      assert.equal(await outbox.renewClaim(claimed, at(3)), true);
+
+      assert.equal(claimed.claimedUntil, at(3), 'the task is brought up to date in place');
+      assert.equal(await outbox.claim(await dueTask('r-1', at(2.5)), at(2.5), at(4)), null, 'still held after the first claim would have run out');
+      await outbox.complete(claimed);
+      assert.deepEqual(await outbox.due(at(1_000)), [], 'completed under the renewed version');
+    });
+
+    it('is refused once another worker took the task over after the claim ran out', async () => {
+      await outbox.enqueue('r-1', at(0));
+      const first = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
+      const second = await outbox.claim(await dueTask('r-1', at(2)), at(2), at(3));
+      assert.ok(second);
+
+      assert.equal(await outbox.renewClaim(first, at(4)), false);
+      assert.equal((await dueTask('r-1', at(2))).claimedUntil, at(3), "the other worker's claim stands");
+    });
+
+    it('is refused once the task was released or completed', async () => {
+      await outbox.enqueue('r-1', at(0));
+      await outbox.enqueue('r-2', at(0));
+      const released = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
+      await outbox.retryLater(released, at(5), 'timeout');
+      const completed = (await outbox.claim(await dueTask('r-2', at(1)), at(1), at(2)))!;
+      await outbox.complete({ ...completed });
+
+      assert.equal(await outbox.renewClaim(released, at(3)), false);
+      assert.equal(await outbox.renewClaim(completed, at(3)), false);
+      assert.equal((await dueTask('r-1', at(5))).claimedUntil, '');
+    });
+
+    it('keeps the claim of a task enqueued again meanwhile, which is then released to be done again, not removed', async () => {
+      await outbox.enqueue('r-1', at(0));
+      const claimed = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
+      await outbox.enqueue('r-1', at(1.5));
+
+      assert.equal(await outbox.renewClaim(claimed, at(3)), true);
+      assert.equal(await outbox.claim(await dueTask('r-1', at(2.5)), at(2.5), at(4)), null, 'still held');
+      await outbox.complete(claimed);
+
+      const task = await dueTask('r-1', at(2.5));
+      assert.equal(task.claimedUntil, '', 'released');
+      assert.equal(task.dueAt, at(1.5), 'due again for the change enqueued meanwhile');
+    });
+  });
+
   describe('complete', () => {
     it('deletes a finished task', async () => {
       await outbox.enqueue('r-1', at(0));
