@@ -1,4 +1,4 @@
-import { isOpen, peopleOf, summaryOf } from './domain/dealSummary';
+import { isOpen, listedFor, summaryOf } from './domain/dealSummary';
 import { factsOf } from './domain/digestFacts';
 import type { ReferralRecord } from './domain/referral';
 import { regionOf } from './domain/routing';
@@ -24,7 +24,7 @@ export async function indexReferral(services: Services, record: ReferralRecord):
     id,
     {
       revision,
-      people: peopleOf(record),
+      people: listedFor(record),
       region,
       open: isOpen(stageOfRecord(record)),
       terms: searchTermsOf(record),

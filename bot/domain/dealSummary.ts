@@ -13,6 +13,8 @@ export interface DealSummary {
   /** The deal's name, else the customer's. */
   name: string;
   customer: string;
+  /** The customer's country (ISO alpha-2); rows indexed before it was kept have none. */
+  country?: string;
   value?: number;
   currency?: string;
   /** How far the deal is, in per cent (accepted and created deals start at 10). */
@@ -39,6 +41,7 @@ export function summaryOf(record: ReferralRecord, regions: readonly Region[]): D
     stage,
     name: referral.name || referral.customerProfile.name,
     customer: referral.customerProfile.name,
+    country: referral.customerProfile.address.country,
     value: referral.details.dealValue,
     currency: referral.details.currency,
     percent: progressOf(referral),
@@ -60,4 +63,14 @@ export function isOpen(stage: Stage): boolean {
 export function peopleOf(record: ReferralRecord): string[] {
   const ids = [record.desk.owner?.id, ...(record.desk.teamAccounts ?? []).map((account) => account.actor.id)];
   return [...new Set(ids.filter((id): id is string => id !== undefined && id !== 'system'))];
+}
+
+/**
+ * Whose `my deals` lists the referral: its people (see peopleOf), and while it is being
+ * evaluated (two-step flow), whoever said Interested, who is to accept or decline it.
+ */
+export function listedFor(record: ReferralRecord): string[] {
+  const interested = stageOfRecord(record) === 'evaluating' ? record.desk.lastDecision?.by.id : undefined;
+  const people = peopleOf(record);
+  return interested === undefined || interested === 'system' || people.includes(interested) ? people : [...people, interested];
 }

@@ -18,10 +18,15 @@ export interface HistoryEvent {
   changes: FieldChange[];
 }
 
-/** Field-by-field differences between two flat views of a referral. */
-export function diffFields(before: Record<string, string | undefined>, after: Record<string, string | undefined>): FieldChange[] {
+/**
+ * Field-by-field differences between two flat views of a referral. A field that is null (as
+ * in a referral stored as Partner Center wrote it) has no value, like one left out: null to
+ * absent is no change, and a change from or to it has an undefined `before` or `after`.
+ */
+export function diffFields(before: Record<string, string | null | undefined>, after: Record<string, string | null | undefined>): FieldChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const valueOf = (view: Record<string, string | null | undefined>, field: string) => view[field] ?? undefined;
   return fields
-    .filter((field) => before[field] !== after[field])
-    .map((field) => ({ field, before: before[field], after: after[field] }));
+    .filter((field) => valueOf(before, field) !== valueOf(after, field))
+    .map((field) => ({ field, before: valueOf(before, field), after: valueOf(after, field) }));
 }

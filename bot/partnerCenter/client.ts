@@ -5,7 +5,7 @@
  * (`Retry-After`) or with jittered backoff; a refused token (401) is renewed once.
  */
 import { randomUUID } from 'node:crypto';
-import { PartnerCenterError, PreconditionFailedError, serviceErrorOf, type PartnerCenterFailure } from './errors';
+import { NextLinkRefusedError, PartnerCenterError, PreconditionFailedError, serviceErrorOf, type PartnerCenterFailure } from './errors';
 import type { PatchOperation } from '../domain/patchOperations';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry';
 import { TokenRequestError, type AccessTokenProvider } from './tokens';
@@ -72,7 +72,12 @@ export class PartnerCenterClient {
     return this.options.tokens.signInNeeded === true;
   }
 
-  /** The referrals that pass `filter`, a page at a time, following `@odata.nextLink` to the last page. */
+  /**
+   * The referrals that pass `filter`, a page at a time, following `@odata.nextLink` to the
+   * last page. Each page is handed out before its link is checked, so a link the client
+   * will not follow (see nextLinkOf) loses no page already read: the listing then ends with
+   * NextLinkRefusedError.
+   */
   async *listReferrals(options: ListReferralsOptions = {}): AsyncGenerator<ReferralPage> {
     const query = [
       options.filter === undefined ? undefined : `$filter=${encodeURIComponent(options.filter)}`,
@@ -87,8 +92,9 @@ export class PartnerCenterClient {
       if (answered.status !== 200) throw this.failure('GET', url, answered);
       const body = answered.body as { value?: unknown; '@odata.nextLink'?: unknown } | undefined;
       if (!Array.isArray(body?.value)) throw this.malformed('GET', url, 'a list without a "value" array', answered);
-      url = this.nextLinkOf(body['@odata.nextLink'], url, followed, answered);
+      const link: unknown = body['@odata.nextLink'];
       yield { referrals: body.value };
+      url = this.nextLinkOf(link, url, followed, answered);
     }
   }
 
@@ -135,20 +141,37 @@ export class PartnerCenterClient {
     return { referral: body, eTag };
   }
 
-  /** The next page's URL, refusing one that leaves the API's origin or comes round again. */
+  /**
+   * The next page's URL, refusing one that leaves the API's origin or comes round again.
+   * An `http://` link to the API's own host that names no port is taken as the API's next
+   * page, as Partner Center's documentation prints its links: it is followed on the API's
+   * own origin (https and its port), so the access token still goes only there, encrypted.
+   */
   private nextLinkOf(link: unknown, current: string, followed: Set<string>, answered: Answered): string | undefined {
     if (link === undefined || link === null) return undefined;
+    const refuse = (refusal: string) =>
+      new NextLinkRefusedError(`Partner Center answered GET ${pathOf(current)} with ${refusal}`, refusal, {
+        method: 'GET',
+        url: current,
+        status: answered.status,
+        correlationId: answered.correlationId,
+        attempts: answered.attempts,
+      });
     let next: URL;
     try {
       if (typeof link !== 'string') throw new TypeError('not a string');
       next = new URL(link, current);
     } catch {
-      throw this.malformed('GET', current, `an @odata.nextLink that is no URL: ${JSON.stringify(link)}`, answered);
+      throw refuse(`an @odata.nextLink that is no URL: ${JSON.stringify(link)}`);
+    }
+    if (next.protocol === 'http:' && next.port === '' && next.hostname === this.apiUrl.hostname) {
+      next.protocol = this.apiUrl.protocol;
+      next.port = this.apiUrl.port;
     }
     if (next.origin !== this.apiUrl.origin) {
-      throw this.malformed('GET', current, `an @odata.nextLink to ${next.origin}, not ${this.apiUrl.origin}; the access token is only sent to the API`, answered);
+      throw refuse(`an @odata.nextLink to ${next.origin}, not ${this.apiUrl.origin}; the access token is only sent to the API`);
     }
-    if (followed.has(next.href)) throw this.malformed('GET', current, 'an @odata.nextLink to a page already read', answered);
+    if (followed.has(next.href)) throw refuse('an @odata.nextLink to a page already read');
     return next.href;
   }
 

@@ -58,6 +58,22 @@ export class PreconditionFailedError extends PartnerCenterError {
   }
 }
 
+/**
+ * A listing's `@odata.nextLink` the client will not follow (another origin, a page already
+ * read, no URL at all). The pages before it were handed out; `refusal` says what is wrong
+ * with the link, the same on every listing that meets it.
+ */
+export class NextLinkRefusedError extends PartnerCenterError {
+  constructor(
+    message: string,
+    readonly refusal: string,
+    failure: PartnerCenterFailure,
+  ) {
+    super(message, failure);
+    this.name = 'NextLinkRefusedError';
+  }
+}
+
 /** The code, message and target of an error body: OData's `{ error: { … } }`, or the flat `{ code, message | description }` other Partner Center APIs send. */
 export function serviceErrorOf(body: unknown): { code?: string; message?: string; target?: string } {
   if (typeof body !== 'object' || body === null) return typeof body === 'string' && body.trim() ? { message: body.trim().slice(0, 500) } : {};

@@ -90,7 +90,9 @@ const referralSchema = z.looseObject({
  * Checks a delivery (one referral or an array); a referral without a name is named after
  * its customer. Either every item is good, or the problems of every bad item are returned.
  * An item that nests too deep or is too large to store (see jsonLimits) is refused with the
- * field that makes it so, before anything else of it is read.
+ * field that makes it so, before anything else of it is read. A field that is null (as
+ * Partner Center writes a field without a value) is read as absent, at any depth, so the
+ * desk never holds null.
  */
 export function parseReferrals(body: unknown): { referrals: IncomingReferral[] } | { problems: ItemProblem[] } {
   const items = Array.isArray(body) ? body : [body];
@@ -102,7 +104,7 @@ export function parseReferrals(body: unknown): { referrals: IncomingReferral[] }
     const id = typeof (item as { id?: unknown } | null)?.id === 'string' ? (item as { id: string }).id : undefined;
     const deep = tooDeep(item);
     if (deep) return void problems.push({ index, id, problems: [limitProblem(deep)] });
-    const result = referralSchema.safeParse(item);
+    const result = referralSchema.safeParse(withoutNulls(item));
     if (!result.success) {
       problems.push({
         index,
@@ -120,6 +122,17 @@ export function parseReferrals(body: unknown): { referrals: IncomingReferral[] }
     referrals.push(referral);
   });
   return problems.length > 0 ? { problems } : { referrals };
+}
+
+/** `value` with every object property that is null left out, however deep (array items stay where they are). */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([name, field]) => [name, withoutNulls(field)]),
+  );
 }
 
 function limitProblem(problem: LimitProblem): { field: string; message: string } {

@@ -40,6 +40,7 @@ describe('what the indexes keep of a referral', () => {
       stage: 'received',
       name: 'Contoso cloud migration',
       customer: 'Contoso GmbH',
+      country: 'DE',
       value: 25000,
       currency: 'EUR',
       percent: 10,

@@ -6,7 +6,7 @@ import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
 import { pcReferral } from '../support/fixtures';
-import { cardAction, CHANNELS, personalCardAction, personalChat, personalMessage, teamMember, USERS, type User } from '../support/teamsActivities';
+import { botAddedToTeam, cardAction, channelMessage, CHANNELS, personalCardAction, personalChat, personalMessage, TEAM, teamMember, USERS, type User } from '../support/teamsActivities';
 import { ACCEPT_FORM, cardOf, cardPosts, cardText, dealVerbs, installAndLink, ownerVerbs, verbsIn } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -162,6 +162,37 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     const { card } = await myDeals();
     assert.deepEqual(lineTitles(card), ['New name', 'Kept']);
     assert.match(JSON.stringify(card), /€55,000.00/);
+  });
+
+  it('lists the undecided referrals of my team\'s region first, by the time left to answer; another team\'s not at all', async () => {
+    const teamB = { id: '19:team-b@thread.tacv2', name: 'Partner Sales Americas' };
+    const teamBChannel = { id: '19:team-b-americas@thread.tacv2', name: 'Americas deals' };
+    const inTeamB = (activity: Record<string, any>) => ({
+      ...activity,
+      conversation: activity.conversation.id === TEAM.id ? { ...activity.conversation, id: teamB.id } : activity.conversation,
+      channelData: { ...activity.channelData, team: teamB, teamsTeamId: teamB.id },
+    });
+    h.connector.membersOf[teamB.id] = [teamMember(USERS.bob)];
+    await h.activity(inTeamB(botAddedToTeam(h.serviceUrl, USERS.bob)));
+    await h.activity(inTeamB(channelMessage(h.serviceUrl, teamBChannel, 'link americas', USERS.bob)));
+
+    const [mine] = await deliver(1);
+    await accept(mine, 'My own deal', '2027-01-15');
+    const referral = (n: number, expires: string, country = 'DE') =>
+      pcReferral({ id: `a1b2c3d4-0000-4000-8000-0000000009${n}0`, name: `Undecided ${n}`, expirationDateTime: expires, customerProfile: { name: `Customer ${n}`, address: { country } } });
+    const later = referral(1, '2026-12-05T08:00:00Z');
+    const sooner = referral(2, '2026-11-30T08:00:00Z');
+    const americas = referral(3, '2026-11-25T08:00:00Z', 'CA');
+    assert.equal((await h.deliver([later, sooner, americas])).status, 202);
+    await h.settle();
+
+    const { card } = await myDeals();
+    assert.deepEqual(openedIds(card), [sooner.id, later.id, mine.id], 'undecided first, the least time left on top, then my own deal');
+    assert.deepEqual(lineTitles(card), ['Undecided 2', 'Undecided 1', 'My own deal']);
+    assert.doesNotMatch(JSON.stringify(card), /Undecided 3|Customer 3/, "another team's referral is not listed");
+
+    const { card: bobs } = await myDeals(USERS.bob);
+    assert.deepEqual(openedIds(bobs), [americas.id, sooner.id, later.id], 'Bob is in both teams');
   });
 
   it('says so when I have no deals yet', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Duration } from 'luxon';
 import { PartnerCenterClient } from '../../bot/partnerCenter/client';
-import { PartnerCenterError, PreconditionFailedError } from '../../bot/partnerCenter/errors';
+import { NextLinkRefusedError, PartnerCenterError, PreconditionFailedError } from '../../bot/partnerCenter/errors';
 import type { PatchOperation } from '../../bot/domain/patchOperations';
 import { parseReferrals } from '../../bot/partnerCenter/referralSchema';
 import type { AccessTokenProvider } from '../../bot/partnerCenter/tokens';
@@ -131,9 +131,19 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
           for await (const page of pc.client.listReferrals({ top: 4 })) pages.push(page);
         })(),
       );
+      assert.ok(error instanceof NextLinkRefusedError);
       assert.match(error.message, /an @odata\.nextLink to http:\/\/elsewhere\.example, not http:\/\/127\.0\.0\.1:\d+/);
-      assert.equal(pages.length, 0, 'not even the first page is handed out with a bad link');
+      assert.equal(pages.length, 1, 'the page read is handed out before its link is refused');
       assert.equal(apiRequests().length, 1);
+    });
+
+    it('follows an http:// nextLink to the API’s host, naming no port, on the API’s own origin', async () => {
+      await pc.stop();
+      await start({ simulator: { nextLinkOrigin: 'http://127.0.0.1' } });
+      const pages = await collectPages(pc.client.listReferrals({ top: 4 }));
+      assert.deepEqual(pages.map((p) => p.length), [4, 4, 2]);
+      assert.deepEqual(pages.flat().map((r) => r.id), ids);
+      assert.equal(apiRequests().length, 3);
     });
   });
 

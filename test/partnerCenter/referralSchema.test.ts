@@ -57,6 +57,25 @@ describe('partnerCenter: parseReferrals', () => {
       assert.equal(referral.details.dealValue, 25000);
     });
 
+    it('reads a field Partner Center sends as null as absent, at any depth; array items stay', () => {
+      const base = pcReferral();
+      const [referral] = referralsOf({
+        ...base,
+        name: null,
+        externalReferenceId: null,
+        statusReason: null,
+        closedDateTime: null,
+        details: { ...(base.details as object), notes: null, dealValue: null, closingDateTime: null },
+        customerProfile: { ...(base.customerProfile as object), size: null, team: [{ firstName: 'Anna', email: null }] },
+      });
+      assert.equal(referral.name, 'Contoso GmbH', 'no name: named after its customer');
+      for (const field of ['externalReferenceId', 'statusReason', 'closedDateTime']) assert.equal(field in referral, false, field);
+      for (const field of ['notes', 'dealValue', 'closingDateTime']) assert.equal(field in referral.details, false, field);
+      assert.equal('size' in referral.customerProfile, false);
+      assert.deepEqual(referral.customerProfile.team, [{ firstName: 'Anna' }]);
+      assert.equal(JSON.stringify(referral).includes('null'), false);
+    });
+
     it('reads an array of referrals, in order', () => {
       const referrals = referralsOf([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2' }), pcReferral({ id: 'r-3' })]);
       assert.deepEqual(referrals.map((r) => r.id), ['r-1', 'r-2', 'r-3']);

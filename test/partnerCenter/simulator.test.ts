@@ -182,6 +182,16 @@ describe('Partner Center simulator over HTTP', () => {
       assert.match(told.body?.['@odata.nextLink'], /^https:\/\/api\.partner\.microsoft\.com\/v1\.0\/engagements\/referrals\?\$top=1&\$skiptoken=/);
     });
 
+    it('serves at most servedPageSize referrals a page, whatever $top asks, with a link to the rest', async () => {
+      await sim.stop();
+      sim = new PartnerCenterSimulator({ clock: clock.read, referrals: [referral, generateReferral(2, NOW), generateReferral(3, NOW)], servedPageSize: 2 });
+      await sim.start();
+      const first = await api('?$top=100');
+      assert.equal(first.body?.value.length, 2);
+      const rest = await api(String(first.body?.['@odata.nextLink']).slice(sim.apiUrl.length));
+      assert.deepEqual([rest.body?.value.length, rest.body?.['@odata.nextLink']], [1, undefined]);
+    });
+
     it('refuses methods it does not serve', async () => {
       assert.equal((await api('', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status, 405);
       assert.equal((await api(`/${id}`, { method: 'DELETE' })).status, 405);

@@ -47,6 +47,11 @@ export interface SimulatorOptions {
   accessTokenLifetimeSeconds?: number;
   /** Default and largest `$top`; 100 by default. */
   pageSize?: number;
+  /**
+   * At most this many referrals a page, whatever `$top` asks, with `@odata.nextLink` to the
+   * rest: paging driven by the service, as OData allows. Off by default.
+   */
+  servedPageSize?: number;
   /** Referrals held from the start. */
   referrals?: readonly Record<string, unknown>[];
   /**
@@ -285,7 +290,8 @@ export class PartnerCenterSimulator {
   private list(url: URL, req: IncomingMessage): Answer {
     const parsed = parseListQuery(url.searchParams, this.pageSize);
     if ('problem' in parsed) return odataError(400, 'BadRequest', parsed.problem.message, parsed.problem.target);
-    const page = listPage(this.store.all(), parsed.query);
+    const served = this.options.servedPageSize;
+    const page = listPage(this.store.all(), served === undefined ? parsed.query : { ...parsed.query, top: Math.min(parsed.query.top, served) });
     const body: Record<string, unknown> = { value: page.value };
     if (page.next) {
       const origin = this.options.nextLinkOrigin ?? `http://${req.headers.host ?? new URL(this.url).host}`;
