@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import { cardAction, CHANNELS, USERS, type User } from '../support/teamsActivities';
-import { cardOf, cardText, deliverAndAwaitCard, installAndLink, dealVerbs, ownerVerbs } from './flows';
+import { botWithEmeaCard, cardOf, cardText, dealVerbs, ownerVerbs } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -23,9 +23,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
   let activityId: string;
 
   beforeEach(async () => {
-    h = await new BotHarness().start();
-    await installAndLink(h, CHANNELS.emea, 'emea');
-    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea));
+    ({ h, referralId, activityId } = await botWithEmeaCard());
     await h.settle();
   });
   afterEach(async () => h.stop());

@@ -3,7 +3,7 @@ import { EDIT_FIELDS, type EditField, type EditValues } from '../../bot/domain/c
 import { VERBS } from '../../cards/verbs';
 import { BotHarness, type HttpAnswer } from '../support/botHarness';
 import { cardAction, CHANNELS } from '../support/teamsActivities';
-import { acceptAsAlice, deliverAndAwaitCard, installAndLink } from './flows';
+import { acceptAsAlice, botWithEmeaCard } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -21,9 +21,7 @@ describe('two people editing one deal at once (over HTTP)', function () {
   let activityId: string;
 
   beforeEach(async () => {
-    h = await new BotHarness().start();
-    await installAndLink(h, CHANNELS.emea, 'emea');
-    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea));
+    ({ h, referralId, activityId } = await botWithEmeaCard());
     await acceptAsAlice(h, CHANNELS.emea, activityId, referralId);
   });
   afterEach(async () => h.stop());

@@ -5,15 +5,23 @@ import { join } from 'node:path';
 import defaultRegions from '../../bot/config/regions.default.json';
 import type { Region } from '../../bot/domain/routing';
 import { VERBS } from '../../cards/verbs';
-import type { BotHarness } from '../support/botHarness';
+import { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
 import { pcReferral } from '../support/fixtures';
-import { botAddedToTeam, cardAction, channelMessage, type Channel } from '../support/teamsActivities';
+import { botAddedToTeam, cardAction, channelMessage, CHANNELS, type Channel } from '../support/teamsActivities';
 
 /** Installs the app in the team and links `channel` to `codes`, as a user would. */
 export async function installAndLink(h: BotHarness, channel: Channel, codes: string): Promise<void> {
   assert.equal((await h.activity(botAddedToTeam(h.serviceUrl))).status, 200);
   assert.equal((await h.activity(channelMessage(h.serviceUrl, channel, `link ${codes}`))).status, 200);
+}
+
+/** A bot installed in the team with EMEA linked, and one referral delivered there: the bot, its id and its card's activity id. */
+export async function botWithEmeaCard(overrides: Record<string, unknown> = {}): Promise<{ h: BotHarness; referralId: string; activityId: string }> {
+  const h = await new BotHarness().start();
+  await installAndLink(h, CHANNELS.emea, 'emea');
+  const { id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, overrides);
+  return { h, referralId, activityId };
 }
 
 /** Delivers a referral and waits for its card in `channel`; returns the card's activity id. */

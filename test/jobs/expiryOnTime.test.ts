@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { BotHarness } from '../support/botHarness';
-import { CHANNELS } from '../support/teamsActivities';
-import { cardText, deliverAndAwaitCard, installAndLink } from '../e2e/flows';
+import { botWithEmeaCard, cardText } from '../e2e/flows';
 
 /** A deadline twenty seconds into a minute. */
 const DEADLINE = DateTime.fromISO('2026-12-07T08:00:20.000Z', { zone: 'utc' });
@@ -13,9 +12,7 @@ describe('expiry at the first tick after the deadline (HTTP, Azurite, test clock
   let activityId: string;
 
   beforeEach(async () => {
-    h = await new BotHarness().start();
-    await installAndLink(h, CHANNELS.emea, 'emea');
-    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, { expirationDateTime: DEADLINE.toISO() }));
+    ({ h, referralId, activityId } = await botWithEmeaCard({ expirationDateTime: DEADLINE.toISO() }));
   });
   afterEach(async () => h.stop());
 
