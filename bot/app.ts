@@ -22,6 +22,7 @@ import { personalCard } from './teams/views/personalCard';
 import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { RoleRepository } from './store/roleRepository';
+import { AnsweredInvokeRepository } from './store/answeredInvokeRepository';
 import { UserRepository } from './store/userRepository';
 import { tableStorage, type TableRetryOptions, type TableStorage } from './store/tables';
 import { isStorageUnavailable } from './store/errors';
@@ -163,6 +164,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       admins: config.admins,
       linkEditors: config.linkEditors,
       roles,
+      answeredInvokes: new AnsweredInvokeRepository(storage.client('answeredInvokes')),
       strings,
       language: config.language,
       unfinishedDeliveries,

@@ -14,6 +14,7 @@ import type { UserRepository } from './store/userRepository';
 import type { ReferralIndexRepository } from './store/referralIndexRepository';
 import type { DirectCardRepository } from './store/directCardRepository';
 import type { RoleRepository } from './store/roleRepository';
+import type { AnsweredInvokeRepository } from './store/answeredInvokeRepository';
 import type { WorkingHours } from './domain/workingHours';
 import type { LinkEditorRule } from './domain/access';
 import type { Strings } from './strings/en';
@@ -53,6 +54,8 @@ export interface Services {
   linkEditors: LinkEditorRule;
   /** Region managers admins granted (`managers add`), beside those of the regions file. */
   roles: RoleRepository;
+  /** Card actions already answered, by sender and activity id, to answer Teams' repeats of them the same. */
+  answeredInvokes: AnsweredInvokeRepository;
   /** Every sentence, in the desk's language (see `servicesFor` for a user's own). */
   strings: Strings;
   /** The desk's language (DESK_LANGUAGE). */

@@ -16,6 +16,7 @@ export const TABLES = {
   roles: 'roles',
   writeBack: 'writeback',
   partnerCenter: 'partnercenter',
+  answeredInvokes: 'answeredinvokes',
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -598,6 +598,8 @@ export const de: Strings = {
     notFound: 'Diese Empfehlung ist Referral Desk nicht mehr bekannt.',
     fixInput: (problems: string) => `Bitte korrigiere: ${problems}`,
     busy: 'Gerade ändert jemand anderes diese Empfehlung. Bitte versuche es erneut.',
+    stillWorking: 'Referral Desk bearbeitet diesen Klick noch. Bitte sieh dir die Karte gleich noch einmal an.',
+    alreadyDone: 'Erledigt: Referral Desk hat diesen Klick bereits ausgeführt.',
     failed: 'Bei uns ist etwas schiefgelaufen, und es wurde nichts geändert. Bitte versuche es gleich noch einmal.',
     unknownAction: 'Unbekannte Aktion: Was diese Schaltfläche verlangt, bietet Referral Desk nicht an, daher wurde nichts geändert.',
   },

@@ -583,6 +583,8 @@ export const en = {
     notFound: 'This referral is no longer known to Referral Desk.',
     fixInput: (problems: string) => `Please fix: ${problems}`,
     busy: 'Someone else is changing this referral right now. Please try again.',
+    stillWorking: 'Referral Desk is still working on this click. Please look at the card again in a moment.',
+    alreadyDone: 'Done: Referral Desk has already carried out this click.',
     failed: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
     unknownAction: 'Unknown action: Referral Desk does not offer what this button asked for, so nothing was changed.',
   },

@@ -9,7 +9,8 @@ import { isReferralCard } from '../../cards/referralCard';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
-import { handlerOf } from './actions';
+import { handlerOf, isAnsweredOnce } from './actions';
+import { AnswerOnce, type ActionOutcome } from './answerOnce';
 import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
 import { PersonalWelcome } from './personalWelcome';
@@ -33,6 +34,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private readonly knownServiceUrls = new Map<string, string>();
   private readonly learning: UserLearning;
   private readonly welcome: PersonalWelcome;
+  private readonly once: AnswerOnce;
 
   constructor(
     private readonly services: Services,
@@ -42,6 +44,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     super();
     this.learning = new UserLearning(services.users, services.conversations, (userId) => planDigest(services, userId));
     this.welcome = new PersonalWelcome(services);
+    this.once = new AnswerOnce(services.answeredInvokes);
     this.onTurn(async (turn, next) => {
       const access = await this.gate.admit(turn, actorOf(turn));
       if (!access) return;
@@ -84,17 +87,21 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       return messageResponse(services.strings.actions.unknownAction);
     }
     const access = accessOf(turn);
-    try {
-      if (!(await mayReach(services, access, value.action.data))) return messageResponse(services.strings.actions.notFound);
-      const response = await handler({ turn, data: value.action.data, actor, services, access });
-      await this.keepDirectCardInStep(turn, value.action.data, actor, response);
-      return response;
-    } catch (error) {
-      // Storage that cannot be reached fails the request, so Teams delivers the click again.
-      if (isStorageUnavailable(error)) throw error;
-      services.log.error(`action ${verb} failed`, error);
-      return messageResponse(services.strings.actions.failed);
-    }
+    const act = async (): Promise<ActionOutcome> => {
+      try {
+        if (!(await mayReach(services, access, value.action.data))) return { response: messageResponse(services.strings.actions.notFound), keep: true };
+        const response = await handler({ turn, data: value.action.data, actor, services, access });
+        await this.keepDirectCardInStep(turn, value.action.data, actor, response);
+        return { response, keep: true };
+      } catch (error) {
+        // Storage that cannot be reached fails the request, so Teams delivers the click again.
+        if (isStorageUnavailable(error)) throw error;
+        services.log.error(`action ${verb} failed`, error);
+        return { response: messageResponse(services.strings.actions.failed), keep: false };
+      }
+    };
+    if (!isAnsweredOnce(verb)) return (await act()).response;
+    return this.once.answer({ activityId: turn.activity.id, actor, referralId: referralIdIn(value.action.data), services }, act);
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {
@@ -153,9 +160,9 @@ export class ReferralDeskBot extends TeamsActivityHandler {
    * it follows the referral's changes like the channel card does.
    */
   private async keepDirectCardInStep(turn: TurnContext, data: unknown, viewer: Actor, response: AdaptiveCardInvokeResponse): Promise<void> {
-    const referralId = (data as { referralId?: unknown } | undefined)?.referralId;
+    const referralId = referralIdIn(data);
     const { conversation, replyToId } = turn.activity;
-    if (conversation?.conversationType !== 'personal' || !replyToId || typeof referralId !== 'string') return;
+    if (conversation?.conversationType !== 'personal' || !replyToId || !referralId) return;
     if (response.type !== ADAPTIVE_CARD_CONTENT_TYPE || !isReferralCard(response.value)) return;
     const stored = await this.services.referrals.get(referralId);
     if (!stored) return;
@@ -180,6 +187,12 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       this.knownServiceUrls.set(key, serviceUrl);
     }
   }
+}
+
+/** The referral a card action's data names, if it names one. */
+function referralIdIn(data: unknown): string | undefined {
+  const referralId = (data as { referralId?: unknown } | null | undefined)?.referralId;
+  return typeof referralId === 'string' ? referralId : undefined;
 }
 
 /** Who sent the activity: the AAD object id when Teams sends one (stable across chats), else the Teams id. */

@@ -47,6 +47,48 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
   [VERBS.digestList]: showDigestList,
 };
 
+/**
+ * Whether a verb's answer is kept by activity id, so a delivery Teams repeats gets the same
+ * answer and runs nothing (see AnswerOnce). True for every verb that changes something or
+ * sends a message: a repeat of an older click would otherwise undo a newer one, or post
+ * twice. False for those that only read (refresh, history, paging my deals) and for the
+ * star, whose card says which state to set, so a repeat sets the same again. The type makes
+ * a missing verb a compile error.
+ */
+const ANSWERED_ONCE: Record<Verb, boolean> = {
+  [VERBS.accept]: true,
+  [VERBS.decline]: true,
+  [VERBS.interested]: true,
+  [VERBS.noThanks]: true,
+  [VERBS.win]: true,
+  [VERBS.lose]: true,
+  [VERBS.edit]: true,
+  [VERBS.addMember]: true,
+  [VERBS.removeMember]: true,
+  [VERBS.addSolution]: true,
+  [VERBS.removeSolution]: true,
+  [VERBS.reassign]: true,
+  [VERBS.upgrade]: true,
+  [VERBS.refresh]: false,
+  [VERBS.history]: false,
+  [VERBS.favorite]: false,
+  // A form submitted twice creates one deal either way (its id is the form's); kept so a repeat is answered as the first.
+  [VERBS.createDeal]: true,
+  [VERBS.snooze]: true,
+  [VERBS.moveCloseDate]: true,
+  [VERBS.saveSettings]: true,
+  // Its command answers with a new message.
+  [VERBS.runCommand]: true,
+  [VERBS.myDealsPage]: false,
+  // Sends the list to the personal chat (its page buttons only read, but share the verb).
+  [VERBS.digestList]: true,
+};
+
+/** Whether a delivery of `verb` repeated with the same activity id is answered as the first was, running nothing. */
+export function isAnsweredOnce(verb: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ANSWERED_ONCE, verb) && ANSWERED_ONCE[verb as Verb];
+}
+
 /** The handler of `verb`, or undefined for a word that is not one of the cards' verbs (`toString` included). */
 export function handlerOf(verb: string): ActionHandler | undefined {
   return Object.prototype.hasOwnProperty.call(ACTION_HANDLERS, verb) ? ACTION_HANDLERS[verb as Verb] : undefined;

@@ -1,0 +1,145 @@
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { DateTime } from 'luxon';
+import { isReferralCard } from '../../cards/referralCard';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/render';
+import type { Actor } from '../domain/referral';
+import type { Services } from '../services';
+import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type InvokeClaim } from '../store/answeredInvokeRepository';
+import { cardResponse, messageResponse } from './invokeResponses';
+import { personalCard } from './views/personalCard';
+
+/** What a card action answered, and whether that answer is given again to a repeat. */
+export interface ActionOutcome {
+  response: AdaptiveCardInvokeResponse;
+  /** False when the action failed on the desk's side: a repeat of its id runs it afresh. */
+  keep: boolean;
+}
+
+/** One delivery of a card action. */
+export interface ActionDelivery {
+  /** The id Teams gave the invoke; its retries carry the same. */
+  activityId: string | undefined;
+  actor: Actor;
+  /** The referral the action names, to show again in place of an answer too large to keep. */
+  referralId: string | undefined;
+  /** In the sender's language. */
+  services: Services;
+}
+
+/** How long a delivery waits for another delivery of its id to answer: `attempts` looks, `pause` apart. */
+export interface AnswerWait {
+  attempts: number;
+  pause: () => Promise<void>;
+}
+
+/** About three seconds, within the time Teams waits for an invoke's answer. */
+export const WAIT_FOR_ANSWER: AnswerWait = { attempts: 12, pause: () => new Promise((resolve) => setTimeout(resolve, 250)) };
+
+/** Longer ids or sender ids are not Teams': such a delivery runs as it is, remembered by nobody. */
+const MAX_ID_CHARS = 256;
+
+/** What is kept of an answer: the answer itself, or, when too large, what to show in its place. */
+type KeptAnswer = { response: AdaptiveCardInvokeResponse } | { currentCardOf: string } | { done: true };
+
+/**
+ * Card actions that change something run once per activity id and sender: Teams delivers an
+ * invoke again, with the same id, when the answer was late, and that repeat gets the first
+ * answer and changes nothing (an older edit repeated after a newer one would undo it).
+ *
+ * The id is claimed in the table before the action runs. A second delivery meanwhile waits
+ * for the first one's answer rather than answering "busy" at once: Teams repeats an invoke
+ * because the first was slow, so the repeat usually arrives while the first still runs, and
+ * its answer is the one the user sees. In this process it waits for the first delivery
+ * itself; one that reached another instance is looked for in the table, WAIT_FOR_ANSWER
+ * long, then answered "still working" with nothing changed. Either way the action runs once.
+ *
+ * The answer is kept for ANSWERS_KEPT_FOR, compressed. A card too large for that is kept as
+ * "the referral's current card for this sender", rendered again when asked: it is what the
+ * first answer showed, unless the referral has changed since, and then it shows what holds
+ * now (never an older state). Any other answer too large is kept as "done already".
+ */
+export class AnswerOnce {
+  private readonly running = new Map<string, Promise<AdaptiveCardInvokeResponse>>();
+  /** When each sender's old answers were last swept from here. */
+  private readonly sweptAt = new Map<string, DateTime>();
+
+  constructor(
+    private readonly answers: AnsweredInvokeRepository,
+    private readonly wait: AnswerWait = WAIT_FOR_ANSWER,
+  ) {}
+
+  /** `run`'s answer for a new delivery; for a repeat of one, the answer it gave (running nothing). */
+  async answer(delivery: ActionDelivery, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
+    const { activityId, actor } = delivery;
+    if (!activityId || activityId.length > MAX_ID_CHARS || actor.id.length > MAX_ID_CHARS) return (await run()).response;
+    const key = JSON.stringify([actor.id, activityId]);
+    const earlier = this.running.get(key);
+    if (earlier) return earlier;
+    const answering = this.claimAndRun(delivery, activityId, run);
+    this.running.set(key, answering);
+    try {
+      return await answering;
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  private async claimAndRun(delivery: ActionDelivery, activityId: string, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
+    const { services, actor } = delivery;
+    for (let look = 0; ; look++) {
+      const found = await this.answers.claim(actor.id, activityId, services.clock());
+      if (found.kind === 'answered') return replay(found.answer as KeptAnswer, delivery);
+      if (found.kind === 'claimed') return this.runClaimed(found.claim, delivery, run);
+      if (look >= this.wait.attempts) return messageResponse(services.strings.actions.stillWorking);
+      await this.wait.pause();
+    }
+  }
+
+  private async runClaimed(claim: InvokeClaim, delivery: ActionDelivery, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
+    const { services } = delivery;
+    let outcome: ActionOutcome;
+    try {
+      outcome = await run();
+    } catch (error) {
+      // Storage out of reach: the delivery fails and Teams repeats it, which must run again.
+      await this.answers.release(claim).catch(() => undefined);
+      throw error;
+    }
+    try {
+      if (!outcome.keep) {
+        await this.answers.release(claim);
+        return outcome.response;
+      }
+      const kept: KeptAnswer = { response: outcome.response };
+      await this.answers.answer(claim, kept, standInFor(outcome.response, delivery.referralId), services.clock());
+      await this.sweepOnceADay(delivery.actor.id, services);
+    } catch (error) {
+      // What the action did is done: its answer goes out, and a repeat finds the claim lapsed in time.
+      services.log.error('a card action\'s answer could not be kept', error);
+    }
+    return outcome.response;
+  }
+
+  private async sweepOnceADay(senderId: string, services: Services): Promise<void> {
+    const now = services.clock();
+    const last = this.sweptAt.get(senderId);
+    if (last && now < last.plus(ANSWERS_KEPT_FOR)) return;
+    this.sweptAt.set(senderId, now);
+    await this.answers.sweep(senderId, now);
+  }
+}
+
+/** What to keep when the answer is too large: the referral's current card for the sender, or "done already". */
+function standInFor(response: AdaptiveCardInvokeResponse, referralId: string | undefined): KeptAnswer {
+  if (referralId && response.type === ADAPTIVE_CARD_CONTENT_TYPE && isReferralCard(response.value)) return { currentCardOf: referralId };
+  return { done: true };
+}
+
+async function replay(kept: KeptAnswer, { services, actor }: ActionDelivery): Promise<AdaptiveCardInvokeResponse> {
+  if ('response' in kept) return kept.response;
+  if ('currentCardOf' in kept) {
+    const stored = await services.referrals.get(kept.currentCardOf);
+    return stored ? cardResponse(await personalCard(services, stored.record, actor)) : messageResponse(services.strings.actions.notFound);
+  }
+  return messageResponse(services.strings.actions.alreadyDone);
+}
