@@ -145,7 +145,7 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     assert.equal((await h.services.referrals.get(referralId))!.record.referral.status, 'New');
   });
 
-  it('treats a retried accept (Teams retries slow invokes) as done once', async () => {
+  it('treats a second Accept click by the same user (a new activity) as done once', async () => {
     const first = await click(VERBS.accept, acceptInputs);
     const retry = await click(VERBS.accept, acceptInputs);
     assert.match(JSON.stringify(first.body.value), /Accepted by Alice Rep/);

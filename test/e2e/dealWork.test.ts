@@ -77,7 +77,7 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.deepEqual(dealVerbs(shared), [VERBS.refresh, VERBS.refresh], 'the shared card stays read-only');
     });
 
-    it('applies a retried edit once', async () => {
+    it('applies the same edit clicked twice (two activities) once', async () => {
       await click(VERBS.edit, EDIT);
       const retry = await click(VERBS.edit, EDIT);
       assert.match(JSON.stringify(retry.body.value), /Nothing to change/);
