@@ -9,11 +9,11 @@ import { verbsIn } from '../e2e/flows';
 
 let validate: ValidateFunction | undefined;
 
-/** The official Adaptive Card 1.5 schema from ../shared/schemas, compiled once. */
+/** The official Adaptive Card 1.5 schema (test/support/schemas, with its license), compiled once. */
 export function validateCard(card: unknown): string[] {
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(__dirname, '../../../shared/schemas/adaptive-card-1.5.json'), 'utf8'));
-    // Draft-06 names itself with `id`, which Ajv 8 rejects (see shared/schemas/README.md).
+    const schema = JSON.parse(readFileSync(join(__dirname, 'schemas/adaptive-card-1.5.json'), 'utf8'));
+    // Draft-06 names itself with `id`, which Ajv 8 rejects (see schemas/README.md).
     delete schema.id;
     delete schema.$schema;
     const ajv = new Ajv({ strict: false, allErrors: true });
