@@ -1,23 +1,36 @@
 /**
  * Builds the Teams app package (`teamsAppManifest/build/appPackage.zip`).
  *
- * The manifest template's `${{BOT_ID}}` placeholder is replaced with the
- * `MicrosoftAppId` environment variable, the result is validated offline
- * against the official Teams manifest JSON schema, and the manifest plus its
- * two icons are zipped at the package root.
+ * The manifest template's `${{...}}` placeholders are replaced with the settings
+ * (`MicrosoftAppId`, `TEAMS_APP_ID`, the `DEVELOPER_*` variables; see
+ * {@link resolvePackageSettings}), the bot's command menus are filled from
+ * {@link MANIFEST_COMMANDS} and `validDomains` from `BOT_DOMAIN`. The result is validated
+ * offline against the official Teams manifest JSON schema, and the manifest plus its two
+ * icons are zipped at the package root.
  *
- * Usage: `npm run package`
+ * Usage: `npm run package` (settings from the environment, then a local `.env`)
  */
 import fs from "node:fs";
 import path from "node:path";
 import AdmZip from "adm-zip";
 import { AppManifestUtils, type AppManifest, type TeamsManifestLatest } from "@microsoft/app-manifest";
+import { MANIFEST_COMMANDS, manifestCommandLists } from "./appPackage/manifestCommands";
+import { PackageSettingsError, resolvePackageSettings, type PackageSettings } from "./appPackage/packageSettings";
+
+export {
+  APP_ID_NAMESPACE,
+  LOCAL_BOT_ID,
+  LOCAL_DEVELOPER,
+  PackageSettingsError,
+  derivedAppId,
+  resolveBotId,
+  resolvePackageSettings,
+  type BotIdResolution,
+  type PackageSettings,
+} from "./appPackage/packageSettings";
 
 /** Placeholder in the manifest template that receives the bot's Microsoft App ID. */
 export const BOT_ID_PLACEHOLDER = "${{BOT_ID}}";
-
-/** Bot id used when `MicrosoftAppId` is not set; such a package only works with a local client. */
-export const LOCAL_BOT_ID = "00000000-0000-0000-0000-000000000000";
 
 /** Folder holding `manifest.json`, `color.png` and `outline.png`. */
 export const MANIFEST_DIR = path.resolve(__dirname, "..", "teamsAppManifest");
@@ -39,16 +52,10 @@ export class ManifestValidationError extends Error {
   }
 }
 
-/** The bot id to package with, plus a warning when a local-only fallback was used. */
-export interface BotIdResolution {
-  botId: string;
-  warning?: string;
-}
-
 /** Options for {@link buildAppPackage}. */
 export interface BuildAppPackageOptions {
-  /** Microsoft App ID of the bot, substituted for {@link BOT_ID_PLACEHOLDER}. */
-  botId: string;
+  /** What to fill into the manifest template. */
+  settings: PackageSettings;
   /** Path of the zip file to write; parent folders are created as needed. */
   outputPath: string;
   /** Folder containing the manifest template and icons. Defaults to {@link MANIFEST_DIR}. */
@@ -56,43 +63,50 @@ export interface BuildAppPackageOptions {
 }
 
 /**
- * Picks the bot id from the `MicrosoftAppId` environment variable.
+ * The value of each placeholder of the manifest template.
  *
- * @param env - Environment to read, usually `process.env`.
- * @returns The bot id, or {@link LOCAL_BOT_ID} with a warning when the variable is unset or empty.
+ * @param settings - The package's settings.
+ * @returns Placeholder (`${{NAME}}`) → value.
  */
-export function resolveBotId(env: NodeJS.ProcessEnv): BotIdResolution {
-  const botId = env.MicrosoftAppId?.trim();
-  if (botId) {
-    return { botId };
-  }
+export function placeholderValues(settings: PackageSettings): Record<string, string> {
   return {
-    botId: LOCAL_BOT_ID,
-    warning:
-      `Warning: MicrosoftAppId is not set; using ${LOCAL_BOT_ID} as the bot id. ` +
-      "The package will only work with a local client (for example the Microsoft 365 Agents Playground). " +
-      "Set MicrosoftAppId to the bot's Microsoft App ID to build a package for Teams.",
+    [BOT_ID_PLACEHOLDER]: settings.botId,
+    "${{TEAMS_APP_ID}}": settings.appId,
+    "${{DEVELOPER_NAME}}": settings.developer.name,
+    "${{DEVELOPER_WEBSITE_URL}}": settings.developer.websiteUrl,
+    "${{DEVELOPER_PRIVACY_URL}}": settings.developer.privacyUrl,
+    "${{DEVELOPER_TERMS_URL}}": settings.developer.termsOfUseUrl,
   };
 }
 
 /**
- * Substitutes the bot id into the manifest template and parses it.
+ * Fills the settings into the manifest template and parses it: the placeholders, the bot's
+ * `commandLists` (from {@link MANIFEST_COMMANDS}) and, with a bot domain, `validDomains`.
  *
  * The result is not validated yet; pass it to {@link validateManifest}.
  *
  * @param template - Text of `teamsAppManifest/manifest.json`.
- * @param botId - Microsoft App ID of the bot.
- * @returns The manifest object with the bot id filled in.
+ * @param settings - The package's settings.
+ * @returns The manifest object with the settings filled in.
  * @throws Error if the template still contains an unresolved `${{...}}` placeholder.
  */
-export function renderManifest(template: string, botId: string): TeamsManifestLatest {
-  const jsonSafeBotId = JSON.stringify(botId).slice(1, -1);
-  const rendered = template.split(BOT_ID_PLACEHOLDER).join(jsonSafeBotId);
+export function renderManifest(template: string, settings: PackageSettings): TeamsManifestLatest {
+  let rendered = template;
+  for (const [placeholder, value] of Object.entries(placeholderValues(settings))) {
+    rendered = rendered.split(placeholder).join(JSON.stringify(value).slice(1, -1));
+  }
   const unresolved = UNRESOLVED_PLACEHOLDER.exec(rendered);
   if (unresolved) {
     throw new Error(`The manifest template contains an unresolved placeholder: ${unresolved[0]}`);
   }
-  return JSON.parse(rendered) as TeamsManifestLatest;
+  const manifest = JSON.parse(rendered) as TeamsManifestLatest;
+  for (const bot of manifest.bots ?? []) {
+    bot.commandLists = manifestCommandLists();
+  }
+  if (settings.botDomain) {
+    manifest.validDomains = [settings.botDomain];
+  }
+  return manifest;
 }
 
 /**
@@ -113,14 +127,14 @@ export async function validateManifest(manifest: object): Promise<string[]> {
  *
  * The zip holds `manifest.json` and the icons named in the manifest, all at its root.
  *
- * @param options - Bot id, output path and optional source folder.
+ * @param options - Settings, output path and optional source folder.
  * @returns The absolute path of the written zip file.
  * @throws {@link ManifestValidationError} if the rendered manifest is invalid.
  */
 export async function buildAppPackage(options: BuildAppPackageOptions): Promise<string> {
   const sourceDir = options.sourceDir ?? MANIFEST_DIR;
   const template = fs.readFileSync(path.join(sourceDir, MANIFEST_FILE_NAME), "utf8");
-  const manifest = renderManifest(template, options.botId);
+  const manifest = renderManifest(template, options.settings);
 
   const errors = await validateManifest(manifest);
   if (errors.length > 0) {
@@ -140,15 +154,17 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
 }
 
 async function main(): Promise<void> {
-  const { botId, warning } = resolveBotId(process.env);
-  if (warning) {
-    console.warn(warning);
-  }
+  // A local .env (see env.sample) fills in what the environment does not set, as for the bot.
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   try {
-    const outputPath = await buildAppPackage({ botId, outputPath: DEFAULT_PACKAGE_PATH });
-    console.log(`Teams app package written to ${outputPath}`);
+    const { settings, warnings } = resolvePackageSettings(process.env);
+    for (const warning of warnings) {
+      console.warn(warning);
+    }
+    const outputPath = await buildAppPackage({ settings, outputPath: DEFAULT_PACKAGE_PATH });
+    console.log(`Teams app package written to ${outputPath} (app id ${settings.appId})`);
   } catch (error) {
-    if (error instanceof ManifestValidationError) {
+    if (error instanceof PackageSettingsError || error instanceof ManifestValidationError) {
       console.error(error.message);
       process.exit(1);
     }
