@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_AUTHORITY_URL, DEFAULT_PARTNER_CENTER_API_URL } from '../partnerCenter/endpoints';
+import { isLoopbackHost } from './loopback';
 
 /** How the desk reaches Partner Center on behalf of a user with a Referrals role. */
 export interface PartnerCenterSettings {
@@ -20,7 +21,6 @@ export interface PartnerCenterSettings {
   pollIntervalMs: number;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** An https URL (http only on this machine, for a local stand-in), without query or trailing slash. */
 const serviceUrl = (fallback: string) =>
@@ -35,7 +35,7 @@ const serviceUrl = (fallback: string) =>
       } catch {
         url = undefined;
       }
-      const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.test(url.hostname));
+      const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopbackHost(url.hostname));
       if (!url || !secure || url.search || url.hash || url.username) {
         ctx.addIssue({ code: 'custom', message: `must be an https URL without query, such as ${fallback} (http only for localhost)` });
         return z.NEVER;

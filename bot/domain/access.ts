@@ -79,18 +79,27 @@ export function referralHome(
 }
 
 /**
- * Whether `viewer` may see (and so act on, as far as the lifecycle allows) a referral: an
- * admin; a manager or responder of a region containing its country (with managers granted
- * by admins in `regions`); its owner or a team member working it; or a member of the team
- * whose channel holds (or would receive) its card, or someone acting in that very channel.
+ * Whether `viewer` sees a referral on grounds that need no look-up of where it goes: an
+ * admin; its owner or a team member working it; someone acting in the very channel of its
+ * card. Undecided (false) leaves it to `maySee`.
+ */
+export function seesAtOnce(viewer: Viewer, record: ReferralRecord, cardChannelId: string | undefined): boolean {
+  if (viewer.admin) return true;
+  if (cardChannelId !== undefined && cardChannelId === viewer.channelId) return true;
+  const workers = [record.desk.owner?.id, ...(record.desk.teamAccounts ?? []).map((account) => account.actor.id)];
+  return workers.includes(viewer.actor.id);
+}
+
+/**
+ * Whether `viewer` may see (and so act on, as far as the lifecycle allows) a referral: as
+ * `seesAtOnce` says; a manager or responder of a region containing its country (with
+ * managers granted by admins in `regions`); or a member of the team whose channel holds
+ * (or would receive) its card, or someone acting in that channel.
  */
 export function maySee(viewer: Viewer, record: ReferralRecord, home: ReferralHome, regions: readonly Region[]): boolean {
-  if (viewer.admin) return true;
+  if (seesAtOnce(viewer, record, home.channelId)) return true;
   const country = record.referral.customerProfile.address.country;
   if (names([...regionManagers(country, regions), ...regionResponders(country, regions)], viewer.actor)) return true;
-  const workers = [record.desk.owner?.id, ...(record.desk.teamAccounts ?? []).map((account) => account.actor.id)];
-  if (workers.includes(viewer.actor.id)) return true;
-  if (home.channelId !== undefined && home.channelId === viewer.channelId) return true;
   return home.teamId !== undefined && viewer.teams.has(home.teamId);
 }
 

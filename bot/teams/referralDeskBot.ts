@@ -89,7 +89,9 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const access = accessOf(turn);
     const act = async (): Promise<ActionOutcome> => {
       try {
-        if (!(await mayReach(services, access, value.action.data))) return { response: messageResponse(services.strings.actions.notFound), keep: true };
+        if (!(await mayReach(services, access, referralIdIn(value.action.data)))) {
+          return { response: messageResponse(services.strings.actions.notFound), keep: true };
+        }
         const response = await handler({ turn, data: value.action.data, actor, services, access });
         await this.keepDirectCardInStep(turn, value.action.data, actor, response);
         return { response, keep: true };
@@ -147,10 +149,11 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private async uninstalled(turn: TurnContext): Promise<void> {
     const teamId = teamsChannelData(turn).team?.id;
     if (!teamId) return;
-    await this.services.conversations.remove('team', teamId);
+    // Links first: should this stop half-way, no referral goes on to a team that left.
     for (const link of await this.services.links.list()) {
       if (link.channel.teamId === teamId) await this.services.links.remove(link.target);
     }
+    await this.services.conversations.remove('team', teamId);
     this.membership.forgetAll();
     this.services.log.info(`removed from team ${teamId}: its channel links are gone`);
   }

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../../config/loopback';
 
 /**
  * Which service URLs replies may go to. An authenticated activity's URL is vouched for by
@@ -13,14 +13,8 @@ export function serviceUrlTrust(authenticated: boolean, host: string | undefined
 
 function isLoopbackUrl(serviceUrl: string): boolean {
   try {
-    return isLoopbackHost(new URL(serviceUrl).hostname.replace(/^\[|\]$/g, ''));
+    return isLoopbackHost(new URL(serviceUrl).hostname);
   } catch {
     return false;
   }
-}
-
-function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
 }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Viewer } from '../../domain/access';
+import { seesAtOnce, type Viewer } from '../../domain/access';
 import type { Services } from '../../services';
 import { referralScope } from './referralScope';
 
@@ -21,12 +21,16 @@ export function accessOf(turn: TurnContext): TurnAccess {
 /**
  * Whether a card action may touch the referral its data names: one the sender may not see
  * is answered as if it did not exist, so an action crafted with another referral's id
- * neither changes nor reveals it. Data naming no referral is for its handler to judge.
+ * neither changes nor reveals it. An action naming no referral is for its handler to judge.
+ * A click on the card in its own channel (the usual case) needs no read of links or roles.
  */
-export async function mayReach(services: Pick<Services, 'referrals' | 'links' | 'regions' | 'roles'>, access: TurnAccess, data: unknown): Promise<boolean> {
-  const referralId = data && typeof data === 'object' ? (data as { referralId?: unknown }).referralId : undefined;
-  if (typeof referralId !== 'string') return true;
+export async function mayReach(
+  services: Pick<Services, 'referrals' | 'links' | 'regions' | 'roles'>,
+  access: TurnAccess,
+  referralId: string | undefined,
+): Promise<boolean> {
+  if (referralId === undefined) return true;
   const stored = await services.referrals.get(referralId);
-  if (!stored) return true;
+  if (!stored || seesAtOnce(access.viewer, stored.record, stored.card?.conversationId)) return true;
   return (await referralScope(services, access.viewer)).sees(stored);
 }
