@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { TokenCredential } from '@azure/identity';
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config } from './config/config';
@@ -19,13 +20,13 @@ import { planAllDigests } from './digests';
 import { ReferralIndexRepository } from './store/referralIndexRepository';
 import { DirectCardRepository } from './store/directCardRepository';
 import { personalCard } from './teams/views/personalCard';
-import { startEmbeddedTables } from './store/embeddedAzurite';
 import { ReferralRepository } from './store/referralRepository';
 import { RoleRepository } from './store/roleRepository';
 import { AnsweredInvokeRepository } from './store/answeredInvokeRepository';
 import { UserRepository } from './store/userRepository';
-import { tableStorage, type TableRetryOptions, type TableStorage } from './store/tables';
-import { isStorageUnavailable } from './store/errors';
+import type { TableRetryOptions, TableTlsOptions } from './store/tables';
+import { isStorageUnavailable, storageAccessProblem, storageFailureText } from './store/errors';
+import { openStorage } from './store/openStorage';
 import { CATALOGS } from './strings/catalogs';
 import type { Strings } from './strings/en';
 import { servicesFor } from './languages';
@@ -59,6 +60,10 @@ export interface AppOptions {
   teamsTokens?: Partial<typeof BOT_FRAMEWORK_TOKENS>;
   /** Retries of table calls (tests make them quick); the data-tables client's defaults otherwise. */
   tableRetries?: TableRetryOptions;
+  /** Who the desk signs in as for TABLES_ACCOUNT_URL (tests bring their own); DefaultAzureCredential otherwise. */
+  tableCredential?: TokenCredential;
+  /** Whom the desk trusts for https to TABLES_ACCOUNT_URL (tests: their own server); Node's roots otherwise. */
+  tableTls?: TableTlsOptions;
 }
 
 export interface RunningApp {
@@ -75,7 +80,7 @@ export interface RunningApp {
 
 /**
  * Starts the bot: the HTTP server first (so /healthz can say "starting"), then storage
- * (embedded Azurite unless a connection string is set), then the card retry loop.
+ * (embedded Azurite unless an account is set), then the card retry loop.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, log } = options;
@@ -102,17 +107,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let partnerCenter: PartnerCenterConnection | undefined;
   let unfinishedDeliveries: UnfinishedDeliveries | undefined;
   const ready = (async () => {
-    let storage: TableStorage;
-    let storageKind = 'azure';
-    if (config.tablesConnectionString) {
-      storage = tableStorage(config.tablesConnectionString, config.tablePrefix, options.tableRetries);
-    } else {
-      const embedded = await startEmbeddedTables({ dataDir: config.dataDir });
-      stopStorage = embedded.stop;
-      storage = tableStorage(embedded.connectionString, config.tablePrefix, options.tableRetries, embedded.flush);
-      storageKind = 'embedded';
-      log.info(`embedded table storage at ${embedded.endpoint}, data ${config.dataDir ? `in ${config.dataDir}` : 'in memory only'}`);
-    }
+    const access = { retries: options.tableRetries, credential: options.tableCredential, tlsOptions: options.tableTls };
+    const { storage, kind: storageKind, stop } = await openStorage(config.tables, config.tablePrefix, access, log);
+    stopStorage = stop;
     await storage.ensureTables();
     const messenger = new Messenger(adapter, { appId: config.appId, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, log, ...options.messenger });
     const referrals = new ReferralRepository(storage.client('referrals'));
@@ -188,7 +185,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     log.info('ready');
     return services;
   })();
-  ready.catch((error: unknown) => log.error('could not start storage', error));
+  ready.catch((error: unknown) => {
+    // Signing in and the account's roles are fixed outside the desk; /healthz says which until a restart.
+    state.storageProblem = storageAccessProblem(error);
+    if (state.storageProblem) log.error(`could not start: ${storageFailureText(error)}; fix it and restart the desk`);
+    else log.error('could not start storage', error);
+  });
 
   return {
     url,

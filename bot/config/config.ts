@@ -6,6 +6,7 @@ import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours
 import { PARTNER_CENTER_CERTIFICATE_HOST, allowedHostProblem } from '../partnerCenter/certificateUrl';
 import { CATALOGS, spokenLanguage } from '../strings/catalogs';
 import { partnerCenterEnv, partnerCenterSettingsFrom, simulatorSettingsFrom, type PartnerCenterSettings, type SimulatorSettings } from './partnerCenterSettings';
+import { tablesEnv, tablesSettingsFrom, type TablesSettings } from './tablesSettings';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
 /** The bot's settings, read once from the environment (see env.sample). */
@@ -21,11 +22,9 @@ export interface Config {
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId: string;
-  /** Azure Table Storage; when empty an embedded Azurite is started. */
-  tablesConnectionString: string;
+  /** Azure Table Storage, by connection string or the host's identity; else an embedded Azurite. */
+  tables: TablesSettings;
   tablePrefix: string;
-  /** Where the embedded table server keeps its data; unset, it keeps it in memory only. */
-  dataDir?: string;
   webhookSecret: string;
   regionsFile: string;
   solutionsFile: string;
@@ -84,12 +83,11 @@ const envSchema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: optionalText,
-  TABLES_CONNECTION_STRING: optionalText,
+  ...tablesEnv,
   TABLE_PREFIX: z
     .string()
     .regex(/^([A-Za-z][A-Za-z0-9]{0,19})?$/, 'must be letters and digits, starting with a letter, at most 20')
     .default(''),
-  DATA_DIR: z.string().trim().min(1).default('./.data'),
   REFERRALS_WEBHOOK_SECRET: optionalText,
   REGIONS_FILE: optionalText,
   SOLUTIONS_FILE: optionalText,
@@ -150,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const allowedTenants = tenantsFrom(e, problems);
   const host = hostFrom(e, problems);
+  const tables = tablesSettingsFrom(e, problems);
   const partnerCenter = partnerCenterSettingsFrom(e, problems);
   const partnerCenterSimulator = simulatorSettingsFrom(e, partnerCenter !== undefined, Boolean(e.MicrosoftAppId), problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -162,9 +161,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     appPassword: e.MicrosoftAppPassword,
     appType: e.MicrosoftAppType,
     appTenantId: e.MicrosoftAppTenantId,
-    tablesConnectionString: e.TABLES_CONNECTION_STRING,
+    tables,
     tablePrefix: e.TABLE_PREFIX,
-    dataDir: e.DATA_DIR,
     webhookSecret: e.REFERRALS_WEBHOOK_SECRET,
     regionsFile: e.REGIONS_FILE,
     solutionsFile: e.SOLUTIONS_FILE,

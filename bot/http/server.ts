@@ -1,5 +1,6 @@
 import restify from 'restify';
 import type { Services } from '../services';
+import type { StorageAccessProblem } from '../store/errors';
 import type { TableStorage } from '../store/tables';
 import type { ReferralDeskBot } from '../teams/referralDeskBot';
 import type { TeamsAdapter } from '../teams/teamsAdapter';
@@ -13,6 +14,8 @@ import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
 /** What the routes need; filled in once storage is reachable. */
 export interface ServerState {
   ready?: { services: Services; bot: ReferralDeskBot; storage: TableStorage; storageKind: string };
+  /** Why the desk could not start, when storage turned its identity away. */
+  storageProblem?: StorageAccessProblem;
 }
 
 /** The bot's HTTP surface: Teams' /api/messages, referral deliveries, Partner Center's webhook, and a health check. */
@@ -23,7 +26,7 @@ export function createServer(adapter: TeamsAdapter, state: ServerState, options:
     const ready = state.ready;
     const signInNeeded = ready?.services.partnerCenter?.client.signInNeeded;
     const sources = ready && { storage: ready.storage, storageKind: ready.storageKind, partnerCenterSignInNeeded: signInNeeded };
-    const { code, health } = await healthOf(sources);
+    const { code, health } = await healthOf(sources, state.storageProblem);
     res.send(code, health);
   });
 

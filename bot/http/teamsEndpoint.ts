@@ -1,7 +1,7 @@
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../log';
-import { isStorageUnavailable, statusOf } from '../store/errors';
+import { isStorageUnavailable, statusOf, storageAccessProblem, storageFailureText } from '../store/errors';
 import { TOKEN_REFUSALS, TokenRefusedError } from '../teams/channelAuth/channelToken';
 import { SigningKeysUnavailableError } from '../teams/channelAuth/signingKeys';
 import { badInvokeResponse } from '../teams/invokeResponses';
@@ -80,9 +80,10 @@ export function teamsEndpoint(deps: TeamsEndpointDeps) {
         log.error(`Teams ${activity.type} activity failed`, error);
         return void res.send(500, { error: 'internal', message: 'The activity could not be handled' });
       }
-      const cause = String(statusOf(error) ?? (error as { code?: unknown }).code);
+      const code = statusOf(error) ?? (error as { code?: unknown }).code;
+      const cause = storageAccessProblem(error) ? storageFailureText(error) : `storage is unavailable (${code})`;
       const message = 'Storage cannot be reached right now; deliver the activity again later';
-      unavailable({ error: 'storage_unavailable', message }, `${activity.type} activity not handled: storage is unavailable (${cause})`);
+      unavailable({ error: 'storage_unavailable', message }, `${activity.type} activity not handled: ${cause}`);
     }
   };
 }

@@ -1,5 +1,11 @@
 import type { Response } from 'restify';
-import { ConflictError, isStorageUnavailable, statusOf } from '../store/errors';
+import {
+  ConflictError,
+  isStorageUnavailable,
+  statusOf,
+  storageAccessProblem,
+  storageFailureText,
+} from '../store/errors';
 
 /** How long a sender is asked to wait (`Retry-After`) before it sends again what could not be taken now. */
 export const RETRY_AFTER_SECONDS = 30;
@@ -25,7 +31,8 @@ export function passingFailure(error: unknown): (Unavailable & { cause: string }
   if (isStorageUnavailable(error)) {
     const code = String(statusOf(error) ?? (error as { code?: unknown }).code);
     const message = 'Storage is not available right now, so nothing of it was kept';
-    return { error: 'storage_unavailable', message, cause: `storage unavailable (${code})` };
+    const cause = storageAccessProblem(error) ? storageFailureText(error) : `storage unavailable (${code})`;
+    return { error: 'storage_unavailable', message, cause };
   }
   if (error instanceof ConflictError) {
     return { error: 'busy', message: 'Its referrals kept changing while they were stored, so nothing of it was kept', cause: error.message };

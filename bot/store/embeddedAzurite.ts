@@ -23,9 +23,28 @@ export interface EmbeddedTables {
   connectionString: string;
   /** Where the table server listens. */
   endpoint: string;
+  /** The development account's Table endpoint, as TABLES_ACCOUNT_URL names an account (path-style). */
+  accountUrl: string;
   /** Resolves once every write answered so far is in the data file (at once when in memory). */
   flush(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Where and how the embedded table server runs; each has a default. */
+export interface EmbeddedTablesOptions {
+  /** Where the tables persist; unset, in memory only. */
+  dataDir?: string;
+  /** 0 (the default): any free port. */
+  port?: number;
+  /** The default: 127.0.0.1. */
+  host?: string;
+  /**
+   * Serve over https with the certificate and private key in these PEM files, and accept
+   * bearer tokens besides the account key, as Azure does for an identity. Azurite checks a
+   * token's issuer, audience and lifetime, not its signature; the client sends tokens only
+   * over https.
+   */
+  https?: { certFile: string; keyFile: string };
 }
 
 /**
@@ -34,7 +53,7 @@ export interface EmbeddedTables {
  * Azurite saves its file every five seconds; `flush` saves it at once, for answers that
  * promise a write is kept (a delivery's 202).
  */
-export async function startEmbeddedTables(options: { dataDir?: string; port?: number; host?: string } = {}): Promise<EmbeddedTables> {
+export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): Promise<EmbeddedTables> {
   const inMemory = options.dataDir === undefined;
   let dbPath = join(resolve('.'), '__azurite_memory__.json');
   if (options.dataDir !== undefined) {
@@ -45,14 +64,23 @@ export async function startEmbeddedTables(options: { dataDir?: string; port?: nu
   // Positional arguments of TableConfiguration: host, port, keepAliveTimeout, dbPath, debug log,
   // access log, access log stream, debug log path, loose, skip API version check, cert, key,
   // pwd, oauth, disable product-style URL, in-memory persistence.
-  const config = new TableConfiguration(host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined, false, true, '', '', '', undefined, false, inMemory);
+  const { certFile = '', keyFile = '' } = options.https ?? {};
+  const oauth = options.https ? 'basic' : undefined;
+  const config = new TableConfiguration(
+    host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined, false, true,
+    certFile, keyFile, '', oauth, false, inMemory,
+  );
   const server = new TableServer(config);
   parseQueryDespiteRestify(server.httpServer);
   await server.start();
   const endpoint = server.getHttpServerAddress();
+  const protocol = options.https ? 'https' : 'http';
   return {
     endpoint,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
+    accountUrl: `${endpoint}/${DEV_ACCOUNT}`,
+    connectionString:
+      `DefaultEndpointsProtocol=${protocol};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
+      `TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
     flush: inMemory ? async () => undefined : coalesced(() => server.metadataStore.saveDBState()),
     stop: () => server.close(),
   };

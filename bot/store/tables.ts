@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
-import { isStatus } from './errors';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
+import { isStatus, StorageSignInError } from './errors';
 
 /** Every table the bot uses, in one place. Names are `<prefix><name>` (letters and digits only). */
 export const TABLES = {
@@ -61,6 +62,9 @@ export const TABLE_RETRY_OPTIONS = { maxRetries: 3, retryDelayInMs: 200, maxRetr
 /** How often, and after how long, a failed table call is tried again. */
 export type TableRetryOptions = NonNullable<TableServiceClientOptions['retryOptions']>;
 
+/** Which certificates a client trusts for https to the table service (tests trust their own server's). */
+export type TableTlsOptions = NonNullable<TableServiceClientOptions['tlsOptions']>;
+
 /** The tables of one account; `flush` makes answered writes durable where the store needs telling (see embeddedAzurite). */
 export function tableStorage(
   connectionString: string,
@@ -69,13 +73,71 @@ export function tableStorage(
   flush: () => Promise<void> = async () => undefined,
 ): TableStorage {
   const options = { allowInsecureConnection: connectionString.includes('http://'), retryOptions };
+  return storageOf(
+    TableServiceClient.fromConnectionString(connectionString, options),
+    (name) => TableClient.fromConnectionString(connectionString, name, options),
+    prefix,
+    flush,
+  );
+}
+
+/** How {@link accountTableStorage} reaches the account, beside its URL and credential. */
+export interface AccountTableOptions {
+  prefix?: string;
+  retryOptions?: TableRetryOptions;
+  /** Whom to trust for https; the default: Node's bundled root certificates. */
+  tlsOptions?: TableTlsOptions;
+}
+
+/**
+ * The tables of the account at `accountUrl` (its Table endpoint), reached with the tokens of
+ * `credential`, which the role Storage Table Data Contributor lets read, write and create
+ * tables. A credential that fails, or gives no token, fails the call with StorageSignInError.
+ */
+export function accountTableStorage(
+  accountUrl: string,
+  credential: TokenCredential,
+  options: AccountTableOptions = {},
+): TableStorage {
+  const signIn = reportingSignIn(credential);
+  const clientOptions = { retryOptions: options.retryOptions ?? TABLE_RETRY_OPTIONS, tlsOptions: options.tlsOptions };
+  return storageOf(
+    new TableServiceClient(accountUrl, signIn, clientOptions),
+    (name) => new TableClient(accountUrl, name, signIn, clientOptions),
+    options.prefix ?? '',
+    async () => undefined,
+  );
+}
+
+/** The credential, with its failures (and an answer without a token) turned into StorageSignInError. */
+function reportingSignIn(credential: TokenCredential): TokenCredential {
+  const name = credential.constructor?.name || 'credential';
+  return {
+    async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+      let token: AccessToken | null;
+      try {
+        token = await credential.getToken(scopes, options);
+      } catch (error) {
+        throw new StorageSignInError(name, error);
+      }
+      if (!token) throw new StorageSignInError(name, 'it gave no token');
+      return token;
+    },
+  };
+}
+
+function storageOf(
+  service: TableServiceClient,
+  clientFor: (tableName: string) => TableClient,
+  prefix: string,
+  flush: () => Promise<void>,
+): TableStorage {
   const clients = new Map<TableName, TableClient>();
-  const service = TableServiceClient.fromConnectionString(connectionString, options);
   return {
     client(table) {
       let client = clients.get(table);
       if (!client) {
-        client = TableClient.fromConnectionString(connectionString, `${prefix}${TABLES[table]}`, options);
+        client = clientFor(`${prefix}${TABLES[table]}`);
         clients.set(table, client);
       }
       return client;

@@ -10,8 +10,7 @@ describe('configuration', () => {
   it('has working defaults for a local run', () => {
     const config = loadConfig({});
     assert.equal(config.port, 3978);
-    assert.equal(config.dataDir, './.data');
-    assert.equal(config.tablesConnectionString, '');
+    assert.deepEqual(config.tables, { kind: 'embedded', dataDir: './.data' });
     assert.equal(config.appId, '');
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { TableClient } from '@azure/data-tables';
-import { isStorageUnavailable } from '../../bot/store/errors';
+import { isStorageUnavailable, storageAccessProblem, StorageSignInError } from '../../bot/store/errors';
 
 describe('isStorageUnavailable', () => {
   it('is true for a table service nobody listens on', async () => {
@@ -22,5 +22,23 @@ describe('isStorageUnavailable', () => {
     assert.equal(isStorageUnavailable({ statusCode: 404 }), false);
     assert.equal(isStorageUnavailable({ statusCode: 412 }), false);
     assert.equal(isStorageUnavailable(new Error('a bug')), false);
+  });
+});
+
+describe('storageAccessProblem', () => {
+  it('tells a failed sign-in from a refusal of the identity, and both from an outage', () => {
+    const signIn = new StorageSignInError('DefaultAzureCredential', new Error('no identity:\n  no endpoint'));
+    assert.equal(signIn.message, 'sign-in failed (DefaultAzureCredential: no identity: no endpoint)');
+    assert.equal(storageAccessProblem(signIn), 'sign-in failed');
+    assert.equal(storageAccessProblem({ statusCode: 403 }), 'access denied');
+    assert.equal(storageAccessProblem({ statusCode: 401 }), 'access denied');
+    assert.equal(storageAccessProblem({ statusCode: 503 }), undefined);
+    assert.equal(storageAccessProblem(new Error('a bug')), undefined);
+  });
+
+  it('counts both as storage unavailable: a sender is asked to deliver again, not told its request was wrong', () => {
+    const signIn = new StorageSignInError('DefaultAzureCredential', new Error('no identity'));
+    assert.equal(isStorageUnavailable(signIn), true);
+    assert.equal(isStorageUnavailable({ statusCode: 403 }), true);
   });
 });

@@ -26,6 +26,12 @@ export class TestClock {
   }
 }
 
+/** What a test may set of the bot's runtime options (its own log, quick retries, its own certificates and identity). */
+export type HarnessAppOptions = Pick<
+  AppOptions,
+  'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries' | 'tableCredential' | 'tableTls'
+> & { log?: Logger };
+
 /**
  * The real bot over real HTTP: its server on a free port, its own tables in the shared
  * embedded Azurite, and a Bot Connector stand-in as the `serviceUrl` of every activity.
@@ -45,7 +51,7 @@ export class BotHarness {
    */
   constructor(
     readonly env: Record<string, string> = {},
-    private readonly appOptions: Pick<AppOptions, 'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries'> & { log?: Logger } = {},
+    private readonly appOptions: HarnessAppOptions = {},
     private readonly installed = true,
   ) {}
 
@@ -53,7 +59,8 @@ export class BotHarness {
     await this.connector.start();
     this.config = loadConfig({
       PORT: '0',
-      TABLES_CONNECTION_STRING: embeddedConnectionString(),
+      // The shared tables, unless the test names an account of its own.
+      ...(this.env.TABLES_ACCOUNT_URL ? {} : { TABLES_CONNECTION_STRING: embeddedConnectionString() }),
       TABLE_PREFIX: `t${randomBytes(5).toString('hex')}`,
       CARD_RETRY_INTERVAL_SECONDS: '3600',
       SCHEDULER_INTERVAL_SECONDS: '3600',

@@ -30,7 +30,9 @@ export interface PlaygroundStack {
  * Bot Framework tokens and keeps no chat history), and the Agents Playground pointed at it.
  */
 export async function startPlaygroundStack(options: PlaygroundStackOptions): Promise<PlaygroundStack> {
-  const config = { ...loadConfig({ ...options.env, MicrosoftAppId: '', MicrosoftAppPassword: '' }), dataDir: undefined };
+  const loaded = loadConfig({ ...options.env, MicrosoftAppId: '', MicrosoftAppPassword: '' });
+  const inMemory = { kind: 'embedded' as const };
+  const config = { ...loaded, tables: loaded.tables.kind === 'embedded' ? inMemory : loaded.tables };
   const app = await startApp({ config, log: options.log, clock: options.clock });
   try {
     const services = await app.ready;
