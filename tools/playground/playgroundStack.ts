@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { DateTime } from 'luxon';
-import { startApp, type RunningApp } from '../../bot/app';
+import type { RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config/config';
 import type { Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
+import { startDevApp } from '../devApp';
 import { startAgentsPlayground, type RunningPlayground } from './agentsPlayground';
 
 export interface PlaygroundStackOptions {
@@ -31,7 +32,7 @@ export interface PlaygroundStack {
  */
 export async function startPlaygroundStack(options: PlaygroundStackOptions): Promise<PlaygroundStack> {
   const config = { ...loadConfig({ ...options.env, MicrosoftAppId: '', MicrosoftAppPassword: '' }), dataDir: undefined };
-  const app = await startApp({ config, log: options.log, clock: options.clock });
+  const app = await startDevApp({ config, log: options.log, clock: options.clock });
   try {
     const services = await app.ready;
     const playground = await startAgentsPlayground({
