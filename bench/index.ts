@@ -1,5 +1,6 @@
 import { digestBenchmark } from './digest.bench';
 import { schedulerBenchmark } from './scheduler.bench';
+import { startBenchmark } from './start.bench';
 
 /** `npm run bench`: every benchmark, printing measured figures and ratios. */
 async function main(): Promise<void> {
@@ -7,6 +8,8 @@ async function main(): Promise<void> {
   await schedulerBenchmark();
   console.log('\nDigest benchmark');
   await digestBenchmark();
+  console.log('\nStart benchmark');
+  await startBenchmark();
 }
 
 main().catch((error: unknown) => {

@@ -43,8 +43,7 @@ import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFr
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
 import { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
 import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
-import type { SimulatorSettings } from './config/partnerCenterSettings';
-import { startEmbeddedPartnerCenter, type EmbeddedPartnerCenter } from '../tools/partnerCenterSimulator/embedded';
+import type { LocalPartnerCenter, StartLocalPartnerCenter } from './partnerCenter/localPartnerCenter';
 
 export interface AppOptions {
   config: Config;
@@ -64,6 +63,11 @@ export interface AppOptions {
   tableCredential?: TokenCredential;
   /** Whom the desk trusts for https to TABLES_ACCOUNT_URL (tests: their own server); Node's roots otherwise. */
   tableTls?: TableTlsOptions;
+  /**
+   * Starts the local Partner Center a run without credentials asks for (PARTNER_CENTER_SIMULATOR);
+   * a development start passes the simulator, the production start nothing (the desk then runs unconnected).
+   */
+  localPartnerCenter?: StartLocalPartnerCenter;
 }
 
 export interface RunningApp {
@@ -91,9 +95,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const adapter = createAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () => clock().toMillis());
   const state: ServerState = {};
   let url = '';
-  const embeddedPartnerCenter = config.partnerCenterSimulator && (await startSimulator(config.partnerCenterSimulator, () => `${url}/api/partner-center/events`, clock, log));
-  const partnerCenterConfig = embeddedPartnerCenter ? { partnerCenter: embeddedPartnerCenter.settings } : config;
-  const verifier = embeddedPartnerCenter ? new WebhookVerifier({ ...embeddedPartnerCenter.webhooks, clock }) : webhookVerifierFrom(config, { clock, ...options.webhooks });
+  const webhookUrl = () => `${url}/api/partner-center/events`;
+  const local = await startLocalPartnerCenter(config, options.localPartnerCenter, webhookUrl, clock, log);
+  const partnerCenterConfig = local ? { partnerCenter: local.settings } : config;
+  const verifier = local
+    ? new WebhookVerifier({ ...local.webhooks, clock })
+    : webhookVerifierFrom(config, { clock, ...options.webhooks });
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
   await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
   const { port, address } = server.address() as AddressInfo;
@@ -197,7 +204,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     port,
     address,
     ready,
-    simulatorUrl: embeddedPartnerCenter?.simulator.url,
+    simulatorUrl: local?.url,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ready.catch(() => undefined);
@@ -205,20 +212,46 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await partnerCenter?.stop();
       await cardSync?.stop();
       await unfinishedDeliveries?.stop();
-      await embeddedPartnerCenter?.stop();
+      await local?.stop();
       await stopStorage();
     },
   };
 }
 
-/** The local Partner Center of a run without credentials; without it (its port taken) the desk runs unconnected. */
-async function startSimulator(settings: SimulatorSettings, webhookUrl: () => string, clock: () => DateTime, log: Logger): Promise<EmbeddedPartnerCenter | undefined> {
+const NOT_CONNECTED = 'Partner Center is not connected: set the four PARTNER_CENTER_* credentials (see env.sample)';
+
+/**
+ * The local Partner Center of a run without credentials, when the settings ask for one and this
+ * start can run one; without it (its port taken, or a start that has none, as the production
+ * one) the desk runs unconnected, and says so once.
+ */
+async function startLocalPartnerCenter(
+  config: Config,
+  start: StartLocalPartnerCenter | undefined,
+  webhookUrl: () => string,
+  clock: () => DateTime,
+  log: Logger,
+): Promise<LocalPartnerCenter | undefined> {
+  if (config.partnerCenter) return undefined;
+  const settings = config.partnerCenterSimulator;
+  if (!settings) {
+    log.info(NOT_CONNECTED);
+    return undefined;
+  }
+  if (!start) {
+    log.info(`${NOT_CONNECTED}; this start runs no local simulator (npm start does, without NODE_ENV=production)`);
+    return undefined;
+  }
   try {
-    const embedded = await startEmbeddedPartnerCenter({ ...settings, webhookUrl, clock });
-    log.info(`local Partner Center simulator on ${embedded.simulator.url} (npm run demo sends it referrals; set PARTNER_CENTER_SIMULATOR=off to run without)`);
-    return embedded;
+    const local = await start({ settings, webhookUrl, clock });
+    log.info(
+      `local Partner Center simulator on ${local.url} ` +
+        '(npm run demo sends it referrals; set PARTNER_CENTER_SIMULATOR=off to run without)',
+    );
+    return local;
   } catch (error) {
-    log.error(`the local Partner Center simulator could not start on port ${settings.port}; running without Partner Center`, error);
+    const problem = `the local Partner Center simulator could not start on port ${settings.port}`;
+    log.error(`${problem}; running without Partner Center`, error);
     return undefined;
   }
 }

@@ -1,11 +1,8 @@
-import { startApp } from './app';
-import { loadConfig } from './config/config';
-import { consoleLogger } from './log';
-import { runMain } from './mainProcess';
+import { runDesk } from './mainProcess';
 
-/** `npm start`: the bot with settings from the environment. */
-runMain(async () => {
-  const app = await startApp({ config: loadConfig(process.env), log: consoleLogger });
-  await app.ready;
-  return app;
-});
+/**
+ * `npm start` in production (NODE_ENV=production): the bot alone, with settings from the
+ * environment. It runs no local Partner Center: without credentials it says that Partner
+ * Center is not connected, and takes referrals through /api/referrals only.
+ */
+runDesk();

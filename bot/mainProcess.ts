@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { ConfigError } from './config/config';
+import { startApp, type AppOptions } from './app';
+import { ConfigError, loadConfig } from './config/config';
 import { consoleLogger } from './log';
 
 /**
@@ -24,4 +25,16 @@ export function runMain(start: () => Promise<{ stop(): Promise<void> }>): void {
       process.exit(1);
     },
   );
+}
+
+/**
+ * `npm start`'s desk: settings from the environment, the log on the console, ready once
+ * storage answers. `extra` is what a development start composes in (a local Partner Center).
+ */
+export function runDesk(extra: Pick<AppOptions, 'localPartnerCenter'> = {}): void {
+  runMain(async () => {
+    const app = await startApp({ ...extra, config: loadConfig(process.env), log: consoleLogger });
+    await app.ready;
+    return app;
+  });
 }

@@ -150,7 +150,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const host = hostFrom(e, problems);
   const tables = tablesSettingsFrom(e, problems);
   const partnerCenter = partnerCenterSettingsFrom(e, problems);
-  const partnerCenterSimulator = simulatorSettingsFrom(e, partnerCenter !== undefined, Boolean(e.MicrosoftAppId), problems);
+  const partnerCenterSimulator = simulatorSettingsFrom(
+    e,
+    {
+      connected: partnerCenter !== undefined,
+      registered: Boolean(e.MicrosoftAppId),
+      production: e.NODE_ENV === 'production',
+    },
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: e.PORT,

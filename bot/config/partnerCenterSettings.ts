@@ -99,17 +99,42 @@ export interface SimulatorSettings {
   pollIntervalMs: number;
 }
 
+/** What decides whether a desk runs a local Partner Center. */
+export interface SimulatorContext {
+  /** The PARTNER_CENTER_* credentials are set. */
+  connected: boolean;
+  /** MicrosoftAppId is set: the desk is registered with the Bot Framework. */
+  registered: boolean;
+  /** NODE_ENV=production. */
+  production: boolean;
+}
+
 /**
  * The simulator, when the desk runs one: `on`, or `auto` (the default) on a desk without
  * Partner Center credentials that is not registered with the Bot Framework either (a local
- * run). `on` with credentials adds a problem: the desk talks to one Partner Center.
+ * run). `on` with credentials adds a problem: the desk talks to one Partner Center. `on` in
+ * production adds one too: a production start never runs the simulator (a throw-away
+ * certificate authority and credentials everyone knows), so asking for it is a mistake to
+ * stop at, not to run past unconnected. `auto` in production asks for it all the same; the
+ * production start then says that Partner Center is not connected.
  */
-export function simulatorSettingsFrom(env: PartnerCenterEnv, connected: boolean, registered: boolean, problems: string[]): SimulatorSettings | undefined {
+export function simulatorSettingsFrom(
+  env: PartnerCenterEnv,
+  desk: SimulatorContext,
+  problems: string[],
+): SimulatorSettings | undefined {
   const mode = env.PARTNER_CENTER_SIMULATOR;
-  if (mode === 'on' && connected) {
+  if (mode === 'on' && desk.connected) {
     problems.push('PARTNER_CENTER_SIMULATOR: must not be on while the PARTNER_CENTER_* credentials are set (the desk talks to one Partner Center)');
     return undefined;
   }
-  if (mode === 'off' || connected || (mode === 'auto' && registered)) return undefined;
+  if (mode === 'on' && desk.production) {
+    problems.push(
+      'PARTNER_CENTER_SIMULATOR: refused with NODE_ENV=production (the simulator is for local runs); ' +
+        'set the PARTNER_CENTER_* credentials, or leave it auto or off',
+    );
+    return undefined;
+  }
+  if (mode === 'off' || desk.connected || (mode === 'auto' && desk.registered)) return undefined;
   return { port: env.PARTNER_CENTER_SIMULATOR_PORT, pollIntervalMs: env.PARTNER_CENTER_POLL_MINUTES * 60_000 };
 }

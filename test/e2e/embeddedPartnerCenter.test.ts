@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { createServer, type AddressInfo } from 'node:net';
+import { startApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config/config';
 import { demoFeed } from '../../tools/demo/feed';
 import { sendDemoFeed } from '../../tools/demo/send';
 import { CONTROL_PATH } from '../../tools/partnerCenterSimulator/controlRoutes';
 import { BotHarness } from '../support/botHarness';
+import { embeddedConnectionString } from '../support/rootHooks';
 import { CHANNELS } from '../support/teamsActivities';
 import { cardPosts, cardText, installAndLink } from './flows';
 
@@ -67,5 +70,59 @@ describe('the embedded Partner Center simulator (over HTTP)', () => {
     assert.equal(loadConfig(credentials).partnerCenterSimulator, undefined);
     assert.throws(() => loadConfig({ ...credentials, PARTNER_CENTER_SIMULATOR: 'on' }), /PARTNER_CENTER_SIMULATOR: must not be on/);
     assert.throws(() => loadConfig({ PARTNER_CENTER_SIMULATOR: 'sometimes' }), /PARTNER_CENTER_SIMULATOR: must be auto, on or off/);
+  });
+
+  it('is refused when forced on in production, and asked for by auto there all the same', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', PARTNER_CENTER_SIMULATOR: 'on' }),
+      /PARTNER_CENTER_SIMULATOR: refused with NODE_ENV=production/,
+    );
+    assert.ok(loadConfig({ NODE_ENV: 'production' }).partnerCenterSimulator);
+  });
+});
+
+/** Runs where the desk has no simulator to start: it goes on without Partner Center, and its log says so once. */
+describe('a desk without its local Partner Center (over HTTP)', () => {
+  it('asked for the simulator by a start without one (the production start), runs unconnected, says so', async () => {
+    const lines: string[] = [];
+    const log = { info: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+    const config = loadConfig({
+      PORT: '0',
+      TABLES_CONNECTION_STRING: embeddedConnectionString(),
+      TABLE_PREFIX: 'unconnected',
+      PARTNER_CENTER_SIMULATOR_PORT: '0',
+    });
+    assert.ok(config.partnerCenterSimulator, 'the settings ask for the simulator');
+    const app = await startApp({ config, log });
+    try {
+      const services = await app.ready;
+      assert.equal(app.simulatorUrl, undefined);
+      assert.equal(services.partnerCenter, undefined);
+      const said = lines.filter((line) => line.includes('Partner Center is not connected'));
+      assert.deepEqual(said, [
+        'Partner Center is not connected: set the four PARTNER_CENTER_* credentials (see env.sample); ' +
+          'this start runs no local simulator (npm start does, without NODE_ENV=production)',
+      ]);
+      assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('whose simulator port is taken, runs unconnected and names the port', async () => {
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done));
+    const { port } = taken.address() as AddressInfo;
+    const env = { PARTNER_CENTER_SIMULATOR: 'on', PARTNER_CENTER_SIMULATOR_PORT: String(port) };
+    const h = await new BotHarness(env, {}, false).start();
+    try {
+      assert.equal(h.app.simulatorUrl, undefined);
+      assert.equal(h.services.partnerCenter, undefined);
+      const said = `the local Partner Center simulator could not start on port ${port}; running without Partner Center`;
+      assert.ok(h.logLines.includes(said), h.logLines.join('\n'));
+    } finally {
+      await h.stop();
+      await new Promise((done) => taken.close(done));
+    }
   });
 });

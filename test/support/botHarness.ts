@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { startApp, type AppOptions, type RunningApp } from '../../bot/app';
+import type { AppOptions, RunningApp } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config/config';
 import { signBody, SIGNATURE_HEADER } from '../../bot/http/signature';
 import { consoleLogger, quietLogger, type Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
 import { minuteOf, SCHEDULER } from '../../bot/store/scheduleRepository';
+import { startDevApp } from '../../tools/devApp';
 import { ConnectorStandIn } from './connectorStandIn';
 import { USERS, botAddedToTeam, teamMember } from './teamsActivities';
 import { NOW } from './fixtures';
@@ -35,6 +36,7 @@ export type HarnessAppOptions = Pick<
 /**
  * The real bot over real HTTP: its server on a free port, its own tables in the shared
  * embedded Azurite, and a Bot Connector stand-in as the `serviceUrl` of every activity.
+ * It starts as a development start does, so PARTNER_CENTER_SIMULATOR=on brings the simulator.
  */
 export class BotHarness {
   readonly connector = new ConnectorStandIn();
@@ -91,7 +93,7 @@ export class BotHarness {
   }
 
   private async startBot(): Promise<void> {
-    this.app = await startApp({
+    this.app = await startDevApp({
       config: this.config,
       clock: this.clock.read,
       messenger: { baseDelayMs: 5, maxDelayMs: 20 },

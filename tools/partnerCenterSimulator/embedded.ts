@@ -1,7 +1,6 @@
-import type { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DateTime } from 'luxon';
-import type { PartnerCenterSettings } from '../../bot/config/partnerCenterSettings';
+import type { LocalPartnerCenter } from '../../bot/partnerCenter/localPartnerCenter';
 import { createTestPki } from './certificates';
 import { controlRoutes } from './controlRoutes';
 import { PartnerCenterSimulator } from './simulator';
@@ -9,12 +8,8 @@ import { CERTIFICATE_PATH, WebhookSubscription } from './webhookSubscription';
 import { certificateHandler } from './webhooks';
 
 /** A Partner Center of the desk's own, for a local run: the settings to reach it and how to trust its webhooks. */
-export interface EmbeddedPartnerCenter {
+export interface EmbeddedPartnerCenter extends LocalPartnerCenter {
   simulator: PartnerCenterSimulator;
-  settings: PartnerCenterSettings;
-  /** The webhook checks for its deliveries: its own certificate authority, served from this machine. */
-  webhooks: { allowedHosts: string[]; trustAnchors: X509Certificate[]; allowInsecureHttp: true };
-  stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
@@ -47,6 +42,7 @@ export async function startEmbeddedPartnerCenter(options: EmbeddedOptions): Prom
     simulator,
     settings: { ...simulator.credentials, apiUrl: simulator.apiUrl, authorityUrl: simulator.authorityUrl, pollIntervalMs: options.pollIntervalMs },
     webhooks: { allowedHosts: [new URL(simulator.url).hostname], trustAnchors: [pki.root], allowInsecureHttp: true },
+    url: simulator.url,
     async stop() {
       subscription.stop();
       await simulator.stop();

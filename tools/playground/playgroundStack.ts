@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { DateTime } from 'luxon';
-import { startApp, type RunningApp } from '../../bot/app';
+import type { RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config/config';
 import type { Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
+import { startDevApp } from '../devApp';
 import { startAgentsPlayground, type RunningPlayground } from './agentsPlayground';
 
 export interface PlaygroundStackOptions {
@@ -33,7 +34,7 @@ export async function startPlaygroundStack(options: PlaygroundStackOptions): Pro
   const loaded = loadConfig({ ...options.env, MicrosoftAppId: '', MicrosoftAppPassword: '' });
   const inMemory = { kind: 'embedded' as const };
   const config = { ...loaded, tables: loaded.tables.kind === 'embedded' ? inMemory : loaded.tables };
-  const app = await startApp({ config, log: options.log, clock: options.clock });
+  const app = await startDevApp({ config, log: options.log, clock: options.clock });
   try {
     const services = await app.ready;
     const playground = await startAgentsPlayground({
