@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_AUTHORITY_URL, DEFAULT_PARTNER_CENTER_API_URL } from '../partnerCenter/endpoints';
+import { tokenKeyFrom, type TokenKey } from '../partnerCenter/tokenSealing';
 import { isLoopbackHost } from './loopback';
 
 /** How the desk reaches Partner Center on behalf of a user with a Referrals role. */
@@ -19,6 +20,11 @@ export interface PartnerCenterSettings {
   authorityUrl: string;
   /** How often Partner Center is asked for referrals changed since the last poll; 0 when only webhooks bring them. */
   pollIntervalMs: number;
+  /**
+   * Seals the renewed refresh token kept in table storage (PARTNER_CENTER_TOKEN_KEY); unset,
+   * the renewed token is kept in memory only and a restart starts from `refreshToken` again.
+   */
+  tokenKey?: TokenKey;
 }
 
 
@@ -45,12 +51,27 @@ const serviceUrl = (fallback: string) =>
 
 const optionalText = z.string().trim().default('');
 
+/** PARTNER_CENTER_TOKEN_KEY: unset, or 32 bytes in base64 (the problem never quotes the secret). */
+const tokenKeySetting = z
+  .string()
+  .default('')
+  .transform((text, ctx): TokenKey | undefined => {
+    if (text.trim() === '') return undefined;
+    const key = tokenKeyFrom(text);
+    if ('problem' in key) {
+      ctx.addIssue({ code: 'custom', message: key.problem });
+      return z.NEVER;
+    }
+    return key;
+  });
+
 /** The Partner Center variables of the environment schema. */
 export const partnerCenterEnv = {
   PARTNER_CENTER_TENANT_ID: optionalText,
   PARTNER_CENTER_CLIENT_ID: optionalText,
   PARTNER_CENTER_CLIENT_SECRET: optionalText,
   PARTNER_CENTER_REFRESH_TOKEN: optionalText,
+  PARTNER_CENTER_TOKEN_KEY: tokenKeySetting,
   PARTNER_CENTER_API_URL: serviceUrl(DEFAULT_PARTNER_CENTER_API_URL),
   PARTNER_CENTER_AUTHORITY_URL: serviceUrl(DEFAULT_AUTHORITY_URL),
   PARTNER_CENTER_SIMULATOR: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
@@ -89,6 +110,7 @@ export function partnerCenterSettingsFrom(env: PartnerCenterEnv, problems: strin
     apiUrl: env.PARTNER_CENTER_API_URL,
     authorityUrl: env.PARTNER_CENTER_AUTHORITY_URL,
     pollIntervalMs: env.PARTNER_CENTER_POLL_MINUTES * 60_000,
+    ...(env.PARTNER_CENTER_TOKEN_KEY ? { tokenKey: env.PARTNER_CENTER_TOKEN_KEY } : {}),
   };
 }
 

@@ -3,11 +3,13 @@ import type { Config } from '../config/config';
 import type { Logger } from '../log';
 import type { Services } from '../services';
 import { OutboxRepository } from '../store/outboxRepository';
+import { PartnerCenterGrantRepository } from '../store/partnerCenterGrantRepository';
 import { PollCursorRepository } from '../store/pollCursorRepository';
 import type { TableStorage } from '../store/tables';
 import type { PartnerCenterClient } from './client';
 import { partnerCenterClientFrom, type PartnerCenterClientFactoryOptions } from './clientFromConfig';
 import { ReferralPoller } from './polling';
+import { RefreshTokenKeeper } from './refreshTokenKeeper';
 import { WriteBack } from './writeBack';
 
 /** The desk's live link to Partner Center: its API client, the write-back and the poll. */
@@ -29,12 +31,17 @@ export interface ConnectionDeps {
   client?: PartnerCenterClientFactoryOptions;
 }
 
-/** The connection the configuration describes; undefined without Partner Center credentials. */
+/**
+ * The connection the configuration describes; undefined without Partner Center credentials.
+ * With PARTNER_CENTER_TOKEN_KEY, the renewed refresh token is kept in table storage and a
+ * restart goes on from it; without, the start log says a restart goes back to the configured one.
+ */
 export function connectPartnerCenter(config: Pick<Config, 'partnerCenter'>, deps: ConnectionDeps): PartnerCenterConnection | undefined {
-  const client = partnerCenterClientFrom(config, { clock: deps.clock, logger: deps.log, ...deps.client });
   const settings = config.partnerCenter;
-  if (!client || !settings) return undefined;
+  if (!settings) return undefined;
   const { storage, services, clock, log } = deps;
+  const client = partnerCenterClientFrom(config, { clock, logger: log, ...deps.client, ...keeping(settings, deps) });
+  if (!client) return undefined;
   const writeBack = new WriteBack({ api: client, outbox: new OutboxRepository(storage.client('writeBack'), 'writeBack'), services, clock, log });
   const poller = new ReferralPoller({ api: client, cursor: new PollCursorRepository(storage.client('partnerCenter')), services, clock, log });
   return {
@@ -48,6 +55,35 @@ export function connectPartnerCenter(config: Pick<Config, 'partnerCenter'>, deps
     async stop() {
       await poller.stop();
       await writeBack.stop();
+    },
+  };
+}
+
+/** The token provider's hooks that keep the renewed refresh token, when a key to seal it is set. */
+function keeping(
+  settings: NonNullable<Config['partnerCenter']>,
+  deps: ConnectionDeps,
+): Pick<PartnerCenterClientFactoryOptions, 'onRefreshToken' | 'storedRefreshToken'> {
+  if (!settings.tokenKey) {
+    deps.log.info(
+      'PARTNER_CENTER_TOKEN_KEY is not set: the refresh token Partner Center renews is kept in memory only ' +
+        'and will not survive a restart, which starts from PARTNER_CENTER_REFRESH_TOKEN again',
+    );
+    return {};
+  }
+  const keeper = new RefreshTokenKeeper({
+    grants: new PartnerCenterGrantRepository(deps.storage.client('partnerCenterGrant')),
+    key: settings.tokenKey,
+    configured: settings.refreshToken,
+    clock: deps.clock,
+    log: deps.log,
+  });
+  const also = deps.client?.onRefreshToken;
+  return {
+    storedRefreshToken: () => keeper.load(),
+    async onRefreshToken(token) {
+      await keeper.keep(token);
+      await also?.(token);
     },
   };
 }

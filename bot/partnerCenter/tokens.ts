@@ -2,7 +2,8 @@
  * Access tokens for Partner Center, on behalf of a user (delegated): the app's client id
  * and secret redeem the user's refresh token at Entra ID. The access token is kept until
  * shortly before it expires; the new refresh token Entra hands out with each redemption
- * replaces the old one (in memory; `onRefreshToken` lets the caller keep it too).
+ * replaces the old one (in memory; `onRefreshToken` lets the caller keep it too, and
+ * `storedRefreshToken` start from the one kept).
  */
 import { DateTime } from 'luxon';
 import { consoleLogger, type Logger } from '../log';
@@ -36,6 +37,12 @@ export interface TokenProviderOptions {
   clock?: () => DateTime;
   /** Called with every new refresh token Entra hands out, so it can be stored. */
   onRefreshToken?: (refreshToken: string) => void | Promise<void>;
+  /**
+   * The refresh token kept from an earlier run, read once before the first renewal;
+   * undefined starts from the configured one. Should it fail, that renewal fails as one
+   * worth trying again, and the next renewal reads it again.
+   */
+  storedRefreshToken?: () => Promise<string | undefined>;
   logger?: Logger;
   fetch?: typeof fetch;
   requestTimeoutMs?: number;
@@ -65,6 +72,8 @@ export class PartnerCenterTokens implements AccessTokenProvider {
   private cached: { token: string; renewAt: number } | undefined;
   private inFlight: Promise<string> | undefined;
   private currentRefreshToken: string;
+  /** Whether the kept refresh token has been read (or there is none to read). */
+  private startedFromStore: boolean;
   private grantRefused = false;
   private readonly tokenUrl: string;
   private readonly clock: () => DateTime;
@@ -74,6 +83,7 @@ export class PartnerCenterTokens implements AccessTokenProvider {
     private readonly options: TokenProviderOptions = {},
   ) {
     this.currentRefreshToken = credentials.refreshToken;
+    this.startedFromStore = !options.storedRefreshToken;
     const authority = (options.authorityUrl ?? DEFAULT_AUTHORITY_URL).replace(/\/+$/, '');
     this.tokenUrl = `${authority}/${encodeURIComponent(credentials.tenantId)}/oauth2/v2.0/token`;
     this.clock = options.clock ?? (() => DateTime.utc());
@@ -106,6 +116,7 @@ export class PartnerCenterTokens implements AccessTokenProvider {
   }
 
   private async renew(): Promise<string> {
+    await this.startFromStore();
     const { tenantId, clientId, clientSecret } = this.credentials;
     const form = new URLSearchParams({
       grant_type: 'refresh_token',
@@ -153,6 +164,21 @@ export class PartnerCenterTokens implements AccessTokenProvider {
       await this.handOver(answer.refresh_token);
     }
     return answer.access_token;
+  }
+
+  /** Takes the kept refresh token, once, before the first renewal. */
+  private async startFromStore(): Promise<void> {
+    if (this.startedFromStore || !this.options.storedRefreshToken) return;
+    let stored: string | undefined;
+    try {
+      stored = await this.options.storedRefreshToken();
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error);
+      const message = `The kept Partner Center refresh token could not be read (${cause}); the desk tries again later`;
+      throw new TokenRequestError(message, undefined, undefined, true);
+    }
+    this.startedFromStore = true;
+    if (stored) this.currentRefreshToken = stored;
   }
 
   private async handOver(refreshToken: string): Promise<void> {

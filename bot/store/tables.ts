@@ -17,6 +17,7 @@ export const TABLES = {
   roles: 'roles',
   writeBack: 'writeback',
   partnerCenter: 'partnercenter',
+  partnerCenterGrant: 'partnercentergrant',
   answeredInvokes: 'answeredinvokes',
 } as const;
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../bot/config/config';
 import { partnerCenterClientFrom } from '../../bot/partnerCenter/clientFromConfig';
+import { TokenKey } from '../../bot/partnerCenter/tokenSealing';
 import { generateReferral, PartnerCenterSimulator } from '../../tools/partnerCenterSimulator';
 import { NOW } from '../support/fixtures';
 
@@ -53,6 +54,26 @@ describe('partnerCenter: configuration', () => {
     assert.equal(loadConfig({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '5' }).partnerCenter?.pollIntervalMs, 300_000);
     assert.match(problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: 'often' }), /PARTNER_CENTER_POLL_MINUTES: must be a number of minutes/);
     assert.match(problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '-1' }), /PARTNER_CENTER_POLL_MINUTES: must be 0/);
+  });
+
+  it('reads PARTNER_CENTER_TOKEN_KEY as the key that seals the renewed refresh token, unset by default', () => {
+    const bytes = Buffer.alloc(32, 3);
+    const { partnerCenter } = loadConfig({ ...CREDENTIALS, PARTNER_CENTER_TOKEN_KEY: bytes.toString('base64') });
+    const key = partnerCenter?.tokenKey;
+    assert.equal(key?.id, new TokenKey(bytes).id);
+    assert.equal(loadConfig(CREDENTIALS).partnerCenter?.tokenKey, undefined);
+  });
+
+  it('names PARTNER_CENTER_TOKEN_KEY when it is not 32 bytes of base64, without repeating the secret', () => {
+    for (const [value, problem] of [
+      [Buffer.alloc(24, 3).toString('base64'), /decodes to 24 bytes/],
+      ['correct horse battery staple', /is not base64/],
+    ] as const) {
+      const message = problemsOf({ ...CREDENTIALS, PARTNER_CENTER_TOKEN_KEY: value });
+      assert.match(message, /PARTNER_CENTER_TOKEN_KEY: must be 32 random bytes in base64 \(44 characters\)/);
+      assert.match(message, problem);
+      assert.ok(!message.includes(value), message);
+    }
   });
 
   it('takes other URLs without their trailing slash, http only on this machine', () => {

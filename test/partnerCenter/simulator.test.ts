@@ -79,6 +79,26 @@ describe('Partner Center simulator over HTTP', () => {
       assert.equal(refused.body.error, 'invalid_grant');
     });
 
+    it('with single-use refresh tokens, refuses one once it was redeemed, and takes its successor', async () => {
+      await sim.stop();
+      sim = new PartnerCenterSimulator({ clock: clock.read, singleUseRefreshTokens: true });
+      await sim.start();
+      const first = await redeem(grant());
+      assert.equal(first.status, 200);
+      const again = await redeem(grant());
+      assert.deepEqual([again.status, again.body.error], [400, 'invalid_grant']);
+      const next = await redeem(grant({ refresh_token: first.body.refresh_token }));
+      assert.equal(next.status, 200);
+      assert.equal((await redeem(grant({ refresh_token: first.body.refresh_token }))).status, 400);
+    });
+
+    it('gives a new refresh token for a new sign-in, working beside the earlier ones', async () => {
+      const signedIn = sim.signIn();
+      assert.notEqual(signedIn, sim.credentials.refreshToken);
+      assert.equal((await redeem(grant({ refresh_token: signedIn }))).status, 200);
+      assert.equal((await redeem(grant())).status, 200);
+    });
+
     it('takes the client credentials in an Authorization: Basic header too', async () => {
       const { client_id, client_secret, ...rest } = grant();
       const basic = Buffer.from(`${encodeURIComponent(client_id)}:${encodeURIComponent(client_secret)}`).toString('base64');

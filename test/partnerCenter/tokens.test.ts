@@ -158,4 +158,53 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
     assert.deepEqual(reported, ['Could not keep the new Partner Center refresh token: disk full']);
     assert.notEqual(provider.refreshToken, pc.simulator.credentials.refreshToken, 'the new one is used in memory');
   });
+
+  it('starts from the kept refresh token, read once before the first renewal', async () => {
+    const kept = pc.simulator.signIn();
+    let reads = 0;
+    const provider = new PartnerCenterTokens(pc.simulator.credentials, {
+      authorityUrl: pc.simulator.authorityUrl,
+      clock: pc.clock.read,
+      storedRefreshToken: async () => {
+        reads++;
+        return kept;
+      },
+    });
+    assert.equal(await accepted(await provider.getToken()), true);
+    assert.equal(pc.simulator.tokenRequests[0].refreshToken, kept);
+    provider.invalidate();
+    await provider.getToken();
+    assert.equal(reads, 1, 'read once');
+    assert.notEqual(pc.simulator.tokenRequests[1].refreshToken, kept, 'then the renewed one is used');
+  });
+
+  it('starts from the configured refresh token when none is kept', async () => {
+    const provider = new PartnerCenterTokens(pc.simulator.credentials, {
+      authorityUrl: pc.simulator.authorityUrl,
+      storedRefreshToken: async () => undefined,
+    });
+    await provider.getToken();
+    assert.equal(pc.simulator.tokenRequests[0].refreshToken, pc.simulator.credentials.refreshToken);
+  });
+
+  it('fails the renewal as worth retrying when the kept token cannot be read; reads it again next time', async () => {
+    const answers: (() => Promise<string | undefined>)[] = [
+      () => Promise.reject(new Error('table storage unavailable')),
+      async () => undefined,
+    ];
+    const provider = new PartnerCenterTokens(pc.simulator.credentials, {
+      authorityUrl: pc.simulator.authorityUrl,
+      storedRefreshToken: () => answers.shift()!(),
+    });
+    const error = await refusal(provider);
+    assert.equal(
+      error.message,
+      'The kept Partner Center refresh token could not be read (table storage unavailable); the desk tries again later',
+    );
+    assert.equal(error.retryable, true);
+    assert.equal(pc.simulator.tokenRequests.length, 0, 'Entra was not asked with a token that may be used up');
+    await provider.getToken();
+    assert.equal(answers.length, 0, 'read again');
+    assert.equal(pc.simulator.tokenRequests.length, 1);
+  });
 });

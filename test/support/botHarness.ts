@@ -59,16 +59,7 @@ export class BotHarness {
 
   async start(): Promise<this> {
     await this.connector.start();
-    this.config = loadConfig({
-      PORT: '0',
-      // The shared tables, unless the test names an account of its own.
-      ...(this.env.TABLES_ACCOUNT_URL ? {} : { TABLES_CONNECTION_STRING: embeddedConnectionString() }),
-      TABLE_PREFIX: `t${randomBytes(5).toString('hex')}`,
-      CARD_RETRY_INTERVAL_SECONDS: '3600',
-      SCHEDULER_INTERVAL_SECONDS: '3600',
-      PARTNER_CENTER_SIMULATOR: 'off',
-      ...this.env,
-    });
+    this.config = this.settings(`t${randomBytes(5).toString('hex')}`);
     await this.startBot();
     if (this.installed) await this.installInTeam();
     return this;
@@ -86,10 +77,31 @@ export class BotHarness {
     this.connector.requests.length = 0;
   }
 
-  /** Stops the bot and starts it again on the same tables, as after a restart (it ticks once on start). */
-  async restart(): Promise<void> {
+  /**
+   * Stops the bot and starts it again on the same tables, as after a restart (it ticks once on
+   * start); with `changes`, the settings are changed first, as an admin would between the two.
+   */
+  async restart(changes: Record<string, string> = {}): Promise<void> {
     await this.app.stop();
+    if (Object.keys(changes).length > 0) {
+      Object.assign(this.env, changes);
+      this.config = this.settings(this.config.tablePrefix);
+    }
     await this.startBot();
+  }
+
+  /** The test defaults, then `env`, on the tables of `prefix` (unless `env` names others). */
+  private settings(prefix: string): Config {
+    return loadConfig({
+      PORT: '0',
+      // The shared tables, unless the test names an account of its own.
+      ...(this.env.TABLES_ACCOUNT_URL ? {} : { TABLES_CONNECTION_STRING: embeddedConnectionString() }),
+      TABLE_PREFIX: prefix,
+      CARD_RETRY_INTERVAL_SECONDS: '3600',
+      SCHEDULER_INTERVAL_SECONDS: '3600',
+      PARTNER_CENTER_SIMULATOR: 'off',
+      ...this.env,
+    });
   }
 
   private async startBot(): Promise<void> {

@@ -45,6 +45,8 @@ export interface SimulatorOptions {
   refreshToken?: string;
   /** `expires_in` of access tokens; 3600 by default. */
   accessTokenLifetimeSeconds?: number;
+  /** Each refresh token works once: its redemption revokes it (see TokenIssuerSettings). Off, as in Entra. */
+  singleUseRefreshTokens?: boolean;
   /** Default and largest `$top`; 100 by default. */
   pageSize?: number;
   /**
@@ -100,7 +102,14 @@ export class PartnerCenterSimulator {
     this.pageSize = options.pageSize ?? 100;
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new Error(`pageSize must be a whole number of at least 1, not ${this.pageSize}`);
     this.store = new ReferralStore(this.clock);
-    this.tokens = new TokenIssuer({ ...this.credentials, accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600 }, this.clock);
+    this.tokens = new TokenIssuer(
+      {
+        ...this.credentials,
+        accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
+        singleUseRefreshTokens: options.singleUseRefreshTokens,
+      },
+      this.clock,
+    );
     for (const referral of options.referrals ?? []) this.store.add(referral);
   }
 
@@ -174,6 +183,11 @@ export class PartnerCenterSimulator {
   /** Every access token issued so far stops working: the next API call gets 401. */
   expireTokens(): void {
     this.tokens.expireAll();
+  }
+
+  /** The user signs in again with the app: the new refresh token to configure. */
+  signIn(): string {
+    return this.tokens.signIn();
   }
 
   /** A refresh token stops working: redeeming it gets `invalid_grant`. */

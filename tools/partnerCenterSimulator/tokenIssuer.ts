@@ -37,6 +37,12 @@ export interface TokenIssuerSettings {
   /** A refresh token as if the user had signed in once and consented. */
   refreshToken: string;
   accessTokenLifetimeSeconds: number;
+  /**
+   * A refresh token works once: redeeming it hands out its successor and it stops working
+   * (one-time-use rotation, stricter than Entra, where the old one keeps working until it
+   * expires). A client that goes back to an older token is then refused.
+   */
+  singleUseRefreshTokens?: boolean;
 }
 
 /** Whether an access token may call the API, and if not, why. */
@@ -85,6 +91,13 @@ export class TokenIssuer {
   expireAll(): void {
     for (const token of this.accessTokens.keys()) this.expired.add(token);
     this.accessTokens.clear();
+  }
+
+  /** The user signs in again: a new refresh token of the app, working beside those given out before. */
+  signIn(): string {
+    const token = newToken('pc-refresh');
+    this.refreshTokens.set(token, { clientId: this.settings.clientId });
+    return token;
   }
 
   /** A refresh token stops working, as when the user's sessions are revoked. */
@@ -144,9 +157,10 @@ export class TokenIssuer {
     const lifetime = settings.accessTokenLifetimeSeconds;
     this.accessTokens.set(accessToken, { expiresAt: this.clock().toMillis() + lifetime * 1000 });
     // Entra hands out a new refresh token with every redemption; the old one keeps working
-    // until it expires, but a client is expected to keep the newest.
+    // until it expires (unless single use is simulated), but a client is expected to keep the newest.
     const rotated = newToken('pc-refresh');
     this.refreshTokens.set(rotated, { clientId });
+    if (settings.singleUseRefreshTokens) this.refreshTokens.delete(refreshToken);
     return {
       status: 200,
       body: {
