@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { ingestReferrals } from '../partnerCenter/ingestReferrals';
+import { deliveryAnswer, ingestReferrals } from '../partnerCenter/ingestReferrals';
 import { readServedReferral } from '../partnerCenter/remoteReferral';
 import { parseWebhookEvent } from '../partnerCenter/webhookEvents';
 import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
@@ -10,6 +10,8 @@ import { passingFailure, tryAgainLater } from './tryAgainLater';
 
 /** An event body is a few hundred bytes; anything near this is not one. */
 const MAX_EVENT_BODY_BYTES = 64 * 1024;
+/** Names of ignored events logged so far are remembered up to this many; the rest are logged each time. */
+const MAX_REMEMBERED_IGNORED = 100;
 
 export interface PartnerCenterEventsDeps {
   /** The services once storage is ready, with Partner Center's API when the desk is connected to it. */
@@ -25,11 +27,16 @@ export interface PartnerCenterEventsDeps {
  * else (401 and nothing stored when it fails); the event names a referral, which is read from
  * the Referrals API (the event does not carry it) and stored through the same path as every
  * delivery, so a repeated or late event never undoes a newer state. A test delivery is
- * acknowledged. When Partner Center cannot be read, or storage cannot take the referral now,
+ * acknowledged. An event of another kind (Partner Center sends every event the partner
+ * registered for to this URL) is answered 200 and ignored, logged once per event name, so
+ * Partner Center does not deliver it again; so is a referral not for the desk (outgoing, or
+ * expired before the desk saw it). A body that is no event at all is 400, naming the field.
+ * When Partner Center cannot be read, or storage cannot take the referral now,
  * the answer is 503 with `Retry-After`, so Partner Center delivers the event again. Every
  * refusal is logged in one line.
  */
 export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
+  const ignoredNames = new Set<string>();
   return async (req: Request, res: Response): Promise<void> => {
     const refused = (status: number, line: string) => deps.ready()?.services.log.info(`Partner Center event refused (${status}): ${line}`);
     if (!sentAsJson(req, res)) return void refused(415, `Content-Type ${notJson(req)}`);
@@ -51,9 +58,19 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     if (!delivered) return void refused(400, 'malformed JSON');
     const { json } = delivered;
     const parsed = parseWebhookEvent(json);
-    if (!parsed.ok) {
+    if (parsed.kind === 'invalid') {
       res.send(400, { error: 'invalid_event', message: 'The event was not understood', problems: parsed.problems });
       return void refused(400, parsed.problems.map((p) => `${p.field} ${p.message}`).join('; ').slice(0, 1000));
+    }
+    if (parsed.kind === 'ignored') {
+      const name = parsed.eventName.slice(0, 200);
+      const message = 'The desk acts on referral events only; this event was ignored';
+      res.send(200, { event: name, ignored: true, message });
+      if (ignoredNames.has(name)) return;
+      if (ignoredNames.size < MAX_REMEMBERED_IGNORED) ignoredNames.add(name);
+      // Quoted as JSON, so a line break or control character in the name cannot forge log lines.
+      const quoted = JSON.stringify(name).slice(1, -1);
+      return void services.log.info(`Partner Center event "${quoted}" ignored: the desk acts on referral events only`);
     }
     const { event } = parsed;
     if (event.event === 'test-created') return void res.send(200, { event: event.event, received: [], duplicates: [] });
@@ -77,7 +94,9 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     try {
       const result = await ingestReferrals(services, [read.referral]);
       await deps.durable();
-      res.send(202, { event: event.event, ...result });
+      // A referral the desk leaves out is done with, as an ignored event is.
+      const status = result.ignored.length > 0 ? 200 : 202;
+      res.send(status, { event: event.event, ...deliveryAnswer(result) });
     } catch (error) {
       const failure = passingFailure(error);
       if (!failure) throw error;

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { ingestReferrals } from '../partnerCenter/ingestReferrals';
+import { deliveryAnswer, ingestReferrals } from '../partnerCenter/ingestReferrals';
 import { parseReferrals } from '../partnerCenter/referralSchema';
 import { problemsText } from '../partnerCenter/remoteReferral';
 import type { Services } from '../services';
@@ -18,8 +18,8 @@ export const MAX_REFERRALS_PER_DELIVERY = 500;
  * item and field, and nothing is stored; a delivery storage cannot take now (unavailable, or
  * its referrals kept changing) is 503 with `Retry-After`, and nothing of it stays stored (see
  * ingestReferrals). 202, once what was stored survives a crash, with which ids were new or
- * updated and which were duplicates. Every
- * refusal is logged in one line.
+ * updated, which were duplicates, and (when any) which were ignored as not for the desk
+ * (outgoing, or expired before the desk saw them). Every refusal is logged in one line.
  */
 export function referralsEndpoint(services: () => Services | undefined, secret: string | undefined, durable: () => Promise<void>) {
   return async (req: Request, res: Response): Promise<void> => {
@@ -51,7 +51,7 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
       const result = await ingestReferrals(ready, parsed.referrals);
       // The sender will not deliver what was acknowledged again: it must outlive a crash.
       await durable();
-      res.send(202, result);
+      res.send(202, deliveryAnswer(result));
     } catch (error) {
       const failure = passingFailure(error);
       if (!failure) throw error;

@@ -1,3 +1,4 @@
+import { notTakenAtFirstSight, type NotTakenReason } from '../domain/firstSight';
 import { applyIncoming, arrival, completeReferral, type IncomingReferral } from '../domain/incoming';
 import { responseFlowFor } from '../domain/routing';
 import { followUp } from '../followUps';
@@ -12,6 +13,14 @@ export interface IngestResult {
   received: string[];
   /** Already stored as they are (or newer): nothing changed. */
   duplicates: string[];
+  /** New to the desk but not for it (outgoing, or expired before it came): not stored, no card. */
+  ignored: { id: string; reason: NotTakenReason }[];
+}
+
+/** The result as a sender is told it: `ignored` only when some were, so other answers read as they always did. */
+export function deliveryAnswer(result: IngestResult): Partial<IngestResult> {
+  const { ignored, ...rest } = result;
+  return ignored.length > 0 ? result : rest;
 }
 
 /** `written`: Partner Center's answer to the desk's own write of these fields (see applyIncoming). */
@@ -28,7 +37,8 @@ const HOLD = { minutes: 5 };
 /**
  * Stores referrals from Partner Center (or any feed of its JSON) and queues their cards.
  * Idempotent per referral id: a repeated delivery changes nothing; a newer one updates the
- * stored referral and its card. Each referral is stored before its card is posted.
+ * stored referral and its card. Each referral is stored before its card is posted. A referral
+ * new to the desk that is not for it (see notTakenAtFirstSight) is left out: not stored, no card.
  *
  * All or nothing: each referral's row (with its history event) is written with its card task
  * held (see OutboxRepository.hold). Should any call fail before every referral is stored
@@ -42,16 +52,21 @@ const HOLD = { minutes: 5 };
  */
 export async function ingestReferrals(services: Services, referrals: readonly IncomingReferral[], options: IngestOptions = {}): Promise<IngestResult> {
   await services.unfinishedDeliveries.settle();
-  const result: IngestResult = { received: [], duplicates: [] };
+  const result: IngestResult = { received: [], duplicates: [], ignored: [] };
   const writes: ReferralWrites[] = [];
   const changed: ReferralRecord[] = [];
   try {
     for (const referral of referrals) {
       const write: ReferralWrites = { referralId: referral.id };
       writes.push(write);
-      const record = await storeOne(services, referral, options, write);
-      if (record) changed.push(record);
-      (record ? result.received : result.duplicates).push(referral.id);
+      const outcome = await storeOne(services, referral, options, write);
+      if (outcome && 'ignored' in outcome) {
+        result.ignored.push({ id: referral.id, reason: outcome.ignored });
+        services.log.info(`referral ${referral.id} not taken: ${NOT_TAKEN[outcome.ignored]}`);
+        continue;
+      }
+      if (outcome) changed.push(outcome);
+      (outcome ? result.received : result.duplicates).push(referral.id);
     }
   } catch (error) {
     await services.unfinishedDeliveries.takeBack(writes);
@@ -61,13 +76,22 @@ export async function ingestReferrals(services: Services, referrals: readonly In
   return result;
 }
 
-/** Stores one referral of a delivery, recording in `write` what it writes; the record stored, or null when nothing changed. */
+/** What the log says of a referral left out. */
+const NOT_TAKEN: Record<NotTakenReason, string> = {
+  outgoing: 'it is outgoing (the partner created it), so there is nothing to answer',
+  expired: 'it had expired before the desk first saw it',
+};
+
+/**
+ * Stores one referral of a delivery, recording in `write` what it writes: the record stored,
+ * null when nothing changed, or why a referral new to the desk is left out.
+ */
 async function storeOne(
   services: Services,
   delivered: IncomingReferral,
   options: IngestOptions,
   write: ReferralWrites,
-): Promise<ReferralRecord | null> {
+): Promise<ReferralRecord | null | { ignored: NotTakenReason }> {
   const { referrals, outbox } = services;
   // Partner Center's version of the referral is kept with its copy, not in the referral.
   const { eTag, ...incoming } = delivered as IncomingReferral & { eTag?: string };
@@ -76,6 +100,8 @@ async function storeOne(
     const stored = await referrals.get(incoming.id);
     const referral = completeReferral(incoming, stored?.record.referral, now);
     if (!stored) {
+      const ignored = notTakenAtFirstSight(referral, now);
+      if (ignored) return { ignored };
       const arrived = arrival(referral, now, responseFlowFor(referral.customerProfile.address.country, services.regions), eTag);
       const record = writingBack(services, arrived.record);
       write.task ??= await outbox.hold(incoming.id, now.toUTC().toISO()!, now.plus(HOLD).toUTC().toISO()!);

@@ -35,6 +35,8 @@ export interface PollResult {
   pages: number;
   received: number;
   duplicates: number;
+  /** New to the desk but not for it (expired before it saw them; outgoing ones are not asked for): no card. */
+  ignored: number;
   /** Referrals Partner Center sent that the desk cannot read (logged with what is wrong). */
   unreadable: number;
   /** Why the poll stopped before the last page: an `@odata.nextLink` the client would not follow. */
@@ -43,7 +45,8 @@ export interface PollResult {
 
 /**
  * Polls Partner Center for referrals changed since the stored cursor, for tenants without
- * webhooks and to catch anything a webhook missed: `$filter=updatedDateTime gt <cursor>`,
+ * webhooks and to catch anything a webhook missed: `$filter=updatedDateTime gt <cursor> and
+ * direction eq 'Incoming'` (the partner's own, outgoing referrals are not for the desk),
  * oldest first, following `@odata.nextLink`. Each page is stored through the same path as
  * every delivery before the cursor moves past it, so a crash re-reads a page, never skips one.
  * A next link the client will not follow ends the poll after the pages read so far are
@@ -67,8 +70,8 @@ export class ReferralPoller extends BackgroundDrain {
     const services = this.deps.services();
     const stored = await cursor.get();
     const since = stored ? parseInstant(stored).minus(OVERLAP) : this.deps.clock().minus(FIRST_LOOK_BACK);
-    const filter = `updatedDateTime gt ${since.toUTC().toISO()}`;
-    const result: PollResult = { pages: 0, received: 0, duplicates: 0, unreadable: 0 };
+    const filter = `updatedDateTime gt ${since.toUTC().toISO()} and direction eq 'Incoming'`;
+    const result: PollResult = { pages: 0, received: 0, duplicates: 0, ignored: 0, unreadable: 0 };
     try {
       for await (const page of api.listReferrals({ filter, orderBy: 'updatedDateTime', top: PAGE_SIZE })) await this.store(page.referrals, services, result);
     } catch (error) {
@@ -103,6 +106,7 @@ export class ReferralPoller extends BackgroundDrain {
     result.pages++;
     result.received += ingested.received.length;
     result.duplicates += ingested.duplicates.length;
+    result.ignored += ingested.ignored.length;
     if (newest) await cursor.advance(parseInstant(newest).toISO()!);
   }
 

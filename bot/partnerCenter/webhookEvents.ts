@@ -26,31 +26,47 @@ export interface EventProblem {
 }
 
 /**
+ * What a webhook delivery says to the desk: a referral event or a test delivery to act on; an
+ * event of another kind, which the desk leaves alone (Partner Center sends every event the
+ * partner registered for to the same URL, e.g. `azure-fraud-event-detected`); or a body that
+ * is no event the desk can read, with every problem found.
+ */
+export type WebhookEventReading =
+  | { kind: 'event'; event: PartnerCenterEvent }
+  | { kind: 'ignored'; eventName: string }
+  | { kind: 'invalid'; problems: EventProblem[] };
+
+/**
  * Reads the JSON body of a Partner Center webhook delivery:
  * `{ EventName, ResourceUri, ResourceName, AuditUri, ResourceChangeUtcDate }`.
  *
  * The field names are matched exactly (PascalCase): every published sample of Partner
- * Center's deliveries spells them so, and none shows camelCase. A referral event's
- * `ResourceUri` must end in `/referrals/{id}`; `ResourceChangeUtcDate` is read as UTC when it
- * carries no offset, and may have more fractional digits than milliseconds (Partner Center
- * sends seven). An event that nests deeper than any event does is refused (see jsonLimits).
- * Pure: either the event, or every problem found, each naming its field.
+ * Center's deliveries spells them so, and none shows camelCase. An `EventName` that is
+ * neither a referral event nor `test-created` is ignored, whatever else the body holds (other
+ * events have other resources). A referral event's `ResourceUri` must end in
+ * `/referrals/{id}`; `ResourceChangeUtcDate` is read as UTC when it carries no offset, and may
+ * have more fractional digits than milliseconds (Partner Center sends seven). An event that
+ * nests deeper than any event does is refused (see jsonLimits). Pure: the event, the name of
+ * the event ignored, or every problem found, each naming its field.
  */
-export function parseWebhookEvent(body: unknown): { ok: true; event: PartnerCenterEvent } | { ok: false; problems: EventProblem[] } {
+export function parseWebhookEvent(body: unknown): WebhookEventReading {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, problems: [{ field: '(body)', message: 'must be a JSON object' }] };
+    return { kind: 'invalid', problems: [{ field: '(body)', message: 'must be a JSON object' }] };
   }
   const deep = tooDeep(body);
-  if (deep) return { ok: false, problems: [{ field: deep.path.join('.'), message: deep.message }] };
+  if (deep) return { kind: 'invalid', problems: [{ field: deep.path.join('.'), message: deep.message }] };
   const fields = body as Record<string, unknown>;
   const problems: EventProblem[] = [];
 
   const name = fields.EventName;
   let event: WebhookEventName | undefined;
-  if (typeof name !== 'string') problems.push({ field: 'EventName', message: 'is required (a string)' });
-  else if (!(WEBHOOK_EVENT_NAMES as readonly string[]).includes(name)) {
-    problems.push({ field: 'EventName', message: `"${name}" is not one of ${WEBHOOK_EVENT_NAMES.join(', ')}` });
-  } else event = name as WebhookEventName;
+  if (typeof name !== 'string' || name.trim() === '') {
+    problems.push({ field: 'EventName', message: 'is required (a string)' });
+  } else if ((WEBHOOK_EVENT_NAMES as readonly string[]).includes(name)) {
+    event = name as WebhookEventName;
+  } else {
+    return { kind: 'ignored', eventName: name };
+  }
 
   const referralId = event === 'test-created' ? undefined : referralIdOf(fields.ResourceUri, problems);
   if (event === 'test-created' && typeof fields.ResourceUri !== 'string') {
@@ -64,9 +80,9 @@ export function parseWebhookEvent(body: unknown): { ok: true; event: PartnerCent
   }
   const changedAt = changeDateOf(fields.ResourceChangeUtcDate, problems);
 
-  if (problems.length > 0 || !event || !changedAt) return { ok: false, problems };
-  if (event === 'test-created') return { ok: true, event: { event, changedAt } };
-  return { ok: true, event: { event, referralId: referralId!, changedAt } };
+  if (problems.length > 0 || !event || !changedAt) return { kind: 'invalid', problems };
+  if (event === 'test-created') return { kind: 'event', event: { event, changedAt } };
+  return { kind: 'event', event: { event, referralId: referralId!, changedAt } };
 }
 
 function referralIdOf(value: unknown, problems: EventProblem[]): string | undefined {

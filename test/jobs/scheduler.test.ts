@@ -182,11 +182,14 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
   it('picks up work planned for a minute it has already passed', async () => {
     h.clock.advance({ minutes: 5 });
     await h.tick();
-    // Delivered after its expiry: the expiry is due in a minute the scheduler has left behind.
-    const late = pcReferral({ id: 'a1b2c3d4-0000-4000-8000-000000000003', createdDateTime: '2026-11-01T08:00:00Z', expirationDateTime: '2026-11-15T08:00:00Z' });
-    assert.equal((await h.deliver(late)).status, 202);
+    // Partner Center moves a known referral's expiry into the past: the expiry is due in a
+    // minute the scheduler has left behind. (One that had expired before it arrived is not taken.)
+    const id = 'a1b2c3d4-0000-4000-8000-000000000003';
+    assert.equal((await h.deliver(pcReferral({ id }))).status, 202);
+    const moved = pcReferral({ id, updatedDateTime: '2026-11-23T09:04:00Z', expirationDateTime: '2026-11-15T08:00Z' });
+    assert.equal((await h.deliver(moved)).status, 202);
     h.clock.advance({ minutes: 2 });
     await h.tick();
-    assert.deepEqual(await historyOf('a1b2c3d4-0000-4000-8000-000000000003'), ['received', 'expire']);
+    assert.deepEqual(await historyOf(id), ['received', 'updated', 'expire']);
   });
 });

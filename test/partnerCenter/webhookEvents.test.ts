@@ -14,13 +14,13 @@ const delivery = (overrides: Record<string, unknown> = {}): Record<string, unkno
 
 function eventOf(body: unknown): PartnerCenterEvent {
   const result = parseWebhookEvent(body);
-  if (!result.ok) assert.fail(`expected an event, got problems ${JSON.stringify(result.problems)}`);
+  if (result.kind !== 'event') assert.fail(`expected an event, got ${JSON.stringify(result)}`);
   return result.event;
 }
 
 function problemsOf(body: unknown): EventProblem[] {
   const result = parseWebhookEvent(body);
-  if (result.ok) assert.fail(`expected problems, got ${JSON.stringify(result.event)}`);
+  if (result.kind !== 'invalid') assert.fail(`expected problems, got ${JSON.stringify(result)}`);
   return result.problems;
 }
 
@@ -61,11 +61,20 @@ describe('Partner Center webhook events', () => {
     assert.equal(event.changedAt.toISO(), '2017-11-16T16:19:06.352Z');
   });
 
-  it('refuses an event name it does not know, naming the field and the names it knows', () => {
-    const problems = problemsOf(delivery({ EventName: 'subscription-updated' }));
-    assert.equal(problems.length, 1);
-    assert.equal(problems[0].field, 'EventName');
-    assert.match(problems[0].message, /"subscription-updated" is not one of referral-created, .*test-created/);
+  it('ignores an event of another kind, whatever else its body holds (other events name other resources)', () => {
+    for (const body of [
+      delivery({ EventName: 'azure-fraud-event-detected', ResourceUri: 'https://api.partnercenter.microsoft.com/v1/f/1' }),
+      { EventName: 'dap-admin-relationship-approved' },
+    ]) {
+      assert.deepEqual(parseWebhookEvent(body), { kind: 'ignored', eventName: body.EventName });
+    }
+  });
+
+  it('refuses an event without a name, naming the field', () => {
+    for (const name of [undefined, '', '  ', 7, null]) {
+      const problems = problemsOf(delivery({ EventName: name }));
+      assert.deepEqual(problems, [{ field: 'EventName', message: 'is required (a string)' }], String(name));
+    }
   });
 
   it('refuses a ResourceUri that does not end in /referrals/{id} (also once "%2E%2E" is read as "..")', () => {
