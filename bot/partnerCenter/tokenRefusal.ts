@@ -13,7 +13,7 @@ export interface TokenRefusal {
 }
 
 /** Entra's error code and the first line of its description (the rest is trace ids and a timestamp). */
-function entraError(body: unknown): { error?: string; description?: string; codes: number[] } {
+export function entraError(body: unknown): { error?: string; description?: string; codes: number[] } {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const error = typeof record.error === 'string' ? record.error : undefined;
   const description = typeof record.error_description === 'string' ? record.error_description.split(/\r?\n/)[0].trim() : undefined;

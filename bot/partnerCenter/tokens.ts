@@ -46,6 +46,8 @@ export interface TokenProviderOptions {
   logger?: Logger;
   fetch?: typeof fetch;
   requestTimeoutMs?: number;
+  /** What to ask Entra for; the Referrals API (PARTNER_CENTER_SCOPE) unless another Partner Center API is called. */
+  scope?: string;
 }
 
 /** Entra refused or failed a token request; the message names what to fix. */
@@ -123,7 +125,7 @@ export class PartnerCenterTokens implements AccessTokenProvider {
       client_id: clientId,
       client_secret: clientSecret,
       refresh_token: this.currentRefreshToken,
-      scope: PARTNER_CENTER_SCOPE,
+      scope: this.options.scope ?? PARTNER_CENTER_SCOPE,
     });
     let response: Response;
     let text: string;

@@ -23,9 +23,13 @@ export class PartnerCenterHarness {
   muted = false;
   private readonly pki = sharedTestPki();
 
+  /**
+   * `subscription.registered` false: the desk starts without a webhook registration (as before
+   * `npm run partner-center:webhooks`); by default it is registered for every event it understands.
+   */
   constructor(
     env: Record<string, string> = {},
-    private readonly subscription: Pick<WebhookSubscriptionOptions, 'skip'> = {},
+    private readonly subscription: Pick<WebhookSubscriptionOptions, 'skip'> & { registered?: boolean } = {},
     simulator: Omit<SimulatorOptions, 'clock' | 'extraRoutes'> = {},
   ) {
     // The simulator keeps the bot's test clock, read when it answers.
@@ -51,12 +55,18 @@ export class PartnerCenterHarness {
       PARTNER_CENTER_AUTHORITY_URL: this.simulator.authorityUrl,
     });
     await this.bot.start();
-    this.webhooks = new WebhookSubscription(this.simulator, () => `${this.bot.app.url}/api/partner-center/events`, {
+    if (this.subscription.registered !== false) this.simulator.registerWebhook(() => this.eventsUrl);
+    this.webhooks = new WebhookSubscription(this.simulator, {
       certificate: this.pki,
       sleep: async () => undefined,
       skip: (change) => this.muted || (this.subscription.skip?.(change) ?? false),
     });
     return this;
+  }
+
+  /** The desk's webhook endpoint, where Partner Center is to deliver events. */
+  get eventsUrl(): string {
+    return `${this.bot.app.url}/api/partner-center/events`;
   }
 
   async stop(): Promise<void> {

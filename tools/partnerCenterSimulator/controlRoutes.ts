@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readRawBody } from '../../bot/http/readBody';
 import { generateReferral } from './referralGenerator';
 import type { SimulatedReferral } from './referralStore';
+import { signInControl } from './signInControl';
 import type { PartnerCenterSimulator } from './simulator';
 
 /** Where the simulator takes orders over HTTP (the demo's way in). */
@@ -13,11 +14,14 @@ const MAX_AT_ONCE = 100;
  * `{ "count": n }` (1 by default, at most 100) adds n generated referrals now, and with
  * `{ "referral": {…} }` adds that one (or changes it, as in the portal, when its id is
  * known), as if it had arrived in Partner Center, so its webhooks announce it. Answers 201
- * with the ids and names, or 400 naming what is wrong. Returns false for every other path.
+ * with the ids and names, or 400 naming what is wrong. `/simulator/device-login` plays the
+ * user of a device-code sign-in (see signInControl). Returns false for every other path.
  */
 export function controlRoutes(simulator: PartnerCenterSimulator, firstSeed = 1_000): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   let seed = firstSeed;
+  const signIn = signInControl(simulator);
   return async (req, res) => {
+    if (await signIn(req, res)) return true;
     if (new URL(req.url ?? '/', 'http://simulator').pathname !== CONTROL_PATH) return false;
     const answer = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });

@@ -24,7 +24,7 @@ export interface EmbeddedOptions {
  * Starts the simulator for a desk without Partner Center credentials, as the embedded table
  * server stands in for Azure: with a throw-away certificate authority to sign its webhooks,
  * its certificate and its controls (`POST /simulator/referrals`, used by `npm run demo`) on
- * its own port, and a webhook registration for the desk.
+ * its own port, and the desk registered for its webhooks.
  */
 export async function startEmbeddedPartnerCenter(options: EmbeddedOptions): Promise<EmbeddedPartnerCenter> {
   const pki = createTestPki();
@@ -37,7 +37,8 @@ export async function startEmbeddedPartnerCenter(options: EmbeddedOptions): Prom
   });
   control = controlRoutes(simulator);
   await simulator.start();
-  const subscription = new WebhookSubscription(simulator, options.webhookUrl, { certificate: pki });
+  simulator.registerWebhook(options.webhookUrl);
+  const subscription = new WebhookSubscription(simulator, { certificate: pki });
   return {
     simulator,
     settings: { ...simulator.credentials, apiUrl: simulator.apiUrl, authorityUrl: simulator.authorityUrl, pollIntervalMs: options.pollIntervalMs },

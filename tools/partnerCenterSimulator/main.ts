@@ -3,10 +3,15 @@
  *   npx tsx tools/partnerCenterSimulator/main.ts [--port 4010] [--referrals 20] [--every 300]
  * It starts with `--referrals` generated referrals (the last created now, each an hour
  * before the next), adds a new one every `--every` seconds (0: none), and prints the
- * PARTNER_CENTER_… settings that point the desk at it. Ctrl+C stops it.
+ * PARTNER_CENTER_… settings that point the desk at it. Its controls answer on the same port:
+ * `POST /simulator/referrals` adds referrals, and `POST /simulator/device-login` plays the
+ * user of `npm run partner-center:login` (PARTNER_CENTER_AUTHORITY_URL pointed here). It sends
+ * no webhooks: it has no certificate a desk started on its own would trust. Ctrl+C stops it.
  */
 import { parseArgs } from 'node:util';
 import { DateTime, Duration } from 'luxon';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { controlRoutes } from './controlRoutes';
 import { generateReferral, generateReferrals } from './referralGenerator';
 import { PartnerCenterSimulator } from './simulator';
 
@@ -24,10 +29,13 @@ async function main(): Promise<void> {
   const count = wholeNumber('referrals', values.referrals);
   const everySeconds = wholeNumber('every', values.every);
   const now = DateTime.utc();
+  let control: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
   const simulator = new PartnerCenterSimulator({
     port,
     referrals: generateReferrals(count, { seed: 1, from: now.minus({ hours: Math.max(0, count - 1) }), every: Duration.fromObject({ hours: 1 }) }),
+    extraRoutes: async (req, res) => (await control?.(req, res)) ?? false,
   });
+  control = controlRoutes(simulator, count + 1_000);
   await simulator.start();
   const { tenantId, clientId, clientSecret, refreshToken } = simulator.credentials;
   console.log(`Partner Center simulator on ${simulator.url} with ${count} referrals. Point the desk at it with:\n`);

@@ -1,25 +1,40 @@
 /**
- * A local Partner Center: the Referrals API (`/v1.0/engagements/referrals`) and the Entra ID
- * token endpoint it needs, over HTTP on one port, holding referrals in memory. It speaks
+ * A local Partner Center: the Referrals API (`/v1.0/engagements/referrals`), the webhook
+ * registration API (`/webhooks/v1`) and the Entra ID endpoints they need (tokens, and device
+ * codes for signing in), over HTTP on one port, holding referrals in memory. It speaks
  * the contract of partner-center-api.md so the desk's client can be run against it, and
  * gives tests the controls the real service does not: a clock, portal changes, expired
- * tokens, throttling and failures on demand, and logs of every request and patch.
+ * tokens, a user who signs in or declines, throttling and failures on demand, and logs of
+ * every request and patch.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { BodyTooLargeError, readRawBody } from '../../bot/http/readBody';
+import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter/webhookEvents';
 import { odataError, type Answer } from './answers';
 import { FaultQueue } from './faults';
 import { listPage, nextPageQuery, parseListQuery } from './listing';
 import { readPatchOperations } from './referralPatch';
 import { ReferralStore, type PatchRecord, type ReferralChange, type SimulatedReferral } from './referralStore';
-import { TokenIssuer, type TokenRequestRecord } from './tokenIssuer';
+import type { DeviceCode } from './deviceCodes';
+import {
+  PARTNER_CENTER_AUDIENCE,
+  PARTNER_CENTER_WEBHOOK_AUDIENCE,
+  TokenIssuer,
+  type TokenRequestRecord,
+} from './tokenIssuer';
+import { WEBHOOK_API_PATH, webhookApiAnswer } from './webhookApi';
+import { WebhookRegistry, type ValidationEvent, type WebhookRegistration } from './webhookRegistry';
 
 /** Where the Referrals API lives on the simulator, as on api.partner.microsoft.com. */
 export const API_BASE_PATH = '/v1.0/engagements/referrals';
 
-const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/;
+const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/(token|devicecode)$/;
+
+/** Where the user "signs in" with a device code: the verification page the sign-in names (see signInControl). */
+export const DEVICE_LOGIN_PATH = '/simulator/device-login';
+
 const BODY_LIMIT = 1024 * 1024;
 
 /** The credentials the simulator accepts unless told others. */
@@ -47,6 +62,9 @@ export interface SimulatorOptions {
   accessTokenLifetimeSeconds?: number;
   /** Each refresh token works once: its redemption revokes it (see TokenIssuerSettings). Off, as in Entra. */
   singleUseRefreshTokens?: boolean;
+  /** `expires_in` of device codes, and the polling `interval` they ask for; 900 and 5 by default, as Entra's. */
+  deviceCodeLifetimeSeconds?: number;
+  deviceCodeIntervalSeconds?: number;
   /** Default and largest `$top`; 100 by default. */
   pageSize?: number;
   /**
@@ -86,6 +104,7 @@ export class PartnerCenterSimulator {
   private readonly clock: () => DateTime;
   private readonly store: ReferralStore;
   private readonly tokens: TokenIssuer;
+  private readonly webhooks: WebhookRegistry;
   private readonly faults = new FaultQueue();
   private readonly tokenFaults = new FaultQueue();
   private readonly pageSize: number;
@@ -107,9 +126,12 @@ export class PartnerCenterSimulator {
         ...this.credentials,
         accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
         singleUseRefreshTokens: options.singleUseRefreshTokens,
+        deviceCodeLifetimeSeconds: options.deviceCodeLifetimeSeconds,
+        deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds,
       },
       this.clock,
     );
+    this.webhooks = new WebhookRegistry(this.credentials.tenantId, this.clock);
     for (const referral of options.referrals ?? []) this.store.add(referral);
   }
 
@@ -180,6 +202,74 @@ export class PartnerCenterSimulator {
     return this.store.onChange(listener);
   }
 
+  /** The base URL of the webhook registration API (as `https://api.partnercenter.microsoft.com/webhooks/v1`). */
+  get webhookApiUrl(): string {
+    return `${this.url}${WEBHOOK_API_PATH}`;
+  }
+
+  /** The partner's webhook registration, or undefined. */
+  get webhookRegistration(): WebhookRegistration | undefined {
+    return this.webhooks.registration;
+  }
+
+  /**
+   * Registers `url` for `events` (by default every event the desk understands), as the
+   * partner would through the API; a function is read at each delivery, so a receiver may move.
+   */
+  registerWebhook(url: string | (() => string), events: readonly string[] = WEBHOOK_EVENT_NAMES): WebhookRegistration {
+    return this.webhooks.register(url, events);
+  }
+
+  unregisterWebhook(): void {
+    this.webhooks.unregister();
+  }
+
+  /** Calls `listener` with each test event asked for through the API; returns a function that stops it. */
+  onValidationRequest(listener: (event: ValidationEvent) => void): () => void {
+    return this.webhooks.onValidation(listener);
+  }
+
+  /** Records an attempt to deliver test event `correlationId`: the receiver's status, or why none came. */
+  recordValidationAttempt(correlationId: string, attempt: { status?: number; error?: string }): void {
+    this.webhooks.recordAttempt(correlationId, attempt);
+  }
+
+  /** The test event's delivery ended: delivered, or given up. */
+  finishValidation(correlationId: string, delivered: boolean): void {
+    this.webhooks.finish(correlationId, delivered);
+  }
+
+  /** A test event as the API serves it, or undefined. */
+  validationEvent(correlationId: string): ValidationEvent | undefined {
+    return this.webhooks.validation(correlationId);
+  }
+
+  /** Every device code given out, oldest first (copies). */
+  get deviceCodes(): DeviceCode[] {
+    return this.tokens.deviceCodes.all().map((code) => ({ ...code }));
+  }
+
+  /** The user signs in with `userCode` (or declines): false when the code is unknown, expired or answered. */
+  answerSignIn(userCode: string, decision: 'approve' | 'decline'): boolean {
+    return this.tokens.deviceCodes.answer(userCode, decision, this.clock().toMillis());
+  }
+
+  /** The next poll with this user code's device code is answered slow_down, as Entra under load. */
+  slowDownSignIn(userCode: string): void {
+    this.deviceCode(userCode).slowDownNext = true;
+  }
+
+  /** The device code of `userCode` expires now. */
+  expireSignIn(userCode: string): void {
+    this.deviceCode(userCode).expiresAt = this.clock().toMillis();
+  }
+
+  private deviceCode(userCode: string): DeviceCode {
+    const code = this.tokens.deviceCodes.byUserCode(userCode);
+    if (!code) throw new Error(`No device code has the user code ${userCode}`);
+    return code;
+  }
+
   /** Every access token issued so far stops working: the next API call gets 401. */
   expireTokens(): void {
     this.tokens.expireAll();
@@ -242,13 +332,16 @@ export class PartnerCenterSimulator {
   /** The answer for the simulator's own routes, or undefined for a path it does not serve. */
   private async route(req: IncomingMessage, url: URL): Promise<Answer | undefined> {
     const token = TOKEN_PATH.exec(url.pathname);
-    if (token) return this.tokenEndpoint(req, decodeURIComponent(token[1]));
+    if (token) return this.tokenEndpoint(req, decodeURIComponent(token[1]), token[2] === 'devicecode');
     const path = url.pathname.replace(/\/+$/, '');
-    if (path !== API_BASE_PATH && !path.startsWith(`${API_BASE_PATH}/`)) return undefined;
+    const under = (base: string) => path === base || path.startsWith(`${base}/`);
+    if (!under(API_BASE_PATH) && !under(WEBHOOK_API_PATH)) return undefined;
     const fault = this.faults.take();
     if (fault) return this.faultAnswer(fault.status, fault.retryAfterSeconds);
-    const refusal = this.authenticate(req);
+    const webhookApi = under(WEBHOOK_API_PATH);
+    const refusal = this.authenticate(req, webhookApi ? PARTNER_CENTER_WEBHOOK_AUDIENCE : PARTNER_CENTER_AUDIENCE);
     if (refusal) return refusal;
+    if (webhookApi) return webhookApiAnswer(this.webhooks, req, path);
     if (path === API_BASE_PATH) {
       if (req.method !== 'GET') return odataError(405, 'MethodNotAllowed', `${req.method} ${API_BASE_PATH} is not simulated; referrals are listed with GET`, undefined, { allow: 'GET' });
       return this.list(url, req);
@@ -268,19 +361,26 @@ export class PartnerCenterSimulator {
       : odataError(status, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', `The service failed to answer (simulated ${status}); try again later`, undefined, headers);
   }
 
-  private authenticate(req: IncomingMessage): Answer | undefined {
+  private authenticate(req: IncomingMessage, audience: string): Answer | undefined {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     const refuse = (message: string, error = 'invalid_token') =>
       odataError(401, 'Unauthorized', message, undefined, { 'www-authenticate': `Bearer error="${error}", error_description="${message}"` });
     if (!match) return refuse('The request has no Authorization: Bearer <access token> header', 'invalid_request');
-    const check = this.tokens.check(match[1]);
+    const check = this.tokens.check(match[1], audience);
     if (check === 'expired') return refuse('The access token has expired');
-    if (check === 'unknown') return refuse('The access token is not valid for https://api.partner.microsoft.com');
+    if (check === 'unknown') return refuse(`The access token is not valid for ${audience}`);
+    if (check === 'elsewhere') {
+      return refuse(`The access token is for another resource; this API takes tokens for ${audience}`);
+    }
     return undefined;
   }
 
-  private async tokenEndpoint(req: IncomingMessage, tenant: string): Promise<Answer> {
-    if (req.method !== 'POST') return { status: 405, headers: { allow: 'POST' }, body: { error: 'invalid_request', error_description: 'The token endpoint only accepts POST' } };
+  private async tokenEndpoint(req: IncomingMessage, tenant: string, deviceCode: boolean): Promise<Answer> {
+    if (req.method !== 'POST') {
+      const description = `The ${deviceCode ? 'device code' : 'token'} endpoint only accepts POST`;
+      const body = { error: 'invalid_request', error_description: description };
+      return { status: 405, headers: { allow: 'POST' }, body };
+    }
     const fault = this.tokenFaults.take();
     if (fault) {
       req.resume();
@@ -297,7 +397,10 @@ export class PartnerCenterSimulator {
       const part = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
       credentials = colon < 0 ? { clientId: part(pair), clientSecret: '' } : { clientId: part(pair.slice(0, colon)), clientSecret: part(pair.slice(colon + 1)) };
     }
-    const answer = this.tokens.redeem(tenant, new URLSearchParams(isForm ? raw : ''), credentials);
+    const form = new URLSearchParams(isForm ? raw : '');
+    const answer = deviceCode
+      ? this.tokens.requestDeviceCode(tenant, form, `${this.url}${DEVICE_LOGIN_PATH}`)
+      : this.tokens.redeem(tenant, form, credentials);
     return { status: answer.status, headers: { 'cache-control': 'no-store' }, body: answer.body };
   }
 

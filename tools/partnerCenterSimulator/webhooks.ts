@@ -122,21 +122,27 @@ export class WebhookSender {
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
 
-  /** Signs and delivers one event (a body, or its exact JSON text) to `url`. */
-  async send(url: string, event: PartnerCenterEventBody | string): Promise<DeliveryReport> {
+  /** Signs and delivers one event (a body, or its exact JSON text) to `url`; `onAttempt` hears of each try. */
+  async send(
+    url: string,
+    event: PartnerCenterEventBody | string,
+    onAttempt?: (attempt: DeliveryAttempt) => void,
+  ): Promise<DeliveryReport> {
     const body = typeof event === 'string' ? event : JSON.stringify(event);
     const headers = signDelivery(body, this.options.privateKey, this.options.certificateUrl, this.options.signatureHeader);
     const target = new URL(url);
     const attempts: DeliveryAttempt[] = [];
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       if (attempt > 1) await this.sleep(this.retryDelayMs(attempt - 1));
+      let tried: DeliveryAttempt;
       try {
-        const status = await post(target, body, headers, this.timeoutMs);
-        attempts.push({ attempt, status });
-        if (status >= 200 && status < 300) return { delivered: true, attempts };
+        tried = { attempt, status: await post(target, body, headers, this.timeoutMs) };
       } catch (error) {
-        attempts.push({ attempt, error: (error as Error).message });
+        tried = { attempt, error: (error as Error).message };
       }
+      attempts.push(tried);
+      onAttempt?.(tried);
+      if (tried.status !== undefined && tried.status >= 200 && tried.status < 300) return { delivered: true, attempts };
     }
     return { delivered: false, attempts };
   }
