@@ -619,12 +619,6 @@ export function propertyAt(expression: BicepExpr, path: string): BicepExpr | und
   return current;
 }
 
-/** The keys of an object expression, in order. */
-export function objectKeys(expression: BicepExpr): string[] {
-  if (expression.kind !== 'object') throw new Error(`expected an object, found ${expression.kind}`);
-  return expression.props.map((p) => p.key);
-}
-
 /** Every sub-expression of an expression, itself included, depth first. */
 export function* walk(expression: BicepExpr): Generator<BicepExpr> {
   yield expression;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { declarations, propertyAt, type BicepFile } from './bicep';
-import { readBicep, TemplateValues, Unknown, type BicepValue } from './bicepValues';
+import { Closure, readBicep, TemplateValues, Unknown, type BicepValue } from './bicepValues';
 
 export const REPO = join(__dirname, '..', '..');
 export const MAIN_BICEP = join(REPO, 'infra', 'main.bicep');
@@ -106,7 +106,8 @@ export function contains(value: BicepValue, text: string): boolean {
   if (typeof value === 'string') return value.includes(text);
   if (value instanceof Unknown) return value.text.includes(text);
   if (Array.isArray(value)) return value.some((v) => contains(v, text));
-  if (value && typeof value === 'object' && !('body' in value))
+  if (value && typeof value === 'object' && !(value instanceof Closure)) {
     return Object.values(value).some((v) => contains(v as BicepValue, text));
+  }
   return false;
 }
