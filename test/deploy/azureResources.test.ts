@@ -61,7 +61,10 @@ describe('Deployment: what runs in Azure', () => {
     assert.equal(textOf(at(app, 'properties.configuration.registries.0.identity')), '<identity.outputs.id>');
     assert.deepEqual(Object.keys(at(app, 'identity.userAssignedIdentities') as Props), ['<identity.outputs.id>']);
     const probes = at(app, 'properties.template.containers.0.probes') as Props[];
-    assert.deepEqual(probes.map((p) => p.type), ['Startup', 'Readiness', 'Liveness']);
+    assert.deepEqual(
+      probes.map((p) => p.type),
+      ['Startup', 'Readiness', 'Liveness'],
+    );
     for (const probe of probes) {
       const probePort = (probe.httpGet ?? probe.tcpSocket) as Props;
       assert.equal(String(probePort.port), port, `${textOf(probe.type)} probe`);

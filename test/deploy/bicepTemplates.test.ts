@@ -74,13 +74,15 @@ describe('Deployment: the Bicep templates hold together', () => {
       for (const statement of file.statements) {
         for (const { expression, bound } of expressionsOf(statement)) {
           for (const name of referencedNames(expression, bound)) {
-            if (!declared.has(name) && !['az', 'sys'].includes(name))
+            if (!declared.has(name) && !['az', 'sys'].includes(name)) {
               problems.push(`${where(file)}:${statement.line}: ${name} is not declared`);
+            }
           }
           for (const part of walk(expression)) {
             const called = calledFunction(part);
-            if (called && !KNOWN_FUNCTIONS.has(called) && !funcs.has(called))
+            if (called && !KNOWN_FUNCTIONS.has(called) && !funcs.has(called)) {
               problems.push(`${where(file)}:${statement.line}: unknown function ${called}`);
+            }
           }
         }
       }
@@ -102,11 +104,14 @@ describe('Deployment: the Bicep templates hold together', () => {
         const params = propertyAt(module.body, 'params');
         const given = params?.kind === 'object' ? params.props.map((p) => p.key) : [];
         const declared = declarations(template, 'param');
-        for (const name of given)
-          if (!declared.some((p) => p.name === name))
+        for (const name of given) {
+          if (!declared.some((p) => p.name === name)) {
             problems.push(`${symbol}: ${where(template)} has no parameter ${name}`);
-        for (const p of declared)
+          }
+        }
+        for (const p of declared) {
           if (!p.defaultValue && !given.includes(p.name)) problems.push(`${symbol}: ${p.name} is required`);
+        }
       }
       const outputs = (symbol: string) => declarations(modules.get(symbol) as BicepFile, 'output').map((o) => o.name);
       for (const statement of file.statements) {

@@ -13,9 +13,9 @@ const args = (stage: DockerStage, keyword: string) =>
 function envOf(stage: DockerStage): Record<string, string> {
   const env: Record<string, string> = {};
   for (const text of args(stage, 'ENV')) {
-    if (text.includes('='))
+    if (text.includes('=')) {
       for (const [, k, v] of text.matchAll(/(\w+)=("[^"]*"|\S+)/g)) env[k] = v.replace(/^"|"$/g, '');
-    else {
+    } else {
       const [k, ...rest] = text.split(/\s+/);
       env[k] = rest.join(' ');
     }

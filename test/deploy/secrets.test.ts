@@ -18,6 +18,13 @@ import { LOCAL_ONLY_SETTINGS } from './localOnlySettings';
 /** Names of settings that hold a secret by their look; each must reach the container from Key Vault. */
 const SECRET_LOOKING = /PASSWORD|SECRET|TOKEN|_KEY$|CONNECTION_STRING/i;
 
+/** The settings of env.sample that hold a secret and apply in Azure. */
+function secretSettingNames(): string[] {
+  return envSampleSettings()
+    .map((s) => s.name)
+    .filter((name) => SECRET_LOOKING.test(name) && !(name in LOCAL_ONLY_SETTINGS));
+}
+
 function everythingSet(): TemplateValues {
   const main = mainTemplate();
   return new TemplateValues(main, everyParameterSet(main));
@@ -28,9 +35,7 @@ describe('Deployment: secrets reach the desk from Key Vault only', () => {
     const values = everythingSet();
     const env = deskEnv(values);
     const secrets = deskSecrets(values);
-    const secretNames = envSampleSettings()
-      .map((s) => s.name)
-      .filter((name) => SECRET_LOOKING.test(name) && !(name in LOCAL_ONLY_SETTINGS));
+    const secretNames = secretSettingNames();
     assert.ok(secretNames.length >= 5, `expected the secret settings of env.sample, found ${secretNames.join(', ')}`);
     for (const name of secretNames) {
       const entry = env.find((e) => e.name === name);
@@ -75,8 +80,9 @@ describe('Deployment: secrets reach the desk from Key Vault only', () => {
       const template = readBicep(join(REPO, 'infra', module.path));
       const secure = secureParameters(template);
       for (const [param, value] of Object.entries(values.moduleParams(module.name))) {
-        if (contains(value, SECRET_MARK) && !secure.includes(param))
+        if (contains(value, SECRET_MARK) && !secure.includes(param)) {
           problems.push(`${module.name}.${param} gets a secret but is not @secure()`);
+        }
       }
     }
     for (const output of declarations(main, 'output')) {
@@ -93,9 +99,7 @@ describe('Deployment: secrets reach the desk from Key Vault only', () => {
     const main = mainTemplate();
     const secure = secureParameters(main);
     const contents = everythingSet().moduleParams('keyVault').contents as Record<string, string>;
-    for (const name of envSampleSettings()
-      .map((s) => s.name)
-      .filter((n) => SECRET_LOOKING.test(n) && !(n in LOCAL_ONLY_SETTINGS))) {
+    for (const name of secretSettingNames()) {
       const param = /^secret-value-of:(\w+)$/.exec(contents[name] ?? '')?.[1];
       assert.ok(
         param && secure.includes(param),

@@ -182,8 +182,9 @@ describe('Deployment: the settings the desk gets in Azure', () => {
     const files = Object.keys(values.value('fileSettings') as object);
     for (const [setting, param] of feedingParameters(values)) {
       const expected = files.includes(setting) ? `\${${setting}_BASE64}` : `\${${setting}}`;
-      if (parameters[param] !== expected)
+      if (parameters[param] !== expected) {
         problems.push(`${param}: main.parameters.json has ${parameters[param] ?? 'nothing'}, not ${expected}`);
+      }
     }
     assert.deepEqual(problems, []);
   });

@@ -66,41 +66,10 @@ interface Token {
   segments?: string[];
 }
 
-const PUNCTUATION = [
-  '=>',
-  '==',
-  '!=',
-  '<=',
-  '>=',
-  '&&',
-  '||',
-  '??',
-  '.?',
-  '::',
-  '=~',
-  '!~',
-  '{',
-  '}',
-  '[',
-  ']',
-  '(',
-  ')',
-  ',',
-  ':',
-  '.',
-  '?',
-  '=',
-  '<',
-  '>',
-  '!',
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '@',
-];
+// Longest first, so that `=>` is not read as `=` then `>`.
+const PUNCTUATION = '=> == != <= >= && || ?? .? :: =~ !~ { } [ ] ( ) , : . ? = < > ! + - * / % @'.split(' ');
 
+/** Binary operators, the loosest-binding first. */
 const BINARY_LEVELS = [
   ['??'],
   ['||'],
@@ -300,8 +269,9 @@ class Parser {
           condition = this.parenthesized();
         }
         const body = this.expression();
-        if (keyword.text === 'module')
+        if (keyword.text === 'module') {
           return { kind: 'module', name, path: target.text, condition, body, decorators, line };
+        }
         return { kind: 'resource', name, type: target.text, existing, condition, body, decorators, line };
       }
       case 'output': {
@@ -467,8 +437,9 @@ class Parser {
       this.skipSeparators();
       if (this.isPunctuation('}')) break;
       const key = this.next();
-      if (key.type !== 'identifier' && key.type !== 'string')
+      if (key.type !== 'identifier' && key.type !== 'string') {
         this.fail(`expected a property name, not ${this.describe(key)}`);
+      }
       this.expect(':');
       const keyExpression = key.interpolations?.length ? this.stringExpression(key) : undefined;
       props.push({ key: key.text, keyExpression, value: this.expression() });
@@ -566,8 +537,9 @@ class Parser {
 
   private expect(text: string): void {
     const token = this.next();
-    if (token.type !== 'punctuation' || token.text !== text)
+    if (token.type !== 'punctuation' || token.text !== text) {
       this.fail(`expected ${text}, not ${this.describe(token)}`, token);
+    }
   }
 
   private identifier(): string {
@@ -702,8 +674,9 @@ export function calledFunction(expression: BicepExpr): string | undefined {
   if (expression.kind !== 'call') return undefined;
   const { callee } = expression;
   if (callee.kind === 'identifier') return callee.name;
-  if (callee.kind === 'member' && callee.object.kind === 'identifier' && ['az', 'sys'].includes(callee.object.name))
+  if (callee.kind === 'member' && callee.object.kind === 'identifier' && ['az', 'sys'].includes(callee.object.name)) {
     return callee.name;
+  }
   return undefined;
 }
 

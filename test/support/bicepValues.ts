@@ -128,8 +128,9 @@ export class TemplateValues {
     const declared = new Set(
       file.statements.filter((s) => s.kind === 'param').map((s) => (s as { name: string }).name),
     );
-    for (const name of Object.keys(params))
+    for (const name of Object.keys(params)) {
       if (!declared.has(name)) throw new Error(`${file.path} has no parameter ${name}`);
+    }
   }
 
   /** The value of a parameter or variable. */
@@ -268,8 +269,9 @@ export class TemplateValues {
     if (operator === '&&' && left === false) return false;
     if (operator === '||' && left === true) return true;
     const right = value(1);
-    if (left instanceof Unknown || right instanceof Unknown)
+    if (left instanceof Unknown || right instanceof Unknown) {
       return new Unknown(`${textOf(left)} ${operator} ${textOf(right)}`);
+    }
     switch (operator) {
       case '&&':
       case '||':

@@ -35,8 +35,9 @@ export function parseDockerfile(text: string): DockerStage[] {
       const [image, as, name] = instruction.args.split(/\s+/);
       stages.push({ image, name: as?.toUpperCase() === 'AS' ? name : undefined, instructions: [] });
     } else if (stages.length === 0) {
-      if (instruction.keyword !== 'ARG')
+      if (instruction.keyword !== 'ARG') {
         throw new Error(`Dockerfile:${instruction.line}: ${instruction.keyword} before FROM`);
+      }
     } else {
       stages[stages.length - 1].instructions.push(instruction);
     }
