@@ -3,6 +3,9 @@ import { startApp, type AppOptions } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { consoleLogger } from './log';
 
+/** A start that failed after the app logged why: the process exits without repeating it. */
+class AlreadyLogged extends Error {}
+
 /**
  * Runs a long-lived command (`npm start`, `npm run playground`): a local `.env` (see
  * env.sample) fills in what the environment does not set; a bad setting is reported by
@@ -21,7 +24,7 @@ export function runMain(start: () => Promise<{ stop(): Promise<void> }>): void {
       process.once('SIGTERM', shutdown);
     },
     (error: unknown) => {
-      console.error(error instanceof ConfigError ? error.message : error);
+      if (!(error instanceof AlreadyLogged)) console.error(error instanceof ConfigError ? error.message : error);
       process.exit(1);
     },
   );
@@ -34,7 +37,11 @@ export function runMain(start: () => Promise<{ stop(): Promise<void> }>): void {
 export function runDesk(extra: Pick<AppOptions, 'localPartnerCenter'> = {}): void {
   runMain(async () => {
     const app = await startApp({ ...extra, config: loadConfig(process.env), log: consoleLogger });
-    await app.ready;
+    // The app has logged why its storage did not start; the host (a container's restart policy) starts it again.
+    await app.ready.catch(async () => {
+      await app.stop();
+      throw new AlreadyLogged();
+    });
     return app;
   });
 }
