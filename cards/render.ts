@@ -1,4 +1,4 @@
-import { Template } from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 
 /** An Adaptive Card as JSON, ready to send as an attachment. */
 export interface AdaptiveCard {
@@ -12,20 +12,28 @@ export interface AdaptiveCard {
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /**
- * A card template parsed once; `render` binds data to a fresh copy each time, so no
+ * A card template parsed once, at its first render (the templating library and the parse
+ * are left out of the desk's start); `render` binds data to a fresh copy each time, so no
  * render can leak into another.
  */
 export class CardTemplate<Data extends object> {
-  private readonly template: Template;
+  private template: Template | undefined;
 
-  constructor(json: object) {
-    this.template = new Template(json);
-  }
+  constructor(private readonly json: object) {}
 
   render(data: Data): AdaptiveCard {
+    this.template ??= new (templateLibrary().Template)(this.json);
     // Optional values are bound as null; a property that came out null is simply left off.
     return withoutNulls(this.template.expand({ $root: data })) as AdaptiveCard;
   }
+}
+
+let library: typeof import('adaptivecards-templating') | undefined;
+
+/** The templating library, loaded when the first card is rendered (about a tenth of a second). */
+function templateLibrary(): typeof import('adaptivecards-templating') {
+  library ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating');
+  return library;
 }
 
 function withoutNulls(value: unknown): unknown {

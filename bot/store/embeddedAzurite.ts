@@ -2,9 +2,19 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 
-// Azurite ships no type declarations; these are the two classes the bot uses.
-const TableServer: new (config: unknown) => AzuriteTableServer = require('azurite/dist/src/table/TableServer').default;
-const TableConfiguration: new (...args: unknown[]) => unknown = require('azurite/dist/src/table/TableConfiguration').default;
+/**
+ * Azurite's two classes the bot uses (it ships no type declarations), loaded when the embedded
+ * server starts: a desk on Azure Table Storage never pays the third of a second they take.
+ */
+function azurite(): {
+  TableServer: new (config: unknown) => AzuriteTableServer;
+  TableConfiguration: new (...args: unknown[]) => unknown;
+} {
+  return {
+    TableServer: require('azurite/dist/src/table/TableServer').default,
+    TableConfiguration: require('azurite/dist/src/table/TableConfiguration').default,
+  };
+}
 
 interface AzuriteTableServer {
   httpServer: Server;
@@ -66,6 +76,7 @@ export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): 
   // pwd, oauth, disable product-style URL, in-memory persistence.
   const { certFile = '', keyFile = '' } = options.https ?? {};
   const oauth = options.https ? 'basic' : undefined;
+  const { TableServer, TableConfiguration } = azurite();
   const config = new TableConfiguration(
     host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined, false, true,
     certFile, keyFile, '', oauth, false, inMemory,

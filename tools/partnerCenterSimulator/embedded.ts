@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DateTime } from 'luxon';
 import type { LocalPartnerCenter } from '../../bot/partnerCenter/localPartnerCenter';
-import { createTestPki } from './certificates';
+import { createTestPkiInBackground } from './certificates';
 import { controlRoutes } from './controlRoutes';
 import { PartnerCenterSimulator } from './simulator';
 import { CERTIFICATE_PATH, WebhookSubscription } from './webhookSubscription';
@@ -27,7 +27,7 @@ export interface EmbeddedOptions {
  * its own port, and the desk registered for its webhooks.
  */
 export async function startEmbeddedPartnerCenter(options: EmbeddedOptions): Promise<EmbeddedPartnerCenter> {
-  const pki = createTestPki();
+  const pki = await createTestPkiInBackground();
   const certificate = certificateHandler(pki, CERTIFICATE_PATH);
   let control: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
   const simulator = new PartnerCenterSimulator({
