@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { generateReferral, PartnerCenterSimulator } from '../../tools/partnerCenterSimulator';
 import { sharedTestPki } from '../../tools/partnerCenterSimulator/certificates';
-import { controlRoutes } from '../../tools/partnerCenterSimulator/controlRoutes';
 import { DEVICE_LOGIN_PATH } from '../../tools/partnerCenterSimulator/simulator';
 import { WebhookSubscription } from '../../tools/partnerCenterSimulator/webhookSubscription';
 import { NOW } from '../support/fixtures';
 import { MovableClock } from '../support/movableClock';
+import { startControlledSimulator } from '../support/controlledSimulator';
 
 const REFERRALS_SCOPE = 'https://api.partner.microsoft.com/.default offline_access';
 const WEBHOOK_SCOPE = 'https://api.partnercenter.microsoft.com/user_impersonation';
@@ -20,14 +19,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
 
   beforeEach(async () => {
     clock = new MovableClock();
-    let control: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
-    sim = new PartnerCenterSimulator({
-      clock: clock.read,
-      referrals: [referral],
-      extraRoutes: async (req, res) => (await control?.(req, res)) ?? false,
-    });
-    control = controlRoutes(sim);
-    await sim.start();
+    sim = await startControlledSimulator({ clock: clock.read, referrals: [referral] });
   });
   afterEach(async () => sim.stop());
 

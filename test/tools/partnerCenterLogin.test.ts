@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { PartnerCenterClient } from '../../bot/partnerCenter/client';
 import { PartnerCenterTokens } from '../../bot/partnerCenter/tokens';
 import { runLogin } from '../../tools/partnerCenter/login';
 import { generateReferral, PartnerCenterSimulator, type SimulatorOptions } from '../../tools/partnerCenterSimulator';
-import { controlRoutes } from '../../tools/partnerCenterSimulator/controlRoutes';
 import { DEVICE_LOGIN_PATH } from '../../tools/partnerCenterSimulator/simulator';
 import { collectPages } from '../support/simulatedPartnerCenter';
 import { NOW } from '../support/fixtures';
 import { MovableClock } from '../support/movableClock';
+import { startControlledSimulator } from '../support/controlledSimulator';
 import { RecordingIo } from '../support/recordingIo';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -23,15 +22,7 @@ describe('npm run partner-center:login: the device-code sign-in (against the sim
 
   async function start(options: SimulatorOptions = {}): Promise<void> {
     clock = new MovableClock();
-    let control: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
-    sim = new PartnerCenterSimulator({
-      clock: clock.read,
-      referrals: [referral],
-      extraRoutes: async (req, res) => (await control?.(req, res)) ?? false,
-      ...options,
-    });
-    control = controlRoutes(sim);
-    await sim.start();
+    sim = await startControlledSimulator({ clock: clock.read, referrals: [referral], ...options });
   }
   afterEach(async () => sim?.stop());
 
