@@ -1,0 +1,27 @@
+/** The form of a deal a partner found itself, in English. */
+
+export const newDeal = {
+  title: 'New deal',
+  intro: 'Register a deal you found yourself. The country decides its region and channel, and cannot change later.',
+  customer: 'Customer',
+  customerName: 'Customer name',
+  country: 'Country',
+  chooseCountry: 'Choose the customer\'s country',
+  contact: 'Customer contact',
+  deal: 'Deal',
+  member: 'Your team: at least one member',
+  solutions: 'Solutions (at least one; an assessment goes alone)',
+  chooseSolutions: 'Choose solutions',
+  microsoft: 'Microsoft',
+  help: 'Identify the kind of help that you need from Microsoft',
+  maySee: 'Would you like Microsoft sellers to view this deal?',
+  yes: 'Yes',
+  no: 'No',
+  notesOptional: 'Notes (optional)',
+  submit: 'Create deal',
+  required: (label: string) => `${label} is required.`,
+  created: 'Deal created. Its card goes to the channel of its region.',
+  alreadyCreated: 'This form already created the deal below.',
+  formUsed: 'This form cannot create a deal. Send me "new deal" for a fresh form.',
+  usage: 'To register a deal you found yourself, send me "new deal".',
+};
