@@ -10,86 +10,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { BodyTooLargeError, readRawBody } from '../../bot/http/readBody';
+import { BodyTooLargeError } from '../../bot/http/readBody';
 import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter/webhookEvents';
 import { odataError, type Answer } from './answers';
-import { FaultQueue } from './faults';
-import { listPage, nextPageQuery, parseListQuery } from './listing';
-import { readPatchOperations } from './referralPatch';
-import { ReferralStore, type PatchRecord, type ReferralChange, type SimulatedReferral } from './referralStore';
+import { authenticate, faultAnswer } from './apiGuard';
 import type { DeviceCode } from './deviceCodes';
-import {
-  PARTNER_CENTER_AUDIENCE,
-  PARTNER_CENTER_WEBHOOK_AUDIENCE,
-  TokenIssuer,
-  type TokenRequestRecord,
-} from './tokenIssuer';
+import { FaultQueue } from './faults';
+import { API_BASE_PATH, referralsApiAnswer } from './referralsApi';
+import { ReferralStore, type PatchRecord, type ReferralChange, type SimulatedReferral } from './referralStore';
+import { SIMULATOR_CREDENTIALS, type SimulatorOptions, type SimulatorRequest } from './simulatorOptions';
+import { PARTNER_CENTER_AUDIENCE, PARTNER_CENTER_WEBHOOK_AUDIENCE } from './tokenAudiences';
+import { TOKEN_PATH, tokenEndpointAnswer } from './tokenEndpoint';
+import { TokenIssuer, type TokenRequestRecord } from './tokenIssuer';
 import { WEBHOOK_API_PATH, webhookApiAnswer } from './webhookApi';
 import { WebhookRegistry, type ValidationEvent, type WebhookRegistration } from './webhookRegistry';
 
-/** Where the Referrals API lives on the simulator, as on api.partner.microsoft.com. */
-export const API_BASE_PATH = '/v1.0/engagements/referrals';
-
-const TOKEN_PATH = /^\/([^/]+)\/oauth2\/v2\.0\/(token|devicecode)$/;
-
-/** Where the user "signs in" with a device code: the verification page the sign-in names (see signInControl). */
-export const DEVICE_LOGIN_PATH = '/simulator/device-login';
-
-const BODY_LIMIT = 1024 * 1024;
-
-/** The credentials the simulator accepts unless told others. */
-export const SIMULATOR_CREDENTIALS = {
-  tenantId: '5f0b2c4e-7d1a-4c3b-9e8f-0a1b2c3d4e5f',
-  clientId: '9c1e7b52-3f4a-4d6e-8b2c-1d0e9f8a7b6c',
-  clientSecret: 'simulated-client-secret',
-  refreshToken: 'simulated-refresh-token',
-} as const;
-
-/** How to set up a simulator; every option has a default. */
-export interface SimulatorOptions {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  /** Interface to listen on; 127.0.0.1 by default. */
-  host?: string;
-  /** The simulator's "now": token lifetimes, updatedDateTime, acceptedDateTime, closedDateTime. */
-  clock?: () => DateTime;
-  tenantId?: string;
-  clientId?: string;
-  clientSecret?: string;
-  /** The refresh token of the signed-in user that the token endpoint accepts at start. */
-  refreshToken?: string;
-  /** `expires_in` of access tokens; 3600 by default. */
-  accessTokenLifetimeSeconds?: number;
-  /** Each refresh token works once: its redemption revokes it (see TokenIssuerSettings). Off, as in Entra. */
-  singleUseRefreshTokens?: boolean;
-  /** `expires_in` of device codes, and the polling `interval` they ask for; 900 and 5 by default, as Entra's. */
-  deviceCodeLifetimeSeconds?: number;
-  deviceCodeIntervalSeconds?: number;
-  /** Default and largest `$top`; 100 by default. */
-  pageSize?: number;
-  /**
-   * At most this many referrals a page, whatever `$top` asks, with `@odata.nextLink` to the
-   * rest: paging driven by the service, as OData allows. Off by default.
-   */
-  servedPageSize?: number;
-  /** Referrals held from the start. */
-  referrals?: readonly Record<string, unknown>[];
-  /**
-   * Serves requests that are neither the Referrals API nor the token endpoint (e.g. a
-   * certificate URL). Returns true when it answered the request, false to get a 404.
-   */
-  extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-  /** The origin written into `@odata.nextLink`; by default the one the request was sent to. */
-  nextLinkOrigin?: string;
-}
-
-/** One request the simulator received, as answered. */
-export interface SimulatorRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-}
+export { API_BASE_PATH } from './referralsApi';
+export { DEVICE_LOGIN_PATH } from './tokenEndpoint';
+export { SIMULATOR_CREDENTIALS, type SimulatorOptions, type SimulatorRequest } from './simulatorOptions';
 
 /**
  * The simulator: `start()` it, point the desk at `apiUrl` and `authorityUrl` with
@@ -332,127 +270,21 @@ export class PartnerCenterSimulator {
   /** The answer for the simulator's own routes, or undefined for a path it does not serve. */
   private async route(req: IncomingMessage, url: URL): Promise<Answer | undefined> {
     const token = TOKEN_PATH.exec(url.pathname);
-    if (token) return this.tokenEndpoint(req, decodeURIComponent(token[1]), token[2] === 'devicecode');
+    if (token) {
+      const context = { tokens: this.tokens, faults: this.tokenFaults, url: this.url };
+      return tokenEndpointAnswer(context, req, decodeURIComponent(token[1]), token[2] === 'devicecode');
+    }
     const path = url.pathname.replace(/\/+$/, '');
     const under = (base: string) => path === base || path.startsWith(`${base}/`);
     if (!under(API_BASE_PATH) && !under(WEBHOOK_API_PATH)) return undefined;
     const fault = this.faults.take();
-    if (fault) return this.faultAnswer(fault.status, fault.retryAfterSeconds);
+    if (fault) return faultAnswer(fault.status, fault.retryAfterSeconds);
     const webhookApi = under(WEBHOOK_API_PATH);
-    const refusal = this.authenticate(req, webhookApi ? PARTNER_CENTER_WEBHOOK_AUDIENCE : PARTNER_CENTER_AUDIENCE);
+    const refusal = authenticate(this.tokens, req, webhookApi ? PARTNER_CENTER_WEBHOOK_AUDIENCE : PARTNER_CENTER_AUDIENCE);
     if (refusal) return refusal;
     if (webhookApi) return webhookApiAnswer(this.webhooks, req, path);
-    if (path === API_BASE_PATH) {
-      if (req.method !== 'GET') return odataError(405, 'MethodNotAllowed', `${req.method} ${API_BASE_PATH} is not simulated; referrals are listed with GET`, undefined, { allow: 'GET' });
-      return this.list(url, req);
-    }
-    const rest = path.slice(API_BASE_PATH.length + 1);
-    if (rest.includes('/')) return odataError(404, 'NotFound', `Nothing is served at ${url.pathname}`);
-    const id = decodeURIComponent(rest);
-    if (req.method === 'GET') return this.getOne(id);
-    if (req.method === 'PATCH') return this.patch(req, id);
-    return odataError(405, 'MethodNotAllowed', `${req.method} is not allowed on a referral; use GET or PATCH`, undefined, { allow: 'GET, PATCH' });
-  }
-
-  private faultAnswer(status: number, retryAfterSeconds?: number): Answer {
-    const headers = retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) };
-    return status === 429
-      ? odataError(429, 'TooManyRequests', `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.`, undefined, headers)
-      : odataError(status, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', `The service failed to answer (simulated ${status}); try again later`, undefined, headers);
-  }
-
-  private authenticate(req: IncomingMessage, audience: string): Answer | undefined {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    const refuse = (message: string, error = 'invalid_token') =>
-      odataError(401, 'Unauthorized', message, undefined, { 'www-authenticate': `Bearer error="${error}", error_description="${message}"` });
-    if (!match) return refuse('The request has no Authorization: Bearer <access token> header', 'invalid_request');
-    const check = this.tokens.check(match[1], audience);
-    if (check === 'expired') return refuse('The access token has expired');
-    if (check === 'unknown') return refuse(`The access token is not valid for ${audience}`);
-    if (check === 'elsewhere') {
-      return refuse(`The access token is for another resource; this API takes tokens for ${audience}`);
-    }
-    return undefined;
-  }
-
-  private async tokenEndpoint(req: IncomingMessage, tenant: string, deviceCode: boolean): Promise<Answer> {
-    if (req.method !== 'POST') {
-      const description = `The ${deviceCode ? 'device code' : 'token'} endpoint only accepts POST`;
-      const body = { error: 'invalid_request', error_description: description };
-      return { status: 405, headers: { allow: 'POST' }, body };
-    }
-    const fault = this.tokenFaults.take();
-    if (fault) {
-      req.resume();
-      return { status: fault.status, body: { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] } };
-    }
-    const raw = (await readRawBody(req, BODY_LIMIT)).toString('utf8');
-    const isForm = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
-    const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    let credentials: { clientId: string; clientSecret: string } | undefined;
-    if (basic) {
-      // RFC 6749 §2.3.1: each part is form-encoded, then joined by the first ":".
-      const pair = Buffer.from(basic[1], 'base64').toString('utf8');
-      const colon = pair.indexOf(':');
-      const part = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
-      credentials = colon < 0 ? { clientId: part(pair), clientSecret: '' } : { clientId: part(pair.slice(0, colon)), clientSecret: part(pair.slice(colon + 1)) };
-    }
-    const form = new URLSearchParams(isForm ? raw : '');
-    const answer = deviceCode
-      ? this.tokens.requestDeviceCode(tenant, form, `${this.url}${DEVICE_LOGIN_PATH}`)
-      : this.tokens.redeem(tenant, form, credentials);
-    return { status: answer.status, headers: { 'cache-control': 'no-store' }, body: answer.body };
-  }
-
-  private list(url: URL, req: IncomingMessage): Answer {
-    const parsed = parseListQuery(url.searchParams, this.pageSize);
-    if ('problem' in parsed) return odataError(400, 'BadRequest', parsed.problem.message, parsed.problem.target);
-    const served = this.options.servedPageSize;
-    const page = listPage(this.store.all(), served === undefined ? parsed.query : { ...parsed.query, top: Math.min(parsed.query.top, served) });
-    const body: Record<string, unknown> = { value: page.value };
-    if (page.next) {
-      const origin = this.options.nextLinkOrigin ?? `http://${req.headers.host ?? new URL(this.url).host}`;
-      body['@odata.nextLink'] = `${origin}${API_BASE_PATH}?${nextPageQuery(url.searchParams, page.next)}`;
-    }
-    return { status: 200, body };
-  }
-
-  private getOne(id: string): Answer {
-    const referral = this.store.get(id);
-    if (!referral) return odataError(404, 'NotFound', `Referral ${id} was not found`, 'id');
-    return { status: 200, headers: { etag: `"${referral.eTag}"` }, body: referral };
-  }
-
-  private async patch(req: IncomingMessage, id: string): Promise<Answer> {
-    const type = req.headers['content-type'] ?? '';
-    if (!/^application\/(json|json-patch\+json)\b/i.test(type)) {
-      return odataError(415, 'UnsupportedMediaType', `A patch is sent as application/json or application/json-patch+json, not "${type}"`);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse((await readRawBody(req, BODY_LIMIT)).toString('utf8'));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) throw error;
-      return odataError(400, 'BadRequest', `The body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const read = readPatchOperations(body);
-    if ('problem' in read) return odataError(400, 'BadRequest', read.problem.message, read.problem.path);
-    const ifMatch = req.headers['if-match'];
-    const outcome = this.store.patch(id, read.operations, ifMatch);
-    switch (outcome.kind) {
-      case 'notFound':
-        return odataError(404, 'NotFound', `Referral ${id} was not found`, 'id');
-      case 'preconditionFailed':
-        return odataError(412, 'PreconditionFailed', `Referral ${id} was changed since it was read: If-Match ${ifMatch} is not its current eTag; read it again`, 'If-Match');
-      case 'invalid':
-        return odataError(400, 'BadRequest', outcome.problem.message, outcome.problem.path);
-      case 'patched': {
-        const headers = { etag: `"${outcome.referral.eTag}"` };
-        const representation = /\breturn=representation\b/i.test(String(req.headers.prefer ?? ''));
-        return representation
-          ? { status: 200, headers: { ...headers, 'preference-applied': 'return=representation' }, body: outcome.referral }
-          : { status: 204, headers };
-      }
-    }
+    const { servedPageSize, nextLinkOrigin } = this.options;
+    const context = { store: this.store, pageSize: this.pageSize, servedPageSize, nextLinkOrigin, url: this.url };
+    return referralsApiAnswer(context, req, url, path);
   }
 }

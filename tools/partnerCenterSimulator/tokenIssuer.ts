@@ -6,20 +6,11 @@
  * Entra's JSON, errors included (`invalid_grant`, `invalid_client`, `authorization_pending`,
  * … with their AADSTS codes), and rotates the refresh token as Entra does.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { DEVICE_CODE_GRANT, DeviceCodes, type DeviceCode } from './deviceCodes';
-
-/** The resource of the Referrals API: what the desk's access tokens are for. */
-export const PARTNER_CENTER_AUDIENCE = 'https://api.partner.microsoft.com';
-
-/** The resource of Partner Center's webhook registration API, a different one. */
-export const PARTNER_CENTER_WEBHOOK_AUDIENCE = 'https://api.partnercenter.microsoft.com';
-
-/** The resources this directory issues tokens for; one token is for one of them. */
-const AUDIENCES = [PARTNER_CENTER_AUDIENCE, PARTNER_CENTER_WEBHOOK_AUDIENCE];
-
-const ALSO_ALLOWED_SCOPES = ['offline_access', 'openid', 'profile', 'email'];
+import { entraError, missingParameter, type TokenAnswer } from './entraAnswers';
+import { PARTNER_CENTER_AUDIENCE, resourceOf, scopeProblem } from './tokenAudiences';
 
 /** One request to the token endpoint, for tests to assert what was sent. */
 export interface TokenRequestRecord {
@@ -30,12 +21,6 @@ export interface TokenRequestRecord {
   scope?: string;
   /** The HTTP status answered. */
   status: number;
-}
-
-/** What the token endpoint answers: a status and Entra's JSON. */
-export interface TokenAnswer {
-  status: number;
-  body: Record<string, unknown>;
 }
 
 /** The app registration and the signed-in user's grant the simulator knows at start. */
@@ -150,8 +135,7 @@ export class TokenIssuer {
   }
 
   private missing(name: string): TokenAnswer {
-    const description = `The request body must contain the following parameter: '${name}'.`;
-    return this.error(400, 'invalid_request', 900144, description);
+    return missingParameter(this.clock, name);
   }
 
   /**
@@ -182,17 +166,8 @@ export class TokenIssuer {
 
   /** Entra's refusal of a scope that names no resource of this directory, or two of them. */
   private scopeRefusal(scope: string): TokenAnswer | undefined {
-    const scopes = scope.split(/\s+/).filter(Boolean);
-    const resourceOf = (s: string) => AUDIENCES.find((audience) => s.startsWith(`${audience}/`));
-    const resources = new Set(scopes.map(resourceOf).filter(Boolean));
-    if (resources.size === 1 && scopes.every((s) => resourceOf(s) || ALSO_ALLOWED_SCOPES.includes(s))) return undefined;
-    return this.error(
-      400,
-      'invalid_scope',
-      70011,
-      `The provided value for the input parameter 'scope' is not valid. The scope '${scope}' does not name one of ` +
-        `${AUDIENCES.join(', ')}, the resources this directory issues tokens for here (one a request).`,
-    );
+    const problem = scopeProblem(scope);
+    return problem === undefined ? undefined : this.error(400, 'invalid_scope', 70011, problem);
   }
 
   private answer(
@@ -264,8 +239,8 @@ export class TokenIssuer {
   }
 
   private tokensFor(clientId: string, scope: string, withRefreshToken: boolean): TokenAnswer {
-    const resourceScopes = scope.split(/\s+/).filter((s) => AUDIENCES.some((audience) => s.startsWith(`${audience}/`)));
-    const audience = AUDIENCES.find((a) => resourceScopes[0].startsWith(`${a}/`))!;
+    const resourceScopes = scope.split(/\s+/).filter((s) => resourceOf(s) !== undefined);
+    const audience = resourceOf(resourceScopes[0])!;
     const accessToken = newToken('pc-access');
     const lifetime = this.settings.accessTokenLifetimeSeconds;
     this.accessTokens.set(accessToken, { expiresAt: this.clock().toMillis() + lifetime * 1000, audience });
@@ -284,19 +259,6 @@ export class TokenIssuer {
   }
 
   private error(status: number, error: string, code: number, description: string): TokenAnswer {
-    const timestamp = this.clock().toUTC().toFormat("yyyy-MM-dd HH:mm:ss'Z'");
-    const traceId = randomUUID();
-    const correlationId = randomUUID();
-    return {
-      status,
-      body: {
-        error,
-        error_description: `AADSTS${code}: ${description}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
-        error_codes: [code],
-        timestamp,
-        trace_id: traceId,
-        correlation_id: correlationId,
-      },
-    };
+    return entraError(this.clock, status, error, code, description);
   }
 }
