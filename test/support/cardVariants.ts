@@ -5,7 +5,8 @@ import type { ReferralRecord } from '../../bot/domain/referral';
 import { de } from '../../bot/strings/de';
 import { en, type Strings } from '../../bot/strings/en';
 import { newDealCard } from '../../bot/teams/views/newDealCardView';
-import { referralCard, type CardView } from '../../bot/teams/views/referralCardView';
+import type { CardView } from '../../bot/teams/views/referral/cardView';
+import { referralCard } from '../../bot/teams/views/referral/referralCardView';
 import type { AdaptiveCard } from '../../cards/render';
 import { NOW, receivedRecord } from './fixtures';
 
