@@ -22,6 +22,7 @@ export interface TextBlock {
   wrap: true;
   maxLines?: number;
   spacing?: Spacing;
+  separator?: boolean;
 }
 
 export interface Container {
