@@ -1,7 +1,14 @@
 import type { AdaptiveCard } from '../render';
 import { VERBS } from '../verbs';
 import type { Choice } from '../elements';
-import { contactSection, customerSection, dealSection, memberSection, microsoftSection, solutionsSection } from './sections';
+import {
+  contactSection,
+  customerSection,
+  dealSection,
+  memberSection,
+  microsoftSection,
+  solutionsSection,
+} from './sections';
 
 /** The form's wording: headings, labels and what each input says when left empty or wrong. */
 export interface NewDealLabels {
@@ -78,7 +85,13 @@ export function renderNewDealCard(d: NewDealCardData): AdaptiveCard {
       ...microsoftSection(d),
     ],
     actions: [
-      { type: 'Action.Execute', title: d.labels.submit, style: 'positive', verb: VERBS.createDeal, data: { formId: d.formId } },
+      {
+        type: 'Action.Execute',
+        title: d.labels.submit,
+        style: 'positive',
+        verb: VERBS.createDeal,
+        data: { formId: d.formId },
+      },
     ],
   };
 }

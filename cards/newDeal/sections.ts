@@ -67,7 +67,14 @@ export function dealSection(d: NewDealCardData): CardElement[] {
   const l = d.labels;
   return [
     partHeading(l.deal),
-    { type: 'Input.Text', id: 'dealName', label: l.dealName, maxLength: 200, isRequired: true, errorMessage: l.dealNameError },
+    {
+      type: 'Input.Text',
+      id: 'dealName',
+      label: l.dealName,
+      maxLength: 200,
+      isRequired: true,
+      errorMessage: l.dealNameError,
+    },
     columnSet(
       column('stretch', {
         type: 'Input.Number',

@@ -28,7 +28,9 @@ export function dealForms(d: ReferralCardData): CardAction[] {
           },
           { type: 'Input.Text', id: 'winNotes', label: win.notesLabel, isMultiline: true, maxLength: 2000 },
         ],
-        actions: [{ type: 'Action.Execute', title: win.submit, style: 'positive', verb: VERBS.win, data: { referralId } }],
+        actions: [
+          { type: 'Action.Execute', title: win.submit, style: 'positive', verb: VERBS.win, data: { referralId } },
+        ],
       },
     }),
     ...when<CardAction>(
@@ -59,7 +61,14 @@ export function dealForms(d: ReferralCardData): CardAction[] {
               style: 'compact',
               choices: edit.salesStages.map(({ title, value }) => ({ title, value })),
             },
-            { type: 'Input.Text', id: 'notes', label: edit.notesLabel, value: edit.notes, isMultiline: true, maxLength: 2000 },
+            {
+              type: 'Input.Text',
+              id: 'notes',
+              label: edit.notesLabel,
+              value: edit.notes,
+              isMultiline: true,
+              maxLength: 2000,
+            },
             ...referenceInputs(accept),
           ],
           actions: [

@@ -39,7 +39,12 @@ export function dealSummarySection(d: ReferralCardData): CardElement[] {
       { type: 'TextBlock', text: d.labels.needs, weight: 'Bolder', spacing: 'Medium', wrap: true },
       { type: 'TextBlock', text: d.needs, wrap: true, maxLines: 8, spacing: 'Small' },
     ),
-    ...when<CardElement>(d.responseTarget !== '', { type: 'TextBlock', text: d.responseTarget, ...subtle, spacing: 'Medium' }),
+    ...when<CardElement>(d.responseTarget !== '', {
+      type: 'TextBlock',
+      text: d.responseTarget,
+      ...subtle,
+      spacing: 'Medium',
+    }),
     ...when<CardElement>(d.winHint !== '', { type: 'TextBlock', text: d.winHint, ...subtle, spacing: 'Small' }),
   ];
 }

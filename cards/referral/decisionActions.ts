@@ -20,7 +20,13 @@ export function decisionActions(d: ReferralCardData): CardAction[] {
         associatedInputs: 'none',
         data: { referralId },
       },
-      { type: 'Action.Execute', title: interest.noThanks, verb: VERBS.noThanks, associatedInputs: 'none', data: { referralId } },
+      {
+        type: 'Action.Execute',
+        title: interest.noThanks,
+        verb: VERBS.noThanks,
+        associatedInputs: 'none',
+        data: { referralId },
+      },
     ),
     ...when<CardAction>(
       d.actionable,
@@ -54,7 +60,15 @@ export function decisionActions(d: ReferralCardData): CardAction[] {
             },
             ...referenceInputs(accept),
           ],
-          actions: [{ type: 'Action.Execute', title: accept.submit, style: 'positive', verb: VERBS.accept, data: { referralId } }],
+          actions: [
+            {
+              type: 'Action.Execute',
+              title: accept.submit,
+              style: 'positive',
+              verb: VERBS.accept,
+              data: { referralId },
+            },
+          ],
         },
       },
       reasonFormAction(d.decline, { reason: 'reason', notes: 'declineNotes' }, VERBS.decline, referralId),

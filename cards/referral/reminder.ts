@@ -31,7 +31,13 @@ export function reminderSection(d: ReferralCardData): CardElement[] {
                 },
               ],
               actions: [
-                { type: 'Action.Execute', title: move.submit, style: 'positive', verb: VERBS.moveCloseDate, data: { referralId } },
+                {
+                  type: 'Action.Execute',
+                  title: move.submit,
+                  style: 'positive',
+                  verb: VERBS.moveCloseDate,
+                  data: { referralId },
+                },
               ],
             },
           },

@@ -33,7 +33,13 @@ export function teamFormAction(d: ReferralCardData): CardAction[] {
 }
 
 function emptyNote(list: readonly Listed[], text: string): CardElement[] {
-  return when<CardElement>(list.length === 0, { type: 'TextBlock', text, isSubtle: true, wrap: true, spacing: 'Small' });
+  return when<CardElement>(list.length === 0, {
+    type: 'TextBlock',
+    text,
+    isSubtle: true,
+    wrap: true,
+    spacing: 'Small',
+  });
 }
 
 /** A line per item, with a Remove button that names the item by `key` in the action's `keyName`. */
@@ -42,7 +48,12 @@ function removableLines(list: readonly Listed[], d: ReferralCardData, verb: Verb
     type: 'ColumnSet',
     spacing: 'Small',
     columns: [
-      { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [{ type: 'TextBlock', text, wrap: true }] },
+      {
+        type: 'Column',
+        width: 'stretch',
+        verticalContentAlignment: 'Center',
+        items: [{ type: 'TextBlock', text, wrap: true }],
+      },
       column('auto', {
         type: 'ActionSet',
         actions: [
@@ -61,7 +72,14 @@ function removableLines(list: readonly Listed[], d: ReferralCardData, verb: Verb
 
 function addMemberForm({ teamForm: f, referralId }: ReferralCardData): CardAction {
   const name = (id: string, label: string) =>
-    column('stretch', { type: 'Input.Text', id, label, maxLength: 100, isRequired: true, errorMessage: f.requiredError });
+    column('stretch', {
+      type: 'Input.Text',
+      id,
+      label,
+      maxLength: 100,
+      isRequired: true,
+      errorMessage: f.requiredError,
+    });
   return {
     type: 'Action.ShowCard',
     title: f.addTitle,
@@ -89,7 +107,9 @@ function addMemberForm({ teamForm: f, referralId }: ReferralCardData): CardActio
         },
         { type: 'TextBlock', text: f.hint, isSubtle: true, size: 'Small', wrap: true },
       ],
-      actions: [{ type: 'Action.Execute', title: f.submit, style: 'positive', verb: VERBS.addMember, data: { referralId } }],
+      actions: [
+        { type: 'Action.Execute', title: f.submit, style: 'positive', verb: VERBS.addMember, data: { referralId } },
+      ],
     },
   };
 }
@@ -111,7 +131,9 @@ function addSolutionForm({ solutionsForm: f, referralId }: ReferralCardData): Ca
           choices: f.choices.map(({ title, value }) => ({ title, value })),
         },
       ],
-      actions: [{ type: 'Action.Execute', title: f.submit, style: 'positive', verb: VERBS.addSolution, data: { referralId } }],
+      actions: [
+        { type: 'Action.Execute', title: f.submit, style: 'positive', verb: VERBS.addSolution, data: { referralId } },
+      ],
     },
   });
 }

@@ -17,7 +17,8 @@ const fileName = (name: string) => `${name.replace(/[^\w-]+/g, '_')}.json`;
 function save(folder: string): void {
   mkdirSync(folder, { recursive: true });
   const cards = renderCardVariants();
-  for (const [name, card] of Object.entries(cards)) writeFileSync(join(folder, fileName(name)), JSON.stringify(card, null, 2));
+  for (const [name, card] of Object.entries(cards))
+    writeFileSync(join(folder, fileName(name)), JSON.stringify(card, null, 2));
   console.log(`saved ${Object.keys(cards).length} cards to ${folder}`);
 }
 
@@ -28,7 +29,8 @@ function compare(folder: string): number {
   for (const [name, card] of Object.entries(cards)) {
     const file = fileName(name);
     if (!saved.delete(file)) differing.push(`${name}: not saved before`);
-    else if (!isDeepStrictEqual(JSON.parse(readFileSync(join(folder, file), 'utf8')), card)) differing.push(`${name}: differs`);
+    else if (!isDeepStrictEqual(JSON.parse(readFileSync(join(folder, file), 'utf8')), card))
+      differing.push(`${name}: differs`);
   }
   for (const file of saved) differing.push(`${file}: no longer rendered`);
   console.log(`compared ${Object.keys(cards).length} cards: ${differing.length} differ`);

@@ -29,7 +29,9 @@ export function decided(stage: Decided): ReferralRecord {
     expired: ['Closed', 'Expired'],
   } as const;
   const [status, substatus] = pairs[stage];
-  const action = ({ accepted: 'accept', declined: 'decline', won: 'win', lost: 'lose', expired: 'expire' } as const)[stage];
+  const action = ({ accepted: 'accept', declined: 'decline', won: 'win', lost: 'lose', expired: 'expire' } as const)[
+    stage
+  ];
   const by = stage === 'expired' ? { id: 'system', name: 'Referral Desk' } : alice;
   const statusReason = stage === 'declined' || stage === 'lost' ? 'Not a customer' : undefined;
   return {
@@ -48,7 +50,12 @@ function teamDeal(): ReferralRecord {
       salesStage: 'Developed',
       campaignId: 'CMP-7',
       team: [
-        { firstName: 'Presales', lastName: 'Engineer', email: 'presales@partner.example', phoneNumber: '+1 425 555 0100' },
+        {
+          firstName: 'Presales',
+          lastName: 'Engineer',
+          email: 'presales@partner.example',
+          phoneNumber: '+1 425 555 0100',
+        },
         { firstName: 'Outside', lastName: 'Consultant', email: 'consultant@elsewhere.example' },
       ],
     },
@@ -64,7 +71,11 @@ function assessmentDeal(stage: 'Proposed' | 'Negotiated'): ReferralRecord {
   const record = decided('accepted');
   const onDeal = [{ id: 'security-assessment', name: 'Security posture assessment', type: 'Assessment' }];
   return {
-    referral: { ...record.referral, salesStage: stage, details: { ...record.referral.details, requirements: { solutions: onDeal } } },
+    referral: {
+      ...record.referral,
+      salesStage: stage,
+      details: { ...record.referral.details, requirements: { solutions: onDeal } },
+    },
     desk: { ...record.desk, createdByPartner: true },
   };
 }
@@ -88,24 +99,40 @@ export function referralVariants(): Record<string, Variant> {
   const twoStep = arrival(received.referral, NOW, 'twoStep').record;
   const evaluating: ReferralRecord = {
     ...twoStep,
-    desk: { revision: 2, flow: 'twoStep', interestedAt: NOW.toISO()!, lastDecision: { action: 'interested', by: alice, at: NOW.toISO()! } },
+    desk: {
+      revision: 2,
+      flow: 'twoStep',
+      interestedAt: NOW.toISO()!,
+      lastDecision: { action: 'interested', by: alice, at: NOW.toISO()! },
+    },
   };
   const wonCoSell = decided('won');
   const markup = '# *Contoso* [x](y) {{DATE(2026-01-01T00:00:00Z)}} ${title}';
   return {
     received: { record: received },
     'received, minimal fields': {
-      record: receivedRecord({ details: {}, customerProfile: { name: 'Tailspin', address: { country: 'JP' } }, inviteContext: undefined, type: 'Shared' }),
+      record: receivedRecord({
+        details: {},
+        customerProfile: { name: 'Tailspin', address: { country: 'JP' } },
+        inviteContext: undefined,
+        type: 'Shared',
+      }),
     },
     'received, markup typed by the customer': {
       record: receivedRecord({ name: markup, details: { ...received.referral.details, notes: markup } }),
     },
     'received, long notes and no contact request': {
-      record: receivedRecord({ details: { ...received.referral.details, notes: 'x'.repeat(3000), customerRequestedContact: false } }),
+      record: receivedRecord({
+        details: { ...received.referral.details, notes: 'x'.repeat(3000), customerRequestedContact: false },
+      }),
     },
     'co-sell invitation from a partner, four days on': {
       record: receivedRecord({
-        inviteContext: { invitedBy: { organizationName: 'Northwind Partners' }, notes: 'Need a local implementer', assistanceRequestCode: 'Technical' },
+        inviteContext: {
+          invitedBy: { organizationName: 'Northwind Partners' },
+          notes: 'Need a local implementer',
+          assistanceRequestCode: 'Technical',
+        },
         details: { ...received.referral.details, closingDateTime: '2027-01-15T00:00:00.000Z' },
       }),
       now: NOW.plus({ days: 4 }),
@@ -117,17 +144,39 @@ export function referralVariants(): Record<string, Variant> {
     'received, reminder after expiry': { record: received, now: NOW.plus({ days: 20 }), view: { reminder: true } },
     'two-step, new': { record: twoStep },
     'two-step, evaluating': { record: evaluating },
-    'two-step, missed': { record: { referral: decided('expired').referral, desk: { ...decided('expired').desk, flow: 'twoStep', missed: true } } },
+    'two-step, missed': {
+      record: {
+        referral: decided('expired').referral,
+        desk: { ...decided('expired').desk, flow: 'twoStep', missed: true },
+      },
+    },
     accepted: { record: decided('accepted') },
     'accepted, as its owner sees it': { record: decided('accepted'), view: { viewer: alice } },
-    'accepted, a stranger': { record: decided('accepted'), view: { viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' } } },
-    'accepted, owner, starred, with a notice': { record: decided('accepted'), view: { viewer: alice, favorite: true, notice: 'Saved' } },
+    'accepted, a stranger': {
+      record: decided('accepted'),
+      view: { viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' } },
+    },
+    'accepted, owner, starred, with a notice': {
+      record: decided('accepted'),
+      view: { viewer: alice, favorite: true, notice: 'Saved' },
+    },
     'accepted, a manager': {
       record: decided('accepted'),
-      view: { viewer: { id: 'aad-carol', name: 'Carol', teamsId: '29:carol' }, authority: { admin: false, regionManager: true } },
+      view: {
+        viewer: { id: 'aad-carol', name: 'Carol', teamsId: '29:carol' },
+        authority: { admin: false, regionManager: true },
+      },
     },
-    'accepted, stale reminder, owner': { record: decided('accepted'), now: NOW.plus({ days: 90 }), view: { viewer: alice, reminder: true } },
-    'accepted, stale reminder, channel': { record: decided('accepted'), now: NOW.plus({ days: 90 }), view: { reminder: true } },
+    'accepted, stale reminder, owner': {
+      record: decided('accepted'),
+      now: NOW.plus({ days: 90 }),
+      view: { viewer: alice, reminder: true },
+    },
+    'accepted, stale reminder, channel': {
+      record: decided('accepted'),
+      now: NOW.plus({ days: 90 }),
+      view: { reminder: true },
+    },
     'team deal, owner, with solutions': { record: teamDeal(), view: { viewer: alice, favorite: true, solutions } },
     'team deal, channel': { record: teamDeal(), view: { solutions } },
     'assessment at Proposed, owner': { record: assessmentDeal('Proposed'), view: { viewer: alice, solutions } },
@@ -141,7 +190,9 @@ export function referralVariants(): Record<string, Variant> {
           ...wonCoSell.referral,
           type: 'Shared',
           inviteContext: { invitedBy: { organizationName: 'Microsoft' } },
-          details: { requirements: { solutions: [{ id: 'azure-migration', name: 'Azure migration and modernization' }] } },
+          details: {
+            requirements: { solutions: [{ id: 'azure-migration', name: 'Azure migration and modernization' }] },
+          },
         },
       },
       view: { solutions },
