@@ -1,5 +1,5 @@
 import template from './templates/settings.json';
-import type { Choice } from './referralCard';
+import type { Choice } from './elements';
 import { CardTemplate, type AdaptiveCard } from './render';
 import { VERBS } from './verbs';
 

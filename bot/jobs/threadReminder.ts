@@ -9,7 +9,7 @@ import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
 import { channelReferenceOf, threadOf } from '../teams/cardConversation';
 import { teamsIdentity } from '../teams/people';
-import { referralCard } from '../teams/views/referralCardView';
+import { referralCard } from '../teams/views/referral/referralCardView';
 import { reminderText } from './reminderText';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed } from './stillOwed';

@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { DateTime } from 'luxon';
-import { isReferralCard } from '../../cards/referralCard';
+import { isReferralCard } from '../../cards/referral/referralCard';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/render';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';

@@ -16,7 +16,7 @@ import { BackgroundDrain } from '../jobs/backgroundDrain';
 import { workOnClaimed } from '../jobs/claimedTask';
 import type { Repeat } from '../jobs/heartbeat';
 import { DeliveryError, type Messenger } from './messenger';
-import { referralCard } from './views/referralCardView';
+import { referralCard } from './views/referral/referralCardView';
 
 export interface CardSyncDeps {
   referrals: ReferralRepository;

@@ -6,7 +6,8 @@ import type { DomainError, FieldProblem } from '../domain/errors';
 import type { ReferralRecord } from '../domain/referral';
 import { stageOfRecord } from '../domain/stage';
 import type { Strings } from '../strings/en';
-import { referralCard, type CardView } from './views/referralCardView';
+import { referralCard } from './views/referral/referralCardView';
+import type { CardView } from './views/referral/cardView';
 
 /** Replaces the card for the user who clicked. */
 export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

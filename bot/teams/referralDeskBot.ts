@@ -5,7 +5,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from '../../cards/render';
-import { isReferralCard } from '../../cards/referralCard';
+import { isReferralCard } from '../../cards/referral/referralCard';
 import { renderWelcomeCard } from '../../cards/welcomeCard';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';

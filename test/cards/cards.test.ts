@@ -9,7 +9,7 @@ import { VERBS } from '../../cards/verbs';
 import type { ReferralRecord } from '../../bot/domain/referral';
 import { en } from '../../bot/strings/en';
 import { ACTION_HANDLERS } from '../../bot/teams/actions';
-import { referralCard, referralCardData } from '../../bot/teams/views/referralCardView';
+import { referralCard, referralCardData } from '../../bot/teams/views/referral/referralCardView';
 import { historyCard } from '../../bot/teams/views/historyCardView';
 import { newDealCard } from '../../bot/teams/views/newDealCardView';
 import { loadSolutions } from '../../bot/config/solutions';

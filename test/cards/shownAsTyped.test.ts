@@ -21,7 +21,7 @@ import { dealListItem } from '../../bot/teams/views/dealListItem';
 import { digestCard } from '../../bot/teams/views/digestCardView';
 import { digestListCard } from '../../bot/teams/views/digestListView';
 import { historyCard } from '../../bot/teams/views/historyCardView';
-import { referralCard } from '../../bot/teams/views/referralCardView';
+import { referralCard } from '../../bot/teams/views/referral/referralCardView';
 import { literal } from '../../cards/literal';
 import type { AdaptiveCard } from '../../cards/render';
 import { renderReferralListCard } from '../../cards/referralListCard';

@@ -8,7 +8,7 @@ import { attemptKey, nextWriteBack } from '../../bot/domain/writeBackPlan';
 import { sharedFieldsOf } from '../../bot/domain/partnerCenterCopy';
 import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
-import { referralCard } from '../../bot/teams/views/referralCardView';
+import { referralCard } from '../../bot/teams/views/referral/referralCardView';
 import { syncStatusText } from '../../bot/teams/views/syncStatusText';
 import { validateCard } from '../support/cardSchema';
 import { NOW, receivedRecord } from '../support/fixtures';

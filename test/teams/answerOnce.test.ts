@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { isReferralCard } from '../../cards/referralCard';
+import { isReferralCard } from '../../cards/referral/referralCard';
 import { VERBS } from '../../cards/verbs';
 import { MAX_ANSWER_BYTES } from '../../bot/store/answeredInvokeRepository';
 import { AnswerOnce, type ActionDelivery, type ActionOutcome } from '../../bot/teams/answerOnce';

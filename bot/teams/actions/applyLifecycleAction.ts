@@ -6,7 +6,7 @@ import { changeReferral } from '../../referralChanges';
 import type { Services } from '../../services';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
 import { viewFor } from '../views/personalCard';
-import { referralCard } from '../views/referralCardView';
+import { referralCard } from '../views/referral/referralCardView';
 
 /**
  * A card action's lifecycle command, applied for the clicking user: answered with their

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { renderNewDealCard } from '../../../cards/newDealCard';
+import { renderNewDealCard } from '../../../cards/newDeal/newDealCard';
 import type { AdaptiveCard } from '../../../cards/render';
 import { COUNTRY_CODES, countryName } from '../../domain/countries';
 import { MICROSOFT_HELP } from '../../domain/dealType';

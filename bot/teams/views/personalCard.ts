@@ -3,7 +3,8 @@ import { authorityOf } from '../../domain/permissions';
 import type { Actor, ReferralRecord } from '../../domain/referral';
 import { regionsWithManagers } from '../../managedRegions';
 import type { Services } from '../../services';
-import { referralCard, type CardView } from './referralCardView';
+import { referralCard } from './referral/referralCardView';
+import type { CardView } from './referral/cardView';
 
 /** What a user's own version of a referral's card needs to know about them. */
 export async function viewFor(services: Services, record: ReferralRecord, viewer: Actor, notice?: string): Promise<CardView> {

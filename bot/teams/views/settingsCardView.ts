@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Choice } from '../../../cards/referralCard';
+import type { Choice } from '../../../cards/elements';
 import type { AdaptiveCard } from '../../../cards/render';
 import { renderSettingsCard, type DigestSection, type LanguageSection, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
 import { CATALOGS, languageOf, spokenLanguage } from '../../strings/catalogs';

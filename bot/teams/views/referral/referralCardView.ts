@@ -1,22 +1,25 @@
 import type { DateTime } from 'luxon';
-import type { AdaptiveCard } from '../../../cards/render';
-import { literal } from '../../../cards/literal';
-import { renderReferralCard, type Choice, type ReferralCardData, type TextColor } from '../../../cards/referralCard';
+import type { AdaptiveCard } from '../../../../cards/render';
+import { literal } from '../../../../cards/literal';
+import type { Choice, TextColor } from '../../../../cards/elements';
+import { renderReferralCard } from '../../../../cards/referral/referralCard';
+import type { ReferralCardData } from '../../../../cards/referral/referralCardData';
+import type { CardView } from './cardView';
 import { dealCardData, dealWorkers } from './dealCardSections';
-import { countryName } from '../../domain/countries';
-import { invitingPartner, leadKindOf } from '../../domain/leadKind';
-import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
-import { dealTypeOf, isMicrosoftHelp } from '../../domain/dealType';
-import { winBlocked } from '../../domain/dealChanges';
-import { mayWorkOn, type Authority } from '../../domain/permissions';
-import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
-import { solutionsOf, type CatalogSolution } from '../../domain/solutions';
-import { stageOfRecord, type Stage } from '../../domain/stage';
-import { answerDeadlineOf, isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../domain/timeLimits';
-import { SNOOZE_CHOICES } from '../../domain/workingHours';
-import { syncStatusText } from './syncStatusText';
-import type { Strings } from '../../strings/en';
-import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from './format';
+import { countryName } from '../../../domain/countries';
+import { invitingPartner, leadKindOf } from '../../../domain/leadKind';
+import { CLOSE_REASONS, type CloseReason } from '../../../domain/reasons';
+import { dealTypeOf, isMicrosoftHelp } from '../../../domain/dealType';
+import { winBlocked } from '../../../domain/dealChanges';
+import { mayWorkOn } from '../../../domain/permissions';
+import type { ReferralRecord, TeamMember } from '../../../domain/referral';
+import { solutionsOf } from '../../../domain/solutions';
+import { stageOfRecord, type Stage } from '../../../domain/stage';
+import { answerDeadlineOf, isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../../domain/timeLimits';
+import { SNOOZE_CHOICES } from '../../../domain/workingHours';
+import { syncStatusText } from '../syncStatusText';
+import type { Strings } from '../../../strings/en';
+import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from '../format';
 
 const STAGE_COLORS: Record<Stage, TextColor> = {
   received: 'Accent',
@@ -30,25 +33,6 @@ const STAGE_COLORS: Record<Stage, TextColor> = {
 };
 const MAX_NEEDS_CHARS = 1200;
 const MAX_SOLUTION_CHARS = 300;
-
-/**
- * Whose card it is and what it says on top. Without a viewer it is the channel's shared
- * card: read-only for an accepted deal, whose workers' clients each fetch their own
- * version (with Won and Lost) through the card's refresh.
- */
-export interface CardView {
-  viewer?: Actor;
-  /** The viewer's authority over this referral (managers and admins may hand it over). */
-  authority?: Authority;
-  /** Whether the viewer starred this referral. */
-  favorite?: boolean;
-  /** Shown in a banner on top, e.g. why an action did not apply. */
-  notice?: string;
-  /** The partner's solutions: offered to add, and telling which are incentive-eligible. */
-  solutions?: readonly CatalogSolution[];
-  /** Sent as a reminder: offers Snooze, and on a deal gone stale, moving its close date. */
-  reminder?: boolean;
-}
 
 /**
  * Renders a referral's card as it stands at `now`. What the customer or a user wrote is

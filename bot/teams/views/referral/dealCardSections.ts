@@ -1,19 +1,32 @@
-import { literal } from '../../../cards/literal';
-import { type Choice, type Listed, type TextColor } from '../../../cards/referralCard';
-import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../domain/dealType';
-import { editValuesOf } from '../../domain/editMerge';
-import { mayReassign, NO_AUTHORITY } from '../../domain/permissions';
-import { SALES_STAGES, type ReferralRecord, type SalesStage } from '../../domain/referral';
-import { nextSalesStage, progressOf } from '../../domain/salesStage';
-import { solutionsOf, type CatalogSolution } from '../../domain/solutions';
-import type { Stage } from '../../domain/stage';
-import { parseInstant } from '../../domain/timeLimits';
-import { sameIgnoringCase } from '../../domain/validation';
-import type { Strings } from '../../strings/en';
-import type { CardView } from './referralCardView';
+import { literal } from '../../../../cards/literal';
+import type { Choice, TextColor } from '../../../../cards/elements';
+import type { Listed, ReferralCardData } from '../../../../cards/referral/referralCardData';
+import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../../domain/dealType';
+import { editValuesOf } from '../../../domain/editMerge';
+import { mayReassign, NO_AUTHORITY } from '../../../domain/permissions';
+import { SALES_STAGES, type ReferralRecord, type SalesStage } from '../../../domain/referral';
+import { nextSalesStage, progressOf } from '../../../domain/salesStage';
+import { solutionsOf, type CatalogSolution } from '../../../domain/solutions';
+import type { Stage } from '../../../domain/stage';
+import { parseInstant } from '../../../domain/timeLimits';
+import { sameIgnoringCase } from '../../../domain/validation';
+import type { Strings } from '../../../strings/en';
+import type { CardView } from './cardView';
+
+/** What `dealCardData` fills in of the card's data. */
+type DealCardParts = Pick<
+  ReferralCardData,
+  'progress' | 'team' | 'registration' | 'registrationColor' | 'footer' | 'edit' | 'teamForm' | 'solutionsForm' | 'reassign' | 'upgrade'
+>;
 
 /** The parts of the card about an accepted (or closed) deal: progress, team, the deal forms. */
-export function dealCardData(record: ReferralRecord, stage: Stage, worker: boolean, view: CardView, strings: Strings) {
+export function dealCardData(
+  record: ReferralRecord,
+  stage: Stage,
+  worker: boolean,
+  view: CardView,
+  strings: Strings,
+): DealCardParts {
   const { referral } = record;
   const s = strings.card;
   const catalog = view.solutions ?? [];

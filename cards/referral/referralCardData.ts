@@ -1,14 +1,4 @@
-import template from './templates/referral.json';
-import { CardTemplate, type AdaptiveCard } from './render';
-import { VERBS } from './verbs';
-
-export type TextColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
-export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
-
-export interface Choice {
-  title: string;
-  value: string;
-}
+import type { Choice, ContainerStyle, TextColor } from '../elements';
 
 /** Everything the referral card shows, already worded and formatted. Empty text hides its block. */
 export interface ReferralCardData {
@@ -91,7 +81,15 @@ export interface ReferralCardData {
     show: boolean;
     snoozeLabel: string;
     snoozeChoices: Choice[];
-    moveCloseDate: { show: boolean; buttonTitle: string; label: string; value: string | null; minDate: string; error: string; submit: string };
+    moveCloseDate: {
+      show: boolean;
+      buttonTitle: string;
+      label: string;
+      value: string | null;
+      minDate: string;
+      error: string;
+      submit: string;
+    };
   };
   /** Deal-registration eligibility of a won deal; empty hides it. */
   registration: string;
@@ -135,7 +133,15 @@ export interface ReferralCardData {
     choices: Choice[];
     submit: string;
   };
-  reassign: { allowed: boolean; buttonTitle: string; title: string; label: string; error: string; submit: string };
+  reassign: {
+    /** Whether the viewer may hand the deal to someone else (its owner, a manager or an admin). */
+    allowed: boolean;
+    buttonTitle: string;
+    title: string;
+    label: string;
+    error: string;
+    submit: string;
+  };
   upgrade: {
     buttonTitle: string;
     title: string;
@@ -170,53 +176,3 @@ export interface ReasonForm {
 
 /** Adaptive Card refresh lists hold at most this many users. */
 export const MAX_REFRESH_USERS = 60;
-
-type TemplateData = ReferralCardData & {
-  refreshVerb: string;
-  accept: { verb: string };
-  decline: { verb: string };
-  interest: { interestedVerb: string; noThanksVerb: string };
-  win: { verb: string };
-  lose: { verb: string };
-  edit: { verb: string };
-  teamForm: { verb: string; removeVerb: string };
-  solutionsForm: { verb: string; removeVerb: string };
-  reassign: { verb: string };
-  upgrade: { verb: string };
-  footer: { historyVerb: string; favoriteVerb: string };
-  reminder: { snoozeVerb: string; moveCloseDate: { verb: string } };
-};
-
-const referralTemplate = new CardTemplate<TemplateData>(template);
-
-/** The referral's card in its channel (and in replies to actions on it). */
-export function renderReferralCard(data: ReferralCardData): AdaptiveCard {
-  return referralTemplate.render({
-    ...data,
-    refreshUserIds: data.refreshUserIds.slice(0, MAX_REFRESH_USERS),
-    refreshVerb: VERBS.refresh,
-    accept: { ...data.accept, verb: VERBS.accept },
-    interest: { ...data.interest, interestedVerb: VERBS.interested, noThanksVerb: VERBS.noThanks },
-    decline: { ...data.decline, verb: VERBS.decline },
-    win: { ...data.win, verb: VERBS.win },
-    lose: { ...data.lose, verb: VERBS.lose },
-    edit: { ...data.edit, verb: VERBS.edit },
-    teamForm: { ...data.teamForm, verb: VERBS.addMember, removeVerb: VERBS.removeMember },
-    solutionsForm: { ...data.solutionsForm, verb: VERBS.addSolution, removeVerb: VERBS.removeSolution },
-    reassign: { ...data.reassign, verb: VERBS.reassign },
-    upgrade: { ...data.upgrade, verb: VERBS.upgrade },
-    footer: { ...data.footer, historyVerb: VERBS.history, favoriteVerb: VERBS.favorite },
-    reminder: { ...data.reminder, snoozeVerb: VERBS.snooze, moveCloseDate: { ...data.reminder.moveCloseDate, verb: VERBS.moveCloseDate } },
-  });
-}
-
-/** Whether a card is a referral's own card: every one carries the favourite star, and no other card does. */
-export function isReferralCard(card: unknown): boolean {
-  const visit = (node: unknown): boolean => {
-    if (Array.isArray(node)) return node.some(visit);
-    if (!node || typeof node !== 'object') return false;
-    const element = node as { type?: unknown; verb?: unknown };
-    return (element.type === 'Action.Execute' && element.verb === VERBS.favorite) || Object.values(node).some(visit);
-  };
-  return visit(card);
-}
