@@ -69,7 +69,7 @@ async function measureModules(file: string): Promise<{ nodeMs: number; modulesMs
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const code = await new Promise((done) => child.once('exit', done));
-  if (code !== 0) throw new Error(`requiring ${file} failed (${code}):\n${errors}`);
+  if (code !== 0) throw new Error(`requiring ${file} failed (${String(code)}):\n${errors}`);
   return JSON.parse(output) as { nodeMs: number; modulesMs: number };
 }
 

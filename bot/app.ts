@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type { TokenCredential } from '@azure/identity';
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
@@ -102,8 +101,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ? new WebhookVerifier({ ...local.webhooks, clock })
     : webhookVerifierFrom(config, { clock, ...options.webhooks });
   const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
-  await new Promise<void>((resolve) => (config.host ? server.listen(config.port, config.host, resolve) : server.listen(config.port, resolve)));
-  const { port, address } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    if (config.host) server.listen(config.port, config.host, resolve);
+    else server.listen(config.port, resolve);
+  });
+  const { port, address } = server.address();
   url = `http://localhost:${port}`;
   log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`);
   log.info(exposureNotice(config));
@@ -206,7 +208,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ready,
     simulatorUrl: local?.url,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await ready.catch(() => undefined);
       await scheduler?.stop();
       await partnerCenter?.stop();

@@ -15,10 +15,16 @@ export function runMain(start: () => Promise<{ stop(): Promise<void> }>): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
   start().then(
     (running) => {
-      const shutdown = async () => {
+      const shutdown = () => {
         consoleLogger.info('stopping');
-        await running.stop();
-        process.exit(0);
+        // A stop that fails (storage, a pending write) is reported with the desk's own line and a failing exit code.
+        running.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            consoleLogger.error('stopping failed', error);
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

@@ -1,3 +1,4 @@
+import type * as Templating from 'adaptivecards-templating';
 import type { Template } from 'adaptivecards-templating';
 
 /** An Adaptive Card as JSON, ready to send as an attachment. */
@@ -28,11 +29,12 @@ export class CardTemplate<Data extends object> {
   }
 }
 
-let library: typeof import('adaptivecards-templating') | undefined;
+let library: typeof Templating | undefined;
 
 /** The templating library, loaded when the first card is rendered (about a tenth of a second). */
-function templateLibrary(): typeof import('adaptivecards-templating') {
-  library ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating');
+function templateLibrary(): typeof Templating {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
+  library ??= require('adaptivecards-templating') as typeof Templating;
   return library;
 }
 

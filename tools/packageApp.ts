@@ -14,6 +14,8 @@ import fs from "node:fs";
 import path from "node:path";
 import AdmZip from "adm-zip";
 import { AppManifestUtils, type AppManifest, type TeamsManifestLatest } from "@microsoft/app-manifest";
+// MANIFEST_COMMANDS is named by the {@link} tags of this file's TSDoc.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- see above
 import { MANIFEST_COMMANDS, manifestCommandLists } from "./appPackage/manifestCommands";
 import { PackageSettingsError, resolvePackageSettings, type PackageSettings } from "./appPackage/packageSettings";
 

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { HistoryEvent } from './history';
 import type { ReferralRecord } from './referral';
 import { parseInstant } from './timeLimits';

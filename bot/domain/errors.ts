@@ -75,6 +75,6 @@ const DOMAIN_ERROR_KINDS: Record<DomainError['kind'], true> = {
 
 export function isDomainError(value: unknown): value is DomainError {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
-  const { kind } = value as { kind: unknown };
+  const { kind } = value;
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(DOMAIN_ERROR_KINDS, kind);
 }

@@ -47,7 +47,7 @@ export function createServer(adapter: TeamsAdapter, state: ServerState, options:
     }),
   );
 
-  server.on('restifyError', (req, _res, error, callback) => {
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, error: Error, callback: () => void) => {
     options.log.error(`${req.method} ${req.url} failed`, error);
     return callback();
   });

@@ -81,7 +81,7 @@ export function teamsEndpoint(deps: TeamsEndpointDeps) {
         return void res.send(500, { error: 'internal', message: 'The activity could not be handled' });
       }
       const code = statusOf(error) ?? (error as { code?: unknown }).code;
-      const cause = storageAccessProblem(error) ? storageFailureText(error) : `storage is unavailable (${code})`;
+      const cause = storageAccessProblem(error) ? storageFailureText(error) : `storage is unavailable (${String(code)})`;
       const message = 'Storage cannot be reached right now; deliver the activity again later';
       unavailable({ error: 'storage_unavailable', message }, `${activity.type} activity not handled: ${cause}`);
     }

@@ -59,5 +59,5 @@ function reminderActivity(services: Services, record: ReferralRecord, work: Plan
   else if (mentions.length > 0) lines.push(r.forResponders(mentions.map((m) => m.text).join(', ')));
   const entities = mentions.map(({ text, person }) => ({ type: 'mention', text, mentioned: { id: person.teamsId, name: person.name } }));
   const attachments = work.kind === 'deadlineReminder' ? [cardAttachment(referralCard(record, now, services.strings, { solutions: services.solutions, reminder: true }))] : [];
-  return { type: 'message', text: lines.join('\n\n'), entities: entities as Activity['entities'], attachments };
+  return { type: 'message', text: lines.join('\n\n'), entities: entities, attachments };
 }

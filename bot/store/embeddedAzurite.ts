@@ -10,10 +10,13 @@ function azurite(): {
   TableServer: new (config: unknown) => AzuriteTableServer;
   TableConfiguration: new (...args: unknown[]) => unknown;
 } {
-  return {
-    TableServer: require('azurite/dist/src/table/TableServer').default,
-    TableConfiguration: require('azurite/dist/src/table/TableConfiguration').default,
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when the embedded server starts, see above */
+  const server = require('azurite/dist/src/table/TableServer') as { default: new (config: unknown) => AzuriteTableServer };
+  const configuration = require('azurite/dist/src/table/TableConfiguration') as {
+    default: new (...args: unknown[]) => unknown;
   };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return { TableServer: server.default, TableConfiguration: configuration.default };
 }
 
 interface AzuriteTableServer {
@@ -36,8 +39,8 @@ export interface EmbeddedTables {
   /** The development account's Table endpoint, as TABLES_ACCOUNT_URL names an account (path-style). */
   accountUrl: string;
   /** Resolves once every write answered so far is in the data file (at once when in memory). */
-  flush(): Promise<void>;
-  stop(): Promise<void>;
+  flush: () => Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Where and how the embedded table server runs; each has a default. */

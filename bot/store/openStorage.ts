@@ -23,7 +23,7 @@ export interface StorageAccess {
 export interface OpenedStorage {
   storage: TableStorage;
   kind: 'azure' | 'embedded';
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -39,10 +39,11 @@ export async function openStorage(
 ): Promise<OpenedStorage> {
   const stop = async () => undefined;
   switch (tables.kind) {
-    case 'connectionString':
+    case 'connectionString': {
       const target = connectionStringTarget(tables.connectionString);
       log.info(`table storage: ${target}, with the account key of TABLES_CONNECTION_STRING`);
       return { storage: tableStorage(tables.connectionString, prefix, access.retries), kind: 'azure', stop };
+    }
     case 'accountUrl': {
       const { url, managedIdentityClientId } = tables;
       const credential = access.credential ?? new DefaultAzureCredential({ managedIdentityClientId });

@@ -11,7 +11,7 @@ import type { CardView } from './views/referral/cardView';
 
 /** Replaces the card for the user who clicked. */
 export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as unknown as AdaptiveCardInvokeResponse['value'] };
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
 }
 
 /** Shows a short message to the user who clicked; the card stays as it is (with their inputs). */

@@ -76,8 +76,8 @@ export class Messenger {
         ...activity,
         type: 'message',
         from: reference.bot ?? context.activity.recipient,
-        conversation: reference.conversation as Activity['conversation'],
-      } as Activity);
+        conversation: reference.conversation,
+      });
       return response?.id || undefined;
     });
     if (id === undefined) this.log.info(`send to ${reference.conversation?.id ?? ''} was accepted without an activity id: kept as sent, it will not be updated`);

@@ -25,7 +25,7 @@ describe('Deployment: azd up', () => {
     const docker = mapping(desk.docker, 'services.desk.docker');
     assert.equal(docker.path, './Dockerfile');
     assert.equal(docker.remoteBuild, 'true');
-    assert.ok(existsSync(join(REPO, docker.path as string)));
+    assert.ok(existsSync(join(REPO, docker.path)));
     const infra = mapping(yaml.infra, 'infra');
     assert.equal(infra.provider, 'bicep');
     assert.equal(infra.path, 'infra');

@@ -19,7 +19,7 @@ function resourceBody(values: TemplateValues, symbol: string, type: string): Pro
 }
 
 const at = (value: BicepValue, path: string): BicepValue =>
-  path.split('.').reduce<BicepValue>((v, key) => (v as Props | BicepValue[])[key as never] as BicepValue, value);
+  path.split('.').reduce<BicepValue>((v, key) => (v as Props | BicepValue[])[key as never], value);
 
 describe('Deployment: what runs in Azure', () => {
   it("registers an Azure Bot (F0, single tenant) for the app id, messaging the desk's /api/messages, Teams on", () => {

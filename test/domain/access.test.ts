@@ -35,14 +35,14 @@ describe('access rules', () => {
   });
 
   it('place a referral in the team of its card\'s channel, else of the channel it would go to', () => {
-    const german = receivedRecord({ customerProfile: { name: 'Contoso', address: { country: 'DE' } } } as never);
+    const german = receivedRecord({ customerProfile: { name: 'Contoso', address: { country: 'DE' } } });
     assert.deepEqual(referralHome(german, undefined, LINKS, REGIONS), { channelId: '19:emea', teamId: 'team-a' });
     assert.deepEqual(referralHome(german, '19:americas', LINKS, REGIONS), { channelId: '19:americas', teamId: 'team-b' });
     assert.deepEqual(referralHome(german, undefined, [], REGIONS), { channelId: undefined, teamId: undefined });
   });
 
   it('show a referral to its team, its channel, its workers, its region\'s people and admins, and nobody else', () => {
-    const record = receivedRecord({ customerProfile: { name: 'Contoso', address: { country: 'DE' } } } as never);
+    const record = receivedRecord({ customerProfile: { name: 'Contoso', address: { country: 'DE' } } });
     const home = { channelId: '19:emea', teamId: 'team-a' };
     assert.equal(maySee(viewer(), record, home, REGIONS), false);
     assert.equal(maySee(viewer({ teams: new Set(['team-b']) }), record, home, REGIONS), false);

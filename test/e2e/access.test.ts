@@ -15,6 +15,7 @@ import {
   type User,
 } from '../support/teamsActivities';
 import { ACCEPT_FORM, deliverAndAwaitCard, replies } from './flows';
+import type { WireObject } from '../support/wireJson';
 
 /** Someone the desk has never seen: not a member of any team it is installed in. */
 const STRANGER: User = { id: '29:stranger', aadObjectId: 'aad-stranger', name: 'Mallory Outsider' };
@@ -23,7 +24,7 @@ const OTHER_TENANT = 'tenant-9999';
 const TEAM_B = { id: '19:team-b@thread.tacv2', name: 'Partner Sales Americas' };
 const TEAM_B_CHANNEL = { id: '19:team-b-americas@thread.tacv2', name: 'Americas deals' };
 
-type Activity = Record<string, any>;
+type Activity = WireObject;
 
 /** The activity as if sent from another tenant. */
 function fromTenant(activity: Activity, tenantId: string): Activity {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
-import { BotHarness } from '../support/botHarness';
+import type { BotHarness } from '../support/botHarness';
 import { cardAction, CHANNELS, USERS, type User } from '../support/teamsActivities';
 import { botWithEmeaCard, cardOf, cardText, dealVerbs, ownerVerbs } from './flows';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { EDIT_FIELDS, type EditField, type EditValues } from '../../bot/domain/commands';
 import { VERBS } from '../../cards/verbs';
-import { BotHarness, type HttpAnswer } from '../support/botHarness';
+import type { BotHarness, HttpAnswer } from '../support/botHarness';
 import { cardAction, CHANNELS } from '../support/teamsActivities';
 import { acceptAsAlice, botWithEmeaCard } from './flows';
 

@@ -22,7 +22,7 @@ async function startBotProcess(dataDir: string): Promise<{ child: ChildProcess; 
   const url = await new Promise<string>((done, fail) => {
     let seen = '';
     let address = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk.toString();
       address ||= /listening on (http:\/\/localhost:\d+)/.exec(seen)?.[1] ?? '';
       if (address && seen.includes('] ready')) done(address);

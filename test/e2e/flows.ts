@@ -75,7 +75,7 @@ export function cardText(call: ConnectorCall): string {
 
 /** The card a post or update carried. */
 export function cardOf(call: ConnectorCall): { refresh?: { userIds?: string[] } } & Record<string, unknown> {
-  return attachmentsOf(call)[0]?.content as { refresh?: { userIds?: string[] } } & Record<string, unknown>;
+  return attachmentsOf(call)[0]?.content;
 }
 
 /** Verbs every referral card carries, whatever its stage: History and the favourite star. */

@@ -8,6 +8,7 @@ import type { ConnectorCall } from '../support/connectorStandIn';
 import { pcReferral } from '../support/fixtures';
 import { botAddedToTeam, cardAction, channelMessage, CHANNELS, personalCardAction, personalChat, personalMessage, TEAM, teamMember, USERS, type User } from '../support/teamsActivities';
 import { ACCEPT_FORM, cardOf, cardPosts, cardText, dealVerbs, installAndLink, ownerVerbs, verbsIn } from './flows';
+import type { WireObject } from '../support/wireJson';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const actor = (user: User) => ({ id: user.aadObjectId, name: user.name, teamsId: user.id });
@@ -167,7 +168,7 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
   it('lists the undecided referrals of my team\'s region first, by the time left to answer; another team\'s not at all', async () => {
     const teamB = { id: '19:team-b@thread.tacv2', name: 'Partner Sales Americas' };
     const teamBChannel = { id: '19:team-b-americas@thread.tacv2', name: 'Americas deals' };
-    const inTeamB = (activity: Record<string, any>) => ({
+    const inTeamB = (activity: WireObject) => ({
       ...activity,
       conversation: activity.conversation.id === TEAM.id ? { ...activity.conversation, id: teamB.id } : activity.conversation,
       channelData: { ...activity.channelData, team: teamB, teamsTeamId: teamB.id },

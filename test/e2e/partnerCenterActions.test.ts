@@ -7,6 +7,7 @@ import { PartnerCenterHarness } from '../support/partnerCenterHarness';
 import { pcReferral } from '../support/fixtures';
 import { cardAction, CHANNELS, teamMember, USERS, type User } from '../support/teamsActivities';
 import { ACCEPT_FORM, cardPosts, cardText, installAndLink, regionsFileWith } from './flows';
+import type { WireObject } from '../support/wireJson';
 
 const ID = 'a1b2c3d4-0000-4000-8000-00000000ac75';
 /** The fixture referral's expiry in Partner Center. */
@@ -47,7 +48,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
   };
   const lifecycle = () => {
     const remote = pc.simulator.get(ID)!;
-    return `${remote.status}/${remote.substatus}`;
+    return `${String(remote.status)}/${String(remote.substatus)}`;
   };
 
   async function start(env: Record<string, string> = {}) {
@@ -122,7 +123,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
         ['/details/closingDateTime', '2027-03-31T00:00:00.000Z'],
       ]);
       await assertChained();
-      const remote = pc.simulator.get(ID)! as Record<string, any>;
+      const remote = pc.simulator.get(ID)! as WireObject;
       assert.deepEqual(
         [remote.salesStage, remote.externalReferenceId, remote.campaignId, remote.details.dealValue, remote.details.currency, remote.details.closingDateTime, remote.details.notes],
         ['Qualified', 'CRM-2201', 'CAMPAIGN-7', 48000, 'USD', '2027-03-31T00:00:00.000Z', ACCEPT_FORM.notes],

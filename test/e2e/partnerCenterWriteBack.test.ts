@@ -52,7 +52,7 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
       ],
     );
     const remote = pc.simulator.get(ID)!;
-    assert.equal(`${remote.status}/${remote.substatus}`, 'Active/Accepted');
+    assert.equal(`${String(remote.status)}/${String(remote.substatus)}`, 'Active/Accepted');
     const { desk } = await stored();
     const unquoted = (eTag: string) => eTag.replace(/^"|"$/g, '');
     assert.equal(unquoted(desk.partnerCenter!.copy.eTag), pc.simulator.patches[0].eTagAfter, 'the new eTag is kept for the next write');

@@ -93,7 +93,7 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
     assert.equal((await h.deliver(DELIVERY)).status, 202);
     await h.settle();
     const before = await rowsMentioning(storage.direct, IDS);
-    const newer = DELIVERY.map((referral) => ({ ...referral, updatedDateTime: '2026-11-23T08:30:00Z', name: `${referral.name} (newer)` }));
+    const newer = DELIVERY.map((referral) => ({ ...referral, updatedDateTime: '2026-11-23T08:30:00Z', name: `${String(referral.name)} (newer)` }));
     // The first referral's change is stored; every try of the second is refused as changed meanwhile.
     let transactions = 0;
     storage.proxy.failWhen((req) => isTransaction(req) && ++transactions >= 2 && transactions <= 1 + MAX_ATTEMPTS, 412);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { BotHarness } from '../support/botHarness';
+import type { BotHarness } from '../support/botHarness';
 import { botWithEmeaCard, cardText } from '../e2e/flows';
 
 /** A deadline twenty seconds into a minute. */

@@ -8,6 +8,7 @@ import type { AccessTokenProvider } from '../../bot/partnerCenter/tokens';
 import { API_BASE_PATH, generateReferrals } from '../../tools/partnerCenterSimulator';
 import { NOW } from '../support/fixtures';
 import { collectPages, startSimulatedPartnerCenter, type SimulatedPartnerCenter, type SimulationOptions } from '../support/simulatedPartnerCenter';
+import type { WireObject } from '../support/wireJson';
 
 /** Ten referrals, created (and last updated) an hour apart, the last at NOW − 1 h. */
 const STREAM = generateReferrals(10, { seed: 100, from: NOW.minus({ hours: 10 }), every: Duration.fromObject({ hours: 1 }) });
@@ -170,7 +171,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       const { eTag } = (await pc.client.getReferral(ids[0]))!;
       pc.clock.advance({ minutes: 3 });
       const result = await pc.client.patchReferral(ids[0], ACCEPT, eTag);
-      const referral = result.referral as Record<string, any>;
+      const referral = result.referral as WireObject;
       assert.equal(`${referral.status}/${referral.substatus}`, 'Active/Accepted');
       assert.equal(referral.details.dealValue, 48_000);
       assert.equal(referral.acceptedDateTime, '2026-11-23T09:03:00.000Z');

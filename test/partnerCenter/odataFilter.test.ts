@@ -31,7 +31,7 @@ describe('simulator: OData $filter', () => {
     it('binds and tighter than or', () => {
       const parsed = parseFilter("status eq 'New' or status eq 'Active' and type eq 'Shared'");
       assert.equal(parsed.kind, 'or');
-      const or = parsed as Extract<FilterExpression, { kind: 'and' | 'or' }>;
+      const or = parsed;
       assert.equal(or.left.kind, 'compare');
       assert.equal(or.right.kind, 'and');
     });
@@ -39,7 +39,7 @@ describe('simulator: OData $filter', () => {
     it('groups with parentheses', () => {
       const parsed = parseFilter("(status eq 'New' or status eq 'Active') and type eq 'Shared'");
       assert.equal(parsed.kind, 'and');
-      assert.equal((parsed as Extract<FilterExpression, { kind: 'and' | 'or' }>).left.kind, 'or');
+      assert.equal((parsed).left.kind, 'or');
     });
 
     it("reads '' inside a string as one quote", () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { applyReferralPatch, PATCHABLE_PATHS, readPatchOperations, type AppliedOperation, type PatchProblem } from '../../tools/partnerCenterSimulator/referralPatch';
 import { SUBSTATUSES_OF_STATUS, transitionProblem } from '../../tools/partnerCenterSimulator/statusTransitions';
+import type { WireObject } from '../support/wireJson';
 
 const NOW = DateTime.fromISO('2026-11-24T10:30:00Z', { zone: 'utc' });
 
@@ -26,7 +27,7 @@ function readProblem(body: unknown): PatchProblem {
   return read.problem;
 }
 
-function patched(referral: Record<string, unknown>, body: unknown): Record<string, any> {
+function patched(referral: Record<string, unknown>, body: unknown): WireObject {
   const result = applyReferralPatch(referral, operationsOf(body), NOW);
   if ('problem' in result) assert.fail(`expected the patch to apply, got ${result.problem.message}`);
   return result.referral;

@@ -3,6 +3,7 @@ import type { IncomingReferral } from '../../bot/domain/incoming';
 import { MAX_JSON_DEPTH, MAX_REFERRAL_CHARS } from '../../bot/partnerCenter/jsonLimits';
 import { parseReferrals, type ItemProblem } from '../../bot/partnerCenter/referralSchema';
 import { pcReferral } from '../support/fixtures';
+import type { WireObject } from '../support/wireJson';
 
 function referralsOf(body: unknown): IncomingReferral[] {
   const result = parseReferrals(body);
@@ -162,7 +163,7 @@ describe('partnerCenter: parseReferrals', () => {
         inviteContext: { invitedBy: { organizationId: 'o-1', organizationName: 'Microsoft' }, assistanceRequestCode: 'TechnicalAssistance' },
       });
       const [referral] = referralsOf(body);
-      const kept = referral as unknown as Record<string, any>;
+      const kept = referral as unknown as WireObject;
       assert.equal(kept.favorite, true);
       assert.deepEqual(kept.tags, [{ tag: 'priority' }]);
       assert.equal(kept.salesStage, 'Qualify');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { generateReferral, PartnerCenterSimulator, type ReferralChange } from '../../tools/partnerCenterSimulator';
 import { NOW } from '../support/fixtures';
 import { MovableClock } from '../support/movableClock';
+import type { WireObject } from '../support/wireJson';
 
 const SCOPE = 'https://api.partner.microsoft.com/.default offline_access';
 
@@ -26,7 +27,7 @@ describe('Partner Center simulator over HTTP', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams(fields).toString(),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as WireObject };
   }
 
   const grant = (overrides: Record<string, string> = {}) => ({
@@ -50,7 +51,7 @@ describe('Partner Center simulator over HTTP', () => {
     if (token !== null) headers.set('authorization', `Bearer ${token}`);
     const response = await fetch(`${sim.apiUrl}${path}`, { ...init, headers });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, any>) : undefined };
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as WireObject) : undefined };
   }
 
   describe('token endpoint (stand-in for Entra ID)', () => {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { generateReferral, PartnerCenterSimulator } from '../../tools/partnerCenterSimulator';
+import { generateReferral, type PartnerCenterSimulator } from '../../tools/partnerCenterSimulator';
 import { sharedTestPki } from '../../tools/partnerCenterSimulator/certificates';
 import { DEVICE_LOGIN_PATH } from '../../tools/partnerCenterSimulator/simulator';
 import { WebhookSubscription } from '../../tools/partnerCenterSimulator/webhookSubscription';
 import { NOW } from '../support/fixtures';
 import { MovableClock } from '../support/movableClock';
 import { startControlledSimulator } from '../support/controlledSimulator';
+import type { WireObject } from '../support/wireJson';
 
 const REFERRALS_SCOPE = 'https://api.partner.microsoft.com/.default offline_access';
 const WEBHOOK_SCOPE = 'https://api.partnercenter.microsoft.com/user_impersonation';
@@ -29,7 +30,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(fields).toString(),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as WireObject };
   }
 
   const askDeviceCode = (scope = REFERRALS_SCOPE, clientId = sim.credentials.clientId) =>
@@ -57,7 +58,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
       headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : undefined };
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   }
 
   describe('device code sign-in (stand-in for Entra ID)', () => {

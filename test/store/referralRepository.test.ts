@@ -207,7 +207,7 @@ describe('store: ReferralRepository', () => {
 
   describe('large referrals', () => {
     async function rawEntity(id = ID): Promise<Record<string, unknown>> {
-      return (await table.getEntity(id, REFERRAL_ROW)) as Record<string, unknown>;
+      return (await table.getEntity(id, REFERRAL_ROW));
     }
     const jsonProperties = (entity: Record<string, unknown>) => Object.keys(entity).filter((k) => /^json\d+$/.test(k)).sort();
 

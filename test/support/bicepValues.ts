@@ -211,8 +211,9 @@ export class TemplateValues {
   }
 
   private identifier(name: string, locals: ReadonlyMap<string, BicepValue>): BicepValue {
-    if (locals.has(name)) return locals.get(name) as BicepValue;
-    const statement = this.file.statements.find((s) => 'name' in s && s.name === name) as BicepStatement | undefined;
+    const local = locals.get(name);
+    if (local !== undefined) return local;
+    const statement = this.file.statements.find((s): s is BicepStatement => 'name' in s && s.name === name);
     if (!statement) throw new Error(`${this.file.path}: ${name} is not declared`);
     switch (statement.kind) {
       case 'param':

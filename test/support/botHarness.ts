@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { AppOptions, RunningApp } from '../../bot/app';
 import { loadConfig, type Config } from '../../bot/config/config';
 import { signBody, SIGNATURE_HEADER } from '../../bot/http/signature';
@@ -11,10 +11,11 @@ import { ConnectorStandIn } from './connectorStandIn';
 import { USERS, botAddedToTeam, teamMember } from './teamsActivities';
 import { NOW } from './fixtures';
 import { embeddedConnectionString } from './rootHooks';
+import type { WireJson } from './wireJson';
 
 export interface HttpAnswer {
   status: number;
-  body: any;
+  body: WireJson;
   headers: Headers;
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { declarations, propertyAt, type BicepFile } from './bicep';
-import { Closure, readBicep, TemplateValues, Unknown, type BicepValue } from './bicepValues';
+import { Closure, readBicep, type TemplateValues, Unknown, type BicepValue } from './bicepValues';
 
 export const REPO = join(__dirname, '..', '..');
 export const MAIN_BICEP = join(REPO, 'infra', 'main.bicep');
@@ -107,7 +107,7 @@ export function contains(value: BicepValue, text: string): boolean {
   if (value instanceof Unknown) return value.text.includes(text);
   if (Array.isArray(value)) return value.some((v) => contains(v, text));
   if (value && typeof value === 'object' && !(value instanceof Closure)) {
-    return Object.values(value).some((v) => contains(v as BicepValue, text));
+    return Object.values(value).some((v) => contains(v, text));
   }
   return false;
 }

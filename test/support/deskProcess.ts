@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 // The launcher is plain JavaScript, so that it runs without TypeScript.
 const { buildIsCurrent, PRODUCTION_ENTRY, DEVELOPMENT_ENTRY } = require('../../tools/start.js') as {
-  buildIsCurrent(root: string, entry: string): boolean;
+  buildIsCurrent: (root: string, entry: string) => boolean;
   PRODUCTION_ENTRY: string;
   DEVELOPMENT_ENTRY: string;
 };
@@ -36,7 +36,7 @@ export async function ensureBuilt(root: string): Promise<void> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise((done) => child.once('exit', done));
-  if (code !== 0) throw new Error(`npm run build failed (${code}):\n${output}`);
+  if (code !== 0) throw new Error(`npm run build failed (${String(code)}):\n${output}`);
 }
 
 export interface DeskProcessOptions {

@@ -112,3 +112,82 @@ export function importsInto(root: string, folders: string[], forbidden: string):
     ),
   );
 }
+
+/** Which imports make an edge of the graph {@link importCycles} searches. */
+export interface CycleOptions {
+  /** Count `import type` and other erased imports too (default: only imports that load a file at run time). */
+  typeOnly?: boolean;
+}
+
+/**
+ * The import cycles among the TypeScript files below `folders`: each group of files that reach one
+ * another through their relative imports (a strongly connected component of more than one file,
+ * or a file that imports itself), as paths relative to `root`, sorted, groups sorted by their first file.
+ */
+export function importCycles(root: string, folders: string[], options: CycleOptions = {}): string[][] {
+  const files = folders.flatMap((folder) => sourcesBelow(resolve(root, folder)));
+  const known = new Set(files);
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = importsOf(file)
+      .filter(({ specifier, typeOnly }) => isRelative(specifier) && (options.typeOnly || !typeOnly))
+      .map(({ specifier }) => resolveRelative(file, specifier))
+      .filter((target): target is string => target !== undefined && known.has(target));
+    edges.set(file, [...new Set(targets)]);
+  }
+  return stronglyConnected(files, edges)
+    .filter((group) => group.length > 1 || (edges.get(group[0]) ?? []).includes(group[0]))
+    .map((group) => group.map((file) => relative(root, file)).sort())
+    .sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** Tarjan's algorithm, iterative (a deep import chain would overflow the stack when recursive). */
+function stronglyConnected(nodes: string[], edges: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const groups: string[][] = [];
+  let next = 0;
+  for (const start of nodes) {
+    if (index.has(start)) continue;
+    const work: { node: string; edge: number }[] = [{ node: start, edge: 0 }];
+    index.set(start, next);
+    low.set(start, next++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const targets = edges.get(frame.node) ?? [];
+      if (frame.edge < targets.length) {
+        const target = targets[frame.edge++];
+        if (!index.has(target)) {
+          index.set(target, next);
+          low.set(target, next++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ node: target, edge: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const group: string[] = [];
+        let member: string | undefined;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          group.push(member);
+        } while (member !== frame.node);
+        groups.push(group);
+      }
+    }
+  }
+  return groups;
+}

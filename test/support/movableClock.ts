@@ -1,4 +1,4 @@
-import { DateTime, type DurationLike } from 'luxon';
+import type { DateTime, DurationLike } from 'luxon';
 import { NOW } from './fixtures';
 
 /** A clock moved by hand, shared by whatever should agree on "now" (e.g. a simulator and a client). */

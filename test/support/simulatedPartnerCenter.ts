@@ -3,6 +3,7 @@ import type { RetryPolicy } from '../../bot/partnerCenter/retry';
 import { PartnerCenterTokens, type TokenProviderOptions } from '../../bot/partnerCenter/tokens';
 import { PartnerCenterSimulator, type SimulatorOptions } from '../../tools/partnerCenterSimulator';
 import { MovableClock } from './movableClock';
+import type { WireObject } from './wireJson';
 
 /** The simulator running, and the desk's real client and token provider pointed at it. */
 export interface SimulatedPartnerCenter {
@@ -53,10 +54,10 @@ export async function startSimulatedPartnerCenter(options: SimulationOptions = {
 export async function collectPages(
   pages: AsyncIterable<{ referrals: unknown[] }>,
   afterPage: (pageIndex: number) => void = () => undefined,
-): Promise<Record<string, any>[][]> {
-  const collected: Record<string, any>[][] = [];
+): Promise<WireObject[][]> {
+  const collected: WireObject[][] = [];
   for await (const page of pages) {
-    collected.push(page.referrals as Record<string, any>[]);
+    collected.push(page.referrals as WireObject[]);
     afterPage(collected.length - 1);
   }
   return collected;

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 
 // The launcher is plain JavaScript, so that it runs without TypeScript.
 const launcher = require('../../tools/start.js') as {
-  buildIsCurrent(root: string, entry: string): boolean;
-  entryFor(env: Record<string, string | undefined>): string;
+  buildIsCurrent: (root: string, entry: string) => boolean;
+  entryFor: (env: Record<string, string | undefined>) => string;
   SOURCES: string[];
   STAMP: string;
   PRODUCTION_ENTRY: string;

@@ -37,13 +37,13 @@ class Receiver {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', async () => {
-        const answer = (status: number) => {
-          this.statuses.push(status);
-          // Not chained: a module loaded elsewhere in the suite patches writeHead to return nothing.
-          res.writeHead(status);
-          res.end();
-        };
+      const answer = (status: number) => {
+        this.statuses.push(status);
+        // Not chained: a module loaded elsewhere in the suite patches writeHead to return nothing.
+        res.writeHead(status);
+        res.end();
+      };
+      const receive = async () => {
         const failure = this.failNext.shift();
         if (failure) return answer(failure);
         const body = Buffer.concat(chunks);
@@ -56,7 +56,9 @@ class Receiver {
         if (parsed.kind !== 'event') return answer(400);
         this.accepted.push(parsed.event);
         answer(200);
-      });
+      };
+      // A body this stand-in cannot read (not JSON, a verifier that throws) is a 500 the test sees, not a hung request.
+      req.on('end', () => void receive().catch(() => answer(500)));
     });
   }
 

@@ -82,7 +82,7 @@ const RSA_2048 = { modulusLength: 2048 } as const;
 
 const keyPairOf = (privateKey: KeyObject, publicKey: KeyObject): KeyPair => ({
   privateKey,
-  forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string) as forge.pki.rsa.PublicKey,
+  forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string),
 });
 
 /** RSA-2048 keys from node:crypto (native): forge's pure-JavaScript generation takes seconds per key. */

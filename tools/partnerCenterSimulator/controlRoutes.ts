@@ -39,7 +39,7 @@ export function controlRoutes(simulator: PartnerCenterSimulator, firstSeed = 1_0
       return answer(400, { error: 'malformed_json', message: `The body is not valid JSON: ${(error as Error).message}` }), true;
     }
     if (given !== undefined) {
-      const id = (given as { id?: unknown } | null)?.id;
+      const id = typeof given === 'object' && given !== null ? (given as { id?: unknown }).id : undefined;
       if (typeof given !== 'object' || given === null || typeof id !== 'string' || !id) {
         return answer(400, { error: 'invalid_referral', field: 'referral.id', message: 'referral must be an object with an id' }), true;
       }

@@ -82,7 +82,7 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown): v
   let node = target;
   for (const segment of segments.slice(0, -1)) {
     // Partner Center answers a patch of a member whose parent is absent by creating it.
-    node[segment] = isObject(node[segment]) ? { ...(node[segment] as Record<string, unknown>) } : {};
+    node[segment] = isObject(node[segment]) ? { ...(node[segment]) } : {};
     node = node[segment] as Record<string, unknown>;
   }
   node[segments[segments.length - 1]] = structuredClone(value);

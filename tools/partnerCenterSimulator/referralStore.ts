@@ -40,7 +40,7 @@ function merged(target: Record<string, unknown>, changes: Record<string, unknown
   const result = { ...target };
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete result[key];
-    else result[key] = isObject(value) && isObject(result[key]) ? merged(result[key] as Record<string, unknown>, value) : structuredClone(value);
+    else result[key] = isObject(value) && isObject(result[key]) ? merged(result[key], value) : structuredClone(value);
   }
   return result;
 }

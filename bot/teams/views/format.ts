@@ -1,4 +1,4 @@
-import { DateTime, type Duration } from 'luxon';
+import type { DateTime, Duration } from 'luxon';
 import { literal } from '../../../cards/literal';
 import type { Strings } from '../../strings/en';
 
