@@ -53,7 +53,10 @@ export default tseslint.config(
       // Async stubs and interface implementations that finish at once are async on purpose: callers await them.
       '@typescript-eslint/require-await': 'off',
       // `const { dropped: _dropped, ...rest } = x` is how the tree leaves a field out of a copy.
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, varsIgnorePattern: '^_', argsIgnorePattern: '^_' },
+      ],
       // Every hit String()s an unknown value from outside (a JSON field, a thrown value) where any text will do.
       '@typescript-eslint/no-base-to-string': 'off',
       // botbuilder's ActivityTypes enum is meant to be compared with an activity's plain string type.

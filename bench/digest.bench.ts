@@ -31,7 +31,12 @@ import { buildDigestCard, type DigestServices } from '../bot/teams/managerDigest
  */
 
 const NOW = DateTime.fromISO('2026-11-23T09:00:00.000Z', { zone: 'utc' });
-const REGION: Region = { code: 'emea', name: 'Europe, Middle East and Africa', countries: ['DE'], managers: ['aad-bench-manager'] };
+const REGION: Region = {
+  code: 'emea',
+  name: 'Europe, Middle East and Africa',
+  countries: ['DE'],
+  managers: ['aad-bench-manager'],
+};
 const MANAGER = { id: 'aad-bench-manager', name: 'Bench Manager' };
 const REPS = Array.from({ length: 25 }, (_, i) => ({ id: `aad-rep-${i}`, name: `Rep ${i}` }));
 const RECENT = 300;
@@ -85,13 +90,20 @@ interface Referral {
 }
 
 /** A referral of the region and its facts; those from `until` on have not happened yet. */
-function referral(id: string, created: DateTime, fate: 'waiting' | 'open' | 'declined' | 'expired' | 'won' | 'lost', random: () => number, until = NOW): Referral {
+function referral(
+  id: string,
+  created: DateTime,
+  fate: 'waiting' | 'open' | 'declined' | 'expired' | 'won' | 'lost',
+  random: () => number,
+  until = NOW,
+): Referral {
   const rep = REPS[Math.floor(random() * REPS.length)];
   const value = Math.round(5_000 + random() * 95_000);
   const currency = random() < 0.7 ? 'EUR' : 'USD';
   const facts: ReferralFact[] = [];
   const add = (kind: FactKind, at: DateTime, extra: Partial<ReferralFact> = {}) => {
-    if (at < until) facts.push({ referralId: id, revision: facts.length + 1, region: REGION.code, kind, at: at.toISO()!, ...extra });
+    if (at < until)
+      facts.push({ referralId: id, revision: facts.length + 1, region: REGION.code, kind, at: at.toISO()!, ...extra });
   };
   add('received', created);
   const answered = created.plus({ minutes: Math.round(10 + random() * 3_000) });
@@ -112,7 +124,15 @@ function referral(id: string, created: DateTime, fate: 'waiting' | 'open' | 'dec
     value,
     currency,
     percent: fate === 'open' ? [10, 20, 40, 60, 80][Math.floor(random() * 5)] : 10,
-    ...(fate === 'waiting' ? { deadline: created.plus({ days: 14 }).toISO()! } : { closing: created.plus({ days: 20 + Math.round(random() * 120) }).startOf('day').toISO()!, owner: rep }),
+    ...(fate === 'waiting'
+      ? { deadline: created.plus({ days: 14 }).toISO()! }
+      : {
+          closing: created
+            .plus({ days: 20 + Math.round(random() * 120) })
+            .startOf('day')
+            .toISO()!,
+          owner: rep,
+        }),
   };
   return { id, facts, summary, open };
 }
@@ -136,9 +156,12 @@ class BenchRegion {
     const made: Referral[] = [];
     for (let i = 0; i < RECENT; i++) {
       const fate = (['waiting', 'open', FATES[i % FATES.length]] as const)[i % 3];
-      made.push(referral(`recent-${i}`, NOW.minus({ minutes: 60 + present() * DIGEST_SPAN.as('minutes') }), fate, present));
+      made.push(
+        referral(`recent-${i}`, NOW.minus({ minutes: 60 + present() * DIGEST_SPAN.as('minutes') }), fate, present),
+      );
     }
-    for (let i = 0; i < LONG_RUNNING; i++) made.push(referral(`running-${i}`, NOW.minus({ days: 60 + present() * 300 }), 'open', present));
+    for (let i = 0; i < LONG_RUNNING; i++)
+      made.push(referral(`running-${i}`, NOW.minus({ days: 60 + present() * 300 }), 'open', present));
     await this.write(made);
   }
 
@@ -151,12 +174,22 @@ class BenchRegion {
       const batch: Referral[] = [];
       for (; this.history < size && batch.length < 10_000; this.history++) {
         const i = this.history;
-        batch.push(referral(`history-${i}`, start.plus({ minutes: this.past() * span }), FATES[i % FATES.length], this.past, this.historyEnds));
+        batch.push(
+          referral(
+            `history-${i}`,
+            start.plus({ minutes: this.past() * span }),
+            FATES[i % FATES.length],
+            this.past,
+            this.historyEnds,
+          ),
+        );
       }
       // Closed long ago: only their facts are read by a digest.
       await this.indexes.addFacts(batch.flatMap((r) => r.facts));
       this.facts += batch.reduce((sum, r) => sum + r.facts.length, 0);
-      console.log(`    history: ${this.history.toLocaleString('en')} referrals written (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      console.log(
+        `    history: ${this.history.toLocaleString('en')} referrals written (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      );
     }
   }
 
@@ -164,10 +197,20 @@ class BenchRegion {
   private async write(referrals: Referral[]): Promise<void> {
     const one = async (r: Referral) => {
       this.facts += r.facts.length;
-      const update: IndexUpdate = { revision: r.facts.length, people: [], region: REGION.code, open: r.open, terms: [], factsThrough: r.facts.length, summary: r.summary, facts: r.facts };
+      const update: IndexUpdate = {
+        revision: r.facts.length,
+        people: [],
+        region: REGION.code,
+        open: r.open,
+        terms: [],
+        factsThrough: r.facts.length,
+        summary: r.summary,
+        facts: r.facts,
+      };
       await this.indexes.update(r.id, update, null);
     };
-    for (let i = 0; i < referrals.length; i += PARALLEL_WRITES) await Promise.all(referrals.slice(i, i + PARALLEL_WRITES).map(one));
+    for (let i = 0; i < referrals.length; i += PARALLEL_WRITES)
+      await Promise.all(referrals.slice(i, i + PARALLEL_WRITES).map(one));
   }
 }
 
@@ -246,13 +289,19 @@ export async function digestBenchmark(): Promise<void> {
       const started = Date.now();
       await region.growHistory(size);
       results.push(await measure(services, region));
-      console.log(`  grew the history to ${size.toLocaleString('en')} referrals and measured in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      console.log(
+        `  grew the history to ${size.toLocaleString('en')} referrals and measured in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      );
     }
   } finally {
     server.stop();
   }
-  console.log(`\nManager's digest, one region, ${RECENT + LONG_RUNNING} referrals of the present (${RECENT / 3 + RECENT / 3 + LONG_RUNNING} open), median of ${ROUNDS} builds:`);
-  console.log('  historical referrals   facts stored   rows read   figures ms   build median ms   worst ms   peak heap MiB   card KiB');
+  console.log(
+    `\nManager's digest, one region, ${RECENT + LONG_RUNNING} referrals of the present (${RECENT / 3 + RECENT / 3 + LONG_RUNNING} open), median of ${ROUNDS} builds:`,
+  );
+  console.log(
+    '  historical referrals   facts stored   rows read   figures ms   build median ms   worst ms   peak heap MiB   card KiB',
+  );
   for (const r of results) {
     const cells = [
       [r.history.toLocaleString('en'), 20],
@@ -273,7 +322,13 @@ export async function digestBenchmark(): Promise<void> {
       `  ratio ${r.history.toLocaleString('en')} / ${base.history.toLocaleString('en')}: rows read ${ratio((x) => x.rowsRead)}, figures ${ratio((x) => x.figuresMs)}, build ${ratio((x) => x.medianMs)}, peak heap ${ratio((x) => x.peakMiB)}`,
     );
   }
-  console.log('  Peak heap: the most heapUsed rose above its level right after a garbage collection, sampled every millisecond during a build.');
-  console.log('  Build: end to end on the embedded table server, whose partition queries filter every row of the table (Azure Table');
-  console.log('  Storage serves a partition by its key), so its time grows with the table while the rows read stay the same.');
+  console.log(
+    '  Peak heap: the most heapUsed rose above its level right after a garbage collection, sampled every millisecond during a build.',
+  );
+  console.log(
+    '  Build: end to end on the embedded table server, whose partition queries filter every row of the table (Azure Table',
+  );
+  console.log(
+    '  Storage serves a partition by its key), so its time grows with the table while the rows read stay the same.',
+  );
 }

@@ -34,7 +34,10 @@ async function measure(referrals: number): Promise<Result> {
     await fillIndex(table, referrals);
 
     let clock = NOW;
-    const scheduler = new Scheduler({ schedule, clock: () => clock, log: quietLogger, run: async () => 'done' }, { instanceId: 'bench' });
+    const scheduler = new Scheduler(
+      { schedule, clock: () => clock, log: quietLogger, run: async () => 'done' },
+      { instanceId: 'bench' },
+    );
     const times: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const dueAt = clock.plus({ minutes: 1 });
@@ -49,7 +52,12 @@ async function measure(referrals: number): Promise<Result> {
       if (ran !== DUE_PER_TICK) throw new Error(`round ${round}: ran ${ran}, expected ${DUE_PER_TICK}`);
     }
     times.sort((a, b) => a - b);
-    return { referrals, plannedWork: referrals * WORK_PER_REFERRAL, medianMs: times[Math.floor(times.length / 2)], worstMs: times.at(-1)! };
+    return {
+      referrals,
+      plannedWork: referrals * WORK_PER_REFERRAL,
+      medianMs: times[Math.floor(times.length / 2)],
+      worstMs: times.at(-1)!,
+    };
   } finally {
     await embedded.stop();
   }
@@ -59,7 +67,10 @@ async function measure(referrals: number): Promise<Result> {
  * Writes the index as planning would leave it for `referrals` open referrals, in bulk:
  * their plans, the minute buckets listing their work and the day indexes of those minutes.
  */
-async function fillIndex(table: ReturnType<ReturnType<typeof tableStorage>['client']>, referrals: number): Promise<void> {
+async function fillIndex(
+  table: ReturnType<ReturnType<typeof tableStorage>['client']>,
+  referrals: number,
+): Promise<void> {
   const buckets = new Map<string, { referralId: string; key: string }[]>();
   const pending: Promise<unknown>[] = [];
   for (let r = 0; r < referrals; r++) {
@@ -72,7 +83,9 @@ async function fillIndex(table: ReturnType<ReturnType<typeof tableStorage>['clie
       buckets.set(minute, [...(buckets.get(minute) ?? []), { referralId, key }]);
       return { key, kind: 'deadlineReminder', dueAt: dueAt.toISO() };
     });
-    pending.push(table.createEntity({ partitionKey: `plan~${referralId}`, rowKey: 'items', items: JSON.stringify(items) }));
+    pending.push(
+      table.createEntity({ partitionKey: `plan~${referralId}`, rowKey: 'items', items: JSON.stringify(items) }),
+    );
     if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending.splice(0));
@@ -84,10 +97,16 @@ async function fillIndex(table: ReturnType<ReturnType<typeof tableStorage>['clie
   }
   await Promise.all(pending.splice(0));
   for (const [day, minutes] of days) {
-    await table.createEntity({ partitionKey: `day~${day}`, rowKey: 'index', minutes: JSON.stringify(minutes.sort()), closedThrough: '' });
+    await table.createEntity({
+      partitionKey: `day~${day}`,
+      rowKey: 'index',
+      minutes: JSON.stringify(minutes.sort()),
+      closedThrough: '',
+    });
   }
   // Sanity: the first bucket's minute follows the cursor's format.
-  if (!buckets.has(nextMinute(minuteOf(NOW.plus({ days: 1 }).minus({ minutes: 1 }))))) throw new Error('bucket names do not match minuteOf');
+  if (!buckets.has(nextMinute(minuteOf(NOW.plus({ days: 1 }).minus({ minutes: 1 })))))
+    throw new Error('bucket names do not match minuteOf');
 }
 
 export async function schedulerBenchmark(): Promise<void> {
@@ -96,13 +115,19 @@ export async function schedulerBenchmark(): Promise<void> {
   for (const size of sizes) {
     const started = Date.now();
     results.push(await measure(size));
-    console.log(`  filled and measured ${size.toLocaleString('en')} open referrals in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `  filled and measured ${size.toLocaleString('en')} open referrals in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
   console.log(`\nScheduler tick, ${DUE_PER_TICK} pieces of work due per tick, median of ${ROUNDS} ticks:`);
   console.log('  open referrals   planned work   median ms   worst ms');
   for (const r of results) {
-    console.log(`  ${r.referrals.toLocaleString('en').padStart(14)}   ${r.plannedWork.toLocaleString('en').padStart(12)}   ${r.medianMs.toFixed(1).padStart(10)}   ${r.worstMs.toFixed(1).padStart(8)}`);
+    console.log(
+      `  ${r.referrals.toLocaleString('en').padStart(14)}   ${r.plannedWork.toLocaleString('en').padStart(12)}   ${r.medianMs.toFixed(1).padStart(10)}   ${r.worstMs.toFixed(1).padStart(8)}`,
+    );
   }
   const ratio = results[1].medianMs / results[0].medianMs;
-  console.log(`  ratio ${sizes[1].toLocaleString('en')} / ${sizes[0].toLocaleString('en')}: ${ratio.toFixed(2)} (target at most 1.2)`);
+  console.log(
+    `  ratio ${sizes[1].toLocaleString('en')} / ${sizes[0].toLocaleString('en')}: ${ratio.toFixed(2)} (target at most 1.2)`,
+  );
 }

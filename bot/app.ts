@@ -41,7 +41,11 @@ import { SigningKeys } from './teams/channelAuth/signingKeys';
 import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
 import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
 import { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
-import { WebhookVerifier, webhookVerifierFrom, type WebhookVerifierRuntimeOptions } from './partnerCenter/webhookSignature';
+import {
+  WebhookVerifier,
+  webhookVerifierFrom,
+  type WebhookVerifierRuntimeOptions,
+} from './partnerCenter/webhookSignature';
 import type { LocalPartnerCenter, StartLocalPartnerCenter } from './partnerCenter/localPartnerCenter';
 
 export interface AppOptions {
@@ -91,7 +95,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
   const { strings } = CATALOGS[config.language];
-  const adapter = createAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () => clock().toMillis());
+  const adapter = createAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () =>
+    clock().toMillis(),
+  );
   const state: ServerState = {};
   let url = '';
   const webhookUrl = () => `${url}/api/partner-center/events`;
@@ -107,7 +113,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const { port, address } = server.address();
   url = `http://localhost:${port}`;
-  log.info(`listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`);
+  log.info(
+    `listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`,
+  );
   log.info(exposureNotice(config));
 
   let stopStorage: () => Promise<void> = async () => undefined;
@@ -120,7 +128,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const { storage, kind: storageKind, stop } = await openStorage(config.tables, config.tablePrefix, access, log);
     stopStorage = stop;
     await storage.ensureTables();
-    const messenger = new Messenger(adapter, { appId: config.appId, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, log, ...options.messenger });
+    const messenger = new Messenger(adapter, {
+      appId: config.appId,
+      maxAttempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      log,
+      ...options.messenger,
+    });
     const referrals = new ReferralRepository(storage.client('referrals'));
     const links = new ChannelLinkRepository(storage.client('channelLinks'));
     const conversations = new ConversationRepository(storage.client('conversations'));
@@ -144,12 +159,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       log,
       followUp: (record) => followUp(services, record, { tell: true }),
       directCards,
-      directCardOf: async (record, card) => personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
+      directCardOf: async (record, card) =>
+        personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
     });
     unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
-    partnerCenter = connectPartnerCenter(partnerCenterConfig, { storage, services: () => services, clock, log, retryIntervalMs: config.cardRetryIntervalMs, client: options.partnerCenter });
+    partnerCenter = connectPartnerCenter(partnerCenterConfig, {
+      storage,
+      services: () => services,
+      clock,
+      log,
+      retryIntervalMs: config.cardRetryIntervalMs,
+      client: options.partnerCenter,
+    });
     const services: Services = {
       referrals,
       links,
@@ -263,7 +286,8 @@ async function startLocalPartnerCenter(
 /** What the start-up log says about who can reach the desk, loudly when nobody is authenticated. */
 function exposureNotice(config: Config): string {
   if (config.appId) return 'Teams authentication is on (MicrosoftAppId is set); listening on every interface';
-  if (config.host) return `authentication is off (MicrosoftAppId is empty): listening on ${config.host} only, for this machine`;
+  if (config.host)
+    return `authentication is off (MicrosoftAppId is empty): listening on ${config.host} only, for this machine`;
   return `WARNING: authentication is off and ${UNAUTHENTICATED_ANY_HOST_SETTING}=true: anyone who reaches this machine can act as any Teams user`;
 }
 
@@ -286,7 +310,9 @@ function createAdapter(
     MicrosoftAppTenantId: config.appTenantId,
   });
   const keys = new SigningKeys({ openIdMetadataUrl: tokens.openIdMetadataUrl, now });
-  const verifier = config.appId ? new ChannelTokenVerifier({ appId: config.appId, issuer: tokens.issuer, keys, now }) : undefined;
+  const verifier = config.appId
+    ? new ChannelTokenVerifier({ appId: config.appId, issuer: tokens.issuer, keys, now })
+    : undefined;
   const adapter = new TeamsAdapter(auth, verifier);
   adapter.onTurnError = async (turn: TurnContext, error: Error) => {
     if (isStorageUnavailable(error)) throw error;

@@ -12,7 +12,14 @@ import { digestReaders, wantsWeeklyDigest } from './teams/managerDigest';
 export async function planDigest(services: Services, managerId: string): Promise<void> {
   const profile = await services.users.find(managerId);
   const reads = (await digestReaders(services)).includes(managerId);
-  const plan = reads && wantsWeeklyDigest(profile) ? digestPlan(profile?.digestTime ?? DEFAULT_DIGEST_TIME, hoursOfUser(profile, services.defaultHours), services.clock()) : [];
+  const plan =
+    reads && wantsWeeklyDigest(profile)
+      ? digestPlan(
+          profile?.digestTime ?? DEFAULT_DIGEST_TIME,
+          hoursOfUser(profile, services.defaultHours),
+          services.clock(),
+        )
+      : [];
   // One revision for all of a manager's plans: the latest written is the one that holds.
   await services.schedule.replacePlan(digestScheduleId(managerId), plan, 1);
 }

@@ -13,7 +13,11 @@ import type { Services } from './services';
  * sync repeats it for every change, so one cut short by a crash is completed. The messages
  * go from there only, so the user who clicked is answered without waiting for them.
  */
-export async function followUp(services: Services, record: ReferralRecord, options: { tell?: boolean } = {}): Promise<void> {
+export async function followUp(
+  services: Services,
+  record: ReferralRecord,
+  options: { tell?: boolean } = {},
+): Promise<void> {
   await planReferral(services, record);
   await indexReferral(services, record);
   await services.partnerCenter?.writeBack.queue(record);
@@ -33,6 +37,9 @@ export async function followUpSaved(services: Services, record: ReferralRecord):
   try {
     await followUp(services, record);
   } catch (error) {
-    services.log.error(`referral ${record.referral.id} is saved; the card sync completes what follows the change`, error);
+    services.log.error(
+      `referral ${record.referral.id} is saved; the card sync completes what follows the change`,
+      error,
+    );
   }
 }

@@ -6,7 +6,8 @@ export interface Logger {
 
 export const consoleLogger: Logger = {
   info: (message) => console.log(`[referral-desk] ${message}`),
-  error: (message, error) => console.error(`[referral-desk] ${message}`, error instanceof Error ? error.message : (error ?? '')),
+  error: (message, error) =>
+    console.error(`[referral-desk] ${message}`, error instanceof Error ? error.message : (error ?? '')),
 };
 
 export const quietLogger: Logger = { info: () => undefined, error: () => undefined };

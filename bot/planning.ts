@@ -14,8 +14,14 @@ async function audienceOf(services: Services, record: ReferralRecord): Promise<P
   const people = new Set([...managers, ...(record.desk.snoozes ?? []).map((snooze) => snooze.by.id)]);
   const person = responsiblePerson(record);
   if (person) people.add(person.id);
-  const profiles = new Map(await Promise.all([...people].map(async (id) => [id, await services.users.find(id)] as const)));
-  return { managers, hoursOf: (id) => hoursOfUser(profiles.get(id), services.defaultHours), turnedOff: (id) => profiles.get(id)?.messagesOff ?? [] };
+  const profiles = new Map(
+    await Promise.all([...people].map(async (id) => [id, await services.users.find(id)] as const)),
+  );
+  return {
+    managers,
+    hoursOf: (id) => hoursOfUser(profiles.get(id), services.defaultHours),
+    turnedOff: (id) => profiles.get(id)?.messagesOff ?? [],
+  };
 }
 
 /** The scheduled work the referral is owed as it stands, with its people's working hours as they are now. */

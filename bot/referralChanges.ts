@@ -24,7 +24,13 @@ export type ChangeOutcome =
  * ETag, queue the channel card's update and re-plan the referral's scheduled work. Safe to
  * retry: a repeated command finds the referral already moved on.
  */
-export async function changeReferral(services: Services, referralId: string, command: LifecycleCommand, actor: Actor, authority?: Authority): Promise<ChangeOutcome> {
+export async function changeReferral(
+  services: Services,
+  referralId: string,
+  command: LifecycleCommand,
+  actor: Actor,
+  authority?: Authority,
+): Promise<ChangeOutcome> {
   const { referrals } = services;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const stored = await referrals.get(referralId);

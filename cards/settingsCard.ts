@@ -84,6 +84,11 @@ const settingsTemplate = new CardTemplate<SettingsCardData & { saveVerb: string;
 
 /** The answer to `settings`, and to its Save button. */
 export function renderSettingsCard(data: SettingsCardData): AdaptiveCard {
-  const sections: SettingsSection[] = ['workingHours', 'messages', ...(data.language ? (['language'] as const) : []), ...(data.digest ? (['digest'] as const) : [])];
+  const sections: SettingsSection[] = [
+    'workingHours',
+    'messages',
+    ...(data.language ? (['language'] as const) : []),
+    ...(data.digest ? (['digest'] as const) : []),
+  ];
   return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings, sections: sections.join(',') });
 }

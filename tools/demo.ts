@@ -60,21 +60,33 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): DemoOptions {
   }
   const port = Number(env.PORT) > 0 ? env.PORT : '3978';
   const url = values.url ?? `http://localhost:${port}/api/referrals`;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`--url must be an http(s) address, not "${url}"`);
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new UsageError(`--url must be an http(s) address, not "${url}"`);
   const seconds = values.interval === undefined ? 1.5 : Number(values.interval);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--interval must be a number of seconds (0 or more), not "${values.interval}"`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`--interval must be a number of seconds (0 or more), not "${values.interval}"`);
   if (values.via !== undefined && values.via !== 'partner-center' && values.via !== 'referrals') {
     throw new UsageError(`--via must be partner-center or referrals, not "${values.via}"`);
   }
   const via = values.via === undefined ? undefined : values.via === 'partner-center' ? 'partnerCenter' : 'referrals';
   const simulatorPort = Number(env.PARTNER_CENTER_SIMULATOR_PORT) > 0 ? env.PARTNER_CENTER_SIMULATOR_PORT : '4010';
   const simulatorUrl = `http://localhost:${simulatorPort}${CONTROL_PATH}`;
-  return { url, via, simulatorUrl, intervalMs: Math.round(seconds * 1000), sameIds: values['same-ids'], help: values.help };
+  return {
+    url,
+    via,
+    simulatorUrl,
+    intervalMs: Math.round(seconds * 1000),
+    sameIds: values['same-ids'],
+    help: values.help,
+  };
 }
 
 /** What to look for in Teams once the feed is in. */
 function whatToLookFor(sent: readonly DemoReferral[], summary: DemoSendSummary, regions: readonly Region[]): string[] {
-  const lines = ['', `${summary.received.length} received, ${summary.duplicates.length} already known, ${summary.failed.length} failed.`];
+  const lines = [
+    '',
+    `${summary.received.length} received, ${summary.duplicates.length} already known, ${summary.failed.length} failed.`,
+  ];
   const received = new Set(summary.received);
   const cards = sent.filter((demo) => received.has(String(demo.referral.id)));
   if (cards.length === 0) return lines;
@@ -85,7 +97,8 @@ function whatToLookFor(sent: readonly DemoReferral[], summary: DemoSendSummary, 
     const key = region ? `${region.name} (${region.code})` : 'No region (fallback)';
     byRegion.set(key, [...(byRegion.get(key) ?? []), countryOf(demo.referral)]);
   }
-  for (const [region, countries] of byRegion) lines.push(`  ${region}: ${countries.length} (${[...new Set(countries)].join(', ')})`);
+  for (const [region, countries] of byRegion)
+    lines.push(`  ${region}: ${countries.length} (${[...new Set(countries)].join(', ')})`);
   for (const demo of cards.filter((d) => countryOf(d.referral) === 'JP')) {
     const code = regionOf('JP', regions)?.code ?? 'jp';
     lines.push(
@@ -130,7 +143,14 @@ async function main(): Promise<number> {
   const target = via === 'partnerCenter' ? `the local Partner Center at ${url}` : `${url}${secret ? ' (signed)' : ''}`;
   console.log(`Sending ${referrals.length} sample referrals to ${target}${pace}:`);
   try {
-    const summary = await sendDemoFeed({ url, secret, referrals, intervalMs: options.intervalMs, via, log: (line) => console.log(line) });
+    const summary = await sendDemoFeed({
+      url,
+      secret,
+      referrals,
+      intervalMs: options.intervalMs,
+      via,
+      log: (line) => console.log(line),
+    });
     console.log(whatToLookFor(referrals, summary, regions).join('\n'));
     return summary.failed.length > 0 ? 1 : 0;
   } catch (error) {

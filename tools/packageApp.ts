@@ -10,14 +10,14 @@
  *
  * Usage: `npm run package` (settings from the environment, then a local `.env`)
  */
-import fs from "node:fs";
-import path from "node:path";
-import AdmZip from "adm-zip";
-import { AppManifestUtils, type AppManifest, type TeamsManifestLatest } from "@microsoft/app-manifest";
+import fs from 'node:fs';
+import path from 'node:path';
+import AdmZip from 'adm-zip';
+import { AppManifestUtils, type AppManifest, type TeamsManifestLatest } from '@microsoft/app-manifest';
 // MANIFEST_COMMANDS is named by the {@link} tags of this file's TSDoc.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- see above
-import { MANIFEST_COMMANDS, manifestCommandLists } from "./appPackage/manifestCommands";
-import { PackageSettingsError, resolvePackageSettings, type PackageSettings } from "./appPackage/packageSettings";
+import { MANIFEST_COMMANDS, manifestCommandLists } from './appPackage/manifestCommands';
+import { PackageSettingsError, resolvePackageSettings, type PackageSettings } from './appPackage/packageSettings';
 
 export {
   APP_ID_NAMESPACE,
@@ -29,18 +29,18 @@ export {
   resolvePackageSettings,
   type BotIdResolution,
   type PackageSettings,
-} from "./appPackage/packageSettings";
+} from './appPackage/packageSettings';
 
 /** Placeholder in the manifest template that receives the bot's Microsoft App ID. */
-export const BOT_ID_PLACEHOLDER = "${{BOT_ID}}";
+export const BOT_ID_PLACEHOLDER = '${{BOT_ID}}';
 
 /** Folder holding `manifest.json`, `color.png` and `outline.png`. */
-export const MANIFEST_DIR = path.resolve(__dirname, "..", "teamsAppManifest");
+export const MANIFEST_DIR = path.resolve(__dirname, '..', 'teamsAppManifest');
 
 /** Where `npm run package` writes the app package. */
-export const DEFAULT_PACKAGE_PATH = path.join(MANIFEST_DIR, "build", "appPackage.zip");
+export const DEFAULT_PACKAGE_PATH = path.join(MANIFEST_DIR, 'build', 'appPackage.zip');
 
-const MANIFEST_FILE_NAME = "manifest.json";
+const MANIFEST_FILE_NAME = 'manifest.json';
 const UNRESOLVED_PLACEHOLDER = /\$\{\{[^}]*\}\}/;
 
 /** Thrown by {@link buildAppPackage} when the rendered manifest does not match its schema. */
@@ -49,8 +49,8 @@ export class ManifestValidationError extends Error {
    * @param errors - Schema validation messages, one per violation.
    */
   constructor(readonly errors: readonly string[]) {
-    super(`The Teams app manifest is invalid:\n${errors.map((e) => `  - ${e}`).join("\n")}`);
-    this.name = "ManifestValidationError";
+    super(`The Teams app manifest is invalid:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    this.name = 'ManifestValidationError';
   }
 }
 
@@ -73,11 +73,11 @@ export interface BuildAppPackageOptions {
 export function placeholderValues(settings: PackageSettings): Record<string, string> {
   return {
     [BOT_ID_PLACEHOLDER]: settings.botId,
-    "${{TEAMS_APP_ID}}": settings.appId,
-    "${{DEVELOPER_NAME}}": settings.developer.name,
-    "${{DEVELOPER_WEBSITE_URL}}": settings.developer.websiteUrl,
-    "${{DEVELOPER_PRIVACY_URL}}": settings.developer.privacyUrl,
-    "${{DEVELOPER_TERMS_URL}}": settings.developer.termsOfUseUrl,
+    '${{TEAMS_APP_ID}}': settings.appId,
+    '${{DEVELOPER_NAME}}': settings.developer.name,
+    '${{DEVELOPER_WEBSITE_URL}}': settings.developer.websiteUrl,
+    '${{DEVELOPER_PRIVACY_URL}}': settings.developer.privacyUrl,
+    '${{DEVELOPER_TERMS_URL}}': settings.developer.termsOfUseUrl,
   };
 }
 
@@ -135,7 +135,7 @@ export async function validateManifest(manifest: object): Promise<string[]> {
  */
 export async function buildAppPackage(options: BuildAppPackageOptions): Promise<string> {
   const sourceDir = options.sourceDir ?? MANIFEST_DIR;
-  const template = fs.readFileSync(path.join(sourceDir, MANIFEST_FILE_NAME), "utf8");
+  const template = fs.readFileSync(path.join(sourceDir, MANIFEST_FILE_NAME), 'utf8');
   const manifest = renderManifest(template, options.settings);
 
   const errors = await validateManifest(manifest);
@@ -144,7 +144,7 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
   }
 
   const zip = new AdmZip();
-  zip.addFile(MANIFEST_FILE_NAME, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"));
+  zip.addFile(MANIFEST_FILE_NAME, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
     zip.addFile(icon, fs.readFileSync(path.join(sourceDir, icon)));
   }
@@ -157,7 +157,7 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
 
 async function main(): Promise<void> {
   // A local .env (see env.sample) fills in what the environment does not set, as for the bot.
-  if (fs.existsSync(".env")) process.loadEnvFile(".env");
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   try {
     const { settings, warnings } = resolvePackageSettings(process.env);
     for (const warning of warnings) {

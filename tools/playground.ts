@@ -11,7 +11,8 @@ import { startPlaygroundStack } from './playground/playgroundStack';
 const DEFAULT_PLAYGROUND_PORT = 56150;
 
 runMain(async () => {
-  if (process.env.MicrosoftAppId) consoleLogger.info('MicrosoftAppId is ignored here: the Playground sends no Bot Framework tokens');
+  if (process.env.MicrosoftAppId)
+    consoleLogger.info('MicrosoftAppId is ignored here: the Playground sends no Bot Framework tokens');
   const stack = await startPlaygroundStack({
     env: process.env,
     playgroundPort: Number(process.env.PLAYGROUND_PORT || DEFAULT_PLAYGROUND_PORT),

@@ -5,7 +5,13 @@ import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../domain/reminder
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../domain/workingHours';
 import { PARTNER_CENTER_CERTIFICATE_HOST, allowedHostProblem } from '../partnerCenter/certificateUrl';
 import { CATALOGS, spokenLanguage } from '../strings/catalogs';
-import { partnerCenterEnv, partnerCenterSettingsFrom, simulatorSettingsFrom, type PartnerCenterSettings, type SimulatorSettings } from './partnerCenterSettings';
+import {
+  partnerCenterEnv,
+  partnerCenterSettingsFrom,
+  simulatorSettingsFrom,
+  type PartnerCenterSettings,
+  type SimulatorSettings,
+} from './partnerCenterSettings';
 import { tablesEnv, tablesSettingsFrom, type TablesSettings } from './tablesSettings';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
@@ -77,7 +83,12 @@ const envSchema = z.object({
   ALLOWED_TENANTS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((id) => id.trim().toLowerCase()).filter(Boolean)),
+    .transform((list) =>
+      list
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   LINK_EDITORS: z.enum(['owners', 'admins', 'members']).default('owners'),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -115,7 +126,12 @@ const envSchema = z.object({
   PARTNER_CENTER_CERTIFICATE_HOSTS: z
     .string()
     .default(PARTNER_CENTER_CERTIFICATE_HOST)
-    .transform((list) => list.split(',').map((host) => host.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((host) => host.trim())
+        .filter(Boolean),
+    )
     .superRefine((hosts, ctx) => {
       if (hosts.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one host' });
       for (const host of hosts) {
@@ -138,7 +154,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const problems: string[] = [];
   if (e.MicrosoftAppId && !e.REFERRALS_WEBHOOK_SECRET) {
-    problems.push('REFERRALS_WEBHOOK_SECRET: must be set when MicrosoftAppId is set, so that /api/referrals only accepts signed deliveries');
+    problems.push(
+      'REFERRALS_WEBHOOK_SECRET: must be set when MicrosoftAppId is set, so that /api/referrals only accepts signed deliveries',
+    );
   }
   if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: must be set when MicrosoftAppId is set');
@@ -174,7 +192,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: e.REFERRALS_WEBHOOK_SECRET,
     regionsFile: e.REGIONS_FILE,
     solutionsFile: e.SOLUTIONS_FILE,
-    admins: e.DESK_ADMINS.split(',').map((id) => id.trim()).filter(Boolean),
+    admins: e.DESK_ADMINS.split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
     cardRetryIntervalMs: e.CARD_RETRY_INTERVAL_SECONDS * 1000,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_SECONDS * 1000,
     reminderPolicy: {
@@ -183,7 +203,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       escalateBefore: e.ESCALATE_BEFORE_EXPIRY,
       staleAfter: e.STALE_DEAL_AFTER,
     },
-    defaultHours: { timeZone: e.DEFAULT_TIME_ZONE, start: e.WORKING_HOURS.start, end: e.WORKING_HOURS.end, days: e.WORKING_DAYS },
+    defaultHours: {
+      timeZone: e.DEFAULT_TIME_ZONE,
+      start: e.WORKING_HOURS.start,
+      end: e.WORKING_HOURS.end,
+      days: e.WORKING_DAYS,
+    },
     language: e.DESK_LANGUAGE,
     partnerCenter,
     partnerCenterSimulator,
@@ -206,7 +231,9 @@ function tenantsFrom(e: Env, problems: string[]): TenantRule {
   if (e.ALLOWED_TENANTS.length > 0) return e.ALLOWED_TENANTS;
   if (e.MicrosoftAppType !== 'MultiTenant' && e.MicrosoftAppTenantId) return [e.MicrosoftAppTenantId.toLowerCase()];
   if (!e.MicrosoftAppId) return 'any';
-  problems.push('ALLOWED_TENANTS: must list the tenant ids the desk serves (comma-separated) when MicrosoftAppType is MultiTenant');
+  problems.push(
+    'ALLOWED_TENANTS: must list the tenant ids the desk serves (comma-separated) when MicrosoftAppType is MultiTenant',
+  );
   return [];
 }
 

@@ -7,7 +7,12 @@ import { ConfigError } from './config';
  * variable is empty), checked against `schema`; any problem stops start-up naming the
  * variable, the file and the problem.
  */
-export function loadJsonFile<Schema extends z.ZodTypeAny>(variable: string, file: string, builtIn: unknown, schema: Schema): z.output<Schema> {
+export function loadJsonFile<Schema extends z.ZodTypeAny>(
+  variable: string,
+  file: string,
+  builtIn: unknown,
+  schema: Schema,
+): z.output<Schema> {
   let json: unknown = builtIn;
   if (file) {
     try {
@@ -18,7 +23,11 @@ export function loadJsonFile<Schema extends z.ZodTypeAny>(variable: string, file
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${variable} ${file || '(built-in)'}: ${issue.path.join('.')}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `${variable} ${file || '(built-in)'}: ${issue.path.join('.')}: ${issue.message}`,
+      ),
+    );
   }
   return parsed.data;
 }

@@ -27,7 +27,6 @@ export interface PartnerCenterSettings {
   tokenKey?: TokenKey;
 }
 
-
 /** An https URL (http only on this machine, for a local stand-in), without query or trailing slash. */
 const serviceUrl = (fallback: string) =>
   z
@@ -43,7 +42,10 @@ const serviceUrl = (fallback: string) =>
       }
       const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopbackHost(url.hostname));
       if (!url || !secure || url.search || url.hash || url.username) {
-        ctx.addIssue({ code: 'custom', message: `must be an https URL without query, such as ${fallback} (http only for localhost)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be an https URL without query, such as ${fallback} (http only for localhost)`,
+        });
         return z.NEVER;
       }
       return url.href.replace(/\/+$/, '');
@@ -90,15 +92,25 @@ export const partnerCenterEnv = {
 
 type PartnerCenterEnv = { [K in keyof typeof partnerCenterEnv]: z.output<(typeof partnerCenterEnv)[K]> };
 
-const CREDENTIALS = ['PARTNER_CENTER_TENANT_ID', 'PARTNER_CENTER_CLIENT_ID', 'PARTNER_CENTER_CLIENT_SECRET', 'PARTNER_CENTER_REFRESH_TOKEN'] as const;
+const CREDENTIALS = [
+  'PARTNER_CENTER_TENANT_ID',
+  'PARTNER_CENTER_CLIENT_ID',
+  'PARTNER_CENTER_CLIENT_SECRET',
+  'PARTNER_CENTER_REFRESH_TOKEN',
+] as const;
 
 /** The settings when all four credentials are set, undefined when none is; a partial set adds a problem per missing variable. */
-export function partnerCenterSettingsFrom(env: PartnerCenterEnv, problems: string[]): PartnerCenterSettings | undefined {
+export function partnerCenterSettingsFrom(
+  env: PartnerCenterEnv,
+  problems: string[],
+): PartnerCenterSettings | undefined {
   const set = CREDENTIALS.filter((name) => env[name] !== '');
   if (set.length === 0) return undefined;
   if (set.length < CREDENTIALS.length) {
     for (const name of CREDENTIALS.filter((n) => env[n] === '')) {
-      problems.push(`${name}: must be set too, since ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} (the four Partner Center credentials go together, or none is set)`);
+      problems.push(
+        `${name}: must be set too, since ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} (the four Partner Center credentials go together, or none is set)`,
+      );
     }
     return undefined;
   }
@@ -147,7 +159,9 @@ export function simulatorSettingsFrom(
 ): SimulatorSettings | undefined {
   const mode = env.PARTNER_CENTER_SIMULATOR;
   if (mode === 'on' && desk.connected) {
-    problems.push('PARTNER_CENTER_SIMULATOR: must not be on while the PARTNER_CENTER_* credentials are set (the desk talks to one Partner Center)');
+    problems.push(
+      'PARTNER_CENTER_SIMULATOR: must not be on while the PARTNER_CENTER_* credentials are set (the desk talks to one Partner Center)',
+    );
     return undefined;
   }
   if (mode === 'on' && desk.production) {

@@ -10,11 +10,22 @@ const regionsSchema = z.object({
       z.object({
         code: z
           .string()
-          .regex(/^[a-z][a-z0-9-]{2,39}$/, 'must be lower case, 3-40 letters, digits or "-" (two letters would read as a country)')
+          .regex(
+            /^[a-z][a-z0-9-]{2,39}$/,
+            'must be lower case, 3-40 letters, digits or "-" (two letters would read as a country)',
+          )
           .refine((code) => code !== FALLBACK_CODE, `"${FALLBACK_CODE}" is reserved`),
         name: z.string().trim().min(1).max(100),
         countries: z
-          .array(z.string().transform((c, ctx) => normalizeCountryCode(c) ?? (ctx.addIssue({ code: 'custom', message: `"${c}" is not an ISO-3166 alpha-2 code` }), c)))
+          .array(
+            z
+              .string()
+              .transform(
+                (c, ctx) =>
+                  normalizeCountryCode(c) ??
+                  (ctx.addIssue({ code: 'custom', message: `"${c}" is not an ISO-3166 alpha-2 code` }), c),
+              ),
+          )
           .min(1),
         managers: z.array(z.string().trim().min(1).max(200)).optional(),
         responders: z.array(z.string().trim().min(1).max(200)).optional(),

@@ -14,7 +14,10 @@ const solutionsSchema = z.object({
       }),
     )
     .min(1)
-    .refine((solutions) => new Set(solutions.map((s) => s.id)).size === solutions.length, 'solution ids must be unique'),
+    .refine(
+      (solutions) => new Set(solutions.map((s) => s.id)).size === solutions.length,
+      'solution ids must be unique',
+    ),
 });
 
 /** The partner's solutions from `SOLUTIONS_FILE`, or the built-in sample; a bad file stops start-up. */

@@ -29,7 +29,8 @@ function setting<T>(fallback: T, parse: (text: string) => T | string) {
     });
 }
 
-export const durationSetting = (fallback: Duration) => setting(fallback, (text) => parseDuration(text) ?? DURATION_HINT);
+export const durationSetting = (fallback: Duration) =>
+  setting(fallback, (text) => parseDuration(text) ?? DURATION_HINT);
 
 /** "3d,1d,4h": lengths of time, longest first. */
 export const durationListSetting = (fallback: readonly Duration[]) =>

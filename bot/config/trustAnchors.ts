@@ -20,12 +20,17 @@ export function loadTrustAnchors(file: string): X509Certificate[] {
     throw new ConfigError([`PARTNER_CENTER_TRUST_ANCHORS: cannot read ${file}: ${(error as Error).message}`]);
   }
   const blocks = pemBlocks(text);
-  if (blocks.length === 0) throw new ConfigError([`PARTNER_CENTER_TRUST_ANCHORS: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`]);
+  if (blocks.length === 0)
+    throw new ConfigError([
+      `PARTNER_CENTER_TRUST_ANCHORS: ${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`,
+    ]);
   return blocks.map((block, index) => {
     try {
       return new X509Certificate(block);
     } catch (error) {
-      throw new ConfigError([`PARTNER_CENTER_TRUST_ANCHORS: certificate ${index + 1} of ${file} is not readable: ${(error as Error).message}`]);
+      throw new ConfigError([
+        `PARTNER_CENTER_TRUST_ANCHORS: certificate ${index + 1} of ${file} is not readable: ${(error as Error).message}`,
+      ]);
     }
   });
 }

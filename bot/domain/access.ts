@@ -96,7 +96,12 @@ export function seesAtOnce(viewer: Viewer, record: ReferralRecord, cardChannelId
  * managers granted by admins in `regions`); or a member of the team whose channel holds
  * (or would receive) its card, or someone acting in that channel.
  */
-export function maySee(viewer: Viewer, record: ReferralRecord, home: ReferralHome, regions: readonly Region[]): boolean {
+export function maySee(
+  viewer: Viewer,
+  record: ReferralRecord,
+  home: ReferralHome,
+  regions: readonly Region[],
+): boolean {
   if (seesAtOnce(viewer, record, home.channelId)) return true;
   const country = record.referral.customerProfile.address.country;
   if (names([...regionManagers(country, regions), ...regionResponders(country, regions)], viewer.actor)) return true;
@@ -107,6 +112,13 @@ export function maySee(viewer: Viewer, record: ReferralRecord, home: ReferralHom
  * Whether someone outside any installed team may still use the desk in a personal chat:
  * an admin, or a manager or responder of some region (the regions file's, or granted).
  */
-export function hasDeskRole(actor: Pick<Actor, 'id' | 'teamsId'>, admins: readonly string[], regions: readonly Region[]): boolean {
-  return names(admins, actor) || regions.some((region) => names([...(region.managers ?? []), ...(region.responders ?? [])], actor));
+export function hasDeskRole(
+  actor: Pick<Actor, 'id' | 'teamsId'>,
+  admins: readonly string[],
+  regions: readonly Region[],
+): boolean {
+  return (
+    names(admins, actor) ||
+    regions.some((region) => names([...(region.managers ?? []), ...(region.responders ?? [])], actor))
+  );
 }

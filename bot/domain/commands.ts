@@ -36,7 +36,16 @@ export interface EditInput extends Omit<AcceptInput, 'notes'> {
 }
 
 /** The fields of the Edit deal form. */
-export const EDIT_FIELDS = ['dealName', 'dealValue', 'currency', 'closingDate', 'salesStage', 'notes', 'crmId', 'campaignId'] as const;
+export const EDIT_FIELDS = [
+  'dealName',
+  'dealValue',
+  'currency',
+  'closingDate',
+  'salesStage',
+  'notes',
+  'crmId',
+  'campaignId',
+] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 /** The Edit form's fields as text, as the form shows them: what it was opened with travels with it. */

@@ -22,7 +22,11 @@ import {
  * already in place (a retried click, a removed item removed again) is no problem: it
  * changes nothing, which `decide` reports as such.
  */
-export function dealChangeProblems(record: ReferralRecord, command: DealChangeCommand, now: DateTime): FieldProblem[] | DomainError {
+export function dealChangeProblems(
+  record: ReferralRecord,
+  command: DealChangeCommand,
+  now: DateTime,
+): FieldProblem[] | DomainError {
   const { referral, desk } = record;
   switch (command.action) {
     case 'edit':
@@ -46,7 +50,8 @@ export function dealChangeProblems(record: ReferralRecord, command: DealChangeCo
       const adding = toDealSolution(command.input.solution);
       if (solutions.some((solution) => solution.id === adding.id)) return [];
       // A solution-assessment deal holds exactly one assessment and nothing else.
-      if (solutions.some(isAssessment) || (isAssessment(adding) && solutions.length > 0)) return [{ field: 'solution', problem: 'assessmentOnly' }];
+      if (solutions.some(isAssessment) || (isAssessment(adding) && solutions.length > 0))
+        return [{ field: 'solution', problem: 'assessmentOnly' }];
       return [];
     }
     case 'removeSolution': {
@@ -58,7 +63,8 @@ export function dealChangeProblems(record: ReferralRecord, command: DealChangeCo
       const { upgrade, help, partnerName } = command.input;
       if (!upgradesOf(record).includes(upgrade)) return { kind: 'upgradeNotAllowed', upgrade };
       if (upgrade === 'inviteMicrosoft' && (!help || help === 'none')) return [{ field: 'help', problem: 'required' }];
-      if (upgrade === 'invitePartner' && !(partnerName ?? '').trim()) return [{ field: 'partnerName', problem: 'required' }];
+      if (upgrade === 'invitePartner' && !(partnerName ?? '').trim())
+        return [{ field: 'partnerName', problem: 'required' }];
       return [];
     }
   }
@@ -66,11 +72,18 @@ export function dealChangeProblems(record: ReferralRecord, command: DealChangeCo
 
 function editProblems(record: ReferralRecord, input: EditInput, now: DateTime): FieldProblem[] {
   const { referral } = record;
-  const problems = [...requiredText(input.dealName, 'dealName'), ...dealValueProblems(input.dealValue), ...currencyProblems(input.currency)];
+  const problems = [
+    ...requiredText(input.dealName, 'dealName'),
+    ...dealValueProblems(input.dealValue),
+    ...currencyProblems(input.currency),
+  ];
   // A close date already passed may stay as it is; a new one must not be in the past.
-  const current = referral.details.closingDateTime ? parseInstant(referral.details.closingDateTime).toISODate() : undefined;
+  const current = referral.details.closingDateTime
+    ? parseInstant(referral.details.closingDateTime).toISODate()
+    : undefined;
   if (input.closingDate !== current) problems.push(...closingDateProblems(input.closingDate, now));
-  if (input.salesStage && !isSalesStage(input.salesStage)) problems.push({ field: 'salesStage', problem: 'unknownChoice' });
+  if (input.salesStage && !isSalesStage(input.salesStage))
+    problems.push({ field: 'salesStage', problem: 'unknownChoice' });
   else if (dealTypeOf(record) === 'solutionAssessment') {
     // Every stage of an assessment is completed in turn: the stage stays or moves one step on.
     const allowed = [referral.salesStage ?? '', nextSalesStage(referral.salesStage) ?? ''];
@@ -111,12 +124,23 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
       };
     }
     case 'moveCloseDate':
-      return { desk: unsnoozed(desk), referral: { ...referral, details: { ...referral.details, closingDateTime: parseInstant(command.input.closingDate).toISO()! } } };
+      return {
+        desk: unsnoozed(desk),
+        referral: {
+          ...referral,
+          details: { ...referral.details, closingDateTime: parseInstant(command.input.closingDate).toISO()! },
+        },
+      };
     case 'addMember': {
       const { member, account } = command.input;
       if ((referral.team ?? []).some((m) => sameIgnoringCase(m.email, member.email))) return record;
-      const accounts = account ? [...(desk.teamAccounts ?? []), { email: member.email!.trim().toLowerCase(), actor: account }] : desk.teamAccounts;
-      return { referral: { ...referral, team: [...(referral.team ?? []), member] }, desk: { ...desk, teamAccounts: accounts } };
+      const accounts = account
+        ? [...(desk.teamAccounts ?? []), { email: member.email!.trim().toLowerCase(), actor: account }]
+        : desk.teamAccounts;
+      return {
+        referral: { ...referral, team: [...(referral.team ?? []), member] },
+        desk: { ...desk, teamAccounts: accounts },
+      };
     }
     case 'removeMember': {
       const { email } = command.input;
@@ -130,7 +154,13 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
       return { desk, referral: withSolutions(record, [...solutions, toDealSolution(command.input.solution)]) };
     }
     case 'removeSolution':
-      return { desk, referral: withSolutions(record, solutionsOf(referral).filter((solution) => solution.id !== command.input.solutionId)) };
+      return {
+        desk,
+        referral: withSolutions(
+          record,
+          solutionsOf(referral).filter((solution) => solution.id !== command.input.solutionId),
+        ),
+      };
     case 'reassign':
       return { referral, desk: { ...desk, owner: command.input.newOwner } };
     case 'upgrade': {
@@ -162,5 +192,8 @@ function samePerson(a: TeamMember, b: TeamMember): boolean {
 
 function withSolutions(record: ReferralRecord, solutions: DealSolution[]): ReferralRecord['referral'] {
   const { referral } = record;
-  return { ...referral, details: { ...referral.details, requirements: { ...referral.details.requirements, solutions } } };
+  return {
+    ...referral,
+    details: { ...referral.details, requirements: { ...referral.details.requirements, solutions } },
+  };
 }

@@ -72,5 +72,7 @@ export function peopleOf(record: ReferralRecord): string[] {
 export function listedFor(record: ReferralRecord): string[] {
   const interested = stageOfRecord(record) === 'evaluating' ? record.desk.lastDecision?.by.id : undefined;
   const people = peopleOf(record);
-  return interested === undefined || interested === 'system' || people.includes(interested) ? people : [...people, interested];
+  return interested === undefined || interested === 'system' || people.includes(interested)
+    ? people
+    : [...people, interested];
 }

@@ -7,7 +7,14 @@ import { stageOfRecord } from './stage';
 export type DealType = 'private' | 'partnerLed' | 'coSell' | 'p2p' | 'solutionAssessment';
 
 /** The kinds of help a partner may ask Microsoft for; `none` keeps Microsoft out. */
-export const MICROSOFT_HELP = ['none', 'technicalArchitecture', 'demoOrProofOfConcept', 'pricingAndLicensing', 'dealStrategy', 'other'] as const;
+export const MICROSOFT_HELP = [
+  'none',
+  'technicalArchitecture',
+  'demoOrProofOfConcept',
+  'pricingAndLicensing',
+  'dealStrategy',
+  'other',
+] as const;
 export type MicrosoftHelp = (typeof MICROSOFT_HELP)[number];
 
 export function isMicrosoftHelp(value: string): value is MicrosoftHelp {
@@ -66,11 +73,15 @@ export type RegistrationCriterion = 'dealType' | 'incentiveSolution' | 'won' | '
  * solution that was won, and for co-sell, Microsoft took part (it invited us, or accepted
  * our invitation). Returns the criteria that are not met; none means eligible.
  */
-export function registrationGaps(record: ReferralRecord, incentiveEligible: ReadonlySet<string>): RegistrationCriterion[] {
+export function registrationGaps(
+  record: ReferralRecord,
+  incentiveEligible: ReadonlySet<string>,
+): RegistrationCriterion[] {
   const type = dealTypeOf(record);
   const gaps: RegistrationCriterion[] = [];
   if (type !== 'coSell' && type !== 'partnerLed') gaps.push('dealType');
-  if (!solutionsOf(record.referral).some((solution) => incentiveEligible.has(solution.id))) gaps.push('incentiveSolution');
+  if (!solutionsOf(record.referral).some((solution) => incentiveEligible.has(solution.id)))
+    gaps.push('incentiveSolution');
   if (stageOfRecord(record) !== 'won') gaps.push('won');
   if (type === 'coSell' && !microsoftEngaged(record)) gaps.push('microsoftEngaged');
   return gaps;

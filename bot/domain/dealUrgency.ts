@@ -43,7 +43,13 @@ export function byUrgency(deals: readonly DealSummary[], now: DateTime): DealSum
     return { deal, group, time: sortTimeOf(deal, group) };
   });
   return keyed
-    .sort((a, b) => a.group - b.group || compareTimes(a.time, b.time) || a.deal.name.localeCompare(b.deal.name) || a.deal.referralId.localeCompare(b.deal.referralId))
+    .sort(
+      (a, b) =>
+        a.group - b.group ||
+        compareTimes(a.time, b.time) ||
+        a.deal.name.localeCompare(b.deal.name) ||
+        a.deal.referralId.localeCompare(b.deal.referralId),
+    )
     .map(({ deal }) => deal);
 }
 

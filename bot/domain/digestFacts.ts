@@ -75,6 +75,7 @@ export function weekOf(instant: DateTime): string {
 /** The weeks (as `weekOf` names them) that the span from `from` to `to` touches, oldest first. */
 export function weeksBetween(from: DateTime, to: DateTime): string[] {
   const weeks: string[] = [];
-  for (let week = from.toUTC().startOf('week'); week <= to; week = week.plus({ weeks: 1 })) weeks.push(week.toISODate()!);
+  for (let week = from.toUTC().startOf('week'); week <= to; week = week.plus({ weeks: 1 }))
+    weeks.push(week.toISODate()!);
   return weeks;
 }

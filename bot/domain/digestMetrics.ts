@@ -110,14 +110,21 @@ const TARGET_MINUTES = RESPONSE_TARGET.as('minutes');
  * regions together, pass all their facts and deals: counts add up, and rates and
  * percentiles are recomputed from the merged facts. Pure.
  */
-export function digestFigures(facts: readonly ReferralFact[], open: readonly DealSummary[], now: DateTime): DigestFigures {
+export function digestFigures(
+  facts: readonly ReferralFact[],
+  open: readonly DealSummary[],
+  now: DateTime,
+): DigestFigures {
   const starts = Array.from({ length: DIGEST_WINDOWS }, (_, i) => now.minus({ days: 7 * (DIGEST_WINDOWS - i) }));
   const timed = facts.map((fact) => ({ fact, at: millisOf(fact.at) }));
   const windows = starts.map((from) => windowFigures(timed, from, from.plus(DIGEST_WINDOW)));
   const current = windows[DIGEST_WINDOWS - 1];
   const previous = windowFigures(timed, starts[0], starts[DIGEST_WINDOWS - 1]);
   const trends = Object.fromEntries(
-    COUNT_KINDS.map((kind) => [kind, { current: current.counts[kind], average: previous.counts[kind] / (DIGEST_WINDOWS - 1) }]),
+    COUNT_KINDS.map((kind) => [
+      kind,
+      { current: current.counts[kind], average: previous.counts[kind] / (DIGEST_WINDOWS - 1) },
+    ]),
   ) as Record<CountKind, Trend>;
   return {
     now: now.toUTC().toISO()!,
@@ -129,7 +136,11 @@ export function digestFigures(facts: readonly ReferralFact[], open: readonly Dea
     expiringSoon: digestList('expiring', open, now),
     stale: digestList('stale', open, now),
     topOpen: digestList('top', open, now),
-    reps: repsOf(timed.filter(({ at }) => at >= starts[DIGEST_WINDOWS - 1].toMillis() && at < now.toMillis()).map(({ fact }) => fact)),
+    reps: repsOf(
+      timed
+        .filter(({ at }) => at >= starts[DIGEST_WINDOWS - 1].toMillis() && at < now.toMillis())
+        .map(({ fact }) => fact),
+    ),
   };
 }
 
@@ -144,32 +155,57 @@ export function digestList(kind: DigestListKind, open: readonly DealSummary[], n
   switch (kind) {
     case 'expiring': {
       const until = now.plus(EXPIRING_WITHIN).toMillis();
-      return sortedBy(open.filter((deal) => isUndecided(deal) && deal.deadline), (deal) => millisOf(deal.deadline!), 1).filter(
-        ({ key }) => key >= at && key < until,
-      ).map(({ deal }) => deal);
+      return sortedBy(
+        open.filter((deal) => isUndecided(deal) && deal.deadline),
+        (deal) => millisOf(deal.deadline!),
+        1,
+      )
+        .filter(({ key }) => key >= at && key < until)
+        .map(({ deal }) => deal);
     }
     case 'stale':
       // A close date is a whole day: the deal is stale once that day is over.
-      return sortedBy(open.filter((deal) => deal.stage === 'accepted' && deal.closing), (deal) => millisOf(deal.closing!) + DAY_MS, 1)
+      return sortedBy(
+        open.filter((deal) => deal.stage === 'accepted' && deal.closing),
+        (deal) => millisOf(deal.closing!) + DAY_MS,
+        1,
+      )
         .filter(({ key }) => key <= at)
         .map(({ deal }) => deal);
     case 'top':
-      return sortedBy(open.filter((deal) => deal.value !== undefined && deal.value > 0), (deal) => deal.value!, -1).map(({ deal }) => deal);
+      return sortedBy(
+        open.filter((deal) => deal.value !== undefined && deal.value > 0),
+        (deal) => deal.value!,
+        -1,
+      ).map(({ deal }) => deal);
   }
 }
 
 /** The deals with their sort key (computed once each), by it, then by name and id. */
-function sortedBy(deals: readonly DealSummary[], key: (deal: DealSummary) => number, direction: 1 | -1): { deal: DealSummary; key: number }[] {
+function sortedBy(
+  deals: readonly DealSummary[],
+  key: (deal: DealSummary) => number,
+  direction: 1 | -1,
+): { deal: DealSummary; key: number }[] {
   return deals
     .map((deal) => ({ deal, key: key(deal) }))
-    .sort((a, b) => direction * (a.key - b.key) || a.deal.name.localeCompare(b.deal.name) || a.deal.referralId.localeCompare(b.deal.referralId));
+    .sort(
+      (a, b) =>
+        direction * (a.key - b.key) ||
+        a.deal.name.localeCompare(b.deal.name) ||
+        a.deal.referralId.localeCompare(b.deal.referralId),
+    );
 }
 
 function isUndecided(deal: DealSummary): boolean {
   return deal.stage === 'received' || deal.stage === 'evaluating';
 }
 
-function windowFigures(facts: readonly { fact: ReferralFact; at: number }[], from: DateTime, to: DateTime): WindowFigures {
+function windowFigures(
+  facts: readonly { fact: ReferralFact; at: number }[],
+  from: DateTime,
+  to: DateTime,
+): WindowFigures {
   const counts = Object.fromEntries(COUNT_KINDS.map((kind) => [kind, 0])) as Counts;
   const minutes: number[] = [];
   const [start, end] = [from.toMillis(), to.toMillis()];

@@ -15,7 +15,8 @@ export const DEFAULT_DIGEST_TIME: DigestTime = { day: 1, time: '09:00' };
 /** What is wrong with a chosen digest time, a problem per field (`digestDay`, `digestTime`). */
 export function digestTimeProblems(choice: DigestTime): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!Number.isInteger(choice.day) || choice.day < 1 || choice.day > 7) problems.push({ field: 'digestDay', problem: 'unknownChoice' });
+  if (!Number.isInteger(choice.day) || choice.day < 1 || choice.day > 7)
+    problems.push({ field: 'digestDay', problem: 'unknownChoice' });
   if (!isLocalTime(choice.time)) problems.push({ field: 'digestTime', problem: choice.time ? 'notATime' : 'required' });
   return problems;
 }
@@ -43,5 +44,9 @@ export function digestPlan(time: DigestTime, zone: Pick<WorkingHours, 'timeZone'
   const local = now.setZone(zone.timeZone);
   let next = local.set({ weekday: time.day as 1 | 2 | 3 | 4 | 5 | 6 | 7, hour, minute, second: 0, millisecond: 0 });
   if (next <= local) next = next.plus({ weeks: 1 });
-  return [next, next.plus({ weeks: 1 })].map((at) => ({ kind: 'digest', dueAt: at.toUTC(), key: `digest:${at.toISOWeekDate()!.slice(0, 8)}` }));
+  return [next, next.plus({ weeks: 1 })].map((at) => ({
+    kind: 'digest',
+    dueAt: at.toUTC(),
+    key: `digest:${at.toISOWeekDate()!.slice(0, 8)}`,
+  }));
 }

@@ -20,9 +20,14 @@ export function editValuesOf(record: ReferralRecord): EditValues {
   const { referral } = record;
   return {
     dealName: referral.name ?? '',
-    dealValue: referral.details.dealValue === undefined || referral.details.dealValue === null ? '' : String(referral.details.dealValue),
+    dealValue:
+      referral.details.dealValue === undefined || referral.details.dealValue === null
+        ? ''
+        : String(referral.details.dealValue),
     currency: referral.details.currency ?? '',
-    closingDate: referral.details.closingDateTime ? (parseInstant(referral.details.closingDateTime).toISODate() ?? '') : '',
+    closingDate: referral.details.closingDateTime
+      ? (parseInstant(referral.details.closingDateTime).toISODate() ?? '')
+      : '',
     salesStage: referral.salesStage ?? '',
     notes: referral.details.notes ?? '',
     crmId: referral.externalReferenceId ?? '',
@@ -64,11 +69,17 @@ function submittedValues(input: EditInput): EditValues {
  * different values, is a conflict: nothing is saved and the fields are named. Without a
  * base (a form from before forms carried one) the form is taken as it is.
  */
-export function mergeEdit(input: EditInput, base: EditValues | undefined, record: ReferralRecord): { input: EditInput } | { conflicts: EditField[] } {
+export function mergeEdit(
+  input: EditInput,
+  base: EditValues | undefined,
+  record: ReferralRecord,
+): { input: EditInput } | { conflicts: EditField[] } {
   if (!base) return { input };
   const submitted = submittedValues(input);
   const current = editValuesOf(record);
-  const conflicts = EDIT_FIELDS.filter((f) => submitted[f] !== base[f] && current[f] !== base[f] && current[f] !== submitted[f]);
+  const conflicts = EDIT_FIELDS.filter(
+    (f) => submitted[f] !== base[f] && current[f] !== base[f] && current[f] !== submitted[f],
+  );
   if (conflicts.length > 0) return { conflicts };
   const untouched = (field: EditField) => submitted[field] === base[field];
   const { referral } = record;
@@ -76,7 +87,10 @@ export function mergeEdit(input: EditInput, base: EditValues | undefined, record
     input: {
       ...input,
       dealName: untouched('dealName') ? current.dealName : input.dealName,
-      dealValue: untouched('dealValue') && referral.details.dealValue !== undefined ? referral.details.dealValue : input.dealValue,
+      dealValue:
+        untouched('dealValue') && referral.details.dealValue !== undefined
+          ? referral.details.dealValue
+          : input.dealValue,
       currency: untouched('currency') ? current.currency : input.currency,
       closingDate: untouched('closingDate') ? current.closingDate : input.closingDate,
       salesStage: untouched('salesStage') ? current.salesStage : input.salesStage,

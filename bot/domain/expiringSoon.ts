@@ -16,8 +16,16 @@ export function isExpiringSoon(deal: DealSummary, now: DateTime, window: Duratio
 }
 
 /** The undecided referrals among `deals` expiring within `window`, soonest first. Pure. */
-export function expiringSoon(deals: readonly DealSummary[], now: DateTime, window: Duration = EXPIRING_WINDOW): DealSummary[] {
+export function expiringSoon(
+  deals: readonly DealSummary[],
+  now: DateTime,
+  window: Duration = EXPIRING_WINDOW,
+): DealSummary[] {
   return deals
     .filter((deal) => isExpiringSoon(deal, now, window))
-    .sort((a, b) => parseInstant(a.deadline!).toMillis() - parseInstant(b.deadline!).toMillis() || a.referralId.localeCompare(b.referralId));
+    .sort(
+      (a, b) =>
+        parseInstant(a.deadline!).toMillis() - parseInstant(b.deadline!).toMillis() ||
+        a.referralId.localeCompare(b.referralId),
+    );
 }

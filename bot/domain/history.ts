@@ -23,7 +23,10 @@ export interface HistoryEvent {
  * in a referral stored as Partner Center wrote it) has no value, like one left out: null to
  * absent is no change, and a change from or to it has an undefined `before` or `after`.
  */
-export function diffFields(before: Record<string, string | null | undefined>, after: Record<string, string | null | undefined>): FieldChange[] {
+export function diffFields(
+  before: Record<string, string | null | undefined>,
+  after: Record<string, string | null | undefined>,
+): FieldChange[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const valueOf = (view: Record<string, string | null | undefined>, field: string) => view[field] ?? undefined;
   return fields

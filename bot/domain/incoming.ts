@@ -1,7 +1,16 @@
 import type { DateTime } from 'luxon';
 import { diffFields, type HistoryEvent } from './history';
 import { historyView, type Decision } from './lifecycle';
-import { mergeCopies, sameValue, sharedFieldsOf, withSharedFields, type PartnerCenterCopy, type PartnerCenterState, type SharedField, type SharedFields } from './partnerCenterCopy';
+import {
+  mergeCopies,
+  sameValue,
+  sharedFieldsOf,
+  withSharedFields,
+  type PartnerCenterCopy,
+  type PartnerCenterState,
+  type SharedField,
+  type SharedFields,
+} from './partnerCenterCopy';
 import type { Actor, Referral, ReferralRecord } from './referral';
 import type { ResponseFlow } from './routing';
 import { stageOf, type Stage } from './stage';
@@ -23,14 +32,26 @@ export function completeReferral(incoming: IncomingReferral, stored: Referral | 
     ...incoming,
     createdDateTime,
     updatedDateTime,
-    expirationDateTime: expiryOf({ createdDateTime, expirationDateTime: incoming.expirationDateTime ?? stored?.expirationDateTime }).toISO()!,
+    expirationDateTime: expiryOf({
+      createdDateTime,
+      expirationDateTime: incoming.expirationDateTime ?? stored?.expirationDateTime,
+    }).toISO()!,
   };
 }
 
 export const PARTNER_CENTER_ACTOR: Actor = { id: 'partner-center', name: 'Partner Center' };
 
 /** How far along a stage is; a delivery never moves a referral back. */
-const STAGE_RANK: Record<Stage, number> = { received: 0, evaluating: 0, accepted: 1, won: 2, lost: 2, declined: 2, expired: 2, missed: 2 };
+const STAGE_RANK: Record<Stage, number> = {
+  received: 0,
+  evaluating: 0,
+  accepted: 1,
+  won: 2,
+  lost: 2,
+  declined: 2,
+  expired: 2,
+  missed: 2,
+};
 
 /** Partner Center's copy of a referral as delivered, with its eTag (empty when the delivery had none). */
 export function copyOf(referral: Referral, eTag: string | undefined): PartnerCenterCopy {
@@ -82,14 +103,25 @@ export function applyIncoming(
   options: { written?: readonly SharedField[] } = {},
 ): IncomingDecision | null {
   const state = stored.desk.partnerCenter;
-  if (!isNewer(incoming, eTag, state?.copy ?? { eTag: '', updatedDateTime: stored.referral.updatedDateTime }, Boolean(options.written))) return null;
+  if (
+    !isNewer(
+      incoming,
+      eTag,
+      state?.copy ?? { eTag: '', updatedDateTime: stored.referral.updatedDateTime },
+      Boolean(options.written),
+    )
+  )
+    return null;
   const current = stored.referral;
   const theirs = sharedFieldsOf(incoming);
-  const merge = state ? mergeCopies(sharedFieldsOf(current), baseOf(state.copy.fields, theirs, options.written ?? []), theirs) : undefined;
+  const merge = state
+    ? mergeCopies(sharedFieldsOf(current), baseOf(state.copy.fields, theirs, options.written ?? []), theirs)
+    : undefined;
   const referral = merge ? withDeskChanges(current, incoming, merge.fields) : legacyMerge(current, incoming);
   const conflicts = merge?.conflicts ?? [];
   const { conflicts: earlier, failure, ...rest } = state ?? {};
-  const standing = conflicts.length > 0 ? conflicts : (earlier ?? []).filter((conflict) => !options.written?.includes(conflict.field));
+  const standing =
+    conflicts.length > 0 ? conflicts : (earlier ?? []).filter((conflict) => !options.written?.includes(conflict.field));
   const partnerCenter: PartnerCenterState = {
     ...rest,
     copy: copyOf(incoming, eTag),
@@ -100,7 +132,16 @@ export function applyIncoming(
   const record: ReferralRecord = { referral, desk: { ...stored.desk, revision, partnerCenter } };
   const changes = diffFields(historyView(stored), historyView(record));
   const event: HistoryEvent | null =
-    changes.length === 0 ? null : { referralId: referral.id, revision, at: now.toUTC().toISO()!, actor: PARTNER_CENTER_ACTOR, action: 'updated', changes };
+    changes.length === 0
+      ? null
+      : {
+          referralId: referral.id,
+          revision,
+          at: now.toUTC().toISO()!,
+          actor: PARTNER_CENTER_ACTOR,
+          action: 'updated',
+          changes,
+        };
   return { record, event };
 }
 
@@ -110,7 +151,12 @@ export function applyIncoming(
  * the same time, a different eTag is a newer version (two changes within a moment, or a
  * first copy with an eTag). The answer to the desk's own write is newer unless older.
  */
-function isNewer(incoming: Referral, eTag: string | undefined, known: Pick<PartnerCenterCopy, 'eTag' | 'updatedDateTime'>, written: boolean): boolean {
+function isNewer(
+  incoming: Referral,
+  eTag: string | undefined,
+  known: Pick<PartnerCenterCopy, 'eTag' | 'updatedDateTime'>,
+  written: boolean,
+): boolean {
   const [at, since] = [parseInstant(incoming.updatedDateTime), parseInstant(known.updatedDateTime)];
   if (at > since) return true;
   if (at < since) return false;

@@ -1,7 +1,8 @@
 import type { Referral } from './referral';
 
 /** Where a referral came from, as the help pages name it. */
-export type LeadKind = 'customerInquiry' | 'marketingQualified' | 'salesQualified' | 'coSellFromMicrosoft' | 'coSellFromPartner';
+export type LeadKind =
+  'customerInquiry' | 'marketingQualified' | 'salesQualified' | 'coSellFromMicrosoft' | 'coSellFromPartner';
 
 export function isInvitedByMicrosoft(referral: Pick<Referral, 'inviteContext'>): boolean {
   const name = referral.inviteContext?.invitedBy?.organizationName;

@@ -101,7 +101,8 @@ export function decide(
  */
 function currentStage(record: ReferralRecord, command: LifecycleCommand, now: DateTime): Stage {
   const stage = stageOfRecord(record);
-  if ((stage !== 'received' && stage !== 'evaluating') || command.action === 'expire' || !isPastDeadline(record, now)) return stage;
+  if ((stage !== 'received' && stage !== 'evaluating') || command.action === 'expire' || !isPastDeadline(record, now))
+    return stage;
   return expiresAsMissed(record) ? 'missed' : 'expired';
 }
 
@@ -142,7 +143,10 @@ function transition(record: ReferralRecord, command: TransitionCommand, actor: A
 /** The actor's snooze, replacing any earlier one of theirs. */
 function snoozed(record: ReferralRecord, actor: Actor, until: string): ReferralRecord {
   const others = (record.desk.snoozes ?? []).filter((snooze) => snooze.by.id !== actor.id);
-  return { referral: record.referral, desk: { ...record.desk, snoozes: [...others, { by: actor, until: parseInstant(until).toISO()! }] } };
+  return {
+    referral: record.referral,
+    desk: { ...record.desk, snoozes: [...others, { by: actor, until: parseInstant(until).toISO()! }] },
+  };
 }
 
 function applyToReferral(referral: Referral, command: TransitionCommand, at: string): Referral {
@@ -194,7 +198,13 @@ function applyToReferral(referral: Referral, command: TransitionCommand, at: str
       return referral;
     case 'noThanks':
       // Partner Center has no Missed status: the referral is declined, saying so.
-      return { ...referral, status: 'Closed', substatus: 'Declined', statusReason: NO_THANKS_REASON, closedDateTime: at };
+      return {
+        ...referral,
+        status: 'Closed',
+        substatus: 'Declined',
+        statusReason: NO_THANKS_REASON,
+        closedDateTime: at,
+      };
   }
 }
 
@@ -212,7 +222,10 @@ function problemsOf(command: LifecycleCommand, record: ReferralRecord, now: Date
     case 'accept':
       return acceptProblems(command.input, record.referral, now);
     case 'win':
-      return winBlocked(record) ?? (command.input.finalValue === undefined ? [] : dealValueProblems(command.input.finalValue, 'finalValue'));
+      return (
+        winBlocked(record) ??
+        (command.input.finalValue === undefined ? [] : dealValueProblems(command.input.finalValue, 'finalValue'))
+      );
     case 'decline':
     case 'lose':
       return isCloseReason(command.input.reason) ? [] : [{ field: 'reason', problem: 'unknownReason' }];

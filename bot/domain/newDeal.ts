@@ -49,7 +49,12 @@ export interface NewDealInput extends Omit<AcceptInput, 'notes'> {
  * by the form's two questions, created Accepted (10 %) and owned by its creator. `id` comes
  * from the form, so sending the same form twice creates one deal.
  */
-export function createDeal(id: string, input: NewDealInput, actor: Actor, now: DateTime): Decision | Extract<DomainError, { kind: 'invalidInput' }> {
+export function createDeal(
+  id: string,
+  input: NewDealInput,
+  actor: Actor,
+  now: DateTime,
+): Decision | Extract<DomainError, { kind: 'invalidInput' }> {
   const problems = newDealProblems(input, now);
   if (problems.length > 0) return { kind: 'invalidInput', problems };
   const at = now.toUTC().toISO()!;
@@ -71,7 +76,11 @@ export function createDeal(id: string, input: NewDealInput, actor: Actor, now: D
     type: type === 'coSell' ? 'Shared' : 'Independent',
     qualification: 'None',
     direction: 'Outgoing',
-    customerProfile: { name: input.customerName, address: { country: normalizeCountryCode(input.country)! }, team: [input.contact] },
+    customerProfile: {
+      name: input.customerName,
+      address: { country: normalizeCountryCode(input.country)! },
+      team: [input.contact],
+    },
     team: [input.member],
     consent: { consentToShareReferralWithMicrosoftSellers: type === 'coSell' || type === 'partnerLed' },
     details: {
@@ -90,10 +99,19 @@ export function createDeal(id: string, input: NewDealInput, actor: Actor, now: D
       createdByPartner: true,
       lastDecision: { action: 'create', by: actor, at },
       microsoftHelp: type === 'coSell' ? help : undefined,
-      teamAccounts: input.memberAccount ? [{ email: input.member.email!.trim().toLowerCase(), actor: input.memberAccount }] : undefined,
+      teamAccounts: input.memberAccount
+        ? [{ email: input.member.email!.trim().toLowerCase(), actor: input.memberAccount }]
+        : undefined,
     },
   };
-  const event: HistoryEvent = { referralId: id, revision: 1, at, actor, action: 'create', changes: diffFields({}, historyView(record)) };
+  const event: HistoryEvent = {
+    referralId: id,
+    revision: 1,
+    at,
+    actor,
+    action: 'create',
+    changes: diffFields({}, historyView(record)),
+  };
   return { record, event };
 }
 
@@ -110,9 +128,11 @@ function newDealProblems(input: NewDealInput, now: DateTime): FieldProblem[] {
     ...personProblems(input.member, 'member'),
   );
   if (input.solutions.length === 0) problems.push({ field: 'solutions', problem: 'required' });
-  else if (input.solutions.some((s) => s.kind === 'assessment') && input.solutions.length > 1) problems.push({ field: 'solutions', problem: 'assessmentOnly' });
+  else if (input.solutions.some((s) => s.kind === 'assessment') && input.solutions.length > 1)
+    problems.push({ field: 'solutions', problem: 'assessmentOnly' });
   if (!input.help) problems.push({ field: 'help', problem: 'required' });
   else if (!isMicrosoftHelp(input.help)) problems.push({ field: 'help', problem: 'unknownChoice' });
-  if (input.microsoftSellersMaySee === undefined) problems.push({ field: 'microsoftSellersMaySee', problem: 'required' });
+  if (input.microsoftSellersMaySee === undefined)
+    problems.push({ field: 'microsoftSellersMaySee', problem: 'required' });
   return problems;
 }

@@ -1,4 +1,13 @@
-import type { Consent, Referral, ReferralType, Requirements, SalesStage, Status, Substatus, TeamMember } from './referral';
+import type {
+  Consent,
+  Referral,
+  ReferralType,
+  Requirements,
+  SalesStage,
+  Status,
+  Substatus,
+  TeamMember,
+} from './referral';
 
 /**
  * The fields both the desk and Partner Center may change, compared three ways: as the desk
@@ -107,7 +116,10 @@ export function withSharedFields(referral: Referral, fields: SharedFields): Refe
       currency: fields.currency,
       closingDateTime: fields.closingDateTime,
       notes: fields.notes,
-      requirements: requirements || fields.solutions ? withoutUndefined({ ...requirements, solutions: fields.solutions }) : undefined,
+      requirements:
+        requirements || fields.solutions
+          ? withoutUndefined({ ...requirements, solutions: fields.solutions })
+          : undefined,
     }),
   });
 }
@@ -119,7 +131,8 @@ function withoutUndefined<T extends object>(value: T): T {
 
 /** Whether two values of a field are the same (instants compared as instants, objects by content). */
 export function sameValue(field: SharedField, a: unknown, b: unknown): boolean {
-  if (field === 'closingDateTime' && typeof a === 'string' && typeof b === 'string') return Date.parse(a) === Date.parse(b);
+  if (field === 'closingDateTime' && typeof a === 'string' && typeof b === 'string')
+    return Date.parse(a) === Date.parse(b);
   return canonical(a) === canonical(b);
 }
 
@@ -130,17 +143,23 @@ export function isNone(value: unknown): boolean {
 
 /** JSON with keys sorted and absent, null and empty values alike, so equal content compares equal. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) return undefined;
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)));
-    }
-    return v;
-  }) ?? '';
+  return (
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) return undefined;
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)));
+      }
+      return v;
+    }) ?? ''
+  );
 }
 
 /** The shared fields whose values differ between `a` and `b`. */
-export function differingFields(a: SharedFields, b: SharedFields, fields: readonly SharedField[] = SHARED_FIELDS): SharedField[] {
+export function differingFields(
+  a: SharedFields,
+  b: SharedFields,
+  fields: readonly SharedField[] = SHARED_FIELDS,
+): SharedField[] {
   return fields.filter((field) => !sameValue(field, a[field], b[field]));
 }
 
@@ -170,12 +189,14 @@ export function mergeCopies(ours: SharedFields, base: SharedFields, theirs: Shar
   const conflicts: SyncConflict[] = [];
   const closedThere = theirs.lifecycle.status === 'Closed' && base.lifecycle.status !== 'Closed';
   // Partner Center is on the way to the desk's lifecycle (the accept of an accept-then-won was written): not a change of its own.
-  const onTheWay = rankOf(base.lifecycle) < rankOf(theirs.lifecycle) && rankOf(theirs.lifecycle) < rankOf(ours.lifecycle);
+  const onTheWay =
+    rankOf(base.lifecycle) < rankOf(theirs.lifecycle) && rankOf(theirs.lifecycle) < rankOf(ours.lifecycle);
   for (const field of SHARED_FIELDS) {
     const oursChanged = !sameValue(field, ours[field], base[field]);
     if (!oursChanged || sameValue(field, ours[field], theirs[field])) continue;
     const theirsChanged = !sameValue(field, theirs[field], base[field]) && !(field === 'lifecycle' && onTheWay);
-    if (theirsChanged || (closedThere && isWritten(field))) conflicts.push({ field, ours: ours[field], theirs: theirs[field] });
+    if (theirsChanged || (closedThere && isWritten(field)))
+      conflicts.push({ field, ours: ours[field], theirs: theirs[field] });
     else (fields as unknown as Record<string, unknown>)[field] = ours[field];
   }
   return { fields, conflicts };

@@ -18,7 +18,12 @@ export function names(ids: readonly string[], actor: Pick<Actor, 'id' | 'teamsId
 }
 
 /** The actor's authority over a referral for `country`: admin anywhere, manager of any region containing it. */
-export function authorityOf(actor: Actor, country: string, regions: readonly Region[], admins: readonly string[]): Authority {
+export function authorityOf(
+  actor: Actor,
+  country: string,
+  regions: readonly Region[],
+  admins: readonly string[],
+): Authority {
   return {
     admin: names(admins, actor),
     regionManager: names(regionManagers(country, regions), actor),
@@ -31,7 +36,11 @@ export function isAdmin(actor: Pick<Actor, 'id' | 'teamsId'>, admins: readonly s
 }
 
 /** The regions `actor` manages: every one for an admin, else those whose managers name them. */
-export function regionsManagedBy(actor: Pick<Actor, 'id' | 'teamsId'>, regions: readonly Region[], admins: readonly string[]): Region[] {
+export function regionsManagedBy(
+  actor: Pick<Actor, 'id' | 'teamsId'>,
+  regions: readonly Region[],
+  admins: readonly string[],
+): Region[] {
   return isAdmin(actor, admins) ? [...regions] : regions.filter((region) => names(region.managers ?? [], actor));
 }
 
@@ -59,7 +68,9 @@ const AUDIENCE: Record<LifecycleAction, Audience> = {
 };
 
 /** Actions on a deal someone owns: only the people working it (or overseeing it) may take them. */
-export const DEAL_ACTIONS = (Object.keys(AUDIENCE) as LifecycleAction[]).filter((action) => AUDIENCE[action] !== 'anyone');
+export const DEAL_ACTIONS = (Object.keys(AUDIENCE) as LifecycleAction[]).filter(
+  (action) => AUDIENCE[action] !== 'anyone',
+);
 
 export function isDealAction(action: LifecycleAction): boolean {
   return AUDIENCE[action] !== 'anyone';
@@ -79,7 +90,12 @@ export function mayReassign(record: ReferralRecord, actor: Pick<Actor, 'id'>, au
   return isOwner(record, actor) || authority.admin || authority.regionManager;
 }
 
-export function mayTake(action: LifecycleAction, record: ReferralRecord, actor: Pick<Actor, 'id'>, authority: Authority): boolean {
+export function mayTake(
+  action: LifecycleAction,
+  record: ReferralRecord,
+  actor: Pick<Actor, 'id'>,
+  authority: Authority,
+): boolean {
   switch (AUDIENCE[action]) {
     case 'anyone':
       return true;

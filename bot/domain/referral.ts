@@ -170,7 +170,8 @@ export interface ReferralRecord {
 /** Actions that move a referral from one stage to another. */
 export type TransitionAction = 'accept' | 'decline' | 'win' | 'lose' | 'expire' | 'interested' | 'noThanks';
 /** Actions that change an accepted deal without moving it. */
-export type DealChangeAction = 'edit' | 'moveCloseDate' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
+export type DealChangeAction =
+  'edit' | 'moveCloseDate' | 'addMember' | 'removeMember' | 'addSolution' | 'removeSolution' | 'reassign' | 'upgrade';
 /** Snoozing a reminder changes neither the stage nor the deal, only when its people hear of it again. */
 export type LifecycleAction = TransitionAction | DealChangeAction | 'snooze';
 /** What the card names as a referral's last decision: a transition, or creating a deal. */

@@ -25,7 +25,9 @@ export function regionScopeOf(actor: Actor, regions: readonly Region[], admins: 
 export function regionCodesOf(scope: RegionScope, regions: readonly Region[]): string[] {
   if (scope.all) return [...regions.map((region) => region.code), NO_REGION];
   const countries = new Set(scope.regions.flatMap((region) => region.countries));
-  return regions.filter((region) => region.countries.some((country) => countries.has(country))).map((region) => region.code);
+  return regions
+    .filter((region) => region.countries.some((country) => countries.has(country)))
+    .map((region) => region.code);
 }
 
 /** Whether a referral from `country` is among those the scope covers. */

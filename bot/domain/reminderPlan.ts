@@ -19,7 +19,11 @@ export interface ReminderPolicy {
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   responseNudgeAfter: Duration.fromObject({ hours: 20 }),
-  beforeDeadline: [Duration.fromObject({ days: 3 }), Duration.fromObject({ days: 1 }), Duration.fromObject({ hours: 4 })],
+  beforeDeadline: [
+    Duration.fromObject({ days: 3 }),
+    Duration.fromObject({ days: 1 }),
+    Duration.fromObject({ hours: 4 }),
+  ],
   escalateBefore: Duration.fromObject({ hours: 24 }),
   staleAfter: Duration.fromObject({ days: 1 }),
 };
@@ -31,7 +35,16 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
  * contact request gets old). `expire`: the deadline has come. `digest`: a manager's weekly
  * digest (planned per manager, not per referral).
  */
-export type ReminderKind = 'responseNudge' | 'deadlineReminder' | 'deadlineDm' | 'escalation' | 'staleDeal' | 'snoozed' | 'cardRefresh' | 'expire' | 'digest';
+export type ReminderKind =
+  | 'responseNudge'
+  | 'deadlineReminder'
+  | 'deadlineDm'
+  | 'escalation'
+  | 'staleDeal'
+  | 'snoozed'
+  | 'cardRefresh'
+  | 'expire'
+  | 'digest';
 
 /** One piece of work the scheduler owes a referral. */
 export interface PlannedWork {
@@ -91,8 +104,12 @@ export function planFor(record: ReferralRecord, policy: ReminderPolicy, audience
   else return [];
   drafts.push(...snoozedWork(record));
   return drafts
-    .filter((work) => !work.recipient || !audience.turnedOff(work.recipient).some((off) => off === preferenceOf(work.kind)))
-    .map(({ latest, ...work }) => (work.recipient ? { ...work, dueAt: deliveryTime(work.dueAt, audience.hoursOf(work.recipient), latest) } : work))
+    .filter(
+      (work) => !work.recipient || !audience.turnedOff(work.recipient).some((off) => off === preferenceOf(work.kind)),
+    )
+    .map(({ latest, ...work }) =>
+      work.recipient ? { ...work, dueAt: deliveryTime(work.dueAt, audience.hoursOf(work.recipient), latest) } : work,
+    )
     .sort((a, b) => +a.dueAt - +b.dueAt);
 }
 
@@ -103,16 +120,34 @@ function answerWork(record: ReferralRecord, policy: ReminderPolicy, audience: Pl
   const stamp = `${stage}:${deadline.toISO()}`;
   const work: Draft[] = [];
   if (stage === 'received') {
-    work.push({ kind: 'responseNudge', dueAt: created.plus(policy.responseNudgeAfter), key: `responseNudge:${created.toISO()}`, lapsesAt: responseTargetOf(record.referral) });
+    work.push({
+      kind: 'responseNudge',
+      dueAt: created.plus(policy.responseNudgeAfter),
+      key: `responseNudge:${created.toISO()}`,
+      lapsesAt: responseTargetOf(record.referral),
+    });
   }
   const person = responsiblePerson(record);
   for (const before of policy.beforeDeadline) {
     const dueAt = deadline.minus(before);
     work.push({ kind: 'deadlineReminder', dueAt, key: `deadlineReminder:${before.toISO()}:${stamp}` });
-    if (person) work.push({ kind: 'deadlineDm', dueAt, key: `deadlineDm:${before.toISO()}:${stamp}:${person.id}`, recipient: person.id, latest: deadline });
+    if (person)
+      work.push({
+        kind: 'deadlineDm',
+        dueAt,
+        key: `deadlineDm:${before.toISO()}:${stamp}:${person.id}`,
+        recipient: person.id,
+        latest: deadline,
+      });
   }
   for (const manager of new Set(audience.managers)) {
-    work.push({ kind: 'escalation', dueAt: deadline.minus(policy.escalateBefore), key: `escalation:${stamp}:${manager}`, recipient: manager, latest: deadline });
+    work.push({
+      kind: 'escalation',
+      dueAt: deadline.minus(policy.escalateBefore),
+      key: `escalation:${stamp}:${manager}`,
+      recipient: manager,
+      latest: deadline,
+    });
   }
   work.push(...contactRefresh(record));
   return [
@@ -126,14 +161,27 @@ function dealWork(record: ReferralRecord, policy: ReminderPolicy): Draft[] {
   const closing = record.referral.details.closingDateTime;
   if (!owner || !closing) return [];
   const closingAt = parseInstant(closing);
-  return [{ kind: 'staleDeal', dueAt: closingAt.plus(policy.staleAfter), key: `staleDeal:${closingAt.toISO()}:${owner.id}`, recipient: owner.id }];
+  return [
+    {
+      kind: 'staleDeal',
+      dueAt: closingAt.plus(policy.staleAfter),
+      key: `staleDeal:${closingAt.toISO()}:${owner.id}`,
+      recipient: owner.id,
+    },
+  ];
 }
 
 /** The card's flag for a customer who asked to be contacted changes its wording after 72 hours. */
 function contactRefresh(record: ReferralRecord): Draft[] {
   if (!record.referral.details.customerRequestedContact) return [];
   const created = parseInstant(record.referral.createdDateTime);
-  return [{ kind: 'cardRefresh', dueAt: created.plus(CONTACT_REQUEST_WINDOW), key: `cardRefresh:contactRequest:${created.toISO()}` }];
+  return [
+    {
+      kind: 'cardRefresh',
+      dueAt: created.plus(CONTACT_REQUEST_WINDOW),
+      key: `cardRefresh:contactRequest:${created.toISO()}`,
+    },
+  ];
 }
 
 function snoozedWork(record: ReferralRecord): Draft[] {
@@ -141,7 +189,13 @@ function snoozedWork(record: ReferralRecord): Draft[] {
   const deadline = stage === 'accepted' ? undefined : answerDeadlineOf(record);
   return (record.desk.snoozes ?? []).map((snooze) => {
     const until = parseInstant(snooze.until);
-    return { kind: 'snoozed', dueAt: until, key: `snoozed:${snooze.by.id}:${until.toISO()}`, recipient: snooze.by.id, latest: deadline };
+    return {
+      kind: 'snoozed',
+      dueAt: until,
+      key: `snoozed:${snooze.by.id}:${until.toISO()}`,
+      recipient: snooze.by.id,
+      latest: deadline,
+    };
   });
 }
 
@@ -155,14 +209,19 @@ const SUPERSEDED_BY_LATER: readonly ReminderKind[] = ['deadlineReminder', 'deadl
  * however late, and once it is due nothing else is worth sending.
  */
 export function dueNow(plan: readonly PlannedWork[], done: ReadonlySet<string>, now: DateTime): PlannedWork[] {
-  const due = plan.filter((item) => item.dueAt <= now && !done.has(item.key) && !(item.lapsesAt && item.lapsesAt <= now));
+  const due = plan.filter(
+    (item) => item.dueAt <= now && !done.has(item.key) && !(item.lapsesAt && item.lapsesAt <= now),
+  );
   const expiry = due.find((item) => item.kind === 'expire');
   if (expiry) return [expiry];
   const latest = new Map<string, PlannedWork>();
-  for (const item of due) if (SUPERSEDED_BY_LATER.includes(item.kind)) latest.set(`${item.kind}:${item.recipient ?? ''}`, item);
+  for (const item of due)
+    if (SUPERSEDED_BY_LATER.includes(item.kind)) latest.set(`${item.kind}:${item.recipient ?? ''}`, item);
   // The nudge is about the 24-hour target: once a deadline reminder is due too, that one says more.
   const nudgeSuperseded = due.some((item) => item.kind === 'deadlineReminder');
   return due.filter((item) =>
-    SUPERSEDED_BY_LATER.includes(item.kind) ? latest.get(`${item.kind}:${item.recipient ?? ''}`) === item : !(item.kind === 'responseNudge' && nudgeSuperseded),
+    SUPERSEDED_BY_LATER.includes(item.kind)
+      ? latest.get(`${item.kind}:${item.recipient ?? ''}`) === item
+      : !(item.kind === 'responseNudge' && nudgeSuperseded),
   );
 }

@@ -21,9 +21,7 @@ export type ResponseFlow = 'direct' | 'twoStep';
 
 /** What a channel can be linked to. */
 export type LinkTarget =
-  | { kind: 'country'; code: string }
-  | { kind: 'region'; code: string }
-  | { kind: 'fallback'; code: 'fallback' };
+  { kind: 'country'; code: string } | { kind: 'region'; code: string } | { kind: 'fallback'; code: 'fallback' };
 
 /** A Teams channel a card can be posted to. */
 export interface ChannelRef {
@@ -53,12 +51,15 @@ export function parseLinkTarget(token: string, regions: readonly Region[]): Link
   return country ? { kind: 'country', code: country } : undefined;
 }
 
-
 /**
  * The channel a referral for `country` goes to: a link of that country beats a link of
  * a region containing it (the smallest such region first), which beats the fallback.
  */
-export function resolveChannel(country: string, links: readonly ChannelLink[], regions: readonly Region[]): ChannelLink | undefined {
+export function resolveChannel(
+  country: string,
+  links: readonly ChannelLink[],
+  regions: readonly Region[],
+): ChannelLink | undefined {
   const byCountry = links.find((l) => l.target.kind === 'country' && l.target.code === country);
   if (byCountry) return byCountry;
   for (const region of regionsOf(country, regions)) {
@@ -80,7 +81,9 @@ export function responseFlowFor(country: string, regions: readonly Region[]): Re
 
 /** The regions a referral from `country` belongs to, the smallest first (the most specific). */
 function regionsOf(country: string, regions: readonly Region[]): Region[] {
-  return regions.filter((r) => r.countries.includes(country)).sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
+  return regions
+    .filter((r) => r.countries.includes(country))
+    .sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
 }
 
 /** Who manages referrals from `country`: the managers of every region containing it. */

@@ -21,7 +21,9 @@ export function solutionsOf(referral: Pick<Referral, 'details'>): DealSolution[]
 }
 
 export function toDealSolution(solution: CatalogSolution): DealSolution {
-  return solution.kind === 'assessment' ? { id: solution.id, name: solution.name, type: ASSESSMENT_TYPE } : { id: solution.id, name: solution.name };
+  return solution.kind === 'assessment'
+    ? { id: solution.id, name: solution.name, type: ASSESSMENT_TYPE }
+    : { id: solution.id, name: solution.name };
 }
 
 export function isAssessment(solution: DealSolution): boolean {

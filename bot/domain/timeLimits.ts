@@ -32,7 +32,10 @@ export function isContactRequestFresh(referral: Pick<Referral, 'createdDateTime'
   return now < parseInstant(referral.createdDateTime).plus(CONTACT_REQUEST_WINDOW);
 }
 
-export function isExpiredAt(referral: Pick<Referral, 'createdDateTime' | 'expirationDateTime'>, now: DateTime): boolean {
+export function isExpiredAt(
+  referral: Pick<Referral, 'createdDateTime' | 'expirationDateTime'>,
+  now: DateTime,
+): boolean {
   return now >= expiryOf(referral);
 }
 
@@ -44,7 +47,9 @@ export function answerDeadlineOf(record: ReferralRecord): DateTime {
   const expiry = expiryOf(record.referral);
   const { flow, interestedAt } = record.desk;
   if (flow !== 'twoStep') return expiry;
-  const window = interestedAt ? parseInstant(interestedAt).plus(EVALUATION_WINDOW) : parseInstant(record.referral.createdDateTime).plus(INTEREST_WINDOW);
+  const window = interestedAt
+    ? parseInstant(interestedAt).plus(EVALUATION_WINDOW)
+    : parseInstant(record.referral.createdDateTime).plus(INTEREST_WINDOW);
   return window < expiry ? window : expiry;
 }
 

@@ -49,7 +49,8 @@ export function workingHoursProblems(choice: WorkingHoursChoice): FieldProblem[]
   // "HH:mm" strings compare like the times they name; a working day does not run past midnight.
   if (!start && !end && choice.end <= choice.start) problems.push({ field: 'workEnd', problem: 'notAfterStart' });
   if (choice.days.length === 0) problems.push({ field: 'workDays', problem: 'noneChosen' });
-  else if (choice.days.some((day) => !WEEKDAYS.includes(day as (typeof WEEKDAYS)[number]))) problems.push({ field: 'workDays', problem: 'unknownChoice' });
+  else if (choice.days.some((day) => !WEEKDAYS.includes(day as (typeof WEEKDAYS)[number])))
+    problems.push({ field: 'workDays', problem: 'unknownChoice' });
   return problems;
 }
 

@@ -11,7 +11,12 @@ export interface WorkingHours {
   days: readonly number[];
 }
 
-export const DEFAULT_WORKING_HOURS: WorkingHours = { timeZone: 'UTC', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  timeZone: 'UTC',
+  start: '09:00',
+  end: '17:30',
+  days: [1, 2, 3, 4, 5],
+};
 
 /** A week and a day: far enough to reach the next working day from anywhere in any week. */
 const SEARCH_DAYS = 8;
@@ -80,6 +85,9 @@ export function isLocalTime(text: string): boolean {
 }
 
 /** A user's working hours: what they chose, else the desk's default hours in their own zone. */
-export function hoursOfUser(user: { timeZone?: string; hours?: Omit<WorkingHours, 'timeZone'> } | null | undefined, defaults: WorkingHours): WorkingHours {
+export function hoursOfUser(
+  user: { timeZone?: string; hours?: Omit<WorkingHours, 'timeZone'> } | null | undefined,
+  defaults: WorkingHours,
+): WorkingHours {
   return { ...defaults, ...user?.hours, timeZone: user?.timeZone ?? defaults.timeZone };
 }

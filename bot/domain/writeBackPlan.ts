@@ -1,5 +1,14 @@
 import type { PatchablePath, PatchOperation } from './patchOperations';
-import { differingFields, isNone, rankOf, WRITTEN_FIELDS, type Lifecycle, type PartnerCenterState, type SharedFields, type WrittenField } from './partnerCenterCopy';
+import {
+  differingFields,
+  isNone,
+  rankOf,
+  WRITTEN_FIELDS,
+  type Lifecycle,
+  type PartnerCenterState,
+  type SharedFields,
+  type WrittenField,
+} from './partnerCenterCopy';
 
 export type WriteBackStep =
   /** Partner Center already has what the desk has. */
@@ -40,8 +49,12 @@ export function nextWriteBack(ours: SharedFields, base: SharedFields): WriteBack
     return { kind: 'unwritable', fields: target ? ['lifecycle', ...fields] : fields };
   }
   // Through Active first, when closing as won or lost a referral Partner Center has as New.
-  const step = target && from !== 'Active' && target.status === 'Closed' && target.substatus !== 'Declined' ? ACCEPTED : target;
-  const operations = [...(step ? lifecycleOperations(step, base.lifecycle) : []), ...fields.map((field) => operation(PATHS[field], base[field], ours[field]))];
+  const step =
+    target && from !== 'Active' && target.status === 'Closed' && target.substatus !== 'Declined' ? ACCEPTED : target;
+  const operations = [
+    ...(step ? lifecycleOperations(step, base.lifecycle) : []),
+    ...fields.map((field) => operation(PATHS[field], base[field], ours[field])),
+  ];
   return { kind: 'patch', operations, fields: step ? ['lifecycle', ...fields] : fields };
 }
 
@@ -50,8 +63,12 @@ function isExpiry(lifecycle: Lifecycle): boolean {
 }
 
 function lifecycleOperations(to: Lifecycle, from: Lifecycle): PatchOperation[] {
-  const operations = [operation('/status', from.status, to.status), operation('/substatus', from.substatus, to.substatus)];
-  if (to.statusReason !== undefined && to.statusReason !== from.statusReason) operations.push(operation('/statusReason', from.statusReason, to.statusReason));
+  const operations = [
+    operation('/status', from.status, to.status),
+    operation('/substatus', from.substatus, to.substatus),
+  ];
+  if (to.statusReason !== undefined && to.statusReason !== from.statusReason)
+    operations.push(operation('/statusReason', from.statusReason, to.statusReason));
   return operations;
 }
 
@@ -77,5 +94,7 @@ export function attemptKey(operations: readonly PatchOperation[]): string {
 
 /** Partner Center refused this very patch already: sending it again would meet the same answer. */
 export function refusedBefore(state: PartnerCenterState, step: WriteBackStep): boolean {
-  return step.kind === 'patch' && state.failure?.permanent === true && state.failure.attempt === attemptKey(step.operations);
+  return (
+    step.kind === 'patch' && state.failure?.permanent === true && state.failure.attempt === attemptKey(step.operations)
+  );
 }

@@ -16,11 +16,17 @@ export function readActivity(json: unknown): ActivityReading {
   if (typeof json.type !== 'string' || json.type === '') return { ok: false, problem: 'The activity has no type' };
   for (const field of ['from', 'recipient', 'conversation'] as const) {
     const party = json[field];
-    if (!isObject(party) || typeof party.id !== 'string') return { ok: false, problem: `The activity has no ${field}.id` };
+    if (!isObject(party) || typeof party.id !== 'string')
+      return { ok: false, problem: `The activity has no ${field}.id` };
   }
-  if (typeof json.serviceUrl !== 'string' || json.serviceUrl === '') return { ok: false, problem: 'The activity has no serviceUrl' };
+  if (typeof json.serviceUrl !== 'string' || json.serviceUrl === '')
+    return { ok: false, problem: 'The activity has no serviceUrl' };
   const activity = json as unknown as Activity & Record<string, unknown>;
-  const dates = [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const;
+  const dates = [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const;
   for (const [field, raw] of dates) {
     const value = activity[field];
     if (typeof value !== 'string') continue;

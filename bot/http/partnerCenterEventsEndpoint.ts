@@ -38,7 +38,8 @@ export interface PartnerCenterEventsDeps {
 export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
   const ignoredNames = new Set<string>();
   return async (req: Request, res: Response): Promise<void> => {
-    const refused = (status: number, line: string) => deps.ready()?.services.log.info(`Partner Center event refused (${status}): ${line}`);
+    const refused = (status: number, line: string) =>
+      deps.ready()?.services.log.info(`Partner Center event refused (${status}): ${line}`);
     if (!sentAsJson(req, res)) return void refused(415, `Content-Type ${notJson(req)}`);
     const body = await bodyWithin(req, res, MAX_EVENT_BODY_BYTES);
     if (!body) return void refused(413, `body larger than ${MAX_EVENT_BODY_BYTES} bytes`);
@@ -51,7 +52,10 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     if (!ready) return tryAgainLater(res, { error: 'starting', message: 'Storage is not ready yet; retry shortly' });
     const { services, api } = ready;
     if (!api) {
-      res.send(404, { error: 'not_connected', message: 'This desk is not connected to Partner Center (set the PARTNER_CENTER_* credentials)' });
+      res.send(404, {
+        error: 'not_connected',
+        message: 'This desk is not connected to Partner Center (set the PARTNER_CENTER_* credentials)',
+      });
       return void refused(404, 'not connected to Partner Center');
     }
     const delivered = jsonOf(body, res);
@@ -60,7 +64,13 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     const parsed = parseWebhookEvent(json);
     if (parsed.kind === 'invalid') {
       res.send(400, { error: 'invalid_event', message: 'The event was not understood', problems: parsed.problems });
-      return void refused(400, parsed.problems.map((p) => `${p.field} ${p.message}`).join('; ').slice(0, 1000));
+      return void refused(
+        400,
+        parsed.problems
+          .map((p) => `${p.field} ${p.message}`)
+          .join('; ')
+          .slice(0, 1000),
+      );
     }
     if (parsed.kind === 'ignored') {
       const name = parsed.eventName.slice(0, 200);
@@ -78,7 +88,10 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     try {
       current = await api.getReferral(event.referralId);
     } catch (error) {
-      services.log.error(`Partner Center event for referral ${event.referralId}: the referral could not be read`, error);
+      services.log.error(
+        `Partner Center event for referral ${event.referralId}: the referral could not be read`,
+        error,
+      );
       const message = `Referral ${event.referralId} could not be read from Partner Center; deliver the event again`;
       return tryAgainLater(res, { error: 'partner_center_unavailable', message });
     }
@@ -88,7 +101,10 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     }
     const read = readServedReferral(current);
     if ('problem' in read) {
-      res.send(422, { error: 'invalid_referral', message: `Partner Center's referral ${event.referralId} was not stored: ${read.problem}` });
+      res.send(422, {
+        error: 'invalid_referral',
+        message: `Partner Center's referral ${event.referralId} was not stored: ${read.problem}`,
+      });
       return void refused(422, `referral ${event.referralId}: ${read.problem}`.slice(0, 1000));
     }
     try {
@@ -100,7 +116,9 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     } catch (error) {
       const failure = passingFailure(error);
       if (!failure) throw error;
-      services.log.error(`Partner Center event for referral ${event.referralId} not stored: ${failure.cause}; asked to deliver again`);
+      services.log.error(
+        `Partner Center event for referral ${event.referralId} not stored: ${failure.cause}; asked to deliver again`,
+      );
       tryAgainLater(res, { error: failure.error, message: `${failure.message}; deliver the event again` });
     }
   };

@@ -51,8 +51,12 @@ export function notJson(req: Pick<IncomingMessage, 'headers'>): string | undefin
   const header = req.headers['content-type'];
   if (!header) return '(none)';
   const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (type === JSON_MEDIA_TYPE && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return undefined;
+  const charset = parameters
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (type === JSON_MEDIA_TYPE && (charset === undefined || charset === 'utf-8' || charset === 'utf8'))
+    return undefined;
   return header.slice(0, 100);
 }
 

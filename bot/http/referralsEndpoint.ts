@@ -21,9 +21,14 @@ export const MAX_REFERRALS_PER_DELIVERY = 500;
  * updated, which were duplicates, and (when any) which were ignored as not for the desk
  * (outgoing, or expired before the desk saw them). Every refusal is logged in one line.
  */
-export function referralsEndpoint(services: () => Services | undefined, secret: string | undefined, durable: () => Promise<void>) {
+export function referralsEndpoint(
+  services: () => Services | undefined,
+  secret: string | undefined,
+  durable: () => Promise<void>,
+) {
   return async (req: Request, res: Response): Promise<void> => {
-    const refused = (status: number, line: string) => services()?.log.info(`delivery to /api/referrals refused (${status}): ${line}`);
+    const refused = (status: number, line: string) =>
+      services()?.log.info(`delivery to /api/referrals refused (${status}): ${line}`);
     if (!sentAsJson(req, res)) return void refused(415, `Content-Type ${notJson(req)}`);
     const body = await bodyWithin(req, res, MAX_REFERRALS_BODY_BYTES);
     if (!body) return void refused(413, `body larger than ${MAX_REFERRALS_BODY_BYTES} bytes`);
@@ -37,14 +42,19 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
     if (!read) return void refused(400, 'malformed JSON');
     const { json } = read;
     if (Array.isArray(json) && json.length > MAX_REFERRALS_PER_DELIVERY) {
-      res.send(413, { error: 'too_many_referrals', message: `At most ${MAX_REFERRALS_PER_DELIVERY} referrals per delivery` });
+      res.send(413, {
+        error: 'too_many_referrals',
+        message: `At most ${MAX_REFERRALS_PER_DELIVERY} referrals per delivery`,
+      });
       return void refused(413, `${json.length} referrals`);
     }
     const parsed = parseReferrals(json);
     if ('problems' in parsed) {
       const message = 'Nothing was stored: fix these items and send the delivery again';
       res.send(400, { error: 'invalid_referrals', message, items: parsed.problems });
-      const items = parsed.problems.map((item) => `item ${item.index}${item.id ? ` (${item.id})` : ''}: ${problemsText([item])}`);
+      const items = parsed.problems.map(
+        (item) => `item ${item.index}${item.id ? ` (${item.id})` : ''}: ${problemsText([item])}`,
+      );
       return void refused(400, items.join('; ').slice(0, 1000));
     }
     try {
@@ -56,7 +66,9 @@ export function referralsEndpoint(services: () => Services | undefined, secret: 
       const failure = passingFailure(error);
       if (!failure) throw error;
       const count = parsed.referrals.length;
-      ready.log.error(`delivery of ${count} referral(s) to /api/referrals not stored: ${failure.cause}; asked to deliver again`);
+      ready.log.error(
+        `delivery of ${count} referral(s) to /api/referrals not stored: ${failure.cause}; asked to deliver again`,
+      );
       tryAgainLater(res, { error: failure.error, message: `${failure.message}; deliver it again` });
     }
   };

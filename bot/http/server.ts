@@ -19,13 +19,21 @@ export interface ServerState {
 }
 
 /** The bot's HTTP surface: Teams' /api/messages, referral deliveries, Partner Center's webhook, and a health check. */
-export function createServer(adapter: TeamsAdapter, state: ServerState, options: { webhookSecret?: string; verifier: WebhookVerifier; log: Logger }): restify.Server {
+export function createServer(
+  adapter: TeamsAdapter,
+  state: ServerState,
+  options: { webhookSecret?: string; verifier: WebhookVerifier; log: Logger },
+): restify.Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
 
   server.get('/healthz', async (_req, res) => {
     const ready = state.ready;
     const signInNeeded = ready?.services.partnerCenter?.client.signInNeeded;
-    const sources = ready && { storage: ready.storage, storageKind: ready.storageKind, partnerCenterSignInNeeded: signInNeeded };
+    const sources = ready && {
+      storage: ready.storage,
+      storageKind: ready.storageKind,
+      partnerCenterSignInNeeded: signInNeeded,
+    };
     const { code, health } = await healthOf(sources, state.storageProblem);
     res.send(code, health);
   });
@@ -36,7 +44,10 @@ export function createServer(adapter: TeamsAdapter, state: ServerState, options:
   server.post('/api/messages', teamsEndpoint({ adapter, bot: () => state.ready?.bot, log: options.log }));
 
   const durable = async () => state.ready?.storage.flush();
-  server.post('/api/referrals', referralsEndpoint(() => state.ready?.services, options.webhookSecret, durable));
+  server.post(
+    '/api/referrals',
+    referralsEndpoint(() => state.ready?.services, options.webhookSecret, durable),
+  );
 
   server.post(
     '/api/partner-center/events',

@@ -45,7 +45,8 @@ export function teamsEndpoint(deps: TeamsEndpointDeps) {
     };
 
     const body = await bodyWithin(req, res, MAX_ACTIVITY_BODY_BYTES);
-    if (!body) return void log.info(`Teams request refused (413): the body is larger than ${MAX_ACTIVITY_BODY_BYTES} bytes`);
+    if (!body)
+      return void log.info(`Teams request refused (413): the body is larger than ${MAX_ACTIVITY_BODY_BYTES} bytes`);
     const read = jsonOf(body, res);
     if (!read) return void log.info('Teams request refused (400): the body is not valid JSON');
     const reading = readActivity(read.json);
@@ -70,7 +71,11 @@ export function teamsEndpoint(deps: TeamsEndpointDeps) {
     const problem = cardActionProblem(activity);
     if (problem) return refuse(400, badInvokeResponse(problem), `card action: ${problem}`);
     const bot = deps.bot();
-    if (!bot) return unavailable({ error: 'starting', message: 'Storage is not ready yet; retry shortly' }, 'storage is not ready yet');
+    if (!bot)
+      return unavailable(
+        { error: 'starting', message: 'Storage is not ready yet; retry shortly' },
+        'storage is not ready yet',
+      );
 
     try {
       const response = await adapter.runTurn(authenticated, activity, (turn) => bot.run(turn));
@@ -81,7 +86,9 @@ export function teamsEndpoint(deps: TeamsEndpointDeps) {
         return void res.send(500, { error: 'internal', message: 'The activity could not be handled' });
       }
       const code = statusOf(error) ?? (error as { code?: unknown }).code;
-      const cause = storageAccessProblem(error) ? storageFailureText(error) : `storage is unavailable (${String(code)})`;
+      const cause = storageAccessProblem(error)
+        ? storageFailureText(error)
+        : `storage is unavailable (${String(code)})`;
       const message = 'Storage cannot be reached right now; deliver the activity again later';
       unavailable({ error: 'storage_unavailable', message }, `${activity.type} activity not handled: ${cause}`);
     }

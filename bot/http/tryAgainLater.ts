@@ -35,7 +35,11 @@ export function passingFailure(error: unknown): (Unavailable & { cause: string }
     return { error: 'storage_unavailable', message, cause };
   }
   if (error instanceof ConflictError) {
-    return { error: 'busy', message: 'Its referrals kept changing while they were stored, so nothing of it was kept', cause: error.message };
+    return {
+      error: 'busy',
+      message: 'Its referrals kept changing while they were stored, so nothing of it was kept',
+      cause: error.message,
+    };
   }
   return undefined;
 }

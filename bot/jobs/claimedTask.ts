@@ -29,7 +29,11 @@ export async function workOnClaimed<T>(
   const now = options.clock();
   const claimed = await outbox.claim(task, now.toUTC().toISO()!, now.plus({ milliseconds: claimMs }).toUTC().toISO()!);
   if (!claimed) return null;
-  const heartbeat = new Heartbeat((_at, until) => outbox.renewClaim(claimed, until.toUTC().toISO()!), { clock: options.clock, leaseMs: claimMs, repeat: options.repeat }, now).start();
+  const heartbeat = new Heartbeat(
+    (_at, until) => outbox.renewClaim(claimed, until.toUTC().toISO()!),
+    { clock: options.clock, leaseMs: claimMs, repeat: options.repeat },
+    now,
+  ).start();
   try {
     return { result: await work(claimed) };
   } finally {

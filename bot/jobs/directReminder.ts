@@ -27,17 +27,37 @@ export async function sendDirectReminder(services: Services, work: ScheduledWork
   const recipient = recipientOf(record, planned);
   const theirs = await servicesFor(services, recipient.id);
   const text = reminderText(record, planned, now, theirs.strings);
-  const activity = { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, recipient, { reminder: true }))] };
+  const activity = {
+    type: 'message',
+    text,
+    attachments: [cardAttachment(await personalCard(theirs, record, recipient, { reminder: true }))],
+  };
   const outcome = await sendDirect(services, recipient, activity, await channelReferenceOf(services, stored));
-  if (!outcome.sent) services.log.error(`${planned.kind} of referral ${record.referral.id} not delivered to ${recipient.id}: ${outcome.reason}`);
+  if (!outcome.sent)
+    services.log.error(
+      `${planned.kind} of referral ${record.referral.id} not delivered to ${recipient.id}: ${outcome.reason}`,
+    );
   // Kept in step with the referral from now on, like the card in the channel.
-  else await services.directCards.track({ referralId: record.referral.id, chatId: outcome.chatId, activityId: outcome.activityId, viewer: recipient, text, reminder: true, revision: record.desk.revision });
+  else
+    await services.directCards.track({
+      referralId: record.referral.id,
+      chatId: outcome.chatId,
+      activityId: outcome.activityId,
+      viewer: recipient,
+      text,
+      reminder: true,
+      revision: record.desk.revision,
+    });
   return 'done';
 }
 
 /** The person the plan addresses, as the referral knows them (a manager by id alone). */
 function recipientOf(record: ReferralRecord, planned: PlannedWork): Actor {
-  const known = [record.desk.owner, responsiblePerson(record), ...(record.desk.snoozes ?? []).map((snooze) => snooze.by)];
+  const known = [
+    record.desk.owner,
+    responsiblePerson(record),
+    ...(record.desk.snoozes ?? []).map((snooze) => snooze.by),
+  ];
   const id = planned.recipient!;
   return known.find((actor) => actor?.id === id) ?? { id, name: id };
 }

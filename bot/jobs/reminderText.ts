@@ -22,7 +22,12 @@ export function reminderText(record: ReferralRecord, work: PlannedWork, now: Dat
   const stage = stageOfRecord(record);
   const from = now.diff(work.dueAt).as('minutes') < ON_TIME_MINUTES ? work.dueAt : now;
   const left = roughDuration(answerDeadlineOf(record).diff(from), strings.format);
-  const answering = stage === 'evaluating' ? r.evaluation(left, customer) : record.desk.flow === 'twoStep' ? r.interest(left, customer) : r.deadline(left, customer);
+  const answering =
+    stage === 'evaluating'
+      ? r.evaluation(left, customer)
+      : record.desk.flow === 'twoStep'
+        ? r.interest(left, customer)
+        : r.deadline(left, customer);
   switch (work.kind) {
     case 'responseNudge':
       return r.nudge(roughDuration(responseTargetOf(referral).diff(from), strings.format));
@@ -39,6 +44,12 @@ export function reminderText(record: ReferralRecord, work: PlannedWork, now: Dat
 
 function staleText(record: ReferralRecord, strings: Strings): string {
   const { referral } = record;
-  const closing = referral.details.closingDateTime ? plainDate(parseInstant(referral.details.closingDateTime), strings.format) : '';
-  return strings.reminders.staleDeal(literal(referral.name || referral.customerProfile.name), literal(referral.customerProfile.name), closing);
+  const closing = referral.details.closingDateTime
+    ? plainDate(parseInstant(referral.details.closingDateTime), strings.format)
+    : '';
+  return strings.reminders.staleDeal(
+    literal(referral.name || referral.customerProfile.name),
+    literal(referral.customerProfile.name),
+    closing,
+  );
 }

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Logger } from '../log';
 import { Heartbeat, type Repeat } from './heartbeat';
-import { minuteOf, nextMinute, SCHEDULER, type BucketItem, type ScheduleRepository, type ScheduledWork } from '../store/scheduleRepository';
+import {
+  minuteOf,
+  nextMinute,
+  SCHEDULER,
+  type BucketItem,
+  type ScheduleRepository,
+  type ScheduledWork,
+} from '../store/scheduleRepository';
 
 /**
  * What running a piece of work came to: done for good, to be tried again later (a failure,
@@ -96,13 +103,15 @@ export class Scheduler {
    */
   async initialize(): Promise<void> {
     const { schedule, clock } = this.deps;
-    if (!(await schedule.cursor(SCHEDULER))) await schedule.setCursor(SCHEDULER, minuteOf(clock().minus({ minutes: 1 })));
+    if (!(await schedule.cursor(SCHEDULER)))
+      await schedule.setCursor(SCHEDULER, minuteOf(clock().minus({ minutes: 1 })));
   }
 
   private async pass(): Promise<number> {
     const { schedule, clock, log } = this.deps;
     const now = clock();
-    const takeLease = (at: DateTime, until: DateTime) => schedule.acquireLease(SCHEDULER, this.instanceId, iso(at), iso(until));
+    const takeLease = (at: DateTime, until: DateTime) =>
+      schedule.acquireLease(SCHEDULER, this.instanceId, iso(at), iso(until));
     if (!(await takeLease(now, now.plus({ milliseconds: this.leaseMs })))) return 0;
     const lease = new Heartbeat(takeLease, { clock, leaseMs: this.leaseMs, repeat: this.options.repeat }, now).start();
     this.ran = 0;
@@ -152,7 +161,9 @@ export class Scheduler {
     };
     for (;;) {
       const index = await this.deps.schedule.dayIndex(day);
-      const minutes = index.minutes.map((time) => `${day}T${time}Z`).filter((minute) => minute > after && minute <= through);
+      const minutes = index.minutes
+        .map((time) => `${day}T${time}Z`)
+        .filter((minute) => minute > after && minute <= through);
       for (const minute of minutes) await runNewIn(minute);
       await this.stillHolding(lease);
       if (await this.deps.schedule.closeDay(day, through, index)) break;

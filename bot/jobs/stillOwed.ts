@@ -18,7 +18,11 @@ export interface OwedWork {
  * dates moved) or out of date (a later reminder of the same kind is due too) is done with;
  * work whose recipient's working hours now begin later waits for them.
  */
-export async function stillOwed(services: Services, work: ScheduledWork, now: DateTime): Promise<OwedWork | WorkResult> {
+export async function stillOwed(
+  services: Services,
+  work: ScheduledWork,
+  now: DateTime,
+): Promise<OwedWork | WorkResult> {
   const stored = await services.referrals.get(work.referralId);
   if (!stored) return 'done';
   const plan = await currentPlan(services, stored.record);

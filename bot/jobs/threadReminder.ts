@@ -34,30 +34,52 @@ export async function sendThreadReminder(services: Services, work: ScheduledWork
   if (!channel?.conversation || !stored.card) return 'retry';
   const deadline = planned.kind === 'deadlineReminder';
   const mentions = deadline ? await whoIsToAnswer(services, stored.record, channel) : [];
-  const where = stored.card.activityId ? threadOf(channel, stored.card.conversationId, stored.card.activityId) : channel;
+  const where = stored.card.activityId
+    ? threadOf(channel, stored.card.conversationId, stored.card.activityId)
+    : channel;
   await services.messenger.send(where, reminderActivity(services, stored.record, planned, mentions, now));
   if (deadline) await services.cardSync.refresh(stored.record.referral.id);
   return 'done';
 }
 
 /** Whoever said Interested (two-step flow), else the region's responders that Teams knows. */
-async function whoIsToAnswer(services: Services, record: ReferralRecord, via: Partial<ConversationReference> | null): Promise<Actor[]> {
+async function whoIsToAnswer(
+  services: Services,
+  record: ReferralRecord,
+  via: Partial<ConversationReference> | null,
+): Promise<Actor[]> {
   if (stageOfRecord(record) === 'evaluating') {
     const interested = record.desk.lastDecision?.by;
     return interested?.teamsId ? [interested] : [];
   }
-  const ids = regionResponders(record.referral.customerProfile.address.country, services.regions).slice(0, MAX_MENTIONS);
+  const ids = regionResponders(record.referral.customerProfile.address.country, services.regions).slice(
+    0,
+    MAX_MENTIONS,
+  );
   const people = await Promise.all(ids.map((id) => teamsIdentity(services, id, via)));
   return people.filter((person): person is Actor => person?.teamsId !== undefined);
 }
 
-function reminderActivity(services: Services, record: ReferralRecord, work: PlannedWork, people: readonly Actor[], now: DateTime): Partial<Activity> {
+function reminderActivity(
+  services: Services,
+  record: ReferralRecord,
+  work: PlannedWork,
+  people: readonly Actor[],
+  now: DateTime,
+): Partial<Activity> {
   const r = services.strings.reminders;
   const lines = [reminderText(record, work, now, services.strings)];
   const mentions = people.map((person) => ({ text: `<at>${person.name}</at>`, person }));
   if (mentions.length === 1 && stageOfRecord(record) === 'evaluating') lines.push(r.forYou(mentions[0].text));
   else if (mentions.length > 0) lines.push(r.forResponders(mentions.map((m) => m.text).join(', ')));
-  const entities = mentions.map(({ text, person }) => ({ type: 'mention', text, mentioned: { id: person.teamsId, name: person.name } }));
-  const attachments = work.kind === 'deadlineReminder' ? [cardAttachment(referralCard(record, now, services.strings, { solutions: services.solutions, reminder: true }))] : [];
+  const entities = mentions.map(({ text, person }) => ({
+    type: 'mention',
+    text,
+    mentioned: { id: person.teamsId, name: person.name },
+  }));
+  const attachments =
+    work.kind === 'deadlineReminder'
+      ? [cardAttachment(referralCard(record, now, services.strings, { solutions: services.solutions, reminder: true }))]
+      : [];
   return { type: 'message', text: lines.join('\n\n'), entities: entities, attachments };
 }

@@ -24,7 +24,9 @@ export async function sendWeeklyDigest(services: Services, work: ScheduledWork, 
   // The digest as the manager's settings now place it, from just before it was due.
   const from = parseInstant(work.dueAt).minus({ minutes: 1 });
   const planned = wantsWeeklyDigest(profile)
-    ? digestPlan(profile?.digestTime ?? DEFAULT_DIGEST_TIME, hoursOfUser(profile, services.defaultHours), from).find((item) => item.key === work.key)
+    ? digestPlan(profile?.digestTime ?? DEFAULT_DIGEST_TIME, hoursOfUser(profile, services.defaultHours), from).find(
+        (item) => item.key === work.key,
+      )
     : undefined;
   if (!planned) {
     await planDigest(services, managerId);
@@ -34,7 +36,12 @@ export async function sendWeeklyDigest(services: Services, work: ScheduledWork, 
   const manager = { id: profile?.id ?? managerId, name: profile?.name ?? managerId, teamsId: profile?.teamsId };
   const card = await buildDigestCard(await servicesFor(services, manager.id), manager, now);
   if (card) {
-    const outcome = await sendDirect(services, manager, { type: 'message', attachments: [cardAttachment(card)] }, await anyChannel(services));
+    const outcome = await sendDirect(
+      services,
+      manager,
+      { type: 'message', attachments: [cardAttachment(card)] },
+      await anyChannel(services),
+    );
     if (!outcome.sent) services.log.error(`weekly digest not delivered to ${managerId}: ${outcome.reason}`);
   }
   await planDigest(services, managerId);

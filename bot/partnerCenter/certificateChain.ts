@@ -32,14 +32,18 @@ export function readCertificates(file: Buffer): X509Certificate[] {
       try {
         return new X509Certificate(block);
       } catch (error) {
-        throw new CertificateFileError(`certificate ${index + 1} of the PEM file is not readable: ${(error as Error).message}`);
+        throw new CertificateFileError(
+          `certificate ${index + 1} of the PEM file is not readable: ${(error as Error).message}`,
+        );
       }
     });
   }
   try {
     return [new X509Certificate(file)];
   } catch (error) {
-    throw new CertificateFileError(`the file is neither PEM certificates nor a DER certificate (${(error as Error).message})`);
+    throw new CertificateFileError(
+      `the file is neither PEM certificates nor a DER certificate (${(error as Error).message})`,
+    );
   }
 }
 
@@ -88,7 +92,10 @@ function issuedBy(child: X509Certificate, parent: X509Certificate): boolean {
  * valid at `now`; and its issuer names the expected organisation. Trust is checked first,
  * then validity, then the issuer. Undefined when all hold. Pure.
  */
-export function checkSigningChain(certificates: readonly X509Certificate[], policy: ChainPolicy): ChainRefusal | undefined {
+export function checkSigningChain(
+  certificates: readonly X509Certificate[],
+  policy: ChainPolicy,
+): ChainRefusal | undefined {
   const [leaf, ...intermediates] = certificates;
   if (!leaf) return { reason: 'chain-not-trusted', message: 'the certificate file holds no certificate' };
   const chain: X509Certificate[] = [leaf];
@@ -109,8 +116,13 @@ export function checkSigningChain(certificates: readonly X509Certificate[], poli
         message: `${describe(current)} is issued by "${issuerCn ?? current.issuer.replace(/\n/g, ', ')}", which is neither a trust anchor nor among the downloaded certificates`,
       };
     }
-    if (!next.ca) return { reason: 'chain-not-trusted', message: `${describe(next)} issued ${describe(current)} but is not a certificate authority` };
-    if (chain.length >= MAX_CHAIN_LENGTH) return { reason: 'chain-not-trusted', message: `the chain is longer than ${MAX_CHAIN_LENGTH} certificates` };
+    if (!next.ca)
+      return {
+        reason: 'chain-not-trusted',
+        message: `${describe(next)} issued ${describe(current)} but is not a certificate authority`,
+      };
+    if (chain.length >= MAX_CHAIN_LENGTH)
+      return { reason: 'chain-not-trusted', message: `the chain is longer than ${MAX_CHAIN_LENGTH} certificates` };
     chain.push(next);
   }
 
@@ -119,9 +131,15 @@ export function checkSigningChain(certificates: readonly X509Certificate[], poli
     const from = Date.parse(certificate.validFrom);
     const to = Date.parse(certificate.validTo);
     const which = certificate === leaf ? 'the signing certificate' : `${describe(certificate)} in its chain`;
-    if (Number.isNaN(from) || Number.isNaN(to)) return { reason: 'chain-not-trusted', message: `the validity of ${which} is not readable` };
-    if (!(now <= to)) return { reason: 'certificate-expired', message: `${which} expired on ${new Date(to).toISOString()}` };
-    if (!(now >= from)) return { reason: 'certificate-not-yet-valid', message: `${which} is not valid before ${new Date(from).toISOString()}` };
+    if (Number.isNaN(from) || Number.isNaN(to))
+      return { reason: 'chain-not-trusted', message: `the validity of ${which} is not readable` };
+    if (!(now <= to))
+      return { reason: 'certificate-expired', message: `${which} expired on ${new Date(to).toISOString()}` };
+    if (!(now >= from))
+      return {
+        reason: 'certificate-not-yet-valid',
+        message: `${which} is not valid before ${new Date(from).toISOString()}`,
+      };
   }
 
   const issuerNames = [...nameFields(leaf.issuer, 'O'), ...nameFields(leaf.issuer, 'CN')];

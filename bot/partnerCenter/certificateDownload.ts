@@ -35,26 +35,46 @@ export function downloadCertificateFile(url: URL, limits: DownloadLimits): Promi
       } else resolve(body!);
     };
     const get = url.protocol === 'https:' ? httpsGet : httpGet;
-    const request: ClientRequest = get(url, { headers: { accept: 'application/pkix-cert, application/x-pem-file, */*' } }, (response: IncomingMessage) => {
-      if (response.statusCode !== 200) {
-        response.resume();
-        return finish(new CertificateDownloadError(`the certificate server answered ${response.statusCode} ${response.statusMessage ?? ''}`.trim()));
-      }
-      const declared = Number(response.headers['content-length']);
-      if (Number.isFinite(declared) && declared > limits.maxBytes) {
-        return finish(new CertificateDownloadError(`the certificate file is larger than ${limits.maxBytes} bytes`));
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limits.maxBytes) return finish(new CertificateDownloadError(`the certificate file is larger than ${limits.maxBytes} bytes`));
-        chunks.push(chunk);
-      });
-      response.on('end', () => (response.complete ? finish(undefined, Buffer.concat(chunks)) : finish(new CertificateDownloadError('the certificate server closed the connection mid-file'))));
-      response.on('error', (error) => finish(new CertificateDownloadError(`the certificate download broke off: ${error.message}`)));
-    });
-    request.on('error', (error) => finish(new CertificateDownloadError(`the certificate server could not be reached: ${error.message}`)));
-    const timer = setTimeout(() => finish(new CertificateDownloadError(`the certificate server did not answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    const request: ClientRequest = get(
+      url,
+      { headers: { accept: 'application/pkix-cert, application/x-pem-file, */*' } },
+      (response: IncomingMessage) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          return finish(
+            new CertificateDownloadError(
+              `the certificate server answered ${response.statusCode} ${response.statusMessage ?? ''}`.trim(),
+            ),
+          );
+        }
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limits.maxBytes) {
+          return finish(new CertificateDownloadError(`the certificate file is larger than ${limits.maxBytes} bytes`));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limits.maxBytes)
+            return finish(new CertificateDownloadError(`the certificate file is larger than ${limits.maxBytes} bytes`));
+          chunks.push(chunk);
+        });
+        response.on('end', () =>
+          response.complete
+            ? finish(undefined, Buffer.concat(chunks))
+            : finish(new CertificateDownloadError('the certificate server closed the connection mid-file')),
+        );
+        response.on('error', (error) =>
+          finish(new CertificateDownloadError(`the certificate download broke off: ${error.message}`)),
+        );
+      },
+    );
+    request.on('error', (error) =>
+      finish(new CertificateDownloadError(`the certificate server could not be reached: ${error.message}`)),
+    );
+    const timer = setTimeout(
+      () => finish(new CertificateDownloadError(`the certificate server did not answer within ${limits.timeoutMs} ms`)),
+      limits.timeoutMs,
+    );
   });
 }

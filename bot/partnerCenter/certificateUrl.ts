@@ -20,7 +20,8 @@ const WILDCARD = new RegExp(`^\\*\\.${LABEL}(?:\\.${LABEL})+$`);
 export function allowedHostProblem(entry: string): string | undefined {
   const host = entry.toLowerCase();
   if (HOST.test(host) || WILDCARD.test(host)) return undefined;
-  if (host.startsWith('*.')) return `"${entry}" is too wide or not a host name: a wildcard needs a suffix of at least two labels, like *.example.com`;
+  if (host.startsWith('*.'))
+    return `"${entry}" is too wide or not a host name: a wildcard needs a suffix of at least two labels, like *.example.com`;
   return `"${entry}" is not a host name (or *. and a domain)`;
 }
 
@@ -42,7 +43,11 @@ export function hostIsAllowed(host: string, allowedHosts: readonly string[]): bo
  * Decided before any request is made, so a forged delivery cannot make the desk fetch
  * from anywhere else.
  */
-export function checkCertificateUrl(url: string, allowedHosts: readonly string[], allowInsecureHttp = false): { url: URL } | { refusal: string } {
+export function checkCertificateUrl(
+  url: string,
+  allowedHosts: readonly string[],
+  allowInsecureHttp = false,
+): { url: URL } | { refusal: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -50,10 +55,14 @@ export function checkCertificateUrl(url: string, allowedHosts: readonly string[]
     return { refusal: `the certificate URL "${url}" is not an absolute URL` };
   }
   const schemeAllowed = parsed.protocol === 'https:' || (allowInsecureHttp && parsed.protocol === 'http:');
-  if (!schemeAllowed) return { refusal: `the certificate URL must use https, not ${parsed.protocol.replace(/:$/, '')}` };
-  if (parsed.username || parsed.password) return { refusal: 'the certificate URL must not carry a user name or password' };
+  if (!schemeAllowed)
+    return { refusal: `the certificate URL must use https, not ${parsed.protocol.replace(/:$/, '')}` };
+  if (parsed.username || parsed.password)
+    return { refusal: 'the certificate URL must not carry a user name or password' };
   if (!hostIsAllowed(parsed.hostname, allowedHosts)) {
-    return { refusal: `the certificate host ${parsed.hostname} is not one of the allowed hosts (${allowedHosts.join(', ')})` };
+    return {
+      refusal: `the certificate host ${parsed.hostname} is not one of the allowed hosts (${allowedHosts.join(', ')})`,
+    };
   }
   return { url: parsed };
 }

@@ -5,9 +5,23 @@
  * (`Retry-After`) or with jittered backoff; a refused token (401) is renewed once.
  */
 import { randomUUID } from 'node:crypto';
-import { NextLinkRefusedError, PartnerCenterError, PreconditionFailedError, serviceErrorOf, type PartnerCenterFailure } from './errors';
+import {
+  NextLinkRefusedError,
+  PartnerCenterError,
+  PreconditionFailedError,
+  serviceErrorOf,
+  type PartnerCenterFailure,
+} from './errors';
 import type { PatchOperation } from '../domain/patchOperations';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  parseRetryAfter,
+  REAL_TIMING,
+  type RetryPolicy,
+  type RetryTiming,
+} from './retry';
 import { TokenRequestError, type AccessTokenProvider } from './tokens';
 
 /** What a client needs: where the API is, its tokens, and (for tests) how it waits and fetches. */
@@ -49,7 +63,12 @@ interface Answered {
   attempts: number;
 }
 
-const describeCause = (error: unknown) => (error instanceof Error ? (error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message) : String(error));
+const describeCause = (error: unknown) =>
+  error instanceof Error
+    ? error.cause instanceof Error
+      ? `${error.message} (${error.cause.message})`
+      : error.message
+    : String(error);
 
 /**
  * Partner Center's Referrals API over HTTP. Failed calls throw PartnerCenterError (412:
@@ -122,7 +141,8 @@ export class PartnerCenterClient {
     if (answered.status === 204) {
       // The service ignored `Prefer: return=representation`: read the referral as it is now.
       const current = await this.getReferral(id);
-      if (!current) throw this.malformed('PATCH', url, `204 to a patch of referral ${id}, which then could not be read`, answered);
+      if (!current)
+        throw this.malformed('PATCH', url, `204 to a patch of referral ${id}, which then could not be read`, answered);
       return current;
     }
     if (answered.status !== 200) throw this.failure('PATCH', url, answered);
@@ -135,7 +155,8 @@ export class PartnerCenterClient {
 
   private versioned(method: string, url: string, answered: Answered): VersionedReferral {
     const body = answered.body as { eTag?: unknown } | undefined;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw this.malformed(method, url, 'a referral that is no JSON object', answered);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw this.malformed(method, url, 'a referral that is no JSON object', answered);
     const eTag = answered.headers.get('etag') ?? (typeof body.eTag === 'string' ? body.eTag : undefined);
     if (!eTag) throw this.malformed(method, url, 'a referral without an eTag', answered);
     return { referral: body, eTag };
@@ -169,7 +190,9 @@ export class PartnerCenterClient {
       next.port = this.apiUrl.port;
     }
     if (next.origin !== this.apiUrl.origin) {
-      throw refuse(`an @odata.nextLink to ${next.origin}, not ${this.apiUrl.origin}; the access token is only sent to the API`);
+      throw refuse(
+        `an @odata.nextLink to ${next.origin}, not ${this.apiUrl.origin}; the access token is only sent to the API`,
+      );
     }
     if (followed.has(next.href)) throw refuse('an @odata.nextLink to a page already read');
     return next.href;
@@ -180,7 +203,11 @@ export class PartnerCenterClient {
    * keeps a repeat from applying twice), network errors for GET only, a 401 once with a
    * renewed token. Returns the final answer (the caller reads statuses it expects).
    */
-  private async call(method: 'GET' | 'PATCH', url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Answered> {
+  private async call(
+    method: 'GET' | 'PATCH',
+    url: string,
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answered> {
     const correlationId = randomUUID();
     let renewedToken = false;
     for (let attempt = 1; ; attempt++) {
@@ -200,23 +227,37 @@ export class PartnerCenterClient {
       try {
         const response = await (this.options.fetch ?? fetch)(url, {
           method,
-          headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'ms-correlationid': correlationId, ...init.headers },
+          headers: {
+            accept: 'application/json',
+            authorization: `Bearer ${token}`,
+            'ms-correlationid': correlationId,
+            ...init.headers,
+          },
           body: init.body,
           signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
         });
         const text = await response.text();
-        answered = { status: response.status, headers: response.headers, body: parseJson(text), correlationId, attempts: attempt };
+        answered = {
+          status: response.status,
+          headers: response.headers,
+          body: parseJson(text),
+          correlationId,
+          attempts: attempt,
+        };
       } catch (error) {
         if (method === 'GET' && !last) {
           await backoff();
           continue;
         }
-        throw new PartnerCenterError(`Partner Center could not be reached (${method} ${pathOf(url)}, attempt ${attempt}): ${describeCause(error)}`, {
-          method,
-          url,
-          correlationId,
-          attempts: attempt,
-        });
+        throw new PartnerCenterError(
+          `Partner Center could not be reached (${method} ${pathOf(url)}, attempt ${attempt}): ${describeCause(error)}`,
+          {
+            method,
+            url,
+            correlationId,
+            attempts: attempt,
+          },
+        );
       }
       if (answered.status === 401) {
         if (renewedToken) {
@@ -263,8 +304,13 @@ export class PartnerCenterClient {
     const about = details.target ? ` [${details.target}]` : '';
     const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
     const hint =
-      answered.status === 403 ? '; the user of PARTNER_CENTER_REFRESH_TOKEN needs the Referrals Admin or Referrals User role' : '';
-    return new PartnerCenterError(`Partner Center answered ${answered.status} to ${method} ${pathOf(url)}${tries}: ${said}${about}${hint}`, details);
+      answered.status === 403
+        ? '; the user of PARTNER_CENTER_REFRESH_TOKEN needs the Referrals Admin or Referrals User role'
+        : '';
+    return new PartnerCenterError(
+      `Partner Center answered ${answered.status} to ${method} ${pathOf(url)}${tries}: ${said}${about}${hint}`,
+      details,
+    );
   }
 
   /** An answer the client cannot use although its status was fine. */

@@ -19,7 +19,12 @@ export function partnerCenterClientFrom(
   if (!settings) return undefined;
   const { clock, onRefreshToken, storedRefreshToken, logger, ...clientOptions } = options;
   const tokens = new PartnerCenterTokens(
-    { tenantId: settings.tenantId, clientId: settings.clientId, clientSecret: settings.clientSecret, refreshToken: settings.refreshToken },
+    {
+      tenantId: settings.tenantId,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      refreshToken: settings.refreshToken,
+    },
     {
       authorityUrl: settings.authorityUrl,
       clock,

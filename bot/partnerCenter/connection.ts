@@ -36,14 +36,29 @@ export interface ConnectionDeps {
  * With PARTNER_CENTER_TOKEN_KEY, the renewed refresh token is kept in table storage and a
  * restart goes on from it; without, the start log says a restart goes back to the configured one.
  */
-export function connectPartnerCenter(config: Pick<Config, 'partnerCenter'>, deps: ConnectionDeps): PartnerCenterConnection | undefined {
+export function connectPartnerCenter(
+  config: Pick<Config, 'partnerCenter'>,
+  deps: ConnectionDeps,
+): PartnerCenterConnection | undefined {
   const settings = config.partnerCenter;
   if (!settings) return undefined;
   const { storage, services, clock, log } = deps;
   const client = partnerCenterClientFrom(config, { clock, logger: log, ...deps.client, ...keeping(settings, deps) });
   if (!client) return undefined;
-  const writeBack = new WriteBack({ api: client, outbox: new OutboxRepository(storage.client('writeBack'), 'writeBack'), services, clock, log });
-  const poller = new ReferralPoller({ api: client, cursor: new PollCursorRepository(storage.client('partnerCenter')), services, clock, log });
+  const writeBack = new WriteBack({
+    api: client,
+    outbox: new OutboxRepository(storage.client('writeBack'), 'writeBack'),
+    services,
+    clock,
+    log,
+  });
+  const poller = new ReferralPoller({
+    api: client,
+    cursor: new PollCursorRepository(storage.client('partnerCenter')),
+    services,
+    clock,
+    log,
+  });
   return {
     client,
     writeBack,

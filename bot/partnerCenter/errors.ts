@@ -53,7 +53,10 @@ export class PreconditionFailedError extends PartnerCenterError {
     readonly referralId: string,
     failure: PartnerCenterFailure,
   ) {
-    super(`Referral ${referralId} was changed in Partner Center since it was read (412); read it again before writing`, failure);
+    super(
+      `Referral ${referralId} was changed in Partner Center since it was read (412); read it again before writing`,
+      failure,
+    );
     this.name = 'PreconditionFailedError';
   }
 }
@@ -76,9 +79,16 @@ export class NextLinkRefusedError extends PartnerCenterError {
 
 /** The code, message and target of an error body: OData's `{ error: { … } }`, or the flat `{ code, message | description }` other Partner Center APIs send. */
 export function serviceErrorOf(body: unknown): { code?: string; message?: string; target?: string } {
-  if (typeof body !== 'object' || body === null) return typeof body === 'string' && body.trim() ? { message: body.trim().slice(0, 500) } : {};
+  if (typeof body !== 'object' || body === null)
+    return typeof body === 'string' && body.trim() ? { message: body.trim().slice(0, 500) } : {};
   const record = body as Record<string, unknown>;
-  const inner = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : record;
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
-  return { code: text(inner.code), message: text(inner.message) ?? text(inner.description), target: text(inner.target) };
+  const inner =
+    typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : record;
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+  return {
+    code: text(inner.code),
+    message: text(inner.message) ?? text(inner.description),
+    target: text(inner.target),
+  };
 }

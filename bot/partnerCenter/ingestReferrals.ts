@@ -50,7 +50,11 @@ const HOLD = { minutes: 5 };
  * follow-up from the tasks (released, or due when their hold runs out), as after a crash.
  * What an earlier delivery left to take back is taken back first.
  */
-export async function ingestReferrals(services: Services, referrals: readonly IncomingReferral[], options: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestReferrals(
+  services: Services,
+  referrals: readonly IncomingReferral[],
+  options: IngestOptions = {},
+): Promise<IngestResult> {
   await services.unfinishedDeliveries.settle();
   const result: IngestResult = { received: [], duplicates: [], ignored: [] };
   const writes: ReferralWrites[] = [];
@@ -102,7 +106,12 @@ async function storeOne(
     if (!stored) {
       const ignored = notTakenAtFirstSight(referral, now);
       if (ignored) return { ignored };
-      const arrived = arrival(referral, now, responseFlowFor(referral.customerProfile.address.country, services.regions), eTag);
+      const arrived = arrival(
+        referral,
+        now,
+        responseFlowFor(referral.customerProfile.address.country, services.regions),
+        eTag,
+      );
       const record = writingBack(services, arrived.record);
       write.task ??= await outbox.hold(incoming.id, now.toUTC().toISO()!, now.plus(HOLD).toUTC().toISO()!);
       write.change = { record, event: arrived.event, previous: null };
@@ -131,9 +140,14 @@ async function storeOne(
  * and each changed referral's follow-up. Nothing here is taken back: a failure is logged and
  * left to the card sync, which repeats every follow-up.
  */
-async function followUpDelivery(services: Services, writes: readonly ReferralWrites[], changed: readonly ReferralRecord[]): Promise<void> {
+async function followUpDelivery(
+  services: Services,
+  writes: readonly ReferralWrites[],
+  changed: readonly ReferralRecord[],
+): Promise<void> {
   try {
-    for (const write of writes) if (write.task) await services.outbox.enqueue(write.referralId, services.clock().toUTC().toISO()!);
+    for (const write of writes)
+      if (write.task) await services.outbox.enqueue(write.referralId, services.clock().toUTC().toISO()!);
     for (const record of changed) await followUp(services, record);
   } catch (error) {
     const ids = writes.map((write) => write.referralId).join(', ');

@@ -28,8 +28,11 @@ export function tooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH): LimitProblem
     const node = stack.pop()!;
     if (typeof node.value !== 'object' || node.value === null) continue;
     if (node.path.length >= maxDepth) return { path: node.path, message: `nests deeper than ${maxDepth} levels` };
-    const entries = Array.isArray(node.value) ? node.value.map((item, index) => [index, item] as const) : Object.entries(node.value);
-    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i][1], path: [...node.path, entries[i][0]] });
+    const entries = Array.isArray(node.value)
+      ? node.value.map((item, index) => [index, item] as const)
+      : Object.entries(node.value);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push({ value: entries[i][1], path: [...node.path, entries[i][0]] });
   }
   return undefined;
 }
@@ -63,7 +66,9 @@ function charsOf(value: unknown): number {
 
 function largestPart(value: unknown): { key: string | number; value: unknown; size: number } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
   let largest: { key: string | number; value: unknown; size: number } | undefined;
   for (const [key, part] of entries) {
     const size = charsOf(part);

@@ -12,7 +12,11 @@ import { problemsText } from './remoteReferral';
 
 /** What polling needs of Partner Center's Referrals API (see PartnerCenterClient). */
 export interface ReferralPages {
-  listReferrals(query: { filter?: string; orderBy?: string; top?: number }): AsyncIterable<{ referrals: readonly unknown[] }>;
+  listReferrals(query: {
+    filter?: string;
+    orderBy?: string;
+    top?: number;
+  }): AsyncIterable<{ referrals: readonly unknown[] }>;
 }
 
 export interface PollerDeps {
@@ -73,11 +77,15 @@ export class ReferralPoller extends BackgroundDrain {
     const filter = `updatedDateTime gt ${since.toUTC().toISO()} and direction eq 'Incoming'`;
     const result: PollResult = { pages: 0, received: 0, duplicates: 0, ignored: 0, unreadable: 0 };
     try {
-      for await (const page of api.listReferrals({ filter, orderBy: 'updatedDateTime', top: PAGE_SIZE })) await this.store(page.referrals, services, result);
+      for await (const page of api.listReferrals({ filter, orderBy: 'updatedDateTime', top: PAGE_SIZE }))
+        await this.store(page.referrals, services, result);
     } catch (error) {
       if (!(error instanceof NextLinkRefusedError)) throw error;
       result.refusedNextLink = error.refusal;
-      if (this.refusalLogged !== error.refusal) log.error(`Partner Center poll stopped after ${result.pages} page(s), stored; the next poll goes on from there. It was sent ${error.refusal}`);
+      if (this.refusalLogged !== error.refusal)
+        log.error(
+          `Partner Center poll stopped after ${result.pages} page(s), stored; the next poll goes on from there. It was sent ${error.refusal}`,
+        );
       this.refusalLogged = error.refusal;
       return result;
     }
@@ -99,7 +107,9 @@ export class ReferralPoller extends BackgroundDrain {
         if (updated && (!newest || Date.parse(updated) > Date.parse(newest))) newest = updated;
       } else {
         result.unreadable++;
-        log.error(`Partner Center referral ${parsed.problems[0]?.id ?? '(no id)'} not stored: ${problemsText(parsed.problems)}`);
+        log.error(
+          `Partner Center referral ${parsed.problems[0]?.id ?? '(no id)'} not stored: ${problemsText(parsed.problems)}`,
+        );
       }
     }
     const ingested = await ingestReferrals(services, readable);

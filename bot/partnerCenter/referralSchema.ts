@@ -57,13 +57,15 @@ const referralSchema = z.looseObject({
       name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500),
       address: z.looseObject(
         {
-          country: z
-            .string({ error: 'is required to route the referral' })
-            .transform((value, ctx) => {
-              const code = normalizeCountryCode(value);
-              if (!code) ctx.addIssue({ code: 'custom', message: `"${value}" is not an ISO-3166 alpha-2 country code (like "DE")` });
-              return code ?? value;
-            }),
+          country: z.string({ error: 'is required to route the referral' }).transform((value, ctx) => {
+            const code = normalizeCountryCode(value);
+            if (!code)
+              ctx.addIssue({
+                code: 'custom',
+                message: `"${value}" is not an ISO-3166 alpha-2 country code (like "DE")`,
+              });
+            return code ?? value;
+          }),
         },
         { error: 'is required (with a country to route the referral)' },
       ),
@@ -96,7 +98,8 @@ const referralSchema = z.looseObject({
  */
 export function parseReferrals(body: unknown): { referrals: IncomingReferral[] } | { problems: ItemProblem[] } {
   const items = Array.isArray(body) ? body : [body];
-  if (items.length === 0) return { problems: [{ index: 0, problems: [{ field: '(body)', message: 'must hold at least one referral' }] }] };
+  if (items.length === 0)
+    return { problems: [{ index: 0, problems: [{ field: '(body)', message: 'must hold at least one referral' }] }] };
   const referrals: IncomingReferral[] = [];
   const problems: ItemProblem[] = [];
   const seen = new Set<string>();
@@ -109,7 +112,10 @@ export function parseReferrals(body: unknown): { referrals: IncomingReferral[] }
       problems.push({
         index,
         id,
-        problems: result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(referral)', message: issue.message })),
+        problems: result.error.issues.map((issue) => ({
+          field: issue.path.join('.') || '(referral)',
+          message: issue.message,
+        })),
       });
       return;
     }
@@ -117,7 +123,8 @@ export function parseReferrals(body: unknown): { referrals: IncomingReferral[] }
     const referral = { ...data, name: data.name?.trim() || data.customerProfile.name };
     const large = tooLarge(referral);
     if (large) return void problems.push({ index, id, problems: [limitProblem(large)] });
-    if (seen.has(referral.id)) problems.push({ index, id: referral.id, problems: [{ field: 'id', message: 'appears twice in this delivery' }] });
+    if (seen.has(referral.id))
+      problems.push({ index, id: referral.id, problems: [{ field: 'id', message: 'appears twice in this delivery' }] });
     seen.add(referral.id);
     referrals.push(referral);
   });

@@ -12,7 +12,8 @@ export interface ServedReferral {
  * the referral, or what is wrong with it, field by field, in one sentence.
  */
 export function readServedReferral(served: ServedReferral): { referral: IncomingReferral } | { problem: string } {
-  const json = served.referral && typeof served.referral === 'object' && !Array.isArray(served.referral) ? served.referral : {};
+  const json =
+    served.referral && typeof served.referral === 'object' && !Array.isArray(served.referral) ? served.referral : {};
   const parsed = parseReferrals({ ...json, eTag: served.eTag });
   if ('referrals' in parsed) return { referral: parsed.referrals[0] };
   return { problem: problemsText(parsed.problems) };

@@ -16,8 +16,11 @@ export interface TokenRefusal {
 export function entraError(body: unknown): { error?: string; description?: string; codes: number[] } {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const error = typeof record.error === 'string' ? record.error : undefined;
-  const description = typeof record.error_description === 'string' ? record.error_description.split(/\r?\n/)[0].trim() : undefined;
-  const codes = Array.isArray(record.error_codes) ? record.error_codes.filter((c): c is number => typeof c === 'number') : [];
+  const description =
+    typeof record.error_description === 'string' ? record.error_description.split(/\r?\n/)[0].trim() : undefined;
+  const codes = Array.isArray(record.error_codes)
+    ? record.error_codes.filter((c): c is number => typeof c === 'number')
+    : [];
   return { error, description, codes };
 }
 

@@ -139,7 +139,12 @@ export class PartnerCenterTokens implements AccessTokenProvider {
       text = await response.text();
     } catch (error) {
       const cause = error instanceof Error ? error.message : String(error);
-      throw new TokenRequestError(`The token endpoint ${this.tokenUrl} could not be reached: ${cause}`, undefined, undefined, true);
+      throw new TokenRequestError(
+        `The token endpoint ${this.tokenUrl} could not be reached: ${cause}`,
+        undefined,
+        undefined,
+        true,
+      );
     }
     let body: unknown;
     try {
@@ -148,20 +153,38 @@ export class PartnerCenterTokens implements AccessTokenProvider {
       body = undefined;
     }
     if (!response.ok) {
-      const error = typeof (body as { error?: unknown } | undefined)?.error === 'string' ? (body as { error: string }).error : undefined;
-      const message = describeTokenRefusal({ status: response.status, body, tokenUrl: this.tokenUrl, tenantId, clientId });
+      const error =
+        typeof (body as { error?: unknown } | undefined)?.error === 'string'
+          ? (body as { error: string }).error
+          : undefined;
+      const message = describeTokenRefusal({
+        status: response.status,
+        body,
+        tokenUrl: this.tokenUrl,
+        tenantId,
+        clientId,
+      });
       if (error === 'invalid_grant') this.grantRefused = true;
       throw new TokenRequestError(message, response.status, error, isTransientTokenStatus(response.status));
     }
     const answer = (body ?? {}) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown };
     const expiresIn = Number(answer.expires_in);
     if (typeof answer.access_token !== 'string' || answer.access_token === '' || !(expiresIn > 0)) {
-      throw new TokenRequestError(`The token endpoint ${this.tokenUrl} answered without an access_token and expires_in`, response.status, undefined, false);
+      throw new TokenRequestError(
+        `The token endpoint ${this.tokenUrl} answered without an access_token and expires_in`,
+        response.status,
+        undefined,
+        false,
+      );
     }
     this.grantRefused = false;
     const early = Math.min(RENEW_EARLY_SECONDS, expiresIn / 2);
     this.cached = { token: answer.access_token, renewAt: this.clock().toMillis() + (expiresIn - early) * 1000 };
-    if (typeof answer.refresh_token === 'string' && answer.refresh_token !== '' && answer.refresh_token !== this.currentRefreshToken) {
+    if (
+      typeof answer.refresh_token === 'string' &&
+      answer.refresh_token !== '' &&
+      answer.refresh_token !== this.currentRefreshToken
+    ) {
       this.currentRefreshToken = answer.refresh_token;
       await this.handOver(answer.refresh_token);
     }

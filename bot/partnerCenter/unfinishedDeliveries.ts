@@ -54,7 +54,10 @@ export class UnfinishedDeliveries extends BackgroundDrain {
       this.lastFailure = error;
       this.pending.push(writes);
       const left = writes.filter(isLeft).map((write) => write.referralId);
-      this.deps.log.error(`an unfinished delivery is taken back once storage answers (referrals ${left.join(', ')})`, error);
+      this.deps.log.error(
+        `an unfinished delivery is taken back once storage answers (referrals ${left.join(', ')})`,
+        error,
+      );
     }
   }
 
@@ -75,7 +78,9 @@ export class UnfinishedDeliveries extends BackgroundDrain {
         throw error;
       }
       this.pending = this.pending.filter((kept) => kept !== writes);
-      this.deps.log.info(`took back an unfinished delivery (referrals ${writes.map((write) => write.referralId).join(', ')})`);
+      this.deps.log.info(
+        `took back an unfinished delivery (referrals ${writes.map((write) => write.referralId).join(', ')})`,
+      );
     }
   }
 
@@ -85,7 +90,9 @@ export class UnfinishedDeliveries extends BackgroundDrain {
       if (write.change) {
         const outcome = await this.deps.referrals.takeBack(write.change);
         if (outcome === 'changedSince') {
-          this.deps.log.info(`referral ${write.referralId} changed after a delivery that was not stored; kept as it is now`);
+          this.deps.log.info(
+            `referral ${write.referralId} changed after a delivery that was not stored; kept as it is now`,
+          );
         }
         write.change = undefined;
       }

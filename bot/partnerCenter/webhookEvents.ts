@@ -3,7 +3,12 @@ import { tooDeep } from './jsonLimits';
 import { REFERRAL_ID_PATTERN, REFERRAL_ID_RULE } from './referralSchema';
 
 /** The referral events a desk registers for with Partner Center's webhook API. */
-export const REFERRAL_EVENT_NAMES = ['referral-created', 'referral-updated', 'related-referral-created', 'related-referral-updated'] as const;
+export const REFERRAL_EVENT_NAMES = [
+  'referral-created',
+  'referral-updated',
+  'related-referral-created',
+  'related-referral-updated',
+] as const;
 export type ReferralEventName = (typeof REFERRAL_EVENT_NAMES)[number];
 
 /** Every event the desk understands: the referral events and Partner Center's test delivery. */

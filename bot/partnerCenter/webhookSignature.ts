@@ -116,12 +116,19 @@ export function readSignature(headers: WebhookHeaders): DeliverySignature | Webh
     token = msSignature[0].trim().replace(SIGNATURE_SCHEME, '');
     source = 'x-ms-signature';
   } else if (authorization.length > 0) {
-    return refuse('missing-signature', 'the Authorization header is not of the Signature scheme, and there is no x-ms-signature header');
+    return refuse(
+      'missing-signature',
+      'the Authorization header is not of the Signature scheme, and there is no x-ms-signature header',
+    );
   } else {
-    return refuse('missing-signature', 'neither an Authorization: Signature header nor an x-ms-signature header was sent');
+    return refuse(
+      'missing-signature',
+      'neither an Authorization: Signature header nor an x-ms-signature header was sent',
+    );
   }
   if (token === '') return refuse('missing-signature', `the ${source} header carries no signature`);
-  if (!BASE64.test(token) || token.length % 4 !== 0) return refuse('malformed-signature', `the signature in ${source} is not base64`);
+  if (!BASE64.test(token) || token.length % 4 !== 0)
+    return refuse('malformed-signature', `the signature in ${source} is not base64`);
   return { bytes: Buffer.from(token, 'base64') };
 }
 
@@ -143,13 +150,16 @@ export class WebhookVerifier {
 
   /** Throws on unusable options (no hosts, a malformed host, no trust anchors): a programming or configuration error. */
   constructor(options: WebhookVerifierOptions) {
-    if (options.allowedHosts.length === 0) throw new TypeError('WebhookVerifier needs at least one allowed certificate host');
+    if (options.allowedHosts.length === 0)
+      throw new TypeError('WebhookVerifier needs at least one allowed certificate host');
     for (const host of options.allowedHosts) {
       const problem = allowedHostProblem(host);
       if (problem) throw new TypeError(`WebhookVerifier: ${problem}`);
     }
     this.allowedHosts = [...options.allowedHosts];
-    this.trustAnchors = options.trustAnchors ? [...options.trustAnchors] : rootCertificates.map((pem) => new X509Certificate(pem));
+    this.trustAnchors = options.trustAnchors
+      ? [...options.trustAnchors]
+      : rootCertificates.map((pem) => new X509Certificate(pem));
     if (this.trustAnchors.length === 0) throw new TypeError('WebhookVerifier needs at least one trust anchor');
     this.issuerMustContain = options.issuerMustContain ?? 'Microsoft';
     this.allowInsecureHttp = options.allowInsecureHttp ?? false;
@@ -165,11 +175,18 @@ export class WebhookVerifier {
     if ('ok' in signature) return signature;
     const algorithms = headerValues(headers, WEBHOOK_HEADERS.algorithm);
     // Partner Center always sends rsa-sha256; a delivery without the header is read as that.
-    if (algorithms.length > 1 || (algorithms.length === 1 && algorithms[0].trim().toLowerCase() !== WEBHOOK_SIGNATURE_ALGORITHM)) {
-      return refuse('unsupported-algorithm', `the signature algorithm "${algorithms.join(', ')}" is not ${WEBHOOK_SIGNATURE_ALGORITHM}`);
+    if (
+      algorithms.length > 1 ||
+      (algorithms.length === 1 && algorithms[0].trim().toLowerCase() !== WEBHOOK_SIGNATURE_ALGORITHM)
+    ) {
+      return refuse(
+        'unsupported-algorithm',
+        `the signature algorithm "${algorithms.join(', ')}" is not ${WEBHOOK_SIGNATURE_ALGORITHM}`,
+      );
     }
     const urls = headerValues(headers, WEBHOOK_HEADERS.certificateUrl);
-    if (urls.length === 0 || urls[0].trim() === '') return refuse('missing-certificate-url', 'the X-MS-Certificate-Url header is missing');
+    if (urls.length === 0 || urls[0].trim() === '')
+      return refuse('missing-certificate-url', 'the X-MS-Certificate-Url header is missing');
     if (urls.length > 1) return refuse('certificate-url-not-allowed', 'X-MS-Certificate-Url was sent more than once');
     const checked = checkCertificateUrl(urls[0].trim(), this.allowedHosts, this.allowInsecureHttp);
     if ('refusal' in checked) return refuse('certificate-url-not-allowed', checked.refusal);
@@ -204,22 +221,38 @@ export class WebhookVerifier {
     try {
       certificates = await pending;
     } catch (error) {
-      if (error instanceof CertificateFileError) return { result: refuse('certificate-unreadable', `the certificate at ${key} is unreadable: ${error.message}`) };
+      if (error instanceof CertificateFileError)
+        return {
+          result: refuse('certificate-unreadable', `the certificate at ${key} is unreadable: ${error.message}`),
+        };
       const message = error instanceof CertificateDownloadError ? error.message : String(error);
       return { result: refuse('download-failed', `the certificate could not be downloaded from ${key}: ${message}`) };
     }
     const result = this.checkWith(certificates, rawBody, signature, now);
     const renewable = !result.ok && (result.reason === 'signature-mismatch' || result.reason === 'certificate-expired');
-    const stale = renewable && !replacing && cached !== undefined && now.toMillis() - cached.storedAt >= this.refreshAfterMs;
+    const stale =
+      renewable && !replacing && cached !== undefined && now.toMillis() - cached.storedAt >= this.refreshAfterMs;
     return { result, stale: stale ? cached!.value : undefined };
   }
 
-  private checkWith(certificates: X509Certificate[], rawBody: Buffer, signature: Buffer, now: DateTime): WebhookVerification {
-    const chainRefusal = checkSigningChain(certificates, { trustAnchors: this.trustAnchors, issuerMustContain: this.issuerMustContain, now });
+  private checkWith(
+    certificates: X509Certificate[],
+    rawBody: Buffer,
+    signature: Buffer,
+    now: DateTime,
+  ): WebhookVerification {
+    const chainRefusal = checkSigningChain(certificates, {
+      trustAnchors: this.trustAnchors,
+      issuerMustContain: this.issuerMustContain,
+      now,
+    });
     if (chainRefusal) return refuse(chainRefusal.reason, chainRefusal.message);
     const leaf = certificates[0];
     if (leaf.publicKey.asymmetricKeyType !== 'rsa') {
-      return refuse('unsupported-algorithm', `the signing certificate holds a ${leaf.publicKey.asymmetricKeyType ?? 'non-RSA'} key, not RSA`);
+      return refuse(
+        'unsupported-algorithm',
+        `the signing certificate holds a ${leaf.publicKey.asymmetricKeyType ?? 'non-RSA'} key, not RSA`,
+      );
     }
     let matches = false;
     try {
@@ -227,7 +260,9 @@ export class WebhookVerifier {
     } catch {
       matches = false;
     }
-    return matches ? { ok: true } : refuse('signature-mismatch', 'the signature does not match the body under the signing certificate');
+    return matches
+      ? { ok: true }
+      : refuse('signature-mismatch', 'the signature does not match the body under the signing certificate');
   }
 
   private download(key: string, url: URL, now: number): Promise<X509Certificate[]> {
@@ -240,14 +275,20 @@ export class WebhookVerifier {
 }
 
 /** Runtime options of {@link webhookVerifierFrom}: what the configuration does not decide. */
-export type WebhookVerifierRuntimeOptions = Omit<WebhookVerifierOptions, 'allowedHosts' | 'trustAnchors' | 'issuerMustContain'>;
+export type WebhookVerifierRuntimeOptions = Omit<
+  WebhookVerifierOptions,
+  'allowedHosts' | 'trustAnchors' | 'issuerMustContain'
+>;
 
 /**
  * The verifier the settings describe: `PARTNER_CENTER_CERTIFICATE_HOSTS`,
  * `PARTNER_CENTER_TRUST_ANCHORS` (read here; a bad file throws ConfigError naming it) and
  * `PARTNER_CENTER_CERTIFICATE_ISSUER`.
  */
-export function webhookVerifierFrom(config: Pick<Config, 'partnerCenterWebhooks'>, options: WebhookVerifierRuntimeOptions = {}): WebhookVerifier {
+export function webhookVerifierFrom(
+  config: Pick<Config, 'partnerCenterWebhooks'>,
+  options: WebhookVerifierRuntimeOptions = {},
+): WebhookVerifier {
   const settings = config.partnerCenterWebhooks;
   return new WebhookVerifier({
     ...options,

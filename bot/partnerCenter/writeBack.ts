@@ -102,7 +102,9 @@ export class WriteBack extends BackgroundDrain {
       if (refusedBefore(state, next)) return;
       attempt.operations = next.operations;
       try {
-        await this.take(services, await this.deps.api.patchReferral(id, next.operations, state.copy.eTag), { written: next.fields });
+        await this.take(services, await this.deps.api.patchReferral(id, next.operations, state.copy.eTag), {
+          written: next.fields,
+        });
       } catch (error) {
         if (!(error instanceof PreconditionFailedError)) throw error;
         // The patch was not refused, only out of date: a failing re-read must not mark it as refused.
@@ -123,19 +125,28 @@ export class WriteBack extends BackgroundDrain {
 
   private async take(services: Services, served: ServedReferral, options: IngestOptions): Promise<void> {
     const read = readServedReferral(served);
-    if ('problem' in read) throw new WriteBackRefusal(`Partner Center sent a referral the desk cannot read: ${read.problem}`);
+    if ('problem' in read)
+      throw new WriteBackRefusal(`Partner Center sent a referral the desk cannot read: ${read.problem}`);
     await ingestReferrals(services, [read.referral], options);
   }
 
   /** Records how writing went, for the card; a concurrent change re-reads and records it again. */
-  private async setState(services: Services, stored: StoredReferral, change: Partial<PartnerCenterState>): Promise<void> {
+  private async setState(
+    services: Services,
+    stored: StoredReferral,
+    change: Partial<PartnerCenterState>,
+  ): Promise<void> {
     let current: StoredReferral | null = stored;
     for (let attempt = 0; attempt < 5 && current; attempt++) {
       const state = current.record.desk.partnerCenter;
       if (!state || sameFailure(state.failure, change.failure)) return;
       const record: ReferralRecord = {
         referral: current.record.referral,
-        desk: { ...current.record.desk, revision: current.record.desk.revision + 1, partnerCenter: { ...state, ...change } },
+        desk: {
+          ...current.record.desk,
+          revision: current.record.desk.revision + 1,
+          partnerCenter: { ...state, ...change },
+        },
       };
       try {
         // The card follows, as after every change: it shows how writing back went.
@@ -154,19 +165,29 @@ export class WriteBack extends BackgroundDrain {
     const reason = String((error as Error)?.message ?? error);
     const status = error instanceof PartnerCenterError ? error.status : undefined;
     // Partner Center refused the write (not throttling, not an outage): retrying cannot help until the next change.
-    const permanent = error instanceof WriteBackRefusal || (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429);
+    const permanent =
+      error instanceof WriteBackRefusal ||
+      (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429);
     this.deps.log.error(`referral ${task.referralId} not written back to Partner Center`, error);
     const services = this.deps.services();
     const stored = await services.referrals.get(task.referralId);
     const attempt = operations && attemptKey(operations);
     // The retry is in the outbox before the card says it will come.
     if (!permanent) await this.deps.outbox.retryLater(task, this.retryAt(task), reason);
-    if (stored) await this.setState(services, stored, { failure: { reason: reason.slice(0, 300), at: this.nowIso(), permanent, ...(attempt ? { attempt } : {}) } });
+    if (stored)
+      await this.setState(services, stored, {
+        failure: { reason: reason.slice(0, 300), at: this.nowIso(), permanent, ...(attempt ? { attempt } : {}) },
+      });
     if (permanent) await this.deps.outbox.complete(task);
   }
 
   private retryAt(task: OutboxTask): string {
-    return retryTime(this.deps.clock(), task.attempts, this.deps.retryDelayMs ?? 30_000, this.deps.maxRetryDelayMs ?? 30 * 60_000);
+    return retryTime(
+      this.deps.clock(),
+      task.attempts,
+      this.deps.retryDelayMs ?? 30_000,
+      this.deps.maxRetryDelayMs ?? 30 * 60_000,
+    );
   }
 
   private nowIso(): string {

@@ -68,7 +68,10 @@ export class AnsweredInvokeRepository {
     const partitionKey = encodeKey(senderId);
     const rowKey = encodeKey(activityId);
     const fresh: AnsweredInvokeEntity = { partitionKey, rowKey, claimedAt: isoOf(now) };
-    const claimed = (etag: string | undefined): InvokeLookup => ({ kind: 'claimed', claim: { senderId, activityId, claimedAt: fresh.claimedAt, etag: etag! } });
+    const claimed = (etag: string | undefined): InvokeLookup => ({
+      kind: 'claimed',
+      claim: { senderId, activityId, claimedAt: fresh.claimedAt, etag: etag! },
+    });
     // A row deleted or taken over between the calls below sends the loop round again; other
     // deliveries changing it that often are still at work on it.
     for (let round = 0; round < MAX_CLAIM_ROUNDS; round++) {
@@ -87,7 +90,8 @@ export class AnsweredInvokeRepository {
       if (row.answeredAt !== undefined && row.answer && !isBefore(row.answeredAt, now.minus(ANSWERS_KEPT_FOR))) {
         return { kind: 'answered', answer: JSON.parse(gunzipSync(row.answer).toString('utf8')) };
       }
-      if (row.answeredAt === undefined && !isBefore(row.claimedAt, now.minus(CLAIMS_LAPSE_AFTER))) return { kind: 'running' };
+      if (row.answeredAt === undefined && !isBefore(row.claimedAt, now.minus(CLAIMS_LAPSE_AFTER)))
+        return { kind: 'running' };
       try {
         return claimed((await this.table.updateEntity(fresh, 'Replace', { etag: row.etag })).etag);
       } catch (error) {
@@ -133,7 +137,9 @@ export class AnsweredInvokeRepository {
     const cutoff = isoOf(now.minus(ANSWERS_KEPT_FOR));
     const filter = odata`PartitionKey eq ${encodeKey(senderId)} and claimedAt lt ${cutoff}`;
     let deleted = 0;
-    for await (const row of this.table.listEntities<AnsweredInvokeEntity>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } })) {
+    for await (const row of this.table.listEntities<AnsweredInvokeEntity>({
+      queryOptions: { filter, select: ['PartitionKey', 'RowKey'] },
+    })) {
       try {
         // Under the ETag it was listed with: a row taken over meanwhile is a new claim.
         await this.table.deleteEntity(row.partitionKey, row.rowKey, { etag: row.etag });

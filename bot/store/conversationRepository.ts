@@ -40,9 +40,17 @@ export class ConversationRepository {
   }
 
   /** Stores a reference the first time; `false` when it was already known (then nothing is written). */
-  async addIfNew(kind: ConversationKind, conversationId: string, reference: Partial<ConversationReference>, installedBy?: string): Promise<boolean> {
+  async addIfNew(
+    kind: ConversationKind,
+    conversationId: string,
+    reference: Partial<ConversationReference>,
+    installedBy?: string,
+  ): Promise<boolean> {
     try {
-      await this.table.createEntity({ ...toEntity(kind, conversationId, reference), ...(installedBy ? { installedBy } : {}) });
+      await this.table.createEntity({
+        ...toEntity(kind, conversationId, reference),
+        ...(installedBy ? { installedBy } : {}),
+      });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -68,7 +76,9 @@ export class ConversationRepository {
   /** Every team the desk is installed in. */
   async teams(): Promise<InstalledTeam[]> {
     const teams: InstalledTeam[] = [];
-    for await (const entity of this.table.listEntities<ConversationEntity>({ queryOptions: { filter: odata`PartitionKey eq 'team'` } })) {
+    for await (const entity of this.table.listEntities<ConversationEntity>({
+      queryOptions: { filter: odata`PartitionKey eq 'team'` },
+    })) {
       teams.push(installedTeam(entity));
     }
     return teams;
@@ -98,10 +108,18 @@ function referenceOf(entity: ConversationEntity): Partial<ConversationReference>
 }
 
 function installedTeam(entity: ConversationEntity): InstalledTeam {
-  return { teamId: decodeKey(entity.rowKey), reference: referenceOf(entity), installedBy: entity.installedBy || undefined };
+  return {
+    teamId: decodeKey(entity.rowKey),
+    reference: referenceOf(entity),
+    installedBy: entity.installedBy || undefined,
+  };
 }
 
-function toEntity(kind: ConversationKind, conversationId: string, reference: Partial<ConversationReference>): ConversationEntity {
+function toEntity(
+  kind: ConversationKind,
+  conversationId: string,
+  reference: Partial<ConversationReference>,
+): ConversationEntity {
   return {
     partitionKey: kind,
     rowKey: encodeKey(conversationId),

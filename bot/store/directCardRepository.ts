@@ -48,15 +48,28 @@ export class DirectCardRepository {
   /** The referral's direct cards (a few per person it reminded or told: nothing grows without bound). */
   async list(referralId: string): Promise<DirectCard[]> {
     const cards: DirectCard[] = [];
-    for await (const row of this.table.listEntities<DirectCardEntity>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(referralId)}` } })) {
-      cards.push({ referralId, chatId: row.chatId, activityId: row.activityId, viewer: JSON.parse(row.viewer) as Actor, text: row.text ?? '', reminder: row.reminder === true, revision: row.revision });
+    for await (const row of this.table.listEntities<DirectCardEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(referralId)}` },
+    })) {
+      cards.push({
+        referralId,
+        chatId: row.chatId,
+        activityId: row.activityId,
+        viewer: JSON.parse(row.viewer) as Actor,
+        text: row.text ?? '',
+        reminder: row.reminder === true,
+        revision: row.revision,
+      });
     }
     return cards;
   }
 
   /** Records that the card now shows `revision`. */
   async shown(card: DirectCard, revision: number): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: encodeKey(card.referralId), rowKey: rowKey(card), revision }, 'Merge');
+    await this.table.upsertEntity(
+      { partitionKey: encodeKey(card.referralId), rowKey: rowKey(card), revision },
+      'Merge',
+    );
   }
 
   /** Stops keeping a card in step (the message is gone, or the bot may no longer write there). */

@@ -39,12 +39,19 @@ export class DueIndex {
   /** A day's index: the minutes (HH:mm) that have work, and up to which minute the scheduler has closed it. */
   async dayIndex(day: string): Promise<DayIndex> {
     const entity = await getOrNull<{ minutes: string; closedThrough: string }>(this.table, dayPartition(day), 'index');
-    return entity ? { minutes: JSON.parse(entity.minutes) as string[], closedThrough: entity.closedThrough, etag: entity.etag } : { minutes: [], closedThrough: '', etag: '' };
+    return entity
+      ? { minutes: JSON.parse(entity.minutes) as string[], closedThrough: entity.closedThrough, etag: entity.etag }
+      : { minutes: [], closedThrough: '', etag: '' };
   }
 
   /** Records that the day is worked through up to `through`, unless its index changed since `index` was read. */
   async closeDay(day: string, through: string, index: DayIndex): Promise<boolean> {
-    const entity = { partitionKey: dayPartition(day), rowKey: 'index', minutes: JSON.stringify(index.minutes), closedThrough: through };
+    const entity = {
+      partitionKey: dayPartition(day),
+      rowKey: 'index',
+      minutes: JSON.stringify(index.minutes),
+      closedThrough: through,
+    };
     try {
       if (index.etag) await this.table.updateEntity(entity, 'Replace', { etag: index.etag });
       else await this.table.createEntity(entity);
@@ -109,9 +116,17 @@ export class DueIndex {
       const text = JSON.stringify([...items, item]);
       try {
         if (page && text.length <= this.pageChars) {
-          await this.table.updateEntity({ partitionKey: bucketPartition(minute), rowKey: `page-${page.index}`, items: text }, 'Replace', { etag: page.entity.etag });
+          await this.table.updateEntity(
+            { partitionKey: bucketPartition(minute), rowKey: `page-${page.index}`, items: text },
+            'Replace',
+            { etag: page.entity.etag },
+          );
         } else {
-          await this.table.createEntity({ partitionKey: bucketPartition(minute), rowKey: `page-${page ? page.index + 1 : 0}`, items: JSON.stringify([item]) });
+          await this.table.createEntity({
+            partitionKey: bucketPartition(minute),
+            rowKey: `page-${page ? page.index + 1 : 0}`,
+            items: JSON.stringify([item]),
+          });
         }
         return;
       } catch (error) {

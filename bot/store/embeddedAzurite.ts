@@ -11,7 +11,9 @@ function azurite(): {
   TableConfiguration: new (...args: unknown[]) => unknown;
 } {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when the embedded server starts, see above */
-  const server = require('azurite/dist/src/table/TableServer') as { default: new (config: unknown) => AzuriteTableServer };
+  const server = require('azurite/dist/src/table/TableServer') as {
+    default: new (config: unknown) => AzuriteTableServer;
+  };
   const configuration = require('azurite/dist/src/table/TableConfiguration') as {
     default: new (...args: unknown[]) => unknown;
   };
@@ -81,8 +83,22 @@ export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): 
   const oauth = options.https ? 'basic' : undefined;
   const { TableServer, TableConfiguration } = azurite();
   const config = new TableConfiguration(
-    host, options.port ?? 0, undefined, dbPath, false, false, undefined, undefined, false, true,
-    certFile, keyFile, '', oauth, false, inMemory,
+    host,
+    options.port ?? 0,
+    undefined,
+    dbPath,
+    false,
+    false,
+    undefined,
+    undefined,
+    false,
+    true,
+    certFile,
+    keyFile,
+    '',
+    oauth,
+    false,
+    inMemory,
   );
   const server = new TableServer(config);
   parseQueryDespiteRestify(server.httpServer);
@@ -116,10 +132,12 @@ function coalesced(save: () => Promise<void>): () => Promise<void> {
   };
   return () => {
     if (!running) return start();
-    next ??= running.catch(() => undefined).then(() => {
-      next = undefined;
-      return start();
-    });
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = undefined;
+        return start();
+      });
     return next;
   };
 }

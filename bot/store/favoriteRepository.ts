@@ -15,7 +15,9 @@ export class FavoriteRepository {
 
   async isFavorite(userId: string, referralId: string): Promise<boolean> {
     try {
-      await this.table.getEntity(encodeKey(userId), encodeKey(referralId), { queryOptions: { select: ['PartitionKey'] } });
+      await this.table.getEntity(encodeKey(userId), encodeKey(referralId), {
+        queryOptions: { select: ['PartitionKey'] },
+      });
       return true;
     } catch (error) {
       if (isStatus(error, 404)) return false;
@@ -45,7 +47,9 @@ export class FavoriteRepository {
   /** The referral ids a user starred, newest first. */
   async list(userId: string): Promise<string[]> {
     const rows: FavoriteEntity[] = [];
-    const entities = this.table.listEntities<FavoriteEntity>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(userId)}` } });
+    const entities = this.table.listEntities<FavoriteEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(userId)}` },
+    });
     for await (const entity of entities) rows.push(entity);
     return rows.sort((a, b) => b.starredAt.localeCompare(a.starredAt)).map((row) => decodeKey(row.rowKey));
   }

@@ -49,7 +49,16 @@ export class OutboxRepository {
    */
   async enqueue(referralId: string, now: string, options: { refresh?: boolean } = {}): Promise<void> {
     await this.table.upsertEntity(
-      { partitionKey: this.partition, rowKey: referralId, enqueuedAt: now, dueAt: now, unrouted: false, attempts: 0, lastError: '', ...(options.refresh ? { refresh: true } : {}) },
+      {
+        partitionKey: this.partition,
+        rowKey: referralId,
+        enqueuedAt: now,
+        dueAt: now,
+        unrouted: false,
+        attempts: 0,
+        lastError: '',
+        ...(options.refresh ? { refresh: true } : {}),
+      },
       'Merge',
     );
   }
@@ -64,7 +73,14 @@ export class OutboxRepository {
     const key = { partitionKey: this.partition, rowKey: referralId };
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const made = await this.table.createEntity({ ...key, enqueuedAt: now, dueAt: until, unrouted: false, attempts: 0, lastError: '' });
+        const made = await this.table.createEntity({
+          ...key,
+          enqueuedAt: now,
+          dueAt: until,
+          unrouted: false,
+          attempts: 0,
+          lastError: '',
+        });
         return { referralId, created: true, etag: made.etag ?? '' };
       } catch (error) {
         if (!isStatus(error, 409)) throw error;
@@ -103,7 +119,11 @@ export class OutboxRepository {
   async claim(task: OutboxTask, now: string, leaseUntil: string): Promise<OutboxTask | null> {
     if (task.claimedUntil > now) return null;
     try {
-      const result = await this.table.updateEntity({ partitionKey: this.partition, rowKey: task.referralId, claimedUntil: leaseUntil }, 'Merge', { etag: task.etag });
+      const result = await this.table.updateEntity(
+        { partitionKey: this.partition, rowKey: task.referralId, claimedUntil: leaseUntil },
+        'Merge',
+        { etag: task.etag },
+      );
       return { ...task, claimedUntil: leaseUntil, etag: result.etag ?? '' };
     } catch (error) {
       if (isStatus(error, 404, 412)) return null;
@@ -121,7 +141,11 @@ export class OutboxRepository {
   async renewClaim(task: OutboxTask, until: string): Promise<boolean> {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const result = await this.table.updateEntity({ partitionKey: this.partition, rowKey: task.referralId, claimedUntil: until }, 'Merge', { etag: task.etag });
+        const result = await this.table.updateEntity(
+          { partitionKey: this.partition, rowKey: task.referralId, claimedUntil: until },
+          'Merge',
+          { etag: task.etag },
+        );
         Object.assign(task, { claimedUntil: until, etag: result.etag ?? '' });
         return true;
       } catch (error) {
@@ -160,7 +184,10 @@ export class OutboxRepository {
 
   private async release(referralId: string, fields: Partial<OutboxTaskEntity>): Promise<void> {
     try {
-      await this.table.updateEntity({ partitionKey: this.partition, rowKey: referralId, claimedUntil: '', ...fields }, 'Merge');
+      await this.table.updateEntity(
+        { partitionKey: this.partition, rowKey: referralId, claimedUntil: '', ...fields },
+        'Merge',
+      );
     } catch (error) {
       if (!isStatus(error, 404)) throw error;
     }
@@ -196,5 +223,8 @@ export class OutboxRepository {
 
 /** When a task that failed `attempts` times is tried again: the delay doubles with each attempt, up to `maxMs`. */
 export function retryTime(now: DateTime, attempts: number, baseMs: number, maxMs: number): string {
-  return now.plus({ milliseconds: Math.min(maxMs, baseMs * 2 ** attempts) }).toUTC().toISO()!;
+  return now
+    .plus({ milliseconds: Math.min(maxMs, baseMs * 2 ** attempts) })
+    .toUTC()
+    .toISO()!;
 }

@@ -60,12 +60,24 @@ export class ReferralIndexRepository {
     const row = encodeKey(referralId);
     const summary = JSON.stringify(next.summary);
     const partitions = [...next.people.map(person), ...(next.open ? [open(next.region)] : [])];
-    for (const partition of partitions) await this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace');
+    for (const partition of partitions)
+      await this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace');
     const known = new Set(previous?.terms ?? []);
-    for (const text of next.terms.filter((t) => !known.has(t))) await this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace');
+    for (const text of next.terms.filter((t) => !known.has(t)))
+      await this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace');
     await this.addFacts(next.facts);
-    const state: IndexEntry = { revision: next.revision, people: next.people, region: next.region, open: next.open, terms: next.terms, factsThrough: next.factsThrough };
-    await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: ENTRY_ROW, state: JSON.stringify(state) }, 'Replace');
+    const state: IndexEntry = {
+      revision: next.revision,
+      people: next.people,
+      region: next.region,
+      open: next.open,
+      terms: next.terms,
+      factsThrough: next.factsThrough,
+    };
+    await this.table.upsertEntity(
+      { partitionKey: entry(referralId), rowKey: ENTRY_ROW, state: JSON.stringify(state) },
+      'Replace',
+    );
     if (!previous) return;
     const stale = [
       ...previous.people.filter((id) => !next.people.includes(id)).map(person),
@@ -81,10 +93,14 @@ export class ReferralIndexRepository {
     for (const fact of list) {
       const partitionKey = facts(fact.region, weekOf(parseInstant(fact.at)));
       const rowKey = `${encodeKey(fact.referralId)}~${fact.revision.toString().padStart(10, '0')}`;
-      byPartition.set(partitionKey, [...(byPartition.get(partitionKey) ?? []), ['upsert', { partitionKey, rowKey, fact: JSON.stringify(fact) }, 'Replace']]);
+      byPartition.set(partitionKey, [
+        ...(byPartition.get(partitionKey) ?? []),
+        ['upsert', { partitionKey, rowKey, fact: JSON.stringify(fact) }, 'Replace'],
+      ]);
     }
     for (const actions of byPartition.values()) {
-      for (let i = 0; i < actions.length; i += MAX_TRANSACTION) await this.table.submitTransaction(actions.slice(i, i + MAX_TRANSACTION));
+      for (let i = 0; i < actions.length; i += MAX_TRANSACTION)
+        await this.table.submitTransaction(actions.slice(i, i + MAX_TRANSACTION));
     }
   }
 
@@ -100,7 +116,10 @@ export class ReferralIndexRepository {
   }
 
   async setTold(referralId: string, people: readonly string[]): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: entry(referralId), rowKey: TOLD_ROW, people: JSON.stringify(people) }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: entry(referralId), rowKey: TOLD_ROW, people: JSON.stringify(people) },
+      'Replace',
+    );
   }
 
   /** Which write-back conflicts the referral's owner was told of (so each is told once). */
@@ -130,7 +149,9 @@ export class ReferralIndexRepository {
   /** Ids of the referrals found by `text` (a search term), at most `limit`. */
   async findByTerm(text: string, limit: number): Promise<string[]> {
     const ids: string[] = [];
-    const rows = this.table.listEntities<object>({ queryOptions: { filter: odata`PartitionKey eq ${term(text)}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities<object>({
+      queryOptions: { filter: odata`PartitionKey eq ${term(text)}`, select: ['RowKey'] },
+    });
     for await (const row of rows) {
       ids.push(decodeKey(row.rowKey!));
       if (ids.length >= limit) break;
@@ -142,7 +163,9 @@ export class ReferralIndexRepository {
   async facts(region: string, weeks: readonly string[]): Promise<ReferralFact[]> {
     const found: ReferralFact[] = [];
     for (const week of weeks) {
-      for await (const row of this.table.listEntities<{ fact: string }>({ queryOptions: { filter: odata`PartitionKey eq ${facts(region, week)}` } })) {
+      for await (const row of this.table.listEntities<{ fact: string }>({
+        queryOptions: { filter: odata`PartitionKey eq ${facts(region, week)}` },
+      })) {
         found.push(JSON.parse(row.fact) as ReferralFact);
       }
     }
@@ -151,7 +174,9 @@ export class ReferralIndexRepository {
 
   private async summaries(partition: string): Promise<DealSummary[]> {
     const found: DealSummary[] = [];
-    for await (const row of this.table.listEntities<{ summary: string }>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
+    for await (const row of this.table.listEntities<{ summary: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${partition}` },
+    })) {
       found.push(JSON.parse(row.summary) as DealSummary);
     }
     return found;

@@ -1,5 +1,11 @@
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import { copyDelta, copyFromDelta, type CopyDelta, type PartnerCenterCopy, type PartnerCenterState } from '../domain/partnerCenterCopy';
+import {
+  copyDelta,
+  copyFromDelta,
+  type CopyDelta,
+  type PartnerCenterCopy,
+  type PartnerCenterState,
+} from '../domain/partnerCenterCopy';
 import type { HistoryEvent } from '../domain/history';
 import type { DeskState, Referral, ReferralRecord } from '../domain/referral';
 import { CHUNK_CHARS, MAX_REFERRAL_JSON_CHARS } from './entityLimits';
@@ -75,7 +81,10 @@ export class ReferralRepository {
   /** Stores a new referral with its arrival event; `false` when the id is already stored. */
   async create(record: ReferralRecord, event: HistoryEvent): Promise<boolean> {
     try {
-      await this.table.submitTransaction([['create', toEntity(record)], ['create', eventEntity(event)]]);
+      await this.table.submitTransaction([
+        ['create', toEntity(record)],
+        ['create', eventEntity(event)],
+      ]);
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;
@@ -119,7 +128,9 @@ export class ReferralRepository {
       if (!current) return change.previous ? 'changedSince' : 'notStored';
       if (!isThatChange(current, change)) return current.etag === change.previous?.etag ? 'notStored' : 'changedSince';
       try {
-        await (change.previous ? this.putBack(current, change.previous, change.event) : this.remove(current, change.event));
+        await (change.previous
+          ? this.putBack(current, change.previous, change.event)
+          : this.remove(current, change.event));
         return 'takenBack';
       } catch (error) {
         // Changed between reading and writing: read it again.
@@ -132,7 +143,8 @@ export class ReferralRepository {
   private async putBack(current: StoredReferral, previous: StoredReferral, event: HistoryEvent | null): Promise<void> {
     const entity = { ...toEntity(previous.record), ...cardFields(previous.card) };
     const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: current.etag }]];
-    if (event) actions.push(['delete', { partitionKey: current.record.referral.id, rowKey: historyRowKey(event.revision) }]);
+    if (event)
+      actions.push(['delete', { partitionKey: current.record.referral.id, rowKey: historyRowKey(event.revision) }]);
     await this.table.submitTransaction(actions);
   }
 
@@ -177,7 +189,9 @@ export class ReferralRepository {
   /** The referral's history, oldest first. */
   async history(id: string): Promise<HistoryEvent[]> {
     const rows = this.table.listEntities<{ event: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${id} and RowKey ge ${HISTORY_ROW_PREFIX} and RowKey lt ${HISTORY_ROW_END}` },
+      queryOptions: {
+        filter: odata`PartitionKey eq ${id} and RowKey ge ${HISTORY_ROW_PREFIX} and RowKey lt ${HISTORY_ROW_END}`,
+      },
     });
     // Row keys carry the zero-padded revision, so the service returns them oldest first.
     const events: HistoryEvent[] = [];
@@ -200,7 +214,8 @@ function isThatChange(current: StoredReferral, change: ReferralChange): boolean 
 
 function toEntity(record: ReferralRecord): ReferralEntity {
   const json = JSON.stringify(record.referral);
-  if (json.length > MAX_REFERRAL_JSON_CHARS) throw new RangeError(`Referral ${record.referral.id} is too large to store`);
+  if (json.length > MAX_REFERRAL_JSON_CHARS)
+    throw new RangeError(`Referral ${record.referral.id} is too large to store`);
   const entity: ReferralEntity = {
     partitionKey: record.referral.id,
     rowKey: REFERRAL_ROW,
@@ -216,7 +231,8 @@ function toEntity(record: ReferralRecord): ReferralEntity {
   // The desk is short, but a change Partner Center has not had yet keeps its earlier values (long notes) too.
   const desk = JSON.stringify(storedDesk(record));
   const deskChunks = Math.max(1, Math.ceil(desk.length / CHUNK_CHARS));
-  if (json.length + desk.length > MAX_REFERRAL_JSON_CHARS) throw new RangeError(`Referral ${record.referral.id} is too large to store`);
+  if (json.length + desk.length > MAX_REFERRAL_JSON_CHARS)
+    throw new RangeError(`Referral ${record.referral.id} is too large to store`);
   entity.desk = desk.slice(0, CHUNK_CHARS);
   for (let i = 1; i < deskChunks; i++) entity[`desk${i}`] = desk.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
   if (deskChunks > 1) entity.deskChunks = deskChunks;
@@ -227,7 +243,11 @@ function fromEntity(entity: TableEntityResult<ReferralEntity>): StoredReferral {
   let json = '';
   for (let i = 0; i < entity.chunks; i++) json += entity[`json${i}`];
   const card: CardLocation | undefined = entity.cardConversationId
-    ? { conversationId: entity.cardConversationId, ...(entity.cardActivityId ? { activityId: entity.cardActivityId } : {}), revision: entity.cardRevision ?? 0 }
+    ? {
+        conversationId: entity.cardConversationId,
+        ...(entity.cardActivityId ? { activityId: entity.cardActivityId } : {}),
+        revision: entity.cardRevision ?? 0,
+      }
     : undefined;
   const referral = JSON.parse(json) as Referral;
   let desk = entity.desk;
@@ -260,9 +280,19 @@ function deskOf(stored: StoredDesk, referral: Referral): DeskState {
 
 function cardFields(card: CardLocation | undefined): Partial<ReferralEntity> {
   if (!card) return {};
-  return { cardConversationId: card.conversationId, ...(card.activityId ? { cardActivityId: card.activityId } : {}), cardRevision: card.revision };
+  return {
+    cardConversationId: card.conversationId,
+    ...(card.activityId ? { cardActivityId: card.activityId } : {}),
+    cardRevision: card.revision,
+  };
 }
 
 function eventEntity(event: HistoryEvent) {
-  return { partitionKey: event.referralId, rowKey: historyRowKey(event.revision), at: event.at, action: event.action, event: JSON.stringify(event) };
+  return {
+    partitionKey: event.referralId,
+    rowKey: historyRowKey(event.revision),
+    at: event.at,
+    action: event.action,
+    event: JSON.stringify(event),
+  };
 }

@@ -23,7 +23,9 @@ export class RoleRepository {
   /** Every granted manager of every region. */
   async managerGrants(): Promise<ManagerGrant[]> {
     const grants: ManagerGrant[] = [];
-    for await (const entity of this.table.listEntities<GrantEntity>({ queryOptions: { filter: odata`PartitionKey eq ${MANAGERS}` } })) {
+    for await (const entity of this.table.listEntities<GrantEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${MANAGERS}` },
+    })) {
       grants.push(JSON.parse(entity.grant) as ManagerGrant);
     }
     return grants;
@@ -32,7 +34,11 @@ export class RoleRepository {
   /** Makes the user a manager of the region; `false` when they already were (the first grant stays). */
   async grantManager(grant: ManagerGrant): Promise<boolean> {
     try {
-      await this.table.createEntity<GrantEntity>({ partitionKey: MANAGERS, rowKey: rowOf(grant.region, grant.user.id), grant: JSON.stringify(grant) });
+      await this.table.createEntity<GrantEntity>({
+        partitionKey: MANAGERS,
+        rowKey: rowOf(grant.region, grant.user.id),
+        grant: JSON.stringify(grant),
+      });
       return true;
     } catch (error) {
       if (isStatus(error, 409)) return false;

@@ -63,13 +63,20 @@ export class ScheduleRepository {
    * to repeat.
    */
   async replacePlan(referralId: string, plan: readonly PlannedWork[], revision: number): Promise<void> {
-    const items: PlanItem[] = plan.map((work) => ({ key: work.key, kind: work.kind, dueAt: work.dueAt.toUTC().toISO()!, recipient: work.recipient }));
+    const items: PlanItem[] = plan.map((work) => ({
+      key: work.key,
+      kind: work.kind,
+      dueAt: work.dueAt.toUTC().toISO()!,
+      recipient: work.recipient,
+    }));
     const text = JSON.stringify(items);
     for (let attempt = 0; attempt < 20; attempt++) {
       const stored = await getOrNull<PlanEntity>(this.table, planPartition(referralId), 'items');
       if (stored && (stored.revision ?? 0) > revision) return;
       if (stored?.items === text && stored.revision === revision) return;
-      const previous = new Map((stored ? (JSON.parse(stored.items) as PlanItem[]) : []).map((item) => [item.key, item.dueAt]));
+      const previous = new Map(
+        (stored ? (JSON.parse(stored.items) as PlanItem[]) : []).map((item) => [item.key, item.dueAt]),
+      );
       for (const [i, work] of plan.entries()) {
         if (previous.get(work.key) !== items[i].dueAt) await this.due.list(referralId, work);
       }
@@ -131,13 +138,19 @@ export class ScheduleRepository {
    */
   async retryLater(work: ScheduledWork, retryAt: DateTime): Promise<void> {
     const attempts = work.attempts + 1;
-    const updated = await this.runs.update(work, { claimedUntil: '', attempts, state: attempts >= MAX_ATTEMPTS ? 'cancelled' : 'pending' });
-    if (updated && updated.state === 'pending') await this.due.add(minuteOf(retryAt), { referralId: work.referralId, key: work.key });
+    const updated = await this.runs.update(work, {
+      claimedUntil: '',
+      attempts,
+      state: attempts >= MAX_ATTEMPTS ? 'cancelled' : 'pending',
+    });
+    if (updated && updated.state === 'pending')
+      await this.due.add(minuteOf(retryAt), { referralId: work.referralId, key: work.key });
   }
 
   /** Releases claimed work that is not to run before `at` (no failure), and looks at it again then. */
   async postpone(work: ScheduledWork, at: DateTime): Promise<void> {
-    if (await this.runs.update(work, { claimedUntil: '' })) await this.due.add(minuteOf(at), { referralId: work.referralId, key: work.key });
+    if (await this.runs.update(work, { claimedUntil: '' }))
+      await this.due.add(minuteOf(at), { referralId: work.referralId, key: work.key });
   }
 
   /** Looks at work again at `at` (e.g. when another worker's claim on it runs out). */
@@ -184,7 +197,9 @@ export class ScheduleRepository {
         return true;
       }
       if (current.holder !== holder && current.until > now) return false;
-      await this.table.updateEntity({ partitionKey: 'lease', rowKey: name, holder, until }, 'Replace', { etag: current.etag });
+      await this.table.updateEntity({ partitionKey: 'lease', rowKey: name, holder, until }, 'Replace', {
+        etag: current.etag,
+      });
       return true;
     } catch (error) {
       if (isStatus(error, 409, 412)) return false;

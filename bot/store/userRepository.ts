@@ -42,7 +42,9 @@ export interface UserProfile {
 }
 
 /** The fields a user's activities teach the desk (never the ones the user chose). */
-export type LearnedFields = Partial<Pick<UserProfile, 'teamsId' | 'name' | 'tenantId' | 'serviceUrl' | 'chatId' | 'timeZone' | 'locale'>>;
+export type LearnedFields = Partial<
+  Pick<UserProfile, 'teamsId' | 'name' | 'tenantId' | 'serviceUrl' | 'chatId' | 'timeZone' | 'locale'>
+>;
 
 const PARTITION = 'user';
 /** Writers racing to welcome the same user settle within a few rounds. */
@@ -79,7 +81,9 @@ export class UserRepository {
   async find(id: string): Promise<UserProfile | null> {
     const byId = await this.get(id);
     if (byId || !id.startsWith('29:')) return byId;
-    for await (const entity of this.table.listEntities<UserEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and teamsId eq ${id}` } })) {
+    for await (const entity of this.table.listEntities<UserEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and teamsId eq ${id}` },
+    })) {
       return fromEntity(entity);
     }
     return null;
@@ -92,13 +96,22 @@ export class UserRepository {
 
   /** The direct messages the user turned off (all others come). */
   async turnOff(id: string, messagesOff: readonly DirectMessageKind[]): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), messagesOff: JSON.stringify(messagesOff) }, 'Merge');
+    await this.table.upsertEntity(
+      { partitionKey: PARTITION, rowKey: encodeKey(id), messagesOff: JSON.stringify(messagesOff) },
+      'Merge',
+    );
   }
 
   /** The user's own choice of time zone and working hours, kept over what Teams reports. */
   async choose(id: string, choice: { timeZone: string; hours: ChosenHours }): Promise<void> {
     await this.table.upsertEntity(
-      { partitionKey: PARTITION, rowKey: encodeKey(id), timeZone: choice.timeZone, timeZoneChosen: true, hours: JSON.stringify(choice.hours) },
+      {
+        partitionKey: PARTITION,
+        rowKey: encodeKey(id),
+        timeZone: choice.timeZone,
+        timeZoneChosen: true,
+        hours: JSON.stringify(choice.hours),
+      },
       'Merge',
     );
   }
@@ -115,7 +128,10 @@ export class UserRepository {
       try {
         if (!current) await this.table.createEntity({ partitionKey: PARTITION, rowKey, welcomedAt: at });
         else if (current.welcomedAt) return false;
-        else await this.table.updateEntity({ partitionKey: PARTITION, rowKey, welcomedAt: at }, 'Merge', { etag: current.etag });
+        else
+          await this.table.updateEntity({ partitionKey: PARTITION, rowKey, welcomedAt: at }, 'Merge', {
+            etag: current.etag,
+          });
         return true;
       } catch (error) {
         if (!isStatus(error, 409, 412)) throw error;
@@ -140,7 +156,10 @@ export class UserRepository {
 
   /** When the user's weekly digest comes. */
   async chooseDigestTime(id: string, time: DigestTime): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestTime: JSON.stringify(time) }, 'Merge');
+    await this.table.upsertEntity(
+      { partitionKey: PARTITION, rowKey: encodeKey(id), digestTime: JSON.stringify(time) },
+      'Merge',
+    );
   }
 
   /** Whether the user gets the weekly digest (`digest on` / `digest off`); other fields stay as they are. */

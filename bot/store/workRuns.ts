@@ -17,7 +17,10 @@ export class WorkRuns {
   }
 
   /** Writes a run record under its version (creating it on the first claim); `null` when someone else changed it. */
-  async update(work: ScheduledWork, change: Partial<Pick<ScheduledWork, 'state' | 'claimedUntil' | 'attempts'>>): Promise<ScheduledWork | null> {
+  async update(
+    work: ScheduledWork,
+    change: Partial<Pick<ScheduledWork, 'state' | 'claimedUntil' | 'attempts'>>,
+  ): Promise<ScheduledWork | null> {
     const entity: RunEntity = {
       partitionKey: planPartition(work.referralId),
       rowKey: encodeKey(work.key),
@@ -26,7 +29,9 @@ export class WorkRuns {
       attempts: change.attempts ?? work.attempts,
     };
     try {
-      const result = work.etag ? await this.runs.updateEntity(entity, 'Replace', { etag: work.etag }) : await this.runs.createEntity(entity);
+      const result = work.etag
+        ? await this.runs.updateEntity(entity, 'Replace', { etag: work.etag })
+        : await this.runs.createEntity(entity);
       return { ...work, ...change, etag: result.etag ?? '' };
     } catch (error) {
       if (isStatus(error, 404, 409, 412)) return null;

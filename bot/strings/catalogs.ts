@@ -17,6 +17,9 @@ export function spokenLanguage(codeOrLocale: string | undefined): string | undef
  * The language to speak with a user: the one they chose, else their Teams client's when the
  * bot speaks it, else the desk's.
  */
-export function languageOf(user: { language?: string; locale?: string } | null | undefined, deskLanguage: string): string {
+export function languageOf(
+  user: { language?: string; locale?: string } | null | undefined,
+  deskLanguage: string,
+): string {
   return spokenLanguage(user?.language) ?? spokenLanguage(user?.locale) ?? deskLanguage;
 }

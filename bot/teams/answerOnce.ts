@@ -33,7 +33,10 @@ export interface AnswerWait {
 }
 
 /** About three seconds, within the time Teams waits for an invoke's answer. */
-export const WAIT_FOR_ANSWER: AnswerWait = { attempts: 12, pause: () => new Promise((resolve) => setTimeout(resolve, 250)) };
+export const WAIT_FOR_ANSWER: AnswerWait = {
+  attempts: 12,
+  pause: () => new Promise((resolve) => setTimeout(resolve, 250)),
+};
 
 /** Longer ids or sender ids are not Teams': such a delivery runs as it is, remembered by nobody. */
 const MAX_ID_CHARS = 256;
@@ -71,7 +74,8 @@ export class AnswerOnce {
   /** `run`'s answer for a new delivery; for a repeat of one, the answer it gave (running nothing). */
   async answer(delivery: ActionDelivery, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
     const { activityId, actor } = delivery;
-    if (!activityId || activityId.length > MAX_ID_CHARS || actor.id.length > MAX_ID_CHARS) return (await run()).response;
+    if (!activityId || activityId.length > MAX_ID_CHARS || actor.id.length > MAX_ID_CHARS)
+      return (await run()).response;
     const key = JSON.stringify([actor.id, activityId]);
     const earlier = this.running.get(key);
     if (earlier) return earlier;
@@ -84,7 +88,11 @@ export class AnswerOnce {
     }
   }
 
-  private async claimAndRun(delivery: ActionDelivery, activityId: string, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
+  private async claimAndRun(
+    delivery: ActionDelivery,
+    activityId: string,
+    run: () => Promise<ActionOutcome>,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const { services, actor } = delivery;
     for (let look = 0; ; look++) {
       const found = await this.answers.claim(actor.id, activityId, services.clock());
@@ -95,7 +103,11 @@ export class AnswerOnce {
     }
   }
 
-  private async runClaimed(claim: InvokeClaim, delivery: ActionDelivery, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
+  private async runClaimed(
+    claim: InvokeClaim,
+    delivery: ActionDelivery,
+    run: () => Promise<ActionOutcome>,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const { services } = delivery;
     let outcome: ActionOutcome;
     try {
@@ -115,7 +127,7 @@ export class AnswerOnce {
       await this.sweepOnceADay(delivery.actor.id, services);
     } catch (error) {
       // What the action did is done: its answer goes out, and a repeat finds the claim lapsed in time.
-      services.log.error('a card action\'s answer could not be kept', error);
+      services.log.error("a card action's answer could not be kept", error);
     }
     return outcome.response;
   }
@@ -131,7 +143,8 @@ export class AnswerOnce {
 
 /** What to keep when the answer is too large: the referral's current card for the sender, or "done already". */
 function standInFor(response: AdaptiveCardInvokeResponse, referralId: string | undefined): KeptAnswer {
-  if (referralId && response.type === ADAPTIVE_CARD_CONTENT_TYPE && isReferralCard(response.value)) return { currentCardOf: referralId };
+  if (referralId && response.type === ADAPTIVE_CARD_CONTENT_TYPE && isReferralCard(response.value))
+    return { currentCardOf: referralId };
   return { done: true };
 }
 
@@ -139,7 +152,9 @@ async function replay(kept: KeptAnswer, { services, actor }: ActionDelivery): Pr
   if ('response' in kept) return kept.response;
   if ('currentCardOf' in kept) {
     const stored = await services.referrals.get(kept.currentCardOf);
-    return stored ? cardResponse(await personalCard(services, stored.record, actor)) : messageResponse(services.strings.actions.notFound);
+    return stored
+      ? cardResponse(await personalCard(services, stored.record, actor))
+      : messageResponse(services.strings.actions.notFound);
   }
   return messageResponse(services.strings.actions.alreadyDone);
 }

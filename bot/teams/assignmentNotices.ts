@@ -30,21 +30,41 @@ export async function tellNewPeople(services: Services, record: ReferralRecord):
       const notice = noticeFor(theirs, record, person, events);
       if (!notice || (await services.users.find(person))?.messagesOff?.includes('notices')) continue;
       const text = notice.text;
-      const outcome = await sendDirect(services, notice.person, { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, notice.person))] }, via);
+      const outcome = await sendDirect(
+        services,
+        notice.person,
+        { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, notice.person))] },
+        via,
+      );
       if (!outcome.sent) services.log.error(`referral ${id}: ${person} not told they work on it: ${outcome.reason}`);
-      else await services.directCards.track({ referralId: id, chatId: outcome.chatId, activityId: outcome.activityId, viewer: notice.person, text, reminder: false, revision: record.desk.revision });
+      else
+        await services.directCards.track({
+          referralId: id,
+          chatId: outcome.chatId,
+          activityId: outcome.activityId,
+          viewer: notice.person,
+          text,
+          reminder: false,
+          revision: record.desk.revision,
+        });
     }
   }
   if (fresh.length > 0 || told.size !== people.length) await services.indexes.setTold(id, people);
 }
 
 /** What to tell `person` of how they came to work on the deal, names as typed; nothing when they did it themselves. */
-function noticeFor(services: Services, record: ReferralRecord, person: string, events: readonly HistoryEvent[]): { person: Actor; text: string } | undefined {
+function noticeFor(
+  services: Services,
+  record: ReferralRecord,
+  person: string,
+  events: readonly HistoryEvent[],
+): { person: Actor; text: string } | undefined {
   const n = services.strings.notices;
   const { referral, desk } = record;
   const deal = literal(referral.name || referral.customerProfile.name);
   const customer = literal(referral.customerProfile.name);
-  const latest = (actions: readonly HistoryEvent['action'][]) => [...events].reverse().find((event) => actions.includes(event.action));
+  const latest = (actions: readonly HistoryEvent['action'][]) =>
+    [...events].reverse().find((event) => actions.includes(event.action));
   if (desk.owner?.id === person) {
     const how = latest(['accept', 'create', 'reassign']);
     if (!how || how.actor.id === person) return undefined;

@@ -3,11 +3,18 @@ import type { Services } from '../services';
 import type { StoredReferral } from '../store/referralRepository';
 
 /** The reference of the channel the referral's card is in; null while it is not posted. */
-export async function channelReferenceOf(services: Services, stored: StoredReferral): Promise<Partial<ConversationReference> | null> {
+export async function channelReferenceOf(
+  services: Services,
+  stored: StoredReferral,
+): Promise<Partial<ConversationReference> | null> {
   return stored.card ? services.conversations.get('channel', stored.card.conversationId) : null;
 }
 
 /** The conversation of the thread under the message `activityId` in `channel`: replies go to `<channel>;messageid=<message>`. */
-export function threadOf(channel: Partial<ConversationReference>, conversationId: string, activityId: string): Partial<ConversationReference> {
+export function threadOf(
+  channel: Partial<ConversationReference>,
+  conversationId: string,
+  activityId: string,
+): Partial<ConversationReference> {
   return { ...channel, conversation: { ...channel.conversation!, id: `${conversationId};messageid=${activityId}` } };
 }

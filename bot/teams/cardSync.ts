@@ -102,7 +102,12 @@ export class CardSync extends BackgroundDrain {
     if (!stored) {
       const age = this.deps.clock().toMillis() - Date.parse(task.enqueuedAt);
       if (age > ORPHAN_GRACE_MS) await this.deps.outbox.complete(task);
-      else await this.deps.outbox.retryLater(task, this.deps.clock().plus({ seconds: 5 }).toUTC().toISO()!, 'referral not stored yet');
+      else
+        await this.deps.outbox.retryLater(
+          task,
+          this.deps.clock().plus({ seconds: 5 }).toUTC().toISO()!,
+          'referral not stored yet',
+        );
       return;
     }
     await this.deps.followUp(stored.record);
@@ -111,11 +116,16 @@ export class CardSync extends BackgroundDrain {
       // A card Teams took without an id cannot be updated: it stays as posted, and nothing else
       // is posted in its place, so no channel ever shows a referral twice.
       const { activityId } = stored.card;
-      if (activityId && (task.refresh || stored.card.revision !== stored.record.desk.revision)) await this.updateCard(stored, activityId);
+      if (activityId && (task.refresh || stored.card.revision !== stored.record.desk.revision))
+        await this.updateCard(stored, activityId);
       await this.deps.outbox.complete(task);
       return;
     }
-    const link = resolveChannel(stored.record.referral.customerProfile.address.country, await links(), this.deps.regions);
+    const link = resolveChannel(
+      stored.record.referral.customerProfile.address.country,
+      await links(),
+      this.deps.regions,
+    );
     const reference = link && (await this.deps.conversations.get('channel', link.channel.conversationId));
     if (!reference) {
       await this.deps.outbox.park(task);
@@ -123,7 +133,11 @@ export class CardSync extends BackgroundDrain {
     }
     // Taken without an id, the card is recorded all the same: posted, never posted again, not updated.
     const activityId = await this.deps.messenger.send(reference, this.cardActivity(stored));
-    await this.recordCard(stored, { conversationId: link.channel.conversationId, ...(activityId ? { activityId } : {}), revision: stored.record.desk.revision });
+    await this.recordCard(stored, {
+      conversationId: link.channel.conversationId,
+      ...(activityId ? { activityId } : {}),
+      revision: stored.record.desk.revision,
+    });
     await this.deps.outbox.complete(task);
   }
 
@@ -139,11 +153,18 @@ export class CardSync extends BackgroundDrain {
       try {
         if (!reference) throw new DeliveryError(`no conversation reference for ${card.chatId}`, undefined, true);
         const content = await this.deps.directCardOf(stored.record, card);
-        await this.deps.messenger.update(reference, card.activityId, { type: 'message', text: card.text, attachments: [cardAttachment(content)] });
+        await this.deps.messenger.update(reference, card.activityId, {
+          type: 'message',
+          text: card.text,
+          attachments: [cardAttachment(content)],
+        });
         await this.deps.directCards.shown(card, revision);
       } catch (error) {
         if (!(error instanceof DeliveryError && error.permanent)) throw error;
-        this.deps.log.error(`card of referral ${card.referralId} in chat ${card.chatId} is no longer kept in step`, error);
+        this.deps.log.error(
+          `card of referral ${card.referralId} in chat ${card.chatId} is no longer kept in step`,
+          error,
+        );
         await this.deps.directCards.forget(card);
       }
     }
@@ -162,7 +183,10 @@ export class CardSync extends BackgroundDrain {
     let current: StoredReferral | null = stored;
     for (let attempt = 0; attempt < 5 && current; attempt++) {
       try {
-        await this.deps.referrals.saveCard(current, { ...card, revision: Math.min(card.revision, current.record.desk.revision) });
+        await this.deps.referrals.saveCard(current, {
+          ...card,
+          revision: Math.min(card.revision, current.record.desk.revision),
+        });
         return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -178,7 +202,12 @@ export class CardSync extends BackgroundDrain {
   }
 
   private retryAt(task: OutboxTask): string {
-    return retryTime(this.deps.clock(), task.attempts, this.deps.retryDelayMs ?? 15_000, this.deps.maxRetryDelayMs ?? 15 * 60_000);
+    return retryTime(
+      this.deps.clock(),
+      task.attempts,
+      this.deps.retryDelayMs ?? 15_000,
+      this.deps.maxRetryDelayMs ?? 15 * 60_000,
+    );
   }
 
   private nowIso(): string {

@@ -24,11 +24,30 @@ export async function tellConflicts(services: Services, record: ReferralRecord):
   const theirs = await servicesFor(services, person.id);
   const { referral } = record;
   const fields = conflictFields(conflicts, theirs.strings);
-  const text = theirs.strings.partnerCenterSync.conflictNotice(literal(referral.name), literal(referral.customerProfile.name), fields);
+  const text = theirs.strings.partnerCenterSync.conflictNotice(
+    literal(referral.name),
+    literal(referral.customerProfile.name),
+    fields,
+  );
   const stored = await services.referrals.get(id);
   const via = stored ? await channelReferenceOf(services, stored) : null;
-  const outcome = await sendDirect(services, person, { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, person))] }, via);
-  if (!outcome.sent) services.log.error(`referral ${id}: ${person.id} not told of a Partner Center conflict: ${outcome.reason}`);
-  else await services.directCards.track({ referralId: id, chatId: outcome.chatId, activityId: outcome.activityId, viewer: person, text, reminder: false, revision: record.desk.revision });
+  const outcome = await sendDirect(
+    services,
+    person,
+    { type: 'message', text, attachments: [cardAttachment(await personalCard(theirs, record, person))] },
+    via,
+  );
+  if (!outcome.sent)
+    services.log.error(`referral ${id}: ${person.id} not told of a Partner Center conflict: ${outcome.reason}`);
+  else
+    await services.directCards.track({
+      referralId: id,
+      chatId: outcome.chatId,
+      activityId: outcome.activityId,
+      viewer: person,
+      text,
+      reminder: false,
+      revision: record.desk.revision,
+    });
   await services.indexes.setConflictTold(id, signature);
 }

@@ -8,7 +8,8 @@ import { teamsIdentity } from './people';
 export type Recipient = Pick<Actor, 'id'> & Partial<Actor>;
 
 /** Sent (to which chat, as which message: none when Teams took it without an id), or why the user could not be reached. */
-export type DirectOutcome = { sent: true; chatId: string; activityId: PostedMessageId } | { sent: false; reason: string };
+export type DirectOutcome =
+  { sent: true; chatId: string; activityId: PostedMessageId } | { sent: false; reason: string };
 
 /**
  * Sends a message to a user's 1:1 chat with the bot. When there is none yet, the user is
@@ -16,7 +17,12 @@ export type DirectOutcome = { sent: true; chatId: string; activityId: PostedMess
  * a bot do with the members of its teams. A user Teams refuses to reach (app blocked or
  * removed, not in the team) is reported, not retried; other failures throw, to be retried.
  */
-export async function sendDirect(services: Services, recipient: Recipient, activity: Partial<Activity>, via: Partial<ConversationReference> | null): Promise<DirectOutcome> {
+export async function sendDirect(
+  services: Services,
+  recipient: Recipient,
+  activity: Partial<Activity>,
+  via: Partial<ConversationReference> | null,
+): Promise<DirectOutcome> {
   try {
     const chat = await chatWith(services, recipient, via);
     if (!chat) return { sent: false, reason: `no chat with ${recipient.id} and no team to find them in` };
@@ -28,7 +34,11 @@ export async function sendDirect(services: Services, recipient: Recipient, activ
   }
 }
 
-async function chatWith(services: Services, recipient: Recipient, via: Partial<ConversationReference> | null): Promise<Partial<ConversationReference> | null> {
+async function chatWith(
+  services: Services,
+  recipient: Recipient,
+  via: Partial<ConversationReference> | null,
+): Promise<Partial<ConversationReference> | null> {
   const { users, conversations, messenger } = services;
   const profile = await users.find(recipient.id);
   const known = profile?.chatId ? await conversations.get('personal', profile.chatId) : null;

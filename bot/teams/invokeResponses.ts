@@ -16,7 +16,11 @@ export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
 
 /** Shows a short message to the user who clicked; the card stays as it is (with their inputs). */
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as AdaptiveCardInvokeResponse['value'] };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as AdaptiveCardInvokeResponse['value'],
+  };
 }
 
 /** Refuses an invoke that cannot be handled as sent (a 400 to Teams), with a short message saying why. */
@@ -34,7 +38,13 @@ export function describeProblems(problems: FieldProblem[], strings: Strings): st
  * (their form stays filled in); a referral that moved on shows its current card, saying who
  * moved it (by name, as typed). Always a 200, so Teams shows it instead of an error.
  */
-export function domainErrorResponse(error: DomainError, current: ReferralRecord, now: DateTime, strings: Strings, view: CardView): AdaptiveCardInvokeResponse {
+export function domainErrorResponse(
+  error: DomainError,
+  current: ReferralRecord,
+  now: DateTime,
+  strings: Strings,
+  view: CardView,
+): AdaptiveCardInvokeResponse {
   const currentCard = (notice: string) => cardResponse(referralCard(current, now, strings, { ...view, notice }));
   switch (error.kind) {
     case 'invalidInput':
@@ -50,10 +60,16 @@ export function domainErrorResponse(error: DomainError, current: ReferralRecord,
       return currentCard(strings.actions.notAllowed(strings.stage[stageOfRecord(current)]));
     case 'notPermitted': {
       const owner = error.owner && literal(error.owner.name);
-      return currentCard((error.action === 'reassign' ? strings.actions.notPermittedToReassign : strings.actions.notPermitted)(owner));
+      return currentCard(
+        (error.action === 'reassign' ? strings.actions.notPermittedToReassign : strings.actions.notPermitted)(owner),
+      );
     }
     case 'stagesIncomplete':
-      return currentCard(strings.actions.stagesIncomplete(error.salesStage ? strings.salesStage[error.salesStage] : strings.salesStage.none));
+      return currentCard(
+        strings.actions.stagesIncomplete(
+          error.salesStage ? strings.salesStage[error.salesStage] : strings.salesStage.none,
+        ),
+      );
     case 'upgradeNotAllowed':
       return currentCard(strings.actions.upgradeNotAllowed);
     case 'noChange':

@@ -11,18 +11,27 @@ import type { UserProfile } from '../store/userRepository';
 import { digestCard, type DigestScope } from './views/digestCardView';
 
 /** What building a digest reads: the indexes, who manages what, and the reader's time zone. */
-export type DigestServices = Pick<Services, 'indexes' | 'roles' | 'regions' | 'admins' | 'users' | 'defaultHours' | 'strings'>;
+export type DigestServices = Pick<
+  Services,
+  'indexes' | 'roles' | 'regions' | 'admins' | 'users' | 'defaultHours' | 'strings'
+>;
 
 /** Whom a digest is for: an actor id (AAD object id or Teams id), with their Teams id when known. */
 export type DigestReader = Pick<Actor, 'id'> & Partial<Actor>;
 
 /** The regions `reader` manages as things stand: every region for an admin. */
-export async function digestRegionsOf(services: Pick<Services, 'regions' | 'roles' | 'admins'>, reader: DigestReader): Promise<Region[]> {
+export async function digestRegionsOf(
+  services: Pick<Services, 'regions' | 'roles' | 'admins'>,
+  reader: DigestReader,
+): Promise<Region[]> {
   return regionsManagedBy(reader, await regionsWithManagers(services), services.admins);
 }
 
 /** The reader's time zone (their own, else what Teams reported, else the desk's default). */
-export async function readerZone(services: Pick<Services, 'users' | 'defaultHours'>, reader: DigestReader): Promise<string> {
+export async function readerZone(
+  services: Pick<Services, 'users' | 'defaultHours'>,
+  reader: DigestReader,
+): Promise<string> {
   return (await services.users.find(reader.id))?.timeZone ?? services.defaultHours.timeZone;
 }
 
@@ -33,17 +42,38 @@ export async function readerZone(services: Pick<Services, 'users' | 'defaultHour
  * its cost does not grow with history. Undefined when they manage none of those regions.
  * What the weekly sender calls for each manager.
  */
-export async function buildDigestCard(services: DigestServices, manager: DigestReader, now: DateTime, only?: readonly string[]): Promise<AdaptiveCard | undefined> {
+export async function buildDigestCard(
+  services: DigestServices,
+  manager: DigestReader,
+  now: DateTime,
+  only?: readonly string[],
+): Promise<AdaptiveCard | undefined> {
   const regions = (await digestRegionsOf(services, manager)).filter((region) => !only || only.includes(region.code));
   if (regions.length === 0) return undefined;
   const weeks = weeksBetween(now.minus(DIGEST_SPAN), now);
   const loaded = await Promise.all(
-    regions.map(async (region) => ({ region, facts: await services.indexes.facts(region.code, weeks), open: await services.indexes.openDeals(region.code) })),
+    regions.map(async (region) => ({
+      region,
+      facts: await services.indexes.facts(region.code, weeks),
+      open: await services.indexes.openDeals(region.code),
+    })),
   );
-  const scopes: DigestScope[] = loaded.map(({ region, facts, open }) => ({ title: region.name, codes: [region.code], figures: digestFigures(facts, open, now) }));
+  const scopes: DigestScope[] = loaded.map(({ region, facts, open }) => ({
+    title: region.name,
+    codes: [region.code],
+    figures: digestFigures(facts, open, now),
+  }));
   if (loaded.length > 1) {
-    const total = digestFigures(loaded.flatMap((l) => l.facts), loaded.flatMap((l) => l.open), now);
-    scopes.unshift({ title: services.strings.digest.total, codes: regions.map((region) => region.code), figures: total });
+    const total = digestFigures(
+      loaded.flatMap((l) => l.facts),
+      loaded.flatMap((l) => l.open),
+      now,
+    );
+    scopes.unshift({
+      title: services.strings.digest.total,
+      codes: regions.map((region) => region.code),
+      figures: total,
+    });
   }
   return digestCard(scopes, now, await readerZone(services, manager), services.strings);
 }

@@ -80,7 +80,10 @@ export class Messenger {
       });
       return response?.id || undefined;
     });
-    if (id === undefined) this.log.info(`send to ${reference.conversation?.id ?? ''} was accepted without an activity id: kept as sent, it will not be updated`);
+    if (id === undefined)
+      this.log.info(
+        `send to ${reference.conversation?.id ?? ''} was accepted without an activity id: kept as sent, it will not be updated`,
+      );
     return id;
   }
 
@@ -89,7 +92,11 @@ export class Messenger {
    * team `via` belongs to; returns its conversation id. An answer without one is an error
    * (retried like a failure): there would be no chat to send to.
    */
-  async openChat(via: Partial<ConversationReference>, memberTeamsId: string, tenantId: string | undefined): Promise<string> {
+  async openChat(
+    via: Partial<ConversationReference>,
+    memberTeamsId: string,
+    tenantId: string | undefined,
+  ): Promise<string> {
     return this.call(via, 'open chat', async (context) => {
       const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
       const parameters = {
@@ -111,25 +118,40 @@ export class Messenger {
   }
 
   /** Replaces an earlier message of the bot (a card, for everyone who sees it). */
-  async update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
+  async update(
+    reference: Partial<ConversationReference>,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<void> {
     await this.call(reference, 'update', async (context) => {
       await context.updateActivity({ ...activity, id: activityId, type: 'message' });
       return undefined;
     });
   }
 
-  private call<T>(reference: Partial<ConversationReference>, what: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  private call<T>(
+    reference: Partial<ConversationReference>,
+    what: string,
+    work: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
     const key = reference.conversation?.id ?? '';
     const previous = this.queues.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.withRetries(key, reference, what, work));
     this.queues.set(key, next);
-    void next.finally(() => {
-      if (this.queues.get(key) === next) this.queues.delete(key);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.queues.get(key) === next) this.queues.delete(key);
+      })
+      .catch(() => undefined);
     return next;
   }
 
-  private async withRetries<T>(key: string, reference: Partial<ConversationReference>, what: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  private async withRetries<T>(
+    key: string,
+    reference: Partial<ConversationReference>,
+    what: string,
+    work: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
     const limiter = this.limiterFor(key);
     for (let attempt = 1; ; attempt++) {
       const wait = limiter.delayAt(Date.now());
@@ -177,7 +199,8 @@ export class Messenger {
 }
 
 function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response?.headers;
+  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response
+    ?.headers;
   const value = headers?.get?.('retry-after');
   const seconds = value ? Number(value) : NaN;
   return Number.isFinite(seconds) ? seconds * 1000 : undefined;
@@ -190,6 +213,8 @@ function retryAfterMs(error: unknown): number | undefined {
  * differ, nothing is removed and the pipeline keeps its own retries.
  */
 function withoutTransportRetries(client: unknown): void {
-  const pipeline = (client as { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined)?.client?.pipeline;
+  const pipeline = (
+    client as { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined
+  )?.client?.pipeline;
   pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }

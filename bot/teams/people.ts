@@ -7,7 +7,11 @@ import type { Services } from '../services';
  * Teams id, as in the regions file: from their profile, else looked up among the members
  * of the team `via` belongs to, and then remembered. Undefined when neither knows them.
  */
-export async function teamsIdentity(services: Services, id: string, via: Partial<ConversationReference> | null): Promise<Actor | undefined> {
+export async function teamsIdentity(
+  services: Services,
+  id: string,
+  via: Partial<ConversationReference> | null,
+): Promise<Actor | undefined> {
   const profile = await services.users.find(id);
   if (profile?.teamsId && profile.name) return { id: profile.id, name: profile.name, teamsId: profile.teamsId };
   if (!via) return undefined;

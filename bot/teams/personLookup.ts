@@ -12,9 +12,14 @@ const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
  * its own user) of the team of the first linked channel. An AAD object id Teams does not
  * find is taken as it is, as the regions file takes one. Undefined: nobody by that name.
  */
-export async function findPerson(turn: TurnContext, services: Services, who: string): Promise<(Actor & { email?: string }) | undefined> {
+export async function findPerson(
+  turn: TurnContext,
+  services: Services,
+  who: string,
+): Promise<(Actor & { email?: string }) | undefined> {
   const email = who.includes('@') ? who.toLowerCase() : undefined;
-  const found = (await findTeamMember(turn, who)) ?? (channelOf(turn) ? undefined : await findInLinkedTeam(services, who));
+  const found =
+    (await findTeamMember(turn, who)) ?? (channelOf(turn) ? undefined : await findInLinkedTeam(services, who));
   if (found) return { ...found, email };
   return AAD_OBJECT_ID.test(who) ? { id: who.toLowerCase(), name: who.toLowerCase() } : undefined;
 }

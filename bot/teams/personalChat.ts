@@ -13,7 +13,12 @@ export type PrivateDelivery = 'here' | 'direct' | 'undelivered';
  * chat opened through this conversation's team when there is none yet), never into a
  * channel or group chat.
  */
-export async function sendToSender(turn: TurnContext, services: Services, actor: Actor, activity: Partial<Activity>): Promise<PrivateDelivery> {
+export async function sendToSender(
+  turn: TurnContext,
+  services: Services,
+  actor: Actor,
+  activity: Partial<Activity>,
+): Promise<PrivateDelivery> {
   if (turn.activity.conversation?.conversationType === 'personal') {
     await turn.sendActivity(activity);
     return 'here';

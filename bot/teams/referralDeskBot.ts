@@ -75,7 +75,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async onAdaptiveCardInvoke(turn: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    turn: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const actor = actorOf(turn);
     // What a click answers is for the clicking user alone: in their language.
     const services = await servicesFor(this.services, actor.id);
@@ -103,7 +106,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       }
     };
     if (!isAnsweredOnce(verb)) return (await act()).response;
-    return this.once.answer({ activityId: turn.activity.id, actor, referralId: referralIdIn(value.action.data), services }, act);
+    return this.once.answer(
+      { activityId: turn.activity.id, actor, referralId: referralIdIn(value.action.data), services },
+      act,
+    );
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {
@@ -123,11 +129,21 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private async installed(turn: TurnContext): Promise<void> {
     const team = teamsChannelData(turn).team;
     if (!team?.id) {
-      await this.services.conversations.put('personal', turn.activity.conversation.id, TurnContext.getConversationReference(turn.activity));
-      if (isPersonalChat(turn)) await this.welcome.once(turn, actorOf(turn), (await servicesFor(this.services, actorOf(turn).id)).strings);
+      await this.services.conversations.put(
+        'personal',
+        turn.activity.conversation.id,
+        TurnContext.getConversationReference(turn.activity),
+      );
+      if (isPersonalChat(turn))
+        await this.welcome.once(turn, actorOf(turn), (await servicesFor(this.services, actorOf(turn).id)).strings);
       return;
     }
-    const isNew = await this.services.conversations.addIfNew('team', team.id, TurnContext.getConversationReference(turn.activity), actorOf(turn).id);
+    const isNew = await this.services.conversations.addIfNew(
+      'team',
+      team.id,
+      TurnContext.getConversationReference(turn.activity),
+      actorOf(turn).id,
+    );
     if (!isNew) return;
     this.membership.forgetAll();
     const w = this.services.strings.welcome;
@@ -162,14 +178,27 @@ export class ReferralDeskBot extends TeamsActivityHandler {
    * A referral's card answered in someone's 1:1 chat replaces the message there: from now on
    * it follows the referral's changes like the channel card does.
    */
-  private async keepDirectCardInStep(turn: TurnContext, data: unknown, viewer: Actor, response: AdaptiveCardInvokeResponse): Promise<void> {
+  private async keepDirectCardInStep(
+    turn: TurnContext,
+    data: unknown,
+    viewer: Actor,
+    response: AdaptiveCardInvokeResponse,
+  ): Promise<void> {
     const referralId = referralIdIn(data);
     const { conversation, replyToId } = turn.activity;
     if (conversation?.conversationType !== 'personal' || !replyToId || !referralId) return;
     if (response.type !== ADAPTIVE_CARD_CONTENT_TYPE || !isReferralCard(response.value)) return;
     const stored = await this.services.referrals.get(referralId);
     if (!stored) return;
-    await this.services.directCards.track({ referralId, chatId: conversation.id, activityId: replyToId, viewer, text: '', reminder: false, revision: stored.record.desk.revision });
+    await this.services.directCards.track({
+      referralId,
+      chatId: conversation.id,
+      activityId: replyToId,
+      viewer,
+      text: '',
+      reminder: false,
+      revision: stored.record.desk.revision,
+    });
   }
 
   /** Teams may move a conversation to another service URL: every activity brings the current one. */
@@ -180,7 +209,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const targets: [ConversationKind, string | undefined][] = [
       ['team', data.team?.id],
       ['channel', data.channel?.id],
-      ['personal', turn.activity.conversation?.conversationType === 'personal' ? turn.activity.conversation.id : undefined],
+      [
+        'personal',
+        turn.activity.conversation?.conversationType === 'personal' ? turn.activity.conversation.id : undefined,
+      ],
     ];
     for (const [kind, id] of targets) {
       if (!id) continue;

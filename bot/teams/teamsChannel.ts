@@ -30,14 +30,22 @@ export function isPersonalChat(turn: TurnContext): boolean {
 /** A reference that posts new top-level messages to the channel (not into the thread). */
 export function channelReference(turn: TurnContext, channel: ChannelRef): Partial<ConversationReference> {
   const reference = TurnContext.getConversationReference(turn.activity);
-  return { ...reference, activityId: undefined, conversation: { ...reference.conversation!, id: channel.conversationId } };
+  return {
+    ...reference,
+    activityId: undefined,
+    conversation: { ...reference.conversation!, id: channel.conversationId },
+  };
 }
 
 /**
  * The channel's display name. Teams leaves it out of most message activities, so it is
  * looked up among the team's channels (the General channel has no name of its own).
  */
-export async function channelName(turn: TurnContext, channel: ChannelRef, general: string): Promise<string | undefined> {
+export async function channelName(
+  turn: TurnContext,
+  channel: ChannelRef,
+  general: string,
+): Promise<string | undefined> {
   if (channel.channelName) return channel.channelName;
   if (!channel.teamId) return undefined;
   try {

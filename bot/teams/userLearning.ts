@@ -28,7 +28,8 @@ export class UserLearning {
     const signature = JSON.stringify(fields);
     if (this.known.get(actor.id) === signature) return;
     const changed = changedFields(await this.users.get(actor.id), fields);
-    if (changed.chatId) await this.conversations.put('personal', changed.chatId, TurnContext.getConversationReference(turn.activity));
+    if (changed.chatId)
+      await this.conversations.put('personal', changed.chatId, TurnContext.getConversationReference(turn.activity));
     if (Object.keys(changed).length > 0) await this.users.learn(actor.id, changed);
     if (changed.timeZone) await this.zoneChanged(actor.id);
     this.known.set(actor.id, signature);
@@ -51,7 +52,8 @@ function learnedFields(turn: TurnContext): LearnedFields {
 
 /** The IANA zone the user's client reports: the activity's `localTimezone`, or its clientInfo entity. */
 function reportedTimeZone(turn: TurnContext): string | undefined {
-  const clientInfo = turn.activity.entities?.find((entity) => entity.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const clientInfo = turn.activity.entities?.find((entity) => entity.type === 'clientInfo') as
+    { timezone?: unknown } | undefined;
   const zone = turn.activity.localTimezone ?? clientInfo?.timezone;
   return typeof zone === 'string' && IANAZone.isValidZone(zone) ? zone : undefined;
 }

@@ -1,5 +1,5 @@
 import { column, columnSet, type CardElement, type Choice, type TextBlock, type TextInput } from '../elements';
-import type { NewDealCardData, NewDealLabels } from './newDealCard';
+import type { NewDealCardData, NewDealLabels } from './newDealCardData';
 
 /** A part's heading, set off from the part above by a line. */
 function partHeading(text: string): TextBlock {

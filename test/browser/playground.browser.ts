@@ -68,7 +68,11 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await card.getByRole('button', { name: 'Accept referral' }).click();
 
     await card.getByText(`Accepted by ${ME}`).waitFor();
-    assert.equal(await card.getByRole('button', { name: 'Accept', exact: true }).count(), 0, 'no decision buttons once accepted');
+    assert.equal(
+      await card.getByRole('button', { name: 'Accept', exact: true }).count(),
+      0,
+      'no decision buttons once accepted',
+    );
     await colleague.card(referral.customer).getByText(`Accepted by ${ME}`).waitFor();
 
     const stored = await session.stack.services.referrals.get(referral.id);
@@ -84,7 +88,10 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     // came after the card's update for everyone, and is still showing), moves the sales stage
     // on, then reports the deal as won.
     const updateDeal = card.getByRole('button', { name: 'Update deal' });
-    await updateDeal.or(card.getByRole('button', { name: 'Edit deal' })).first().waitFor();
+    await updateDeal
+      .or(card.getByRole('button', { name: 'Edit deal' }))
+      .first()
+      .waitFor();
     if ((await updateDeal.count()) > 0) await updateDeal.click();
     await card.getByRole('button', { name: 'Edit deal' }).click();
     await card.getByRole('combobox', { name: /Sales stage/ }).click();
@@ -130,6 +137,9 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     assert.ok(stored);
     assert.equal(stored.record.referral.status, 'Closed');
     assert.equal(stored.record.referral.substatus, 'Declined');
-    assert.equal(stored.record.referral.statusReason, `${CLOSE_REASONS.customerChoseAnotherVendor}: They signed with their incumbent reseller last week.`);
+    assert.equal(
+      stored.record.referral.statusReason,
+      `${CLOSE_REASONS.customerChoseAnotherVendor}: They signed with their incumbent reseller last week.`,
+    );
   });
 });

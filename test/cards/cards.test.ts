@@ -31,10 +31,26 @@ function decided(stage: 'accepted' | 'declined' | 'won' | 'lost' | 'expired'): R
     expired: ['Closed', 'Expired'],
   } as const;
   const [status, substatus] = pairs[stage];
-  const action = ({ accepted: 'accept', declined: 'decline', won: 'win', lost: 'lose', expired: 'expire' } as const)[stage];
+  const action = ({ accepted: 'accept', declined: 'decline', won: 'win', lost: 'lose', expired: 'expire' } as const)[
+    stage
+  ];
   return {
-    referral: { ...base.referral, status, substatus, statusReason: stage === 'declined' || stage === 'lost' ? 'Not a customer' : undefined, externalReferenceId: 'CRM-1' },
-    desk: { revision: 3, owner: alice, lastDecision: { action, by: stage === 'expired' ? { id: 'system', name: 'Referral Desk' } : alice, at: '2026-11-23T10:00:00.000Z' } },
+    referral: {
+      ...base.referral,
+      status,
+      substatus,
+      statusReason: stage === 'declined' || stage === 'lost' ? 'Not a customer' : undefined,
+      externalReferenceId: 'CRM-1',
+    },
+    desk: {
+      revision: 3,
+      owner: alice,
+      lastDecision: {
+        action,
+        by: stage === 'expired' ? { id: 'system', name: 'Referral Desk' } : alice,
+        at: '2026-11-23T10:00:00.000Z',
+      },
+    },
   };
 }
 
@@ -46,18 +62,44 @@ function teamDeal(): ReferralRecord {
       ...record.referral,
       salesStage: 'Developed',
       team: [
-        { firstName: 'Presales', lastName: 'Engineer', email: 'presales@partner.example', phoneNumber: '+1 425 555 0100' },
-        { firstName: 'Outside', lastName: 'Consultant', email: 'consultant@elsewhere.example', phoneNumber: '+44 20 7946 0000' },
+        {
+          firstName: 'Presales',
+          lastName: 'Engineer',
+          email: 'presales@partner.example',
+          phoneNumber: '+1 425 555 0100',
+        },
+        {
+          firstName: 'Outside',
+          lastName: 'Consultant',
+          email: 'consultant@elsewhere.example',
+          phoneNumber: '+44 20 7946 0000',
+        },
       ],
     },
-    desk: { ...record.desk, createdByPartner: true, teamAccounts: [{ email: 'presales@partner.example', actor: { id: 'aad-presales', name: 'Presales Engineer', teamsId: '29:presales' } }] },
+    desk: {
+      ...record.desk,
+      createdByPartner: true,
+      teamAccounts: [
+        {
+          email: 'presales@partner.example',
+          actor: { id: 'aad-presales', name: 'Presales Engineer', teamsId: '29:presales' },
+        },
+      ],
+    },
   };
 }
 
 function assessmentDeal(stage: 'Proposed' | 'Negotiated'): ReferralRecord {
   const record = decided('accepted');
   const solutions = [{ id: 'security-assessment', name: 'Security posture assessment', type: 'Assessment' }];
-  return { referral: { ...record.referral, salesStage: stage, details: { ...record.referral.details, requirements: { solutions } } }, desk: { ...record.desk, createdByPartner: true } };
+  return {
+    referral: {
+      ...record.referral,
+      salesStage: stage,
+      details: { ...record.referral.details, requirements: { solutions } },
+    },
+    desk: { ...record.desk, createdByPartner: true },
+  };
 }
 
 const samples: Record<string, AdaptiveCard> = {
@@ -73,7 +115,13 @@ const samples: Record<string, AdaptiveCard> = {
     en,
   ),
   'co-sell invitation from a partner, contact request older than 72 h': referralCard(
-    receivedRecord({ inviteContext: { invitedBy: { organizationName: 'Northwind Partners' }, notes: 'Need a local implementer', assistanceRequestCode: 'Technical' } }),
+    receivedRecord({
+      inviteContext: {
+        invitedBy: { organizationName: 'Northwind Partners' },
+        notes: 'Need a local implementer',
+        assistanceRequestCode: 'Technical',
+      },
+    }),
     NOW.plus({ days: 4 }),
     en,
   ),
@@ -90,57 +138,123 @@ const samples: Record<string, AdaptiveCard> = {
     favorite: true,
     solutions: loadSolutions(''),
   }),
-  'solution assessment at Proposed, as its owner sees it': referralCard(assessmentDeal('Proposed'), NOW, en, { viewer: alice }),
+  'solution assessment at Proposed, as its owner sees it': referralCard(assessmentDeal('Proposed'), NOW, en, {
+    viewer: alice,
+  }),
   'won co-sell deal eligible for deal registration': referralCard(
-    { ...decided('won'), referral: { ...decided('won').referral, type: 'Shared', inviteContext: { invitedBy: { organizationName: 'Microsoft' } }, details: { requirements: { solutions: [{ id: 'azure-migration', name: 'Azure migration and modernization' }] } } } },
+    {
+      ...decided('won'),
+      referral: {
+        ...decided('won').referral,
+        type: 'Shared',
+        inviteContext: { invitedBy: { organizationName: 'Microsoft' } },
+        details: {
+          requirements: { solutions: [{ id: 'azure-migration', name: 'Azure migration and modernization' }] },
+        },
+      },
+    },
     NOW,
     en,
     { solutions: loadSolutions('') },
   ),
-  history: historyCard(decided('accepted'), [
-    { referralId: 'r', revision: 1, at: '2026-11-23T08:00:00.000Z', actor: { id: 'partner-center', name: 'Partner Center' }, action: 'received', changes: [] },
-    {
-      referralId: 'r',
-      revision: 2,
-      at: '2026-11-23T10:00:00.000Z',
-      actor: alice,
-      action: 'accept',
-      changes: [
-        { field: 'status', before: 'New/Received', after: 'Active/Accepted' },
-        { field: 'closingDateTime', before: undefined, after: '2027-02-15T00:00:00.000Z' },
-      ],
-    },
-  ], en),
-  'favourites list': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [{ referralId: 'r1', title: 'Contoso', subtitle: 'Accepted' }], openTitle: 'Open', footnote: 'And 3 more' }),
-  'favourites list, empty': renderReferralListCard({ title: 'Your favourites', empty: 'none', items: [], openTitle: 'Open', footnote: '' }),
+  history: historyCard(
+    decided('accepted'),
+    [
+      {
+        referralId: 'r',
+        revision: 1,
+        at: '2026-11-23T08:00:00.000Z',
+        actor: { id: 'partner-center', name: 'Partner Center' },
+        action: 'received',
+        changes: [],
+      },
+      {
+        referralId: 'r',
+        revision: 2,
+        at: '2026-11-23T10:00:00.000Z',
+        actor: alice,
+        action: 'accept',
+        changes: [
+          { field: 'status', before: 'New/Received', after: 'Active/Accepted' },
+          { field: 'closingDateTime', before: undefined, after: '2027-02-15T00:00:00.000Z' },
+        ],
+      },
+    ],
+    en,
+  ),
+  'favourites list': renderReferralListCard({
+    title: 'Your favourites',
+    empty: 'none',
+    items: [{ referralId: 'r1', title: 'Contoso', subtitle: 'Accepted' }],
+    openTitle: 'Open',
+    footnote: 'And 3 more',
+  }),
+  'favourites list, empty': renderReferralListCard({
+    title: 'Your favourites',
+    empty: 'none',
+    items: [],
+    openTitle: 'Open',
+    footnote: '',
+  }),
   'two-step flow, new': referralCard(arrival(receivedRecord().referral, NOW, 'twoStep').record, NOW, en),
   'two-step flow, evaluating': referralCard(
-    { ...arrival(receivedRecord().referral, NOW, 'twoStep').record, desk: { revision: 2, flow: 'twoStep', interestedAt: NOW.toISO()!, lastDecision: { action: 'interested', by: alice, at: NOW.toISO()! } } },
+    {
+      ...arrival(receivedRecord().referral, NOW, 'twoStep').record,
+      desk: {
+        revision: 2,
+        flow: 'twoStep',
+        interestedAt: NOW.toISO()!,
+        lastDecision: { action: 'interested', by: alice, at: NOW.toISO()! },
+      },
+    },
     NOW,
     en,
   ),
   'two-step flow, missed unanswered': referralCard(
-    { referral: { ...decided('expired').referral }, desk: { ...decided('expired').desk, flow: 'twoStep', missed: true } },
+    {
+      referral: { ...decided('expired').referral },
+      desk: { ...decided('expired').desk, flow: 'twoStep', missed: true },
+    },
     NOW,
     en,
   ),
   'reminder in the channel thread': referralCard(receivedRecord(), NOW.plus({ days: 11 }), en, { reminder: true }),
-  'reminder of a deal gone stale, as its owner sees it': referralCard(decided('accepted'), NOW.plus({ days: 90 }), en, { viewer: alice, reminder: true }),
+  'reminder of a deal gone stale, as its owner sees it': referralCard(decided('accepted'), NOW.plus({ days: 90 }), en, {
+    viewer: alice,
+    reminder: true,
+  }),
   'new deal form': newDealCard('form-1', loadSolutions(''), NOW, en),
   welcome: renderWelcomeCard({ title: 't', intro: 'i', howToLink: 'h', example: 'e', regions: 'r', more: 'm' }),
-  links: renderLinksCard({ title: 'Where referrals go', rows: [{ title: 'Germany (DE)', value: 'EMEA' }], footnote: '' }),
-  'links, empty with footnote': renderLinksCard({ title: 'Where referrals go', rows: [], footnote: 'Not covered: apac' }),
+  links: renderLinksCard({
+    title: 'Where referrals go',
+    rows: [{ title: 'Germany (DE)', value: 'EMEA' }],
+    footnote: '',
+  }),
+  'links, empty with footnote': renderLinksCard({
+    title: 'Where referrals go',
+    rows: [],
+    footnote: 'Not covered: apac',
+  }),
 };
 
 /** The samples that are not a referral's own card. */
-const OTHER_CARDS = ['new deal form', 'history', 'favourites list', 'favourites list, empty', 'welcome', 'links', 'links, empty with footnote'];
+const OTHER_CARDS = [
+  'new deal form',
+  'history',
+  'favourites list',
+  'favourites list, empty',
+  'welcome',
+  'links',
+  'links, empty with footnote',
+];
 
 describe('cards', () => {
   for (const [name, card] of Object.entries(samples)) {
     describe(name, () => {
       itIsAWellFormedCard(card, (verbs) => {
         if (OTHER_CARDS.includes(name)) return;
-        for (const verb of EVERY_CARD_VERBS) assert.ok(verbs.includes(verb), `History and the star are on every referral card: ${verb}`);
+        for (const verb of EVERY_CARD_VERBS)
+          assert.ok(verbs.includes(verb), `History and the star are on every referral card: ${verb}`);
       });
     });
   }
@@ -161,10 +275,13 @@ describe('cards', () => {
     assert.match(JSON.stringify(samples.accepted), new RegExp(`"title":"${en.card.dealActions}"`));
     assert.deepEqual((samples.accepted as { refresh?: { userIds: string[] } }).refresh?.userIds, ['29:alice']);
     assert.deepEqual(dealVerbs(samples['accepted, as its owner sees it']), ownerVerbs(false));
-    const stranger = referralCard(decided('accepted'), NOW, en, { viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' } });
+    const stranger = referralCard(decided('accepted'), NOW, en, {
+      viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' },
+    });
     assert.deepEqual(dealVerbs(stranger), [VERBS.refresh]);
     const text = JSON.stringify(samples['accepted, as its owner sees it']);
-    for (const id of ['finalValue', 'lossReason']) assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
+    for (const id of ['finalValue', 'lossReason'])
+      assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
   });
 
   it('shows the team, the sales stage as progress, and refreshes for every team member with a Teams account', () => {
@@ -186,7 +303,10 @@ describe('cards', () => {
     const proposed = referralCardData(assessmentDeal('Proposed'), NOW, en, { viewer: alice });
     assert.equal(proposed.win.allowed, false);
     assert.equal(proposed.winHint, en.card.winAfterStages);
-    assert.deepEqual(proposed.edit.salesStages.map((c) => c.value), ['Proposed', 'Negotiated']);
+    assert.deepEqual(
+      proposed.edit.salesStages.map((c) => c.value),
+      ['Proposed', 'Negotiated'],
+    );
     assert.ok(!dealVerbs(samples['solution assessment at Proposed, as its owner sees it']).includes(VERBS.win));
     const negotiated = referralCardData(assessmentDeal('Negotiated'), NOW, en, { viewer: alice });
     assert.equal(negotiated.win.allowed, true);
@@ -196,7 +316,10 @@ describe('cards', () => {
   it("shows who invited to a co-sell deal, the help they asked for, and a partner's own value and close date", () => {
     const p2p = referralCardData(
       receivedRecord({
-        inviteContext: { invitedBy: { organizationName: 'Trey Research' }, assistanceRequestCode: 'ProofOfConceptOrDemo' },
+        inviteContext: {
+          invitedBy: { organizationName: 'Trey Research' },
+          assistanceRequestCode: 'ProofOfConceptOrDemo',
+        },
         details: { ...receivedRecord().referral.details, closingDateTime: '2027-01-15T00:00:00.000Z' },
       }),
       NOW,
@@ -207,14 +330,21 @@ describe('cards', () => {
     assert.equal(facts['Help requested'], 'Proof of concept or demo');
     assert.equal(facts["Trey Research's estimated value"], '€25,000.00');
     assert.equal(facts["Trey Research's estimated close"], '15 Jan 2027');
-    const fromMicrosoft = referralCardData(receivedRecord({ type: 'Shared', inviteContext: { invitedBy: { organizationName: 'Microsoft' }, assistanceRequestCode: 'Technical' } }), NOW, en);
+    const fromMicrosoft = referralCardData(
+      receivedRecord({
+        type: 'Shared',
+        inviteContext: { invitedBy: { organizationName: 'Microsoft' }, assistanceRequestCode: 'Technical' },
+      }),
+      NOW,
+      en,
+    );
     const msFacts = Object.fromEntries(fromMicrosoft.facts.map((f) => [f.title, f.value]));
     assert.equal(msFacts.Source, 'Co-sell invitation from Microsoft');
     assert.equal(msFacts['Help requested'], 'Technical');
     assert.equal(msFacts['Estimated value'], '€25,000.00');
   });
 
-  it('offers Snooze on a reminder, and on a stale deal\'s reminder moving its close date to its workers', () => {
+  it("offers Snooze on a reminder, and on a stale deal's reminder moving its close date to its workers", () => {
     const snooze = (card: AdaptiveCard) => verbsIn(card).filter((verb) => verb === VERBS.snooze).length;
     assert.equal(snooze(samples['reminder in the channel thread']), 3, 'in 1 hour, in 4 hours, tomorrow morning');
     assert.equal(snooze(samples['received referral']), 0, 'not on the card itself');
@@ -222,27 +352,64 @@ describe('cards', () => {
     const stale = samples['reminder of a deal gone stale, as its owner sees it'];
     assert.equal(snooze(stale), 3);
     assert.ok(verbsIn(stale).includes(VERBS.moveCloseDate));
-    assert.ok(!verbsIn(referralCard(decided('accepted'), NOW.plus({ days: 90 }), en, { reminder: true })).includes(VERBS.moveCloseDate), 'not for someone not working the deal');
-    assert.equal(snooze(referralCard(receivedRecord(), NOW.plus({ days: 20 }), en, { reminder: true })), 0, 'nothing to snooze once expired');
+    assert.ok(
+      !verbsIn(referralCard(decided('accepted'), NOW.plus({ days: 90 }), en, { reminder: true })).includes(
+        VERBS.moveCloseDate,
+      ),
+      'not for someone not working the deal',
+    );
+    assert.equal(
+      snooze(referralCard(receivedRecord(), NOW.plus({ days: 20 }), en, { reminder: true })),
+      0,
+      'nothing to snooze once expired',
+    );
   });
 
   it('offers the two-step answers in turn, and says when a referral was missed', () => {
     assert.deepEqual(dealVerbs(samples['two-step flow, new']), [VERBS.interested, VERBS.noThanks]);
     assert.deepEqual(dealVerbs(samples['two-step flow, evaluating']), [VERBS.accept, VERBS.decline]);
     assert.deepEqual(dealVerbs(samples['two-step flow, missed unanswered']), []);
-    assert.match(JSON.stringify(samples['two-step flow, missed unanswered']), /Missed on .*nobody said they were interested in time/);
+    assert.match(
+      JSON.stringify(samples['two-step flow, missed unanswered']),
+      /Missed on .*nobody said they were interested in time/,
+    );
   });
 
   it('says on a won deal whether it is eligible for deal registration, and why not', () => {
-    assert.match(JSON.stringify(samples['won co-sell deal eligible for deal registration']), /Eligible for deal registration/);
-    assert.match(JSON.stringify(samples.won), /Not eligible for deal registration: only co-sell and partner-led deals qualify; no incentive-eligible solution on the deal\./);
+    assert.match(
+      JSON.stringify(samples['won co-sell deal eligible for deal registration']),
+      /Eligible for deal registration/,
+    );
+    assert.match(
+      JSON.stringify(samples.won),
+      /Not eligible for deal registration: only co-sell and partner-led deals qualify; no incentive-eligible solution on the deal\./,
+    );
     assert.doesNotMatch(JSON.stringify(samples.accepted), /deal registration/);
   });
 
   it('asks everything the new deal form needs, required where the help pages require it', () => {
     const text = JSON.stringify(samples['new deal form']);
-    const required = ['customerName', 'country', 'contactFirstName', 'contactLastName', 'contactPhoneNumber', 'contactEmail', 'dealName', 'dealValue', 'currency', 'closingDate'];
-    required.push('memberFirstName', 'memberLastName', 'memberPhoneNumber', 'memberEmail', 'solutions', 'help', 'microsoftSellersMaySee');
+    const required = [
+      'customerName',
+      'country',
+      'contactFirstName',
+      'contactLastName',
+      'contactPhoneNumber',
+      'contactEmail',
+      'dealName',
+      'dealValue',
+      'currency',
+      'closingDate',
+    ];
+    required.push(
+      'memberFirstName',
+      'memberLastName',
+      'memberPhoneNumber',
+      'memberEmail',
+      'solutions',
+      'help',
+      'microsoftSellersMaySee',
+    );
     for (const id of required) assert.match(text, new RegExp(`"id":"${id}"[^}]*"isRequired":true`), id);
     for (const id of ['notes', 'crmId', 'campaignId']) assert.match(text, new RegExp(`"id":"${id}"`), id);
     assert.match(text, /"formId":"form-1"/);
@@ -272,11 +439,18 @@ describe('cards', () => {
 
   it('tells what the customer needs: their notes, then the solutions they asked for, labelled', () => {
     const data = referralCardData(receivedRecord(), NOW, en);
-    assert.equal(data.needs, `We want to move 40 VMs to Azure before March.\n\n${en.card.solutions('Azure migration assessment')}`);
+    assert.equal(
+      data.needs,
+      `We want to move 40 VMs to Azure before March.\n\n${en.card.solutions('Azure migration assessment')}`,
+    );
   });
 
   it('names the inviting partner of a co-sell invitation', () => {
-    const data = referralCardData(receivedRecord({ inviteContext: { invitedBy: { organizationName: 'Northwind Partners' } } }), NOW, en);
+    const data = referralCardData(
+      receivedRecord({ inviteContext: { invitedBy: { organizationName: 'Northwind Partners' } } }),
+      NOW,
+      en,
+    );
     assert.equal(data.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.coSellFromPartner);
     assert.equal(data.facts.find((f) => f.title === en.card.invitedBy)?.value, 'Northwind Partners');
   });
@@ -296,7 +470,7 @@ describe('card wording', () => {
     assert.equal(companySize('Small business'), 'Small business');
   });
 
-  it('rounds the time left to the unit that reads best, in the reader\'s language', () => {
+  it("rounds the time left to the unit that reads best, in the reader's language", () => {
     assert.equal(roughDuration(Duration.fromObject({ days: 13, hours: 23 }), en.format), '13 days');
     assert.equal(roughDuration(Duration.fromObject({ hours: 47 }), en.format), '47 hours');
     assert.equal(roughDuration(Duration.fromObject({ minutes: 61 }), en.format), '61 minutes');
@@ -306,25 +480,46 @@ describe('card wording', () => {
     assert.equal(roughDuration(Duration.fromObject({ hours: 25 }), de.format), '25 Stunden');
   });
 
-  it('shows money in its currency, and a malformed code next to the number, as the reader\'s language writes it', () => {
+  it("shows money in its currency, and a malformed code next to the number, as the reader's language writes it", () => {
     assert.equal(money(25000, 'EUR', en.format), '€25,000.00');
     assert.match(money(1200.5, 'XQQ', en.format), /^XQQ\s1,200\.50$/);
     assert.equal(money(1200.5, 'EU', en.format), '1,200.5 EU');
     assert.match(money(25000, 'EUR', de.format), /^25\.000,00\s€$/);
   });
 
-  it('writes dates and times as the reader\'s language does', () => {
+  it("writes dates and times as the reader's language does", () => {
     const instant = DateTime.fromISO('2026-12-04T12:05:00Z', { zone: 'utc' });
     assert.equal(plainDate(instant, en.format), '4 Dec 2026');
-    assert.equal(plainDate(instant, de.format), '4\\. Dez 2026', 'escaped: opening a fact, "4." would start a numbered list');
+    assert.equal(
+      plainDate(instant, de.format),
+      '4\\. Dez 2026',
+      'escaped: opening a fact, "4." would start a numbered list',
+    );
     assert.equal(localDateTime(instant, 'Europe/Berlin', en.format), 'Fri 4 Dec at 13:05 (Europe/Berlin)');
     assert.equal(localDateTime(instant, 'Europe/Berlin', de.format), 'Fr 4. Dez um 13:05 (Europe/Berlin)');
   });
 });
 
 describe('cards: a history event stored with null for no value', () => {
-  const stored = { field: 'externalReferenceId', before: null, after: 'CRM-0042' } as unknown as { field: string; before?: string; after?: string };
-  const card = historyCard(decided('declined'), [{ referralId: 'r', revision: 2, at: '2026-11-23T10:00:00.000Z', actor: { id: 'partner-center', name: 'Partner Center' }, action: 'updated', changes: [stored] }], en);
+  const stored = { field: 'externalReferenceId', before: null, after: 'CRM-0042' } as unknown as {
+    field: string;
+    before?: string;
+    after?: string;
+  };
+  const card = historyCard(
+    decided('declined'),
+    [
+      {
+        referralId: 'r',
+        revision: 2,
+        at: '2026-11-23T10:00:00.000Z',
+        actor: { id: 'partner-center', name: 'Partner Center' },
+        action: 'updated',
+        changes: [stored],
+      },
+    ],
+    en,
+  );
 
   it('shows it as no value, and the card validates', () => {
     assert.match(JSON.stringify(card), /CRM ID: \(none\) → CRM-0042/);

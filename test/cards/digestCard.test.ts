@@ -18,11 +18,20 @@ const EMEA = { code: 'emea', name: 'Europe, Middle East and Africa' };
 const ALICE = { id: 'aad-alice', name: 'Alice Rep' };
 let revision = 0;
 
-const fact = (kind: FactKind, at: string, extra: Partial<ReferralFact> = {}): ReferralFact => ({ referralId: `r-${++revision}`, revision, region: 'emea', kind, at, ...extra });
+const fact = (kind: FactKind, at: string, extra: Partial<ReferralFact> = {}): ReferralFact => ({
+  referralId: `r-${++revision}`,
+  revision,
+  region: 'emea',
+  kind,
+  at,
+  ...extra,
+});
 
 /** The last 7 days: 4 received, 2 accepted (first answers after 1 and 3 hours), 1 declined, 1 expired, 1 won; the weeks before: 6 received. */
 const FACTS: ReferralFact[] = [
-  ...['2026-10-20', '2026-10-21', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-10'].map((day) => fact('received', `${day}T10:00:00.000Z`)),
+  ...['2026-10-20', '2026-10-21', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-10'].map((day) =>
+    fact('received', `${day}T10:00:00.000Z`),
+  ),
   ...['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'].map((day) => fact('received', `${day}T10:00:00.000Z`)),
   fact('accepted', '2026-11-17T11:00:00.000Z', { by: ALICE, firstResponseMinutes: 60 }),
   fact('accepted', '2026-11-18T13:00:00.000Z', { by: ALICE, firstResponseMinutes: 180 }),
@@ -33,22 +42,53 @@ const FACTS: ReferralFact[] = [
 
 function deal(i: number, extra: Partial<DealSummary> = {}): DealSummary {
   const name = `Deal ${i.toString().padStart(5, '0')} with a realistically long name for a migration project`;
-  return { referralId: `deal-${i}`, region: 'emea', stage: 'accepted', name, customer: `Customer ${i} GmbH`, value: 1000 + i, currency: i % 3 === 0 ? 'USD' : 'EUR', percent: 40, closing: '2026-12-15T00:00:00.000Z', owner: { id: `aad-rep-${i % 20}`, name: `Rep ${i % 20}` }, ...extra };
+  return {
+    referralId: `deal-${i}`,
+    region: 'emea',
+    stage: 'accepted',
+    name,
+    customer: `Customer ${i} GmbH`,
+    value: 1000 + i,
+    currency: i % 3 === 0 ? 'USD' : 'EUR',
+    percent: 40,
+    closing: '2026-12-15T00:00:00.000Z',
+    owner: { id: `aad-rep-${i % 20}`, name: `Rep ${i % 20}` },
+    ...extra,
+  };
 }
 
 /** Open deals of a busy region: a fifth undecided (some expiring this week), a fifth past their close date. */
 function openDeals(count: number): DealSummary[] {
   return Array.from({ length: count }, (_, i) => {
-    if (i % 5 === 0) return deal(i, { stage: 'received', percent: 10, closing: undefined, owner: undefined, deadline: NOW.plus({ hours: 1 + (i % 300) }).toISO()! });
+    if (i % 5 === 0)
+      return deal(i, {
+        stage: 'received',
+        percent: 10,
+        closing: undefined,
+        owner: undefined,
+        deadline: NOW.plus({ hours: 1 + (i % 300) }).toISO()!,
+      });
     if (i % 5 === 1) return deal(i, { closing: '2026-11-01T00:00:00.000Z' });
     return deal(i);
   });
 }
 
-const scope = (facts: ReferralFact[], open: DealSummary[], region = EMEA): DigestScope => ({ title: region.name, codes: [region.code], figures: digestFigures(facts, open, NOW) });
+const scope = (facts: ReferralFact[], open: DealSummary[], region = EMEA): DigestScope => ({
+  title: region.name,
+  codes: [region.code],
+  figures: digestFigures(facts, open, NOW),
+});
 
 const factsOf = (card: unknown, section = 0) =>
-  Object.fromEntries((((card as AdaptiveCard).body![2 + section] as { items: { type: string; facts?: { title: string; value: string }[] }[] }).items.find((i) => i.type === 'FactSet')!.facts ?? []).map((f) => [f.title, f.value]));
+  Object.fromEntries(
+    (
+      (
+        (card as AdaptiveCard).body![2 + section] as {
+          items: { type: string; facts?: { title: string; value: string }[] }[];
+        }
+      ).items.find((i) => i.type === 'FactSet')!.facts ?? []
+    ).map((f) => [f.title, f.value]),
+  );
 
 /**
  * Charts are not in the official 1.5 schema: the card is checked as a client without charts
@@ -85,7 +125,10 @@ describe('digest card', () => {
         'Answered within 24 hours': '3 of 3 (100 %)',
       });
       for (const value of Object.values(facts)) assert.ok(value.length <= 40, `short enough for a phone: ${value}`);
-      assert.match(JSON.stringify(card), /The 7 days to Mon 23 Nov at 10:00 \(Europe\/Berlin\), against the 4 weeks before\./);
+      assert.match(
+        JSON.stringify(card),
+        /The 7 days to Mon 23 Nov at 10:00 \(Europe\/Berlin\), against the 4 weeks before\./,
+      );
     });
 
     it('charts received, won and lost over the five weeks as a line chart, with a table for clients without charts', () => {
@@ -94,15 +137,33 @@ describe('digest card', () => {
       assert.equal(chart.type, 'Chart.Line');
       assert.equal(chart.title, 'Received, won and lost per week');
       const data = chart.data as { legend: string; color: string; values: { x: string; y: number }[] }[];
-      assert.deepEqual(data.map((s) => [s.legend, s.color]), [['Received', 'categoricalBlue'], ['Won', 'good'], ['Lost', 'attention']]);
-      for (const series of data) assert.deepEqual(series.values.map((v) => v.x), ['19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov']);
-      assert.deepEqual(data[0].values.map((v) => v.y), [2, 0, 3, 1, 4]);
-      assert.deepEqual(data[1].values.map((v) => v.y), [0, 0, 0, 0, 1]);
+      assert.deepEqual(
+        data.map((s) => [s.legend, s.color]),
+        [
+          ['Received', 'categoricalBlue'],
+          ['Won', 'good'],
+          ['Lost', 'attention'],
+        ],
+      );
+      for (const series of data)
+        assert.deepEqual(
+          series.values.map((v) => v.x),
+          ['19 Oct', '26 Oct', '2 Nov', '9 Nov', '16 Nov'],
+        );
+      assert.deepEqual(
+        data[0].values.map((v) => v.y),
+        [2, 0, 3, 1, 4],
+      );
+      assert.deepEqual(
+        data[1].values.map((v) => v.y),
+        [0, 0, 0, 0, 1],
+      );
       const fallback = chart.fallback as { type: string };
       assert.equal(fallback.type, 'Container');
       assert.deepEqual(validateCard({ type: 'AdaptiveCard', version: '1.5', body: [fallback] }), []);
       const table = JSON.stringify(fallback);
-      for (const text of ['Week of', '19 Oct', '16 Nov', 'Received', 'Won', 'Lost']) assert.ok(table.includes(`"text":"${text}"`), text);
+      for (const text of ['Week of', '19 Oct', '16 Nov', 'Received', 'Won', 'Lost'])
+        assert.ok(table.includes(`"text":"${text}"`), text);
     });
 
     it('shows the pipeline per currency, raw and weighted, and the first deals of each list', () => {
@@ -113,8 +174,11 @@ describe('digest card', () => {
       assert.match(text, /"text":"Expiring in the next 7 days: 3"/);
       assert.match(text, /"text":"Past their close date: 3"/);
       assert.match(text, /"text":"Largest open deals \(12 with a value\)"/);
-      assert.match(text, /"title":"Alice Rep","value":"2 answers · 1 win"\},\{"title":"Bob Rep","value":"1 answer · 0 wins"/);
-      assert.match(text, /New referral · €1,010.00 · expires 23 Nov 21:00/, 'deadline in the reader\'s zone');
+      assert.match(
+        text,
+        /"title":"Alice Rep","value":"2 answers · 1 win"\},\{"title":"Bob Rep","value":"1 answer · 0 wins"/,
+      );
+      assert.match(text, /New referral · €1,010.00 · expires 23 Nov 21:00/, "deadline in the reader's zone");
       assert.match(text, /And 7 more\./, '12 largest, 5 shown');
       assert.deepEqual(verbsIn(card), [VERBS.digestList], 'only the largest deals have more than fit');
     });
@@ -130,7 +194,12 @@ describe('digest card', () => {
       assert.equal(facts['First answer, median'], '—');
       assert.equal(facts['Answered within 24 hours'], '—');
       const text = JSON.stringify(card);
-      for (const empty of ['No accepted deal is open.', 'Nothing expires in the next 7 days.', 'No deal is past its close date.', 'No open referral or deal has a value yet.']) {
+      for (const empty of [
+        'No accepted deal is open.',
+        'Nothing expires in the next 7 days.',
+        'No deal is past its close date.',
+        'No open referral or deal has a value yet.',
+      ]) {
         assert.ok(text.includes(empty), empty);
       }
       assert.deepEqual(verbsIn(card), []);
@@ -158,7 +227,15 @@ describe('digest card', () => {
   describe('an admin of forty regions with 2,000 open deals each', () => {
     const regions = Array.from({ length: 40 }, (_, i) => ({ code: `region-${i}`, name: `Region ${i}` }));
     const scopes = regions.map((region) => scope(FACTS, openDeals(2_000), region));
-    const all = { title: 'All your regions', codes: regions.map((r) => r.code), figures: digestFigures([], scopes.flatMap(() => openDeals(2_000)), NOW) };
+    const all = {
+      title: 'All your regions',
+      codes: regions.map((r) => r.code),
+      figures: digestFigures(
+        [],
+        scopes.flatMap(() => openDeals(2_000)),
+        NOW,
+      ),
+    };
     const card = digestCard([all, ...scopes], NOW, ZONE, en);
     itIsAWellFormedDigest(card);
 
@@ -167,9 +244,19 @@ describe('digest card', () => {
       assert.equal(chartsIn(card).length, 1, 'one chart: all regions together');
       const text = JSON.stringify(card);
       const footnote = (card.body!.at(-1) as { text: string }).text;
-      assert.match(footnote, /^Left out to keep this card small: region-\d+, .*region-39\. Send "digest now" and a region code for one of them\.$/);
-      assert.ok(!footnote.includes('region-0,') && text.includes('"text":"Region 1"'), 'the first regions are kept, summed up');
-      assert.match(text, /"verb":"digest\.list","data":\{"list":"top","regions":"region-0"\}/, 'a summed-up region keeps its buttons');
+      assert.match(
+        footnote,
+        /^Left out to keep this card small: region-\d+, .*region-39\. Send "digest now" and a region code for one of them\.$/,
+      );
+      assert.ok(
+        !footnote.includes('region-0,') && text.includes('"text":"Region 1"'),
+        'the first regions are kept, summed up',
+      );
+      assert.match(
+        text,
+        /"verb":"digest\.list","data":\{"list":"top","regions":"region-0"\}/,
+        'a summed-up region keeps its buttons',
+      );
     });
   });
 });
@@ -187,8 +274,22 @@ describe('digest list card', () => {
     assert.match(text, /"text":"Largest open deals · Europe, Middle East and Africa"/);
     assert.match(text, /"text":"1–40 of 10000"/);
     assert.equal(verbsIn(first).filter((v) => v === VERBS.refresh).length, LIST_PAGE_SIZE);
-    assert.deepEqual(first.actions, [{ type: 'Action.Execute', title: 'Next', verb: VERBS.digestList, data: { list: 'top', regions: 'emea', page: 1 } }]);
+    assert.deepEqual(first.actions, [
+      {
+        type: 'Action.Execute',
+        title: 'Next',
+        verb: VERBS.digestList,
+        data: { list: 'top', regions: 'emea', page: 1 },
+      },
+    ]);
     assert.match(JSON.stringify(last), /"text":"9961–10000 of 10000"/, 'a page past the end shows the last');
-    assert.deepEqual(last.actions, [{ type: 'Action.Execute', title: 'Previous', verb: VERBS.digestList, data: { list: 'top', regions: 'emea', page: 248 } }]);
+    assert.deepEqual(last.actions, [
+      {
+        type: 'Action.Execute',
+        title: 'Previous',
+        verb: VERBS.digestList,
+        data: { list: 'top', regions: 'emea', page: 248 },
+      },
+    ]);
   });
 });

@@ -15,7 +15,14 @@ const TYPED = [
 ];
 
 /** Text with nothing Markdown acts on. */
-const PLAIN = ['Contoso GmbH', 'Smith & Sons · Berlin', 'anna@contoso.example · +49 30 1234567', 'A - B + C # 1. 2', 'Ünïcödé 東京 🚀', ''];
+const PLAIN = [
+  'Contoso GmbH',
+  'Smith & Sons · Berlin',
+  'anna@contoso.example · +49 30 1234567',
+  'A - B + C # 1. 2',
+  'Ünïcödé 東京 🚀',
+  '',
+];
 
 describe('cards: literal text', () => {
   it('shows every typed text exactly as typed', () => {
@@ -24,7 +31,10 @@ describe('cards: literal text', () => {
 
   it('leaves nothing that would render: no link, emphasis, list, heading, quote, HTML, escape or text function', () => {
     for (const text of TYPED) {
-      assert.ok(unescapedMarkup(text).length > 0 || asShown(text) !== text, `unescaped, the sample would not show as typed: ${text}`);
+      assert.ok(
+        unescapedMarkup(text).length > 0 || asShown(text) !== text,
+        `unescaped, the sample would not show as typed: ${text}`,
+      );
       assert.deepEqual(unescapedMarkup(literal(text)), []);
     }
   });
@@ -44,7 +54,11 @@ describe('cards: literal text', () => {
   it('is applied once: text escaped twice shows its backslashes', () => {
     const once = literal('**urgent**');
     assert.equal(asShown(once), '**urgent**');
-    assert.equal(asShown(literal(once)), '\\*\\*urgent\\*\\*', 'so each value is escaped where it enters, and only there');
+    assert.equal(
+      asShown(literal(once)),
+      '\\*\\*urgent\\*\\*',
+      'so each value is escaped where it enters, and only there',
+    );
   });
 
   it('"${…}" in a value is bound as it is: templates never evaluate data', () => {

@@ -60,7 +60,16 @@ const page = (n: number, items: ReferralListCardData['items']) =>
 /** The longest list any command sends: 25 lines, each with names far longer than the card shows. */
 const longest = listOf({
   items: Array.from({ length: 25 }, (_, i) =>
-    dealListItem(summary(`a1b2c3d4-0000-4000-8000-${String(i).padStart(12, '0')}`, { name: 'N'.repeat(2000), customer: 'C'.repeat(2000), owner: { id: 'aad-bob', name: 'B'.repeat(300) } }), alice, NOW, en),
+    dealListItem(
+      summary(`a1b2c3d4-0000-4000-8000-${String(i).padStart(12, '0')}`, {
+        name: 'N'.repeat(2000),
+        customer: 'C'.repeat(2000),
+        owner: { id: 'aad-bob', name: 'B'.repeat(300) },
+      }),
+      alice,
+      NOW,
+      en,
+    ),
   ),
   intro: en.expiring.scopeRegions('Europe, Middle East and Africa'),
   footnote: en.find.more(75),
@@ -71,10 +80,19 @@ const samples: Record<string, AdaptiveCard> = {
   'my deals, first of three pages': page(1, [dealListItem(summary('r1'), alice, NOW, en)]),
   'my deals, a middle page with an overdue deal and a referral about to expire': page(2, [
     dealListItem(summary('r1', { closing: '2026-11-01T00:00:00.000Z' }), alice, NOW, en),
-    dealListItem(summary('r2', { stage: 'received', deadline: '2026-11-24T08:00:00.000Z', closing: undefined, owner: undefined }), alice, NOW, en),
+    dealListItem(
+      summary('r2', { stage: 'received', deadline: '2026-11-24T08:00:00.000Z', closing: undefined, owner: undefined }),
+      alice,
+      NOW,
+      en,
+    ),
   ]),
   'my deals, last page': page(3, [dealListItem(summary('r1', { stage: 'won' }), alice, NOW, en)]),
-  'expiring, empty with its regions': listOf({ title: en.expiring.title, intro: en.expiring.scopeNoRole, empty: en.expiring.empty }),
+  'expiring, empty with its regions': listOf({
+    title: en.expiring.title,
+    intro: en.expiring.scopeNoRole,
+    empty: en.expiring.empty,
+  }),
   'the longest list': longest,
 };
 
@@ -88,34 +106,56 @@ describe('cards of the personal chat', () => {
     const buttons = actionsIn(card);
     assert.ok(buttons.every((b) => b.verb === VERBS.runCommand));
     assert.deepEqual(buttons.map((b) => b.data?.command).sort(), [...WELCOME_COMMANDS].sort());
-    assert.deepEqual(buttons.map((b) => b.title), ['My deals', 'Expiring soon', 'Favourites', 'New deal', 'Settings', 'Help', 'Find']);
+    assert.deepEqual(
+      buttons.map((b) => b.title),
+      ['My deals', 'Expiring soon', 'Favourites', 'New deal', 'Settings', 'Help', 'Find'],
+    );
     assert.match(JSON.stringify(card), new RegExp(`"type":"Input.Text","id":"${FIND_INPUT_ID}"`));
     assert.match(JSON.stringify(card), /accepts or declines it before it expires/, 'says what the bot does');
   });
 
   it('pages: Next on the first, Previous and Next in the middle, Previous on the last, each with its page', () => {
-    const pagers = (name: string) => actionsIn(samples[name]).filter((a) => a.verb === VERBS.myDealsPage).map((a) => [a.title, a.data?.page]);
+    const pagers = (name: string) =>
+      actionsIn(samples[name])
+        .filter((a) => a.verb === VERBS.myDealsPage)
+        .map((a) => [a.title, a.data?.page]);
     assert.deepEqual(pagers('my deals, first of three pages'), [['Next ›', 2]]);
-    assert.deepEqual(pagers('my deals, a middle page with an overdue deal and a referral about to expire'), [['‹ Previous', 1], ['Next ›', 3]]);
+    assert.deepEqual(pagers('my deals, a middle page with an overdue deal and a referral about to expire'), [
+      ['‹ Previous', 1],
+      ['Next ›', 3],
+    ]);
     assert.deepEqual(pagers('my deals, last page'), [['‹ Previous', 2]]);
     assert.match(JSON.stringify(samples['my deals, last page']), /Page 3 of 3 · 23 in all/);
-    assert.deepEqual(verbsIn(listOf({ items: [dealListItem(summary('r1'), alice, NOW, en)] })), [VERBS.refresh], 'one page: no pager');
+    assert.deepEqual(
+      verbsIn(listOf({ items: [dealListItem(summary('r1'), alice, NOW, en)] })),
+      [VERBS.refresh],
+      'one page: no pager',
+    );
   });
 
   it('lines: the key facts, an Open per line, and in red what is overdue or about to expire', () => {
     const text = JSON.stringify(samples['my deals, a middle page with an overdue deal and a referral about to expire']);
     assert.match(text, /"text":"Contoso GmbH · Accepted · €30,000.00 · closes 1 Nov 2026"/);
-    assert.match(text, /"text":"Overdue: the close date was 1 Nov 2026. Report Won or Lost, or move it.","color":"Attention"/);
+    assert.match(
+      text,
+      /"text":"Overdue: the close date was 1 Nov 2026. Report Won or Lost, or move it.","color":"Attention"/,
+    );
     assert.match(text, /"text":"Contoso GmbH · New referral · €30,000.00 · expires 24 Nov 2026"/);
     assert.match(text, /"text":"⏰ 23 hours left to answer","color":"Attention"/);
     assert.deepEqual(
-      actionsIn(samples['my deals, a middle page with an overdue deal and a referral about to expire']).filter((a) => a.verb === VERBS.refresh).map((a) => a.data),
+      actionsIn(samples['my deals, a middle page with an overdue deal and a referral about to expire'])
+        .filter((a) => a.verb === VERBS.refresh)
+        .map((a) => a.data),
       [{ referralId: 'r1' }, { referralId: 'r2' }],
     );
-    assert.doesNotMatch(JSON.stringify(samples['my deals, first of three pages']), /Attention/, 'nothing urgent, nothing red');
+    assert.doesNotMatch(
+      JSON.stringify(samples['my deals, first of three pages']),
+      /Attention/,
+      'nothing urgent, nothing red',
+    );
   });
 
-  it("names the owner when it is someone else, and cuts long names short", () => {
+  it('names the owner when it is someone else, and cuts long names short', () => {
     const line = dealListItem(summary('r1', { owner: { id: 'aad-bob', name: 'Bob Rep' } }), alice, NOW, en);
     assert.equal(line.subtitle, 'Contoso GmbH · Accepted · €30,000.00 · closes 15 Feb 2027 · owner Bob Rep');
     const long = actionsIn(longest).length;

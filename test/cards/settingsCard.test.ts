@@ -11,7 +11,12 @@ import { NOW } from '../support/fixtures';
 
 const DESK: WorkingHours = { timeZone: 'UTC', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
 const LEARNED: UserProfile = { id: 'aad-alice', name: 'Alice Rep', timeZone: 'Europe/Berlin' };
-const CHOSEN: UserProfile = { ...LEARNED, timeZone: 'Asia/Tokyo', timeZoneChosen: true, hours: { start: '08:00', end: '16:00', days: [2, 4, 6] } };
+const CHOSEN: UserProfile = {
+  ...LEARNED,
+  timeZone: 'Asia/Tokyo',
+  timeZoneChosen: true,
+  hours: { start: '08:00', end: '16:00', days: [2, 4, 6] },
+};
 
 interface Input {
   id: string;
@@ -40,7 +45,15 @@ const samples: Record<string, AdaptiveCard> = {
   'a user the desk has not heard from': settingsCard('aad-new', null, DESK, NOW, en),
   'a zone learned from Teams, default hours': settingsCard(LEARNED.id, LEARNED, DESK, NOW, en),
   'a zone and hours the user chose, just saved': settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, en.settings.saved),
-  "a manager's, with the weekly digest's day and time": settingsCard(CHOSEN.id, { ...CHOSEN, digestTime: { day: 3, time: '16:30' } }, DESK, NOW, en, '', true),
+  "a manager's, with the weekly digest's day and time": settingsCard(
+    CHOSEN.id,
+    { ...CHOSEN, digestTime: { day: 3, time: '16:30' } },
+    DESK,
+    NOW,
+    en,
+    '',
+    true,
+  ),
 };
 
 describe('the settings card', () => {
@@ -53,7 +66,10 @@ describe('the settings card', () => {
   it('lists every zone and stays well below the 80 KB message limit', () => {
     const card = samples['a zone learned from Teams, default hours'];
     const zones = inputsOf(card).timeZone.choices!;
-    assert.deepEqual(zones.map((z) => z.value), TIME_ZONES);
+    assert.deepEqual(
+      zones.map((z) => z.value),
+      TIME_ZONES,
+    );
     const bytes = Buffer.byteLength(JSON.stringify(card));
     // At most half the limit, so the sections still to come (language, digest) fit as well.
     assert.ok(bytes < 40 * 1024, `${bytes} bytes with ${zones.length} zones`);
@@ -81,33 +97,57 @@ describe('the settings card', () => {
 
   it("shows the user's own hours and days, or the desk's, as Input.Time and a multi-select of the seven days", () => {
     const chosen = inputsOf(samples['a zone and hours the user chose, just saved']);
-    assert.deepEqual([chosen.timeZone.value, chosen.workStart.value, chosen.workEnd.value, chosen.workDays.value], ['Asia/Tokyo', '08:00', '16:00', '2,4,6']);
+    assert.deepEqual(
+      [chosen.timeZone.value, chosen.workStart.value, chosen.workEnd.value, chosen.workDays.value],
+      ['Asia/Tokyo', '08:00', '16:00', '2,4,6'],
+    );
     assert.equal(chosen.workStart.type, 'Input.Time');
     assert.equal(chosen.workDays.isMultiSelect, true);
-    assert.deepEqual(chosen.workDays.choices!.map((c) => c.title), ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-    assert.deepEqual(chosen.workDays.choices!.map((c) => c.value), ['1', '2', '3', '4', '5', '6', '7']);
+    assert.deepEqual(
+      chosen.workDays.choices!.map((c) => c.title),
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    );
+    assert.deepEqual(
+      chosen.workDays.choices!.map((c) => c.value),
+      ['1', '2', '3', '4', '5', '6', '7'],
+    );
     const fresh = inputsOf(samples['a user the desk has not heard from']);
-    assert.deepEqual([fresh.timeZone.value, fresh.workStart.value, fresh.workEnd.value, fresh.workDays.value], ['UTC', '09:00', '17:30', '1,2,3,4,5']);
+    assert.deepEqual(
+      [fresh.timeZone.value, fresh.workStart.value, fresh.workEnd.value, fresh.workDays.value],
+      ['UTC', '09:00', '17:30', '1,2,3,4,5'],
+    );
   });
 
   it('preselects a zone Teams reported under another name, and keeps one the runtime does not list', () => {
-    assert.equal(inputsOf(settingsCard('u', { id: 'u', timeZone: 'US/Eastern' }, DESK, NOW, en)).timeZone.value, 'America/New_York');
+    assert.equal(
+      inputsOf(settingsCard('u', { id: 'u', timeZone: 'US/Eastern' }, DESK, NOW, en)).timeZone.value,
+      'America/New_York',
+    );
     const unlisted = inputsOf(settingsCard('u', { id: 'u', timeZone: 'Etc/GMT+5' }, DESK, NOW, en)).timeZone;
     assert.equal(unlisted.value, 'Etc/GMT+5');
     assert.deepEqual(unlisted.choices![0], { title: 'Etc/GMT+5 (UTC-05:00)', value: 'Etc/GMT+5' });
   });
 
   it("names whose settings it shows on its Save button, so nobody else's click keeps them", () => {
-    const save = (samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[])[0];
+    const save = (
+      samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[]
+    )[0];
     assert.deepEqual(save.data, { settingsOf: 'aad-alice', sections: 'workingHours,messages,language' });
   });
 
-  it("shows a manager when their digest comes, and names that section on Save", () => {
+  it('shows a manager when their digest comes, and names that section on Save', () => {
     const manager = samples["a manager's, with the weekly digest's day and time"];
     const inputs = inputsOf(manager);
     assert.deepEqual([inputs.digestDay.value, inputs.digestTime.value], ['3', '16:30']);
-    assert.equal(inputsOf(samples['a zone learned from Teams, default hours']).digestDay, undefined, 'only for those who get a digest');
-    assert.deepEqual((manager.actions as { data: Record<string, unknown> }[])[0].data.sections, 'workingHours,messages,language,digest');
+    assert.equal(
+      inputsOf(samples['a zone learned from Teams, default hours']).digestDay,
+      undefined,
+      'only for those who get a digest',
+    );
+    assert.deepEqual(
+      (manager.actions as { data: Record<string, unknown> }[])[0].data.sections,
+      'workingHours,messages,language,digest',
+    );
   });
 
   it('renders from a template that no render changes', () => {

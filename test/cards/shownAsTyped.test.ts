@@ -76,13 +76,25 @@ const member = {
 };
 const dealSteps = worked(received, [
   accept,
-  { action: 'addMember', input: { member, account: { id: 'aad-member', name: hostile('member account'), teamsId: '29:member' } } },
+  {
+    action: 'addMember',
+    input: { member, account: { id: 'aad-member', name: hostile('member account'), teamsId: '29:member' } },
+  },
   { action: 'snooze', input: { until: NOW.plus({ days: 1 }).toISO()! } },
 ]);
 const accepted = dealSteps.at(-1)!.record;
 const won = applied(decide(accepted, { action: 'win', input: { notes: hostile('win notes') } }, MALLORY, LATER));
-const lost = applied(decide(accepted, { action: 'lose', input: { reason: 'other', notes: hostile('loss notes') } }, MALLORY, LATER));
-const declined = applied(decide(received.record, { action: 'decline', input: { reason: 'other', notes: hostile('decline notes') } }, MALLORY, NOW));
+const lost = applied(
+  decide(accepted, { action: 'lose', input: { reason: 'other', notes: hostile('loss notes') } }, MALLORY, LATER),
+);
+const declined = applied(
+  decide(
+    received.record,
+    { action: 'decline', input: { reason: 'other', notes: hostile('decline notes') } },
+    MALLORY,
+    NOW,
+  ),
+);
 const expired = applied(decide(received.record, { action: 'expire' }, SYSTEM, NOW.plus({ days: 30 })));
 const evaluating = applied(decide(arrived('twoStep').record, { action: 'interested' }, MALLORY, LATER));
 const declinedInPartnerCenter: ReferralRecord = {
@@ -95,7 +107,12 @@ const created = applied(
     {
       customerName: hostile('new customer'),
       country: 'DE',
-      contact: { firstName: hostile('new contact first'), lastName: hostile('new contact last'), email: 'a@contoso.example', phoneNumber: '+4930123' },
+      contact: {
+        firstName: hostile('new contact first'),
+        lastName: hostile('new contact last'),
+        email: 'a@contoso.example',
+        phoneNumber: '+4930123',
+      },
       member,
       dealName: hostile('new deal'),
       dealValue: 50000,
@@ -123,7 +140,10 @@ function refusedCard(command: LifecycleCommand, by: Actor): AdaptiveCard {
 const worker = { viewer: MALLORY, solutions: SOLUTIONS };
 const events: HistoryEvent[] = [...dealSteps, won].map((step) => step.event);
 const { details } = accepted.referral;
-const overdue: ReferralRecord = { ...accepted, referral: { ...accepted.referral, details: { ...details, closingDateTime: '2026-11-01T00:00:00Z' } } };
+const overdue: ReferralRecord = {
+  ...accepted,
+  referral: { ...accepted.referral, details: { ...details, closingDateTime: '2026-11-01T00:00:00Z' } },
+};
 const open = [summaryOf(received.record, REGIONS), summaryOf(overdue, REGIONS)];
 const figures = digestFigures(factsOf(won.record, events, 'emea'), open, LATER);
 const listed = (record: ReferralRecord) => dealListItem(summaryOf(record, REGIONS), bob, LATER, en);
@@ -136,14 +156,20 @@ const cards: Record<string, AdaptiveCard> = {
   'accepted deal in the channel': referralCard(accepted, LATER, en),
   'accepted deal as its owner sees it': referralCard(accepted, LATER, en, worker),
   'accepted deal, as someone who clicked Accept too late sees it': refusedCard(accept, bob),
-  'accepted deal, as someone not on it who tried to edit it sees it': refusedCard({ action: 'edit', input: { ...accept.input, salesStage: '' } }, bob),
+  'accepted deal, as someone not on it who tried to edit it sees it': refusedCard(
+    { action: 'edit', input: { ...accept.input, salesStage: '' } },
+    bob,
+  ),
   'won deal': referralCard(won.record, LATER, en, worker),
   'lost deal': referralCard(lost.record, LATER, en, worker),
   'declined referral': referralCard(declined.record, LATER, en),
   'declined in Partner Center, with its reason': referralCard(declinedInPartnerCenter, LATER, en),
   'expired referral': referralCard(expired.record, NOW.plus({ days: 30 }), en),
-  'new deal as its creator sees it once created': referralCard(created.record, NOW, en, { ...worker, notice: en.newDeal.created }),
-  'history': historyCard(won.record, events, en),
+  'new deal as its creator sees it once created': referralCard(created.record, NOW, en, {
+    ...worker,
+    notice: en.newDeal.created,
+  }),
+  history: historyCard(won.record, events, en),
   'list of deals (my deals, favourites, expiring, found)': renderReferralListCard({
     title: en.myDeals.title,
     empty: en.myDeals.empty,
@@ -151,14 +177,24 @@ const cards: Record<string, AdaptiveCard> = {
     openTitle: en.dealList.open,
     footnote: '',
   }),
-  'digest': digestCard([{ title: 'Europe, Middle East and Africa', codes: ['emea'], figures }], LATER, ZONE, en),
-  'full list of a digest': digestListCard('top', REGIONS.filter((r) => r.code === 'emea'), open, 0, LATER, ZONE, en),
+  digest: digestCard([{ title: 'Europe, Middle East and Africa', codes: ['emea'], figures }], LATER, ZONE, en),
+  'full list of a digest': digestListCard(
+    'top',
+    REGIONS.filter((r) => r.code === 'emea'),
+    open,
+    0,
+    LATER,
+    ZONE,
+    en,
+  ),
 };
 
 /** Expressions in the card's JSON other than those typed (whole, or cut short with "…"): bindings the template left open. */
 function openBindings(json: string): string[] {
   const typed = (found: string) =>
-    found.endsWith('}') ? TYPED_EXPRESSIONS.includes(found) : TYPED_EXPRESSIONS.some((whole) => whole.startsWith(found.slice(0, -1)));
+    found.endsWith('}')
+      ? TYPED_EXPRESSIONS.includes(found)
+      : TYPED_EXPRESSIONS.some((whole) => whole.startsWith(found.slice(0, -1)));
   return (json.match(/\$\{[^}…"]*[}…"]/g) ?? []).filter((found) => !typed(found));
 }
 
@@ -182,13 +218,28 @@ describe('cards: what customers and users typed shows as typed', () => {
   }
 
   /** Whether a card shows `typed` as it was typed, in one of its texts. */
-  const shows = (card: AdaptiveCard, typed: string) => markdownTextsOf(card).some((text) => asShown(text).includes(typed));
+  const shows = (card: AdaptiveCard, typed: string) =>
+    markdownTextsOf(card).some((text) => asShown(text).includes(typed));
   const fields = (...names: string[]) => names.map(hostile);
 
   it('the received card shows every field of the customer and the sender as typed', () => {
     const card = cards['received referral (a co-sell invitation from a partner)'];
-    const typedFields = fields('deal', 'customer', 'partner', 'city', 'state', 'contact first', 'contact last', 'contact email', 'contact phone');
-    for (const typed of [...typedFields, ...fields('invitation', 'requirements', 'solution', 'size'), ...HOSTILE_NOTES.split('\n')]) {
+    const typedFields = fields(
+      'deal',
+      'customer',
+      'partner',
+      'city',
+      'state',
+      'contact first',
+      'contact last',
+      'contact email',
+      'contact phone',
+    );
+    for (const typed of [
+      ...typedFields,
+      ...fields('invitation', 'requirements', 'solution', 'size'),
+      ...HOSTILE_NOTES.split('\n'),
+    ]) {
       assert.ok(shows(card, typed), `shows ${typed}`);
     }
     assert.ok(!shows(card, received.record.referral.id), 'the template expressions typed are not evaluated');
@@ -196,7 +247,16 @@ describe('cards: what customers and users typed shows as typed', () => {
 
   it("the deal's cards show what its people typed, and its forms hold it raw to be saved as it was", () => {
     const card = cards['accepted deal as its owner sees it'];
-    for (const typed of fields('deal name', 'customer', 'user name', 'crm', 'campaign', 'member first', 'member last', 'solution')) {
+    for (const typed of fields(
+      'deal name',
+      'customer',
+      'user name',
+      'crm',
+      'campaign',
+      'member first',
+      'member last',
+      'solution',
+    )) {
       assert.ok(shows(card, typed), `shows ${typed}`);
     }
     const inputs = inputValuesOf(card);
@@ -204,7 +264,10 @@ describe('cards: what customers and users typed shows as typed', () => {
     assert.equal(inputs.notes, HOSTILE_NOTES);
     assert.equal(inputs.crmId, hostile('crm'));
     assert.equal(inputs.campaignId, hostile('campaign'));
-    assert.equal(inputValuesOf(cards['received referral (a co-sell invitation from a partner)']).dealName, hostile('deal'));
+    assert.equal(
+      inputValuesOf(cards['received referral (a co-sell invitation from a partner)']).dealName,
+      hostile('deal'),
+    );
     assert.ok(shows(cards['two-step referral being evaluated'], MALLORY.name), 'who is interested');
     assert.ok(shows(cards['won deal'], hostile('win notes')));
     assert.ok(shows(cards['lost deal'], hostile('loss notes')));
@@ -215,21 +278,33 @@ describe('cards: what customers and users typed shows as typed', () => {
   });
 
   it("the card's own date functions still act around a name typed", () => {
-    const status = markdownTextsOf(cards['accepted deal in the channel']).find((text) => text.startsWith('Accepted by '));
-    assert.equal(status, `Accepted by ${literal(MALLORY.name)} on {{DATE(2026-11-23T11:00:00Z, SHORT)}} {{TIME(2026-11-23T11:00:00Z)}}`);
+    const status = markdownTextsOf(cards['accepted deal in the channel']).find((text) =>
+      text.startsWith('Accepted by '),
+    );
+    assert.equal(
+      status,
+      `Accepted by ${literal(MALLORY.name)} on {{DATE(2026-11-23T11:00:00Z, SHORT)}} {{TIME(2026-11-23T11:00:00Z)}}`,
+    );
   });
 
   it('a notice names who decided, or who owns the deal, as typed', () => {
     const tooLate = cards['accepted deal, as someone who clicked Accept too late sees it'];
     assert.ok(shows(tooLate, `${MALLORY.name} already accepted this referral`));
-    assert.ok(shows(cards['accepted deal, as someone not on it who tried to edit it sees it'], `Only ${MALLORY.name}, who owns this deal`));
+    assert.ok(
+      shows(
+        cards['accepted deal, as someone not on it who tried to edit it sees it'],
+        `Only ${MALLORY.name}, who owns this deal`,
+      ),
+    );
   });
 
   it('the history, lists and digest show names and values as typed', () => {
-    for (const typed of fields('deal name', 'user name', 'member first', 'crm')) assert.ok(shows(cards.history, typed), `history: ${typed}`);
+    for (const typed of fields('deal name', 'user name', 'member first', 'crm'))
+      assert.ok(shows(cards.history, typed), `history: ${typed}`);
     assert.ok(shows(cards.history, HOSTILE_NOTES.split('\n')[0]));
     const list = cards['list of deals (my deals, favourites, expiring, found)'];
-    for (const typed of fields('deal', 'deal name', 'customer', 'user name', 'new deal')) assert.ok(shows(list, typed), `list: ${typed}`);
+    for (const typed of fields('deal', 'deal name', 'customer', 'user name', 'new deal'))
+      assert.ok(shows(list, typed), `list: ${typed}`);
     assert.ok(shows(cards.digest, hostile('user name').slice(0, 60)), 'a person in the digest, cut short');
   });
 

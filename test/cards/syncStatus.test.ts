@@ -18,13 +18,24 @@ const ALICE = { id: 'aad-alice', name: 'Alice Adams' };
 /** The fixture referral as a connected desk holds it, with its Partner Center state changed by `change`. */
 function connected(change: Partial<PartnerCenterState> = {}, accepted = false): ReferralRecord {
   const arrived = arrival(receivedRecord().referral, NOW, 'direct', '"v1"').record;
-  const base: ReferralRecord = { ...arrived, desk: { ...arrived.desk, partnerCenter: { ...arrived.desk.partnerCenter!, writesBack: true } } };
+  const base: ReferralRecord = {
+    ...arrived,
+    desk: { ...arrived.desk, partnerCenter: { ...arrived.desk.partnerCenter!, writesBack: true } },
+  };
   const record = accepted ? acceptedBy(base) : base;
   return { ...record, desk: { ...record.desk, partnerCenter: { ...record.desk.partnerCenter!, ...change } } };
 }
 
 function acceptedBy(record: ReferralRecord): ReferralRecord {
-  const result = decide(record, { action: 'accept', input: { dealName: 'Contoso', dealValue: 40000, currency: 'EUR', closingDate: '2027-01-31', notes: 'Call first' } }, ALICE, NOW);
+  const result = decide(
+    record,
+    {
+      action: 'accept',
+      input: { dealName: 'Contoso', dealValue: 40000, currency: 'EUR', closingDate: '2027-01-31', notes: 'Call first' },
+    },
+    ALICE,
+    NOW,
+  );
   if (isDomainError(result)) assert.fail(JSON.stringify(result));
   return result.record;
 }
@@ -42,8 +53,16 @@ describe('cards: the Partner Center sync state', () => {
     const pending = connected({}, true);
     const step = nextWriteBack(sharedFieldsOf(pending.referral), pending.desk.partnerCenter!.copy.fields);
     assert.equal(step.kind, 'patch');
-    const refused = { reason: 'HTTP 403: no Referrals role', at: NOW.toISO()!, permanent: true, attempt: step.kind === 'patch' ? attemptKey(step.operations) : '' };
-    assert.equal(syncStatusText(connected({ failure: refused }, true), en), '⚠ Not written: HTTP 403: no Referrals role');
+    const refused = {
+      reason: 'HTTP 403: no Referrals role',
+      at: NOW.toISO()!,
+      permanent: true,
+      attempt: step.kind === 'patch' ? attemptKey(step.operations) : '',
+    };
+    assert.equal(
+      syncStatusText(connected({ failure: refused }, true), en),
+      '⚠ Not written: HTTP 403: no Referrals role',
+    );
     const conflict = connected({ conflicts: [{ field: 'dealValue', ours: 40000, theirs: 55000 }] }, true);
     assert.equal(syncStatusText(conflict, en), '⚠ Changed in Partner Center too: Value as Partner Center has it');
     assert.equal(syncStatusText(conflict, de), '⚠ Auch im Partner Center geändert: Wert wie im Partner Center');

@@ -23,8 +23,14 @@ describe('configuration of who may reach the desk', () => {
 
   it('listens everywhere without authentication only when told so loudly, and never in production', () => {
     assert.equal(loadConfig({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'true' }).host, undefined);
-    assert.match(problemOf({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'true', NODE_ENV: 'production' }), /INSECURE_LISTEN_WITHOUT_AUTHENTICATION: refused with NODE_ENV=production/);
-    assert.match(problemOf({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'yes' }), /INSECURE_LISTEN_WITHOUT_AUTHENTICATION/);
+    assert.match(
+      problemOf({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'true', NODE_ENV: 'production' }),
+      /INSECURE_LISTEN_WITHOUT_AUTHENTICATION: refused with NODE_ENV=production/,
+    );
+    assert.match(
+      problemOf({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'yes' }),
+      /INSECURE_LISTEN_WITHOUT_AUTHENTICATION/,
+    );
   });
 
   it('with authentication listens on every interface', () => {
@@ -35,7 +41,7 @@ describe('configuration of who may reach the desk', () => {
     assert.match(problemOf(REGISTERED), /ALLOWED_TENANTS: must list the tenant ids/);
   });
 
-  it('serves a single-tenant app\'s own tenant unless a list says otherwise, comparing ids without case', () => {
+  it("serves a single-tenant app's own tenant unless a list says otherwise, comparing ids without case", () => {
     const single = { ...REGISTERED, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'ABC-Tenant' };
     assert.deepEqual(loadConfig(single).allowedTenants, ['abc-tenant']);
     assert.deepEqual(loadConfig({ ...single, ALLOWED_TENANTS: ' T1, t2 ,' }).allowedTenants, ['t1', 't2']);

@@ -19,18 +19,24 @@ describe('configuration', () => {
   });
 
   it('refuses to start with an app id but no webhook secret, naming the variable', () => {
-    assert.throws(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }), (error: Error) => {
-      assert.ok(error instanceof ConfigError);
-      assert.match(error.message, /REFERRALS_WEBHOOK_SECRET/);
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /REFERRALS_WEBHOOK_SECRET/);
+        return true;
+      },
+    );
   });
 
   it('names every malformed variable', () => {
-    assert.throws(() => loadConfig({ PORT: 'eighty', TABLE_PREFIX: '1bad', MicrosoftAppType: 'Other' }), (error: Error) => {
-      for (const name of ['PORT', 'TABLE_PREFIX', 'MicrosoftAppType']) assert.match(error.message, new RegExp(name));
-      return true;
-    });
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', TABLE_PREFIX: '1bad', MicrosoftAppType: 'Other' }),
+      (error: Error) => {
+        for (const name of ['PORT', 'TABLE_PREFIX', 'MicrosoftAppType']) assert.match(error.message, new RegExp(name));
+        return true;
+      },
+    );
   });
 
   it('reads the admins as a comma-separated list', () => {
@@ -39,10 +45,13 @@ describe('configuration', () => {
   });
 
   describe('reminders and working hours', () => {
-    it('defaults to Partner Center\'s clocks and weekday office hours in UTC', () => {
+    it("defaults to Partner Center's clocks and weekday office hours in UTC", () => {
       const { reminderPolicy, defaultHours } = loadConfig({});
       assert.equal(reminderPolicy.responseNudgeAfter.as('hours'), 20);
-      assert.deepEqual(reminderPolicy.beforeDeadline.map((d) => d.as('hours')), [72, 24, 4]);
+      assert.deepEqual(
+        reminderPolicy.beforeDeadline.map((d) => d.as('hours')),
+        [72, 24, 4],
+      );
       assert.equal(reminderPolicy.escalateBefore.as('hours'), 24);
       assert.equal(reminderPolicy.staleAfter.as('days'), 1);
       assert.deepEqual(defaultHours, { timeZone: 'UTC', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] });
@@ -59,13 +68,21 @@ describe('configuration', () => {
         WORKING_DAYS: 'sun,mon,tue,wed,thu',
       });
       assert.equal(reminderPolicy.responseNudgeAfter.as('minutes'), 18 * 60 + 30);
-      assert.deepEqual(reminderPolicy.beforeDeadline.map((d) => d.as('hours')), [120, 36, 2]);
+      assert.deepEqual(
+        reminderPolicy.beforeDeadline.map((d) => d.as('hours')),
+        [120, 36, 2],
+      );
       assert.equal(reminderPolicy.escalateBefore.as('hours'), 48);
       assert.equal(reminderPolicy.staleAfter.as('minutes'), 90);
-      assert.deepEqual(defaultHours, { timeZone: 'Europe/Berlin', start: '08:00', end: '16:00', days: [1, 2, 3, 4, 7] });
+      assert.deepEqual(defaultHours, {
+        timeZone: 'Europe/Berlin',
+        start: '08:00',
+        end: '16:00',
+        days: [1, 2, 3, 4, 7],
+      });
     });
 
-    it('speaks the desk\'s language, one it has a catalog of', () => {
+    it("speaks the desk's language, one it has a catalog of", () => {
       assert.equal(loadConfig({}).language, 'en');
       assert.equal(loadConfig({ DESK_LANGUAGE: 'EN' }).language, 'en');
       assert.throws(() => loadConfig({ DESK_LANGUAGE: 'xx' }), /DESK_LANGUAGE: must be one of en/);
@@ -81,15 +98,18 @@ describe('configuration', () => {
         WORKING_HOURS: '17:00-09:00',
         WORKING_DAYS: 'mon,funday',
       };
-      assert.throws(() => loadConfig(bad), (error: Error) => {
-        for (const name of Object.keys(bad)) assert.match(error.message, new RegExp(`${name}: `), name);
-        return true;
-      });
+      assert.throws(
+        () => loadConfig(bad),
+        (error: Error) => {
+          for (const name of Object.keys(bad)) assert.match(error.message, new RegExp(`${name}: `), name);
+          return true;
+        },
+      );
     });
   });
 
   describe('Partner Center webhooks', () => {
-    it('by default takes certificates from the host Partner Center documents, issued by Microsoft, chained to Node\'s roots', () => {
+    it("by default takes certificates from the host Partner Center documents, issued by Microsoft, chained to Node's roots", () => {
       assert.deepEqual(loadConfig({}).partnerCenterWebhooks, {
         certificateHosts: ['3psostorageacct.blob.core.windows.net'],
         trustAnchorsFile: '',
@@ -116,17 +136,23 @@ describe('configuration', () => {
         ['https://certs.example.com/x.cer', /is not a host name/],
         ['certs.example.com,*.net', /"\*\.net" is too wide/],
       ] as const) {
-        assert.throws(() => loadConfig({ PARTNER_CENTER_CERTIFICATE_HOSTS: value }), (error: Error) => {
-          assert.ok(error instanceof ConfigError);
-          assert.match(error.message, /PARTNER_CENTER_CERTIFICATE_HOSTS: /);
-          assert.match(error.message, message);
-          return true;
-        });
+        assert.throws(
+          () => loadConfig({ PARTNER_CENTER_CERTIFICATE_HOSTS: value }),
+          (error: Error) => {
+            assert.ok(error instanceof ConfigError);
+            assert.match(error.message, /PARTNER_CENTER_CERTIFICATE_HOSTS: /);
+            assert.match(error.message, message);
+            return true;
+          },
+        );
       }
     });
 
     it('names PARTNER_CENTER_CERTIFICATE_ISSUER when it is blank', () => {
-      assert.throws(() => loadConfig({ PARTNER_CENTER_CERTIFICATE_ISSUER: '   ' }), /PARTNER_CENTER_CERTIFICATE_ISSUER: /);
+      assert.throws(
+        () => loadConfig({ PARTNER_CENTER_CERTIFICATE_ISSUER: '   ' }),
+        /PARTNER_CENTER_CERTIFICATE_ISSUER: /,
+      );
     });
   });
 
@@ -144,40 +170,63 @@ describe('configuration', () => {
     });
 
     it('reads SOLUTIONS_FILE, filling in the defaults', () => {
-      assert.deepEqual(loadSolutions(write('{"solutions": [{"id": "x", "name": "X"}]}')), [{ id: 'x', name: 'X', kind: 'solution', incentiveEligible: false }]);
+      assert.deepEqual(loadSolutions(write('{"solutions": [{"id": "x", "name": "X"}]}')), [
+        { id: 'x', name: 'X', kind: 'solution', incentiveEligible: false },
+      ]);
     });
 
     it('refuses a bad file with the variable and the problem', () => {
-      assert.throws(() => loadSolutions(write('{"solutions": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}]}')), /SOLUTIONS_FILE.*ids must be unique/);
-      assert.throws(() => loadSolutions(write('{"solutions": [{"id": "x", "name": "X", "kind": "bundle"}]}')), /SOLUTIONS_FILE.*kind/);
+      assert.throws(
+        () => loadSolutions(write('{"solutions": [{"id": "x", "name": "X"}, {"id": "x", "name": "Y"}]}')),
+        /SOLUTIONS_FILE.*ids must be unique/,
+      );
+      assert.throws(
+        () => loadSolutions(write('{"solutions": [{"id": "x", "name": "X", "kind": "bundle"}]}')),
+        /SOLUTIONS_FILE.*kind/,
+      );
       assert.throws(() => loadSolutions('/does/not/exist.json'), /SOLUTIONS_FILE: cannot read/);
     });
   });
 
   describe('regions file', () => {
     it('reads the managers of a region', () => {
-      const regions = loadRegions(write(JSON.stringify({ regions: [{ code: 'dach', name: 'DACH', countries: ['DE'], managers: ['aad-manager'] }] })));
+      const regions = loadRegions(
+        write(
+          JSON.stringify({ regions: [{ code: 'dach', name: 'DACH', countries: ['DE'], managers: ['aad-manager'] }] }),
+        ),
+      );
       assert.deepEqual(regions[0].managers, ['aad-manager']);
     });
 
     it('uses the built-in regions by default', () => {
-      assert.deepEqual(loadRegions('').map((r) => r.code), ['americas', 'emea', 'apac']);
+      assert.deepEqual(
+        loadRegions('').map((r) => r.code),
+        ['americas', 'emea', 'apac'],
+      );
     });
 
     it('reads REGIONS_FILE and normalises country codes', () => {
-      const regions = loadRegions(write(JSON.stringify({ regions: [{ code: 'dach', name: 'DACH', countries: ['de', 'AT', 'ch'] }] })));
+      const regions = loadRegions(
+        write(JSON.stringify({ regions: [{ code: 'dach', name: 'DACH', countries: ['de', 'AT', 'ch'] }] })),
+      );
       assert.deepEqual(regions, [{ code: 'dach', name: 'DACH', countries: ['DE', 'AT', 'CH'] }]);
     });
 
     it('refuses a bad file with the variable and the problem', () => {
-      assert.throws(() => loadRegions(write('{"regions": [{"code": "de", "name": "x", "countries": ["XX"]}]}')), (error: Error) => {
-        assert.match(error.message, /REGIONS_FILE/);
-        assert.match(error.message, /two letters would read as a country/);
-        assert.match(error.message, /"XX" is not an ISO-3166/);
-        return true;
-      });
+      assert.throws(
+        () => loadRegions(write('{"regions": [{"code": "de", "name": "x", "countries": ["XX"]}]}')),
+        (error: Error) => {
+          assert.match(error.message, /REGIONS_FILE/);
+          assert.match(error.message, /two letters would read as a country/);
+          assert.match(error.message, /"XX" is not an ISO-3166/);
+          return true;
+        },
+      );
       assert.throws(() => loadRegions('/does/not/exist.json'), /REGIONS_FILE: cannot read/);
-      assert.throws(() => loadRegions(write('{"regions": [{"code": "fallback", "name": "x", "countries": ["DE"]}]}')), /reserved/);
+      assert.throws(
+        () => loadRegions(write('{"regions": [{"code": "fallback", "name": "x", "countries": ["DE"]}]}')),
+        /reserved/,
+      );
     });
   });
 });

@@ -3,8 +3,7 @@ import { ConfigError, loadConfig } from '../../bot/config/config';
 
 const ACCOUNT_URL = 'https://contoso.table.core.windows.net';
 const ACCOUNT_KEY = 'c2VjcmV0LWtleQ==';
-const CONNECTION_STRING = 
-  `DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`;
+const CONNECTION_STRING = `DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`;
 const LOCAL_ACCOUNT_URL = 'https://127.0.0.1:10002/devstoreaccount1';
 
 /** The message of the ConfigError that `env` raises. */
@@ -67,8 +66,10 @@ describe('configuration: where the tables are', () => {
   });
 
   it('refuses a path, query or user in the account URL, except the account path of a server on this machine', () => {
-    assert.match(accountUrlRefusal(`${ACCOUNT_URL}/referrals`),
-      /TABLES_ACCOUNT_URL: .* without a path \(got \/referrals\)/);
+    assert.match(
+      accountUrlRefusal(`${ACCOUNT_URL}/referrals`),
+      /TABLES_ACCOUNT_URL: .* without a path \(got \/referrals\)/,
+    );
     const withQuery = accountUrlRefusal(`${ACCOUNT_URL}/?sv=2024&sig=abc`);
     assert.match(withQuery, /TABLES_ACCOUNT_URL: .* without user, query or fragment/);
     assert.match(accountUrlRefusal(`https://desk@contoso.table.core.windows.net`), /without user, query or fragment/);

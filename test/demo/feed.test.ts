@@ -22,16 +22,20 @@ function dateTimes(json: unknown): string[] {
   return found;
 }
 
-const withoutDates = (json: unknown): unknown => JSON.parse(JSON.stringify(json, (key, value: unknown) => (key.endsWith('DateTime') ? '(date)' : value)));
+const withoutDates = (json: unknown): unknown =>
+  JSON.parse(JSON.stringify(json, (key, value: unknown) => (key.endsWith('DateTime') ? '(date)' : value)));
 
 describe('demo feed', () => {
   const demos = loadDemoReferrals();
 
   describe('the sample referrals', () => {
-    it('are written against the tests\' NOW, in file-name order, each with a scenario', () => {
+    it("are written against the tests' NOW, in file-name order, each with a scenario", () => {
       assert.equal(DEMO_FIXTURE_NOW.toMillis(), NOW.toMillis());
       assert.ok(demos.length >= 8, `${demos.length} samples`);
-      assert.deepEqual(demos.map((d) => d.file), demos.map((d) => d.file).sort());
+      assert.deepEqual(
+        demos.map((d) => d.file),
+        demos.map((d) => d.file).sort(),
+      );
       for (const demo of demos) assert.ok(demo.scenario.trim(), `${demo.file} has a scenario`);
     });
 
@@ -42,7 +46,11 @@ describe('demo feed', () => {
         assert.equal(referral.status, 'New', file);
         assert.equal(referral.substatus, 'Received', file);
         assert.equal(referral.direction, 'Incoming', file);
-        assert.match(String(referral.id), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, file);
+        assert.match(
+          String(referral.id),
+          /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+          file,
+        );
         assert.ok(instant(referral.createdDateTime) <= DEMO_FIXTURE_NOW, `${file} was created before now`);
       }
       for (const field of ['id', 'engagementId']) {
@@ -52,13 +60,22 @@ describe('demo feed', () => {
 
     it('cover every lead kind', () => {
       const kinds = new Set(demos.map((d) => leadKindOf(asReferral(d.referral))));
-      const all: LeadKind[] = ['customerInquiry', 'marketingQualified', 'salesQualified', 'coSellFromMicrosoft', 'coSellFromPartner'];
+      const all: LeadKind[] = [
+        'customerInquiry',
+        'marketingQualified',
+        'salesQualified',
+        'coSellFromMicrosoft',
+        'coSellFromPartner',
+      ];
       assert.deepEqual([...kinds].sort(), [...all].sort());
       const fromPartner = demos.find((d) => leadKindOf(asReferral(d.referral)) === 'coSellFromPartner')!.referral;
       const details = fromPartner.details as Record<string, unknown>;
       assert.ok(typeof details.dealValue === 'number' && details.closingDateTime, "the partner's value and close date");
       const fromMicrosoft = demos.filter((d) => leadKindOf(asReferral(d.referral)) === 'coSellFromMicrosoft');
-      assert.ok(fromMicrosoft.some((d) => asReferral(d.referral).inviteContext?.assistanceRequestCode), 'a co-sell invitation asks for help');
+      assert.ok(
+        fromMicrosoft.some((d) => asReferral(d.referral).inviteContext?.assistanceRequestCode),
+        'a co-sell invitation asks for help',
+      );
     });
 
     it('come from every region of the default regions file, and exactly one from APAC (JP)', () => {
@@ -70,7 +87,10 @@ describe('demo feed', () => {
       }
       assert.deepEqual([...byRegion.keys()].sort(), REGIONS.map((r) => r.code).sort());
       assert.deepEqual(byRegion.get('apac'), ['JP']);
-      assert.ok(new Set(byRegion.get('americas')).size >= 3 && new Set(byRegion.get('emea')).size >= 3, JSON.stringify([...byRegion]));
+      assert.ok(
+        new Set(byRegion.get('americas')).size >= 3 && new Set(byRegion.get('emea')).size >= 3,
+        JSON.stringify([...byRegion]),
+      );
     });
 
     it('have exactly one customer who asked to be contacted, an hour ago', () => {
@@ -87,7 +107,8 @@ describe('demo feed', () => {
       });
       assert.equal(expiring.length, 1);
       assert.equal(expiring[0].referral.status, 'New');
-      for (const { file, referral } of demos) assert.ok(instant(referral.expirationDateTime) > DEMO_FIXTURE_NOW, `${file} is not expired`);
+      for (const { file, referral } of demos)
+        assert.ok(instant(referral.expirationDateTime) > DEMO_FIXTURE_NOW, `${file} is not expired`);
     });
 
     it('name no people: customer contacts go by their role, with .example addresses', () => {
@@ -105,13 +126,18 @@ describe('demo feed', () => {
       const later = DEMO_FIXTURE_NOW.plus({ months: 3, days: 5, hours: 7, minutes: 13 });
       const shift = later.diff(DEMO_FIXTURE_NOW).as('milliseconds');
       const shifted = demoFeed({ now: later });
-      assert.deepEqual(shifted.map((d) => d.file), demos.map((d) => d.file));
+      assert.deepEqual(
+        shifted.map((d) => d.file),
+        demos.map((d) => d.file),
+      );
       demos.forEach(({ file, referral }, i) => {
         const moved = shifted[i].referral;
         const before = dateTimes(referral);
         const after = dateTimes(moved);
         assert.ok(before.length >= 3, `${file} has dates`);
-        before.forEach((iso, j) => assert.equal(instant(after[j]).diff(instant(iso)).as('milliseconds'), shift, `${file}: ${iso} → ${after[j]}`));
+        before.forEach((iso, j) =>
+          assert.equal(instant(after[j]).diff(instant(iso)).as('milliseconds'), shift, `${file}: ${iso} → ${after[j]}`),
+        );
         assert.equal(
           instant(moved.expirationDateTime).diff(later).as('milliseconds'),
           instant(referral.expirationDateTime).diff(DEMO_FIXTURE_NOW).as('milliseconds'),
@@ -122,12 +148,19 @@ describe('demo feed', () => {
       });
       const closing = demos.findIndex((d) => (d.referral.details as Record<string, unknown>).closingDateTime);
       assert.ok(closing >= 0, 'a sample has a close date');
-      const closingOf = (json: Record<string, unknown>) => instant((json.details as Record<string, unknown>).closingDateTime);
-      assert.equal(closingOf(shifted[closing].referral).diff(closingOf(demos[closing].referral)).as('milliseconds'), shift);
+      const closingOf = (json: Record<string, unknown>) =>
+        instant((json.details as Record<string, unknown>).closingDateTime);
+      assert.equal(
+        closingOf(shifted[closing].referral).diff(closingOf(demos[closing].referral)).as('milliseconds'),
+        shift,
+      );
     });
 
-    it('keeps the dates as written when now is the fixtures\' now', () => {
-      assert.deepEqual(demoFeed({ now: DEMO_FIXTURE_NOW }).map((d) => d.referral), demos.map((d) => d.referral));
+    it("keeps the dates as written when now is the fixtures' now", () => {
+      assert.deepEqual(
+        demoFeed({ now: DEMO_FIXTURE_NOW }).map((d) => d.referral),
+        demos.map((d) => d.referral),
+      );
     });
 
     it('gives new unique ids with freshIds, and keeps the sample ids without', () => {

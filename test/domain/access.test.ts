@@ -34,14 +34,17 @@ describe('access rules', () => {
     assert.equal(mayEditLinks({ ...member, guest: true }, 'members'), false);
   });
 
-  it('place a referral in the team of its card\'s channel, else of the channel it would go to', () => {
+  it("place a referral in the team of its card's channel, else of the channel it would go to", () => {
     const german = receivedRecord({ customerProfile: { name: 'Contoso', address: { country: 'DE' } } });
     assert.deepEqual(referralHome(german, undefined, LINKS, REGIONS), { channelId: '19:emea', teamId: 'team-a' });
-    assert.deepEqual(referralHome(german, '19:americas', LINKS, REGIONS), { channelId: '19:americas', teamId: 'team-b' });
+    assert.deepEqual(referralHome(german, '19:americas', LINKS, REGIONS), {
+      channelId: '19:americas',
+      teamId: 'team-b',
+    });
     assert.deepEqual(referralHome(german, undefined, [], REGIONS), { channelId: undefined, teamId: undefined });
   });
 
-  it('show a referral to its team, its channel, its workers, its region\'s people and admins, and nobody else', () => {
+  it("show a referral to its team, its channel, its workers, its region's people and admins, and nobody else", () => {
     const record = receivedRecord({ customerProfile: { name: 'Contoso', address: { country: 'DE' } } });
     const home = { channelId: '19:emea', teamId: 'team-a' };
     assert.equal(maySee(viewer(), record, home, REGIONS), false);
@@ -55,7 +58,7 @@ describe('access rules', () => {
     assert.equal(maySee(viewer(), owned, { channelId: undefined, teamId: undefined }, REGIONS), true);
   });
 
-  it('let admins and the regions\' people use a personal chat without a team', () => {
+  it("let admins and the regions' people use a personal chat without a team", () => {
     assert.equal(hasDeskRole({ id: 'aad-alice' }, ['aad-alice'], REGIONS), true);
     assert.equal(hasDeskRole({ id: 'aad-manager' }, [], REGIONS), true);
     assert.equal(hasDeskRole({ id: 'aad-bob', teamsId: '29:bob' }, [], REGIONS), false);

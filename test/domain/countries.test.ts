@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import regions from '../../bot/config/regions.default.json';
-import {
-  COUNTRY_CODES,
-  countryName,
-  isCountryCode,
-  normalizeCountryCode,
-} from '../../bot/domain/countries';
+import { COUNTRY_CODES, countryName, isCountryCode, normalizeCountryCode } from '../../bot/domain/countries';
 
 describe('countries', () => {
   describe('COUNTRY_CODES', () => {

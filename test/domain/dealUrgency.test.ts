@@ -6,7 +6,11 @@ import { pageOf } from '../../bot/domain/paging';
 import { NOW } from '../support/fixtures';
 
 /** A summary as the index keeps it; `at` fields are offsets from NOW in days. */
-function deal(id: string, stage: DealSummary['stage'], dates: { deadlineIn?: number; closingIn?: number } = {}): DealSummary {
+function deal(
+  id: string,
+  stage: DealSummary['stage'],
+  dates: { deadlineIn?: number; closingIn?: number } = {},
+): DealSummary {
   const day = (offset: number) => NOW.plus({ days: offset }).toISO()!;
   return {
     referralId: id,
@@ -51,8 +55,14 @@ describe('the urgency of own deals', () => {
   });
 
   it('orders closed ones by when they were closed, where the summary says', () => {
-    const closedLongAfterItsDate = { ...deal('won-late', 'won', { closingIn: -60 }), decidedAt: NOW.minus({ days: 1 }).toISO()! };
-    const closedOnItsDate = { ...deal('won-on-time', 'won', { closingIn: -3 }), decidedAt: NOW.minus({ days: 3 }).toISO()! };
+    const closedLongAfterItsDate = {
+      ...deal('won-late', 'won', { closingIn: -60 }),
+      decidedAt: NOW.minus({ days: 1 }).toISO()!,
+    };
+    const closedOnItsDate = {
+      ...deal('won-on-time', 'won', { closingIn: -3 }),
+      decidedAt: NOW.minus({ days: 3 }).toISO()!,
+    };
     assert.deepEqual(ids(byUrgency([closedOnItsDate, closedLongAfterItsDate], NOW)), ['won-late', 'won-on-time']);
   });
 

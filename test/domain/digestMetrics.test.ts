@@ -21,7 +21,15 @@ function fact(kind: FactKind, at: string, extra: Partial<ReferralFact> = {}): Re
 }
 
 function deal(referralId: string, extra: Partial<DealSummary>): DealSummary {
-  return { referralId, region: 'emea', stage: 'accepted', name: referralId, customer: `${referralId} Ltd`, percent: 10, ...extra };
+  return {
+    referralId,
+    region: 'emea',
+    stage: 'accepted',
+    name: referralId,
+    customer: `${referralId} Ltd`,
+    percent: 10,
+    ...extra,
+  };
 }
 
 describe('digest metrics (pure, hand-checked figures)', () => {
@@ -32,7 +40,10 @@ describe('digest metrics (pure, hand-checked figures)', () => {
     assert.equal(figures.current.winRate, undefined);
     assert.deepEqual(figures.current.response, { count: 0, withinTarget: 0 });
     assert.deepEqual(figures.trends.received, { current: 0, average: 0 });
-    assert.deepEqual([figures.pipeline, figures.expiringSoon, figures.stale, figures.topOpen, figures.reps], [[], [], [], [], []]);
+    assert.deepEqual(
+      [figures.pipeline, figures.expiringSoon, figures.stale, figures.topOpen, figures.reps],
+      [[], [], [], [], []],
+    );
     assert.deepEqual(
       figures.windows.map((w) => [w.from, w.to]),
       [
@@ -43,7 +54,10 @@ describe('digest metrics (pure, hand-checked figures)', () => {
         ['2026-11-16T09:00:00.000Z', '2026-11-23T09:00:00.000Z'],
       ],
     );
-    assert.deepEqual([figures.previous.from, figures.previous.to], ['2026-10-19T09:00:00.000Z', '2026-11-16T09:00:00.000Z']);
+    assert.deepEqual(
+      [figures.previous.from, figures.previous.to],
+      ['2026-10-19T09:00:00.000Z', '2026-11-16T09:00:00.000Z'],
+    );
   });
 
   it('counts the last 7 days from now-7d included to now excluded, with acceptance and win rates', () => {
@@ -69,8 +83,13 @@ describe('digest metrics (pure, hand-checked figures)', () => {
   });
 
   it('takes the median and the nearest-rank 90th percentile of an odd count of first responses, and the share within 24 hours', () => {
-    const facts = [30, 600, 90, 1500, 120].map((minutes, i) => fact('accepted', `2026-11-${17 + i}T10:00:00.000`, { by: ALICE, firstResponseMinutes: minutes }));
-    facts.push(fact('won', '2026-11-20T12:00:00.000', { by: ALICE }), fact('accepted', '2026-11-20T12:00:00.000', { by: BOB })); // no first response
+    const facts = [30, 600, 90, 1500, 120].map((minutes, i) =>
+      fact('accepted', `2026-11-${17 + i}T10:00:00.000`, { by: ALICE, firstResponseMinutes: minutes }),
+    );
+    facts.push(
+      fact('won', '2026-11-20T12:00:00.000', { by: ALICE }),
+      fact('accepted', '2026-11-20T12:00:00.000', { by: BOB }),
+    ); // no first response
     const { response } = digestFigures(facts, [], NOW).current;
     // Sorted 30, 90, 120, 600, 1500: the middle is 120; rank ceil(0.9 × 5) = 5 is 1500; four are at most 1440.
     assert.deepEqual(response, { count: 5, medianMinutes: 120, p90Minutes: 1500, withinTarget: 4 });
@@ -78,7 +97,12 @@ describe('digest metrics (pure, hand-checked figures)', () => {
 
   it('takes the mean of the middle two for an even count, and counts exactly 24 hours as within the target', () => {
     // Sorted 10, 60, 1440, 2000: median (60 + 1440) / 2 = 750; rank ceil(0.9 × 4) = 4 is 2000; 1440 is on target.
-    assert.deepEqual(responseTimes([60, 10, 1440, 2000]), { count: 4, medianMinutes: 750, p90Minutes: 2000, withinTarget: 3 });
+    assert.deepEqual(responseTimes([60, 10, 1440, 2000]), {
+      count: 4,
+      medianMinutes: 750,
+      p90Minutes: 2000,
+      withinTarget: 3,
+    });
     // Ten values 1…10: rank ceil(0.9 × 10) = 9.
     assert.equal(responseTimes([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]).p90Minutes, 9);
     assert.deepEqual(responseTimes([42]), { count: 1, medianMinutes: 42, p90Minutes: 42, withinTarget: 1 });
@@ -87,7 +111,9 @@ describe('digest metrics (pure, hand-checked figures)', () => {
   it('sets each count against the average of the four windows before, whose rates are taken together', () => {
     const received = { 0: 2, 1: 0, 2: 3, 3: 1, 4: 4 } as Record<number, number>;
     const dayOf = ['2026-10-20', '2026-10-27', '2026-11-03', '2026-11-10', '2026-11-17'];
-    const facts = Object.entries(received).flatMap(([w, n]) => Array.from({ length: n }, () => fact('received', `${dayOf[Number(w)]}T10:00:00.000`)));
+    const facts = Object.entries(received).flatMap(([w, n]) =>
+      Array.from({ length: n }, () => fact('received', `${dayOf[Number(w)]}T10:00:00.000`)),
+    );
     facts.push(
       fact('accepted', '2026-10-20T11:00:00.000', { by: ALICE, firstResponseMinutes: 100 }),
       fact('declined', '2026-11-03T11:00:00.000', { by: BOB, firstResponseMinutes: 300 }),
@@ -97,7 +123,10 @@ describe('digest metrics (pure, hand-checked figures)', () => {
     const figures = digestFigures(facts, [], NOW);
     assert.deepEqual(figures.trends.received, { current: 4, average: 6 / 4 }, '2 + 0 + 3 + 1 = 6 over four windows');
     assert.deepEqual(figures.trends.accepted, { current: 0, average: 0.25 });
-    assert.deepEqual(figures.windows.map((w) => w.counts.received), [2, 0, 3, 1, 4]);
+    assert.deepEqual(
+      figures.windows.map((w) => w.counts.received),
+      [2, 0, 3, 1, 4],
+    );
     assert.equal(figures.previous.acceptanceRate, 1 / 3, '1 accepted of 1 + 1 declined + 1 expired');
     assert.equal(figures.previous.winRate, 0, 'none won, 1 lost');
     assert.deepEqual(figures.previous.response, { count: 2, medianMinutes: 200, p90Minutes: 300, withinTarget: 2 });
@@ -111,7 +140,9 @@ describe('digest metrics (pure, hand-checked figures)', () => {
       deal('undecided', { stage: 'received', value: 99999, currency: 'EUR', percent: 10 }),
     ];
     // 30,000 × 10 % + 20,000 × 40 % = 3,000 + 8,000.
-    assert.deepEqual(digestFigures([], open, NOW).pipeline, [{ currency: 'EUR', deals: 2, raw: 50000, weighted: 11000 }]);
+    assert.deepEqual(digestFigures([], open, NOW).pipeline, [
+      { currency: 'EUR', deals: 2, raw: 50000, weighted: 11000 },
+    ]);
   });
 
   it('keeps each currency apart, and deals without one on a line of their own', () => {
@@ -138,7 +169,10 @@ describe('digest metrics (pure, hand-checked figures)', () => {
       deal('just passed', { stage: 'received', deadline: '2026-11-23T08:59:00.000Z' }),
       deal('accepted', { stage: 'accepted', closing: '2026-11-24T00:00:00.000Z' }),
     ];
-    assert.deepEqual(digestFigures([], open, NOW).expiringSoon.map((d) => d.referralId), ['in an hour', 'in six days']);
+    assert.deepEqual(
+      digestFigures([], open, NOW).expiringSoon.map((d) => d.referralId),
+      ['in an hour', 'in six days'],
+    );
   });
 
   it('lists accepted deals whose close date is over, longest overdue first', () => {
@@ -147,9 +181,16 @@ describe('digest metrics (pure, hand-checked figures)', () => {
       deal('today', { closing: '2026-11-23T00:00:00.000Z' }),
       deal('october', { closing: '2026-10-01T00:00:00.000Z' }),
       deal('no date', {}),
-      deal('undecided', { stage: 'received', closing: '2026-10-01T00:00:00.000Z', deadline: '2026-12-01T00:00:00.000Z' }),
+      deal('undecided', {
+        stage: 'received',
+        closing: '2026-10-01T00:00:00.000Z',
+        deadline: '2026-12-01T00:00:00.000Z',
+      }),
     ];
-    assert.deepEqual(digestFigures([], open, NOW).stale.map((d) => d.referralId), ['october', 'yesterday']);
+    assert.deepEqual(
+      digestFigures([], open, NOW).stale.map((d) => d.referralId),
+      ['october', 'yesterday'],
+    );
   });
 
   it('ranks open referrals and deals with a value by it, largest first, and breaks ties by name', () => {
@@ -160,7 +201,10 @@ describe('digest metrics (pure, hand-checked figures)', () => {
       deal('b-tie', { value: 5000, currency: 'EUR' }),
       deal('a-tie', { value: 5000, currency: 'EUR' }),
     ];
-    assert.deepEqual(digestList('top', open, NOW).map((d) => d.referralId), ['big', 'a-tie', 'b-tie', 'small']);
+    assert.deepEqual(
+      digestList('top', open, NOW).map((d) => d.referralId),
+      ['big', 'a-tie', 'b-tie', 'small'],
+    );
   });
 
   it("counts each rep's responses and wins of the last 7 days by id, under the name of their latest fact", () => {

@@ -5,7 +5,13 @@ import type { HistoryEvent } from '../../bot/domain/history';
 import type { ReferralRecord } from '../../bot/domain/referral';
 import { receivedRecord } from '../support/fixtures';
 
-function deal(changes: { name?: string; dealValue?: number; notes?: string; closingDateTime?: string; crmId?: string }): ReferralRecord {
+function deal(changes: {
+  name?: string;
+  dealValue?: number;
+  notes?: string;
+  closingDateTime?: string;
+  crmId?: string;
+}): ReferralRecord {
   const record = receivedRecord();
   const { referral } = record;
   return {
@@ -14,7 +20,13 @@ function deal(changes: { name?: string; dealValue?: number; notes?: string; clos
       ...referral,
       name: changes.name ?? 'Contoso migration',
       externalReferenceId: changes.crmId,
-      details: { ...referral.details, dealValue: changes.dealValue ?? 30000, currency: 'EUR', notes: changes.notes, closingDateTime: changes.closingDateTime ?? '2027-02-15T00:00:00.000Z' },
+      details: {
+        ...referral.details,
+        dealValue: changes.dealValue ?? 30000,
+        currency: 'EUR',
+        notes: changes.notes,
+        closingDateTime: changes.closingDateTime ?? '2027-02-15T00:00:00.000Z',
+      },
     },
   };
 }
@@ -37,7 +49,9 @@ describe('merging an Edit form with what changed since it was opened', () => {
   });
 
   it('names a field both changed to different values, and takes one both changed alike', () => {
-    assert.deepEqual(mergeEdit(formOf(opened, { dealValue: 80000 }), base, deal({ dealValue: 70000 })), { conflicts: ['dealValue'] });
+    assert.deepEqual(mergeEdit(formOf(opened, { dealValue: 80000 }), base, deal({ dealValue: 70000 })), {
+      conflicts: ['dealValue'],
+    });
     const alike = mergeEdit(formOf(opened, { dealValue: 70000 }), base, deal({ dealValue: 70000 }));
     assert.ok('input' in alike && alike.input.dealValue === 70000);
   });

@@ -4,8 +4,10 @@ import type { Referral } from '../../bot/domain/referral';
 import { NOW, receivedRecord } from '../support/fixtures';
 
 /** A received referral (expiring 2026-12-07T08:00Z, two weeks after NOW) with `overrides`. */
-const referral = (overrides: Record<string, unknown> = {}): Referral =>
-  ({ ...receivedRecord().referral, ...overrides });
+const referral = (overrides: Record<string, unknown> = {}): Referral => ({
+  ...receivedRecord().referral,
+  ...overrides,
+});
 
 describe('firstSight: referrals the desk leaves alone when it first sees them', () => {
   it('takes an incoming referral that is still open, or whose direction is unset', () => {

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { isDomainError } from '../../bot/domain/errors';
-import { PARTNER_CENTER_ACTOR, applyIncoming, arrival, completeReferral, copyOf, type IncomingDecision, type IncomingReferral } from '../../bot/domain/incoming';
+import {
+  PARTNER_CENTER_ACTOR,
+  applyIncoming,
+  arrival,
+  completeReferral,
+  copyOf,
+  type IncomingDecision,
+  type IncomingReferral,
+} from '../../bot/domain/incoming';
 import { decide } from '../../bot/domain/lifecycle';
 import { sharedFieldsOf } from '../../bot/domain/partnerCenterCopy';
 import type { Actor, Referral, ReferralRecord } from '../../bot/domain/referral';
@@ -19,7 +27,14 @@ function accepted(): ReferralRecord {
     receivedRecord(),
     {
       action: 'accept',
-      input: { dealName: 'Contoso migration', dealValue: 40000, currency: 'EUR', closingDate: '2027-01-31', notes: 'Call Anna first', crmId: 'CRM-1' },
+      input: {
+        dealName: 'Contoso migration',
+        dealValue: 40000,
+        currency: 'EUR',
+        closingDate: '2027-01-31',
+        notes: 'Call Anna first',
+        crmId: 'CRM-1',
+      },
     },
     ALICE,
     NOW,
@@ -32,7 +47,12 @@ function closed(action: 'decline' | 'win'): ReferralRecord {
   const base = action === 'decline' ? receivedRecord() : accepted();
   const result =
     action === 'decline'
-      ? decide(base, { action: 'decline', input: { reason: 'notACustomer', notes: 'A student project' } }, ALICE, NOW.plus({ minutes: 30 }))
+      ? decide(
+          base,
+          { action: 'decline', input: { reason: 'notACustomer', notes: 'A student project' } },
+          ALICE,
+          NOW.plus({ minutes: 30 }),
+        )
       : decide(base, { action: 'win', input: {} }, ALICE, NOW.plus({ minutes: 30 }));
   if (isDomainError(result)) assert.fail(JSON.stringify(result));
   return result.record;
@@ -52,7 +72,11 @@ describe('incoming', () => {
 
     it('keeps the timestamps Partner Center sent', () => {
       const referral = completeReferral(
-        bare({ createdDateTime: '2026-11-20T15:00:00.000Z', updatedDateTime: '2026-11-21T15:00:00.000Z', expirationDateTime: '2026-12-01T00:00:00.000Z' }),
+        bare({
+          createdDateTime: '2026-11-20T15:00:00.000Z',
+          updatedDateTime: '2026-11-21T15:00:00.000Z',
+          expirationDateTime: '2026-12-01T00:00:00.000Z',
+        }),
         undefined,
         NOW,
       );
@@ -89,7 +113,15 @@ describe('incoming', () => {
     it('makes revision 1 with a "received" event by Partner Center', () => {
       const referral = receivedRecord().referral;
       const { record, event } = arrival(referral, NOW, 'direct', 'etag-1');
-      assert.deepEqual(record, { referral, desk: { revision: 1, partnerCenter: { copy: { eTag: 'etag-1', updatedDateTime: referral.updatedDateTime, fields: sharedFieldsOf(referral) } } } });
+      assert.deepEqual(record, {
+        referral,
+        desk: {
+          revision: 1,
+          partnerCenter: {
+            copy: { eTag: 'etag-1', updatedDateTime: referral.updatedDateTime, fields: sharedFieldsOf(referral) },
+          },
+        },
+      });
       assert.deepEqual(event, {
         referralId: referral.id,
         revision: 1,
@@ -118,24 +150,43 @@ describe('incoming', () => {
 
     it('ignores an older copy', () => {
       const stored = receivedRecord({ updatedDateTime: '2026-11-23T10:00:00.000Z' });
-      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T09:59:59.999Z', name: 'Renamed' }), LATER), null);
+      assert.equal(
+        applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T09:59:59.999Z', name: 'Renamed' }), LATER),
+        null,
+      );
     });
 
     it('compares updatedDateTime as instants, not as text', () => {
       const stored = receivedRecord({ updatedDateTime: '2026-11-23T08:00:00.000Z' });
       // The same instant, written differently.
-      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T08:00:00Z', name: 'Same time' }), LATER), null);
-      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T09:00:00+01:00', name: 'Same time' }), LATER), null);
+      assert.equal(
+        applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T08:00:00Z', name: 'Same time' }), LATER),
+        null,
+      );
+      assert.equal(
+        applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T09:00:00+01:00', name: 'Same time' }), LATER),
+        null,
+      );
       // Earlier, though it sorts later as text.
-      assert.equal(applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T08:30:00+01:00', name: 'Older' }), LATER), null);
+      assert.equal(
+        applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T08:30:00+01:00', name: 'Older' }), LATER),
+        null,
+      );
       // Later, though it sorts earlier as text.
-      const later = applyIncoming(stored, newerCopy({ updatedDateTime: '2026-11-23T07:30:00-01:00', name: 'Newer' }), LATER);
+      const later = applyIncoming(
+        stored,
+        newerCopy({ updatedDateTime: '2026-11-23T07:30:00-01:00', name: 'Newer' }),
+        LATER,
+      );
       assert.equal(applied(later).record.referral.name, 'Newer');
     });
 
     it('applies a newer copy of a received referral with an "updated" event', () => {
       const stored = receivedRecord();
-      const incoming = newerCopy({ name: 'Contoso: 60 VMs', details: { ...stored.referral.details, dealValue: 30000 } });
+      const incoming = newerCopy({
+        name: 'Contoso: 60 VMs',
+        details: { ...stored.referral.details, dealValue: 30000 },
+      });
 
       const { record, event } = applied(applyIncoming(stored, incoming, LATER));
 
@@ -156,16 +207,29 @@ describe('incoming', () => {
 
     it('takes a newer stage decided in Partner Center', () => {
       const stored = receivedRecord();
-      const incoming = newerCopy({ status: 'Closed', substatus: 'Expired', closedDateTime: '2026-11-23T10:00:00.000Z' });
+      const incoming = newerCopy({
+        status: 'Closed',
+        substatus: 'Expired',
+        closedDateTime: '2026-11-23T10:00:00.000Z',
+      });
       const { record, event } = applied(applyIncoming(stored, incoming, LATER));
       assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Expired');
       assert.equal(record.referral.closedDateTime, '2026-11-23T10:00:00.000Z');
-      assert.deepEqual(event?.changes.find((c) => c.field === 'status'), { field: 'status', before: 'New/Received', after: 'Closed/Expired' });
+      assert.deepEqual(
+        event?.changes.find((c) => c.field === 'status'),
+        { field: 'status', before: 'New/Received', after: 'Closed/Expired' },
+      );
     });
 
     it('takes an outcome reported in Partner Center for an accepted referral', () => {
       const stored = accepted();
-      const incoming = { ...stored.referral, updatedDateTime: '2026-11-30T10:00:00.000Z', status: 'Closed', substatus: 'Won', closedDateTime: '2026-11-30T10:00:00.000Z' } as Referral;
+      const incoming = {
+        ...stored.referral,
+        updatedDateTime: '2026-11-30T10:00:00.000Z',
+        status: 'Closed',
+        substatus: 'Won',
+        closedDateTime: '2026-11-30T10:00:00.000Z',
+      } as Referral;
       const { record } = applied(applyIncoming(stored, incoming, LATER));
       assert.equal(`${record.referral.status}/${record.referral.substatus}`, 'Closed/Won');
       assert.deepEqual(record.desk.owner, ALICE);
@@ -174,7 +238,14 @@ describe('incoming', () => {
     it('never moves an accepted referral back to received, but takes the other new fields', () => {
       const stored = accepted();
       const before = structuredClone(stored);
-      const newTeam = [{ firstName: 'Anna', lastName: 'Schmidt', email: 'anna.schmidt@contoso.example', phoneNumber: '+49 30 7654321' }];
+      const newTeam = [
+        {
+          firstName: 'Anna',
+          lastName: 'Schmidt',
+          email: 'anna.schmidt@contoso.example',
+          phoneNumber: '+49 30 7654321',
+        },
+      ];
       const incoming = {
         ...receivedRecord().referral,
         updatedDateTime: '2026-11-23T12:00:00.000Z',
@@ -205,7 +276,11 @@ describe('incoming', () => {
     it('never reopens a declined referral, keeping its reason and close time', () => {
       const stored = closed('decline');
       const customerProfile = { ...stored.referral.customerProfile, size: '500to999employees' };
-      const incoming = newerCopy({ updatedDateTime: '2026-11-24T08:00:00.000Z', customerProfile, statusReason: undefined });
+      const incoming = newerCopy({
+        updatedDateTime: '2026-11-24T08:00:00.000Z',
+        customerProfile,
+        statusReason: undefined,
+      });
 
       const { record } = applied(applyIncoming(stored, incoming, LATER));
 

@@ -37,7 +37,12 @@ const ACCEPT_INPUT: AcceptInput = {
 };
 
 /** A member of the partner's team already on the accepted deal of the matrix. */
-const ENGINEER = { firstName: 'Sales', lastName: 'Engineer', phoneNumber: '+49 30 5550100', email: 'engineer@partner.example' };
+const ENGINEER = {
+  firstName: 'Sales',
+  lastName: 'Engineer',
+  phoneNumber: '+49 30 5550100',
+  email: 'engineer@partner.example',
+};
 
 const COMMANDS: Record<LifecycleAction, LifecycleCommand> = {
   accept: { action: 'accept', input: ACCEPT_INPUT },
@@ -49,18 +54,33 @@ const COMMANDS: Record<LifecycleAction, LifecycleCommand> = {
   noThanks: { action: 'noThanks' },
   edit: {
     action: 'edit',
-    input: { ...ACCEPT_INPUT, dealName: 'Contoso migration, phase 2', dealValue: 60000, currency: 'EUR', closingDate: '2027-03-31', salesStage: 'Qualified' },
+    input: {
+      ...ACCEPT_INPUT,
+      dealName: 'Contoso migration, phase 2',
+      dealValue: 60000,
+      currency: 'EUR',
+      closingDate: '2027-03-31',
+      salesStage: 'Qualified',
+    },
   },
   moveCloseDate: { action: 'moveCloseDate', input: { closingDate: '2027-04-30' } },
   addMember: {
     action: 'addMember',
     input: {
-      member: { firstName: 'Presales', lastName: 'Engineer', phoneNumber: '+1 425 555 0100', email: 'presales@partner.example' },
+      member: {
+        firstName: 'Presales',
+        lastName: 'Engineer',
+        phoneNumber: '+1 425 555 0100',
+        email: 'presales@partner.example',
+      },
       account: { id: 'aad-presales', name: 'Presales Engineer', teamsId: '29:presales' },
     },
   },
   removeMember: { action: 'removeMember', input: { email: 'Engineer@Partner.example' } },
-  addSolution: { action: 'addSolution', input: { solution: { id: 'sol-2', name: 'Copilot adoption', kind: 'solution', incentiveEligible: true } } },
+  addSolution: {
+    action: 'addSolution',
+    input: { solution: { id: 'sol-2', name: 'Copilot adoption', kind: 'solution', incentiveEligible: true } },
+  },
   removeSolution: { action: 'removeSolution', input: { solutionId: 'sol-1' } },
   reassign: { action: 'reassign', input: { newOwner: ALICE } },
   upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'technicalArchitecture' } },
@@ -102,11 +122,26 @@ const CLOSED_AT = '2026-11-22T15:30:00.000Z';
 const STAGES: StageCase[] = [
   { stage: 'received', status: 'New', substatus: 'Received' },
   { stage: 'received', status: 'New', substatus: 'Pending' },
-  { stage: 'accepted', status: 'Active', substatus: 'Accepted', lastDecision: { action: 'accept', by: BOB, at: ACCEPTED_AT } },
+  {
+    stage: 'accepted',
+    status: 'Active',
+    substatus: 'Accepted',
+    lastDecision: { action: 'accept', by: BOB, at: ACCEPTED_AT },
+  },
   { stage: 'won', status: 'Closed', substatus: 'Won', lastDecision: { action: 'win', by: BOB, at: CLOSED_AT } },
   { stage: 'lost', status: 'Closed', substatus: 'Lost', lastDecision: { action: 'lose', by: BOB, at: CLOSED_AT } },
-  { stage: 'declined', status: 'Closed', substatus: 'Declined', lastDecision: { action: 'decline', by: BOB, at: CLOSED_AT } },
-  { stage: 'expired', status: 'Closed', substatus: 'Expired', lastDecision: { action: 'expire', by: SYSTEM_ACTOR, at: CLOSED_AT } },
+  {
+    stage: 'declined',
+    status: 'Closed',
+    substatus: 'Declined',
+    lastDecision: { action: 'decline', by: BOB, at: CLOSED_AT },
+  },
+  {
+    stage: 'expired',
+    status: 'Closed',
+    substatus: 'Expired',
+    lastDecision: { action: 'expire', by: SYSTEM_ACTOR, at: CLOSED_AT },
+  },
 ];
 
 /** Allowed transitions: [from stage, action] → resulting status/substatus. Everything else is refused. */
@@ -152,8 +187,14 @@ function expectDecision(result: Decision | DomainError): Decision {
   return result;
 }
 
-function expectError<K extends DomainError['kind']>(result: Decision | DomainError, kind: K): Extract<DomainError, { kind: K }> {
-  if (!isDomainError(result)) assert.fail(`expected a ${kind} error, got a decision to ${result.record.referral.status}/${result.record.referral.substatus}`);
+function expectError<K extends DomainError['kind']>(
+  result: Decision | DomainError,
+  kind: K,
+): Extract<DomainError, { kind: K }> {
+  if (!isDomainError(result))
+    assert.fail(
+      `expected a ${kind} error, got a decision to ${result.record.referral.status}/${result.record.referral.substatus}`,
+    );
   assert.equal(result.kind, kind, JSON.stringify(result));
   return result as Extract<DomainError, { kind: K }>;
 }
@@ -171,7 +212,10 @@ describe('lifecycle: decide', () => {
     for (const c of STAGES) {
       for (const action of Object.keys(COMMANDS) as LifecycleAction[]) {
         // A snooze leaves an open referral where it is.
-        const outcome = action === 'snooze' && ['received', 'accepted'].includes(c.stage) ? [c.status, c.substatus] : ALLOWED[c.stage]?.[action];
+        const outcome =
+          action === 'snooze' && ['received', 'accepted'].includes(c.stage)
+            ? [c.status, c.substatus]
+            : ALLOWED[c.stage]?.[action];
         const title = `${c.status}/${c.substatus} (${c.stage}) × ${action}`;
 
         if (outcome) {
@@ -203,7 +247,9 @@ describe('lifecycle: decide', () => {
             assert.ok(event.changes.length > 0, 'the event says what changed');
             assert.deepEqual(
               event.changes.find((change) => change.field === 'status'),
-              transition ? { field: 'status', before: `${c.status}/${c.substatus}`, after: outcome.join('/') } : undefined,
+              transition
+                ? { field: 'status', before: `${c.status}/${c.substatus}`, after: outcome.join('/') }
+                : undefined,
             );
 
             if (!transition) {
@@ -283,7 +329,11 @@ describe('lifecycle: decide', () => {
         { field: 'dealValue', before: '25000', after: '48000' },
         { field: 'currency', before: 'EUR', after: 'USD' },
         { field: 'closingDateTime', before: undefined, after: '2027-02-15T00:00:00.000Z' },
-        { field: 'notes', before: 'We want to move 40 VMs to Azure before March.', after: 'Customer needs 40 VMs moved before the March freeze.' },
+        {
+          field: 'notes',
+          before: 'We want to move 40 VMs to Azure before March.',
+          after: 'Customer needs 40 VMs moved before the March freeze.',
+        },
         { field: 'externalReferenceId', before: undefined, after: 'CRM-4711' },
         { field: 'campaignId', before: undefined, after: 'CMP-2026-Q4' },
         { field: 'owner', before: undefined, after: 'Alice Adams' },
@@ -307,11 +357,15 @@ describe('lifecycle: decide', () => {
       assert.deepEqual(record, before);
       assert.equal(kept.favorite, true);
       assert.deepEqual(kept.tags, [{ tag: 'priority' }, { tag: 'azure' }]);
-      assert.deepEqual(kept.links, { self: { uri: 'https://api.partner.microsoft.com/v1.0/engagements/referrals/x', method: 'GET' } });
+      assert.deepEqual(kept.links, {
+        self: { uri: 'https://api.partner.microsoft.com/v1.0/engagements/referrals/x', method: 'GET' },
+      });
       assert.deepEqual(kept.consent, { consentToToShareInfoWithOthers: true, consentToContact: true });
       assert.deepEqual(next.referral.customerProfile, record.referral.customerProfile);
       assert.deepEqual(next.referral.target, record.referral.target);
-      assert.deepEqual(next.referral.details.requirements, { solutions: [{ id: 'sol-1', name: 'Azure migration assessment' }] });
+      assert.deepEqual(next.referral.details.requirements, {
+        solutions: [{ id: 'sol-1', name: 'Azure migration assessment' }],
+      });
       assert.equal(next.referral.details.customerRequestedContact, true);
     });
 
@@ -339,17 +393,61 @@ describe('lifecycle: decide', () => {
 
     const invalid: { title: string; input: Partial<AcceptInput>; problems: FieldProblem[] }[] = [
       { title: 'an empty deal name', input: { dealName: '' }, problems: [{ field: 'dealName', problem: 'required' }] },
-      { title: 'a blank deal name', input: { dealName: '   ' }, problems: [{ field: 'dealName', problem: 'required' }] },
-      { title: 'a deal value of 0', input: { dealValue: 0 }, problems: [{ field: 'dealValue', problem: 'notPositive' }] },
-      { title: 'a negative deal value', input: { dealValue: -100 }, problems: [{ field: 'dealValue', problem: 'notPositive' }] },
-      { title: 'a NaN deal value', input: { dealValue: Number.NaN }, problems: [{ field: 'dealValue', problem: 'notANumber' }] },
-      { title: 'an infinite deal value', input: { dealValue: Number.POSITIVE_INFINITY }, problems: [{ field: 'dealValue', problem: 'notANumber' }] },
-      { title: 'a huge deal value', input: { dealValue: MAX_DEAL_VALUE * 10 }, problems: [{ field: 'dealValue', problem: 'tooLarge' }] },
-      { title: "currency 'euro'", input: { currency: 'euro' }, problems: [{ field: 'currency', problem: 'unknownCurrency' }] },
-      { title: 'an empty currency', input: { currency: '' }, problems: [{ field: 'currency', problem: 'unknownCurrency' }] },
-      { title: "closing date 'not-a-date'", input: { closingDate: 'not-a-date' }, problems: [{ field: 'closingDate', problem: 'notADate' }] },
-      { title: 'a closing date of yesterday', input: { closingDate: '2026-11-22' }, problems: [{ field: 'closingDate', problem: 'dateInPast' }] },
-      { title: 'a closing date years ago', input: { closingDate: '2020-01-01' }, problems: [{ field: 'closingDate', problem: 'dateInPast' }] },
+      {
+        title: 'a blank deal name',
+        input: { dealName: '   ' },
+        problems: [{ field: 'dealName', problem: 'required' }],
+      },
+      {
+        title: 'a deal value of 0',
+        input: { dealValue: 0 },
+        problems: [{ field: 'dealValue', problem: 'notPositive' }],
+      },
+      {
+        title: 'a negative deal value',
+        input: { dealValue: -100 },
+        problems: [{ field: 'dealValue', problem: 'notPositive' }],
+      },
+      {
+        title: 'a NaN deal value',
+        input: { dealValue: Number.NaN },
+        problems: [{ field: 'dealValue', problem: 'notANumber' }],
+      },
+      {
+        title: 'an infinite deal value',
+        input: { dealValue: Number.POSITIVE_INFINITY },
+        problems: [{ field: 'dealValue', problem: 'notANumber' }],
+      },
+      {
+        title: 'a huge deal value',
+        input: { dealValue: MAX_DEAL_VALUE * 10 },
+        problems: [{ field: 'dealValue', problem: 'tooLarge' }],
+      },
+      {
+        title: "currency 'euro'",
+        input: { currency: 'euro' },
+        problems: [{ field: 'currency', problem: 'unknownCurrency' }],
+      },
+      {
+        title: 'an empty currency',
+        input: { currency: '' },
+        problems: [{ field: 'currency', problem: 'unknownCurrency' }],
+      },
+      {
+        title: "closing date 'not-a-date'",
+        input: { closingDate: 'not-a-date' },
+        problems: [{ field: 'closingDate', problem: 'notADate' }],
+      },
+      {
+        title: 'a closing date of yesterday',
+        input: { closingDate: '2026-11-22' },
+        problems: [{ field: 'closingDate', problem: 'dateInPast' }],
+      },
+      {
+        title: 'a closing date years ago',
+        input: { closingDate: '2020-01-01' },
+        problems: [{ field: 'closingDate', problem: 'dateInPast' }],
+      },
       { title: 'empty notes', input: { notes: '' }, problems: [{ field: 'notes', problem: 'required' }] },
       { title: 'blank notes', input: { notes: ' \n\t ' }, problems: [{ field: 'notes', problem: 'required' }] },
     ];
@@ -357,25 +455,38 @@ describe('lifecycle: decide', () => {
       it(`refuses ${c.title} as invalidInput naming the field`, () => {
         const record = receivedRecord();
         const before = structuredClone(record);
-        const problems = problemsOf(decide(record, { action: 'accept', input: { ...ACCEPT_INPUT, ...c.input } }, ALICE, NOW));
+        const problems = problemsOf(
+          decide(record, { action: 'accept', input: { ...ACCEPT_INPUT, ...c.input } }, ALICE, NOW),
+        );
         assert.deepEqual(problems, c.problems);
         assert.deepEqual(record, before);
       });
     }
 
     it('names every wrong field at once', () => {
-      const input: AcceptInput = { dealName: '', dealValue: -1, currency: 'euro', closingDate: 'not-a-date', notes: '' };
+      const input: AcceptInput = {
+        dealName: '',
+        dealValue: -1,
+        currency: 'euro',
+        closingDate: 'not-a-date',
+        notes: '',
+      };
       const problems = problemsOf(decide(receivedRecord(), { action: 'accept', input }, ALICE, NOW));
-      assert.deepEqual(
-        problems.map((p) => p.field).sort(),
-        ['closingDate', 'currency', 'dealName', 'dealValue', 'notes'],
-      );
+      assert.deepEqual(problems.map((p) => p.field).sort(), [
+        'closingDate',
+        'currency',
+        'dealName',
+        'dealValue',
+        'notes',
+      ]);
     });
 
     it('refuses a closing date before the referral was created, even with an earlier clock', () => {
       const record = receivedRecord({ createdDateTime: '2026-11-23T08:00:00Z' });
       const earlyClock = DateTime.fromISO('2026-11-01T09:00:00Z', { zone: 'utc' });
-      const problems = problemsOf(decide(record, { action: 'accept', input: { ...ACCEPT_INPUT, closingDate: '2026-11-10' } }, ALICE, earlyClock));
+      const problems = problemsOf(
+        decide(record, { action: 'accept', input: { ...ACCEPT_INPUT, closingDate: '2026-11-10' } }, ALICE, earlyClock),
+      );
       assert.deepEqual(problems, [{ field: 'closingDate', problem: 'dateInPast' }]);
     });
   });
@@ -384,20 +495,27 @@ describe('lifecycle: decide', () => {
     it('stores the documented reason label followed by the notes in statusReason', () => {
       const { record: next, event } = expectDecision(decide(receivedRecord(), COMMANDS.decline, ALICE, NOW));
       assert.equal(next.referral.statusReason, 'Customer chose another vendor: Went with a local reseller');
-      assert.deepEqual(event.changes.find((c) => c.field === 'statusReason'), {
-        field: 'statusReason',
-        before: undefined,
-        after: 'Customer chose another vendor: Went with a local reseller',
-      });
+      assert.deepEqual(
+        event.changes.find((c) => c.field === 'statusReason'),
+        {
+          field: 'statusReason',
+          before: undefined,
+          after: 'Customer chose another vendor: Went with a local reseller',
+        },
+      );
     });
 
     it('stores only the label when there are no notes', () => {
-      const { record: next } = expectDecision(decide(receivedRecord(), { action: 'decline', input: { reason: 'notACustomer' } }, ALICE, NOW));
+      const { record: next } = expectDecision(
+        decide(receivedRecord(), { action: 'decline', input: { reason: 'notACustomer' } }, ALICE, NOW),
+      );
       assert.equal(next.referral.statusReason, 'Not a customer');
     });
 
     it('stores only the label when the notes are empty', () => {
-      const { record: next } = expectDecision(decide(receivedRecord(), { action: 'decline', input: { reason: 'other', notes: '' } }, ALICE, NOW));
+      const { record: next } = expectDecision(
+        decide(receivedRecord(), { action: 'decline', input: { reason: 'other', notes: '' } }, ALICE, NOW),
+      );
       assert.equal(next.referral.statusReason, 'Other');
     });
 
@@ -418,7 +536,9 @@ describe('lifecycle: decide', () => {
 
     for (const [reason, label] of Object.entries(labels) as [CloseReason, string][]) {
       it(`declines with reason ${reason} as "${label}"`, () => {
-        const { record: next } = expectDecision(decide(receivedRecord(), { action: 'decline', input: { reason, notes: 'n' } }, ALICE, NOW));
+        const { record: next } = expectDecision(
+          decide(receivedRecord(), { action: 'decline', input: { reason, notes: 'n' } }, ALICE, NOW),
+        );
         assert.equal(next.referral.statusReason, `${label}: n`);
         assert.equal(next.referral.substatus, 'Declined');
       });
@@ -428,7 +548,12 @@ describe('lifecycle: decide', () => {
       const accepted = expectDecision(decide(receivedRecord(), COMMANDS.accept, BOB, NOW)).record;
       const later = NOW.plus({ days: 3 });
       const { record: next } = expectDecision(
-        decide(accepted, { action: 'lose', input: { reason: 'timelineTooShort', notes: 'Needed it live in a week' } }, BOB, later),
+        decide(
+          accepted,
+          { action: 'lose', input: { reason: 'timelineTooShort', notes: 'Needed it live in a week' } },
+          BOB,
+          later,
+        ),
       );
       assert.equal(next.referral.substatus, 'Lost');
       assert.equal(next.referral.statusReason, 'Proposed timeline too short: Needed it live in a week');
@@ -446,11 +571,16 @@ describe('lifecycle: decide', () => {
       assert.equal(next.referral.details.dealValue, 52000);
       assert.equal(next.referral.details.notes, 'Signed for three years');
       assert.equal(next.desk.revision, 3);
-      assert.deepEqual(event.changes.find((c) => c.field === 'dealValue'), { field: 'dealValue', before: '48000', after: '52000' });
+      assert.deepEqual(
+        event.changes.find((c) => c.field === 'dealValue'),
+        { field: 'dealValue', before: '48000', after: '52000' },
+      );
     });
 
     it('keeps the accepted deal value and notes when none are given', () => {
-      const { record: next } = expectDecision(decide(accepted(), { action: 'win', input: {} }, BOB, NOW.plus({ days: 30 })));
+      const { record: next } = expectDecision(
+        decide(accepted(), { action: 'win', input: {} }, BOB, NOW.plus({ days: 30 })),
+      );
       assert.equal(next.referral.details.dealValue, 48000);
       assert.equal(next.referral.details.notes, ACCEPT_INPUT.notes);
       assert.equal(next.referral.details.closingDateTime, '2027-02-15T00:00:00.000Z');
@@ -465,7 +595,9 @@ describe('lifecycle: decide', () => {
       it(`refuses a final deal value of ${finalValue} (${problem})`, () => {
         const record = accepted();
         const before = structuredClone(record);
-        assert.deepEqual(problemsOf(decide(record, { action: 'win', input: { finalValue } }, BOB, NOW)), [{ field: 'finalValue', problem }]);
+        assert.deepEqual(problemsOf(decide(record, { action: 'win', input: { finalValue } }, BOB, NOW)), [
+          { field: 'finalValue', problem },
+        ]);
         assert.deepEqual(record, before);
       });
     }
@@ -488,7 +620,10 @@ describe('lifecycle: decide', () => {
     it('is notYetExpired before the expiry, naming when it expires', () => {
       const record = receivedRecord();
       const before = structuredClone(record);
-      const error = expectError(decide(record, { action: 'expire' }, SYSTEM_ACTOR, EXPIRY.minus({ milliseconds: 1 })), 'notYetExpired');
+      const error = expectError(
+        decide(record, { action: 'expire' }, SYSTEM_ACTOR, EXPIRY.minus({ milliseconds: 1 })),
+        'notYetExpired',
+      );
       assert.equal(error.expiresAt, '2026-12-07T08:00:00.000Z');
       assert.deepEqual(record, before);
     });
@@ -498,7 +633,9 @@ describe('lifecycle: decide', () => {
     });
 
     it('closes as Expired exactly at the expiry', () => {
-      const { record: next, event } = expectDecision(decide(receivedRecord(), { action: 'expire' }, SYSTEM_ACTOR, EXPIRY));
+      const { record: next, event } = expectDecision(
+        decide(receivedRecord(), { action: 'expire' }, SYSTEM_ACTOR, EXPIRY),
+      );
       assert.equal(`${next.referral.status}/${next.referral.substatus}`, 'Closed/Expired');
       assert.equal(next.referral.closedDateTime, '2026-12-07T08:00:00.000Z');
       assert.deepEqual(event.actor, SYSTEM_ACTOR);
@@ -515,8 +652,13 @@ describe('lifecycle: decide', () => {
 
     it('follows the expirationDateTime Partner Center sent, not created + 14 days', () => {
       const record = receivedRecord({ expirationDateTime: '2026-11-30T12:00:00.000Z' });
-      expectError(decide(record, { action: 'expire' }, SYSTEM_ACTOR, DateTime.fromISO('2026-11-30T11:59:59Z', { zone: 'utc' })), 'notYetExpired');
-      const { record: next } = expectDecision(decide(record, { action: 'expire' }, SYSTEM_ACTOR, DateTime.fromISO('2026-11-30T12:00:00Z', { zone: 'utc' })));
+      expectError(
+        decide(record, { action: 'expire' }, SYSTEM_ACTOR, DateTime.fromISO('2026-11-30T11:59:59Z', { zone: 'utc' })),
+        'notYetExpired',
+      );
+      const { record: next } = expectDecision(
+        decide(record, { action: 'expire' }, SYSTEM_ACTOR, DateTime.fromISO('2026-11-30T12:00:00Z', { zone: 'utc' })),
+      );
       assert.equal(next.referral.substatus, 'Expired');
     });
   });
@@ -527,9 +669,15 @@ describe('lifecycle: decide', () => {
     const INVALID: Partial<Record<LifecycleAction, LifecycleCommand>> = {
       win: { action: 'win', input: { finalValue: -5 } },
       lose: { action: 'lose', input: { reason: 'nonsense' } },
-      edit: { action: 'edit', input: { ...(COMMANDS.edit as Extract<LifecycleCommand, { action: 'edit' }>).input, dealName: ' ' } },
+      edit: {
+        action: 'edit',
+        input: { ...(COMMANDS.edit as Extract<LifecycleCommand, { action: 'edit' }>).input, dealName: ' ' },
+      },
       addMember: { action: 'addMember', input: { member: { ...ENGINEER, email: 'not-an-address' } } },
-      addSolution: { action: 'addSolution', input: { solution: { id: 'sol-a', name: 'An assessment', kind: 'assessment', incentiveEligible: false } } },
+      addSolution: {
+        action: 'addSolution',
+        input: { solution: { id: 'sol-a', name: 'An assessment', kind: 'assessment', incentiveEligible: false } },
+      },
       upgrade: { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'none' } },
       moveCloseDate: { action: 'moveCloseDate', input: { closingDate: '2026-11-01' } },
     };
@@ -539,11 +687,23 @@ describe('lifecycle: decide', () => {
       lose: INVALID.lose!,
       edit: {
         action: 'edit',
-        input: { dealName: 'Contoso cloud migration', dealValue: 25000, currency: 'EUR', closingDate: '2027-01-31', notes: 'We want to move 40 VMs to Azure before March.', salesStage: '' },
+        input: {
+          dealName: 'Contoso cloud migration',
+          dealValue: 25000,
+          currency: 'EUR',
+          closingDate: '2027-01-31',
+          notes: 'We want to move 40 VMs to Azure before March.',
+          salesStage: '',
+        },
       },
       addMember: { action: 'addMember', input: { member: ENGINEER } },
       removeMember: { action: 'removeMember', input: { email: 'nobody@partner.example' } },
-      addSolution: { action: 'addSolution', input: { solution: { id: 'sol-1', name: 'Azure migration assessment', kind: 'solution', incentiveEligible: false } } },
+      addSolution: {
+        action: 'addSolution',
+        input: {
+          solution: { id: 'sol-1', name: 'Azure migration assessment', kind: 'solution', incentiveEligible: false },
+        },
+      },
       removeSolution: { action: 'removeSolution', input: { solutionId: 'sol-404' } },
       reassign: { action: 'reassign', input: { newOwner: BOB } },
       moveCloseDate: { action: 'moveCloseDate', input: { closingDate: '2027-01-31' } },
@@ -578,7 +738,10 @@ describe('lifecycle: decide', () => {
       it(`checks the person before anything else: a stranger's ${action} that would change nothing is still refused`, () => {
         expectError(decide(acceptedByBob(), NO_CHANGE[action], ALICE, NOW), 'notPermitted');
         const owners = decide(acceptedByBob(), NO_CHANGE[action], BOB, NOW);
-        assert.ok(isDomainError(owners) && owners.kind !== 'notPermitted', `the owner gets past the person check: ${JSON.stringify(owners)}`);
+        assert.ok(
+          isDomainError(owners) && owners.kind !== 'notPermitted',
+          `the owner gets past the person check: ${JSON.stringify(owners)}`,
+        );
       });
     }
 
@@ -612,7 +775,12 @@ describe('lifecycle: decide', () => {
 describe('lifecycle: historyView', () => {
   it('flattens the timeline fields to text', () => {
     const record: ReferralRecord = {
-      referral: { ...receivedRecord().referral, statusReason: 'Other', externalReferenceId: 'CRM-1', campaignId: 'C-1' },
+      referral: {
+        ...receivedRecord().referral,
+        statusReason: 'Other',
+        externalReferenceId: 'CRM-1',
+        campaignId: 'C-1',
+      },
       desk: { revision: 4, owner: ALICE },
     };
     assert.deepEqual(historyView(record), {

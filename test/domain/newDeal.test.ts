@@ -9,20 +9,40 @@ import { stageOf } from '../../bot/domain/stage';
 import { NOW } from '../support/fixtures';
 
 const REP: Actor = { id: 'aad-rep', name: 'EMEA Rep', teamsId: '29:rep' };
-const COPILOT: CatalogSolution = { id: 'copilot-adoption', name: 'Microsoft 365 Copilot adoption', kind: 'solution', incentiveEligible: true };
-const ASSESSMENT: CatalogSolution = { id: 'security-assessment', name: 'Security posture assessment', kind: 'assessment', incentiveEligible: false };
+const COPILOT: CatalogSolution = {
+  id: 'copilot-adoption',
+  name: 'Microsoft 365 Copilot adoption',
+  kind: 'solution',
+  incentiveEligible: true,
+};
+const ASSESSMENT: CatalogSolution = {
+  id: 'security-assessment',
+  name: 'Security posture assessment',
+  kind: 'assessment',
+  incentiveEligible: false,
+};
 
 const INPUT: NewDealInput = {
   customerName: 'Fabrikam Ltd',
   country: 'gb',
-  contact: { firstName: 'Customer', lastName: 'Buyer', phoneNumber: '+44 20 7946 0001', email: 'buyer@fabrikam.example' },
+  contact: {
+    firstName: 'Customer',
+    lastName: 'Buyer',
+    phoneNumber: '+44 20 7946 0001',
+    email: 'buyer@fabrikam.example',
+  },
   dealName: 'Fabrikam Copilot rollout',
   dealValue: 90000,
   currency: 'GBP',
   closingDate: '2027-05-31',
   notes: 'Found at the London partner event.',
   crmId: 'CRM-9',
-  member: { firstName: 'Presales', lastName: 'Engineer', phoneNumber: '+44 20 7946 0002', email: 'engineer@partner.example' },
+  member: {
+    firstName: 'Presales',
+    lastName: 'Engineer',
+    phoneNumber: '+44 20 7946 0002',
+    email: 'engineer@partner.example',
+  },
   solutions: [COPILOT],
   help: 'none',
   microsoftSellersMaySee: false,
@@ -42,7 +62,9 @@ describe('a deal the partner creates', () => {
     assert.equal(referral.customerProfile.address.country, 'GB');
     assert.deepEqual(referral.customerProfile.team, [INPUT.contact]);
     assert.deepEqual(referral.team, [INPUT.member]);
-    assert.deepEqual(referral.details.requirements?.solutions, [{ id: 'copilot-adoption', name: 'Microsoft 365 Copilot adoption' }]);
+    assert.deepEqual(referral.details.requirements?.solutions, [
+      { id: 'copilot-adoption', name: 'Microsoft 365 Copilot adoption' },
+    ]);
     assert.equal(referral.details.closingDateTime, '2027-05-31T00:00:00.000Z');
     assert.equal(referral.salesStage, undefined);
     assert.deepEqual(desk.owner, REP);
@@ -50,7 +72,9 @@ describe('a deal the partner creates', () => {
     assert.deepEqual(desk.lastDecision, { action: 'create', by: REP, at: NOW.toISO() });
     assert.equal(event.action, 'create');
     assert.equal(event.revision, 1);
-    assert.ok(event.changes.some((c) => c.field === 'name' && c.before === undefined && c.after === 'Fabrikam Copilot rollout'));
+    assert.ok(
+      event.changes.some((c) => c.field === 'name' && c.before === undefined && c.after === 'Fabrikam Copilot rollout'),
+    );
   });
 
   const TYPES: [string, Partial<NewDealInput>, DealType][] = [
@@ -71,7 +95,9 @@ describe('a deal the partner creates', () => {
   it('can be upgraded from private to co-sell, and a co-sell deal we created may invite partners', () => {
     const { record } = ok(createDeal('deal-1', INPUT, REP, NOW));
     assert.deepEqual(upgradesOf(record), ['shareWithMicrosoft', 'inviteMicrosoft']);
-    const coSell = ok(decide(record, { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'dealStrategy' } }, REP, NOW)).record;
+    const coSell = ok(
+      decide(record, { action: 'upgrade', input: { upgrade: 'inviteMicrosoft', help: 'dealStrategy' } }, REP, NOW),
+    ).record;
     assert.deepEqual(upgradesOf(coSell), ['invitePartner']);
   });
 

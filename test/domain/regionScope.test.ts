@@ -3,7 +3,13 @@ import { inScope, regionCodesOf, regionScopeOf } from '../../bot/domain/regionSc
 import { NO_REGION, type Region } from '../../bot/domain/routing';
 
 const REGIONS: Region[] = [
-  { code: 'emea', name: 'EMEA', countries: ['DE', 'FR', 'GB'], managers: ['aad-manager'], responders: ['29:responder'] },
+  {
+    code: 'emea',
+    name: 'EMEA',
+    countries: ['DE', 'FR', 'GB'],
+    managers: ['aad-manager'],
+    responders: ['29:responder'],
+  },
   { code: 'dach', name: 'DACH', countries: ['DE', 'AT', 'CH'] },
   { code: 'americas', name: 'Americas', countries: ['US', 'CA'] },
 ];
@@ -26,7 +32,11 @@ describe('the regions a user looks after', () => {
 
   it('read every region that shares a country, and tell by the country; all regions include the referrals of none', () => {
     const manager = regionScopeOf(user('aad-manager'), REGIONS, []);
-    assert.deepEqual(regionCodesOf(manager, REGIONS), ['emea', 'dach'], 'a German referral counts under the smaller DACH');
+    assert.deepEqual(
+      regionCodesOf(manager, REGIONS),
+      ['emea', 'dach'],
+      'a German referral counts under the smaller DACH',
+    );
     assert.equal(inScope(manager, 'DE'), true);
     assert.equal(inScope(manager, 'AT'), false, 'Austria is DACH, not EMEA');
     assert.equal(inScope(manager, 'US'), false);

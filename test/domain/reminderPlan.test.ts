@@ -5,21 +5,41 @@ import { isDomainError } from '../../bot/domain/errors';
 import { arrival } from '../../bot/domain/incoming';
 import { decide } from '../../bot/domain/lifecycle';
 import type { Actor, ReferralRecord } from '../../bot/domain/referral';
-import { DEFAULT_REMINDER_POLICY, dueNow, planFor, type PlanAudience, type PlannedWork } from '../../bot/domain/reminderPlan';
+import {
+  DEFAULT_REMINDER_POLICY,
+  dueNow,
+  planFor,
+  type PlanAudience,
+  type PlannedWork,
+} from '../../bot/domain/reminderPlan';
 import { deliveryTime, nextWorkingMoment, snoozeUntil, type WorkingHours } from '../../bot/domain/workingHours';
 import { NOW, receivedRecord } from '../support/fixtures';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 const REP: Actor = { id: 'aad-rep', name: 'EMEA Rep', teamsId: '29:rep' };
 const hoursIn = (timeZone: string): WorkingHours => ({ timeZone, start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] });
-const summary = (plan: PlannedWork[]) => plan.map((w) => `${w.kind}@${w.dueAt.toISO()}${w.recipient ? `→${w.recipient}` : ''}`);
+const summary = (plan: PlannedWork[]) =>
+  plan.map((w) => `${w.kind}@${w.dueAt.toISO()}${w.recipient ? `→${w.recipient}` : ''}`);
 /** Nobody to escalate to, and everyone at work around the clock. */
-const NOBODY: PlanAudience = { managers: [], hoursOf: () => ({ timeZone: 'UTC', start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] }), turnedOff: () => [] };
+const NOBODY: PlanAudience = {
+  managers: [],
+  hoursOf: () => ({ timeZone: 'UTC', start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] }),
+  turnedOff: () => [],
+};
 /** One manager of the region, in UTC around the clock. */
 const MANAGED: PlanAudience = { ...NOBODY, managers: ['aad-manager'] };
 /** People by where they work: each id names a zone, with weekday office hours there. */
-const ZONES: Record<string, string> = { 'aad-rep': 'Europe/Berlin', 'aad-berlin': 'Europe/Berlin', 'aad-newyork': 'America/New_York', 'aad-sydney': 'Australia/Sydney' };
-const officeHours = (managers: string[] = []): PlanAudience => ({ managers, hoursOf: (id) => hoursIn(ZONES[id] ?? 'UTC'), turnedOff: () => [] });
+const ZONES: Record<string, string> = {
+  'aad-rep': 'Europe/Berlin',
+  'aad-berlin': 'Europe/Berlin',
+  'aad-newyork': 'America/New_York',
+  'aad-sydney': 'Australia/Sydney',
+};
+const officeHours = (managers: string[] = []): PlanAudience => ({
+  managers,
+  hoursOf: (id) => hoursIn(ZONES[id] ?? 'UTC'),
+  turnedOff: () => [],
+});
 
 function decided(record: ReferralRecord, command: LifecycleCommand, actor: Actor, now: DateTime): ReferralRecord {
   const result = decide(record, command, actor, now);
@@ -27,11 +47,18 @@ function decided(record: ReferralRecord, command: LifecycleCommand, actor: Actor
   return result.record;
 }
 
-const ACCEPT: LifecycleCommand = { action: 'accept', input: { dealName: 'Contoso', dealValue: 1000, currency: 'EUR', closingDate: '2027-01-31', notes: 'n' } };
+const ACCEPT: LifecycleCommand = {
+  action: 'accept',
+  input: { dealName: 'Contoso', dealValue: 1000, currency: 'EUR', closingDate: '2027-01-31', notes: 'n' },
+};
 
 /** Evaluating in the two-step flow: REP said Interested at `interestedAt`. */
 function evaluating(createdDateTime: string, interestedAt: DateTime): ReferralRecord {
-  const base = receivedRecord({ createdDateTime, expirationDateTime: utc(createdDateTime).plus({ days: 14 }).toISO()!, details: { ...receivedRecord().referral.details, customerRequestedContact: false } });
+  const base = receivedRecord({
+    createdDateTime,
+    expirationDateTime: utc(createdDateTime).plus({ days: 14 }).toISO()!,
+    details: { ...receivedRecord().referral.details, customerRequestedContact: false },
+  });
   return decided(arrival(base.referral, interestedAt, 'twoStep').record, { action: 'interested' }, REP, interestedAt);
 }
 
@@ -63,17 +90,38 @@ describe('reminder plan', () => {
   });
 
   it('leaves out the direct messages their recipients turned off, but never a reminder someone snoozed', () => {
-    const interested = decided(decided(arrival(receivedRecord().referral, NOW, 'twoStep').record, { action: 'interested' }, REP, NOW), { action: 'snooze', input: { until: '2026-11-24T10:00:00.000Z' } }, REP, NOW);
-    const quiet: PlanAudience = { ...NOBODY, managers: ['aad-manager'], turnedOff: (id) => (id === REP.id ? ['reminders'] : ['escalations']) };
-    const kinds = planFor(interested, DEFAULT_REMINDER_POLICY, quiet).filter((w) => w.recipient).map((w) => w.kind);
+    const interested = decided(
+      decided(arrival(receivedRecord().referral, NOW, 'twoStep').record, { action: 'interested' }, REP, NOW),
+      { action: 'snooze', input: { until: '2026-11-24T10:00:00.000Z' } },
+      REP,
+      NOW,
+    );
+    const quiet: PlanAudience = {
+      ...NOBODY,
+      managers: ['aad-manager'],
+      turnedOff: (id) => (id === REP.id ? ['reminders'] : ['escalations']),
+    };
+    const kinds = planFor(interested, DEFAULT_REMINDER_POLICY, quiet)
+      .filter((w) => w.recipient)
+      .map((w) => w.kind);
     assert.deepEqual(kinds, ['snoozed']);
     const accepted = decided(receivedRecord(), ACCEPT, REP, NOW);
-    assert.ok(!planFor(accepted, DEFAULT_REMINDER_POLICY, { ...NOBODY, turnedOff: () => ['staleDeals'] }).some((w) => w.kind === 'staleDeal'));
+    assert.ok(
+      !planFor(accepted, DEFAULT_REMINDER_POLICY, { ...NOBODY, turnedOff: () => ['staleDeals'] }).some(
+        (w) => w.kind === 'staleDeal',
+      ),
+    );
   });
 
   it('escalates to each manager once, however often the region lists them', () => {
-    const plan = planFor(receivedRecord(), DEFAULT_REMINDER_POLICY, { ...NOBODY, managers: ['aad-a', 'aad-b', 'aad-a'] });
-    assert.deepEqual(plan.filter((w) => w.kind === 'escalation').map((w) => w.recipient), ['aad-a', 'aad-b']);
+    const plan = planFor(receivedRecord(), DEFAULT_REMINDER_POLICY, {
+      ...NOBODY,
+      managers: ['aad-a', 'aad-b', 'aad-a'],
+    });
+    assert.deepEqual(
+      plan.filter((w) => w.kind === 'escalation').map((w) => w.recipient),
+      ['aad-a', 'aad-b'],
+    );
   });
 
   it('follows the two-step windows, reminds whoever said Interested directly, and changes its keys when the deadline moves', () => {
@@ -94,30 +142,53 @@ describe('reminder plan', () => {
       'expire@2026-11-30T09:00:00.000Z',
     ]);
     const oldKeys = new Set(plan.map((w) => w.key));
-    assert.ok(evaluatingPlan.every((w) => !oldKeys.has(w.key)), 'moved work is new work');
+    assert.ok(
+      evaluatingPlan.every((w) => !oldKeys.has(w.key)),
+      'moved work is new work',
+    );
   });
 
   it('keeps its keys while nothing moves, so done work stays done', () => {
     const a = planFor(receivedRecord(), DEFAULT_REMINDER_POLICY, MANAGED).map((w) => w.key);
-    const b = planFor(receivedRecord({ name: 'Renamed' }), DEFAULT_REMINDER_POLICY, officeHours(['aad-manager'])).map((w) => w.key);
+    const b = planFor(receivedRecord({ name: 'Renamed' }), DEFAULT_REMINDER_POLICY, officeHours(['aad-manager'])).map(
+      (w) => w.key,
+    );
     assert.deepEqual(new Set(a), new Set(b), 'the same work, whatever the working hours');
     assert.equal(new Set(a).size, a.length, 'keys are unique');
   });
 
   it('plans nothing for a closed referral, and for an accepted deal a reminder to its owner once the close date has passed', () => {
     const accepted = decided(receivedRecord(), ACCEPT, REP, NOW);
-    assert.deepEqual(summary(planFor(accepted, DEFAULT_REMINDER_POLICY, MANAGED)), ['cardRefresh@2026-11-26T08:00:00.000Z', 'staleDeal@2027-02-01T00:00:00.000Z→aad-rep']);
+    assert.deepEqual(summary(planFor(accepted, DEFAULT_REMINDER_POLICY, MANAGED)), [
+      'cardRefresh@2026-11-26T08:00:00.000Z',
+      'staleDeal@2027-02-01T00:00:00.000Z→aad-rep',
+    ]);
     // Monday 1 February 2027, 00:00 UTC is 01:00 in Berlin: the owner hears of it at 09:00 there.
-    assert.equal(planFor(accepted, DEFAULT_REMINDER_POLICY, officeHours()).find((w) => w.kind === 'staleDeal')?.dueAt.toISO(), '2027-02-01T08:00:00.000Z');
+    assert.equal(
+      planFor(accepted, DEFAULT_REMINDER_POLICY, officeHours())
+        .find((w) => w.kind === 'staleDeal')
+        ?.dueAt.toISO(),
+      '2027-02-01T08:00:00.000Z',
+    );
     const moved = decided(accepted, { action: 'moveCloseDate', input: { closingDate: '2027-03-15' } }, REP, NOW);
     const stale = planFor(moved, DEFAULT_REMINDER_POLICY, NOBODY).find((w) => w.kind === 'staleDeal')!;
     assert.equal(stale.dueAt.toISO(), '2027-03-16T00:00:00.000Z', 'moving the close date moves the reminder');
-    assert.notEqual(stale.key, planFor(accepted, DEFAULT_REMINDER_POLICY, NOBODY).find((w) => w.kind === 'staleDeal')!.key);
-    assert.deepEqual(planFor(decided(receivedRecord(), { action: 'decline', input: { reason: 'other' } }, REP, NOW), DEFAULT_REMINDER_POLICY, MANAGED), []);
+    assert.notEqual(
+      stale.key,
+      planFor(accepted, DEFAULT_REMINDER_POLICY, NOBODY).find((w) => w.kind === 'staleDeal')!.key,
+    );
+    assert.deepEqual(
+      planFor(
+        decided(receivedRecord(), { action: 'decline', input: { reason: 'other' } }, REP, NOW),
+        DEFAULT_REMINDER_POLICY,
+        MANAGED,
+      ),
+      [],
+    );
   });
 
   describe('quiet hours', () => {
-    it('holds a direct message for its recipient\'s working hours, unless waiting would reach the deadline', () => {
+    it("holds a direct message for its recipient's working hours, unless waiting would reach the deadline", () => {
       // Said Interested on Monday 23 Nov 09:00 UTC: 7 days to accept or decline, until Monday 30 Nov 09:00 UTC.
       const record = evaluating('2026-11-23T08:00:00.000Z', NOW);
       const plan = planFor(record, DEFAULT_REMINDER_POLICY, officeHours(['aad-newyork']));
@@ -132,9 +203,17 @@ describe('reminder plan', () => {
       ]);
       // Both due at once on Monday morning: only the later one is sent.
       const monday = plan.filter((w) => w.kind === 'deadlineDm' && +w.dueAt === +utc('2026-11-30T08:00:00Z'));
-      assert.deepEqual(dueNow(plan, new Set([plan.find((w) => w.kind === 'deadlineDm')!.key]), utc('2026-11-30T08:00:00Z')).filter((w) => w.kind === 'deadlineDm'), [monday[1]]);
+      assert.deepEqual(
+        dueNow(plan, new Set([plan.find((w) => w.kind === 'deadlineDm')!.key]), utc('2026-11-30T08:00:00Z')).filter(
+          (w) => w.kind === 'deadlineDm',
+        ),
+        [monday[1]],
+      );
       // The thread replies are not held: the channel is not one person's.
-      assert.equal(plan.find((w) => w.kind === 'deadlineReminder' && w.key.startsWith('deadlineReminder:P1D'))?.dueAt.toISO(), '2026-11-29T09:00:00.000Z');
+      assert.equal(
+        plan.find((w) => w.kind === 'deadlineReminder' && w.key.startsWith('deadlineReminder:P1D'))?.dueAt.toISO(),
+        '2026-11-29T09:00:00.000Z',
+      );
     });
 
     it('plans each direct message of a referral spanning DST changes once, at the first working moment in each zone', () => {
@@ -144,10 +223,16 @@ describe('reminder plan', () => {
       const managers = ['aad-berlin', 'aad-newyork', 'aad-sydney'];
       const audience = officeHours(managers);
       const plan = planFor(record, DEFAULT_REMINDER_POLICY, audience);
-      const nominal = new Map(planFor(record, DEFAULT_REMINDER_POLICY, { ...NOBODY, managers }).map((w) => [w.key, w.dueAt]));
+      const nominal = new Map(
+        planFor(record, DEFAULT_REMINDER_POLICY, { ...NOBODY, managers }).map((w) => [w.key, w.dueAt]),
+      );
       const deadline = utc('2027-03-31T11:00:00Z');
       const direct = plan.filter((w) => w.recipient);
-      assert.equal(direct.length, 3 + managers.length, 'three reminders to the interested rep, one escalation per manager');
+      assert.equal(
+        direct.length,
+        3 + managers.length,
+        'three reminders to the interested rep, one escalation per manager',
+      );
       assert.equal(new Set(direct.map((w) => w.key)).size, direct.length, 'none planned twice');
       for (const work of direct) {
         const due = nominal.get(work.key)!;
@@ -167,19 +252,26 @@ describe('reminder plan', () => {
   });
 
   describe('snoozes', () => {
-    const snoozed = (record: ReferralRecord, by: Actor, until: string, now = NOW) => decided(record, { action: 'snooze', input: { until } }, by, now);
+    const snoozed = (record: ReferralRecord, by: Actor, until: string, now = NOW) =>
+      decided(record, { action: 'snooze', input: { until } }, by, now);
 
     it('brings a snoozed reminder back to whoever snoozed it, in their working hours, and one snooze per person', () => {
       // Monday 23 Nov, 19:00 in Berlin: back on Tuesday at 09:00 there.
       const once = snoozed(receivedRecord(), REP, '2026-11-23T18:00:00.000Z');
       const twice = snoozed(once, REP, '2026-11-24T12:00:00.000Z');
       const other = snoozed(twice, { id: 'aad-newyork', name: 'Americas Rep' }, '2026-11-24T12:00:00.000Z');
-      assert.deepEqual(summary(planFor(once, DEFAULT_REMINDER_POLICY, officeHours()).filter((w) => w.kind === 'snoozed')), ['snoozed@2026-11-24T08:00:00.000Z→aad-rep']);
-      assert.deepEqual(summary(planFor(other, DEFAULT_REMINDER_POLICY, officeHours()).filter((w) => w.kind === 'snoozed')), [
-        'snoozed@2026-11-24T12:00:00.000Z→aad-rep',
-        // 07:00 in New York: at 09:00 there.
-        'snoozed@2026-11-24T14:00:00.000Z→aad-newyork',
-      ]);
+      assert.deepEqual(
+        summary(planFor(once, DEFAULT_REMINDER_POLICY, officeHours()).filter((w) => w.kind === 'snoozed')),
+        ['snoozed@2026-11-24T08:00:00.000Z→aad-rep'],
+      );
+      assert.deepEqual(
+        summary(planFor(other, DEFAULT_REMINDER_POLICY, officeHours()).filter((w) => w.kind === 'snoozed')),
+        [
+          'snoozed@2026-11-24T12:00:00.000Z→aad-rep',
+          // 07:00 in New York: at 09:00 there.
+          'snoozed@2026-11-24T14:00:00.000Z→aad-newyork',
+        ],
+      );
     });
 
     it('is dropped when the referral moves on, or the close date it was about moves', () => {
@@ -195,7 +287,9 @@ describe('reminder plan', () => {
     it('refuses a snooze that does not lie ahead', () => {
       const result = decide(receivedRecord(), { action: 'snooze', input: { until: NOW.toISO()! } }, REP, NOW);
       assert.ok(isDomainError(result) && result.kind === 'invalidInput');
-      assert.deepEqual(result.kind === 'invalidInput' && result.problems, [{ field: 'snooze', problem: 'notInFuture' }]);
+      assert.deepEqual(result.kind === 'invalidInput' && result.problems, [
+        { field: 'snooze', problem: 'notInFuture' },
+      ]);
     });
   });
 
@@ -210,16 +304,24 @@ describe('reminder plan', () => {
     it('after downtime, sends only the latest overdue reminder, with the escalation', () => {
       const at = utc('2026-12-06T09:00:00Z');
       const done = new Set([plan[0].key, plan[1].key]);
-      assert.deepEqual(summary(dueNow(plan, done, at)), ['deadlineReminder@2026-12-06T08:00:00.000Z', 'escalation@2026-12-06T08:00:00.000Z→aad-manager']);
+      assert.deepEqual(summary(dueNow(plan, done, at)), [
+        'deadlineReminder@2026-12-06T08:00:00.000Z',
+        'escalation@2026-12-06T08:00:00.000Z→aad-manager',
+      ]);
     });
 
     it('drops the nudge once the 24-hour target it is about has passed', () => {
-      assert.deepEqual(dueNow(plan, new Set(), utc('2026-11-24T07:59:00Z')).map((w) => w.kind), ['responseNudge']);
+      assert.deepEqual(
+        dueNow(plan, new Set(), utc('2026-11-24T07:59:00Z')).map((w) => w.kind),
+        ['responseNudge'],
+      );
       assert.deepEqual(dueNow(plan, new Set(), utc('2026-11-24T08:00:00Z')), []);
     });
 
     it('once the deadline has passed, only expires it, however late', () => {
-      assert.deepEqual(summary(dueNow(plan, new Set(), utc('2027-01-30T00:00:00Z'))), ['expire@2026-12-07T08:00:00.000Z']);
+      assert.deepEqual(summary(dueNow(plan, new Set(), utc('2027-01-30T00:00:00Z'))), [
+        'expire@2026-12-07T08:00:00.000Z',
+      ]);
     });
   });
 });
@@ -227,10 +329,25 @@ describe('reminder plan', () => {
 describe('working hours and quiet hours', () => {
   /** [zone, a UTC instant on or next to a DST change, where it is delivered]. */
   const CASES: [string, string, string, string][] = [
-    ['Europe/Berlin', 'night before spring forward (Mon 29 Mar 2027 01:30 local)', '2027-03-28T23:30:00Z', '2027-03-29T07:00:00.000Z'],
+    [
+      'Europe/Berlin',
+      'night before spring forward (Mon 29 Mar 2027 01:30 local)',
+      '2027-03-28T23:30:00Z',
+      '2027-03-29T07:00:00.000Z',
+    ],
     ['Europe/Berlin', 'Friday evening before the autumn change', '2027-10-29T18:00:00Z', '2027-11-01T08:00:00.000Z'],
-    ['America/New_York', 'Sunday of the autumn change (7 Nov 2027)', '2027-11-07T06:30:00Z', '2027-11-08T14:00:00.000Z'],
-    ['America/New_York', 'Monday after spring forward, inside working hours', '2027-03-15T14:00:00Z', '2027-03-15T14:00:00.000Z'],
+    [
+      'America/New_York',
+      'Sunday of the autumn change (7 Nov 2027)',
+      '2027-11-07T06:30:00Z',
+      '2027-11-08T14:00:00.000Z',
+    ],
+    [
+      'America/New_York',
+      'Monday after spring forward, inside working hours',
+      '2027-03-15T14:00:00Z',
+      '2027-03-15T14:00:00.000Z',
+    ],
     ['Australia/Sydney', 'Saturday of the April change', '2027-04-03T10:00:00Z', '2027-04-04T23:00:00.000Z'],
     ['Asia/Kolkata', 'a zone without DST, late evening', '2027-03-29T16:00:00Z', '2027-03-30T03:30:00.000Z'],
   ];
@@ -251,17 +368,24 @@ describe('working hours and quiet hours', () => {
     const hours = hoursIn('America/New_York');
     const now = utc('2027-03-13T20:00:00Z');
     const far = now.plus({ days: 5 });
-    it('comes back in 1 or 4 hours, or tomorrow at the start of the working day in the user\'s zone (across the spring change)', () => {
+    it("comes back in 1 or 4 hours, or tomorrow at the start of the working day in the user's zone (across the spring change)", () => {
       assert.equal(snoozeUntil('oneHour', now, hours, far).toISO(), '2027-03-13T21:00:00.000Z');
       assert.equal(snoozeUntil('fourHours', now, hours, far).toISO(), '2027-03-14T00:00:00.000Z');
       // Sunday 14 March 2027 09:00 in New York is already daylight time (UTC-4).
       assert.equal(snoozeUntil('tomorrowMorning', now, hours, far).toISO(), '2027-03-14T13:00:00.000Z');
-      assert.equal(snoozeUntil('fourHours', now, hours).toISO(), '2027-03-14T00:00:00.000Z', 'a deal has no deadline to stop at');
+      assert.equal(
+        snoozeUntil('fourHours', now, hours).toISO(),
+        '2027-03-14T00:00:00.000Z',
+        'a deal has no deadline to stop at',
+      );
     });
 
     it('never pushes a reminder past the deadline', () => {
       const deadline = now.plus({ hours: 2 });
-      assert.equal(snoozeUntil('fourHours', now, hours, deadline).toISO(), deadline.minus(Duration.fromObject({ minutes: 30 })).toISO());
+      assert.equal(
+        snoozeUntil('fourHours', now, hours, deadline).toISO(),
+        deadline.minus(Duration.fromObject({ minutes: 30 })).toISO(),
+      );
       assert.equal(snoozeUntil('oneHour', now, hours, now.plus({ minutes: 10 })).toISO(), now.toISO());
     });
   });

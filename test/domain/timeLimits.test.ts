@@ -22,13 +22,19 @@ describe('timeLimits', () => {
     });
 
     it('reads an expirationDateTime with an offset as the same instant, in UTC', () => {
-      const expiry = expiryOf({ createdDateTime: '2026-11-23T08:00:00Z', expirationDateTime: '2026-11-30T18:45:00+01:00' });
+      const expiry = expiryOf({
+        createdDateTime: '2026-11-23T08:00:00Z',
+        expirationDateTime: '2026-11-30T18:45:00+01:00',
+      });
       assert.equal(expiry.toISO(), '2026-11-30T17:45:00.000Z');
     });
 
     it('is created + 14 days without an expirationDateTime', () => {
       assert.equal(expiryOf({ createdDateTime: '2026-11-23T08:00:00Z' }).toISO(), '2026-12-07T08:00:00.000Z');
-      assert.equal(expiryOf({ createdDateTime: '2026-11-23T08:00:00Z', expirationDateTime: '' }).toISO(), '2026-12-07T08:00:00.000Z');
+      assert.equal(
+        expiryOf({ createdDateTime: '2026-11-23T08:00:00Z', expirationDateTime: '' }).toISO(),
+        '2026-12-07T08:00:00.000Z',
+      );
     });
 
     it('is exactly 14 × 24 h after a creation in Europe/Berlin across the end of summer time', () => {
@@ -47,7 +53,10 @@ describe('timeLimits', () => {
     });
 
     it('is exactly 14 × 24 h after a creation in America/New_York across the start of summer time', () => {
-      const created = DateTime.fromObject({ year: 2027, month: 3, day: 5, hour: 23, minute: 30 }, { zone: 'America/New_York' });
+      const created = DateTime.fromObject(
+        { year: 2027, month: 3, day: 5, hour: 23, minute: 30 },
+        { zone: 'America/New_York' },
+      );
       const expiry = expiryOf({ createdDateTime: created.toISO()! });
       assert.equal(expiry.toMillis() - created.toMillis(), 14 * 24 * HOUR_MS);
       assert.equal(expiry.toISO(), '2027-03-20T04:30:00.000Z');
@@ -94,7 +103,10 @@ describe('timeLimits', () => {
     });
 
     it('is never fresh when the customer did not ask to be contacted', () => {
-      assert.equal(isContactRequestFresh({ createdDateTime: created, details: { customerRequestedContact: false } }, NOW), false);
+      assert.equal(
+        isContactRequestFresh({ createdDateTime: created, details: { customerRequestedContact: false } }, NOW),
+        false,
+      );
       assert.equal(isContactRequestFresh({ createdDateTime: created, details: {} }, NOW), false);
     });
   });
@@ -115,14 +127,46 @@ describe('leadKind', () => {
   const fabrikam = { invitedBy: { organizationId: 'p-9', organizationName: 'Fabrikam Consulting' } };
 
   const cases: { title: string; fields: LeadFields; kind: LeadKind }[] = [
-    { title: 'Independent + Direct, nobody invited', fields: { type: 'Independent', qualification: 'Direct' }, kind: 'customerInquiry' },
-    { title: 'Independent + Direct, invited by Microsoft', fields: { type: 'Independent', qualification: 'Direct', inviteContext: microsoft }, kind: 'customerInquiry' },
-    { title: 'Independent + MarketingQualified', fields: { type: 'Independent', qualification: 'MarketingQualified', inviteContext: microsoft }, kind: 'marketingQualified' },
-    { title: 'Independent + SalesQualified', fields: { type: 'Independent', qualification: 'SalesQualified', inviteContext: microsoft }, kind: 'salesQualified' },
-    { title: 'Shared (Microsoft co-sell)', fields: { type: 'Shared', qualification: 'SalesQualified', inviteContext: microsoft }, kind: 'coSellFromMicrosoft' },
-    { title: 'Shared without an invite context', fields: { type: 'Shared', qualification: 'None' }, kind: 'coSellFromMicrosoft' },
-    { title: 'invited by a partner organisation', fields: { type: 'Independent', qualification: 'Direct', inviteContext: fabrikam }, kind: 'coSellFromPartner' },
-    { title: 'Shared and invited by a partner organisation', fields: { type: 'Shared', qualification: 'None', inviteContext: fabrikam }, kind: 'coSellFromPartner' },
+    {
+      title: 'Independent + Direct, nobody invited',
+      fields: { type: 'Independent', qualification: 'Direct' },
+      kind: 'customerInquiry',
+    },
+    {
+      title: 'Independent + Direct, invited by Microsoft',
+      fields: { type: 'Independent', qualification: 'Direct', inviteContext: microsoft },
+      kind: 'customerInquiry',
+    },
+    {
+      title: 'Independent + MarketingQualified',
+      fields: { type: 'Independent', qualification: 'MarketingQualified', inviteContext: microsoft },
+      kind: 'marketingQualified',
+    },
+    {
+      title: 'Independent + SalesQualified',
+      fields: { type: 'Independent', qualification: 'SalesQualified', inviteContext: microsoft },
+      kind: 'salesQualified',
+    },
+    {
+      title: 'Shared (Microsoft co-sell)',
+      fields: { type: 'Shared', qualification: 'SalesQualified', inviteContext: microsoft },
+      kind: 'coSellFromMicrosoft',
+    },
+    {
+      title: 'Shared without an invite context',
+      fields: { type: 'Shared', qualification: 'None' },
+      kind: 'coSellFromMicrosoft',
+    },
+    {
+      title: 'invited by a partner organisation',
+      fields: { type: 'Independent', qualification: 'Direct', inviteContext: fabrikam },
+      kind: 'coSellFromPartner',
+    },
+    {
+      title: 'Shared and invited by a partner organisation',
+      fields: { type: 'Shared', qualification: 'None', inviteContext: fabrikam },
+      kind: 'coSellFromPartner',
+    },
   ];
 
   for (const c of cases) {
@@ -132,10 +176,13 @@ describe('leadKind', () => {
   }
 
   it('covers all five kinds', () => {
-    assert.deepEqual(
-      [...new Set(cases.map((c) => leadKindOf(c.fields)))].sort(),
-      ['coSellFromMicrosoft', 'coSellFromPartner', 'customerInquiry', 'marketingQualified', 'salesQualified'],
-    );
+    assert.deepEqual([...new Set(cases.map((c) => leadKindOf(c.fields)))].sort(), [
+      'coSellFromMicrosoft',
+      'coSellFromPartner',
+      'customerInquiry',
+      'marketingQualified',
+      'salesQualified',
+    ]);
   });
 
   it('classifies the fixture referral as a customer inquiry', () => {
@@ -144,7 +191,10 @@ describe('leadKind', () => {
 
   it('names the inviting partner, never Microsoft', () => {
     assert.equal(invitingPartner({ inviteContext: fabrikam }), 'Fabrikam Consulting');
-    assert.equal(invitingPartner({ inviteContext: { invitedBy: { organizationName: '  Fabrikam Consulting  ' } } }), 'Fabrikam Consulting');
+    assert.equal(
+      invitingPartner({ inviteContext: { invitedBy: { organizationName: '  Fabrikam Consulting  ' } } }),
+      'Fabrikam Consulting',
+    );
     assert.equal(invitingPartner({ inviteContext: microsoft }), undefined);
     assert.equal(invitingPartner({ inviteContext: { invitedBy: { organizationName: 'microsoft' } } }), undefined);
     assert.equal(invitingPartner({ inviteContext: { invitedBy: { organizationName: '   ' } } }), undefined);
@@ -154,7 +204,10 @@ describe('leadKind', () => {
   it('recognises Microsoft by name, case-insensitively and as a whole word', () => {
     assert.equal(isInvitedByMicrosoft({ inviteContext: microsoft }), true);
     assert.equal(isInvitedByMicrosoft({ inviteContext: { invitedBy: { organizationName: 'MICROSOFT' } } }), true);
-    assert.equal(isInvitedByMicrosoft({ inviteContext: { invitedBy: { organizationName: 'Microsoftish Partners Ltd' } } }), false);
+    assert.equal(
+      isInvitedByMicrosoft({ inviteContext: { invitedBy: { organizationName: 'Microsoftish Partners Ltd' } } }),
+      false,
+    );
     assert.equal(isInvitedByMicrosoft({ inviteContext: fabrikam }), false);
     assert.equal(isInvitedByMicrosoft({}), false);
   });

@@ -37,7 +37,9 @@ function ok(result: Decision | DomainError): Decision {
 }
 
 function outcome(result: Decision | DomainError): string {
-  return isDomainError(result) ? `${result.kind}${'stage' in result ? `:${result.stage}` : ''}` : stageOfRecord(result.record);
+  return isDomainError(result)
+    ? `${result.kind}${'stage' in result ? `:${result.stage}` : ''}`
+    : stageOfRecord(result.record);
 }
 
 describe('the older two-step flow', () => {
@@ -56,16 +58,35 @@ describe('the older two-step flow', () => {
 
   /** [stage the referral is in, command] → resulting stage or error, in the two-step flow. */
   const MATRIX: [string, () => ReferralRecord, Record<string, string>][] = [
-    ['new', twoStep, { interested: 'evaluating', noThanks: 'missed', accept: 'notAllowedInStage:received', decline: 'notAllowedInStage:received' }],
+    [
+      'new',
+      twoStep,
+      {
+        interested: 'evaluating',
+        noThanks: 'missed',
+        accept: 'notAllowedInStage:received',
+        decline: 'notAllowedInStage:received',
+      },
+    ],
     [
       'evaluating',
       () => ok(decide(twoStep(), COMMANDS.interested, REP, NOW)).record,
-      { interested: 'notAllowedInStage:evaluating', noThanks: 'notAllowedInStage:evaluating', accept: 'accepted', decline: 'declined' },
+      {
+        interested: 'notAllowedInStage:evaluating',
+        noThanks: 'notAllowedInStage:evaluating',
+        accept: 'accepted',
+        decline: 'declined',
+      },
     ],
     [
       'missed',
       () => ok(decide(twoStep(), COMMANDS.noThanks, REP, NOW)).record,
-      { interested: 'notAllowedInStage:missed', noThanks: 'notAllowedInStage:missed', accept: 'notAllowedInStage:missed', decline: 'notAllowedInStage:missed' },
+      {
+        interested: 'notAllowedInStage:missed',
+        noThanks: 'notAllowedInStage:missed',
+        accept: 'notAllowedInStage:missed',
+        decline: 'notAllowedInStage:missed',
+      },
     ],
   ];
   for (const [name, build, expected] of MATRIX) {
@@ -100,7 +121,10 @@ describe('the older two-step flow', () => {
     assert.equal(answerDeadlineOf(twoStep()).toISO(), deadline.toISO());
     ok(decide(twoStep(), COMMANDS.interested, REP, deadline.minus({ milliseconds: 1 })));
     assert.equal(outcome(decide(twoStep(), COMMANDS.interested, REP, deadline)), 'notAllowedInStage:missed');
-    assert.equal(outcome(decide(twoStep(), { action: 'expire' }, SYSTEM, deadline.minus({ milliseconds: 1 }))), 'notYetExpired');
+    assert.equal(
+      outcome(decide(twoStep(), { action: 'expire' }, SYSTEM, deadline.minus({ milliseconds: 1 }))),
+      'notYetExpired',
+    );
     const { record } = ok(decide(twoStep(), { action: 'expire' }, SYSTEM, deadline));
     assert.equal(stageOfRecord(record), 'missed');
     assert.equal(record.referral.substatus, 'Expired');
@@ -116,8 +140,12 @@ describe('the older two-step flow', () => {
     assert.equal(stageOfRecord(record), 'expired');
   });
 
-  it('never runs a window past the referral\'s own expiry', () => {
-    const record = arrival(receivedRecord({ expirationDateTime: CREATED.plus({ hours: 30 }).toISO()! }).referral, NOW, 'twoStep').record;
+  it("never runs a window past the referral's own expiry", () => {
+    const record = arrival(
+      receivedRecord({ expirationDateTime: CREATED.plus({ hours: 30 }).toISO()! }).referral,
+      NOW,
+      'twoStep',
+    ).record;
     assert.equal(answerDeadlineOf(record).toISO(), CREATED.plus({ hours: 30 }).toISO());
   });
 
@@ -130,7 +158,11 @@ describe('the older two-step flow', () => {
   it('refuses every action on a missed referral however late', () => {
     const missed = ok(decide(twoStep(), COMMANDS.noThanks, REP, NOW)).record;
     const stages: Stage[] = [];
-    for (const command of [...Object.values(COMMANDS), { action: 'expire' } as LifecycleCommand, { action: 'win', input: {} } as LifecycleCommand]) {
+    for (const command of [
+      ...Object.values(COMMANDS),
+      { action: 'expire' } as LifecycleCommand,
+      { action: 'win', input: {} } as LifecycleCommand,
+    ]) {
       const result = decide(missed, command, REP, NOW.plus({ days: 30 }));
       assert.ok(isDomainError(result) && result.kind === 'notAllowedInStage', command.action);
       stages.push(result.stage);

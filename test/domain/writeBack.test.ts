@@ -12,7 +12,14 @@ const ALICE: Actor = { id: 'aad-alice', name: 'Alice Adams' };
 
 const ACCEPT: LifecycleCommand = {
   action: 'accept',
-  input: { dealName: 'Contoso migration', dealValue: 40000, currency: 'EUR', closingDate: '2027-01-31', notes: 'Call Anna first', crmId: 'CRM-1' },
+  input: {
+    dealName: 'Contoso migration',
+    dealValue: 40000,
+    currency: 'EUR',
+    closingDate: '2027-01-31',
+    notes: 'Call Anna first',
+    crmId: 'CRM-1',
+  },
 };
 
 /** The fixture referral as it arrived from Partner Center, with its copy (eTag "v1"). */
@@ -61,7 +68,10 @@ describe('writing back to Partner Center', () => {
     });
 
     it('writes a decline as Closed/Declined with its reason', () => {
-      const record = decided(arrived(), { action: 'decline', input: { reason: 'notACustomer', notes: 'A student project' } });
+      const record = decided(arrived(), {
+        action: 'decline',
+        input: { reason: 'notACustomer', notes: 'A student project' },
+      });
       const step = nextWriteBack(fieldsOf(record), baseOf(record));
       assert.equal(step.kind, 'patch');
       assert.deepEqual(step.kind === 'patch' && step.operations, [
@@ -75,7 +85,10 @@ describe('writing back to Partner Center', () => {
       const won = decided(decided(arrived(), ACCEPT), { action: 'win', input: {} }, 20);
       const first = nextWriteBack(fieldsOf(won), baseOf(won));
       assert.equal(first.kind, 'patch');
-      assert.deepEqual(first.kind === 'patch' && first.operations.slice(0, 2).map((o) => o.value), ['Active', 'Accepted']);
+      assert.deepEqual(first.kind === 'patch' && first.operations.slice(0, 2).map((o) => o.value), [
+        'Active',
+        'Accepted',
+      ]);
       // Partner Center took the first patch: its copy is accepted, with the deal's fields.
       const afterFirst: SharedFields = { ...fieldsOf(won), lifecycle: { status: 'Active', substatus: 'Accepted' } };
       assert.deepEqual(nextWriteBack(fieldsOf(won), afterFirst), {
@@ -112,19 +125,32 @@ describe('writing back to Partner Center', () => {
 
     it('does not write an expiry (Partner Center expires referrals itself) nor the deal name', () => {
       const record = arrived();
-      const expired: SharedFields = { ...fieldsOf(record), lifecycle: { status: 'Closed', substatus: 'Expired' }, name: 'Renamed on the desk' };
+      const expired: SharedFields = {
+        ...fieldsOf(record),
+        lifecycle: { status: 'Closed', substatus: 'Expired' },
+        name: 'Renamed on the desk',
+      };
       assert.deepEqual(nextWriteBack(expired, baseOf(record)), { kind: 'inStep' });
     });
 
     it('cannot write to a referral Partner Center has closed', () => {
       const accepted = fieldsOf(decided(arrived(), ACCEPT));
-      const closedThere: SharedFields = { ...accepted, lifecycle: { status: 'Closed', substatus: 'Lost', statusReason: 'Other' } };
-      assert.deepEqual(nextWriteBack({ ...accepted, dealValue: 1 }, closedThere), { kind: 'unwritable', fields: ['lifecycle', 'dealValue'] });
+      const closedThere: SharedFields = {
+        ...accepted,
+        lifecycle: { status: 'Closed', substatus: 'Lost', statusReason: 'Other' },
+      };
+      assert.deepEqual(nextWriteBack({ ...accepted, dealValue: 1 }, closedThere), {
+        kind: 'unwritable',
+        fields: ['lifecycle', 'dealValue'],
+      });
     });
 
     it('cannot move Partner Center back: an accepted referral there is not made new again', () => {
       const record = arrived();
-      const acceptedThere: SharedFields = { ...fieldsOf(record), lifecycle: { status: 'Active', substatus: 'Accepted' } };
+      const acceptedThere: SharedFields = {
+        ...fieldsOf(record),
+        lifecycle: { status: 'Active', substatus: 'Accepted' },
+      };
       assert.deepEqual(nextWriteBack(fieldsOf(record), acceptedThere), { kind: 'unwritable', fields: ['lifecycle'] });
     });
   });
@@ -137,7 +163,13 @@ describe('writing back to Partner Center', () => {
       const theirs: SharedFields = { ...base, currency: 'USD', notes: 'Changed by a Microsoft seller' };
       const { fields, conflicts } = mergeCopies(ours, base, theirs);
       assert.deepEqual(conflicts, []);
-      assert.deepEqual(fields, { ...base, lifecycle: ours.lifecycle, dealValue: 40000, currency: 'USD', notes: 'Changed by a Microsoft seller' });
+      assert.deepEqual(fields, {
+        ...base,
+        lifecycle: ours.lifecycle,
+        dealValue: 40000,
+        currency: 'USD',
+        notes: 'Changed by a Microsoft seller',
+      });
     });
 
     it('is no conflict when both made the same change (the echo of a write)', () => {
@@ -160,8 +192,16 @@ describe('writing back to Partner Center', () => {
     });
 
     it('a referral declined in the portal takes none of the desk changes still to be written', () => {
-      const ours: SharedFields = { ...base, lifecycle: { status: 'Active', substatus: 'Accepted' }, dealValue: 40000, name: 'Desk name' };
-      const theirs: SharedFields = { ...base, lifecycle: { status: 'Closed', substatus: 'Declined', statusReason: 'Other' } };
+      const ours: SharedFields = {
+        ...base,
+        lifecycle: { status: 'Active', substatus: 'Accepted' },
+        dealValue: 40000,
+        name: 'Desk name',
+      };
+      const theirs: SharedFields = {
+        ...base,
+        lifecycle: { status: 'Closed', substatus: 'Declined', statusReason: 'Other' },
+      };
       const { fields, conflicts } = mergeCopies(ours, base, theirs);
       assert.deepEqual(fields.lifecycle, theirs.lifecycle);
       assert.equal(fields.dealValue, base.dealValue);
@@ -206,7 +246,12 @@ describe('writing back to Partner Center', () => {
 
     it('shows a referral declined in the portal as declined', () => {
       const record = arrived();
-      const declined = portal(record, { status: 'Closed', substatus: 'Declined', statusReason: 'Other', closedDateTime: '2026-11-23T12:00:00.000Z' });
+      const declined = portal(record, {
+        status: 'Closed',
+        substatus: 'Declined',
+        statusReason: 'Other',
+        closedDateTime: '2026-11-23T12:00:00.000Z',
+      });
       const result = applyIncoming(record, declined, NOW.plus({ hours: 3 }), 'v2');
       assert.equal(result && `${result.record.referral.status}/${result.record.referral.substatus}`, 'Closed/Declined');
       assert.equal(result?.record.desk.partnerCenter?.conflicts, undefined);
@@ -217,7 +262,9 @@ describe('writing back to Partner Center', () => {
       const step = nextWriteBack(fieldsOf(won), baseOf(won));
       assert.equal(step.kind, 'patch');
       const answer = portal(won, { status: 'Active', substatus: 'Accepted', closedDateTime: undefined });
-      const result = applyIncoming(won, answer, NOW.plus({ hours: 1 }), 'v2', { written: step.kind === 'patch' ? step.fields : [] });
+      const result = applyIncoming(won, answer, NOW.plus({ hours: 1 }), 'v2', {
+        written: step.kind === 'patch' ? step.fields : [],
+      });
       assert.ok(result);
       assert.equal(`${result.record.referral.status}/${result.record.referral.substatus}`, 'Closed/Won');
       assert.equal(result.record.desk.partnerCenter!.conflicts, undefined);
@@ -237,8 +284,13 @@ describe('writing back to Partner Center', () => {
       const accepted = decided(arrived(), ACCEPT);
       const step = nextWriteBack(fieldsOf(accepted), baseOf(accepted));
       const answer = portal(accepted, {});
-      const edited: ReferralRecord = { ...accepted, referral: { ...accepted.referral, details: { ...accepted.referral.details, dealValue: 50000 } } };
-      const result = applyIncoming(edited, answer, NOW.plus({ hours: 1 }), 'v2', { written: step.kind === 'patch' ? step.fields : [] });
+      const edited: ReferralRecord = {
+        ...accepted,
+        referral: { ...accepted.referral, details: { ...accepted.referral.details, dealValue: 50000 } },
+      };
+      const result = applyIncoming(edited, answer, NOW.plus({ hours: 1 }), 'v2', {
+        written: step.kind === 'patch' ? step.fields : [],
+      });
       assert.ok(result);
       assert.equal(result.record.referral.details.dealValue, 50000);
       assert.equal(result.record.desk.partnerCenter!.conflicts, undefined);
@@ -247,7 +299,11 @@ describe('writing back to Partner Center', () => {
 
     it('takes a copy of the same time with another eTag (two changes within a moment, or the first eTag), not the same one again', () => {
       const record = arrived();
-      const sameTime = portal(record, { details: { ...record.referral.details, dealValue: 1 } }, record.referral.updatedDateTime);
+      const sameTime = portal(
+        record,
+        { details: { ...record.referral.details, dealValue: 1 } },
+        record.referral.updatedDateTime,
+      );
       assert.equal(applyIncoming(record, sameTime, NOW, 'v1'), null);
       assert.equal(applyIncoming(record, sameTime, NOW, 'v2')?.record.referral.details.dealValue, 1);
       assert.equal(applyIncoming(record, sameTime, NOW), null, 'no eTag: no newer version');

@@ -21,7 +21,8 @@ describe('messages Teams takes without an activity id are sent once (Azurite, Bo
   };
   /** Everything the bot posted into the channel itself (cards, and reminders with no thread to go to). */
   const channelPosts = () => h.connector.callsOf('send', CHANNELS.emea.id);
-  const threadPostsUnder = (activityId: string) => h.connector.callsOf('send', `${CHANNELS.emea.id};messageid=${activityId}`);
+  const threadPostsUnder = (activityId: string) =>
+    h.connector.callsOf('send', `${CHANNELS.emea.id};messageid=${activityId}`);
   const updates = () => h.connector.callsOf('update');
   const loggedWithoutId = () => h.logLines.filter((line) => TAKEN_WITHOUT_ID.test(line));
   const outboxIsEmpty = async () => {
@@ -45,7 +46,11 @@ describe('messages Teams takes without an activity id are sent once (Azurite, Bo
     assert.equal(channelPosts().length, 1);
     assert.equal(channelPosts()[0].answeredId, undefined, 'the stand-in gave no id');
     const stored = await h.services.referrals.get(referralId);
-    assert.deepEqual(stored?.card, { conversationId: CHANNELS.emea.id, revision: stored!.record.desk.revision }, 'posted, with no message to update');
+    assert.deepEqual(
+      stored?.card,
+      { conversationId: CHANNELS.emea.id, revision: stored!.record.desk.revision },
+      'posted, with no message to update',
+    );
     await outboxIsEmpty();
     assert.equal(loggedWithoutId().length, 1, 'told once');
     assert.ok(!h.logLines.some((line) => /not synced/.test(line)), 'the post did not fail');
@@ -121,7 +126,10 @@ describe('messages Teams takes without an activity id are sent once (Azurite, Bo
     await at(EXPIRY.minus({ hours: 12 }));
     const dms = directTo(USERS.manager);
     assert.equal(dms.length, 1, 'once');
-    assert.match(String(dms[0].body.text), /Nobody has answered the referral of Contoso GmbH yet, and it expires in 24 hours/);
+    assert.match(
+      String(dms[0].body.text),
+      /Nobody has answered the referral of Contoso GmbH yet, and it expires in 24 hours/,
+    );
     assert.deepEqual(await h.services.directCards.list(referralId), [], 'nothing to update later');
 
     h.connector.answerWithoutIds(0);
@@ -129,19 +137,23 @@ describe('messages Teams takes without an activity id are sent once (Azurite, Bo
     await h.settle();
     assert.equal(directTo(USERS.manager).length, 1, 'still once');
     const chat = chatsOpenedWith(USERS.manager)[0].answeredId;
-    assert.deepEqual(h.connector.callsOf('update', chat), [], 'the manager\'s message is not updated');
+    assert.deepEqual(h.connector.callsOf('update', chat), [], "the manager's message is not updated");
     assert.ok(h.connector.callsOf('update', CHANNELS.emea.id).length > 0, 'the channel card (which has an id) is');
     await outboxIsEmpty();
   });
 
   /** The 1:1 chats the bot opened with a user. */
   function chatsOpenedWith(user: User): ConnectorCall[] {
-    return h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }]));
+    return h.connector
+      .callsOf('create')
+      .filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }]));
   }
 
   /** What the bot sent into its chats with a user about this referral. */
   function directTo(user: User): ConnectorCall[] {
     const chats = new Set(chatsOpenedWith(user).map((c) => c.answeredId));
-    return h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId) && cardText(c).includes(referralId));
+    return h.connector.calls.filter(
+      (c) => c.kind === 'send' && chats.has(c.conversationId) && cardText(c).includes(referralId),
+    );
   }
 });

@@ -37,13 +37,17 @@ function fromTenant(activity: Activity, tenantId: string): Activity {
 
 /** The activity as if sent in a channel of another team. */
 function inTeam(activity: Activity, team: { id: string; name: string }): Activity {
-  const conversation = activity.conversation.id === TEAM.id ? { ...activity.conversation, id: team.id } : activity.conversation;
+  const conversation =
+    activity.conversation.id === TEAM.id ? { ...activity.conversation, id: team.id } : activity.conversation;
   return { ...activity, conversation, channelData: { ...activity.channelData, team, teamsTeamId: team.id } };
 }
 
 /** What the desk keeps of a user who wrote to it: their profile and their personal chat. */
 async function traces(h: BotHarness, user: User): Promise<unknown[]> {
-  const kept = [await h.services.users.get(user.aadObjectId), await h.services.conversations.get('personal', personalChat(user))];
+  const kept = [
+    await h.services.users.get(user.aadObjectId),
+    await h.services.conversations.get('personal', personalChat(user)),
+  ];
   return kept.filter((row) => row !== null && row !== undefined);
 }
 
@@ -60,7 +64,9 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
 
   describe('another tenant', () => {
     it('cannot link a channel: it hears a short refusal and routing stays as it was', async () => {
-      const answer = await h.activity(fromTenant(channelMessage(h.serviceUrl, CHANNELS.americas, 'link emea', STRANGER), OTHER_TENANT));
+      const answer = await h.activity(
+        fromTenant(channelMessage(h.serviceUrl, CHANNELS.americas, 'link emea', STRANGER), OTHER_TENANT),
+      );
       assert.equal(answer.status, 200);
       assert.deepEqual(replies(h.connector.calls, CHANNELS.americas.id), [h.services.strings.access.otherTenant]);
       const links = await h.services.links.list();
@@ -74,7 +80,10 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     it('cannot accept a referral from a personal chat, nor install the desk in its team', async () => {
       const { id } = await deliverAndAwaitCard(h, CHANNELS.emea);
       h.connector.calls.length = 0;
-      const click = fromTenant(personalCardAction(h.serviceUrl, 'card-1', VERBS.accept, { referralId: id, ...ACCEPT_FORM }, STRANGER), OTHER_TENANT);
+      const click = fromTenant(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.accept, { referralId: id, ...ACCEPT_FORM }, STRANGER),
+        OTHER_TENANT,
+      );
       const answer = await h.activity(click);
       assert.equal(answer.body.value, h.services.strings.access.otherTenant);
       assert.equal((await h.services.referrals.get(id))!.record.referral.status, 'New');
@@ -91,7 +100,10 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
       for (const text of ['link americas', 'links', 'unlink emea']) {
         await h.activity(inTeam(channelMessage(h.serviceUrl, TEAM_B_CHANNEL, text, USERS.bob), TEAM_B));
       }
-      assert.deepEqual(replies(h.connector.calls, TEAM_B_CHANNEL.id), Array(3).fill(h.services.strings.access.teamNotInstalled));
+      assert.deepEqual(
+        replies(h.connector.calls, TEAM_B_CHANNEL.id),
+        Array(3).fill(h.services.strings.access.teamNotInstalled),
+      );
       assert.deepEqual(
         (await h.services.links.list()).map((l) => l.target.code),
         ['emea'],
@@ -100,7 +112,12 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('stops reaching it once the desk is removed: the team and its links are forgotten', async () => {
-      const removal = { ...botAddedToTeam(h.serviceUrl), type: 'installationUpdate', action: 'remove', membersAdded: undefined };
+      const removal = {
+        ...botAddedToTeam(h.serviceUrl),
+        type: 'installationUpdate',
+        action: 'remove',
+        membersAdded: undefined,
+      };
       assert.equal((await h.activity(removal)).status, 200);
       assert.equal(await h.services.conversations.team(TEAM.id), null);
       assert.deepEqual(await h.services.links.list(), []);
@@ -129,7 +146,10 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
       h.connector.members.push({ ...teamMember(STRANGER), userRole: 'guest' });
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.americas, 'link americas', USERS.bob));
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'link apac', STRANGER));
-      assert.deepEqual((await h.services.links.list()).map((l) => l.target.code), ['americas']);
+      assert.deepEqual(
+        (await h.services.links.list()).map((l) => l.target.code),
+        ['americas'],
+      );
       assert.deepEqual(replies(h.connector.calls, CHANNELS.apac.id), [h.services.strings.access.linksByMembers]);
       await h.stop();
 
@@ -137,7 +157,10 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea', USERS.alice));
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'link apac', USERS.manager));
       assert.deepEqual(replies(h.connector.calls, CHANNELS.emea.id), [h.services.strings.access.linksByAdmins]);
-      assert.deepEqual((await h.services.links.list()).map((l) => l.target.code), ['apac']);
+      assert.deepEqual(
+        (await h.services.links.list()).map((l) => l.target.code),
+        ['apac'],
+      );
     });
   });
 
@@ -145,9 +168,14 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     it('gets a refusal for every command and action in a personal chat, and leaves no trace', async () => {
       const { id } = await deliverAndAwaitCard(h, CHANNELS.emea);
       h.connector.calls.length = 0;
-      for (const text of ['find contoso', 'my deals', 'expiring', 'help']) await h.activity(personalMessage(h.serviceUrl, text, STRANGER));
-      const accept = await h.activity(personalCardAction(h.serviceUrl, 'card-1', VERBS.accept, { referralId: id, ...ACCEPT_FORM }, STRANGER));
-      const history = await h.activity(personalCardAction(h.serviceUrl, 'card-1', VERBS.history, { referralId: id }, STRANGER));
+      for (const text of ['find contoso', 'my deals', 'expiring', 'help'])
+        await h.activity(personalMessage(h.serviceUrl, text, STRANGER));
+      const accept = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.accept, { referralId: id, ...ACCEPT_FORM }, STRANGER),
+      );
+      const history = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.history, { referralId: id }, STRANGER),
+      );
       assert.deepEqual(replies(h.connector.calls, 'a:personal'), Array(4).fill(h.services.strings.access.notAMember));
       assert.equal(accept.body.value, h.services.strings.access.notAMember);
       assert.equal(history.body.value, h.services.strings.access.notAMember);
@@ -163,7 +191,11 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
       h.clock.advance({ minutes: 11 });
       h.connector.calls.length = 0;
       await h.activity(personalMessage(h.serviceUrl, 'links', STRANGER));
-      assert.ok(h.connector.calls.some((c) => c.conversationId.startsWith('a:personal') && JSON.stringify(c.body).includes('EMEA')));
+      assert.ok(
+        h.connector.calls.some(
+          (c) => c.conversationId.startsWith('a:personal') && JSON.stringify(c.body).includes('EMEA'),
+        ),
+      );
     });
   });
 
@@ -184,34 +216,49 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
 
     it('are not found, listed or opened by a member of another team', async () => {
       await h.activity(personalMessage(h.serviceUrl, 'find fabrikam', USERS.alice));
-      assert.ok(replies(h.connector.calls, 'a:personal').some((text) => /fabrikam/i.test(text)), 'says nothing was found');
+      assert.ok(
+        replies(h.connector.calls, 'a:personal').some((text) => /fabrikam/i.test(text)),
+        'says nothing was found',
+      );
       assert.ok(!JSON.stringify(h.connector.calls).includes(americasId), 'the referral is neither listed nor named');
-      const history = await h.activity(personalCardAction(h.serviceUrl, 'card-1', VERBS.history, { referralId: americasId }, USERS.alice));
+      const history = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.history, { referralId: americasId }, USERS.alice),
+      );
       assert.equal(history.body.value, h.services.strings.actions.notFound);
-      const accept = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, 'card-1', VERBS.accept, { referralId: americasId, ...ACCEPT_FORM }));
+      const accept = await h.activity(
+        cardAction(h.serviceUrl, CHANNELS.emea, 'card-1', VERBS.accept, { referralId: americasId, ...ACCEPT_FORM }),
+      );
       assert.equal(accept.body.value, h.services.strings.actions.notFound);
-      const star = await h.activity(personalCardAction(h.serviceUrl, 'card-1', VERBS.favorite, { referralId: americasId, on: true }, USERS.alice));
+      const star = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.favorite, { referralId: americasId, on: true }, USERS.alice),
+      );
       assert.equal(star.body.value, h.services.strings.actions.notFound);
       assert.deepEqual(await h.services.favorites.list(USERS.alice.aadObjectId), []);
       assert.equal((await h.services.referrals.get(americasId))!.record.referral.status, 'New');
     });
 
-    it('are found and worked by that team\'s member, from a personal chat too', async () => {
+    it("are found and worked by that team's member, from a personal chat too", async () => {
       await h.activity(personalMessage(h.serviceUrl, 'find fabrikam', USERS.bob));
       assert.ok(JSON.stringify(h.connector.calls).includes(americasId));
-      const accept = await h.activity(personalCardAction(h.serviceUrl, 'card-1', VERBS.accept, { referralId: americasId, ...ACCEPT_FORM }, USERS.bob));
+      const accept = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.accept, { referralId: americasId, ...ACCEPT_FORM }, USERS.bob),
+      );
       assert.equal(accept.body.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(accept.body));
       assert.equal((await h.services.referrals.get(americasId))!.record.desk.owner?.id, USERS.bob.aadObjectId);
     });
 
-    it('are seen by an admin and by the region\'s managers', async () => {
+    it("are seen by an admin and by the region's managers", async () => {
       await h.stop();
       h = await new BotHarness({ DESK_ADMINS: USERS.manager.aadObjectId }).start();
       h.connector.membersOf[TEAM_B.id] = [teamMember(USERS.bob)];
       await h.activity(inTeam(botAddedToTeam(h.serviceUrl, USERS.bob), TEAM_B));
       await h.activity(inTeam(channelMessage(h.serviceUrl, TEAM_B_CHANNEL, 'link americas', USERS.bob), TEAM_B));
-      const { id } = await deliverAndAwaitCard(h, TEAM_B_CHANNEL, { customerProfile: { name: 'Fabrikam Americas', address: { country: 'CA' } } });
-      const history = await h.activity(personalCardAction(h.serviceUrl, 'card-1', VERBS.history, { referralId: id }, USERS.manager));
+      const { id } = await deliverAndAwaitCard(h, TEAM_B_CHANNEL, {
+        customerProfile: { name: 'Fabrikam Americas', address: { country: 'CA' } },
+      });
+      const history = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', VERBS.history, { referralId: id }, USERS.manager),
+      );
       assert.equal(history.body.type, 'application/vnd.microsoft.card.adaptive');
     });
   });
@@ -219,7 +266,9 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
   describe('new deal forms', () => {
     it('cannot name an existing referral: the answer reveals nothing of it', async () => {
       const { id } = await deliverAndAwaitCard(h, CHANNELS.emea);
-      const answer = await h.activity(personalCardAction(h.serviceUrl, 'form-1', VERBS.createDeal, { formId: id, customerName: 'x' }));
+      const answer = await h.activity(
+        personalCardAction(h.serviceUrl, 'form-1', VERBS.createDeal, { formId: id, customerName: 'x' }),
+      );
       assert.equal(answer.body.value, h.services.strings.newDeal.formUsed);
       assert.ok(!JSON.stringify(answer.body).includes('Contoso'));
     });

@@ -8,9 +8,15 @@ describe('telling people they now work on a deal (HTTP, Azurite, Bot Connector s
   let h: BotHarness;
   let referralId: string;
   let activityId: string;
-  const click = (verb: string, data: Record<string, unknown>, by: User = USERS.alice) => h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...data }, by));
+  const click = (verb: string, data: Record<string, unknown>, by: User = USERS.alice) =>
+    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...data }, by));
   const directTo = (user: User) => {
-    const chats = new Set(h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }])).map((c) => c.answeredId));
+    const chats = new Set(
+      h.connector
+        .callsOf('create')
+        .filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }]))
+        .map((c) => c.answeredId),
+    );
     return h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId));
   };
 
@@ -25,12 +31,27 @@ describe('telling people they now work on a deal (HTTP, Azurite, Bot Connector s
 
   it('tells a colleague added to the team, once, with their own card; not the owner who accepted it herself', async () => {
     assert.equal(directTo(USERS.alice).length, 0, 'Alice accepted it herself');
-    await click(VERBS.addMember, { firstName: 'Bob', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'bob@partner.example' });
+    await click(VERBS.addMember, {
+      firstName: 'Bob',
+      lastName: 'Rep',
+      phoneNumber: '+49 30 5550100',
+      email: 'bob@partner.example',
+    });
     await h.settle();
     const [dm] = directTo(USERS.bob);
-    assert.equal(dm.body.text, 'Alice Rep added you to the team of Contoso migration wave 1 (Contoso GmbH): you can work it from Teams.');
+    assert.equal(
+      dm.body.text,
+      'Alice Rep added you to the team of Contoso migration wave 1 (Contoso GmbH): you can work it from Teams.',
+    );
     assert.ok(verbsIn(attachmentsOf(dm)[0].content).includes(VERBS.win), 'his card lets him work the deal');
-    await click(VERBS.edit, { dealName: 'Contoso migration wave 2', dealValue: '30000', currency: 'EUR', closingDate: '2027-02-15', notes: 'n', salesStage: '' });
+    await click(VERBS.edit, {
+      dealName: 'Contoso migration wave 2',
+      dealValue: '30000',
+      currency: 'EUR',
+      closingDate: '2027-02-15',
+      notes: 'n',
+      salesStage: '',
+    });
     await h.settle();
     assert.equal(directTo(USERS.bob).length, 1, 'once');
   });
@@ -48,6 +69,10 @@ describe('telling people they now work on a deal (HTTP, Azurite, Bot Connector s
     await h.settle();
     const [dm] = directTo(USERS.bob);
     assert.equal(dm.body.text, 'Alice Rep handed you Contoso migration wave 1 (Contoso GmbH): you are its owner now.');
-    assert.deepEqual((await h.services.directCards.list(referralId)).map((card) => card.viewer.id), [USERS.bob.aadObjectId], 'and keeps his card in step');
+    assert.deepEqual(
+      (await h.services.directCards.list(referralId)).map((card) => card.viewer.id),
+      [USERS.bob.aadObjectId],
+      'and keeps his card in step',
+    );
   });
 });

@@ -50,15 +50,32 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     assert.equal(referral.externalReferenceId, 'CRM-42');
     assert.equal(stored!.record.desk.owner?.id, USERS.alice.aadObjectId);
     const history = await h.services.referrals.history(referralId);
-    assert.deepEqual(history.map((e) => [e.action, e.actor.name]), [['received', 'Partner Center'], ['accept', 'Alice Rep']]);
-    assert.ok(history[1].changes.some((c) => c.field === 'status' && c.before === 'New/Received' && c.after === 'Active/Accepted'));
+    assert.deepEqual(
+      history.map((e) => [e.action, e.actor.name]),
+      [
+        ['received', 'Partner Center'],
+        ['accept', 'Alice Rep'],
+      ],
+    );
+    assert.ok(
+      history[1].changes.some(
+        (c) => c.field === 'status' && c.before === 'New/Received' && c.after === 'Active/Accepted',
+      ),
+    );
 
-    await h.connector.waitFor((calls) => calls.some((c) => c.kind === 'update' && c.activityId === activityId), 'the channel card update');
+    await h.connector.waitFor(
+      (calls) => calls.some((c) => c.kind === 'update' && c.activityId === activityId),
+      'the channel card update',
+    );
     const update = h.connector.calls.find((c) => c.kind === 'update' && c.activityId === activityId)!;
     assert.equal(update.conversationId, CHANNELS.emea.id);
     assert.match(cardText(update), /Accepted by Alice Rep/);
     const shared = cardOf(update);
-    assert.deepEqual(dealVerbs(shared), [VERBS.refresh, VERBS.refresh], 'the shared card is read-only: a refresh, and a button for it');
+    assert.deepEqual(
+      dealVerbs(shared),
+      [VERBS.refresh, VERBS.refresh],
+      'the shared card is read-only: a refresh, and a button for it',
+    );
     assert.deepEqual(shared.refresh?.userIds, [USERS.alice.id], "the owner's client fetches its own version");
     await h.settle();
     assert.equal((await h.services.referrals.get(referralId))!.card?.revision, 2, 'the stored card is marked current');
@@ -80,7 +97,10 @@ describe('Accept and Decline on the card (over HTTP)', () => {
       assert.match(answer.body.value, /Please fix/, JSON.stringify(bad));
     }
     const answer = await click(VERBS.accept, { ...acceptInputs, dealValue: '-5', closingDate: 'soon' });
-    assert.match(answer.body.value, /Estimated deal value must be greater than zero; Estimated close date must be a date/);
+    assert.match(
+      answer.body.value,
+      /Estimated deal value must be greater than zero; Estimated close date must be a date/,
+    );
     const stored = await h.services.referrals.get(referralId);
     assert.equal(stored!.record.desk.revision, 1);
     assert.equal(stored!.record.referral.status, 'New');
@@ -88,7 +108,11 @@ describe('Accept and Decline on the card (over HTTP)', () => {
   });
 
   it('lets exactly one of 20 simultaneous accepts win; the others see who was faster', async () => {
-    const clickers = Array.from({ length: 20 }, (_, i) => ({ id: `29:rep-${i}`, aadObjectId: `aad-rep-${i}`, name: `Rep ${i}` }));
+    const clickers = Array.from({ length: 20 }, (_, i) => ({
+      id: `29:rep-${i}`,
+      aadObjectId: `aad-rep-${i}`,
+      name: `Rep ${i}`,
+    }));
     const answers = await Promise.all(clickers.map((user) => click(VERBS.accept, acceptInputs, user)));
     assert.ok(answers.every((a) => a.status === 200 && a.body.type === CARD));
     const winners = answers.filter((a) => !JSON.stringify(a.body.value).includes('already'));
@@ -103,7 +127,11 @@ describe('Accept and Decline on the card (over HTTP)', () => {
   });
 
   it('declines with a documented reason: Closed/Declined, card without buttons, showing who and why', async () => {
-    const answer = await click(VERBS.decline, { reason: 'customerChoseAnotherVendor', declineNotes: 'Went with the incumbent.' }, USERS.bob);
+    const answer = await click(
+      VERBS.decline,
+      { reason: 'customerChoseAnotherVendor', declineNotes: 'Went with the incumbent.' },
+      USERS.bob,
+    );
     assert.equal(answer.body.type, CARD);
     const card = JSON.stringify(answer.body.value);
     assert.match(card, /Declined by Bob Rep/);
@@ -113,7 +141,10 @@ describe('Accept and Decline on the card (over HTTP)', () => {
     assert.equal(referral.status, 'Closed');
     assert.equal(referral.substatus, 'Declined');
     assert.equal(referral.statusReason, 'Customer chose another vendor: Went with the incumbent.');
-    await h.connector.waitFor((calls) => calls.some((c) => c.kind === 'update' && /Declined by Bob Rep/.test(cardText(c))), 'the declined card for everyone');
+    await h.connector.waitFor(
+      (calls) => calls.some((c) => c.kind === 'update' && /Declined by Bob Rep/.test(cardText(c))),
+      'the declined card for everyone',
+    );
   });
 
   it('refuses a decline without a known reason and changes nothing', async () => {
@@ -154,7 +185,9 @@ describe('Accept and Decline on the card (over HTTP)', () => {
   });
 
   it('answers an action on an unknown referral with a message', async () => {
-    const answer = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.accept, { ...acceptInputs, referralId: 'nope' }));
+    const answer = await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.accept, { ...acceptInputs, referralId: 'nope' }),
+    );
     assert.equal(answer.body.type, MESSAGE);
     assert.match(answer.body.value, /no longer known/);
   });

@@ -10,7 +10,10 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
 /** Every Action.Execute of a card, wherever it sits (show cards included). */
 function executeActions(node: unknown): { verb: string; data: Record<string, unknown> }[] {
   if (!node || typeof node !== 'object') return [];
-  const here = (node as { type?: string }).type === 'Action.Execute' ? [node as { verb: string; data: Record<string, unknown> }] : [];
+  const here =
+    (node as { type?: string }).type === 'Action.Execute'
+      ? [node as { verb: string; data: Record<string, unknown> }]
+      : [];
   return [...here, ...Object.values(node).flatMap(executeActions)];
 }
 
@@ -70,7 +73,10 @@ describe('two people editing one deal at once (over HTTP)', function () {
     assert.equal((await save(a, { dealValue: '70000' })).body.type, CARD);
     const second = await save(b, { dealValue: '80000', notes: 'Bigger scope' });
     assert.equal(second.body.type, CARD, 'the current card, with the notice');
-    assert.match(JSON.stringify(second.body.value), /Alice Rep changed Estimated deal value while you were editing, so nothing was saved/);
+    assert.match(
+      JSON.stringify(second.body.value),
+      /Alice Rep changed Estimated deal value while you were editing, so nothing was saved/,
+    );
     const now = await stored();
     assert.equal(now.dealValue, '70000');
     assert.notEqual(now.notes, 'Bigger scope', 'nothing of the refused form is saved');

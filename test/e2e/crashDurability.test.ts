@@ -16,7 +16,13 @@ const CONCURRENCY = 10;
 async function startBotProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), resolve('bot/index.ts')], {
     cwd: dataDir,
-    env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: join(dataDir, 'data'), PARTNER_CENTER_SIMULATOR: 'off', CARD_RETRY_INTERVAL_SECONDS: '3600' },
+    env: {
+      PATH: process.env.PATH,
+      PORT: '0',
+      DATA_DIR: join(dataDir, 'data'),
+      PARTNER_CENTER_SIMULATOR: 'off',
+      CARD_RETRY_INTERVAL_SECONDS: '3600',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((done, fail) => {
@@ -50,7 +56,10 @@ describe('a crash during a burst of deliveries (kill -9, over HTTP)', function (
     child = bot.child;
     const exited = new Promise((done) => bot.child.once('exit', done));
     const acknowledged: string[] = [];
-    const ids = Array.from({ length: BURST }, (_, n) => `crash-${String(n).padStart(4, '0')}-0000-4000-8000-000000000000`);
+    const ids = Array.from(
+      { length: BURST },
+      (_, n) => `crash-${String(n).padStart(4, '0')}-0000-4000-8000-000000000000`,
+    );
     let next = 0;
     const sender = async () => {
       while (next < ids.length) {
@@ -67,7 +76,10 @@ describe('a crash during a burst of deliveries (kill -9, over HTTP)', function (
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
     await exited;
-    assert.ok(acknowledged.length >= KILL_AFTER && acknowledged.length < BURST, `killed mid-burst (${acknowledged.length} acknowledged)`);
+    assert.ok(
+      acknowledged.length >= KILL_AFTER && acknowledged.length < BURST,
+      `killed mid-burst (${acknowledged.length} acknowledged)`,
+    );
 
     const tables = await startEmbeddedTables({ dataDir: join(dataDir, 'data') });
     try {

@@ -39,10 +39,16 @@ describe('Won and Lost on an accepted deal (over HTTP)', () => {
     assert.equal(record.referral.details.dealValue, 42000);
     assert.equal(record.referral.details.notes, 'Three-year agreement signed.');
     const history = await h.services.referrals.history(referralId);
-    assert.deepEqual(history.map((e) => e.action), ['received', 'accept', 'win']);
+    assert.deepEqual(
+      history.map((e) => e.action),
+      ['received', 'accept', 'win'],
+    );
     assert.ok(history[2].changes.some((c) => c.field === 'dealValue' && c.before === '30000' && c.after === '42000'));
 
-    await h.connector.waitFor((calls) => calls.some((c) => c.kind === 'update' && /Won by Alice Rep/.test(cardText(c))), 'the channel card update');
+    await h.connector.waitFor(
+      (calls) => calls.some((c) => c.kind === 'update' && /Won by Alice Rep/.test(cardText(c))),
+      'the channel card update',
+    );
     const update = h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!;
     assert.deepEqual(dealVerbs(cardOf(update)), []);
     assert.equal(cardOf(update).refresh, undefined);
@@ -106,7 +112,9 @@ describe('Won and Lost on an accepted deal (over HTTP)', () => {
     assert.match(JSON.stringify(other.body.value), /Accepted by Alice Rep/);
     assert.equal((await stored()).etag, before.etag, 'a refresh writes nothing');
 
-    const unknown = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.refresh, { referralId: 'no-such-referral' }));
+    const unknown = await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.refresh, { referralId: 'no-such-referral' }),
+    );
     assert.equal(unknown.body.type, MESSAGE);
   });
 });

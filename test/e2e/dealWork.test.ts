@@ -3,14 +3,30 @@ import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { TeamsMember } from '../support/connectorStandIn';
 import { cardAction, CHANNELS, channelMessage, USERS, type User } from '../support/teamsActivities';
-import { acceptAsAlice, attachmentsOf, cardOf, cardText, dealVerbs, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from './flows';
+import {
+  acceptAsAlice,
+  attachmentsOf,
+  cardOf,
+  cardText,
+  dealVerbs,
+  deliverAndAwaitCard,
+  installAndLink,
+  regionsFileWith,
+  verbsIn,
+} from './flows';
 
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** Colleagues in the team besides Alice (the owner) and Bob. */
 const ENGINEER: User = { id: '29:engineer', aadObjectId: 'aad-engineer', name: 'Presales Engineer' };
 const MANAGER: User = { id: '29:manager', aadObjectId: 'aad-manager', name: 'Sales Manager' };
-const member = (user: User, email: string): TeamsMember => ({ id: user.id, aadObjectId: user.aadObjectId, name: user.name, email, userPrincipalName: email });
+const member = (user: User, email: string): TeamsMember => ({
+  id: user.id,
+  aadObjectId: user.aadObjectId,
+  name: user.name,
+  email,
+  userPrincipalName: email,
+});
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
@@ -40,7 +56,10 @@ describe('working on an accepted deal (over HTTP)', () => {
   };
 
   beforeEach(async () => {
-    h = await new BotHarness({ REGIONS_FILE: regionsFileWith('emea', { managers: [MANAGER.aadObjectId] }), DESK_ADMINS: 'aad-admin' }).start();
+    h = await new BotHarness({
+      REGIONS_FILE: regionsFileWith('emea', { managers: [MANAGER.aadObjectId] }),
+      DESK_ADMINS: 'aad-admin',
+    }).start();
     h.connector.members = [
       member(USERS.alice, 'alice@partner.example'),
       member(USERS.bob, 'bob@partner.example'),
@@ -48,7 +67,9 @@ describe('working on an accepted deal (over HTTP)', () => {
       member(MANAGER, 'manager@partner.example'),
     ];
     await installAndLink(h, CHANNELS.emea, 'emea');
-    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, { inviteContext: { invitedBy: { organizationName: 'Trey Research' } } }));
+    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, {
+      inviteContext: { invitedBy: { organizationName: 'Trey Research' } },
+    }));
     await acceptAsAlice(h, CHANNELS.emea, activityId, referralId);
     h.clock.advance({ days: 2 });
   });
@@ -67,7 +88,10 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.equal(record.referral.externalReferenceId, 'CRM-2201');
       assert.equal(record.referral.customerProfile.address.country, 'DE', 'the region never changes');
       const history = await h.services.referrals.history(referralId);
-      assert.deepEqual(history.map((e) => e.action), ['received', 'accept', 'edit']);
+      assert.deepEqual(
+        history.map((e) => e.action),
+        ['received', 'accept', 'edit'],
+      );
       const stageChange = history[2].changes.find((c) => c.field === 'salesStage');
       assert.deepEqual([stageChange?.before, stageChange?.after], [undefined, 'Proposed']);
       assert.equal(history[2].actor.name, 'Alice Rep');
@@ -86,31 +110,56 @@ describe('working on an accepted deal (over HTTP)', () => {
 
     it('names every wrong field and changes nothing', async () => {
       const before = await stored();
-      const answer = await click(VERBS.edit, { ...EDIT, dealName: '', dealValue: 'lots', closingDate: '2026-01-01', salesStage: 'Closing' });
+      const answer = await click(VERBS.edit, {
+        ...EDIT,
+        dealName: '',
+        dealValue: 'lots',
+        closingDate: '2026-01-01',
+        salesStage: 'Closing',
+      });
       assert.equal(answer.body.type, MESSAGE);
-      for (const field of ['Deal name', 'Estimated deal value', 'Estimated close date', 'Sales stage']) assert.match(String(answer.body.value), new RegExp(field));
+      for (const field of ['Deal name', 'Estimated deal value', 'Estimated close date', 'Sales stage'])
+        assert.match(String(answer.body.value), new RegExp(field));
       assert.deepEqual((await stored()).record, before.record);
     });
 
     it('refuses someone not on the deal and changes nothing', async () => {
       const before = await stored();
       const answer = await click(VERBS.edit, EDIT, USERS.bob);
-      assert.match(JSON.stringify(answer.body.value), /Only Alice Rep, who owns this deal, and the deal's team can change it/);
+      assert.match(
+        JSON.stringify(answer.body.value),
+        /Only Alice Rep, who owns this deal, and the deal's team can change it/,
+      );
       assert.deepEqual((await stored()).record, before.record);
       assert.deepEqual(await actionsIn(), ['received', 'accept']);
     });
   });
 
   describe('team', () => {
-    const engineer = { firstName: 'Presales', lastName: 'Engineer', phoneNumber: '+49 30 5550100', email: 'Engineer@Partner.example' };
+    const engineer = {
+      firstName: 'Presales',
+      lastName: 'Engineer',
+      phoneNumber: '+49 30 5550100',
+      email: 'Engineer@Partner.example',
+    };
 
     it('adds a colleague found in the team by e-mail, who may then work the deal and whose client refreshes the card', async () => {
       const answer = await click(VERBS.addMember, engineer);
-      assert.match(JSON.stringify(answer.body.value), /Presales Engineer · Engineer@Partner.example · \+49 30 5550100"/);
-      assert.ok(h.connector.requests.some((r) => r.includes('/members/Engineer%40Partner.example')), 'looked the e-mail up in Teams');
+      assert.match(
+        JSON.stringify(answer.body.value),
+        /Presales Engineer · Engineer@Partner.example · \+49 30 5550100"/,
+      );
+      assert.ok(
+        h.connector.requests.some((r) => r.includes('/members/Engineer%40Partner.example')),
+        'looked the e-mail up in Teams',
+      );
       const { record } = await stored();
       assert.deepEqual(record.referral.team, [engineer]);
-      assert.deepEqual(record.desk.teamAccounts?.[0].actor, { id: ENGINEER.aadObjectId, name: ENGINEER.name, teamsId: ENGINEER.id });
+      assert.deepEqual(record.desk.teamAccounts?.[0].actor, {
+        id: ENGINEER.aadObjectId,
+        name: ENGINEER.name,
+        teamsId: ENGINEER.id,
+      });
 
       const shared = await lastChannelUpdate(/Presales Engineer/);
       assert.deepEqual(shared.refresh?.userIds, [USERS.alice.id, ENGINEER.id]);
@@ -123,8 +172,16 @@ describe('working on an accepted deal (over HTTP)', () => {
     });
 
     it('keeps someone outside the team as a contact who cannot act in Teams', async () => {
-      const answer = await click(VERBS.addMember, { firstName: 'Outside', lastName: 'Consultant', phoneNumber: '+44 20 7946 0000', email: 'consultant@elsewhere.example' });
-      assert.match(JSON.stringify(answer.body.value), /Outside Consultant · consultant@elsewhere.example · \+44 20 7946 0000 \(not in Teams\)/);
+      const answer = await click(VERBS.addMember, {
+        firstName: 'Outside',
+        lastName: 'Consultant',
+        phoneNumber: '+44 20 7946 0000',
+        email: 'consultant@elsewhere.example',
+      });
+      assert.match(
+        JSON.stringify(answer.body.value),
+        /Outside Consultant · consultant@elsewhere.example · \+44 20 7946 0000 \(not in Teams\)/,
+      );
       assert.equal((await stored()).record.desk.teamAccounts, undefined);
     });
 
@@ -156,9 +213,14 @@ describe('working on an accepted deal (over HTTP)', () => {
   describe('solutions', () => {
     it('adds one of the published solutions and removes one', async () => {
       const added = await click(VERBS.addSolution, { solution: 'copilot-adoption' });
-      assert.match(JSON.stringify(added.body.value), /"title":"Solutions","value":"Azure migration assessment, Microsoft 365 Copilot adoption"/);
+      assert.match(
+        JSON.stringify(added.body.value),
+        /"title":"Solutions","value":"Azure migration assessment, Microsoft 365 Copilot adoption"/,
+      );
       await click(VERBS.removeSolution, { solutionId: 'sol-1' });
-      assert.deepEqual((await stored()).record.referral.details.requirements?.solutions, [{ id: 'copilot-adoption', name: 'Microsoft 365 Copilot adoption' }]);
+      assert.deepEqual((await stored()).record.referral.details.requirements?.solutions, [
+        { id: 'copilot-adoption', name: 'Microsoft 365 Copilot adoption' },
+      ]);
       assert.deepEqual(await actionsIn(), ['received', 'accept', 'addSolution', 'removeSolution']);
     });
 
@@ -183,7 +245,11 @@ describe('working on an accepted deal (over HTTP)', () => {
 
     it("lets the region's manager hand it over, but not edit it", async () => {
       const refreshed = await click(VERBS.refresh, {}, MANAGER);
-      assert.deepEqual(dealVerbs(refreshed.body.value), [VERBS.refresh, VERBS.reassign], 'a manager sees Change owner only');
+      assert.deepEqual(
+        dealVerbs(refreshed.body.value),
+        [VERBS.refresh, VERBS.reassign],
+        'a manager sees Change owner only',
+      );
       const answer = await click(VERBS.reassign, { newOwnerEmail: 'engineer@partner.example' }, MANAGER);
       assert.match(JSON.stringify(answer.body.value), /"title":"Owner","value":"Presales Engineer"/);
       const history = await h.services.referrals.history(referralId);
@@ -212,7 +278,10 @@ describe('working on an accepted deal (over HTTP)', () => {
       const text = JSON.stringify(answer.body.value);
       assert.match(text, /"title":"Deal type","value":"Co-sell with Microsoft"/);
       assert.match(text, /"title":"Help asked of Microsoft","value":"Technical architecture guidance"/);
-      assert.ok(!dealVerbs(answer.body.value).includes(VERBS.upgrade), 'a received co-sell deal cannot invite partners');
+      assert.ok(
+        !dealVerbs(answer.body.value).includes(VERBS.upgrade),
+        'a received co-sell deal cannot invite partners',
+      );
       const again = await click(VERBS.upgrade, { upgrade: 'inviteMicrosoft', help: 'technicalArchitecture' });
       assert.match(JSON.stringify(again.body.value), /does not allow that change/);
       assert.deepEqual(await actionsIn(), ['received', 'accept', 'upgrade']);
@@ -225,11 +294,17 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.match(JSON.stringify(starred.body.value), /Added to your favourites/);
       assert.match(JSON.stringify(starred.body.value), /Remove from favourites/);
       await click(VERBS.favorite, { on: true }, USERS.bob);
-      assert.deepEqual(await h.services.favorites.list(USERS.bob.aadObjectId), [referralId], 'a retried star is stored once');
+      assert.deepEqual(
+        await h.services.favorites.list(USERS.bob.aadObjectId),
+        [referralId],
+        'a retried star is stored once',
+      );
       assert.deepEqual(await h.services.favorites.list(USERS.alice.aadObjectId), []);
 
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'favorites', USERS.bob));
-      const list = h.connector.calls.filter((c) => attachmentsOf(c).length > 0 && /Your favourites/.test(cardText(c))).at(-1)!;
+      const list = h.connector.calls
+        .filter((c) => attachmentsOf(c).length > 0 && /Your favourites/.test(cardText(c)))
+        .at(-1)!;
       assert.match(cardText(list), /Contoso migration wave 1/);
       assert.match(cardText(list), /Accepted · €30,000.00 · closes 15 Feb 2027/);
       assert.deepEqual(verbsIn(cardOf(list)), [VERBS.refresh], 'each favourite opens its card');
@@ -244,7 +319,11 @@ describe('working on an accepted deal (over HTTP)', () => {
       await click(VERBS.edit, EDIT);
       const answer = await click(VERBS.history, {}, USERS.bob);
       const text = JSON.stringify(answer.body.value);
-      const order = ['Deal edited · Alice Rep', 'Accepted · Alice Rep', 'Arrived from Partner Center · Partner Center'].map((s) => text.indexOf(s));
+      const order = [
+        'Deal edited · Alice Rep',
+        'Accepted · Alice Rep',
+        'Arrived from Partner Center · Partner Center',
+      ].map((s) => text.indexOf(s));
       assert.ok(order.every((i) => i >= 0) && order[0] < order[1] && order[1] < order[2], text);
       assert.match(text, /Deal name: Contoso migration wave 1 → Contoso landing zone/);
       assert.match(text, /Estimated close: 15 Feb 2027 → 31 Mar 2027/);

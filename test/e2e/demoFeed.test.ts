@@ -22,8 +22,15 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
   afterEach(async () => h.stop());
 
   const send = (referrals: DemoReferral[], signing: { secret?: string } = { secret }) =>
-    sendDemoFeed({ url: `${h.app.url}/api/referrals`, ...signing, referrals, intervalMs: 0, log: (line) => lines.push(line) });
-  const inRegion = (feed: DemoReferral[], code: string) => feed.filter((d) => regionOf(countryOf(d.referral), REGIONS)?.code === code);
+    sendDemoFeed({
+      url: `${h.app.url}/api/referrals`,
+      ...signing,
+      referrals,
+      intervalMs: 0,
+      log: (line) => lines.push(line),
+    });
+  const inRegion = (feed: DemoReferral[], code: string) =>
+    feed.filter((d) => regionOf(countryOf(d.referral), REGIONS)?.code === code);
   const cardsIn = (channel: Channel) => cardPosts(h.connector.calls, channel.id).map(cardText);
 
   it('posts each card to the channel of its region; the JP one waits until someone links APAC', async () => {
@@ -34,16 +41,26 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
     const summary = await send(feed);
     assert.deepEqual(summary, { received: feed.map(idOf), duplicates: [], failed: [] });
     assert.equal(lines.length, feed.length);
-    assert.ok(lines.every((line) => /^→ .+ \([A-Z]{2} · .+\): received$/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.every((line) => /^→ .+ \([A-Z]{2} · .+\): received$/.test(line)),
+      lines.join('\n'),
+    );
     assert.ok(lines.includes('→ Fabrikam Inc (US · customer inquiry): received'), lines.join('\n'));
     await h.settle();
 
-    for (const [code, channel] of [['emea', CHANNELS.emea], ['americas', CHANNELS.americas]] as const) {
+    for (const [code, channel] of [
+      ['emea', CHANNELS.emea],
+      ['americas', CHANNELS.americas],
+    ] as const) {
       const expected = inRegion(feed, code);
       const cards = cardsIn(channel);
       assert.ok(expected.length >= 3, `${code} samples`);
       assert.equal(cards.length, expected.length, `${code}: one card per referral`);
-      for (const demo of expected) assert.ok(cards.some((card) => card.includes(idOf(demo))), `${demo.file} in ${channel.name}`);
+      for (const demo of expected)
+        assert.ok(
+          cards.some((card) => card.includes(idOf(demo))),
+          `${demo.file} in ${channel.name}`,
+        );
     }
     const fabrikam = cardsIn(CHANNELS.americas).find((card) => card.includes('Fabrikam Inc'))!;
     assert.match(fabrikam, /asked to be contacted/);
@@ -53,7 +70,10 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
     const [japan] = inRegion(feed, 'apac');
     assert.equal(inRegion(feed, 'apac').length, 1);
     assert.equal(h.connector.calls.filter((c) => cardText(c).includes(idOf(japan))).length, 0);
-    assert.deepEqual((await h.services.outbox.unrouted()).map((task) => task.referralId), [idOf(japan)]);
+    assert.deepEqual(
+      (await h.services.outbox.unrouted()).map((task) => task.referralId),
+      [idOf(japan)],
+    );
 
     assert.equal((await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'link apac'))).status, 200);
     await h.connector.waitFor((calls) => cardPosts(calls, CHANNELS.apac.id).length === 1, 'the JP card in APAC');
@@ -66,7 +86,10 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
     const summary = await send(feed, { secret: 'not-the-secret' });
     assert.deepEqual(summary.received, []);
     assert.deepEqual(summary.duplicates, []);
-    assert.deepEqual(summary.failed.map((f) => [f.id, f.status]), feed.map((d) => [idOf(d), 401]));
+    assert.deepEqual(
+      summary.failed.map((f) => [f.id, f.status]),
+      feed.map((d) => [idOf(d), 401]),
+    );
     assert.match(summary.failed[0].message, /does not match its REFERRALS_WEBHOOK_SECRET/);
     assert.match(lines[0], /: failed \(401\): /);
     for (const demo of feed) assert.equal(await h.services.referrals.get(idOf(demo)), null);
@@ -81,7 +104,10 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
     assert.equal((await send(feed)).received.length, feed.length);
     lines = [];
     assert.deepEqual(await send(feed), { received: [], duplicates: feed.map(idOf), failed: [] });
-    assert.ok(lines.every((line) => line.endsWith(': already known')), lines.join('\n'));
+    assert.ok(
+      lines.every((line) => line.endsWith(': already known')),
+      lines.join('\n'),
+    );
 
     const fresh = demoFeed({ now: h.clock.now, freshIds: true });
     assert.deepEqual(await send(fresh), { received: fresh.map(idOf), duplicates: [], failed: [] });
@@ -89,10 +115,16 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
 
   it('reports the field errors of a referral the bot refuses', async () => {
     const [sample] = demoFeed({ now: h.clock.now });
-    const broken = { ...sample, referral: { ...sample.referral, customerProfile: { name: 'Fabrikam Inc', address: { country: 'XX' } } } };
+    const broken = {
+      ...sample,
+      referral: { ...sample.referral, customerProfile: { name: 'Fabrikam Inc', address: { country: 'XX' } } },
+    };
     const summary = await send([broken]);
     assert.equal(summary.failed[0].status, 400);
-    assert.match(summary.failed[0].message, /customerProfile\.address\.country "XX" is not an ISO-3166 alpha-2 country code/);
+    assert.match(
+      summary.failed[0].message,
+      /customerProfile\.address\.country "XX" is not an ISO-3166 alpha-2 country code/,
+    );
     assert.equal(await h.services.referrals.get(idOf(sample)), null);
   });
 
@@ -105,7 +137,10 @@ describe('the demo feed sent to the bot (over HTTP)', () => {
     await assert.rejects(
       sendDemoFeed({ url, referrals: demoFeed({ now: h.clock.now }), intervalMs: 0, log: (line) => lines.push(line) }),
       (error: unknown) =>
-        error instanceof BotUnreachableError && error.message.includes(url) && /ECONNREFUSED/.test(error.message) && /npm start/.test(error.message),
+        error instanceof BotUnreachableError &&
+        error.message.includes(url) &&
+        /ECONNREFUSED/.test(error.message) &&
+        /npm start/.test(error.message),
     );
     assert.deepEqual(lines, []);
   });

@@ -28,12 +28,18 @@ describe('the embedded Partner Center simulator (over HTTP)', () => {
 
   it('runs, takes orders for referrals, and delivers them to the desk by webhook, with the sync state on the card', async () => {
     assert.ok(h.app.simulatorUrl, 'the desk says where its simulator is');
-    const ordered = await fetch(`${h.app.simulatorUrl}/simulator/referrals`, { method: 'POST', body: JSON.stringify({ count: 3 }) });
+    const ordered = await fetch(`${h.app.simulatorUrl}/simulator/referrals`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 3 }),
+    });
     assert.equal(ordered.status, 201);
     const { referrals } = (await ordered.json()) as { referrals: { id: string }[] };
     assert.equal(referrals.length, 3);
     const posted = () => Object.values(CHANNELS).flatMap((channel) => cardPosts(h.connector.calls, channel.id));
-    await h.connector.waitFor(() => referrals.every(({ id }) => posted().some((c) => cardText(c).includes(id))), 'the three cards');
+    await h.connector.waitFor(
+      () => referrals.every(({ id }) => posted().some((c) => cardText(c).includes(id))),
+      'the three cards',
+    );
     for (const { id } of referrals) {
       const stored = (await h.services.referrals.get(id))!.record;
       assert.ok(stored.desk.partnerCenter?.copy.eTag, 'stored with Partner Center eTag');
@@ -44,19 +50,37 @@ describe('the embedded Partner Center simulator (over HTTP)', () => {
   it('takes the demo feed (npm run demo) as Partner Center receives referrals, and its webhooks bring every card', async () => {
     const feed = demoFeed({ now: h.clock.now }).filter((demo) => demo.referral.id !== undefined);
     const lines: string[] = [];
-    const summary = await sendDemoFeed({ url: `${h.app.simulatorUrl}${CONTROL_PATH}`, referrals: feed, intervalMs: 0, via: 'partnerCenter', log: (line) => lines.push(line) });
+    const summary = await sendDemoFeed({
+      url: `${h.app.simulatorUrl}${CONTROL_PATH}`,
+      referrals: feed,
+      intervalMs: 0,
+      via: 'partnerCenter',
+      log: (line) => lines.push(line),
+    });
     assert.deepEqual(summary.failed, []);
     assert.equal(summary.received.length, feed.length);
-    assert.ok(lines.every((line) => line.endsWith('in Partner Center, which announces it to the bot')), lines.join('\n'));
+    assert.ok(
+      lines.every((line) => line.endsWith('in Partner Center, which announces it to the bot')),
+      lines.join('\n'),
+    );
     const posted = () => Object.values(CHANNELS).flatMap((channel) => cardPosts(h.connector.calls, channel.id));
-    await h.connector.waitFor(() => feed.every((demo) => posted().some((c) => cardText(c).includes(String(demo.referral.id)))), 'a card for every sample');
+    await h.connector.waitFor(
+      () => feed.every((demo) => posted().some((c) => cardText(c).includes(String(demo.referral.id)))),
+      'a card for every sample',
+    );
   });
 
   it('names a bad order', async () => {
-    const answer = await fetch(`${h.app.simulatorUrl}/simulator/referrals`, { method: 'POST', body: JSON.stringify({ count: 0 }) });
+    const answer = await fetch(`${h.app.simulatorUrl}/simulator/referrals`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 0 }),
+    });
     assert.equal(answer.status, 400);
     assert.equal(((await answer.json()) as { field: string }).field, 'count');
-    const nameless = await fetch(`${h.app.simulatorUrl}/simulator/referrals`, { method: 'POST', body: JSON.stringify({ referral: { name: 'no id' } }) });
+    const nameless = await fetch(`${h.app.simulatorUrl}/simulator/referrals`, {
+      method: 'POST',
+      body: JSON.stringify({ referral: { name: 'no id' } }),
+    });
     assert.equal(nameless.status, 400);
     assert.equal(((await nameless.json()) as { field: string }).field, 'referral.id');
   });
@@ -64,12 +88,28 @@ describe('the embedded Partner Center simulator (over HTTP)', () => {
   it('is on for a local run without credentials, off for a registered bot, and refused beside credentials', () => {
     assert.ok(loadConfig({}).partnerCenterSimulator);
     assert.equal(loadConfig({ PARTNER_CENTER_SIMULATOR: 'off' }).partnerCenterSimulator, undefined);
-    const registered = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', REFERRALS_WEBHOOK_SECRET: 's', ALLOWED_TENANTS: 'tenant-0001' };
+    const registered = {
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'secret',
+      REFERRALS_WEBHOOK_SECRET: 's',
+      ALLOWED_TENANTS: 'tenant-0001',
+    };
     assert.equal(loadConfig(registered).partnerCenterSimulator, undefined);
-    const credentials = { PARTNER_CENTER_TENANT_ID: 't', PARTNER_CENTER_CLIENT_ID: 'c', PARTNER_CENTER_CLIENT_SECRET: 's', PARTNER_CENTER_REFRESH_TOKEN: 'r' };
+    const credentials = {
+      PARTNER_CENTER_TENANT_ID: 't',
+      PARTNER_CENTER_CLIENT_ID: 'c',
+      PARTNER_CENTER_CLIENT_SECRET: 's',
+      PARTNER_CENTER_REFRESH_TOKEN: 'r',
+    };
     assert.equal(loadConfig(credentials).partnerCenterSimulator, undefined);
-    assert.throws(() => loadConfig({ ...credentials, PARTNER_CENTER_SIMULATOR: 'on' }), /PARTNER_CENTER_SIMULATOR: must not be on/);
-    assert.throws(() => loadConfig({ PARTNER_CENTER_SIMULATOR: 'sometimes' }), /PARTNER_CENTER_SIMULATOR: must be auto, on or off/);
+    assert.throws(
+      () => loadConfig({ ...credentials, PARTNER_CENTER_SIMULATOR: 'on' }),
+      /PARTNER_CENTER_SIMULATOR: must not be on/,
+    );
+    assert.throws(
+      () => loadConfig({ PARTNER_CENTER_SIMULATOR: 'sometimes' }),
+      /PARTNER_CENTER_SIMULATOR: must be auto, on or off/,
+    );
   });
 
   it('is refused when forced on in production, and asked for by auto there all the same', () => {

@@ -12,8 +12,14 @@ import { acceptAsAlice, cardOf, cardPosts, cardText, installAndLink } from './fl
 /** The built-in regions; EMEA managed by the sales manager, APAC answered by the Tokyo manager (named by Teams id). */
 function regionsFile(): string {
   const file = join(tmpdir(), `regions-expiring-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
-  const roles: Record<string, object> = { emea: { managers: [USERS.manager.aadObjectId] }, apac: { responders: [USERS.tokyoManager.id] } };
-  writeFileSync(file, JSON.stringify({ regions: defaultRegions.regions.map((region) => ({ ...region, ...roles[region.code] })) }));
+  const roles: Record<string, object> = {
+    emea: { managers: [USERS.manager.aadObjectId] },
+    apac: { responders: [USERS.tokyoManager.id] },
+  };
+  writeFileSync(
+    file,
+    JSON.stringify({ regions: defaultRegions.regions.map((region) => ({ ...region, ...roles[region.code] })) }),
+  );
   return file;
 }
 
@@ -37,7 +43,9 @@ describe('"expiring" in the personal chat (over HTTP, fixed clock)', () => {
 
   async function expiring(by: User) {
     assert.equal((await h.activity(personalMessage(h.serviceUrl, 'expiring', by))).status, 200);
-    const call = h.connector.calls.filter((c) => c.conversationId === personalChat(by) && /Expiring within 3 days/.test(cardText(c))).at(-1)!;
+    const call = h.connector.calls
+      .filter((c) => c.conversationId === personalChat(by) && /Expiring within 3 days/.test(cardText(c)))
+      .at(-1)!;
     const card = cardOf(call) as unknown as Parameters<typeof lineTitles>[0];
     return { titles: lineTitles(card), text: JSON.stringify(card) };
   }
@@ -56,7 +64,10 @@ describe('"expiring" in the personal chat (over HTTP, fixed clock)', () => {
     // The Americas and APAC have no channel: their referrals wait for one, and are known all the same.
     assert.equal((await h.deliver(referrals)).status, 202);
     const accepted = referrals.at(-1)!.id as string;
-    await h.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(accepted)), 'the card to accept');
+    await h.connector.waitFor(
+      (calls) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(accepted)),
+      'the card to accept',
+    );
     const card = cardPosts(h.connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(accepted))!;
     await acceptAsAlice(h, CHANNELS.emea, card.answeredId!, accepted);
   });

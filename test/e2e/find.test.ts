@@ -2,8 +2,25 @@ import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import { pcReferral } from '../support/fixtures';
-import { cardAction, CHANNELS, personalCardAction, personalChat, personalMessage, USERS, type User } from '../support/teamsActivities';
-import { ACCEPT_FORM, attachmentsOf, cardOf, cardPosts, cardText, dealVerbs, installAndLink, ownerVerbs } from './flows';
+import {
+  cardAction,
+  CHANNELS,
+  personalCardAction,
+  personalChat,
+  personalMessage,
+  USERS,
+  type User,
+} from '../support/teamsActivities';
+import {
+  ACCEPT_FORM,
+  attachmentsOf,
+  cardOf,
+  cardPosts,
+  cardText,
+  dealVerbs,
+  installAndLink,
+  ownerVerbs,
+} from './flows';
 
 const CONTOSO = 'f1b2c3d4-0000-4000-8000-000000000001';
 const FABRIKAM = 'f1b2c3d4-0000-4000-8000-000000000002';
@@ -19,7 +36,8 @@ describe('"find" in the personal chat (over HTTP)', () => {
   async function find(text: string, by: User = USERS.alice) {
     assert.equal((await h.activity(personalMessage(h.serviceUrl, text, by))).status, 200);
     const call = h.connector.calls.filter((c) => c.conversationId === personalChat(by)).at(-1)!;
-    const card = attachmentsOf(call).length > 0 ? (cardOf(call) as unknown as Parameters<typeof lineTitles>[0]) : undefined;
+    const card =
+      attachmentsOf(call).length > 0 ? (cardOf(call) as unknown as Parameters<typeof lineTitles>[0]) : undefined;
     return { call, titles: card ? lineTitles(card) : [], text: card ? JSON.stringify(card) : String(call.body.text) };
   }
 
@@ -27,12 +45,26 @@ describe('"find" in the personal chat (over HTTP)', () => {
     h = await new BotHarness().start();
     await installAndLink(h, CHANNELS.emea, 'emea');
     const contoso = pcReferral({ id: CONTOSO, name: 'Contoso cloud migration' });
-    const fabrikam = pcReferral({ id: FABRIKAM, name: 'Fabrikam analytics', customerProfile: { name: 'Fabrikam Ltd', address: { country: 'GB' } } });
+    const fabrikam = pcReferral({
+      id: FABRIKAM,
+      name: 'Fabrikam analytics',
+      customerProfile: { name: 'Fabrikam Ltd', address: { country: 'GB' } },
+    });
     assert.equal((await h.deliver([contoso, fabrikam])).status, 202);
-    await h.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(FABRIKAM)), 'the Fabrikam card');
+    await h.connector.waitFor(
+      (calls) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(FABRIKAM)),
+      'the Fabrikam card',
+    );
     const card = cardPosts(h.connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(FABRIKAM))!;
     // Alice takes the Fabrikam referral on as her deal "Northwind rollout", CRM-4711 in her CRM.
-    const accepted = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, card.answeredId!, VERBS.accept, { referralId: FABRIKAM, ...ACCEPT_FORM, dealName: 'Northwind rollout', crmId: 'CRM-4711' }));
+    const accepted = await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, card.answeredId!, VERBS.accept, {
+        referralId: FABRIKAM,
+        ...ACCEPT_FORM,
+        dealName: 'Northwind rollout',
+        crmId: 'CRM-4711',
+      }),
+    );
     assert.equal(accepted.body.type, 'application/vnd.microsoft.card.adaptive');
   });
   afterEach(async () => h.stop());
@@ -56,13 +88,19 @@ describe('"find" in the personal chat (over HTTP)', () => {
 
   it('says when nothing matches, and what to type when there is nothing to look for', async () => {
     assert.match((await find('find tailspin')).text, /I found no referral for "tailspin"/);
-    assert.match((await find('find contoso tailspin')).text, /I found no referral for "contoso tailspin"/, 'every word must match');
-    for (const query of ['find', 'find ab', 'find a b c']) assert.match((await find(query)).text, /Tell me what to look for.*"find contoso"/, query);
+    assert.match(
+      (await find('find contoso tailspin')).text,
+      /I found no referral for "contoso tailspin"/,
+      'every word must match',
+    );
+    for (const query of ['find', 'find ab', 'find a b c'])
+      assert.match((await find(query)).text, /Tell me what to look for.*"find contoso"/, query);
   });
 
   it("opens a result as the user's own card: the owner's actions for her, the read-only card for anyone else", async () => {
     const { call } = await find('find northwind', USERS.bob);
-    const open = (by: User) => h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.refresh, { referralId: FABRIKAM }, by));
+    const open = (by: User) =>
+      h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.refresh, { referralId: FABRIKAM }, by));
     const bob = await open(USERS.bob);
     assert.match(JSON.stringify(bob.body.value), /Northwind rollout/);
     assert.deepEqual(dealVerbs(bob.body.value), [VERBS.refresh], 'Bob may only look');
@@ -70,7 +108,12 @@ describe('"find" in the personal chat (over HTTP)', () => {
   });
 
   it('lists at most 25 and counts the rest', async () => {
-    const litware = Array.from({ length: 27 }, (_, i) => pcReferral({ id: `f1b2c3d4-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`, name: i === 26 ? 'Litware pilot' : `Litware wave ${i + 1}` }));
+    const litware = Array.from({ length: 27 }, (_, i) =>
+      pcReferral({
+        id: `f1b2c3d4-0000-4000-8000-1000000000${String(i).padStart(2, '0')}`,
+        name: i === 26 ? 'Litware pilot' : `Litware wave ${i + 1}`,
+      }),
+    );
     assert.equal((await h.deliver(litware)).status, 202);
     const { titles, text } = await find('find litware');
     assert.equal(titles.length, 25);

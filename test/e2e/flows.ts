@@ -17,7 +17,9 @@ export async function installAndLink(h: BotHarness, channel: Channel, codes: str
 }
 
 /** A bot installed in the team with EMEA linked, and one referral delivered there: the bot, its id and its card's activity id. */
-export async function botWithEmeaCard(overrides: Record<string, unknown> = {}): Promise<{ h: BotHarness; referralId: string; activityId: string }> {
+export async function botWithEmeaCard(
+  overrides: Record<string, unknown> = {},
+): Promise<{ h: BotHarness; referralId: string; activityId: string }> {
   const h = await new BotHarness().start();
   await installAndLink(h, CHANNELS.emea, 'emea');
   const { id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, overrides);
@@ -25,12 +27,19 @@ export async function botWithEmeaCard(overrides: Record<string, unknown> = {}): 
 }
 
 /** Delivers a referral and waits for its card in `channel`; returns the card's activity id. */
-export async function deliverAndAwaitCard(h: BotHarness, channel: Channel, overrides: Record<string, unknown> = {}): Promise<{ id: string; activityId: string }> {
+export async function deliverAndAwaitCard(
+  h: BotHarness,
+  channel: Channel,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; activityId: string }> {
   const referral = pcReferral(overrides);
   const answer = await h.deliver(referral);
   assert.equal(answer.status, 202, JSON.stringify(answer.body));
   const id = referral.id as string;
-  await h.connector.waitFor((calls) => cardPosts(calls, channel.id).some((c) => cardText(c).includes(id)), `the card of ${id}`);
+  await h.connector.waitFor(
+    (calls) => cardPosts(calls, channel.id).some((c) => cardText(c).includes(id)),
+    `the card of ${id}`,
+  );
   const post = cardPosts(h.connector.calls, channel.id).find((c) => cardText(c).includes(id))!;
   return { id, activityId: post.answeredId! };
 }
@@ -45,8 +54,15 @@ export const ACCEPT_FORM = {
 };
 
 /** Alice accepts the referral on its channel card; waits until the card update went out. */
-export async function acceptAsAlice(h: BotHarness, channel: Channel, activityId: string, referralId: string): Promise<void> {
-  const accepted = await h.activity(cardAction(h.serviceUrl, channel, activityId, VERBS.accept, { referralId, ...ACCEPT_FORM }));
+export async function acceptAsAlice(
+  h: BotHarness,
+  channel: Channel,
+  activityId: string,
+  referralId: string,
+): Promise<void> {
+  const accepted = await h.activity(
+    cardAction(h.serviceUrl, channel, activityId, VERBS.accept, { referralId, ...ACCEPT_FORM }),
+  );
   assert.equal(accepted.body.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(accepted.body));
   await h.settle();
 }
@@ -86,7 +102,16 @@ export const EVERY_CARD_VERBS: readonly string[] = [VERBS.history, VERBS.favorit
  * in card order; `addSolution` shows when the catalog has more solutions to add.
  */
 export function ownerVerbs(withCatalog = true): string[] {
-  return [VERBS.refresh, VERBS.win, VERBS.lose, VERBS.edit, VERBS.removeSolution, VERBS.addMember, ...(withCatalog ? [VERBS.addSolution] : []), VERBS.reassign];
+  return [
+    VERBS.refresh,
+    VERBS.win,
+    VERBS.lose,
+    VERBS.edit,
+    VERBS.removeSolution,
+    VERBS.addMember,
+    ...(withCatalog ? [VERBS.addSolution] : []),
+    VERBS.reassign,
+  ];
 }
 
 /** The verbs of a card besides History and the star: what it lets this user do to the referral. */

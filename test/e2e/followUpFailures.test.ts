@@ -28,7 +28,9 @@ describe('a change saved while what follows it fails (over HTTP)', function () {
     const schedule = `/${storage.env.TABLE_PREFIX}schedule`;
     storage.proxy.failWhen((req) => (req.url ?? '').includes(schedule), 503);
 
-    const answer = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.accept, { referralId: id, ...ACCEPT_FORM }));
+    const answer = await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.accept, { referralId: id, ...ACCEPT_FORM }),
+    );
     assert.equal(answer.body.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(answer.body));
     assert.ok(!JSON.stringify(answer.body).includes(h.services.strings.actions.failed));
     assert.equal((await h.services.referrals.get(id))!.record.referral.status, 'Active');

@@ -9,9 +9,11 @@ describe('indexes kept by every change (HTTP, Azurite)', () => {
   let h: BotHarness;
   let referralId: string;
   let activityId: string;
-  const click = (verb: string, data: Record<string, unknown>) => h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...data }));
+  const click = (verb: string, data: Record<string, unknown>) =>
+    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...data }));
   const openIds = async () => (await h.services.indexes.openDeals('emea')).map((deal) => deal.referralId);
-  const factKinds = async () => (await h.services.indexes.facts('emea', [weekOf(h.clock.now)])).map((fact) => fact.kind);
+  const factKinds = async () =>
+    (await h.services.indexes.facts('emea', [weekOf(h.clock.now)])).map((fact) => fact.kind);
 
   beforeEach(async () => {
     h = await new BotHarness().start();
@@ -33,14 +35,26 @@ describe('indexes kept by every change (HTTP, Azurite)', () => {
     assert.deepEqual(await h.services.indexes.findByTerm('wave', 10), [referralId], 'found by its new deal name');
     assert.deepEqual(await factKinds(), ['received', 'accepted']);
 
-    await click(VERBS.addMember, { firstName: 'Bob', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'bob@partner.example' });
-    assert.deepEqual((await h.services.indexes.personDeals(USERS.bob.aadObjectId)).map((deal) => deal.referralId), [referralId]);
+    await click(VERBS.addMember, {
+      firstName: 'Bob',
+      lastName: 'Rep',
+      phoneNumber: '+49 30 5550100',
+      email: 'bob@partner.example',
+    });
+    assert.deepEqual(
+      (await h.services.indexes.personDeals(USERS.bob.aadObjectId)).map((deal) => deal.referralId),
+      [referralId],
+    );
     await click(VERBS.removeMember, { email: 'bob@partner.example' });
     assert.deepEqual(await h.services.indexes.personDeals(USERS.bob.aadObjectId), [], 'gone with him from the team');
 
     await click(VERBS.win, { finalValue: '42000' });
     assert.deepEqual(await openIds(), [], 'no longer open');
-    assert.equal((await h.services.indexes.personDeals(USERS.alice.aadObjectId))[0].stage, 'won', 'still among her deals');
+    assert.equal(
+      (await h.services.indexes.personDeals(USERS.alice.aadObjectId))[0].stage,
+      'won',
+      'still among her deals',
+    );
     const won = (await h.services.indexes.facts('emea', [weekOf(h.clock.now)])).find((fact) => fact.kind === 'won');
     assert.deepEqual([won?.value, won?.currency, won?.by?.id], [42000, 'EUR', USERS.alice.aadObjectId]);
   });
@@ -48,7 +62,20 @@ describe('indexes kept by every change (HTTP, Azurite)', () => {
   it("is completed by the card sync when a crash cut a change's follow-up short", async () => {
     await h.settle();
     // As if the bot had died right after storing the referral: no index rows at all.
-    await h.services.indexes.update(referralId, { revision: 0, people: [], region: 'emea', open: false, terms: [], factsThrough: 0, summary: (await h.services.indexes.openDeals('emea'))[0], facts: [] }, await h.services.indexes.entry(referralId));
+    await h.services.indexes.update(
+      referralId,
+      {
+        revision: 0,
+        people: [],
+        region: 'emea',
+        open: false,
+        terms: [],
+        factsThrough: 0,
+        summary: (await h.services.indexes.openDeals('emea'))[0],
+        facts: [],
+      },
+      await h.services.indexes.entry(referralId),
+    );
     assert.deepEqual(await openIds(), []);
     await h.services.outbox.enqueue(referralId, h.clock.now.toISO()!);
     await h.restart();

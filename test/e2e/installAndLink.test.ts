@@ -49,7 +49,9 @@ describe('installing the app and linking channels (over HTTP)', () => {
     assert.ok(await h.services.conversations.get('channel', CHANNELS.emea.id), 'channel reference stored');
 
     await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'links'));
-    const listing = h.connector.calls.filter((c) => c.conversationId.startsWith(CHANNELS.apac.id) && attachmentsOf(c).length > 0);
+    const listing = h.connector.calls.filter(
+      (c) => c.conversationId.startsWith(CHANNELS.apac.id) && attachmentsOf(c).length > 0,
+    );
     const text = JSON.stringify(attachmentsOf(listing[0])[0].content);
     assert.match(text, /Germany \(DE\)/);
     assert.match(text, /EMEA referrals/);

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
-import { CHANNELS, channelMessage, personalCardAction, personalChat, personalMessage, teamMember, USERS } from '../support/teamsActivities';
+import {
+  CHANNELS,
+  channelMessage,
+  personalCardAction,
+  personalChat,
+  personalMessage,
+  teamMember,
+  USERS,
+} from '../support/teamsActivities';
 import { cardText, deliverAndAwaitCard, installAndLink, regionsFileWith, replies } from './flows';
 
 /** The fixture referral expires Monday 2026-12-07T08:00Z. */
@@ -14,7 +22,9 @@ describe('each user in their language (HTTP, Azurite, Bot Connector stand-in)', 
   const inChat = (user = USERS.alice) => h.connector.calls.filter((c) => c.conversationId === personalChat(user));
 
   beforeEach(async () => {
-    h = await new BotHarness({ REGIONS_FILE: regionsFileWith('emea', { managers: [USERS.manager.aadObjectId] }) }).start();
+    h = await new BotHarness({
+      REGIONS_FILE: regionsFileWith('emea', { managers: [USERS.manager.aadObjectId] }),
+    }).start();
     h.connector.members = [USERS.alice, USERS.manager].map(teamMember);
   });
   afterEach(async () => h.stop());
@@ -23,7 +33,12 @@ describe('each user in their language (HTTP, Azurite, Bot Connector stand-in)', 
     await h.activity(german(personalMessage(h.serviceUrl, 'settings')));
     assert.match(cardText(inChat().at(-1)!), /Deine Einstellungen|Einstellungen/);
     await installAndLink(h, CHANNELS.emea, 'emea');
-    assert.ok(replies(h.connector.calls, CHANNELS.emea.id).some((text) => /referrals for Europe, Middle East and Africa/.test(text)), 'the channel reads English');
+    assert.ok(
+      replies(h.connector.calls, CHANNELS.emea.id).some((text) =>
+        /referrals for Europe, Middle East and Africa/.test(text),
+      ),
+      'the channel reads English',
+    );
     await h.activity(german(channelMessage(h.serviceUrl, CHANNELS.emea, 'links')));
     const answer = h.connector.calls.filter((c) => c.conversationId.startsWith(CHANNELS.emea.id)).at(-1)!;
     assert.match(cardText(answer), /Where referrals go/);
@@ -35,13 +50,34 @@ describe('each user in their language (HTTP, Azurite, Bot Connector stand-in)', 
     const card = inChat().at(-1)!;
     assert.match(cardText(card), /"id":"language"/);
     const saved = await h.activity(
-      german(personalCardAction(h.serviceUrl, card.answeredId!, VERBS.saveSettings, { settingsOf: USERS.alice.aadObjectId, sections: 'workingHours,messages,language', timeZone: 'Europe/Berlin', workStart: '09:00', workEnd: '17:30', workDays: '1,2,3,4,5', messagesOn: 'reminders', language: 'en' })),
+      german(
+        personalCardAction(h.serviceUrl, card.answeredId!, VERBS.saveSettings, {
+          settingsOf: USERS.alice.aadObjectId,
+          sections: 'workingHours,messages,language',
+          timeZone: 'Europe/Berlin',
+          workStart: '09:00',
+          workEnd: '17:30',
+          workDays: '1,2,3,4,5',
+          messagesOn: 'reminders',
+          language: 'en',
+        }),
+      ),
     );
     assert.match(JSON.stringify(saved.body.value), /Saved/);
     assert.equal((await h.services.users.get(USERS.alice.aadObjectId))?.language, 'en');
     await h.activity(german(personalMessage(h.serviceUrl, 'settings')));
     assert.match(cardText(inChat().at(-1)!), /Your settings/);
-    const refused = await h.activity(personalCardAction(h.serviceUrl, card.answeredId!, VERBS.saveSettings, { settingsOf: USERS.alice.aadObjectId, sections: 'workingHours,language', timeZone: 'UTC', workStart: '09:00', workEnd: '17:30', workDays: '1', language: 'xx' }));
+    const refused = await h.activity(
+      personalCardAction(h.serviceUrl, card.answeredId!, VERBS.saveSettings, {
+        settingsOf: USERS.alice.aadObjectId,
+        sections: 'workingHours,language',
+        timeZone: 'UTC',
+        workStart: '09:00',
+        workEnd: '17:30',
+        workDays: '1',
+        language: 'xx',
+      }),
+    );
     assert.match(String(refused.body.value), /Language must be one of the listed choices/);
   });
 
@@ -51,11 +87,20 @@ describe('each user in their language (HTTP, Azurite, Bot Connector stand-in)', 
     const { activityId } = await deliverAndAwaitCard(h, CHANNELS.emea);
     h.clock.now = EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 });
     await h.tick();
-    const escalation = inChat(USERS.manager).filter((c) => c.kind === 'send').at(-1)!;
-    assert.match(String(escalation.body.text), /Auf die Empfehlung von Contoso GmbH hat noch niemand geantwortet, und bis sie abläuft, bleiben nur noch 24 Stunden/);
+    const escalation = inChat(USERS.manager)
+      .filter((c) => c.kind === 'send')
+      .at(-1)!;
+    assert.match(
+      String(escalation.body.text),
+      /Auf die Empfehlung von Contoso GmbH hat noch niemand geantwortet, und bis sie abläuft, bleiben nur noch 24 Stunden/,
+    );
     assert.match(cardText(escalation), /Annehmen/);
     await h.settle();
-    const channelCard = h.connector.calls.filter((c) => c.conversationId === CHANNELS.emea.id && (c.activityId === activityId || c.answeredId === activityId)).at(-1)!;
+    const channelCard = h.connector.calls
+      .filter(
+        (c) => c.conversationId === CHANNELS.emea.id && (c.activityId === activityId || c.answeredId === activityId),
+      )
+      .at(-1)!;
     assert.match(cardText(channelCard), /Accept/);
   });
 });

@@ -6,7 +6,19 @@ import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
 import { pcReferral } from '../support/fixtures';
-import { botAddedToTeam, cardAction, channelMessage, CHANNELS, personalCardAction, personalChat, personalMessage, TEAM, teamMember, USERS, type User } from '../support/teamsActivities';
+import {
+  botAddedToTeam,
+  cardAction,
+  channelMessage,
+  CHANNELS,
+  personalCardAction,
+  personalChat,
+  personalMessage,
+  TEAM,
+  teamMember,
+  USERS,
+  type User,
+} from '../support/teamsActivities';
 import { ACCEPT_FORM, cardOf, cardPosts, cardText, dealVerbs, installAndLink, ownerVerbs, verbsIn } from './flows';
 import type { WireObject } from '../support/wireJson';
 
@@ -15,7 +27,9 @@ const actor = (user: User) => ({ id: user.aadObjectId, name: user.name, teamsId:
 
 /** The titles of a list card's lines, in order. */
 function lineTitles(card: unknown): string[] {
-  const columnSets = ((card as { body: { type: string; columns?: { items: { text?: string }[] }[] }[] }).body ?? []).filter((b) => b.type === 'ColumnSet');
+  const columnSets = (
+    (card as { body: { type: string; columns?: { items: { text?: string }[] }[] }[] }).body ?? []
+  ).filter((b) => b.type === 'ColumnSet');
   return columnSets.map((set) => set.columns![0].items[0].text!);
 }
 
@@ -46,14 +60,32 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     });
     assert.equal((await h.deliver(referrals)).status, 202);
     const ids = referrals.map((r) => r.id as string);
-    await h.connector.waitFor((calls) => ids.every((id) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(id))), 'the cards');
-    return ids.map((id) => ({ id, activityId: cardPosts(h.connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(id))!.answeredId! }));
+    await h.connector.waitFor(
+      (calls) => ids.every((id) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(id))),
+      'the cards',
+    );
+    return ids.map((id) => ({
+      id,
+      activityId: cardPosts(h.connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(id))!.answeredId!,
+    }));
   }
 
-  const click = (target: { id: string; activityId: string }, verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) =>
-    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, target.activityId, verb, { referralId: target.id, ...inputs }, by));
+  const click = (
+    target: { id: string; activityId: string },
+    verb: string,
+    inputs: Record<string, unknown>,
+    by: User = USERS.alice,
+  ) =>
+    h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, target.activityId, verb, { referralId: target.id, ...inputs }, by),
+    );
 
-  async function accept(target: { id: string; activityId: string }, dealName: string, closingDate: string, by: User = USERS.alice): Promise<void> {
+  async function accept(
+    target: { id: string; activityId: string },
+    dealName: string,
+    closingDate: string,
+    by: User = USERS.alice,
+  ): Promise<void> {
     const answer = await click(target, VERBS.accept, { ...ACCEPT_FORM, dealName, closingDate }, by);
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
   }
@@ -61,7 +93,9 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
   /** Sends `my deals` in the user's personal chat; the list card it answered with. */
   async function myDeals(by: User = USERS.alice): Promise<{ call: ConnectorCall; card: Record<string, unknown> }> {
     assert.equal((await h.activity(personalMessage(h.serviceUrl, 'my deals', by))).status, 200);
-    const call = h.connector.calls.filter((c) => c.conversationId === personalChat(by) && /Your deals/.test(cardText(c))).at(-1)!;
+    const call = h.connector.calls
+      .filter((c) => c.conversationId === personalChat(by) && /Your deals/.test(cardText(c)))
+      .at(-1)!;
     return { call, card: cardOf(call) };
   }
 
@@ -77,7 +111,12 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     await accept(later, 'Wave 3', '2027-03-31');
     await accept(overdue, 'Wave 1', '2027-01-15');
     await accept(bobs, 'Bob and Alice', '2027-02-15', USERS.bob);
-    const added = await click(bobs, VERBS.addMember, { firstName: 'Alice', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'alice@partner.example' }, USERS.bob);
+    const added = await click(
+      bobs,
+      VERBS.addMember,
+      { firstName: 'Alice', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'alice@partner.example' },
+      USERS.bob,
+    );
     assert.match(JSON.stringify(added.body.value), /Alice Rep · alice@partner.example/);
     await accept(won, 'Won already', '2027-06-30');
     assert.equal((await click(won, VERBS.win, { finalValue: '42000' })).body.type, CARD);
@@ -104,10 +143,16 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     const [mine, bobs] = await deliver(2);
     await accept(mine, 'Wave 1', '2027-01-15');
     await accept(bobs, 'Bob and Alice', '2027-02-15', USERS.bob);
-    await click(bobs, VERBS.addMember, { firstName: 'Alice', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'alice@partner.example' }, USERS.bob);
+    await click(
+      bobs,
+      VERBS.addMember,
+      { firstName: 'Alice', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'alice@partner.example' },
+      USERS.bob,
+    );
     const { call } = await myDeals();
 
-    const open = (referralId: string, by: User) => h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.refresh, { referralId }, by));
+    const open = (referralId: string, by: User) =>
+      h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.refresh, { referralId }, by));
     const owned = await open(mine.id, USERS.alice);
     assert.equal(owned.body.type, CARD);
     assert.match(JSON.stringify(owned.body.value), /Wave 1/);
@@ -124,12 +169,17 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
   it('pages a long list: ten a page, Next and Previous answered in place', async () => {
     const referrals = await deliver(12);
     // Close dates a day apart, the last delivered closing first.
-    for (const [i, target] of referrals.entries()) await accept(target, `Deal ${String(12 - i).padStart(2, '0')}`, `2027-01-${String(12 - i).padStart(2, '0')}`);
+    for (const [i, target] of referrals.entries())
+      await accept(target, `Deal ${String(12 - i).padStart(2, '0')}`, `2027-01-${String(12 - i).padStart(2, '0')}`);
     const { call, card } = await myDeals();
     const expected = Array.from({ length: 12 }, (_, i) => `Deal ${String(i + 1).padStart(2, '0')}`);
     assert.deepEqual(lineTitles(card), expected.slice(0, 10));
     assert.match(JSON.stringify(card), /Page 1 of 2 · 12 in all/);
-    assert.deepEqual(verbsIn(card).filter((v) => v === VERBS.myDealsPage), [VERBS.myDealsPage], 'Next only');
+    assert.deepEqual(
+      verbsIn(card).filter((v) => v === VERBS.myDealsPage),
+      [VERBS.myDealsPage],
+      'Next only',
+    );
 
     const next = await h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.myDealsPage, { page: 2 }));
     assert.equal(next.body.type, CARD, 'the card answered in place');
@@ -137,9 +187,13 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     assert.match(JSON.stringify(next.body.value), /Page 2 of 2 · 12 in all.*‹ Previous/);
     assert.doesNotMatch(JSON.stringify(next.body.value), /Next ›/);
 
-    const previous = await h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.myDealsPage, { page: 1 }));
+    const previous = await h.activity(
+      personalCardAction(h.serviceUrl, call.answeredId!, VERBS.myDealsPage, { page: 1 }),
+    );
     assert.deepEqual(previous.body.value, card);
-    const beyond = await h.activity(personalCardAction(h.serviceUrl, call.answeredId!, VERBS.myDealsPage, { page: 'lots' }));
+    const beyond = await h.activity(
+      personalCardAction(h.serviceUrl, call.answeredId!, VERBS.myDealsPage, { page: 'lots' }),
+    );
     assert.deepEqual(beyond.body.value, card, 'a page that is no page shows the first');
   });
 
@@ -156,21 +210,32 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
       await h.services.referrals.save(stored, decision.record, decision.event);
     };
     await storeOnly(handedOver.id, { action: 'reassign', input: { newOwner: actor(USERS.bob) } });
-    const edit = { dealName: 'New name', dealValue: 55000, currency: 'EUR', closingDate: '2027-01-16', salesStage: 'Proposed' };
+    const edit = {
+      dealName: 'New name',
+      dealValue: 55000,
+      currency: 'EUR',
+      closingDate: '2027-01-16',
+      salesStage: 'Proposed',
+    };
     await storeOnly(renamed.id, { action: 'edit', input: edit });
-    assert.equal((await h.services.indexes.personDeals(USERS.alice.aadObjectId)).length, 3, 'the index still lists all three');
+    assert.equal(
+      (await h.services.indexes.personDeals(USERS.alice.aadObjectId)).length,
+      3,
+      'the index still lists all three',
+    );
 
     const { card } = await myDeals();
     assert.deepEqual(lineTitles(card), ['New name', 'Kept']);
     assert.match(JSON.stringify(card), /€55,000.00/);
   });
 
-  it('lists the undecided referrals of my team\'s region first, by the time left to answer; another team\'s not at all', async () => {
+  it("lists the undecided referrals of my team's region first, by the time left to answer; another team's not at all", async () => {
     const teamB = { id: '19:team-b@thread.tacv2', name: 'Partner Sales Americas' };
     const teamBChannel = { id: '19:team-b-americas@thread.tacv2', name: 'Americas deals' };
     const inTeamB = (activity: WireObject) => ({
       ...activity,
-      conversation: activity.conversation.id === TEAM.id ? { ...activity.conversation, id: teamB.id } : activity.conversation,
+      conversation:
+        activity.conversation.id === TEAM.id ? { ...activity.conversation, id: teamB.id } : activity.conversation,
       channelData: { ...activity.channelData, team: teamB, teamsTeamId: teamB.id },
     });
     h.connector.membersOf[teamB.id] = [teamMember(USERS.bob)];
@@ -180,7 +245,12 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     const [mine] = await deliver(1);
     await accept(mine, 'My own deal', '2027-01-15');
     const referral = (n: number, expires: string, country = 'DE') =>
-      pcReferral({ id: `a1b2c3d4-0000-4000-8000-0000000009${n}0`, name: `Undecided ${n}`, expirationDateTime: expires, customerProfile: { name: `Customer ${n}`, address: { country } } });
+      pcReferral({
+        id: `a1b2c3d4-0000-4000-8000-0000000009${n}0`,
+        name: `Undecided ${n}`,
+        expirationDateTime: expires,
+        customerProfile: { name: `Customer ${n}`, address: { country } },
+      });
     const later = referral(1, '2026-12-05T08:00:00Z');
     const sooner = referral(2, '2026-11-30T08:00:00Z');
     const americas = referral(3, '2026-11-25T08:00:00Z', 'CA');
@@ -188,7 +258,11 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     await h.settle();
 
     const { card } = await myDeals();
-    assert.deepEqual(openedIds(card), [sooner.id, later.id, mine.id], 'undecided first, the least time left on top, then my own deal');
+    assert.deepEqual(
+      openedIds(card),
+      [sooner.id, later.id, mine.id],
+      'undecided first, the least time left on top, then my own deal',
+    );
     assert.deepEqual(lineTitles(card), ['Undecided 2', 'Undecided 1', 'My own deal']);
     assert.doesNotMatch(JSON.stringify(card), /Undecided 3|Customer 3/, "another team's referral is not listed");
 

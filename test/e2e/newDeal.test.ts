@@ -36,7 +36,9 @@ describe('creating a deal with "new deal" (over HTTP)', () => {
   /** Asks for the form in Alice's personal chat and returns its id and the card's activity id. */
   async function openForm(): Promise<{ formId: string; activityId: string; card: Record<string, unknown> }> {
     assert.equal((await h.activity(personalMessage(h.serviceUrl, 'new deal'))).status, 200);
-    const call = h.connector.calls.filter((c) => c.conversationId === personalChat(USERS.alice) && attachmentsOf(c).length > 0).at(-1)!;
+    const call = h.connector.calls
+      .filter((c) => c.conversationId === personalChat(USERS.alice) && attachmentsOf(c).length > 0)
+      .at(-1)!;
     const card = cardOf(call);
     const submit = (card.actions as { verb: string; data: { formId: string } }[])[0];
     assert.equal(submit.verb, VERBS.createDeal);
@@ -52,7 +54,9 @@ describe('creating a deal with "new deal" (over HTTP)', () => {
   it('creates the deal from the form: co-sell, Accepted, owned by the sender, posted to the channel of its region', async () => {
     const { formId, activityId, card } = await openForm();
     assert.match(JSON.stringify(card), /Identify the kind of help that you need from Microsoft/);
-    const answer = await h.activity(personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM }));
+    const answer = await h.activity(
+      personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM }),
+    );
     const text = JSON.stringify(answer.body.value);
     assert.match(text, /Deal created/);
     assert.match(text, /Created by Alice Rep/);
@@ -65,16 +69,27 @@ describe('creating a deal with "new deal" (over HTTP)', () => {
     assert.equal(record.referral.type, 'Shared');
     assert.equal(record.referral.direction, 'Outgoing');
     assert.equal(record.desk.owner?.id, USERS.alice.aadObjectId);
-    assert.deepEqual(record.referral.details.requirements?.solutions?.map((s) => s.id), ['data-platform', 'azure-migration']);
-    assert.deepEqual((await h.services.referrals.history(formId)).map((e) => e.action), ['create']);
+    assert.deepEqual(
+      record.referral.details.requirements?.solutions?.map((s) => s.id),
+      ['data-platform', 'azure-migration'],
+    );
+    assert.deepEqual(
+      (await h.services.referrals.history(formId)).map((e) => e.action),
+      ['create'],
+    );
 
-    await h.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(formId)), 'the deal card in EMEA');
+    await h.connector.waitFor(
+      (calls) => cardPosts(calls, CHANNELS.emea.id).some((c) => cardText(c).includes(formId)),
+      'the deal card in EMEA',
+    );
   });
 
   it('creates one deal however often the form is sent', async () => {
     const { formId, activityId } = await openForm();
     await h.activity(personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM }));
-    const again = await h.activity(personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM, dealName: 'Changed' }));
+    const again = await h.activity(
+      personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM, dealName: 'Changed' }),
+    );
     assert.match(JSON.stringify(again.body.value), /This form already created the deal below/);
     assert.equal((await h.services.referrals.get(formId))!.record.referral.name, 'Litware data platform');
     await h.settle();
@@ -84,14 +99,22 @@ describe('creating a deal with "new deal" (over HTTP)', () => {
   it('names what to fix and stores nothing', async () => {
     const { formId, activityId } = await openForm();
     for (const [change, expected] of [
-      [{ customerName: '', memberEmail: 'engineer' }, /Customer name is required.*Team member's e-mail must be an e-mail address/],
+      [
+        { customerName: '', memberEmail: 'engineer' },
+        /Customer name is required.*Team member's e-mail must be an e-mail address/,
+      ],
       [{ solutions: '' }, /Solutions is required/],
       [{ solutions: 'data-platform,made-up' }, /Solutions must be one of the listed choices/],
-      [{ solutions: 'security-assessment,data-platform' }, /an assessment goes alone|solution-assessment deal holds its one assessment/],
+      [
+        { solutions: 'security-assessment,data-platform' },
+        /an assessment goes alone|solution-assessment deal holds its one assessment/,
+      ],
       [{ country: 'XX' }, /Country must be one of the listed choices/],
       [{ microsoftSellersMaySee: '' }, /May Microsoft sellers see it\? is required/],
     ] as const) {
-      const answer = await h.activity(personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM, ...change }));
+      const answer = await h.activity(
+        personalCardAction(h.serviceUrl, activityId, VERBS.createDeal, { formId, ...FORM, ...change }),
+      );
       assert.equal(answer.body.type, MESSAGE, JSON.stringify(change));
       assert.match(String(answer.body.value), expected);
     }

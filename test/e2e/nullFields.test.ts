@@ -11,7 +11,15 @@ const DELIVERED = 'a1b2c3d4-0000-4000-8000-0000000000f2';
 
 /** A referral as Partner Center serves one before anyone gave it a CRM id or a reason. */
 function withNullIds(id: string): Record<string, unknown> {
-  return pcReferral({ id, externalReferenceId: null, statusReason: null, campaignId: null, salesStage: null, team: null, inviteContext: null });
+  return pcReferral({
+    id,
+    externalReferenceId: null,
+    statusReason: null,
+    campaignId: null,
+    salesStage: null,
+    team: null,
+    inviteContext: null,
+  });
 }
 
 /** A referral as Partner Center serves it: every optional field it has no value for is null. */
@@ -21,7 +29,14 @@ function withNulls(id: string): Record<string, unknown> {
     ...referral,
     acceptedDateTime: null,
     closedDateTime: null,
-    details: { ...(referral.details as object), notes: null, dealValue: null, currency: null, closingDateTime: null, customerRequestedContact: null },
+    details: {
+      ...(referral.details as object),
+      notes: null,
+      dealValue: null,
+      currency: null,
+      closingDateTime: null,
+      customerRequestedContact: null,
+    },
     customerProfile: { ...(referral.customerProfile as object), size: null, ids: null },
   };
 }
@@ -30,8 +45,12 @@ function withNulls(id: string): Record<string, unknown> {
 describe('Partner Center referrals with null fields (over HTTP, against the simulator)', () => {
   let pc: PartnerCenterHarness;
   const h = () => pc.bot;
-  const channelCard = (id: string) => cardPosts(h().connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(id));
-  const history = (id: string) => h().activity(cardAction(h().serviceUrl, CHANNELS.emea, channelCard(id)!.answeredId!, VERBS.history, { referralId: id }));
+  const channelCard = (id: string) =>
+    cardPosts(h().connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(id));
+  const history = (id: string) =>
+    h().activity(
+      cardAction(h().serviceUrl, CHANNELS.emea, channelCard(id)!.answeredId!, VERBS.history, { referralId: id }),
+    );
 
   beforeEach(async () => {
     pc = await new PartnerCenterHarness().start();
@@ -49,7 +68,12 @@ describe('Partner Center referrals with null fields (over HTTP, against the simu
     assert.equal('team' in stored, false);
 
     h().clock.advance({ minutes: 5 });
-    pc.simulator.update(FROM_API, { externalReferenceId: 'CRM-0042', status: 'Closed', substatus: 'Declined', statusReason: 'Customer chose another partner' });
+    pc.simulator.update(FROM_API, {
+      externalReferenceId: 'CRM-0042',
+      status: 'Closed',
+      substatus: 'Declined',
+      statusReason: 'Customer chose another partner',
+    });
     await pc.delivered();
 
     const answer = await history(FROM_API);
@@ -65,7 +89,12 @@ describe('Partner Center referrals with null fields (over HTTP, against the simu
   it('delivered to /api/referrals with null fields, then a newer copy with values: History shows the change', async () => {
     assert.equal((await h().deliver(withNulls(DELIVERED))).status, 202);
     await h().connector.waitFor(() => Boolean(channelCard(DELIVERED)), 'the card');
-    const newer = { ...withNulls(DELIVERED), updatedDateTime: '2026-11-23T08:30:00Z', externalReferenceId: 'CRM-7', campaignId: 'FY27-Q2' };
+    const newer = {
+      ...withNulls(DELIVERED),
+      updatedDateTime: '2026-11-23T08:30:00Z',
+      externalReferenceId: 'CRM-7',
+      campaignId: 'FY27-Q2',
+    };
     const delivered = await h().deliver(newer);
     assert.deepEqual(delivered.body.received, [DELIVERED]);
 

@@ -24,7 +24,15 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
   const stored = async () => (await h().services.referrals.get(ID))!.record;
   const click = (verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) =>
     h().activity(cardAction(h().serviceUrl, CHANNELS.emea, activityId, verb, { referralId: ID, ...inputs }, by));
-  const lastCard = () => h().connector.calls.filter((c) => (c.kind === 'update' || c.kind === 'send') && c.conversationId === CHANNELS.emea.id && cardText(c).includes(ID)).at(-1)!;
+  const lastCard = () =>
+    h()
+      .connector.calls.filter(
+        (c) =>
+          (c.kind === 'update' || c.kind === 'send') &&
+          c.conversationId === CHANNELS.emea.id &&
+          cardText(c).includes(ID),
+      )
+      .at(-1)!;
   const delivered = () => pc.delivered();
   /** A click that goes through, then the webhooks and the write-back it sets off. */
   const act = async (verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) => {
@@ -41,10 +49,15 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
   const assertChained = async () => {
     const { patches } = pc.simulator;
     assert.equal(patches[0].eTagBefore, eTagAtArrival);
-    for (let i = 1; i < patches.length; i++) assert.equal(patches[i].eTagBefore, patches[i - 1].eTagAfter, `patch ${i} is written against patch ${i - 1}`);
+    for (let i = 1; i < patches.length; i++)
+      assert.equal(patches[i].eTagBefore, patches[i - 1].eTagAfter, `patch ${i} is written against patch ${i - 1}`);
     assert.equal(patches.at(-1)!.eTagAfter, pc.simulator.get(ID)!.eTag);
     const { desk } = await stored();
-    assert.equal(desk.partnerCenter!.copy.eTag.replace(/^"|"$/g, ''), patches.at(-1)!.eTagAfter, 'the desk keeps the eTag for the next write');
+    assert.equal(
+      desk.partnerCenter!.copy.eTag.replace(/^"|"$/g, ''),
+      patches.at(-1)!.eTagAfter,
+      'the desk keeps the eTag for the next write',
+    );
   };
   const lifecycle = () => {
     const remote = pc.simulator.get(ID)!;
@@ -55,7 +68,9 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     pc = await new PartnerCenterHarness(env).start();
     h().connector.members = [teamMember(USERS.alice), teamMember(USERS.bob)];
     await installAndLink(h(), CHANNELS.emea, 'emea');
-    eTagAtArrival = pc.simulator.add(pcReferral({ id: ID, createdDateTime: '2026-11-23T08:00:00Z', updatedDateTime: '2026-11-23T08:00:00Z' })).eTag;
+    eTagAtArrival = pc.simulator.add(
+      pcReferral({ id: ID, createdDateTime: '2026-11-23T08:00:00Z', updatedDateTime: '2026-11-23T08:00:00Z' }),
+    ).eTag;
     await delivered();
     const post = cardPosts(h().connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(ID));
     assert.ok(post, 'the referral has its card');
@@ -69,7 +84,11 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     beforeEach(async () => start());
 
     it('Decline with a documented reason and notes: Closed/Declined with the reason as text', async () => {
-      await act(VERBS.decline, { reason: 'customerChoseAnotherVendor', declineNotes: 'Went with the incumbent.' }, USERS.bob);
+      await act(
+        VERBS.decline,
+        { reason: 'customerChoseAnotherVendor', declineNotes: 'Went with the incumbent.' },
+        USERS.bob,
+      );
       assert.equal(pc.simulator.patches.length, 1);
       assert.deepEqual(written(0), [
         ['/status', 'Closed'],
@@ -106,7 +125,13 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
 
     it('Edit of an accepted deal writes only the fields that changed: stage, CRM id and campaign; then value, currency and close date', async () => {
       await accept();
-      const unchanged = { dealName: ACCEPT_FORM.dealName, dealValue: ACCEPT_FORM.dealValue, currency: ACCEPT_FORM.currency, closingDate: ACCEPT_FORM.closingDate, notes: ACCEPT_FORM.notes };
+      const unchanged = {
+        dealName: ACCEPT_FORM.dealName,
+        dealValue: ACCEPT_FORM.dealValue,
+        currency: ACCEPT_FORM.currency,
+        closingDate: ACCEPT_FORM.closingDate,
+        notes: ACCEPT_FORM.notes,
+      };
       await act(VERBS.edit, { ...unchanged, salesStage: 'Qualified', crmId: 'CRM-2201', campaignId: 'CAMPAIGN-7' });
       assert.equal(pc.simulator.patches.length, 2);
       assert.deepEqual(written(1), [
@@ -115,7 +140,15 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
         ['/campaignId', 'CAMPAIGN-7'],
       ]);
 
-      await act(VERBS.edit, { ...unchanged, dealValue: '48000', currency: 'USD', closingDate: '2027-03-31', salesStage: 'Qualified', crmId: 'CRM-2201', campaignId: 'CAMPAIGN-7' });
+      await act(VERBS.edit, {
+        ...unchanged,
+        dealValue: '48000',
+        currency: 'USD',
+        closingDate: '2027-03-31',
+        salesStage: 'Qualified',
+        crmId: 'CRM-2201',
+        campaignId: 'CAMPAIGN-7',
+      });
       assert.equal(pc.simulator.patches.length, 3);
       assert.deepEqual(written(2), [
         ['/details/dealValue', 48000],
@@ -125,7 +158,15 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
       await assertChained();
       const remote = pc.simulator.get(ID)! as WireObject;
       assert.deepEqual(
-        [remote.salesStage, remote.externalReferenceId, remote.campaignId, remote.details.dealValue, remote.details.currency, remote.details.closingDateTime, remote.details.notes],
+        [
+          remote.salesStage,
+          remote.externalReferenceId,
+          remote.campaignId,
+          remote.details.dealValue,
+          remote.details.currency,
+          remote.details.closingDateTime,
+          remote.details.notes,
+        ],
         ['Qualified', 'CRM-2201', 'CAMPAIGN-7', 48000, 'USD', '2027-03-31T00:00:00.000Z', ACCEPT_FORM.notes],
       );
       assert.equal(lifecycle(), 'Active/Accepted');
@@ -138,7 +179,10 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
       assert.equal(pc.simulator.patches.length, 2);
       assert.deepEqual(written(1), [['/details/closingDateTime', '2027-04-30T00:00:00.000Z']]);
       await assertChained();
-      assert.equal((pc.simulator.get(ID)!.details as Record<string, unknown>).closingDateTime, '2027-04-30T00:00:00.000Z');
+      assert.equal(
+        (pc.simulator.get(ID)!.details as Record<string, unknown>).closingDateTime,
+        '2027-04-30T00:00:00.000Z',
+      );
       assert.match(cardText(lastCard()), /Up to date/);
     });
 
@@ -178,7 +222,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
       assert.match(cardText(lastCard()), /Up to date/);
     });
 
-    it('Hand over to a colleague: no patch, the owner is the desk\'s own', async () => {
+    it("Hand over to a colleague: no patch, the owner is the desk's own", async () => {
       await accept();
       const eTag = pc.simulator.get(ID)!.eTag;
       await act(VERBS.reassign, { newOwnerEmail: 'bob@partner.example' });
@@ -235,7 +279,13 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
 
     it('Interested, then Accept: one patch, Active/Accepted', async () => {
       await act(VERBS.interested, {}, USERS.bob);
-      await act(VERBS.accept, { dealName: 'Contoso', dealValue: '1000', currency: 'EUR', closingDate: '2027-03-01', notes: 'Workshop first.' });
+      await act(VERBS.accept, {
+        dealName: 'Contoso',
+        dealValue: '1000',
+        currency: 'EUR',
+        closingDate: '2027-03-01',
+        notes: 'Workshop first.',
+      });
       assert.equal(pc.simulator.patches.length, 1);
       assert.deepEqual(written(0), [
         ['/status', 'Active'],

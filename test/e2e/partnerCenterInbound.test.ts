@@ -19,7 +19,8 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
   const event = (id: string, name: 'referral-created' | 'referral-updated' | 'test-created' = 'referral-updated') =>
     JSON.stringify(eventBody(name, `${pc.simulator.apiUrl}/${id}`, h().clock.now));
   const post = (body: string, headers: Record<string, string>) => h().post('/api/partner-center/events', body, headers);
-  const signed = (body: string, key = sharedTestPki().privateKey, url = `${pc.simulator.url}${CERTIFICATE_PATH}`) => signDelivery(body, key, url);
+  const signed = (body: string, key = sharedTestPki().privateKey, url = `${pc.simulator.url}${CERTIFICATE_PATH}`) =>
+    signDelivery(body, key, url);
 
   beforeEach(async () => {
     pc = await new PartnerCenterHarness({}, { skip: ({ id }) => id === MISSED }).start();
@@ -35,13 +36,21 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
     assert.ok(cardOf(ID), 'the card is posted');
     const stored = (await h().services.referrals.get(ID))!.record;
     assert.equal(stored.desk.partnerCenter!.copy.eTag.replace(/"/g, ''), pc.simulator.get(ID)!.eTag.replace(/"/g, ''));
-    assert.ok(pc.simulator.requests.some((r) => r.method === 'GET' && r.path === `${API_BASE_PATH}/${ID}`), 'the referral was read by its id');
+    assert.ok(
+      pc.simulator.requests.some((r) => r.method === 'GET' && r.path === `${API_BASE_PATH}/${ID}`),
+      'the referral was read by its id',
+    );
   });
 
   it('a related-referral event brings the related referral it names, signed in the x-ms-signature header too', async () => {
     pc.simulator.add(pcReferral({ id: MISSED, engagementId: 'e1b2c3d4-0000-4000-8000-000000000001' }));
-    const body = JSON.stringify(eventBody('related-referral-created', `${pc.simulator.apiUrl}/${MISSED}`, h().clock.now));
-    const answer = await post(body, signDelivery(body, sharedTestPki().privateKey, `${pc.simulator.url}${CERTIFICATE_PATH}`, 'x-ms-signature'));
+    const body = JSON.stringify(
+      eventBody('related-referral-created', `${pc.simulator.apiUrl}/${MISSED}`, h().clock.now),
+    );
+    const answer = await post(
+      body,
+      signDelivery(body, sharedTestPki().privateKey, `${pc.simulator.url}${CERTIFICATE_PATH}`, 'x-ms-signature'),
+    );
     assert.equal(answer.status, 202, JSON.stringify(answer.body));
     assert.deepEqual(answer.body.received, [MISSED]);
     await h().settle();
@@ -60,7 +69,10 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
   it('refuses a certificate from a host that is not allowed (never downloading it) and one from an untrusted authority', async () => {
     pc.simulator.add(pcReferral({ id: MISSED }));
     const body = event(MISSED);
-    const elsewhere = await post(body, signed(body, sharedTestPki().privateKey, `https://certificates.example${CERTIFICATE_PATH}`));
+    const elsewhere = await post(
+      body,
+      signed(body, sharedTestPki().privateKey, `https://certificates.example${CERTIFICATE_PATH}`),
+    );
     assert.equal(elsewhere.status, 401);
     assert.equal(elsewhere.body.reason, 'certificate-url-not-allowed');
     const unsigned = await post(body, { 'content-type': 'application/json' });
@@ -95,13 +107,18 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
   });
 
   it('acknowledges a test delivery, and names the field of an event without a name', async () => {
-    const test = JSON.stringify(eventBody('test-created', `${pc.simulator.url}/webhooks/v1/registration/validationEvents/1`, h().clock.now));
+    const test = JSON.stringify(
+      eventBody('test-created', `${pc.simulator.url}/webhooks/v1/registration/validationEvents/1`, h().clock.now),
+    );
     assert.equal((await post(test, signed(test))).status, 200);
     const { EventName: _, ...nameless } = JSON.parse(event(ID));
     const odd = JSON.stringify(nameless);
     const answer = await post(odd, signed(odd));
     assert.equal(answer.status, 400);
-    assert.ok(answer.body.problems.some((p: { field: string }) => p.field === 'EventName'), JSON.stringify(answer.body));
+    assert.ok(
+      answer.body.problems.some((p: { field: string }) => p.field === 'EventName'),
+      JSON.stringify(answer.body),
+    );
   });
 
   it('a repeated or late event never undoes a newer state', async () => {
@@ -115,9 +132,16 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
     assert.deepEqual(again.body.duplicates, [ID]);
     const { referral } = (await h().services.referrals.get(ID))!.record;
     assert.equal(referral.details.dealValue, 41000);
-    const card = h().connector.calls.filter((c) => c.kind === 'update' && c.conversationId === CHANNELS.emea.id && cardText(c).includes(ID)).at(-1);
+    const card = h()
+      .connector.calls.filter(
+        (c) => c.kind === 'update' && c.conversationId === CHANNELS.emea.id && cardText(c).includes(ID),
+      )
+      .at(-1);
     assert.ok(card && /41,000/.test(cardText(card)), 'the value a Microsoft seller changed shows on the card');
-    assert.deepEqual((await h().services.referrals.history(ID)).map((e) => e.action), ['received', 'updated']);
+    assert.deepEqual(
+      (await h().services.referrals.history(ID)).map((e) => e.action),
+      ['received', 'updated'],
+    );
   });
 
   it('503 while Partner Center cannot be read, so the event is delivered again; then stored once', async () => {
@@ -150,7 +174,13 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
   it('the cursor does not move past a referral the desk cannot read, so the next poll reads it again', async () => {
     pc.muted = true;
     pc.simulator.add(pcReferral({ id: MISSED, updatedDateTime: '2026-11-23T08:10:00Z' }));
-    pc.simulator.add(pcReferral({ id: 'a1b2c3d4-0000-4000-8000-0000000000e3', updatedDateTime: '2026-11-23T08:20:00Z', customerProfile: { name: 'No address' } }));
+    pc.simulator.add(
+      pcReferral({
+        id: 'a1b2c3d4-0000-4000-8000-0000000000e3',
+        updatedDateTime: '2026-11-23T08:20:00Z',
+        customerProfile: { name: 'No address' },
+      }),
+    );
     const polled = await pc.poll();
     assert.deepEqual([polled.received, polled.unreadable], [1, 1]);
     assert.equal(Date.parse((await h().services.partnerCenter!.poller.cursor())!), Date.parse('2026-11-23T08:10:00Z'));
@@ -158,7 +188,10 @@ describe('Partner Center webhooks and polling (over HTTP, against the simulator)
   });
 
   it('the cursor stays where it was when Partner Center cannot be read', async () => {
-    for (let i = 0; i < 3; i++) pc.simulator.add(pcReferral({ id: `a1b2c3d4-0000-4000-8000-00000000010${i}`, updatedDateTime: `2026-11-23T08:0${i}:00Z` }));
+    for (let i = 0; i < 3; i++)
+      pc.simulator.add(
+        pcReferral({ id: `a1b2c3d4-0000-4000-8000-00000000010${i}`, updatedDateTime: `2026-11-23T08:0${i}:00Z` }),
+      );
     await pc.delivered();
     const before = await h().services.partnerCenter!.poller.cursor();
     pc.simulator.failNext(5, 503);

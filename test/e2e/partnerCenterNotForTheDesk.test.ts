@@ -86,7 +86,10 @@ describe('Partner Center: events and referrals not for the desk (over HTTP, agai
       for (const [body, field] of cases) {
         const answer = await post(body);
         assert.equal(answer.status, 400, JSON.stringify(body));
-        assert.deepEqual(answer.body.problems.map((p: { field: string }) => p.field), [field]);
+        assert.deepEqual(
+          answer.body.problems.map((p: { field: string }) => p.field),
+          [field],
+        );
       }
     });
   });
@@ -130,7 +133,10 @@ describe('Partner Center: events and referrals not for the desk (over HTTP, agai
       pc.simulator.add(pcReferral({ id: EXPIRED, status: 'Closed', substatus: 'Expired' }));
       pc.simulator.add(lapsed(LAPSED));
       const reports = await pc.delivered();
-      assert.deepEqual(reports.map((r) => r.attempts.at(-1)!.status), [200, 200]);
+      assert.deepEqual(
+        reports.map((r) => r.attempts.at(-1)!.status),
+        [200, 200],
+      );
       for (const id of [EXPIRED, LAPSED]) {
         assert.deepEqual(cardsOf(id), [], id);
         assert.equal(await h().services.referrals.get(id), null, id);

@@ -14,8 +14,17 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
 
   const h = () => pc.bot;
   const stored = async () => (await h().services.referrals.get(ID))!.record;
-  const click = (verb: string, inputs: Record<string, unknown>) => h().activity(cardAction(h().serviceUrl, CHANNELS.emea, activityId, verb, { referralId: ID, ...inputs }));
-  const lastCard = () => h().connector.calls.filter((c) => (c.kind === 'update' || c.kind === 'send') && c.conversationId === CHANNELS.emea.id && cardText(c).includes(ID)).at(-1)!;
+  const click = (verb: string, inputs: Record<string, unknown>) =>
+    h().activity(cardAction(h().serviceUrl, CHANNELS.emea, activityId, verb, { referralId: ID, ...inputs }));
+  const lastCard = () =>
+    h()
+      .connector.calls.filter(
+        (c) =>
+          (c.kind === 'update' || c.kind === 'send') &&
+          c.conversationId === CHANNELS.emea.id &&
+          cardText(c).includes(ID),
+      )
+      .at(-1)!;
   const accept = async () => {
     const answer = await click(VERBS.accept, ACCEPT_FORM);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
@@ -25,7 +34,9 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
   beforeEach(async () => {
     pc = await new PartnerCenterHarness().start();
     await installAndLink(h(), CHANNELS.emea, 'emea');
-    pc.simulator.add(pcReferral({ id: ID, createdDateTime: '2026-11-23T08:00:00Z', updatedDateTime: '2026-11-23T08:00:00Z' }));
+    pc.simulator.add(
+      pcReferral({ id: ID, createdDateTime: '2026-11-23T08:00:00Z', updatedDateTime: '2026-11-23T08:00:00Z' }),
+    );
     await pc.delivered();
     const post = cardPosts(h().connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(ID));
     assert.ok(post, 'the polled referral has its card');
@@ -55,7 +66,11 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
     assert.equal(`${String(remote.status)}/${String(remote.substatus)}`, 'Active/Accepted');
     const { desk } = await stored();
     const unquoted = (eTag: string) => eTag.replace(/^"|"$/g, '');
-    assert.equal(unquoted(desk.partnerCenter!.copy.eTag), pc.simulator.patches[0].eTagAfter, 'the new eTag is kept for the next write');
+    assert.equal(
+      unquoted(desk.partnerCenter!.copy.eTag),
+      pc.simulator.patches[0].eTagAfter,
+      'the new eTag is kept for the next write',
+    );
     assert.match(cardText(lastCard()), /Up to date/);
   });
 
@@ -99,7 +114,12 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
     assert.deepEqual(desk.partnerCenter!.conflicts, [{ field: 'dealValue', ours: 30000, theirs: 55000 }]);
     assert.match(cardText(lastCard()), /Changed in Partner Center too: Value/);
     // The owner hears of it in their personal chat.
-    const dm = h().connector.calls.find((c) => c.kind === 'send' && c.conversationId !== CHANNELS.emea.id && /changed in Partner Center while your change/.test(String(c.body.text)));
+    const dm = h().connector.calls.find(
+      (c) =>
+        c.kind === 'send' &&
+        c.conversationId !== CHANNELS.emea.id &&
+        /changed in Partner Center while your change/.test(String(c.body.text)),
+    );
     assert.ok(dm, 'the owner is told');
   });
 
@@ -119,7 +139,11 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
     h().clock.advance({ hours: 1 });
     h().services.partnerCenter!.writeBack.kick();
     await pc.delivered();
-    assert.equal(pc.simulator.requests.filter((r) => r.method === 'PATCH').length, 1, 'no second try of a refused write');
+    assert.equal(
+      pc.simulator.requests.filter((r) => r.method === 'PATCH').length,
+      1,
+      'no second try of a refused write',
+    );
   });
 
   it('survives a restart: a write that failed is delivered once after the bot comes back', async () => {

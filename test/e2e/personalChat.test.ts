@@ -14,15 +14,29 @@ import {
   USERS,
   type User,
 } from '../support/teamsActivities';
-import { acceptAsAlice, attachmentsOf, cardOf, cardText, deliverAndAwaitCard, installAndLink, replies, verbsIn } from './flows';
+import {
+  acceptAsAlice,
+  attachmentsOf,
+  cardOf,
+  cardText,
+  deliverAndAwaitCard,
+  installAndLink,
+  replies,
+  verbsIn,
+} from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** What the bot sent into a user's personal chat, in order. */
-const chatCalls = (h: BotHarness, user: User = USERS.alice): ConnectorCall[] => h.connector.calls.filter((c) => c.conversationId === personalChat(user));
+const chatCalls = (h: BotHarness, user: User = USERS.alice): ConnectorCall[] =>
+  h.connector.calls.filter((c) => c.conversationId === personalChat(user));
 const isWelcome = (call: ConnectorCall) => verbsIn(cardOf(call) ?? {}).includes(VERBS.runCommand);
 /** An answer as the user sees it, with the new deal form's random id left out. */
-const shown = (call: ConnectorCall) => JSON.stringify({ text: call.body.text, cards: attachmentsOf(call).map((a) => a.content) }).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'uuid');
+const shown = (call: ConnectorCall) =>
+  JSON.stringify({ text: call.body.text, cards: attachmentsOf(call).map((a) => a.content) }).replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+    'uuid',
+  );
 
 describe('the personal chat: welcome, buttons and help (over HTTP)', () => {
   let h: BotHarness;
@@ -39,7 +53,10 @@ describe('the personal chat: welcome, buttons and help (over HTTP)', () => {
     }
     assert.equal(chatCalls(h).filter(isWelcome).length, 1);
     assert.match(cardText(chatCalls(h)[0]), /Hi, I am Referral Desk/);
-    assert.ok(await h.services.conversations.get('personal', personalChat(USERS.alice)), 'the chat is kept for direct messages');
+    assert.ok(
+      await h.services.conversations.get('personal', personalChat(USERS.alice)),
+      'the chat is kept for direct messages',
+    );
     assert.equal((await h.services.users.get(USERS.alice.aadObjectId))?.welcomedAt, h.clock.now.toUTC().toISO());
 
     await h.activity(personalMessage(h.serviceUrl, 'help'));
@@ -113,7 +130,9 @@ describe('the personal chat: welcome, buttons and help (over HTTP)', () => {
   it('refuses a button for a command the welcome card does not have', async () => {
     await h.activity(appInstalledPersonally(h.serviceUrl));
     const before = chatCalls(h).length;
-    const answer = await h.activity(personalCardAction(h.serviceUrl, chatCalls(h)[0].answeredId!, VERBS.runCommand, { command: 'link emea' }));
+    const answer = await h.activity(
+      personalCardAction(h.serviceUrl, chatCalls(h)[0].answeredId!, VERBS.runCommand, { command: 'link emea' }),
+    );
     assert.equal(answer.body.type, 'application/vnd.microsoft.activity.message');
     assert.match(String(answer.body.value), /I don't know "link emea"/);
     assert.equal(chatCalls(h).length, before, 'nothing ran');
@@ -122,7 +141,8 @@ describe('the personal chat: welcome, buttons and help (over HTTP)', () => {
   it('lists the personal commands in a personal chat, and the channel ones in a channel', async () => {
     await h.activity(personalMessage(h.serviceUrl, 'help'));
     const personal = String(chatCalls(h).at(-1)!.body.text);
-    for (const command of ['my deals', 'expiring', 'favorites', 'find contoso', 'new deal', 'settings', 'help']) assert.ok(personal.includes(`\`${command}\``), command);
+    for (const command of ['my deals', 'expiring', 'favorites', 'find contoso', 'new deal', 'settings', 'help'])
+      assert.ok(personal.includes(`\`${command}\``), command);
     assert.match(personal, /all regions when you have no region role/);
     assert.doesNotMatch(personal, /`link emea`/);
 

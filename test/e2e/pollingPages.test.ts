@@ -10,7 +10,10 @@ describe('Partner Center polling across pages (over HTTP, against the simulator)
   let pc: PartnerCenterHarness;
   const h = () => pc.bot;
   const lists = () => pc.simulator.requests.filter((r) => r.method === 'GET' && r.path === API_BASE_PATH);
-  const storedIds = async () => (await Promise.all(ids.map((id) => h().services.referrals.get(id)))).filter(Boolean).map((r) => r!.record.referral.id);
+  const storedIds = async () =>
+    (await Promise.all(ids.map((id) => h().services.referrals.get(id))))
+      .filter(Boolean)
+      .map((r) => r!.record.referral.id);
   const refusals = () => h().logLines.filter((line) => line.startsWith('Partner Center poll stopped'));
 
   /** The simulator serves two referrals a page with next links on `nextLinkOrigin`; no webhooks. */
@@ -24,7 +27,10 @@ describe('Partner Center polling across pages (over HTTP, against the simulator)
     await start({ nextLinkOrigin: 'http://elsewhere.example' });
     const first = await pc.poll();
     assert.deepEqual([first.pages, first.received], [1, 2]);
-    assert.match(first.refusedNextLink ?? '', /^an @odata\.nextLink to http:\/\/elsewhere\.example, not http:\/\/127\.0\.0\.1:\d+/);
+    assert.match(
+      first.refusedNextLink ?? '',
+      /^an @odata\.nextLink to http:\/\/elsewhere\.example, not http:\/\/127\.0\.0\.1:\d+/,
+    );
     assert.deepEqual(await storedIds(), ids.slice(0, 2), 'the page read is stored');
     assert.equal(Date.parse((await h().services.partnerCenter!.poller.cursor())!), Date.parse('2026-11-23T08:10:00Z'));
     assert.equal(refusals().length, 1);
@@ -32,7 +38,11 @@ describe('Partner Center polling across pages (over HTTP, against the simulator)
 
     for (let pass = 2; pass <= 3; pass++) {
       const next = await pc.poll();
-      assert.deepEqual([next.received, next.duplicates], [1, 1], `poll ${pass} reads the last one again (the overlap) and brings one more`);
+      assert.deepEqual(
+        [next.received, next.duplicates],
+        [1, 1],
+        `poll ${pass} reads the last one again (the overlap) and brings one more`,
+      );
       assert.ok(next.refusedNextLink, 'still a link it does not follow');
     }
     const last = await pc.poll();
@@ -40,7 +50,10 @@ describe('Partner Center polling across pages (over HTTP, against the simulator)
     assert.deepEqual(await storedIds(), ids, 'every referral arrived');
     assert.equal(Date.parse((await h().services.partnerCenter!.poller.cursor())!), Date.parse('2026-11-23T08:40:00Z'));
     assert.equal(refusals().length, 1, 'logged once, not on every poll');
-    assert.ok(lists().every((r) => r.status === 200), 'nothing was sent to the other origin');
+    assert.ok(
+      lists().every((r) => r.status === 200),
+      'nothing was sent to the other origin',
+    );
   });
 
   it('follows an http:// next link to the API’s own host on the API’s origin, in one poll', async () => {
@@ -49,7 +62,12 @@ describe('Partner Center polling across pages (over HTTP, against the simulator)
     assert.deepEqual([polled.pages, polled.received, polled.refusedNextLink], [3, 5, undefined]);
     assert.deepEqual(await storedIds(), ids);
     assert.equal(lists().length, 3);
-    assert.ok(lists().slice(1).every((r) => r.query.$skiptoken), 'the later pages were asked for by their skip token');
+    assert.ok(
+      lists()
+        .slice(1)
+        .every((r) => r.query.$skiptoken),
+      'the later pages were asked for by their skip token',
+    );
     assert.deepEqual(refusals(), []);
   });
 });

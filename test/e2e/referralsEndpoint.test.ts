@@ -17,7 +17,15 @@ describe('POST /api/referrals (over HTTP)', () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
       const { id, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea);
       const card = cardText(cardPosts(h.connector.calls, CHANNELS.emea.id)[0]);
-      for (const shown of ['Contoso GmbH', 'Germany', 'Customer inquiry', '€25,000', 'asked to be contacted', 'Answer within 24 hours', '13 days left']) {
+      for (const shown of [
+        'Contoso GmbH',
+        'Germany',
+        'Customer inquiry',
+        '€25,000',
+        'asked to be contacted',
+        'Answer within 24 hours',
+        '13 days left',
+      ]) {
         assert.ok(card.includes(shown), `card shows ${shown}`);
       }
       await h.settle();
@@ -25,7 +33,10 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.equal(stored?.card?.activityId, activityId);
       assert.equal(stored?.card?.conversationId, CHANNELS.emea.id);
       assert.equal(stored?.record.referral.status, 'New');
-      assert.deepEqual((await h.services.referrals.history(id)).map((e) => e.action), ['received']);
+      assert.deepEqual(
+        (await h.services.referrals.history(id)).map((e) => e.action),
+        ['received'],
+      );
     });
 
     it('answers 202 with received and duplicates, and posts one card for a repeated delivery', async () => {
@@ -44,7 +55,10 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.deepEqual((await h.deliver(bare)).body, { received: ['bare-1'], duplicates: [] });
       h.clock.advance({ hours: 1 });
       assert.deepEqual((await h.deliver(bare)).body, { received: [], duplicates: ['bare-1'] });
-      assert.equal((await h.services.referrals.get('bare-1'))?.record.referral.createdDateTime, '2026-11-23T09:00:00.000Z');
+      assert.equal(
+        (await h.services.referrals.get('bare-1'))?.record.referral.createdDateTime,
+        '2026-11-23T09:00:00.000Z',
+      );
     });
 
     it('stores one referral and posts one card when the same referral arrives 20 times at once', async () => {
@@ -63,7 +77,10 @@ describe('POST /api/referrals (over HTTP)', () => {
       const { id, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea);
       const newer = pcReferral({ updatedDateTime: '2026-11-23T08:30:00Z', name: 'Contoso datacenter exit' });
       assert.deepEqual((await h.deliver(newer)).body, { received: [id], duplicates: [] });
-      await h.connector.waitFor((calls) => calls.some((c) => c.kind === 'update' && c.activityId === activityId), 'the card update');
+      await h.connector.waitFor(
+        (calls) => calls.some((c) => c.kind === 'update' && c.activityId === activityId),
+        'the card update',
+      );
       const update = h.connector.calls.find((c) => c.kind === 'update')!;
       assert.match(cardText(update), /Contoso datacenter exit/);
       const stored = await h.services.referrals.get(id);
@@ -74,7 +91,10 @@ describe('POST /api/referrals (over HTTP)', () => {
     it('rejects a batch with one bad item with 400 naming the item and field, and stores nothing', async () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
       const good = pcReferral({ id: 'good-1' });
-      const bad = pcReferral({ id: 'bad-1', customerProfile: { name: 'No Country Ltd', address: { city: 'Nowhere' } } });
+      const bad = pcReferral({
+        id: 'bad-1',
+        customerProfile: { name: 'No Country Ltd', address: { city: 'Nowhere' } },
+      });
       const answer = await h.deliver([good, bad]);
       assert.equal(answer.status, 400);
       assert.equal(answer.body.items.length, 1);
@@ -95,40 +115,73 @@ describe('POST /api/referrals (over HTTP)', () => {
 
     it('refuses a body not sent as application/json with 415 naming the type, before reading it; takes the type in any case, in UTF-8', async () => {
       const body = JSON.stringify(pcReferral());
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=iso-8859-1', 'application/jsonp']) {
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=iso-8859-1',
+        'application/jsonp',
+      ]) {
         const answer = await h.post('/api/referrals', body, { 'content-type': type });
         assert.equal(answer.status, 415, type);
         assert.equal(answer.body.error, 'unsupported_media_type');
-        assert.match(answer.body.message, /^Send the body as application\/json \(UTF-8\); this request's Content-Type is /);
+        assert.match(
+          answer.body.message,
+          /^Send the body as application\/json \(UTF-8\); this request's Content-Type is /,
+        );
       }
-      const untyped = await fetch(`${h.app.url}/api/referrals`, { method: 'POST', body: new TextEncoder().encode(body) });
+      const untyped = await fetch(`${h.app.url}/api/referrals`, {
+        method: 'POST',
+        body: new TextEncoder().encode(body),
+      });
       assert.equal(untyped.status, 415);
       assert.match(((await untyped.json()) as { message: string }).message, /Content-Type is \(none\)$/);
       assert.equal(await h.services.referrals.get(pcReferral().id as string), null);
-      assert.equal(h.logLines.filter((line) => line.startsWith('delivery to /api/referrals refused (415): Content-Type ')).length, 5);
+      assert.equal(
+        h.logLines.filter((line) => line.startsWith('delivery to /api/referrals refused (415): Content-Type ')).length,
+        5,
+      );
 
-      assert.equal((await h.post('/api/referrals', body, { 'content-type': 'Application/JSON; Charset="UTF-8"' })).status, 202);
+      assert.equal(
+        (await h.post('/api/referrals', body, { 'content-type': 'Application/JSON; Charset="UTF-8"' })).status,
+        202,
+      );
     });
 
     it('refuses a delivery with an item nested 5,000 deep with 400 naming the item and the field, and stores nothing of it', async () => {
-      const deep = JSON.stringify(pcReferral({ id: 'deep-1' })).replace(/}$/, `,"extra":${'['.repeat(5_000)}${']'.repeat(5_000)}}`);
+      const deep = JSON.stringify(pcReferral({ id: 'deep-1' })).replace(
+        /}$/,
+        `,"extra":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
+      );
       const answer = await h.deliver(`[${JSON.stringify(pcReferral({ id: 'good-1' }))},${deep}]`);
       assert.equal(answer.status, 400, JSON.stringify(answer.body));
       assert.deepEqual(answer.body.items, [
-        { index: 1, id: 'deep-1', problems: [{ field: ['extra', ...Array(31).fill(0)].join('.'), message: 'nests deeper than 32 levels' }] },
+        {
+          index: 1,
+          id: 'deep-1',
+          problems: [{ field: ['extra', ...Array(31).fill(0)].join('.'), message: 'nests deeper than 32 levels' }],
+        },
       ]);
       assert.equal(await h.services.referrals.get('good-1'), null);
       assert.deepEqual(await h.services.outbox.due('9999'), []);
     });
 
     it('refuses a referral too large to store (a 600 KB field) with 400 naming the item and the field, and stores nothing of the delivery', async () => {
-      const large = pcReferral({ id: 'large-1', details: { notes: 'See the attachment', attachment: 'x'.repeat(600_000) } });
+      const large = pcReferral({
+        id: 'large-1',
+        details: { notes: 'See the attachment', attachment: 'x'.repeat(600_000) },
+      });
       const answer = await h.deliver([pcReferral({ id: 'good-1' }), large]);
       assert.equal(answer.status, 400, JSON.stringify(answer.body).slice(0, 500));
-      assert.deepEqual(answer.body.items.map((item: { index: number; id: string }) => [item.index, item.id]), [[1, 'large-1']]);
+      assert.deepEqual(
+        answer.body.items.map((item: { index: number; id: string }) => [item.index, item.id]),
+        [[1, 'large-1']],
+      );
       const [problem] = answer.body.items[0].problems;
       assert.equal(problem.field, 'details.attachment');
-      assert.match(problem.message, /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; .* at most 200,000$/);
+      assert.match(
+        problem.message,
+        /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; .* at most 200,000$/,
+      );
       assert.equal(await h.services.referrals.get('good-1'), null);
       assert.deepEqual(await h.services.outbox.due('9999'), []);
       const logged = 'delivery to /api/referrals refused (400): item 1 (large-1): details.attachment is 600,002';
@@ -137,7 +190,10 @@ describe('POST /api/referrals (over HTTP)', () => {
 
     it('keeps a referral for a region without a channel and posts it once a matching link is made', async () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
-      const japan = pcReferral({ id: 'jp-1', customerProfile: { name: 'Fabrikam KK', address: { city: 'Tokyo', country: 'JP' } } });
+      const japan = pcReferral({
+        id: 'jp-1',
+        customerProfile: { name: 'Fabrikam KK', address: { city: 'Tokyo', country: 'JP' } },
+      });
       assert.equal((await h.deliver(japan)).status, 202);
       await h.settle();
       assert.equal(h.connector.calls.filter((c) => cardText(c).includes('jp-1')).length, 0);
@@ -158,7 +214,12 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('expires a referral 14 days after creation when Partner Center gave no expiry', async () => {
-      const referral = pcReferral({ id: 'no-expiry', createdDateTime: '2026-11-20T10:00:00Z', updatedDateTime: undefined, expirationDateTime: undefined });
+      const referral = pcReferral({
+        id: 'no-expiry',
+        createdDateTime: '2026-11-20T10:00:00Z',
+        updatedDateTime: undefined,
+        expirationDateTime: undefined,
+      });
       assert.equal((await h.deliver(referral)).status, 202);
       const stored = await h.services.referrals.get('no-expiry');
       assert.equal(stored?.record.referral.expirationDateTime, '2026-12-04T10:00:00.000Z');
@@ -168,8 +229,13 @@ describe('POST /api/referrals (over HTTP)', () => {
       await installAndLink(h, CHANNELS.emea, 'emea');
       h.connector.failNext(1, 429, { 'Retry-After': '0' });
       await deliverAndAwaitCard(h, CHANNELS.emea);
-      const posts = h.connector.requests.filter((r) => r.endsWith(`POST /v3/conversations/${encodeURIComponent(CHANNELS.emea.id)}/activities`));
-      assert.deepEqual(posts.map((r) => r.split(' ')[0]), ['429', 'ok']);
+      const posts = h.connector.requests.filter((r) =>
+        r.endsWith(`POST /v3/conversations/${encodeURIComponent(CHANNELS.emea.id)}/activities`),
+      );
+      assert.deepEqual(
+        posts.map((r) => r.split(' ')[0]),
+        ['429', 'ok'],
+      );
     });
 
     it('does not retry a post Teams refuses for good (403); the card waits for the channel to be linked again', async () => {
@@ -183,7 +249,10 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.match(task.lastError, /403/);
 
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea'));
-      await h.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).length === 1, 'the card after linking again');
+      await h.connector.waitFor(
+        (calls) => cardPosts(calls, CHANNELS.emea.id).length === 1,
+        'the card after linking again',
+      );
     });
 
     it('posts a card later when Teams failed at first, from the durable outbox', async () => {
@@ -224,9 +293,15 @@ describe('POST /api/referrals (over HTTP)', () => {
       await second.activity(channelMessage(second.serviceUrl, CHANNELS.emea, 'links'));
       second.clock.advance({ minutes: 1 });
       second.services.cardSync.kick();
-      await second.connector.waitFor((calls) => cardPosts(calls, CHANNELS.emea.id).length === 1, 'the card posted after the restart');
+      await second.connector.waitFor(
+        (calls) => cardPosts(calls, CHANNELS.emea.id).length === 1,
+        'the card posted after the restart',
+      );
       await second.settle();
-      assert.equal((await second.services.referrals.get(pcReferral().id as string))?.card?.conversationId, CHANNELS.emea.id);
+      assert.equal(
+        (await second.services.referrals.get(pcReferral().id as string))?.card?.conversationId,
+        CHANNELS.emea.id,
+      );
       assert.deepEqual(await second.services.outbox.due('9999'), []);
     } finally {
       await second?.stop();
@@ -244,7 +319,10 @@ describe('POST /api/referrals (over HTTP)', () => {
     it('refuses unsigned and wrongly signed deliveries with 401 and stores nothing', async () => {
       assert.equal((await h.deliver(pcReferral())).status, 401);
       assert.equal((await h.deliver(pcReferral(), 'another-secret')).status, 401);
-      assert.equal((await h.post('/api/referrals', JSON.stringify(pcReferral()), { 'x-referral-signature': 'sha256=abc' })).status, 401);
+      assert.equal(
+        (await h.post('/api/referrals', JSON.stringify(pcReferral()), { 'x-referral-signature': 'sha256=abc' })).status,
+        401,
+      );
       assert.equal(await h.services.referrals.get(pcReferral().id as string), null);
       assert.equal((await h.deliver(pcReferral(), secret)).status, 202);
       assert.ok(await h.services.referrals.get(pcReferral().id as string));

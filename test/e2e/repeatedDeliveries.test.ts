@@ -30,7 +30,8 @@ describe('card actions delivered again with the same activity id (over HTTP)', (
   const clickOf = (verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) =>
     cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...inputs }, by);
   const valueNow = async () => (await h.services.referrals.get(referralId))!.record.referral.details.dealValue;
-  const eventsOf = async (action: string) => (await h.services.referrals.history(referralId)).filter((event) => event.action === action).length;
+  const eventsOf = async (action: string) =>
+    (await h.services.referrals.history(referralId)).filter((event) => event.action === action).length;
 
   beforeEach(async () => {
     h = await new BotHarness().start();
@@ -72,14 +73,17 @@ describe('card actions delivered again with the same activity id (over HTTP)', (
       assert.equal(await valueNow(), 50_000);
     });
 
-    it('answers another user sending the same activity id for themselves, not with the first user\'s answer', async () => {
+    it("answers another user sending the same activity id for themselves, not with the first user's answer", async () => {
       const x = clickOf(VERBS.edit, editTo(50_000));
       const alice = await h.activity(x);
       const bob = await h.activity({ ...clickOf(VERBS.edit, editTo(70_000), USERS.bob), id: x.id });
       assert.notDeepEqual(bob.body, alice.body);
-      assert.match(JSON.stringify(bob.body.value), /Only Alice Rep, who owns this deal, and the deal's team can change it/);
+      assert.match(
+        JSON.stringify(bob.body.value),
+        /Only Alice Rep, who owns this deal, and the deal's team can change it/,
+      );
       assert.equal(await valueNow(), 50_000);
-      assert.deepEqual((await h.activity(x)).body, alice.body, 'Alice\'s own repeat still gets her answer');
+      assert.deepEqual((await h.activity(x)).body, alice.body, "Alice's own repeat still gets her answer");
       assert.equal(await eventsOf('edit'), 1);
     });
 

@@ -37,7 +37,11 @@ describe('the server (over HTTP)', () => {
       const before = await fetch(`${app.url}/healthz`);
       assert.equal(before.status, 503);
       assert.equal(((await before.json()) as { status: string }).status, 'starting');
-      const delivery = await fetch(`${app.url}/api/referrals`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      const delivery = await fetch(`${app.url}/api/referrals`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(delivery.status, 503, 'deliveries wait for storage too');
       const probe = await fetch(`${app.url}/api/messages`, { method: 'HEAD' });
       assert.equal(probe.status, 503, 'the messaging endpoint is not ready either');
@@ -62,10 +66,18 @@ describe('the server (over HTTP)', () => {
     };
     try {
       storage.proxy.hold();
-      assert.deepEqual(await health(), { status: 503, body: { status: 'degraded', storage: 'unreachable' } }, 'storage holds every call');
+      assert.deepEqual(
+        await health(),
+        { status: 503, body: { status: 'degraded', storage: 'unreachable' } },
+        'storage holds every call',
+      );
       storage.proxy.open();
       storage.proxy.failWhen(() => true, 'close');
-      assert.deepEqual(await health(), { status: 503, body: { status: 'degraded', storage: 'unreachable' } }, 'storage drops every call');
+      assert.deepEqual(
+        await health(),
+        { status: 503, body: { status: 'degraded', storage: 'unreachable' } },
+        'storage drops every call',
+      );
       storage.proxy.open();
       assert.deepEqual(await health(), { status: 200, body: { status: 'ok', storage: 'azure' } });
     } finally {
@@ -84,20 +96,30 @@ describe('the server (over HTTP)', () => {
     try {
       assert.deepEqual(await health(), { status: 200, body: { status: 'ok', storage: 'azure' } });
       pc.simulator.revokeRefreshToken(pc.simulator.credentials.refreshToken);
-      await assert.rejects(pc.bot.services.partnerCenter!.poller.poll(), /PARTNER_CENTER_REFRESH_TOKEN was refused \(invalid_grant/);
-      assert.deepEqual(await health(), { status: 200, body: { status: 'degraded', storage: 'azure', partnerCenter: 'sign-in needed' } });
+      await assert.rejects(
+        pc.bot.services.partnerCenter!.poller.poll(),
+        /PARTNER_CENTER_REFRESH_TOKEN was refused \(invalid_grant/,
+      );
+      assert.deepEqual(await health(), {
+        status: 200,
+        body: { status: 'degraded', storage: 'azure', partnerCenter: 'sign-in needed' },
+      });
     } finally {
       await pc.stop();
     }
   });
 
   it('with an app id, refuses unsigned Teams requests with 401 and does nothing', async () => {
-    const h = await new BotHarness({
-      MicrosoftAppId: '00000000-0000-0000-0000-0000000000aa',
-      ALLOWED_TENANTS: 'tenant-0001',
-      MicrosoftAppPassword: 'not-used',
-      REFERRALS_WEBHOOK_SECRET: 'secret',
-    }, {}, false).start();
+    const h = await new BotHarness(
+      {
+        MicrosoftAppId: '00000000-0000-0000-0000-0000000000aa',
+        ALLOWED_TENANTS: 'tenant-0001',
+        MicrosoftAppPassword: 'not-used',
+        REFERRALS_WEBHOOK_SECRET: 'secret',
+      },
+      {},
+      false,
+    ).start();
     try {
       const answer = await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea'));
       assert.equal(answer.status, 401);

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
-import { cardAction, CHANNELS, channelMessage, clientInfo, personalCardAction, personalChat, personalMessage, USERS, type User } from '../support/teamsActivities';
+import {
+  cardAction,
+  CHANNELS,
+  channelMessage,
+  clientInfo,
+  personalCardAction,
+  personalChat,
+  personalMessage,
+  USERS,
+  type User,
+} from '../support/teamsActivities';
 import { attachmentsOf, cardOf } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -29,29 +39,53 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
   let h: BotHarness;
 
   /** Sends `settings` in Alice's personal chat (her client reporting Berlin) and returns the card and its activity id. */
-  async function openInPersonalChat(by: User = USERS.alice): Promise<{ card: Record<string, unknown>; activityId: string }> {
-    assert.equal((await h.activity({ ...personalMessage(h.serviceUrl, 'settings', by), entities: clientInfo('Europe/Berlin') })).status, 200);
-    const call = h.connector.calls.filter((c) => c.conversationId === personalChat(by) && attachmentsOf(c).length > 0).at(-1);
+  async function openInPersonalChat(
+    by: User = USERS.alice,
+  ): Promise<{ card: Record<string, unknown>; activityId: string }> {
+    assert.equal(
+      (await h.activity({ ...personalMessage(h.serviceUrl, 'settings', by), entities: clientInfo('Europe/Berlin') }))
+        .status,
+      200,
+    );
+    const call = h.connector.calls
+      .filter((c) => c.conversationId === personalChat(by) && attachmentsOf(c).length > 0)
+      .at(-1);
     assert.ok(call, 'the bot answered with a card');
     return { card: cardOf(call), activityId: call.answeredId! };
   }
 
   const save = (activityId: string, inputs: Record<string, unknown>, by: User = USERS.alice) =>
-    h.activity(personalCardAction(h.serviceUrl, activityId, VERBS.saveSettings, { settingsOf: by.aadObjectId, ...inputs }, by));
+    h.activity(
+      personalCardAction(h.serviceUrl, activityId, VERBS.saveSettings, { settingsOf: by.aadObjectId, ...inputs }, by),
+    );
   const profile = (user: User = USERS.alice) => h.services.users.get(user.aadObjectId);
 
   beforeEach(async () => {
-    h = await new BotHarness({ DEFAULT_TIME_ZONE: 'UTC', WORKING_HOURS: '09:00-17:30', WORKING_DAYS: 'mon,tue,wed,thu,fri' }).start();
+    h = await new BotHarness({
+      DEFAULT_TIME_ZONE: 'UTC',
+      WORKING_HOURS: '09:00-17:30',
+      WORKING_DAYS: 'mon,tue,wed,thu,fri',
+    }).start();
   });
   afterEach(async () => h.stop());
 
-  it('shows the zone the Teams client reported, and the desk\'s hours, with Save', async () => {
+  it("shows the zone the Teams client reported, and the desk's hours, with Save", async () => {
     const { card } = await openInPersonalChat();
-    assert.deepEqual(valuesOf(card), { timeZone: 'Europe/Berlin', workStart: '09:00', workEnd: '17:30', workDays: '1,2,3,4,5', messagesOn: 'reminders,escalations,staleDeals,notices', language: 'en' });
+    assert.deepEqual(valuesOf(card), {
+      timeZone: 'Europe/Berlin',
+      workStart: '09:00',
+      workEnd: '17:30',
+      workDays: '1,2,3,4,5',
+      messagesOn: 'reminders,escalations,staleDeals,notices',
+      language: 'en',
+    });
     const text = JSON.stringify(card);
     assert.match(text, /Your Teams client told me this zone/);
     assert.match(text, /The desk's default hours/);
-    assert.deepEqual((card.actions as { verb: string }[]).map((a) => a.verb), [VERBS.saveSettings]);
+    assert.deepEqual(
+      (card.actions as { verb: string }[]).map((a) => a.verb),
+      [VERBS.saveSettings],
+    );
   });
 
   it('keeps the zone, hours and days the user saves over what Teams reports, and shows them saved', async () => {
@@ -59,7 +93,11 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     const answer = await save(activityId, TOKYO);
     assert.equal(answer.status, 200);
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
-    assert.deepEqual(valuesOf(answer.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices', language: 'en' });
+    assert.deepEqual(valuesOf(answer.body.value), {
+      ...TOKYO,
+      messagesOn: 'reminders,escalations,staleDeals,notices',
+      language: 'en',
+    });
     assert.match(JSON.stringify(answer.body.value), /Saved/);
     assert.match(JSON.stringify(answer.body.value), /You chose this zone/);
 
@@ -86,7 +124,12 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
   it('names each wrong field and keeps nothing', async () => {
     const { activityId } = await openInPersonalChat();
     const before = await profile();
-    const answer = await save(activityId, { timeZone: 'Mars/Base', workStart: '18:00', workEnd: '09:00', workDays: '' });
+    const answer = await save(activityId, {
+      timeZone: 'Mars/Base',
+      workStart: '18:00',
+      workEnd: '09:00',
+      workDays: '',
+    });
     assert.equal(answer.status, 200);
     assert.equal(answer.body.type, MESSAGE);
     const text = String(answer.body.value);
@@ -107,12 +150,32 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     assert.equal((await profile())?.hours, undefined);
   });
 
-  it('works in a channel, where a colleague\'s Save on the card keeps nothing and shows them their own', async () => {
-    assert.equal((await h.activity({ ...channelMessage(h.serviceUrl, CHANNELS.emea, 'settings'), localTimezone: 'America/New_York' })).status, 200);
-    const call = h.connector.calls.filter((c) => c.conversationId.startsWith(CHANNELS.emea.id) && attachmentsOf(c).length > 0).at(-1);
+  it("works in a channel, where a colleague's Save on the card keeps nothing and shows them their own", async () => {
+    assert.equal(
+      (
+        await h.activity({
+          ...channelMessage(h.serviceUrl, CHANNELS.emea, 'settings'),
+          localTimezone: 'America/New_York',
+        })
+      ).status,
+      200,
+    );
+    const call = h.connector.calls
+      .filter((c) => c.conversationId.startsWith(CHANNELS.emea.id) && attachmentsOf(c).length > 0)
+      .at(-1);
     assert.ok(call, 'the bot answered in the channel with a card');
     assert.equal(valuesOf(cardOf(call)).timeZone, 'America/New_York');
-    const click = (by: User) => h.activity(cardAction(h.serviceUrl, CHANNELS.emea, call.answeredId!, VERBS.saveSettings, { settingsOf: USERS.alice.aadObjectId, ...TOKYO }, by));
+    const click = (by: User) =>
+      h.activity(
+        cardAction(
+          h.serviceUrl,
+          CHANNELS.emea,
+          call.answeredId!,
+          VERBS.saveSettings,
+          { settingsOf: USERS.alice.aadObjectId, ...TOKYO },
+          by,
+        ),
+      );
 
     const bob = await click(USERS.bob);
     assert.equal(bob.body.type, CARD);
@@ -122,28 +185,51 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     assert.equal((await profile())?.timeZone, 'America/New_York');
 
     const alice = await click(USERS.alice);
-    assert.deepEqual(valuesOf(alice.body.value), { ...TOKYO, messagesOn: 'reminders,escalations,staleDeals,notices', language: 'en' });
+    assert.deepEqual(valuesOf(alice.body.value), {
+      ...TOKYO,
+      messagesOn: 'reminders,escalations,staleDeals,notices',
+      language: 'en',
+    });
     assert.deepEqual((await profile())?.hours, { start: '08:00', end: '16:00', days: [2, 4, 6] });
   });
 
   it('is in the help text', async () => {
     await h.activity(personalMessage(h.serviceUrl, 'help'));
-    const help = h.connector.calls.filter((c) => c.conversationId === personalChat(USERS.alice)).map((c) => String(c.body.text ?? '')).join('\n');
+    const help = h.connector.calls
+      .filter((c) => c.conversationId === personalChat(USERS.alice))
+      .map((c) => String(c.body.text ?? ''))
+      .join('\n');
     assert.match(help, /`settings`: your time zone and working hours/);
   });
   it('turns direct messages off and on, and a card from before that section existed keeps them as they are', async () => {
     const { activityId } = await openInPersonalChat();
-    const answer = await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: 'reminders,notices' });
+    const answer = await save(activityId, {
+      ...TOKYO,
+      sections: 'workingHours,messages',
+      messagesOn: 'reminders,notices',
+    });
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
     assert.deepEqual((await profile())?.messagesOff, ['escalations', 'staleDeals']);
     assert.equal(valuesOf(answer.body.value).messagesOn, 'reminders,notices', 'the card shows what is on');
     await save(activityId, TOKYO);
-    assert.deepEqual((await profile())?.messagesOff, ['escalations', 'staleDeals'], 'an older card has no such section');
+    assert.deepEqual(
+      (await profile())?.messagesOff,
+      ['escalations', 'staleDeals'],
+      'an older card has no such section',
+    );
     await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: '' });
     assert.deepEqual((await profile())?.messagesOff, ['reminders', 'escalations', 'staleDeals', 'notices']);
-    const refused = await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: 'reminders,spam' });
+    const refused = await save(activityId, {
+      ...TOKYO,
+      sections: 'workingHours,messages',
+      messagesOn: 'reminders,spam',
+    });
     assert.equal(refused.body.type, MESSAGE);
     assert.match(String(refused.body.value), /Direct messages must be one of the listed choices/);
-    assert.deepEqual((await profile())?.messagesOff, ['reminders', 'escalations', 'staleDeals', 'notices'], 'nothing changed');
+    assert.deepEqual(
+      (await profile())?.messagesOff,
+      ['reminders', 'escalations', 'staleDeals', 'notices'],
+      'nothing changed',
+    );
   });
 });

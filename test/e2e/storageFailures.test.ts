@@ -69,11 +69,19 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
       assert.equal(answer.status, 503, JSON.stringify(answer.body));
       assert.equal(answer.body.error, 'storage_unavailable');
       assert.equal(answer.headers.get('retry-after'), '30');
-      assert.deepEqual(await storedIds(), IDS.slice(0, failing - 1), 'the referrals stored before storage went away are there until it is back');
+      assert.deepEqual(
+        await storedIds(),
+        IDS.slice(0, failing - 1),
+        'the referrals stored before storage went away are there until it is back',
+      );
 
       storage.proxy.open();
       await h.services.unfinishedDeliveries.settle();
-      assert.deepEqual(await rowsMentioning(storage.direct, IDS), [], 'no referral, history, task, index or schedule row of the delivery');
+      assert.deepEqual(
+        await rowsMentioning(storage.direct, IDS),
+        [],
+        'no referral, history, task, index or schedule row of the delivery',
+      );
       await h.settle();
       assert.deepEqual(IDS.flatMap(cardsOf), [], 'no card was posted');
 
@@ -82,10 +90,21 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
       assert.deepEqual(again.body, { received: IDS, duplicates: [] });
       await h.settle();
       for (const id of IDS) {
-        assert.deepEqual((await direct.history(id)).map((e) => e.action), ['received'], `${id} arrived once`);
-        assert.equal(cardPosts(h.connector.calls, CHANNELS.emea.id).filter((c) => cardText(c).includes(id)).length, 1, `one card of ${id}`);
+        assert.deepEqual(
+          (await direct.history(id)).map((e) => e.action),
+          ['received'],
+          `${id} arrived once`,
+        );
+        assert.equal(
+          cardPosts(h.connector.calls, CHANNELS.emea.id).filter((c) => cardText(c).includes(id)).length,
+          1,
+          `one card of ${id}`,
+        );
       }
-      assert.ok((await rowsMentioning(storage.direct, IDS)).some((row) => row.startsWith('schedule plan~')), 'their plans are stored');
+      assert.ok(
+        (await rowsMentioning(storage.direct, IDS)).some((row) => row.startsWith('schedule plan~')),
+        'their plans are stored',
+      );
     });
   }
 
@@ -93,7 +112,11 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
     assert.equal((await h.deliver(DELIVERY)).status, 202);
     await h.settle();
     const before = await rowsMentioning(storage.direct, IDS);
-    const newer = DELIVERY.map((referral) => ({ ...referral, updatedDateTime: '2026-11-23T08:30:00Z', name: `${String(referral.name)} (newer)` }));
+    const newer = DELIVERY.map((referral) => ({
+      ...referral,
+      updatedDateTime: '2026-11-23T08:30:00Z',
+      name: `${String(referral.name)} (newer)`,
+    }));
     // The first referral's change is stored; every try of the second is refused as changed meanwhile.
     let transactions = 0;
     storage.proxy.failWhen((req) => isTransaction(req) && ++transactions >= 2 && transactions <= 1 + MAX_ATTEMPTS, 412);
@@ -106,16 +129,31 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
       const stored = (await direct.get(id))!.record;
       assert.equal(stored.desk.revision, 1, `${id} is as it was`);
       assert.doesNotMatch(stored.referral.name, /newer/);
-      assert.deepEqual((await direct.history(id)).map((e) => e.action), ['received']);
+      assert.deepEqual(
+        (await direct.history(id)).map((e) => e.action),
+        ['received'],
+      );
     }
-    assert.deepEqual(await rowsMentioning(storage.direct, IDS), before, 'every row is as before the delivery, card tasks included');
+    assert.deepEqual(
+      await rowsMentioning(storage.direct, IDS),
+      before,
+      'every row is as before the delivery, card tasks included',
+    );
 
     storage.proxy.open();
     assert.deepEqual((await h.deliver(newer)).body, { received: IDS, duplicates: [] });
     await h.settle();
     for (const id of IDS) {
-      assert.deepEqual((await direct.history(id)).map((e) => e.action), ['received', 'updated'], `${id} updated once`);
-      assert.equal(h.connector.calls.filter((c) => c.kind === 'update' && cardText(c).includes(id)).length, 1, `its card updated once`);
+      assert.deepEqual(
+        (await direct.history(id)).map((e) => e.action),
+        ['received', 'updated'],
+        `${id} updated once`,
+      );
+      assert.equal(
+        h.connector.calls.filter((c) => c.kind === 'update' && cardText(c).includes(id)).length,
+        1,
+        `its card updated once`,
+      );
     }
   });
 
@@ -127,7 +165,10 @@ describe('deliveries when storage fails (over HTTP, tables behind a proxy)', () 
       const lines = h.logLines.slice(logged).filter((line) => /referral|deliver/.test(line));
       assert.equal(lines.length, 1, lines.join('\n'));
       const cause = refusal === 'close' ? 'ECONNRESET' : '503';
-      assert.equal(lines[0], `delivery of 3 referral(s) to /api/referrals not stored: storage unavailable (${cause}); asked to deliver again`);
+      assert.equal(
+        lines[0],
+        `delivery of 3 referral(s) to /api/referrals not stored: storage unavailable (${cause}); asked to deliver again`,
+      );
 
       storage.proxy.open();
       assert.deepEqual(await rowsMentioning(storage.direct, IDS), []);
@@ -161,7 +202,9 @@ describe('Partner Center events when storage is unavailable (over HTTP, against 
 
     assertTryAgainLater(await deliver(), storage);
     const lines = pc.bot.logLines.slice(logged).filter((line) => /referral|deliver/.test(line));
-    assert.deepEqual(lines, [`Partner Center event for referral ${ID} not stored: storage unavailable (ECONNRESET); asked to deliver again`]);
+    assert.deepEqual(lines, [
+      `Partner Center event for referral ${ID} not stored: storage unavailable (ECONNRESET); asked to deliver again`,
+    ]);
 
     storage.proxy.open();
     assert.deepEqual(await rowsMentioning(storage.direct, [ID]), []);

@@ -62,7 +62,12 @@ describe('table storage reached with the host identity (over https, Azurite chec
       const service = TableServiceClient.fromConnectionString(tables.connectionString, { tlsOptions: tables.tls });
       const created: string[] = [];
       for await (const table of service.listTables()) if (table.name?.startsWith(tablePrefix)) created.push(table.name);
-      assert.deepEqual(created.sort(), Object.values(TABLES).map((name) => `${tablePrefix}${name}`).sort());
+      assert.deepEqual(
+        created.sort(),
+        Object.values(TABLES)
+          .map((name) => `${tablePrefix}${name}`)
+          .sort(),
+      );
 
       const delivery = await h.deliver(pcReferral());
       assert.equal(delivery.status, 202);
@@ -160,7 +165,10 @@ describe('table storage reached with the host identity (over https, Azurite chec
       const message = await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'my deals'));
       assert.equal(message.status, 503, 'Teams delivers the activity again');
       const refused = 'Teams request refused (503): message activity not handled: storage: sign-in failed (';
-      assert.ok(h.logLines.some((logged) => logged.startsWith(refused)), h.logLines.join('\n'));
+      assert.ok(
+        h.logLines.some((logged) => logged.startsWith(refused)),
+        h.logLines.join('\n'),
+      );
       credential.failure = undefined;
       assert.equal((await h.deliver(pcReferral())).status, 202, 'delivered again once tokens come back');
     } finally {

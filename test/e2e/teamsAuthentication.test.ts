@@ -9,7 +9,15 @@ import { withConsoleOutput } from '../support/consoleOutput';
 import { hs256Token, rs256Token } from '../support/jwt';
 import { RecordingLogger } from '../support/recordingLogger';
 import { SigningKeyServer } from '../support/signingKeyServer';
-import { cardAction, CHANNELS, personalCardAction, personalChat, TEAM, USERS, type User } from '../support/teamsActivities';
+import {
+  cardAction,
+  CHANNELS,
+  personalCardAction,
+  personalChat,
+  TEAM,
+  USERS,
+  type User,
+} from '../support/teamsActivities';
 
 const APP_ID = '00000000-0000-4000-8000-0000000000aa';
 const APP_PASSWORD = 'the-app-password';
@@ -34,7 +42,15 @@ function registeredBot(keys: SigningKeyServer, log: RecordingLogger): BotHarness
 /** The claims the Bot Framework puts in a token for this bot, valid for an hour from the harness's clock. */
 function claimsFor(h: BotHarness, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(h.clock.now.toSeconds());
-  return { iss: ISSUER, aud: APP_ID, serviceurl: h.serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 3600, ...overrides };
+  return {
+    iss: ISSUER,
+    aud: APP_ID,
+    serviceurl: h.serviceUrl,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 3600,
+    ...overrides,
+  };
 }
 
 /** A click that Referral Desk answers in the response alone (the referral is unknown): no outgoing call needed. */
@@ -71,24 +87,49 @@ describe('Teams authentication (real tokens over HTTP)', () => {
       assert.equal(answer.body.value, en.actions.notFound, 'the bot ran the click');
       assert.ok(await h.services.users.get(USERS.alice.aadObjectId), 'and learned who clicked');
       assert.equal((await click(h, USERS.alice, `Bearer ${token}`)).status, 200);
-      assert.deepEqual(keys.requests, ['GET /v1/.well-known/openidconfiguration', 'GET /v1/.well-known/keys'], 'the keys are kept');
+      assert.deepEqual(
+        keys.requests,
+        ['GET /v1/.well-known/openidconfiguration', 'GET /v1/.well-known/keys'],
+        'the keys are kept',
+      );
       assert.deepEqual(printed, []);
       assert.equal(h.connector.requests.length, 0);
     });
 
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    const signed = (h: BotHarness, overrides: Record<string, unknown> = {}) => `Bearer ${keys.token(claimsFor(h, overrides))}`;
+    const signed = (h: BotHarness, overrides: Record<string, unknown> = {}) =>
+      `Bearer ${keys.token(claimsFor(h, overrides))}`;
     const forgeries: [string, TokenRefusalReason, (h: BotHarness) => string | undefined][] = [
       ['no Authorization header', 'missing-token', () => undefined],
-      ['a Basic Authorization header', 'missing-token', () => `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}`],
+      [
+        'a Basic Authorization header',
+        'missing-token',
+        () => `Basic ${Buffer.from(`${APP_ID}:${APP_PASSWORD}`).toString('base64')}`,
+      ],
       ['a Bearer value that is no token', 'malformed-token', () => 'Bearer not-a-token'],
       ['a token whose header is not JSON', 'malformed-token', (h) => `Bearer bm9wZQ.${base64url(claimsFor(h))}.c2ln`],
       ['an unsigned token (alg none)', 'untrusted-signature', (h) => `Bearer ${unsigned(claimsFor(h))}`],
-      ['the trusted key id, signed with another key', 'untrusted-signature', (h) => `Bearer ${keys.token(claimsFor(h), otherKey)}`],
-      ['HS256 keyed with the app password', 'untrusted-signature', (h) => `Bearer ${hs256Token({ kid: keys.kid }, claimsFor(h), APP_PASSWORD)}`],
-      ['a key id nobody published', 'untrusted-signature', (h) => `Bearer ${rs256Token({ kid: 'unknown-key' }, claimsFor(h), otherKey)}`],
+      [
+        'the trusted key id, signed with another key',
+        'untrusted-signature',
+        (h) => `Bearer ${keys.token(claimsFor(h), otherKey)}`,
+      ],
+      [
+        'HS256 keyed with the app password',
+        'untrusted-signature',
+        (h) => `Bearer ${hs256Token({ kid: keys.kid }, claimsFor(h), APP_PASSWORD)}`,
+      ],
+      [
+        'a key id nobody published',
+        'untrusted-signature',
+        (h) => `Bearer ${rs256Token({ kid: 'unknown-key' }, claimsFor(h), otherKey)}`,
+      ],
       ['an expired token', 'expired-token', (h) => signed(h, { nbf: now(h) - 7200, exp: now(h) - 3600 })],
-      ['a token valid only tomorrow', 'expired-token', (h) => signed(h, { nbf: now(h) + 86_400, exp: now(h) + 90_000 })],
+      [
+        'a token valid only tomorrow',
+        'expired-token',
+        (h) => signed(h, { nbf: now(h) + 86_400, exp: now(h) + 90_000 }),
+      ],
       ['another audience', 'wrong-audience', (h) => signed(h, { aud: 'another-bot' })],
       ['another service URL', 'wrong-audience', (h) => signed(h, { serviceurl: 'https://elsewhere.example/' })],
       ['another issuer', 'wrong-issuer', (h) => signed(h, { iss: 'https://sts.elsewhere.example/' })],
@@ -110,7 +151,10 @@ describe('Teams authentication (real tokens over HTTP)', () => {
 
     it('refuses a token for a channel its signing key is not endorsed for', async () => {
       log.take();
-      const activity = { ...personalCardAction(h.serviceUrl, 'card-1', VERBS.refresh, {}, USERS.bob), channelId: 'directline' };
+      const activity = {
+        ...personalCardAction(h.serviceUrl, 'card-1', VERBS.refresh, {}, USERS.bob),
+        channelId: 'directline',
+      };
       const answer = await h.activity(activity, { authorization: `Bearer ${keys.token(claimsFor(h))}` });
       assert.equal(answer.status, 401);
       assert.equal(answer.body.reason, 'untrusted-signature');
@@ -120,9 +164,16 @@ describe('Teams authentication (real tokens over HTTP)', () => {
       await assertNothingStoredFor(h, USERS.bob, 'another channel');
     });
 
-    it('records a team whose install it never heard of once Teams\' token vouches for an action there', async () => {
+    it("records a team whose install it never heard of once Teams' token vouches for an action there", async () => {
       assert.equal(await h.services.conversations.team(TEAM.id), null);
-      const activity = cardAction(h.serviceUrl, CHANNELS.emea, 'card-1', VERBS.refresh, { referralId: 'no-such-referral' }, USERS.bob);
+      const activity = cardAction(
+        h.serviceUrl,
+        CHANNELS.emea,
+        'card-1',
+        VERBS.refresh,
+        { referralId: 'no-such-referral' },
+        USERS.bob,
+      );
       const answer = await h.activity(activity, { authorization: `Bearer ${keys.token(claimsFor(h))}` });
       assert.equal(answer.body.value, en.actions.notFound, 'the action ran');
       assert.equal((await h.services.conversations.team(TEAM.id))?.reference.conversation?.id, CHANNELS.emea.id);
@@ -158,7 +209,11 @@ describe('Teams authentication (real tokens over HTTP)', () => {
         assert.equal(h.connector.requests.length, 0);
 
         keys.mode = 'serving';
-        assert.equal((await click(h, USERS.alice, valid())).status, 200, 'once the keys are served, Teams is heard again');
+        assert.equal(
+          (await click(h, USERS.alice, valid())).status,
+          200,
+          'once the keys are served, Teams is heard again',
+        );
       } finally {
         await h.stop();
         await keys.stop();
@@ -193,9 +248,17 @@ describe('Teams authentication (real tokens over HTTP)', () => {
         assert.equal((await click(h, USERS.alice, `Bearer ${keys.token(claimsFor(h))}`)).status, 200);
         await keys.stop();
         h.clock.advance({ hours: 25 });
-        assert.equal((await click(h, USERS.alice, `Bearer ${keys.token(claimsFor(h))}`)).status, 200, 'the known key still counts');
+        assert.equal(
+          (await click(h, USERS.alice, `Bearer ${keys.token(claimsFor(h))}`)).status,
+          200,
+          'the known key still counts',
+        );
         const newKey = `Bearer ${rs256Token({ kid: 'rotated-key' }, claimsFor(h), keys.privateKey)}`;
-        assert.equal((await click(h, USERS.alice, newKey)).status, 503, 'a key the desk could not fetch is neither trusted nor refused');
+        assert.equal(
+          (await click(h, USERS.alice, newKey)).status,
+          503,
+          'a key the desk could not fetch is neither trusted nor refused',
+        );
       } finally {
         await h.stop();
       }

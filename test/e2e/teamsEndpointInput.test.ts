@@ -34,7 +34,11 @@ describe('hostile input to /api/messages (over HTTP)', () => {
     ['an activity without a type', JSON.stringify({ ...message, type: undefined }), 'The activity has no type'],
     ['an activity whose type is a number', JSON.stringify({ ...message, type: 7 }), 'The activity has no type'],
     ['an activity without a sender', JSON.stringify({ ...message, from: 'bob' }), 'The activity has no from.id'],
-    ['an activity without a service URL', JSON.stringify({ ...message, serviceUrl: '' }), 'The activity has no serviceUrl'],
+    [
+      'an activity without a service URL',
+      JSON.stringify({ ...message, serviceUrl: '' }),
+      'The activity has no serviceUrl',
+    ],
   ];
   for (const [what, body, problem] of bodies) {
     it(`answers ${what} with 400 naming the problem, storing nothing`, async () => {
@@ -60,16 +64,28 @@ describe('hostile input to /api/messages (over HTTP)', () => {
     ['no value', undefined, 'value must be an object'],
     ['a value without action', { trigger: 'manual' }, 'value.action must be an object'],
     ['an action that is a string', { action: VERBS.accept }, 'value.action must be an object'],
-    ['an action of another type', { action: { type: 'Action.Submit', verb: VERBS.refresh } }, 'value.action.type must be Action.Execute'],
+    [
+      'an action of another type',
+      { action: { type: 'Action.Submit', verb: VERBS.refresh } },
+      'value.action.type must be Action.Execute',
+    ],
     ['a verb that is a number', { action: { type: 'Action.Execute', verb: 3 } }, 'value.action.verb must be a string'],
-    ['a verb that is an object', { action: { type: 'Action.Execute', verb: { toString: 'x' } } }, 'value.action.verb must be a string'],
+    [
+      'a verb that is an object',
+      { action: { type: 'Action.Execute', verb: { toString: 'x' } } },
+      'value.action.verb must be a string',
+    ],
   ];
   for (const [what, value, problem] of values) {
     it(`answers a card action with ${what} with an invoke response of 400, posting and storing nothing`, async () => {
       const activity = { ...personalCardAction(h.serviceUrl, 'card-1', VERBS.refresh, {}, USERS.bob), value };
       const { result: answer, printed } = await withConsoleOutput(() => h.activity(activity));
       assert.equal(answer.status, 400);
-      const invokeResponse = { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: problem } };
+      const invokeResponse = {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: problem },
+      };
       assert.deepEqual(answer.body, invokeResponse);
       assert.deepEqual(log.take(), [`info: Teams request refused (400): card action: ${problem}`]);
       assert.deepEqual(printed, []);
@@ -80,9 +96,15 @@ describe('hostile input to /api/messages (over HTTP)', () => {
 
   for (const verb of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'referral.explode']) {
     it(`answers the verb ${verb} with "unknown action" and one log line, posting nothing`, async () => {
-      const answer = await h.activity(personalCardAction(h.serviceUrl, 'card-1', verb, { referralId: 'r-1' }, USERS.alice));
+      const answer = await h.activity(
+        personalCardAction(h.serviceUrl, 'card-1', verb, { referralId: 'r-1' }, USERS.alice),
+      );
       assert.equal(answer.status, 200);
-      const invokeResponse = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: en.actions.unknownAction };
+      const invokeResponse = {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: en.actions.unknownAction,
+      };
       assert.deepEqual(answer.body, invokeResponse);
       assert.deepEqual(log.take(), [`info: card action refused: unknown verb ${JSON.stringify(verb)}`]);
       assert.equal(h.connector.calls.length, 0, 'nothing is posted to the chat');

@@ -37,13 +37,24 @@ describe('Teams activities while storage is unreachable (over HTTP)', () => {
     assert.equal(answer.status, 503, `${what}: ${JSON.stringify(answer.body)}`);
     assert.equal(answer.headers.get('retry-after'), String(RETRY_AFTER_SECONDS), what);
     assert.equal(answer.body.error, 'storage_unavailable', what);
-    assert.ok(!JSON.stringify(answer.body).includes(new URL(proxy.url).host), `${what}: the body names no internal address`);
+    assert.ok(
+      !JSON.stringify(answer.body).includes(new URL(proxy.url).host),
+      `${what}: the body names no internal address`,
+    );
     assert.ok(!JSON.stringify(answer.body).includes('127.0.0.1'), `${what}: the body names no internal address`);
     const lines = log.take();
     assert.equal(lines.length, 1, `${what}: ${lines.join('\n')}`);
-    assert.match(lines[0], /^info: Teams request refused \(503\): \w+ activity not handled: storage is unavailable \(E[A-Z]+\)$/, what);
+    assert.match(
+      lines[0],
+      /^info: Teams request refused \(503\): \w+ activity not handled: storage is unavailable \(E[A-Z]+\)$/,
+      what,
+    );
     assert.deepEqual(printed, [], what);
-    assert.equal(h.connector.requests.length, postedBefore, `${what}: nothing is posted, "Something went wrong" least of all`);
+    assert.equal(
+      h.connector.requests.length,
+      postedBefore,
+      `${what}: nothing is posted, "Something went wrong" least of all`,
+    );
   }
 
   it('answers a message and a card action with 503 and Retry-After, and handles them once storage is back', async () => {

@@ -43,10 +43,19 @@ describe('the older two-step flow, chosen for a region (over HTTP)', () => {
     const retried = await click(VERBS.interested, {}, USERS.bob);
     assert.match(JSON.stringify(retried.body.value), /Bob Rep already/);
 
-    await click(VERBS.accept, { dealName: 'Contoso', dealValue: '1000', currency: 'EUR', closingDate: '2027-03-01', notes: 'Workshop first.' });
+    await click(VERBS.accept, {
+      dealName: 'Contoso',
+      dealValue: '1000',
+      currency: 'EUR',
+      closingDate: '2027-03-01',
+      notes: 'Workshop first.',
+    });
     const { record } = (await h.services.referrals.get(referralId))!;
     assert.equal(record.referral.substatus, 'Accepted');
-    assert.deepEqual((await h.services.referrals.history(referralId)).map((e) => e.action), ['received', 'interested', 'accept']);
+    assert.deepEqual(
+      (await h.services.referrals.history(referralId)).map((e) => e.action),
+      ['received', 'interested', 'accept'],
+    );
   });
 
   it('No thanks archives it as Missed', async () => {
@@ -59,7 +68,13 @@ describe('the older two-step flow, chosen for a region (over HTTP)', () => {
   });
 
   it('refuses Accept before anyone showed interest', async () => {
-    const answer = await click(VERBS.accept, { dealName: 'Contoso', dealValue: '1000', currency: 'EUR', closingDate: '2027-03-01', notes: 'x' });
+    const answer = await click(VERBS.accept, {
+      dealName: 'Contoso',
+      dealValue: '1000',
+      currency: 'EUR',
+      closingDate: '2027-03-01',
+      notes: 'x',
+    });
     assert.match(JSON.stringify(answer.body.value), /no longer possible|is new referral/);
     assert.equal((await h.services.referrals.get(referralId))!.record.referral.substatus, 'Received');
   });

@@ -47,10 +47,13 @@ describe('what customers and users typed, shown as typed (over HTTP)', () => {
     return answers.at(-1)!;
   }
 
-  it('echoes codes it does not know and the channel\'s name as typed', async () => {
+  it("echoes codes it does not know and the channel's name as typed", async () => {
     const unknown = await answerTo(channelMessage(h.serviceUrl, CHANNEL, `link ${TYPED}`), CHANNEL.id);
     assert.deepEqual(unescapedMarkup(unknown), []);
-    assert.ok(asShown(unknown).includes('"**bold**"') && asShown(unknown).includes('"[click](https://evil.example)"'), unknown);
+    assert.ok(
+      asShown(unknown).includes('"**bold**"') && asShown(unknown).includes('"[click](https://evil.example)"'),
+      unknown,
+    );
     const linked = await answerTo(channelMessage(h.serviceUrl, CHANNEL, 'link emea'), CHANNEL.id);
     assert.deepEqual(unescapedMarkup(linked), []);
     assert.ok(asShown(linked).endsWith(`now go to ${CHANNEL.name}.`), linked);
@@ -58,10 +61,19 @@ describe('what customers and users typed, shown as typed (over HTTP)', () => {
 
   it("posts a hostile referral's card showing every field as typed, the accept form holding it raw", async () => {
     assert.equal((await h.deliver(REFERRAL)).status, 202);
-    await h.connector.waitFor((calls) => cardPosts(calls, CHANNEL.id).some((c) => cardText(c).includes(ID)), 'the card');
+    await h.connector.waitFor(
+      (calls) => cardPosts(calls, CHANNEL.id).some((c) => cardText(c).includes(ID)),
+      'the card',
+    );
     const card = cardOf(cardPosts(h.connector.calls, CHANNEL.id).find((c) => cardText(c).includes(ID))!);
     assert.deepEqual(markdownTextsOf(card).flatMap(unescapedMarkup), []);
-    for (const typed of [hostile('deal'), hostile('customer'), hostile('city'), hostile('contact first'), ...HOSTILE_NOTES.split('\n')]) {
+    for (const typed of [
+      hostile('deal'),
+      hostile('customer'),
+      hostile('city'),
+      hostile('contact first'),
+      ...HOSTILE_NOTES.split('\n'),
+    ]) {
       assert.ok(shows(card, typed), `shows ${typed}`);
     }
     assert.ok(!shows(card, `${ID} `), 'the template expression typed is not evaluated');
@@ -71,7 +83,9 @@ describe('what customers and users typed, shown as typed (over HTTP)', () => {
   it('names who accepted as Teams reports them, and keeps the deal name as they typed it', async () => {
     const post = cardPosts(h.connector.calls, CHANNEL.id).find((c) => cardText(c).includes(ID))!;
     const form = { referralId: ID, ...ACCEPT_FORM, dealName: hostile('deal name') };
-    const answer = await h.activity(cardAction(h.serviceUrl, CHANNEL, post.answeredId!, VERBS.accept, form, MALLORY_USER));
+    const answer = await h.activity(
+      cardAction(h.serviceUrl, CHANNEL, post.answeredId!, VERBS.accept, form, MALLORY_USER),
+    );
     assert.equal(answer.body.type, 'application/vnd.microsoft.card.adaptive', JSON.stringify(answer.body));
     const card = answer.body.value;
     assert.deepEqual(markdownTextsOf(card).flatMap(unescapedMarkup), []);
@@ -86,16 +100,24 @@ describe('what customers and users typed, shown as typed (over HTTP)', () => {
     const handOver = cardAction(h.serviceUrl, CHANNEL, post.answeredId!, VERBS.reassign, form, MALLORY_USER);
     assert.equal((await h.activity(handOver)).status, 200);
     await h.settle();
-    const toBob = h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: USERS.bob.id }]));
+    const toBob = h.connector
+      .callsOf('create')
+      .filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: USERS.bob.id }]));
     const chats = new Set(toBob.map((c) => c.answeredId));
     const dm = h.connector.calls.find((c) => c.kind === 'send' && chats.has(c.conversationId))!;
     const text = String(dm.body.text);
     assert.deepEqual(unescapedMarkup(text), []);
-    assert.equal(asShown(text), `${MALLORY.name} handed you ${hostile('deal name')} (${hostile('customer')}): you are its owner now.`);
+    assert.equal(
+      asShown(text),
+      `${MALLORY.name} handed you ${hostile('deal name')} (${hostile('customer')}): you are its owner now.`,
+    );
   });
 
   it('names managers as Teams reports them, added or listed', async () => {
-    const added = await answerTo(channelMessage(h.serviceUrl, CHANNEL, 'managers add mallory@partner.example emea'), CHANNEL.id);
+    const added = await answerTo(
+      channelMessage(h.serviceUrl, CHANNEL, 'managers add mallory@partner.example emea'),
+      CHANNEL.id,
+    );
     assert.deepEqual(unescapedMarkup(added), []);
     assert.ok(asShown(added).startsWith(`Done: ${MALLORY.name} now manages`), added);
     const list = await answerTo(channelMessage(h.serviceUrl, CHANNEL, 'managers'), CHANNEL.id);
@@ -121,7 +143,9 @@ describe('what customers and users typed, shown as typed (over HTTP)', () => {
     assert.ok(shows(card, hostile('deal name')), 'the deal found, by the name as typed');
 
     assert.equal((await h.activity(personalMessage(h.serviceUrl, 'links'))).status, 200);
-    const links = cardOf(h.connector.calls.filter((c) => c.conversationId === chat && attachmentsOf(c).length > 0).at(-1)!);
+    const links = cardOf(
+      h.connector.calls.filter((c) => c.conversationId === chat && attachmentsOf(c).length > 0).at(-1)!,
+    );
     assert.deepEqual(markdownTextsOf(links).flatMap(unescapedMarkup), []);
     assert.ok(shows(links, CHANNEL.name));
   });

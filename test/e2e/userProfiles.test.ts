@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { BotHarness } from '../support/botHarness';
-import { CHANNELS, channelMessage, clientInfo, personalChat, personalMessage, TENANT, USERS } from '../support/teamsActivities';
+import {
+  CHANNELS,
+  channelMessage,
+  clientInfo,
+  personalChat,
+  personalMessage,
+  TENANT,
+  USERS,
+} from '../support/teamsActivities';
 
 describe('what the bot learns of its users (HTTP, Azurite)', () => {
   let h: BotHarness;
@@ -9,8 +17,11 @@ describe('what the bot learns of its users (HTTP, Azurite)', () => {
   });
   afterEach(async () => h.stop());
 
-  it('keeps a user\'s Teams id, name, 1:1 chat, and the time zone and locale their client reports', async () => {
-    assert.equal((await h.activity({ ...personalMessage(h.serviceUrl, 'help'), entities: clientInfo('Europe/Berlin') })).status, 200);
+  it("keeps a user's Teams id, name, 1:1 chat, and the time zone and locale their client reports", async () => {
+    assert.equal(
+      (await h.activity({ ...personalMessage(h.serviceUrl, 'help'), entities: clientInfo('Europe/Berlin') })).status,
+      200,
+    );
     const alice = await h.services.users.get(USERS.alice.aadObjectId);
     assert.deepEqual(alice, {
       id: USERS.alice.aadObjectId,
@@ -33,7 +44,10 @@ describe('what the bot learns of its users (HTTP, Azurite)', () => {
     await h.activity({ ...channelMessage(h.serviceUrl, CHANNELS.emea, 'help'), localTimezone: 'Not/AZone' });
     assert.equal((await h.services.users.get(USERS.alice.aadObjectId))?.timeZone, 'America/New_York');
 
-    await h.services.users.choose(USERS.alice.aadObjectId, { timeZone: 'Asia/Tokyo', hours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] } });
+    await h.services.users.choose(USERS.alice.aadObjectId, {
+      timeZone: 'Asia/Tokyo',
+      hours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] },
+    });
     await h.activity({ ...personalMessage(h.serviceUrl, 'help'), entities: clientInfo('Europe/Berlin') });
     const alice = await h.services.users.get(USERS.alice.aadObjectId);
     assert.equal(alice?.timeZone, 'Asia/Tokyo');

@@ -3,8 +3,26 @@ import { DateTime } from 'luxon';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import type { ConnectorCall } from '../support/connectorStandIn';
-import { cardAction, CHANNELS, clientInfo, personalMessage, teamMember, TENANT, USERS, type User } from '../support/teamsActivities';
-import { ACCEPT_FORM, acceptAsAlice, attachmentsOf, cardText, deliverAndAwaitCard, installAndLink, regionsFileWith, verbsIn } from '../e2e/flows';
+import {
+  cardAction,
+  CHANNELS,
+  clientInfo,
+  personalMessage,
+  teamMember,
+  TENANT,
+  USERS,
+  type User,
+} from '../support/teamsActivities';
+import {
+  ACCEPT_FORM,
+  acceptAsAlice,
+  attachmentsOf,
+  cardText,
+  deliverAndAwaitCard,
+  installAndLink,
+  regionsFileWith,
+  verbsIn,
+} from '../e2e/flows';
 
 /** The fixture referral arrives Monday 2026-11-23T08:00Z and expires Monday 2026-12-07T08:00Z. */
 const CREATED = DateTime.fromISO('2026-11-23T08:00:00.000Z', { zone: 'utc' });
@@ -16,11 +34,14 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
   let activityId: string;
 
   /** The 1:1 chats the bot opened with a user, and what it sent into them. */
-  const chatsOpenedWith = (user: User) => h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }]));
+  const chatsOpenedWith = (user: User) =>
+    h.connector.callsOf('create').filter((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: user.id }]));
   const directTo = (user: User): ConnectorCall[] => {
     const chats = new Set(chatsOpenedWith(user).map((c) => c.answeredId));
     // About this referral: managers get their weekly digest in the same chat.
-    return h.connector.calls.filter((c) => c.kind === 'send' && chats.has(c.conversationId) && cardText(c).includes(referralId));
+    return h.connector.calls.filter(
+      (c) => c.kind === 'send' && chats.has(c.conversationId) && cardText(c).includes(referralId),
+    );
   };
   const at = async (instant: DateTime) => {
     h.clock.now = instant;
@@ -35,7 +56,7 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
   }
   afterEach(async () => h.stop());
 
-  it('tells the region\'s managers 24 hours before expiry, once, in a chat the bot opens with them through the team', async () => {
+  it("tells the region's managers 24 hours before expiry, once, in a chat the bot opens with them through the team", async () => {
     await start({ managers: [USERS.manager.aadObjectId] });
     await at(EXPIRY.minus({ hours: 24, minutes: 2 }));
     assert.equal(directTo(USERS.manager).length, 0, 'not before it is due');
@@ -44,15 +65,26 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     const [opened] = chatsOpenedWith(USERS.manager);
     assert.ok(opened, 'a 1:1 chat was opened');
     assert.deepEqual(opened.body.channelData, { tenant: { id: TENANT.id } });
-    assert.ok(h.connector.requests.some((r) => r.includes(`/members/${USERS.manager.aadObjectId}`)), 'the manager was looked up in the team by AAD object id');
+    assert.ok(
+      h.connector.requests.some((r) => r.includes(`/members/${USERS.manager.aadObjectId}`)),
+      'the manager was looked up in the team by AAD object id',
+    );
     const [dm] = directTo(USERS.manager);
-    assert.match(String(dm.body.text), /Nobody has answered the referral of Contoso GmbH yet, and it expires in 24 hours/);
+    assert.match(
+      String(dm.body.text),
+      /Nobody has answered the referral of Contoso GmbH yet, and it expires in 24 hours/,
+    );
     const verbs = verbsIn(attachmentsOf(dm)[0].content);
-    for (const verb of [VERBS.accept, VERBS.decline, VERBS.snooze]) assert.ok(verbs.includes(verb), `${verb} on the manager's card`);
+    for (const verb of [VERBS.accept, VERBS.decline, VERBS.snooze])
+      assert.ok(verbs.includes(verb), `${verb} on the manager's card`);
 
     await at(EXPIRY.minus({ hours: 12 }));
     assert.equal(directTo(USERS.manager).length, 1, 'once');
-    assert.equal((await h.services.users.get(USERS.manager.aadObjectId))?.chatId, opened.answeredId, 'the chat is remembered');
+    assert.equal(
+      (await h.services.users.get(USERS.manager.aadObjectId))?.chatId,
+      opened.answeredId,
+      'the chat is remembered',
+    );
   });
 
   it('sends no escalation to a manager who turned them off, even one planned before', async () => {
@@ -66,10 +98,14 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await start({ managers: [USERS.manager.aadObjectId] });
     await at(EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 }));
     const [dm] = directTo(USERS.manager);
-    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }),
+    );
     await h.settle();
-    const updates = h.connector.calls.filter((c) => c.kind === 'update' && c.conversationId === dm.conversationId && c.activityId === dm.answeredId);
-    assert.equal(updates.length, 1, 'the message in the manager\'s chat was updated');
+    const updates = h.connector.calls.filter(
+      (c) => c.kind === 'update' && c.conversationId === dm.conversationId && c.activityId === dm.answeredId,
+    );
+    assert.equal(updates.length, 1, "the message in the manager's chat was updated");
     assert.match(cardText(updates[0]), /Declined by Alice Rep/);
     assert.equal(updates[0].body.text, dm.body.text, 'its text stays');
     assert.ok(!verbsIn(attachmentsOf(updates[0])[0].content).includes(VERBS.accept), 'nothing left to decide');
@@ -80,19 +116,33 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await start({ managers: [USERS.manager.aadObjectId] });
     await at(EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 }));
     h.connector.failNext(1, 404);
-    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }),
+    );
     await h.settle();
     assert.deepEqual(await h.services.directCards.list(referralId), []);
-    assert.match(cardText(h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!), /Declined by Alice Rep/);
+    assert.match(
+      cardText(h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!),
+      /Declined by Alice Rep/,
+    );
   });
 
-  it('holds an escalation for a manager\'s working hours in their own zone, unless waiting would pass the expiry', async () => {
+  it("holds an escalation for a manager's working hours in their own zone, unless waiting would pass the expiry", async () => {
     await start({ managers: [USERS.manager.aadObjectId, USERS.tokyoManager.aadObjectId] });
     // Each manager's client tells their zone when they write to the bot.
-    await h.activity({ ...personalMessage(h.serviceUrl, 'help', USERS.tokyoManager), entities: clientInfo('Asia/Tokyo') });
-    await h.activity({ ...personalMessage(h.serviceUrl, 'help', USERS.manager), entities: clientInfo('America/Los_Angeles') });
+    await h.activity({
+      ...personalMessage(h.serviceUrl, 'help', USERS.tokyoManager),
+      entities: clientInfo('Asia/Tokyo'),
+    });
+    await h.activity({
+      ...personalMessage(h.serviceUrl, 'help', USERS.manager),
+      entities: clientInfo('America/Los_Angeles'),
+    });
     const chatOf = (user: User) => `a:personal-${user.id}`;
-    const sentTo = (user: User) => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === chatOf(user) && cardText(c).includes(referralId));
+    const sentTo = (user: User) =>
+      h.connector.calls.filter(
+        (c) => c.kind === 'send' && c.conversationId === chatOf(user) && cardText(c).includes(referralId),
+      );
 
     // Due Sunday 6 Dec 08:00 UTC. In Los Angeles that is midnight, and Monday 09:00 there is after
     // the expiry (Monday 08:00 UTC): sent at once. In Tokyo it is Sunday 17:00: held for Monday 09:00 JST.
@@ -118,7 +168,10 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     const [dm] = directTo(USERS.bob);
     assert.ok(dm, 'Bob got a direct message');
     assert.match(String(dm.body.text), /3 days left to accept or decline the referral of Contoso GmbH/);
-    assert.deepEqual(verbsIn(attachmentsOf(dm)[0].content).filter((v) => v === VERBS.accept || v === VERBS.decline), [VERBS.accept, VERBS.decline]);
+    assert.deepEqual(
+      verbsIn(attachmentsOf(dm)[0].content).filter((v) => v === VERBS.accept || v === VERBS.decline),
+      [VERBS.accept, VERBS.decline],
+    );
     // The 1-day reminder is due on Sunday: Monday 09:00 is still before the deadline, so it waits.
     await at(CREATED.plus({ days: 6, hours: 2, minutes: 1 }));
     assert.equal(directTo(USERS.bob).length, 1, 'not on a Sunday');
@@ -136,14 +189,21 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     assert.equal(directTo(USERS.alice).length, 0, 'not at night');
     await at(DateTime.fromISO('2027-02-16T09:01:00Z', { zone: 'utc' }));
     const [dm] = directTo(USERS.alice);
-    assert.match(String(dm.body.text), /The estimated close date of Contoso migration wave 1 \(Contoso GmbH\) was 15 Feb 2027/);
+    assert.match(
+      String(dm.body.text),
+      /The estimated close date of Contoso migration wave 1 \(Contoso GmbH\) was 15 Feb 2027/,
+    );
     const card = attachmentsOf(dm)[0].content;
-    for (const verb of [VERBS.win, VERBS.lose, VERBS.moveCloseDate, VERBS.snooze]) assert.ok(verbsIn(card).includes(verb), `${verb} on the owner's card`);
+    for (const verb of [VERBS.win, VERBS.lose, VERBS.moveCloseDate, VERBS.snooze])
+      assert.ok(verbsIn(card).includes(verb), `${verb} on the owner's card`);
 
     // Alice moves the close date from the card in her chat.
     const chat = dm.conversationId;
     const moved = await h.activity({
-      ...cardAction(h.serviceUrl, CHANNELS.emea, dm.answeredId!, VERBS.moveCloseDate, { referralId, newClosingDate: '2027-03-31' }),
+      ...cardAction(h.serviceUrl, CHANNELS.emea, dm.answeredId!, VERBS.moveCloseDate, {
+        referralId,
+        newClosingDate: '2027-03-31',
+      }),
       conversation: { id: chat, conversationType: 'personal', tenantId: TENANT.id },
       channelData: { tenant: TENANT, source: { name: 'message' } },
     });
@@ -151,12 +211,26 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     const { record } = (await h.services.referrals.get(referralId))!;
     assert.equal(record.referral.details.closingDateTime, '2027-03-31T00:00:00.000Z');
     await h.settle();
-    assert.match(cardText(h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!), /31 Mar 2027/, 'the channel card shows the new date');
+    assert.match(
+      cardText(h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!),
+      /31 Mar 2027/,
+      'the channel card shows the new date',
+    );
 
     // The message in her chat now shows the moved date, and follows later changes made in the channel.
-    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.edit, { referralId, ...ACCEPT_FORM, closingDate: '2027-03-31', dealValue: '45000', salesStage: 'Proposed' }));
+    await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.edit, {
+        referralId,
+        ...ACCEPT_FORM,
+        closingDate: '2027-03-31',
+        dealValue: '45000',
+        salesStage: 'Proposed',
+      }),
+    );
     await h.settle();
-    const inChat = h.connector.calls.filter((c) => c.kind === 'update' && c.conversationId === chat && c.activityId === dm.answeredId);
+    const inChat = h.connector.calls.filter(
+      (c) => c.kind === 'update' && c.conversationId === chat && c.activityId === dm.answeredId,
+    );
     assert.match(cardText(inChat.at(-1)!), /€45,000.00/);
     await at(DateTime.fromISO('2027-02-17T09:01:00Z', { zone: 'utc' }));
     assert.equal(directTo(USERS.alice).length, 1, 'no more reminders about the old date');
@@ -168,9 +242,17 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await start({});
     await acceptAsAlice(h, CHANNELS.emea, activityId, referralId);
     h.clock.now = DateTime.fromISO('2027-02-16T10:00:00Z', { zone: 'utc' });
-    const answer = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.moveCloseDate, { referralId, newClosingDate: '2027-02-01' }));
+    const answer = await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.moveCloseDate, {
+        referralId,
+        newClosingDate: '2027-02-01',
+      }),
+    );
     assert.equal(answer.body.type, 'application/vnd.microsoft.activity.message');
     assert.match(String(answer.body.value), /Estimated close date cannot be in the past/);
-    assert.equal((await h.services.referrals.get(referralId))!.record.referral.details.closingDateTime, '2027-02-15T00:00:00.000Z');
+    assert.equal(
+      (await h.services.referrals.get(referralId))!.record.referral.details.closingDateTime,
+      '2027-02-15T00:00:00.000Z',
+    );
   });
 });

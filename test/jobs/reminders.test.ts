@@ -13,7 +13,10 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
   let h: BotHarness;
   let referralId: string;
   let activityId: string;
-  const replies = () => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`);
+  const replies = () =>
+    h.connector.calls.filter(
+      (c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`,
+    );
   const at = async (instant: DateTime) => {
     h.clock.now = instant;
     await h.tick();
@@ -32,7 +35,10 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
     assert.equal(replies().length, 0);
     await at(CREATED.plus({ hours: 20, minutes: 1 }));
     assert.equal(replies().length, 1);
-    assert.match(String(replies()[0].body.text), /Nobody has answered this referral yet: 4 hours left to stay within the 24-hour target/);
+    assert.match(
+      String(replies()[0].body.text),
+      /Nobody has answered this referral yet: 4 hours left to stay within the 24-hour target/,
+    );
     assert.deepEqual(attachmentsOf(replies()[0]), []);
     await at(CREATED.plus({ hours: 21 }));
     assert.equal(replies().length, 1, 'once');
@@ -52,27 +58,38 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
       assert.equal(replies().length, sent + 1, JSON.stringify(before));
       const reply = replies().at(-1)!;
       assert.match(String(reply.body.text), new RegExp(`⏰ ${left} left to answer the referral of Contoso GmbH`));
-      assert.deepEqual(verbsIn(attachmentsOf(reply)[0].content).filter((v) => v === VERBS.accept || v === VERBS.decline), [VERBS.accept, VERBS.decline]);
+      assert.deepEqual(
+        verbsIn(attachmentsOf(reply)[0].content).filter((v) => v === VERBS.accept || v === VERBS.decline),
+        [VERBS.accept, VERBS.decline],
+      );
     }
   });
 
-  it('names the region\'s responders in a deadline reminder, and brings the card\'s time left up to date', async () => {
-    await start({ REGIONS_FILE: regionsFileWith('emea', { responders: [USERS.bob.aadObjectId, USERS.alice.id, 'aad-left-the-company'] }) });
+  it("names the region's responders in a deadline reminder, and brings the card's time left up to date", async () => {
+    await start({
+      REGIONS_FILE: regionsFileWith('emea', {
+        responders: [USERS.bob.aadObjectId, USERS.alice.id, 'aad-left-the-company'],
+      }),
+    });
     h.connector.members = [USERS.alice, USERS.bob].map(teamMember);
     await at(EXPIRY.minus({ days: 1 }).plus({ minutes: 1 }));
     const reply = replies().at(-1)!;
     assert.match(String(reply.body.text), /<at>Bob Rep<\/at>, <at>Alice Rep<\/at>: please accept or decline it/);
-    assert.deepEqual(reply.body.entities, [
-      { type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } },
-      { type: 'mention', text: '<at>Alice Rep</at>', mentioned: { id: USERS.alice.id, name: 'Alice Rep' } },
-    ], 'someone Teams does not know is left out');
+    assert.deepEqual(
+      reply.body.entities,
+      [
+        { type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } },
+        { type: 'mention', text: '<at>Alice Rep</at>', mentioned: { id: USERS.alice.id, name: 'Alice Rep' } },
+      ],
+      'someone Teams does not know is left out',
+    );
     await h.settle();
     const update = h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1);
     assert.ok(update, 'the channel card was updated');
     assert.match(cardText(update), /23 hours left/, 'a minute past the 1-day reminder');
   });
 
-  it('changes the wording of the customer\'s contact request on the card once it is 72 hours old', async () => {
+  it("changes the wording of the customer's contact request on the card once it is 72 hours old", async () => {
     await start();
     const updates = () => h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId);
     await at(CREATED.plus({ hours: 71, minutes: 58 }));
@@ -87,7 +104,9 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
 
   it('sends nothing once the referral is answered', async () => {
     await start();
-    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }),
+    );
     await at(EXPIRY.minus({ hours: 1 }));
     assert.equal(replies().length, 0);
   });
@@ -101,6 +120,8 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
     const reply = replies().at(-1)!;
     assert.match(String(reply.body.text), /⏰ 24 hours left to accept or decline the referral of Contoso GmbH/);
     assert.match(String(reply.body.text), /<at>Bob Rep<\/at>, this one is waiting for you/);
-    assert.deepEqual(reply.body.entities, [{ type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } }]);
+    assert.deepEqual(reply.body.entities, [
+      { type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } },
+    ]);
   });
 });

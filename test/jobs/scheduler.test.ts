@@ -22,10 +22,19 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
 
   const historyOf = async (id = referralId) => (await h.services.referrals.history(id)).map((e) => e.action);
   /** Replies the bot posted in the thread of the referral's card. */
-  const threadReplies = () => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`);
+  const threadReplies = () =>
+    h.connector.calls.filter(
+      (c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`,
+    );
   /** Another bot instance's scheduler on the same storage (its heartbeat renews only between pieces of work). */
-  const otherInstance = (instanceId = 'other-instance', run: WorkRunner = (work, now) => runScheduledWork(h.services, work, now)) =>
-    new Scheduler({ schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run }, { instanceId, repeat: new ManualTimer().repeat });
+  const otherInstance = (
+    instanceId = 'other-instance',
+    run: WorkRunner = (work, now) => runScheduledWork(h.services, work, now),
+  ) =>
+    new Scheduler(
+      { schedule: h.services.schedule, clock: h.clock.read, log: quietLogger, run },
+      { instanceId, repeat: new ManualTimer().repeat },
+    );
   /** An instance that takes the lease, works until it has claimed a piece of `kind`, and dies before running it. */
   async function dieAfterClaiming(kind: ReminderKind): Promise<void> {
     await h.services.scheduler.stop();
@@ -127,7 +136,10 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
   });
 
   it('after downtime, runs missed work once on start, in due order, however late', async () => {
-    const second = pcReferral({ id: 'a1b2c3d4-0000-4000-8000-000000000002', expirationDateTime: '2026-12-06T08:00:00Z' });
+    const second = pcReferral({
+      id: 'a1b2c3d4-0000-4000-8000-000000000002',
+      expirationDateTime: '2026-12-06T08:00:00Z',
+    });
     assert.equal((await h.deliver(second)).status, 202);
     const order: string[] = [];
     const recording = otherInstance('recording', async (work, now) => {
@@ -150,7 +162,11 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     h.clock.now = EXPIRY.plus({ minutes: 2 });
     await h.tick();
     assert.deepEqual(await historyOf(), ['received', 'updated'], 'not expired at the old time');
-    assert.equal(threadReplies().length, 0, 'the reminders of the new date are not due yet, and the nudge lapsed with the 24-hour target');
+    assert.equal(
+      threadReplies().length,
+      0,
+      'the reminders of the new date are not due yet, and the nudge lapsed with the 24-hour target',
+    );
     h.clock.now = later.plus({ minutes: 2 });
     await h.tick();
     assert.deepEqual(await historyOf(), ['received', 'updated', 'expire'], 'expired at the new time');
@@ -161,7 +177,12 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     await h.settle();
     const stored = (await h.services.referrals.get(referralId))!;
     const alice = { id: USERS.alice.aadObjectId, name: USERS.alice.name, teamsId: USERS.alice.id };
-    const decision = decide(stored.record, { action: 'accept', input: { ...ACCEPT_FORM, dealValue: 30000 } }, alice, h.clock.now);
+    const decision = decide(
+      stored.record,
+      { action: 'accept', input: { ...ACCEPT_FORM, dealValue: 30000 } },
+      alice,
+      h.clock.now,
+    );
     assert.ok(!isDomainError(decision));
     await h.services.outbox.enqueue(referralId, h.clock.now.toISO()!);
     await h.services.referrals.save(stored, decision.record, decision.event);
@@ -174,9 +195,14 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     // The deal's close date (15 Feb 2027) passes: its owner is asked, at 09:00 UTC the next day.
     h.clock.now = DateTime.fromISO('2027-02-16T09:01:00Z', { zone: 'utc' });
     await h.tick();
-    const chat = h.connector.callsOf('create').find((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: USERS.alice.id }]));
+    const chat = h.connector
+      .callsOf('create')
+      .find((c) => JSON.stringify(c.body.members) === JSON.stringify([{ id: USERS.alice.id }]));
     assert.ok(chat, 'a chat with the owner was opened');
-    assert.match(String(h.connector.callsOf('send', chat.answeredId).at(0)?.body.text), /The estimated close date of Contoso migration wave 1/);
+    assert.match(
+      String(h.connector.callsOf('send', chat.answeredId).at(0)?.body.text),
+      /The estimated close date of Contoso migration wave 1/,
+    );
   });
 
   it('picks up work planned for a minute it has already passed', async () => {

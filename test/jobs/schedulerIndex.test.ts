@@ -13,7 +13,8 @@ const DUE = '2026-11-24T04:00:00.000Z';
 describe('scheduler and its index (Azurite)', () => {
   let schedule: ScheduleRepository;
   let now: DateTime;
-  const scheduler = (run: WorkRunner) => new Scheduler({ schedule, clock: () => now, log: quietLogger, run }, { instanceId: 'test' });
+  const scheduler = (run: WorkRunner) =>
+    new Scheduler({ schedule, clock: () => now, log: quietLogger, run }, { instanceId: 'test' });
 
   beforeEach(async () => {
     const { storage } = await freshStorage();

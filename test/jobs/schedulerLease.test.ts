@@ -18,12 +18,19 @@ describe('scheduler lease and claims (Azurite, injected clock and timers)', () =
   let ran: string[];
 
   /** A scheduler instance on the same tables, whose heartbeat fires only on `timer.fire()`. */
-  const instance = (instanceId: string, timer: ManualTimer, run: (work: ScheduledWork) => Promise<WorkResult> = async () => 'done') => {
+  const instance = (
+    instanceId: string,
+    timer: ManualTimer,
+    run: (work: ScheduledWork) => Promise<WorkResult> = async () => 'done',
+  ) => {
     const recording: WorkRunner = (work) => {
       ran.push(`${instanceId}:${work.key}`);
       return run(work);
     };
-    return new Scheduler({ schedule, clock: clock.read, log: quietLogger, run: recording }, { instanceId, repeat: timer.repeat });
+    return new Scheduler(
+      { schedule, clock: clock.read, log: quietLogger, run: recording },
+      { instanceId, repeat: timer.repeat },
+    );
   };
   const pending = async (key: string) => (await schedule.work('r-1', key))?.state === 'pending';
 
@@ -34,7 +41,11 @@ describe('scheduler lease and claims (Azurite, injected clock and timers)', () =
     ran = [];
     await schedule.setCursor(SCHEDULER, '2026-11-24T09:59Z');
     const keys = ['a', 'b', 'c', 'd'];
-    await schedule.replacePlan('r-1', keys.map((key, i) => ({ kind: 'deadlineReminder', key, dueAt: DUE.plus({ seconds: i }) })), 1);
+    await schedule.replacePlan(
+      'r-1',
+      keys.map((key, i) => ({ kind: 'deadlineReminder', key, dueAt: DUE.plus({ seconds: i }) })),
+      1,
+    );
   });
 
   it('lets another instance take over 15 s after the holder crashed, not before, with the work it had claimed', async () => {
@@ -70,7 +81,10 @@ describe('scheduler lease and claims (Azurite, injected clock and timers)', () =
         clock.advance({ seconds: 10 });
         await timer.fire();
         clock.advance({ seconds: 10 });
-        assert.ok((await schedule.work('r-1', 'a'))!.claimedUntil > clock.now.toISO()!, 'its claim was renewed with the lease');
+        assert.ok(
+          (await schedule.work('r-1', 'a'))!.claimedUntil > clock.now.toISO()!,
+          'its claim was renewed with the lease',
+        );
       } else {
         clock.advance({ seconds: 10 });
       }
@@ -90,7 +104,9 @@ describe('scheduler lease and claims (Azurite, injected clock and timers)', () =
       if (work.key === 'a') {
         // Stalled past its lease, which another instance took meanwhile.
         clock.advance({ seconds: 20 });
-        assert.ok(await schedule.acquireLease(SCHEDULER, 'B', clock.now.toISO()!, clock.now.plus({ seconds: 15 }).toISO()!));
+        assert.ok(
+          await schedule.acquireLease(SCHEDULER, 'B', clock.now.toISO()!, clock.now.plus({ seconds: 15 }).toISO()!),
+        );
       }
       return 'done';
     });

@@ -15,13 +15,15 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
   let h: BotHarness;
   let referralId: string;
   let activityId: string;
-  const toAlice = () => h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === personalChat(USERS.alice));
+  const toAlice = () =>
+    h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === personalChat(USERS.alice));
   const at = async (instant: DateTime) => {
     h.clock.now = instant;
     await h.tick();
   };
   /** A click on Snooze on the reminder in the card's thread. */
-  const snooze = (choice: string, reminderId: string) => h.activity(cardAction(h.serviceUrl, CHANNELS.emea, reminderId, VERBS.snooze, { referralId, snooze: choice }));
+  const snooze = (choice: string, reminderId: string) =>
+    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, reminderId, VERBS.snooze, { referralId, snooze: choice }));
 
   beforeEach(async () => {
     h = await new BotHarness().start();
@@ -34,7 +36,9 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
 
   async function threeDayReminder(): Promise<string> {
     await at(THREE_DAYS_BEFORE.plus({ minutes: 1 }));
-    const reminder = h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`).at(-1)!;
+    const reminder = h.connector.calls
+      .filter((c) => c.kind === 'send' && c.conversationId === `${CHANNELS.emea.id};messageid=${activityId}`)
+      .at(-1)!;
     assert.ok(verbsIn(attachmentsOf(reminder)[0].content).includes(VERBS.snooze), 'the reminder offers Snooze');
     return reminder.answeredId!;
   }
@@ -46,7 +50,10 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
     assert.equal(answer.body.type, 'application/vnd.microsoft.activity.message');
     // 12:05 UTC is 13:05 in Berlin, inside her working hours.
     assert.equal(answer.body.value, 'Snoozed. I will remind you again Fri 4 Dec at 13:05 (Europe/Berlin).');
-    assert.deepEqual((await h.services.referrals.history(referralId)).map((e) => e.action), ['received', 'snooze']);
+    assert.deepEqual(
+      (await h.services.referrals.history(referralId)).map((e) => e.action),
+      ['received', 'snooze'],
+    );
 
     await at(THREE_DAYS_BEFORE.plus({ hours: 4, minutes: 4 }));
     assert.equal(toAlice().length, 0, 'not before then');
@@ -58,7 +65,7 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
     assert.equal(toAlice().length, 1, 'once');
   });
 
-  it('snoozes until the start of the next working day in the user\'s own zone, which waits past the weekend when there is time', async () => {
+  it("snoozes until the start of the next working day in the user's own zone, which waits past the weekend when there is time", async () => {
     const reminderId = await threeDayReminder();
     h.clock.now = THREE_DAYS_BEFORE.plus({ minutes: 5 });
     const answer = await snooze('tomorrowMorning', reminderId);
@@ -73,7 +80,9 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
     const reminderId = await threeDayReminder();
     h.clock.now = THREE_DAYS_BEFORE.plus({ minutes: 5 });
     await snooze('oneHour', reminderId);
-    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }),
+    );
     await at(THREE_DAYS_BEFORE.plus({ hours: 2 }));
     assert.equal(toAlice().length, 0);
   });
@@ -81,12 +90,23 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
   it('refuses to snooze with too little time left, an unknown choice, or a referral already decided, changing nothing', async () => {
     const reminderId = await threeDayReminder();
     h.clock.now = EXPIRY.minus({ minutes: 20 });
-    assert.equal((await snooze('oneHour', reminderId)).body.value, 'Too little time is left to snooze this one: please answer it now.');
-    assert.match(String((await snooze('nextYear', reminderId)).body.value), /Please fix: Remind me again must be one of the listed choices/);
-    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }));
+    assert.equal(
+      (await snooze('oneHour', reminderId)).body.value,
+      'Too little time is left to snooze this one: please answer it now.',
+    );
+    assert.match(
+      String((await snooze('nextYear', reminderId)).body.value),
+      /Please fix: Remind me again must be one of the listed choices/,
+    );
+    await h.activity(
+      cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.decline, { referralId, reason: 'notACustomer' }),
+    );
     const late = await snooze('oneHour', reminderId);
     assert.equal(late.body.type, 'application/vnd.microsoft.card.adaptive', 'the current card, saying it was declined');
     assert.match(JSON.stringify(late.body.value), /Declined/);
-    assert.deepEqual((await h.services.referrals.history(referralId)).map((e) => e.action), ['received', 'decline']);
+    assert.deepEqual(
+      (await h.services.referrals.history(referralId)).map((e) => e.action),
+      ['received', 'decline'],
+    );
   });
 });

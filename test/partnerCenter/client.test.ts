@@ -7,11 +7,20 @@ import { parseReferrals } from '../../bot/partnerCenter/referralSchema';
 import type { AccessTokenProvider } from '../../bot/partnerCenter/tokens';
 import { API_BASE_PATH, generateReferrals } from '../../tools/partnerCenterSimulator';
 import { NOW } from '../support/fixtures';
-import { collectPages, startSimulatedPartnerCenter, type SimulatedPartnerCenter, type SimulationOptions } from '../support/simulatedPartnerCenter';
+import {
+  collectPages,
+  startSimulatedPartnerCenter,
+  type SimulatedPartnerCenter,
+  type SimulationOptions,
+} from '../support/simulatedPartnerCenter';
 import type { WireObject } from '../support/wireJson';
 
 /** Ten referrals, created (and last updated) an hour apart, the last at NOW − 1 h. */
-const STREAM = generateReferrals(10, { seed: 100, from: NOW.minus({ hours: 10 }), every: Duration.fromObject({ hours: 1 }) });
+const STREAM = generateReferrals(10, {
+  seed: 100,
+  from: NOW.minus({ hours: 10 }),
+  every: Duration.fromObject({ hours: 1 }),
+});
 const ids = STREAM.map((r) => r.id as string);
 
 const ACCEPT: PatchOperation[] = [
@@ -47,8 +56,15 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
 
     it('follows @odata.nextLink over every page, each referral once, in order', async () => {
       const pages = await collectPages(pc.client.listReferrals({ filter, top: 4 }));
-      assert.deepEqual(pages.map((p) => p.length), [4, 4, 1]);
-      assert.deepEqual(pages.flat().map((r) => r.id), ids.slice(1), 'all but the referral before the filter’s time');
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [4, 4, 1],
+      );
+      assert.deepEqual(
+        pages.flat().map((r) => r.id),
+        ids.slice(1),
+        'all but the referral before the filter’s time',
+      );
       const requests = apiRequests();
       assert.equal(requests.length, 3);
       for (const request of requests) {
@@ -56,7 +72,11 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
         assert.equal(request.query.$top, '4');
       }
       assert.equal(requests[0].query.$skiptoken, undefined);
-      assert.ok(requests[1].query.$skiptoken && requests[2].query.$skiptoken && requests[1].query.$skiptoken !== requests[2].query.$skiptoken);
+      assert.ok(
+        requests[1].query.$skiptoken &&
+          requests[2].query.$skiptoken &&
+          requests[1].query.$skiptoken !== requests[2].query.$skiptoken,
+      );
     });
 
     it('reads referrals the desk’s parser accepts', async () => {
@@ -88,7 +108,10 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
         pc.simulator.update(ids[1], { status: 'Closed', substatus: 'Expired' });
       });
       const seen = pages.flat();
-      assert.deepEqual(seen.map((r) => r.id), [...ids.slice(1), ids[1]]);
+      assert.deepEqual(
+        seen.map((r) => r.id),
+        [...ids.slice(1), ids[1]],
+      );
       assert.deepEqual([seen[0].status, seen[seen.length - 1].status], ['New', 'Closed']);
     });
 
@@ -97,17 +120,25 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       const pages = await collectPages(pc.client.listReferrals({ top: 5 }), (page) => {
         if (page === 0) pc.simulator.add(late);
       });
-      assert.deepEqual(pages.flat().map((r) => r.id), [...ids, late.id]);
+      assert.deepEqual(
+        pages.flat().map((r) => r.id),
+        [...ids, late.id],
+      );
     });
 
     it('orders the newest change first when asked', async () => {
       const pages = await collectPages(pc.client.listReferrals({ orderBy: 'updatedDateTime desc', top: 6 }));
-      assert.deepEqual(pages.flat().map((r) => r.id), [...ids].reverse());
+      assert.deepEqual(
+        pages.flat().map((r) => r.id),
+        [...ids].reverse(),
+      );
     });
 
     it('filters by status and direction as the desk polls', async () => {
       pc.simulator.update(ids[2], { status: 'Active', substatus: 'Accepted' });
-      const pages = await collectPages(pc.client.listReferrals({ filter: "direction eq 'Incoming' and (status eq 'Active' or type eq 'Shared')" }));
+      const pages = await collectPages(
+        pc.client.listReferrals({ filter: "direction eq 'Incoming' and (status eq 'Active' or type eq 'Shared')" }),
+      );
       const seen = pages.flat();
       assert.ok(seen.some((r) => r.id === ids[2]));
       for (const referral of seen) assert.ok(referral.status === 'Active' || referral.type === 'Shared');
@@ -118,7 +149,10 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       assert.equal(error.status, 400);
       assert.equal(error.target, '$filter');
       assert.match(error.serviceMessage ?? '', /unknown field "Status"/);
-      assert.match(error.message, /^Partner Center answered 400 to GET \/v1\.0\/engagements\/referrals\?\$filter=Status eq 'New': BadRequest: Invalid \$filter: unknown field "Status"/);
+      assert.match(
+        error.message,
+        /^Partner Center answered 400 to GET \/v1\.0\/engagements\/referrals\?\$filter=Status eq 'New': BadRequest: Invalid \$filter: unknown field "Status"/,
+      );
       assert.equal(apiRequests().length, 1);
       assert.deepEqual(pc.waits, []);
     });
@@ -142,8 +176,14 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       await pc.stop();
       await start({ simulator: { nextLinkOrigin: 'http://127.0.0.1' } });
       const pages = await collectPages(pc.client.listReferrals({ top: 4 }));
-      assert.deepEqual(pages.map((p) => p.length), [4, 4, 2]);
-      assert.deepEqual(pages.flat().map((r) => r.id), ids);
+      assert.deepEqual(
+        pages.map((p) => p.length),
+        [4, 4, 2],
+      );
+      assert.deepEqual(
+        pages.flat().map((r) => r.id),
+        ids,
+      );
       assert.equal(apiRequests().length, 3);
     });
   });
@@ -196,8 +236,18 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     const refused: [string, PatchOperation[] | unknown[], string, RegExp][] = [
-      ['a path outside the contract', [{ op: 'replace', path: '/name', value: 'Renamed' }], '/name', /\/name cannot be changed/],
-      ['a status the referral cannot take', [{ op: 'replace', path: '/status', value: 'Active' }], '/substatus', /substatus Received does not fit status Active/],
+      [
+        'a path outside the contract',
+        [{ op: 'replace', path: '/name', value: 'Renamed' }],
+        '/name',
+        /\/name cannot be changed/,
+      ],
+      [
+        'a status the referral cannot take',
+        [{ op: 'replace', path: '/status', value: 'Active' }],
+        '/substatus',
+        /substatus Received does not fit status Active/,
+      ],
     ];
     for (const [what, operations, path, message] of refused) {
       it(`surfaces ${what} as a 400 naming ${path}`, async () => {
@@ -230,10 +280,15 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       const result = await client.patchReferral(ids[0], ACCEPT, eTag);
       assert.equal((result.referral as { status: string }).status, 'Active');
       assert.equal(result.eTag, `"${pc.simulator.get(ids[0])!.eTag}"`);
-      assert.deepEqual(apiRequests().slice(-2).map((r) => [r.method, r.status]), [
-        ['PATCH', 204],
-        ['GET', 200],
-      ]);
+      assert.deepEqual(
+        apiRequests()
+          .slice(-2)
+          .map((r) => [r.method, r.status]),
+        [
+          ['PATCH', 204],
+          ['GET', 200],
+        ],
+      );
     });
   });
 
@@ -243,7 +298,10 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       const found = await pc.client.getReferral(ids[0]);
       assert.equal((found?.referral as { id: string }).id, ids[0]);
       assert.deepEqual(pc.waits, [2000]);
-      assert.deepEqual(apiRequests().map((r) => r.status), [429, 200]);
+      assert.deepEqual(
+        apiRequests().map((r) => r.status),
+        [429, 200],
+      );
     });
 
     it('backs off with full jitter on 503: each wait random below a doubling ceiling', async () => {
@@ -253,12 +311,18 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       await pc.client.getReferral(ids[0]);
       // Ceilings 1000, 2000, 4000 ms; the waits are random × ceiling.
       assert.deepEqual(pc.waits, [900, 600, 3000]);
-      assert.deepEqual(apiRequests().map((r) => r.status), [503, 503, 503, 200]);
+      assert.deepEqual(
+        apiRequests().map((r) => r.status),
+        [503, 503, 503, 200],
+      );
     });
 
     it('gives up after the last attempt, every wait within its bounds, with the last status', async () => {
       await pc.stop();
-      await start({ randoms: [0.99, 0.99, 0.99, 0.99, 0.99], retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 1500 } });
+      await start({
+        randoms: [0.99, 0.99, 0.99, 0.99, 0.99],
+        retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 1500 },
+      });
       pc.simulator.failNext(20, 503);
       const error = await failureOf(pc.client.getReferral(ids[0]));
       assert.equal(error.status, 503);
@@ -267,7 +331,9 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       assert.equal(apiRequests().length, 5);
       assert.equal(pc.waits.length, 4);
       const ceilings = [500, 1000, 1500, 1500];
-      pc.waits.forEach((wait, i) => assert.ok(wait >= 0 && wait < ceilings[i], `wait ${i + 1}: ${wait} ms below ${ceilings[i]}`));
+      pc.waits.forEach((wait, i) =>
+        assert.ok(wait >= 0 && wait < ceilings[i], `wait ${i + 1}: ${wait} ms below ${ceilings[i]}`),
+      );
       assert.deepEqual(pc.waits, [495, 990, 1485, 1485]);
     });
 
@@ -278,7 +344,12 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
         correlationIds.push(new Headers(init?.headers).get('ms-correlationid') ?? '');
         return fetch(input, init);
       };
-      const client = new PartnerCenterClient({ apiUrl: pc.simulator.apiUrl, tokens: pc.tokens, fetch: watching, timing: { sleep: async () => undefined } });
+      const client = new PartnerCenterClient({
+        apiUrl: pc.simulator.apiUrl,
+        tokens: pc.tokens,
+        fetch: watching,
+        timing: { sleep: async () => undefined },
+      });
       await client.getReferral(ids[0]);
       await client.getReferral(ids[0]);
       assert.equal(correlationIds.length, 3);
@@ -310,7 +381,10 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       pc.simulator.expireTokens();
       const found = await pc.client.getReferral(ids[1]);
       assert.equal((found?.referral as { id: string }).id, ids[1]);
-      assert.deepEqual(apiRequests().map((r) => r.status), [200, 401, 200]);
+      assert.deepEqual(
+        apiRequests().map((r) => r.status),
+        [200, 401, 200],
+      );
       assert.equal(pc.simulator.tokenRequests.length, 2);
       assert.deepEqual(pc.waits, [], 'a renewal is no backoff');
     });
@@ -321,12 +395,22 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
         getToken: async () => 'revoked-token',
         invalidate: (rejected) => void invalidated.push(rejected),
       };
-      const client = new PartnerCenterClient({ apiUrl: pc.simulator.apiUrl, tokens: unusable, timing: { sleep: async () => undefined } });
+      const client = new PartnerCenterClient({
+        apiUrl: pc.simulator.apiUrl,
+        tokens: unusable,
+        timing: { sleep: async () => undefined },
+      });
       const error = await failureOf(client.getReferral(ids[0]));
       assert.equal(error.status, 401);
-      assert.match(error.message, /refused a newly issued access token \(401 .+\) for GET .+; check that PARTNER_CENTER_TENANT_ID/);
+      assert.match(
+        error.message,
+        /refused a newly issued access token \(401 .+\) for GET .+; check that PARTNER_CENTER_TENANT_ID/,
+      );
       assert.deepEqual(invalidated, ['revoked-token']);
-      assert.deepEqual(apiRequests().map((r) => r.status), [401, 401]);
+      assert.deepEqual(
+        apiRequests().map((r) => r.status),
+        [401, 401],
+      );
     });
 
     it('tries again when the token endpoint is unavailable for a while', async () => {
@@ -370,7 +454,10 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       it('retries a GET, then says it could not reach Partner Center', async () => {
         const error = await failureOf(pc.client.getReferral(ids[0]));
         assert.equal(error.status, undefined);
-        assert.match(error.message, /^Partner Center could not be reached \(GET \/v1\.0\/engagements\/referrals\/[0-9a-f-]+, attempt 3\): fetch failed/);
+        assert.match(
+          error.message,
+          /^Partner Center could not be reached \(GET \/v1\.0\/engagements\/referrals\/[0-9a-f-]+, attempt 3\): fetch failed/,
+        );
         assert.equal(pc.waits.length, 2);
       });
 

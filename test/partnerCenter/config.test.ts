@@ -25,7 +25,13 @@ function problemsOf(env: Record<string, string>): string {
 describe('partnerCenter: configuration', () => {
   it('leaves Partner Center out when none of its credentials is set', () => {
     assert.equal(loadConfig({}).partnerCenter, undefined);
-    assert.equal(loadConfig({ PARTNER_CENTER_TENANT_ID: '', PARTNER_CENTER_API_URL: 'https://api.partner.microsoft.com/v1.0/engagements/referrals' }).partnerCenter, undefined);
+    assert.equal(
+      loadConfig({
+        PARTNER_CENTER_TENANT_ID: '',
+        PARTNER_CENTER_API_URL: 'https://api.partner.microsoft.com/v1.0/engagements/referrals',
+      }).partnerCenter,
+      undefined,
+    );
   });
 
   it('reads all four credentials, with the real API and Entra ID by default', () => {
@@ -42,18 +48,33 @@ describe('partnerCenter: configuration', () => {
 
   it('names every missing credential when only some are set, and not the ones that are', () => {
     const message = problemsOf({ PARTNER_CENTER_TENANT_ID: 'tenant-1', PARTNER_CENTER_CLIENT_SECRET: 'secret-1' });
-    assert.match(message, /PARTNER_CENTER_CLIENT_ID: must be set too, since PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_SECRET are/);
+    assert.match(
+      message,
+      /PARTNER_CENTER_CLIENT_ID: must be set too, since PARTNER_CENTER_TENANT_ID, PARTNER_CENTER_CLIENT_SECRET are/,
+    );
     assert.match(message, /PARTNER_CENTER_REFRESH_TOKEN: must be set too/);
     assert.doesNotMatch(message, /PARTNER_CENTER_TENANT_ID: /);
     assert.doesNotMatch(message, /PARTNER_CENTER_CLIENT_SECRET: /);
-    assert.match(problemsOf({ PARTNER_CENTER_REFRESH_TOKEN: 'r' }), /PARTNER_CENTER_TENANT_ID: must be set too, since PARTNER_CENTER_REFRESH_TOKEN is/);
+    assert.match(
+      problemsOf({ PARTNER_CENTER_REFRESH_TOKEN: 'r' }),
+      /PARTNER_CENTER_TENANT_ID: must be set too, since PARTNER_CENTER_REFRESH_TOKEN is/,
+    );
   });
 
   it('polls every PARTNER_CENTER_POLL_MINUTES (0: webhooks only), and names a bad value', () => {
     assert.equal(loadConfig({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '0' }).partnerCenter?.pollIntervalMs, 0);
-    assert.equal(loadConfig({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '5' }).partnerCenter?.pollIntervalMs, 300_000);
-    assert.match(problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: 'often' }), /PARTNER_CENTER_POLL_MINUTES: must be a number of minutes/);
-    assert.match(problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '-1' }), /PARTNER_CENTER_POLL_MINUTES: must be 0/);
+    assert.equal(
+      loadConfig({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '5' }).partnerCenter?.pollIntervalMs,
+      300_000,
+    );
+    assert.match(
+      problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: 'often' }),
+      /PARTNER_CENTER_POLL_MINUTES: must be a number of minutes/,
+    );
+    assert.match(
+      problemsOf({ ...CREDENTIALS, PARTNER_CENTER_POLL_MINUTES: '-1' }),
+      /PARTNER_CENTER_POLL_MINUTES: must be 0/,
+    );
   });
 
   it('reads PARTNER_CENTER_TOKEN_KEY as the key that seals the renewed refresh token, unset by default', () => {
@@ -77,7 +98,11 @@ describe('partnerCenter: configuration', () => {
   });
 
   it('takes other URLs without their trailing slash, http only on this machine', () => {
-    const local = loadConfig({ ...CREDENTIALS, PARTNER_CENTER_API_URL: 'http://127.0.0.1:4010/v1.0/engagements/referrals/', PARTNER_CENTER_AUTHORITY_URL: 'http://localhost:4010/' });
+    const local = loadConfig({
+      ...CREDENTIALS,
+      PARTNER_CENTER_API_URL: 'http://127.0.0.1:4010/v1.0/engagements/referrals/',
+      PARTNER_CENTER_AUTHORITY_URL: 'http://localhost:4010/',
+    });
     assert.equal(local.partnerCenter?.apiUrl, 'http://127.0.0.1:4010/v1.0/engagements/referrals');
     assert.equal(local.partnerCenter?.authorityUrl, 'http://localhost:4010');
   });
@@ -90,7 +115,10 @@ describe('partnerCenter: configuration', () => {
     });
     assert.match(message, /PARTNER_CENTER_API_URL: must be an https URL without query/);
     assert.match(message, /PARTNER_CENTER_AUTHORITY_URL: must be an https URL/);
-    assert.match(problemsOf({ PARTNER_CENTER_API_URL: 'https://api.partner.microsoft.com/v1.0/engagements/referrals?x=1' }), /PARTNER_CENTER_API_URL/);
+    assert.match(
+      problemsOf({ PARTNER_CENTER_API_URL: 'https://api.partner.microsoft.com/v1.0/engagements/referrals?x=1' }),
+      /PARTNER_CENTER_API_URL/,
+    );
   });
 
   describe('the client factory', () => {

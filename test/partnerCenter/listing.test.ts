@@ -90,7 +90,13 @@ describe('simulator: listing referrals', () => {
     });
 
     it('are refused when they are not the service’s own', () => {
-      for (const token of ['', 'abc', Buffer.from('{"u":1}').toString('base64url'), Buffer.from('[1.5,"x"]').toString('base64url'), Buffer.from('[1,2]').toString('base64url')]) {
+      for (const token of [
+        '',
+        'abc',
+        Buffer.from('{"u":1}').toString('base64url'),
+        Buffer.from('[1.5,"x"]').toString('base64url'),
+        Buffer.from('[1,2]').toString('base64url'),
+      ]) {
         assert.equal(decodeSkipToken(token), undefined, token);
       }
     });
@@ -98,14 +104,25 @@ describe('simulator: listing referrals', () => {
 
   describe('pages', () => {
     it('orders by updatedDateTime (as instants), then by id', () => {
-      assert.deepEqual(listPage(referrals, queryOf('')).value.map((r) => r.id), ['r1', 'r2', 'r3', 'r3b', 'r4', 'r5', 'r6']);
-      assert.deepEqual(listPage(referrals, queryOf('$orderby=updatedDateTime desc')).value.map((r) => r.id), ['r6', 'r5', 'r4', 'r3b', 'r3', 'r2', 'r1']);
+      assert.deepEqual(
+        listPage(referrals, queryOf('')).value.map((r) => r.id),
+        ['r1', 'r2', 'r3', 'r3b', 'r4', 'r5', 'r6'],
+      );
+      assert.deepEqual(
+        listPage(referrals, queryOf('$orderby=updatedDateTime desc')).value.map((r) => r.id),
+        ['r6', 'r5', 'r4', 'r3b', 'r3', 'r2', 'r1'],
+      );
     });
 
     it('cuts pages of $top, the last without a cursor', () => {
       assert.deepEqual(allPages(referrals, queryOf('$top=3')), [['r1', 'r2', 'r3'], ['r3b', 'r4', 'r5'], ['r6']]);
       assert.deepEqual(allPages(referrals, queryOf('$top=7')), [['r1', 'r2', 'r3', 'r3b', 'r4', 'r5', 'r6']]);
-      assert.deepEqual(allPages(referrals, queryOf('$top=2&$orderby=updatedDateTime desc')), [['r6', 'r5'], ['r4', 'r3b'], ['r3', 'r2'], ['r1']]);
+      assert.deepEqual(allPages(referrals, queryOf('$top=2&$orderby=updatedDateTime desc')), [
+        ['r6', 'r5'],
+        ['r4', 'r3b'],
+        ['r3', 'r2'],
+        ['r1'],
+      ]);
     });
 
     it('gives no cursor when the page ends exactly with the last referral', () => {
@@ -115,23 +132,40 @@ describe('simulator: listing referrals', () => {
     });
 
     it('filters before paging', () => {
-      assert.deepEqual(allPages(referrals, queryOf("$top=2&$filter=status eq 'New' and updatedDateTime gt 2026-11-23T01:00:00Z")), [['r2', 'r3'], ['r3b', 'r5']]);
+      assert.deepEqual(
+        allPages(referrals, queryOf("$top=2&$filter=status eq 'New' and updatedDateTime gt 2026-11-23T01:00:00Z")),
+        [
+          ['r2', 'r3'],
+          ['r3b', 'r5'],
+        ],
+      );
     });
 
     it('goes on after the last key seen, so a change while paging neither skips nor repeats a referral', () => {
       const query = queryOf('$top=3');
       const first = listPage(referrals, query);
-      assert.deepEqual(first.value.map((r) => r.id), ['r1', 'r2', 'r3']);
+      assert.deepEqual(
+        first.value.map((r) => r.id),
+        ['r1', 'r2', 'r3'],
+      );
       // r4 is changed (moves to the end) and r2, already read, too: offsets would now skip r3b.
-      const changed = referrals.map((r) => (r.id === 'r4' || r.id === 'r2' ? { ...r, updatedDateTime: '2026-11-23T07:00:00Z' } : r));
+      const changed = referrals.map((r) =>
+        r.id === 'r4' || r.id === 'r2' ? { ...r, updatedDateTime: '2026-11-23T07:00:00Z' } : r,
+      );
       const rest = allPages(changed, { ...query, after: first.next });
-      assert.deepEqual(rest, [['r3b', 'r5', 'r6'], ['r2', 'r4']]);
+      assert.deepEqual(rest, [
+        ['r3b', 'r5', 'r6'],
+        ['r2', 'r4'],
+      ]);
     });
 
     it('builds the next page’s query from the same options and the cursor', () => {
       const params = new URLSearchParams("$filter=status eq 'New'&$top=2");
       const query = nextPageQuery(params, { updated: Date.UTC(2026, 10, 23, 2), id: 'r2' });
-      assert.equal(query, `$filter=status%20eq%20'New'&$top=2&$skiptoken=${encodeSkipToken({ updated: Date.UTC(2026, 10, 23, 2), id: 'r2' })}`);
+      assert.equal(
+        query,
+        `$filter=status%20eq%20'New'&$top=2&$skiptoken=${encodeSkipToken({ updated: Date.UTC(2026, 10, 23, 2), id: 'r2' })}`,
+      );
       const again = queryOf(query);
       assert.deepEqual(again.after, { updated: Date.UTC(2026, 10, 23, 2), id: 'r2' });
       assert.equal(again.top, 2);

@@ -18,7 +18,12 @@ const matches = (filter: string, referral: Record<string, unknown>) => matchesFi
 describe('simulator: OData $filter', () => {
   describe('parsing', () => {
     it('reads one comparison of a field with a string', () => {
-      assert.deepEqual(parseFilter("status eq 'New'"), { kind: 'compare', field: 'status', operator: 'eq', literal: { type: 'string', value: 'New' } });
+      assert.deepEqual(parseFilter("status eq 'New'"), {
+        kind: 'compare',
+        field: 'status',
+        operator: 'eq',
+        literal: { type: 'string', value: 'New' },
+      });
     });
 
     it('reads every comparison operator', () => {
@@ -39,7 +44,7 @@ describe('simulator: OData $filter', () => {
     it('groups with parentheses', () => {
       const parsed = parseFilter("(status eq 'New' or status eq 'Active') and type eq 'Shared'");
       assert.equal(parsed.kind, 'and');
-      assert.equal((parsed).left.kind, 'or');
+      assert.equal(parsed.left.kind, 'or');
     });
 
     it("reads '' inside a string as one quote", () => {
@@ -48,17 +53,32 @@ describe('simulator: OData $filter', () => {
     });
 
     it('reads dates and times bare or quoted, in any offset, as the same instant', () => {
-      const bare = parseFilter('updatedDateTime gt 2026-11-23T09:00:00Z') as Extract<FilterExpression, { kind: 'compare' }>;
-      const quoted = parseFilter("updatedDateTime gt '2026-11-23T10:00:00+01:00'") as Extract<FilterExpression, { kind: 'compare' }>;
-      const noSeconds = parseFilter('createdDateTime ge 2026-11-23T09:00Z') as Extract<FilterExpression, { kind: 'compare' }>;
+      const bare = parseFilter('updatedDateTime gt 2026-11-23T09:00:00Z') as Extract<
+        FilterExpression,
+        { kind: 'compare' }
+      >;
+      const quoted = parseFilter("updatedDateTime gt '2026-11-23T10:00:00+01:00'") as Extract<
+        FilterExpression,
+        { kind: 'compare' }
+      >;
+      const noSeconds = parseFilter('createdDateTime ge 2026-11-23T09:00Z') as Extract<
+        FilterExpression,
+        { kind: 'compare' }
+      >;
       assert.deepEqual(bare.literal, { type: 'datetime', value: Date.UTC(2026, 10, 23, 9, 0, 0) });
       assert.deepEqual(quoted.literal, bare.literal);
       assert.deepEqual(noSeconds.literal, bare.literal);
     });
 
     it('reads fractions of a second, and a time without an offset as UTC', () => {
-      const fraction = parseFilter('updatedDateTime gt 2026-11-23T09:00:00.250Z') as Extract<FilterExpression, { kind: 'compare' }>;
-      const zoneless = parseFilter('updatedDateTime gt 2026-11-23T09:00:00') as Extract<FilterExpression, { kind: 'compare' }>;
+      const fraction = parseFilter('updatedDateTime gt 2026-11-23T09:00:00.250Z') as Extract<
+        FilterExpression,
+        { kind: 'compare' }
+      >;
+      const zoneless = parseFilter('updatedDateTime gt 2026-11-23T09:00:00') as Extract<
+        FilterExpression,
+        { kind: 'compare' }
+      >;
       assert.equal(fraction.literal.value, Date.UTC(2026, 10, 23, 9, 0, 0, 250));
       assert.equal(zoneless.literal.value, Date.UTC(2026, 10, 23, 9, 0, 0));
     });
@@ -74,7 +94,11 @@ describe('simulator: OData $filter', () => {
       ['   ', /the filter is empty/, 1],
       ["Status eq 'New'", /unknown field "Status" at position 1; the filterable fields are status, substatus/, 1],
       ["name eq 'Contoso'", /unknown field "name"/, 1],
-      ["status equals 'New'", /expected a comparison \(eq, ne, gt, ge, lt, le\) after status, found "equals" at position 8/, 8],
+      [
+        "status equals 'New'",
+        /expected a comparison \(eq, ne, gt, ge, lt, le\) after status, found "equals" at position 8/,
+        8,
+      ],
       ["status EQ 'New'", /found "EQ" at position 8/, 8],
       ['status eq', /status must be compared with a string in single quotes, found the end of the filter/, 10],
       ["status eq 'New", /the string starting at position 11 has no closing quote/, 11],
@@ -83,10 +107,18 @@ describe('simulator: OData $filter', () => {
       ["status eq 'New' type eq 'Shared'", /found "type" at position 17/, 17],
       ["status eq 'New' and", /expected a field name, found the end of the filter/, 20],
       ["status eq 'New' and or type eq 'Shared'", /unknown field "or" at position 21/, 21],
-      ["updatedDateTime gt 'yesterday'", /updatedDateTime must be compared with a date and time such as 2026-11-23T09:00:00Z, found "yesterday"/, 20],
+      [
+        "updatedDateTime gt 'yesterday'",
+        /updatedDateTime must be compared with a date and time such as 2026-11-23T09:00:00Z, found "yesterday"/,
+        20,
+      ],
       ['updatedDateTime gt 2026-13-01T00:00:00Z', /found "2026-13-01T00:00:00Z"/, 20],
       ['updatedDateTime gt 2026-11-23', /"2026-11-23" at position 20 is no literal this filter knows/, 20],
-      ['status eq 2026-11-23T09:00:00Z', /status must be compared with a string in single quotes, found 2026-11-23T09:00:00Z at position 11/, 11],
+      [
+        'status eq 2026-11-23T09:00:00Z',
+        /status must be compared with a string in single quotes, found 2026-11-23T09:00:00Z at position 11/,
+        11,
+      ],
       ['status eq 5', /"5" at position 11 is no literal this filter knows/, 11],
       ["status eq 'Open'", /status is never 'Open' \(position 11\); it is one of None, New, Active, Closed/, 11],
       ["direction eq 'incoming'", /direction is never 'incoming'.*Incoming, Outgoing/, 14],
@@ -140,12 +172,15 @@ describe('simulator: OData $filter', () => {
     });
 
     it('applies and, or and parentheses', () => {
-      assert.equal(matches("status eq 'Active' or type eq 'Shared' and qualification eq 'SalesQualified'", referral), true);
+      assert.equal(
+        matches("status eq 'Active' or type eq 'Shared' and qualification eq 'SalesQualified'", referral),
+        true,
+      );
       assert.equal(matches("(status eq 'Active' or type eq 'Shared') and qualification eq 'Direct'", referral), false);
       assert.equal(matches("status eq 'Active' or (type eq 'Shared' and direction eq 'Outgoing')", referral), false);
     });
 
-    it("treats a missing field as null: equal to nothing, unequal to everything, never greater or less", () => {
+    it('treats a missing field as null: equal to nothing, unequal to everything, never greater or less', () => {
       const bare = { id: 'x', updatedDateTime: '2026-11-23T09:00:00Z' };
       assert.equal(matches("type eq 'Shared'", bare), false);
       assert.equal(matches("type ne 'Shared'", bare), true);
@@ -155,7 +190,8 @@ describe('simulator: OData $filter', () => {
     });
 
     it('reads the filters the desk polls with', () => {
-      const filter = "direction eq 'Incoming' and updatedDateTime gt 2026-11-23T08:30:00Z and (status eq 'New' or status eq 'Active')";
+      const filter =
+        "direction eq 'Incoming' and updatedDateTime gt 2026-11-23T08:30:00Z and (status eq 'New' or status eq 'Active')";
       assert.equal(matches(filter, referral), true);
       assert.equal(matches(filter, { ...referral, status: 'Closed' }), false);
       assert.equal(matches(filter, { ...referral, updatedDateTime: '2026-11-23T08:30:00Z' }), false);

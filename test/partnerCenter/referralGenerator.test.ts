@@ -35,7 +35,10 @@ describe('simulator: generated referrals', () => {
   });
 
   it('are created (and last updated) at the given time, New/Received, expiring 14 days later', () => {
-    const referral = generateReferral(3, DateTime.fromISO('2026-11-23T09:15:30.250Z', { zone: 'utc' })) as unknown as Referral;
+    const referral = generateReferral(
+      3,
+      DateTime.fromISO('2026-11-23T09:15:30.250Z', { zone: 'utc' }),
+    ) as unknown as Referral;
     assert.equal(referral.createdDateTime, '2026-11-23T09:15:30.250Z');
     assert.equal(referral.updatedDateTime, '2026-11-23T09:15:30.250Z');
     assert.equal(referral.expirationDateTime, '2026-12-07T09:15:30.250Z');
@@ -53,9 +56,19 @@ describe('simulator: generated referrals', () => {
 
   it('vary as Partner Center’s do: every lead kind, both types, every qualification', () => {
     const kinds = new Set(many.map((r) => leadKindOf(r)));
-    assert.deepEqual([...kinds].sort(), ['coSellFromMicrosoft', 'coSellFromPartner', 'customerInquiry', 'marketingQualified', 'salesQualified']);
+    assert.deepEqual([...kinds].sort(), [
+      'coSellFromMicrosoft',
+      'coSellFromPartner',
+      'customerInquiry',
+      'marketingQualified',
+      'salesQualified',
+    ]);
     assert.deepEqual([...new Set(many.map((r) => r.type))].sort(), ['Independent', 'Shared']);
-    assert.deepEqual([...new Set(many.map((r) => r.qualification))].sort(), ['Direct', 'MarketingQualified', 'SalesQualified']);
+    assert.deepEqual([...new Set(many.map((r) => r.qualification))].sort(), [
+      'Direct',
+      'MarketingQualified',
+      'SalesQualified',
+    ]);
     const inviters = new Set(many.map((r) => r.inviteContext?.invitedBy?.organizationName ?? '(none)'));
     assert.ok(inviters.has('Microsoft') && inviters.has('(none)') && inviters.size >= 4, [...inviters].join(', '));
   });
@@ -73,7 +86,10 @@ describe('simulator: generated referrals', () => {
     const seen = new Set<string>();
     for (const referral of many.filter((r) => r.details.dealValue !== undefined)) {
       assert.equal(referral.details.currency, currencies.get(referral.customerProfile.address.country));
-      assert.ok(referral.details.dealValue! >= 1000 && referral.details.dealValue! % 1000 === 0, String(referral.details.dealValue));
+      assert.ok(
+        referral.details.dealValue! >= 1000 && referral.details.dealValue! % 1000 === 0,
+        String(referral.details.dealValue),
+      );
       seen.add(referral.details.currency!);
     }
     assert.ok(seen.size >= 8, [...seen].join(', '));
@@ -89,7 +105,10 @@ describe('simulator: generated referrals', () => {
 
   it('come as a stream: consecutive seeds, evenly spaced', () => {
     const stream = generateReferrals(3, { seed: 10, from: NOW, every: Duration.fromObject({ minutes: 20 }) });
-    assert.deepEqual(stream.map((r) => r.createdDateTime), ['2026-11-23T09:00:00Z', '2026-11-23T09:20:00Z', '2026-11-23T09:40:00Z']);
+    assert.deepEqual(
+      stream.map((r) => r.createdDateTime),
+      ['2026-11-23T09:00:00Z', '2026-11-23T09:20:00Z', '2026-11-23T09:40:00Z'],
+    );
     assert.deepEqual(stream[1], generateReferral(11, NOW.plus({ minutes: 20 })));
   });
 });

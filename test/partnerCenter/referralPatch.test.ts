@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { applyReferralPatch, PATCHABLE_PATHS, readPatchOperations, type AppliedOperation, type PatchProblem } from '../../tools/partnerCenterSimulator/referralPatch';
+import {
+  applyReferralPatch,
+  PATCHABLE_PATHS,
+  readPatchOperations,
+  type AppliedOperation,
+  type PatchProblem,
+} from '../../tools/partnerCenterSimulator/referralPatch';
 import { SUBSTATUSES_OF_STATUS, transitionProblem } from '../../tools/partnerCenterSimulator/statusTransitions';
 import type { WireObject } from '../support/wireJson';
 
@@ -61,36 +67,94 @@ describe('simulator: PATCH of a referral', () => {
 
   describe('reading the operations', () => {
     it('takes replace and add with a value', () => {
-      assert.deepEqual(operationsOf([replace('/status', 'Active'), { op: 'add', path: '/details/notes', value: 'x' }]), [
-        { op: 'replace', path: '/status', value: 'Active' },
-        { op: 'add', path: '/details/notes', value: 'x' },
-      ]);
+      assert.deepEqual(
+        operationsOf([replace('/status', 'Active'), { op: 'add', path: '/details/notes', value: 'x' }]),
+        [
+          { op: 'replace', path: '/status', value: 'Active' },
+          { op: 'add', path: '/details/notes', value: 'x' },
+        ],
+      );
     });
 
     const refused: [string, unknown, string, RegExp][] = [
       ['a body that is no array', { op: 'replace', path: '/status', value: 'Active' }, '/', /JSON Patch array/],
       ['an empty patch', [], '/', /no operations/],
       ['an operation that is no object', ['replace'], '/0', /operation 0 must be an object/],
-      ['an operation without a path', [replace('/status', 'Active'), { op: 'replace', value: 1 }], '/1', /operation 1 has no path/],
-      ['remove', [{ op: 'remove', path: '/statusReason' }], '/statusReason', /op "remove" is not supported; use replace or add/],
+      [
+        'an operation without a path',
+        [replace('/status', 'Active'), { op: 'replace', value: 1 }],
+        '/1',
+        /operation 1 has no path/,
+      ],
+      [
+        'remove',
+        [{ op: 'remove', path: '/statusReason' }],
+        '/statusReason',
+        /op "remove" is not supported; use replace or add/,
+      ],
       ['test', [{ op: 'test', path: '/status', value: 'New' }], '/status', /op "test" is not supported/],
-      ['a path outside the contract', [replace('/name', 'Renamed')], '/name', /\/name cannot be changed; the patchable paths are \/status, \/substatus/],
-      ['a nested path outside the contract', [replace('/details/customerRequestedContact', false)], '/details/customerRequestedContact', /cannot be changed/],
+      [
+        'a path outside the contract',
+        [replace('/name', 'Renamed')],
+        '/name',
+        /\/name cannot be changed; the patchable paths are \/status, \/substatus/,
+      ],
+      [
+        'a nested path outside the contract',
+        [replace('/details/customerRequestedContact', false)],
+        '/details/customerRequestedContact',
+        /cannot be changed/,
+      ],
       ['an array index path', [{ op: 'add', path: '/team/-', value: {} }], '/team/-', /cannot be changed/],
-      ['an operation without a value', [{ op: 'replace', path: '/status' }], '/status', /\/status: the operation has no value/],
+      [
+        'an operation without a value',
+        [{ op: 'replace', path: '/status' }],
+        '/status',
+        /\/status: the operation has no value/,
+      ],
       ['an unknown status', [replace('/status', 'Open')], '/status', /\/status must be one of New, Active, Closed/],
       ['status None', [replace('/status', 'None')], '/status', /must be one of New, Active, Closed/],
-      ['an unknown substatus', [replace('/substatus', 'Maybe')], '/substatus', /must be one of Pending, Received, Accepted, Won, Lost, Declined, Expired/],
-      ['a negative deal value', [replace('/details/dealValue', -1)], '/details/dealValue', /must be a number, zero or more/],
+      [
+        'an unknown substatus',
+        [replace('/substatus', 'Maybe')],
+        '/substatus',
+        /must be one of Pending, Received, Accepted, Won, Lost, Declined, Expired/,
+      ],
+      [
+        'a negative deal value',
+        [replace('/details/dealValue', -1)],
+        '/details/dealValue',
+        /must be a number, zero or more/,
+      ],
       ['a deal value as text', [replace('/details/dealValue', '25000')], '/details/dealValue', /must be a number/],
       ['a currency name', [replace('/details/currency', 'euro')], '/details/currency', /three-letter ISO-4217 code/],
-      ['a closing date that is no date', [replace('/details/closingDateTime', '31.01.2027')], '/details/closingDateTime', /ISO-8601/],
+      [
+        'a closing date that is no date',
+        [replace('/details/closingDateTime', '31.01.2027')],
+        '/details/closingDateTime',
+        /ISO-8601/,
+      ],
       ['notes that are no text', [replace('/details/notes', 5)], '/details/notes', /must be a string/],
       ['a team that is no array', [replace('/team', { email: 'a@b.example' })], '/team', /must be an array/],
-      ['a team member with a bad e-mail', [replace('/team', [{ firstName: 'Sales', email: 'not-an-address' }])], '/team', /item 0: "not-an-address" is not an e-mail address/],
-      ['a solution without id', [replace('/details/requirements/solutions', [{ id: 's' }, { name: 'No id' }])], '/details/requirements/solutions', /item 1: needs an id/],
+      [
+        'a team member with a bad e-mail',
+        [replace('/team', [{ firstName: 'Sales', email: 'not-an-address' }])],
+        '/team',
+        /item 0: "not-an-address" is not an e-mail address/,
+      ],
+      [
+        'a solution without id',
+        [replace('/details/requirements/solutions', [{ id: 's' }, { name: 'No id' }])],
+        '/details/requirements/solutions',
+        /item 1: needs an id/,
+      ],
       ['an empty sales stage', [replace('/salesStage', ' ')], '/salesStage', /must not be empty/],
-      ['an overlong status reason', [replace('/statusReason', 'x'.repeat(1001))], '/statusReason', /at most 1000 characters/],
+      [
+        'an overlong status reason',
+        [replace('/statusReason', 'x'.repeat(1001))],
+        '/statusReason',
+        /at most 1000 characters/,
+      ],
     ];
     for (const [what, body, path, message] of refused) {
       it(`refuses ${what}, naming ${path}`, () => {
@@ -101,7 +165,14 @@ describe('simulator: PATCH of a referral', () => {
     }
 
     it('names the first bad operation of several', () => {
-      assert.equal(readProblem([replace('/status', 'Active'), replace('/substatus', 'Accepted'), replace('/details/dealValue', -5)]).path, '/details/dealValue');
+      assert.equal(
+        readProblem([
+          replace('/status', 'Active'),
+          replace('/substatus', 'Accepted'),
+          replace('/details/dealValue', -5),
+        ]).path,
+        '/details/dealValue',
+      );
     });
   });
 
@@ -115,7 +186,12 @@ describe('simulator: PATCH of a referral', () => {
       ]);
       assert.equal(result.status, 'Active');
       assert.equal(result.substatus, 'Accepted');
-      assert.deepEqual(result.details, { notes: 'from the customer', dealValue: 42000, currency: 'EUR', closingDateTime: '2027-01-31T00:00:00Z' });
+      assert.deepEqual(result.details, {
+        notes: 'from the customer',
+        dealValue: 42000,
+        currency: 'EUR',
+        closingDateTime: '2027-01-31T00:00:00Z',
+      });
       assert.equal(result.acceptedDateTime, '2026-11-24T10:30:00.000Z');
       assert.equal(result.updatedDateTime, '2026-11-24T10:30:00.000Z');
       assert.equal(result.closedDateTime, undefined);
@@ -123,7 +199,11 @@ describe('simulator: PATCH of a referral', () => {
     });
 
     it('declines: Closed/Declined with a reason, stamped closed now', () => {
-      const result = patched(received(), [replace('/status', 'Closed'), replace('/substatus', 'Declined'), replace('/statusReason', 'Customer did not respond')]);
+      const result = patched(received(), [
+        replace('/status', 'Closed'),
+        replace('/substatus', 'Declined'),
+        replace('/statusReason', 'Customer did not respond'),
+      ]);
       assert.equal(`${result.status}/${result.substatus}`, 'Closed/Declined');
       assert.equal(result.statusReason, 'Customer did not respond');
       assert.equal(result.closedDateTime, '2026-11-24T10:30:00.000Z');
@@ -131,16 +211,30 @@ describe('simulator: PATCH of a referral', () => {
     });
 
     it('wins an active deal without touching when it was accepted', () => {
-      const active = { ...received(), status: 'Active', substatus: 'Accepted', acceptedDateTime: '2026-11-23T09:00:00Z' };
+      const active = {
+        ...received(),
+        status: 'Active',
+        substatus: 'Accepted',
+        acceptedDateTime: '2026-11-23T09:00:00Z',
+      };
       const result = patched(active, [replace('/status', 'Closed'), replace('/substatus', 'Won')]);
       assert.equal(result.acceptedDateTime, '2026-11-23T09:00:00Z');
       assert.equal(result.closedDateTime, '2026-11-24T10:30:00.000Z');
     });
 
     it('changes an active deal’s details, stage and team without a status', () => {
-      const active = { ...received(), status: 'Active', substatus: 'Accepted', acceptedDateTime: '2026-11-23T09:00:00Z' };
+      const active = {
+        ...received(),
+        status: 'Active',
+        substatus: 'Accepted',
+        acceptedDateTime: '2026-11-23T09:00:00Z',
+      };
       const team = [{ firstName: 'Account', lastName: 'Executive', email: 'ae@partner.example' }];
-      const result = patched(active, [replace('/salesStage', 'Develop'), replace('/team', team), { op: 'add', path: '/externalReferenceId', value: 'CRM-7' }]);
+      const result = patched(active, [
+        replace('/salesStage', 'Develop'),
+        replace('/team', team),
+        { op: 'add', path: '/externalReferenceId', value: 'CRM-7' },
+      ]);
       assert.equal(result.salesStage, 'Develop');
       assert.deepEqual(result.team, team);
       assert.equal(result.externalReferenceId, 'CRM-7');
@@ -162,13 +256,29 @@ describe('simulator: PATCH of a referral', () => {
     it('leaves the given referral as it was', () => {
       const referral = received();
       const copy = structuredClone(referral);
-      patched(referral, [replace('/status', 'Active'), replace('/substatus', 'Accepted'), replace('/details/notes', 'changed')]);
+      patched(referral, [
+        replace('/status', 'Active'),
+        replace('/substatus', 'Accepted'),
+        replace('/details/notes', 'changed'),
+      ]);
       assert.deepEqual(referral, copy);
     });
 
     const refused: [string, Record<string, unknown>, unknown[], string, RegExp][] = [
-      ['a status without a substatus that fits it', received(), [replace('/status', 'Active')], '/substatus', /substatus Received does not fit status Active; an Active referral is Accepted/],
-      ['a substatus of another status', received(), [replace('/substatus', 'Won')], '/substatus', /substatus Won does not fit status New; a New referral is Pending, Received/],
+      [
+        'a status without a substatus that fits it',
+        received(),
+        [replace('/status', 'Active')],
+        '/substatus',
+        /substatus Received does not fit status Active; an Active referral is Accepted/,
+      ],
+      [
+        'a substatus of another status',
+        received(),
+        [replace('/substatus', 'Won')],
+        '/substatus',
+        /substatus Won does not fit status New; a New referral is Pending, Received/,
+      ],
       [
         'going back from Active to New',
         { ...received(), status: 'Active', substatus: 'Accepted' },
@@ -176,9 +286,27 @@ describe('simulator: PATCH of a referral', () => {
         '/status',
         /an Active referral cannot become New; it may become Active or Closed/,
       ],
-      ['reopening a Closed referral', { ...received(), status: 'Closed', substatus: 'Declined' }, [replace('/status', 'Active'), replace('/substatus', 'Accepted')], '/status', /Closed \(Declined\), which is final/],
-      ['changing only the substatus of a Closed referral', { ...received(), status: 'Closed', substatus: 'Lost' }, [replace('/substatus', 'Won')], '/substatus', /which is final/],
-      ['even repeating the status of a Closed referral', { ...received(), status: 'Closed', substatus: 'Won' }, [replace('/status', 'Closed')], '/status', /final/],
+      [
+        'reopening a Closed referral',
+        { ...received(), status: 'Closed', substatus: 'Declined' },
+        [replace('/status', 'Active'), replace('/substatus', 'Accepted')],
+        '/status',
+        /Closed \(Declined\), which is final/,
+      ],
+      [
+        'changing only the substatus of a Closed referral',
+        { ...received(), status: 'Closed', substatus: 'Lost' },
+        [replace('/substatus', 'Won')],
+        '/substatus',
+        /which is final/,
+      ],
+      [
+        'even repeating the status of a Closed referral',
+        { ...received(), status: 'Closed', substatus: 'Won' },
+        [replace('/status', 'Closed')],
+        '/status',
+        /final/,
+      ],
     ];
     for (const [what, referral, body, path, message] of refused) {
       it(`refuses ${what}, naming ${path}`, () => {
@@ -191,7 +319,10 @@ describe('simulator: PATCH of a referral', () => {
 
     it('lets a Closed referral’s other fields change', () => {
       const closed = { ...received(), status: 'Closed', substatus: 'Lost' };
-      assert.equal(patched(closed, [replace('/statusReason', 'Customer chose another vendor')]).statusReason, 'Customer chose another vendor');
+      assert.equal(
+        patched(closed, [replace('/statusReason', 'Customer chose another vendor')]).statusReason,
+        'Customer chose another vendor',
+      );
     });
   });
 
@@ -229,11 +360,22 @@ describe('simulator: PATCH of a referral', () => {
     }
 
     it('has the substatuses of the contract for each status', () => {
-      assert.deepEqual(SUBSTATUSES_OF_STATUS, { New: ['Pending', 'Received'], Active: ['Accepted'], Closed: ['Won', 'Lost', 'Declined', 'Expired'] });
+      assert.deepEqual(SUBSTATUSES_OF_STATUS, {
+        New: ['Pending', 'Received'],
+        Active: ['Accepted'],
+        Closed: ['Won', 'Lost', 'Declined', 'Expired'],
+      });
     });
 
     it('does not check a patch that sets neither status nor substatus', () => {
-      assert.equal(transitionProblem({ status: 'Closed', substatus: 'Won' }, { status: 'Closed', substatus: 'Won' }, { status: false, substatus: false }), undefined);
+      assert.equal(
+        transitionProblem(
+          { status: 'Closed', substatus: 'Won' },
+          { status: 'Closed', substatus: 'Won' },
+          { status: false, substatus: false },
+        ),
+        undefined,
+      );
     });
   });
 });

@@ -40,7 +40,7 @@ const withoutKey = (object: Record<string, unknown>, key: string) => {
 };
 
 describe('partnerCenter: parseReferrals', () => {
-  it('refuses an id of the kind the partner\'s own deals have, so a delivery cannot reach one', () => {
+  it("refuses an id of the kind the partner's own deals have, so a delivery cannot reach one", () => {
     const parsed = parseReferrals(pcReferral({ id: 'deal-0f6c1d9e-5b7a-4c61-9a57-2b8e3f4d5a10' }));
     assert.ok('problems' in parsed);
     assert.equal(parsed.problems[0].problems[0].field, 'id');
@@ -67,11 +67,17 @@ describe('partnerCenter: parseReferrals', () => {
         statusReason: null,
         closedDateTime: null,
         details: { ...(base.details as object), notes: null, dealValue: null, closingDateTime: null },
-        customerProfile: { ...(base.customerProfile as object), size: null, team: [{ firstName: 'Anna', email: null }] },
+        customerProfile: {
+          ...(base.customerProfile as object),
+          size: null,
+          team: [{ firstName: 'Anna', email: null }],
+        },
       });
       assert.equal(referral.name, 'Contoso GmbH', 'no name: named after its customer');
-      for (const field of ['externalReferenceId', 'statusReason', 'closedDateTime']) assert.equal(field in referral, false, field);
-      for (const field of ['notes', 'dealValue', 'closingDateTime']) assert.equal(field in referral.details, false, field);
+      for (const field of ['externalReferenceId', 'statusReason', 'closedDateTime'])
+        assert.equal(field in referral, false, field);
+      for (const field of ['notes', 'dealValue', 'closingDateTime'])
+        assert.equal(field in referral.details, false, field);
       assert.equal('size' in referral.customerProfile, false);
       assert.deepEqual(referral.customerProfile.team, [{ firstName: 'Anna' }]);
       assert.equal(JSON.stringify(referral).includes('null'), false);
@@ -79,7 +85,10 @@ describe('partnerCenter: parseReferrals', () => {
 
     it('reads an array of referrals, in order', () => {
       const referrals = referralsOf([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2' }), pcReferral({ id: 'r-3' })]);
-      assert.deepEqual(referrals.map((r) => r.id), ['r-1', 'r-2', 'r-3']);
+      assert.deepEqual(
+        referrals.map((r) => r.id),
+        ['r-1', 'r-2', 'r-3'],
+      );
     });
 
     it('writes every timestamp as a UTC ISO instant', () => {
@@ -117,7 +126,10 @@ describe('partnerCenter: parseReferrals', () => {
     });
 
     it('leaves missing timestamps for the ingest to fill in', () => {
-      const bare = withoutKey(withoutKey(withoutKey(pcReferral(), 'createdDateTime'), 'updatedDateTime'), 'expirationDateTime');
+      const bare = withoutKey(
+        withoutKey(withoutKey(pcReferral(), 'createdDateTime'), 'updatedDateTime'),
+        'expirationDateTime',
+      );
       const [referral] = referralsOf(bare);
       assert.equal(referral.createdDateTime, undefined);
       assert.equal(referral.updatedDateTime, undefined);
@@ -133,7 +145,11 @@ describe('partnerCenter: parseReferrals', () => {
     it('normalises the country code to upper case', () => {
       for (const country of ['de', 'De', ' de ']) {
         const profile = { name: 'Contoso GmbH', address: { city: 'Berlin', country } };
-        assert.equal(referralsOf(pcReferral({ customerProfile: profile }))[0].customerProfile.address.country, 'DE', JSON.stringify(country));
+        assert.equal(
+          referralsOf(pcReferral({ customerProfile: profile }))[0].customerProfile.address.country,
+          'DE',
+          JSON.stringify(country),
+        );
       }
     });
 
@@ -160,7 +176,10 @@ describe('partnerCenter: parseReferrals', () => {
           team: [{ firstName: 'Anna', contactPreference: { locale: 'de-DE', disableNotifications: false } }],
         },
         details: { dealValue: 1, customerAction: 'Contact', requirements: { industries: [{ id: 'manufacturing' }] } },
-        inviteContext: { invitedBy: { organizationId: 'o-1', organizationName: 'Microsoft' }, assistanceRequestCode: 'TechnicalAssistance' },
+        inviteContext: {
+          invitedBy: { organizationId: 'o-1', organizationName: 'Microsoft' },
+          assistanceRequestCode: 'TechnicalAssistance',
+        },
       });
       const [referral] = referralsOf(body);
       const kept = referral as unknown as WireObject;
@@ -175,7 +194,10 @@ describe('partnerCenter: parseReferrals', () => {
       assert.equal(kept.customerProfile.size, '100to499employees');
       assert.deepEqual(kept.customerProfile.ids, [{ profileType: 'Duns', id: '123456789' }]);
       assert.equal(kept.customerProfile.address.region, 'Berlin');
-      assert.deepEqual(kept.customerProfile.team[0].contactPreference, { locale: 'de-DE', disableNotifications: false });
+      assert.deepEqual(kept.customerProfile.team[0].contactPreference, {
+        locale: 'de-DE',
+        disableNotifications: false,
+      });
       assert.equal(kept.details.customerAction, 'Contact');
       assert.deepEqual(kept.details.requirements, { industries: [{ id: 'manufacturing' }] });
       assert.equal(kept.inviteContext.assistanceRequestCode, 'TechnicalAssistance');
@@ -192,21 +214,34 @@ describe('partnerCenter: parseReferrals', () => {
   describe('problems', () => {
     it('names a missing id', () => {
       const problems = problemsOf(withoutKey(pcReferral(), 'id'));
-      assert.deepEqual(problems.map((p) => [p.index, p.id]), [[0, undefined]]);
-      assert.deepEqual(problems[0].problems.map((p) => p.field), ['id']);
+      assert.deepEqual(
+        problems.map((p) => [p.index, p.id]),
+        [[0, undefined]],
+      );
+      assert.deepEqual(
+        problems[0].problems.map((p) => p.field),
+        ['id'],
+      );
     });
 
     for (const id of ['a/b', 'a b', 'a#1', '-leading-dash', '', 'x'.repeat(129)]) {
       it(`names an id with bad characters or length: ${JSON.stringify(id.length > 20 ? `${id.slice(0, 5)}…(${id.length})` : id)}`, () => {
         const problems = problemsOf(pcReferral({ id }));
         assert.equal(problems[0].id, id);
-        assert.deepEqual(problems[0].problems.map((p) => p.field), ['id']);
+        assert.deepEqual(
+          problems[0].problems.map((p) => p.field),
+          ['id'],
+        );
       });
     }
 
     it('names a missing customer name', () => {
-      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { address: { country: 'DE' } } })), ['customerProfile.name']);
-      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { name: '  ', address: { country: 'DE' } } })), ['customerProfile.name']);
+      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { address: { country: 'DE' } } })), [
+        'customerProfile.name',
+      ]);
+      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { name: '  ', address: { country: 'DE' } } })), [
+        'customerProfile.name',
+      ]);
     });
 
     it('names a missing customer profile', () => {
@@ -214,17 +249,25 @@ describe('partnerCenter: parseReferrals', () => {
     });
 
     it('names a missing address', () => {
-      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { name: 'Contoso GmbH' } })), ['customerProfile.address']);
+      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { name: 'Contoso GmbH' } })), [
+        'customerProfile.address',
+      ]);
     });
 
     it('names a missing country', () => {
-      assert.deepEqual(fieldsOf(pcReferral({ customerProfile: { name: 'Contoso GmbH', address: { city: 'Berlin' } } })), ['customerProfile.address.country']);
+      assert.deepEqual(
+        fieldsOf(pcReferral({ customerProfile: { name: 'Contoso GmbH', address: { city: 'Berlin' } } })),
+        ['customerProfile.address.country'],
+      );
     });
 
     for (const country of ['Germany', 'DEU', 'XK', 'UK', '']) {
       it(`names country ${JSON.stringify(country)}, which is no ISO-3166 alpha-2 code`, () => {
         const problems = problemsOf(pcReferral({ customerProfile: { name: 'Contoso GmbH', address: { country } } }));
-        assert.deepEqual(problems[0].problems.map((p) => p.field), ['customerProfile.address.country']);
+        assert.deepEqual(
+          problems[0].problems.map((p) => p.field),
+          ['customerProfile.address.country'],
+        );
         assert.match(problems[0].problems[0].message, /ISO-3166/);
       });
     }
@@ -241,14 +284,22 @@ describe('partnerCenter: parseReferrals', () => {
       assert.deepEqual(fieldsOf(pcReferral({ details: { currency: 'euro' } })), ['details.currency']);
     });
 
-    for (const field of ['createdDateTime', 'updatedDateTime', 'expirationDateTime', 'acceptedDateTime', 'closedDateTime']) {
+    for (const field of [
+      'createdDateTime',
+      'updatedDateTime',
+      'expirationDateTime',
+      'acceptedDateTime',
+      'closedDateTime',
+    ]) {
       it(`names a bad date in ${field}`, () => {
         assert.deepEqual(fieldsOf(pcReferral({ [field]: 'not-a-date' })), [field]);
       });
     }
 
     it('names a bad closing date in the details', () => {
-      assert.deepEqual(fieldsOf(pcReferral({ details: { closingDateTime: '31.01.2027' } })), ['details.closingDateTime']);
+      assert.deepEqual(fieldsOf(pcReferral({ details: { closingDateTime: '31.01.2027' } })), [
+        'details.closingDateTime',
+      ]);
     });
 
     it('names an unknown status', () => {
@@ -257,9 +308,20 @@ describe('partnerCenter: parseReferrals', () => {
 
     it('names every problem of one item', () => {
       const fields = fieldsOf(
-        pcReferral({ id: 'bad id', customerProfile: { address: { country: 'Germany' } }, details: { dealValue: -5 }, createdDateTime: 'yesterday' }),
+        pcReferral({
+          id: 'bad id',
+          customerProfile: { address: { country: 'Germany' } },
+          details: { dealValue: -5 },
+          createdDateTime: 'yesterday',
+        }),
       ).sort();
-      assert.deepEqual(fields, ['createdDateTime', 'customerProfile.address.country', 'customerProfile.name', 'details.dealValue', 'id']);
+      assert.deepEqual(fields, [
+        'createdDateTime',
+        'customerProfile.address.country',
+        'customerProfile.name',
+        'details.dealValue',
+        'id',
+      ]);
     });
 
     it('rejects an item that is not an object', () => {
@@ -271,31 +333,62 @@ describe('partnerCenter: parseReferrals', () => {
     });
 
     it('rejects an empty array', () => {
-      assert.deepEqual(problemsOf([]).map((p) => p.problems.map((q) => q.field)), [['(body)']]);
+      assert.deepEqual(
+        problemsOf([]).map((p) => p.problems.map((q) => q.field)),
+        [['(body)']],
+      );
     });
 
     it('names a duplicate id within one batch, at the second occurrence', () => {
       const problems = problemsOf([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2' }), pcReferral({ id: 'r-1' })]);
-      assert.deepEqual(problems, [{ index: 2, id: 'r-1', problems: [{ field: 'id', message: 'appears twice in this delivery' }] }]);
+      assert.deepEqual(problems, [
+        { index: 2, id: 'r-1', problems: [{ field: 'id', message: 'appears twice in this delivery' }] },
+      ]);
     });
 
     it('names a duplicate at its own index when an earlier item is bad', () => {
-      const problems = problemsOf([pcReferral({ id: 'bad', customerProfile: {} }), pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-1' })]);
-      assert.deepEqual(problems.map((p) => [p.index, p.id]), [[0, 'bad'], [2, 'r-1']]);
+      const problems = problemsOf([
+        pcReferral({ id: 'bad', customerProfile: {} }),
+        pcReferral({ id: 'r-1' }),
+        pcReferral({ id: 'r-1' }),
+      ]);
+      assert.deepEqual(
+        problems.map((p) => [p.index, p.id]),
+        [
+          [0, 'bad'],
+          [2, 'r-1'],
+        ],
+      );
     });
 
     it('returns only problems when one item of a batch is bad', () => {
-      const result = parseReferrals([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', details: { dealValue: -1 } }), pcReferral({ id: 'r-3' })]);
+      const result = parseReferrals([
+        pcReferral({ id: 'r-1' }),
+        pcReferral({ id: 'r-2', details: { dealValue: -1 } }),
+        pcReferral({ id: 'r-3' }),
+      ]);
       assert.deepEqual(Object.keys(result), ['problems']);
       const { problems } = result as { problems: ItemProblem[] };
-      assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'r-2']]);
-      assert.deepEqual(problems[0].problems.map((p) => p.field), ['details.dealValue']);
+      assert.deepEqual(
+        problems.map((p) => [p.index, p.id]),
+        [[1, 'r-2']],
+      );
+      assert.deepEqual(
+        problems[0].problems.map((p) => p.field),
+        ['details.dealValue'],
+      );
     });
 
     it('names the path where an item nests deeper than 32 levels, at any depth, and reads none of it', () => {
       for (const depth of [MAX_JSON_DEPTH, 5_000, 200_000]) {
-        const problems = problemsOf([pcReferral({ id: 'r-1' }), pcReferral({ id: 'r-2', status: 'Bogus', extra: nested(depth) })]);
-        assert.deepEqual(problems.map((p) => [p.index, p.id]), [[1, 'r-2']]);
+        const problems = problemsOf([
+          pcReferral({ id: 'r-1' }),
+          pcReferral({ id: 'r-2', status: 'Bogus', extra: nested(depth) }),
+        ]);
+        assert.deepEqual(
+          problems.map((p) => [p.index, p.id]),
+          [[1, 'r-2']],
+        );
         const field = ['extra', ...Array(MAX_JSON_DEPTH - 1).fill(0)].join('.');
         assert.deepEqual(problems[0].problems, [{ field, message: 'nests deeper than 32 levels' }]);
       }
@@ -313,16 +406,26 @@ describe('partnerCenter: parseReferrals', () => {
       assert.equal(JSON.stringify(fits).length, MAX_REFERRAL_CHARS);
 
       const [tooLarge] = problemsOf(pcReferral({ attachment: 'x'.repeat(filler + 1) })).map((item) => item.problems);
-      assert.deepEqual(tooLarge.map((p) => p.field), ['attachment']);
-      const problem = problemsOf(pcReferral({ details: { notes: 'short', extra: { file: 'y'.repeat(600_000) } } }))[0].problems[0];
+      assert.deepEqual(
+        tooLarge.map((p) => p.field),
+        ['attachment'],
+      );
+      const problem = problemsOf(pcReferral({ details: { notes: 'short', extra: { file: 'y'.repeat(600_000) } } }))[0]
+        .problems[0];
       assert.equal(problem.field, 'details.extra.file');
-      assert.match(problem.message, /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; .* at most 200,000$/);
+      assert.match(
+        problem.message,
+        /^is 600,002 characters and makes the referral 60\d,\d{3} characters as JSON; .* at most 200,000$/,
+      );
     });
 
     it('names the whole referral when no one field makes it too large', () => {
       const fields = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`part${i}`, 'z'.repeat(25_000)]));
       const [item] = problemsOf(pcReferral(fields));
-      assert.deepEqual(item.problems.map((p) => p.field), ['(referral)']);
+      assert.deepEqual(
+        item.problems.map((p) => p.field),
+        ['(referral)'],
+      );
       assert.match(item.problems[0].message, /^is 25\d,\d{3} characters as JSON; a referral may have at most 200,000$/);
     });
 

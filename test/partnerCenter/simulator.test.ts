@@ -51,7 +51,11 @@ describe('Partner Center simulator over HTTP', () => {
     if (token !== null) headers.set('authorization', `Bearer ${token}`);
     const response = await fetch(`${sim.apiUrl}${path}`, { ...init, headers });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as WireObject) : undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as WireObject) : undefined,
+    };
   }
 
   describe('token endpoint (stand-in for Entra ID)', () => {
@@ -65,10 +69,13 @@ describe('Partner Center simulator over HTTP', () => {
       assert.notEqual(body.refresh_token, sim.credentials.refreshToken);
       const rotated = await redeem(grant({ refresh_token: body.refresh_token }));
       assert.equal(rotated.status, 200, 'the rotated refresh token works');
-      assert.deepEqual(sim.tokenRequests.map((r) => [r.refreshToken, r.status]), [
-        [sim.credentials.refreshToken, 200],
-        [body.refresh_token, 200],
-      ]);
+      assert.deepEqual(
+        sim.tokenRequests.map((r) => [r.refreshToken, r.status]),
+        [
+          [sim.credentials.refreshToken, 200],
+          [body.refresh_token, 200],
+        ],
+      );
     });
 
     it('keeps an older refresh token working after rotation, as Entra does, until revoked', async () => {
@@ -102,7 +109,9 @@ describe('Partner Center simulator over HTTP', () => {
 
     it('takes the client credentials in an Authorization: Basic header too', async () => {
       const { client_id, client_secret, ...rest } = grant();
-      const basic = Buffer.from(`${encodeURIComponent(client_id)}:${encodeURIComponent(client_secret)}`).toString('base64');
+      const basic = Buffer.from(`${encodeURIComponent(client_id)}:${encodeURIComponent(client_secret)}`).toString(
+        'base64',
+      );
       assert.equal((await redeem(rest, undefined, { authorization: `Basic ${basic}` })).status, 200);
     });
 
@@ -110,11 +119,32 @@ describe('Partner Center simulator over HTTP', () => {
       ['a wrong client secret', () => grant({ client_secret: 'wrong' }), undefined, 401, 'invalid_client', 7000215],
       ['no client secret', () => ({ ...grant(), client_secret: '' }), undefined, 401, 'invalid_client', 7000218],
       ['an unknown refresh token', () => grant({ refresh_token: 'made-up' }), undefined, 400, 'invalid_grant', 9002313],
-      ['an unknown client id', () => grant({ client_id: '00000000-0000-0000-0000-000000000000' }), undefined, 400, 'unauthorized_client', 700016],
+      [
+        'an unknown client id',
+        () => grant({ client_id: '00000000-0000-0000-0000-000000000000' }),
+        undefined,
+        400,
+        'unauthorized_client',
+        700016,
+      ],
       ['an unknown tenant', () => grant(), 'other-tenant', 400, 'invalid_request', 90002],
-      ['a scope of another resource', () => grant({ scope: 'https://graph.microsoft.com/.default' }), undefined, 400, 'invalid_scope', 70011],
+      [
+        'a scope of another resource',
+        () => grant({ scope: 'https://graph.microsoft.com/.default' }),
+        undefined,
+        400,
+        'invalid_scope',
+        70011,
+      ],
       ['no scope', () => ({ ...grant(), scope: '' }), undefined, 400, 'invalid_request', 900144],
-      ['another grant type', () => grant({ grant_type: 'client_credentials' }), undefined, 400, 'unsupported_grant_type', 70003],
+      [
+        'another grant type',
+        () => grant({ grant_type: 'client_credentials' }),
+        undefined,
+        400,
+        'unsupported_grant_type',
+        70003,
+      ],
       ['no grant type', () => ({ ...grant(), grant_type: '' }), undefined, 400, 'invalid_request', 900144],
     ];
     for (const [what, fields, tenant, status, error, code] of refusals) {
@@ -129,9 +159,16 @@ describe('Partner Center simulator over HTTP', () => {
     }
 
     it('reads only form-encoded bodies', async () => {
-      const response = await fetch(tokenUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(grant()) });
+      const response = await fetch(tokenUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(grant()),
+      });
       assert.equal(response.status, 400);
-      assert.match(((await response.json()) as { error_description: string }).error_description, /must contain the following parameter: 'grant_type'/);
+      assert.match(
+        ((await response.json()) as { error_description: string }).error_description,
+        /must contain the following parameter: 'grant_type'/,
+      );
     });
   });
 
@@ -180,12 +217,17 @@ describe('Partner Center simulator over HTTP', () => {
     it('answers an unknown id with 404 and an OData error', async () => {
       const answer = await api('/no-such-referral');
       assert.equal(answer.status, 404);
-      assert.deepEqual(answer.body, { error: { code: 'NotFound', message: 'Referral no-such-referral was not found', target: 'id' } });
+      assert.deepEqual(answer.body, {
+        error: { code: 'NotFound', message: 'Referral no-such-referral was not found', target: 'id' },
+      });
     });
 
     it('lists with the OData envelope; a bad query option is a 400 naming it', async () => {
       const list = await api('');
-      assert.deepEqual(list.body?.value.map((r: { id: string }) => r.id), [id]);
+      assert.deepEqual(
+        list.body?.value.map((r: { id: string }) => r.id),
+        [id],
+      );
       assert.equal(list.body?.['@odata.nextLink'], undefined);
       const bad = await api('?$top=0');
       assert.equal(bad.status, 400);
@@ -195,17 +237,31 @@ describe('Partner Center simulator over HTTP', () => {
     it('writes an absolute nextLink on the origin asked, or the one it is told', async () => {
       sim.add(generateReferral(2, NOW));
       const own = await api('?$top=1');
-      assert.ok(own.body?.['@odata.nextLink'].startsWith(`${sim.apiUrl}?$top=1&$skiptoken=`), own.body?.['@odata.nextLink']);
+      assert.ok(
+        own.body?.['@odata.nextLink'].startsWith(`${sim.apiUrl}?$top=1&$skiptoken=`),
+        own.body?.['@odata.nextLink'],
+      );
       await sim.stop();
-      sim = new PartnerCenterSimulator({ clock: clock.read, referrals: [referral, generateReferral(2, NOW)], nextLinkOrigin: 'https://api.partner.microsoft.com' });
+      sim = new PartnerCenterSimulator({
+        clock: clock.read,
+        referrals: [referral, generateReferral(2, NOW)],
+        nextLinkOrigin: 'https://api.partner.microsoft.com',
+      });
       await sim.start();
       const told = await api('?$top=1');
-      assert.match(told.body?.['@odata.nextLink'], /^https:\/\/api\.partner\.microsoft\.com\/v1\.0\/engagements\/referrals\?\$top=1&\$skiptoken=/);
+      assert.match(
+        told.body?.['@odata.nextLink'],
+        /^https:\/\/api\.partner\.microsoft\.com\/v1\.0\/engagements\/referrals\?\$top=1&\$skiptoken=/,
+      );
     });
 
     it('serves at most servedPageSize referrals a page, whatever $top asks, with a link to the rest', async () => {
       await sim.stop();
-      sim = new PartnerCenterSimulator({ clock: clock.read, referrals: [referral, generateReferral(2, NOW), generateReferral(3, NOW)], servedPageSize: 2 });
+      sim = new PartnerCenterSimulator({
+        clock: clock.read,
+        referrals: [referral, generateReferral(2, NOW), generateReferral(3, NOW)],
+        servedPageSize: 2,
+      });
       await sim.start();
       const first = await api('?$top=100');
       assert.equal(first.body?.value.length, 2);
@@ -214,7 +270,10 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('refuses methods it does not serve', async () => {
-      assert.equal((await api('', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status, 405);
+      assert.equal(
+        (await api('', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status,
+        405,
+      );
       assert.equal((await api(`/${id}`, { method: 'DELETE' })).status, 405);
     });
   });
@@ -227,7 +286,11 @@ describe('Partner Center simulator over HTTP', () => {
 
     it('answers 204 with the new ETag unless the representation is asked for, stamping the simulator’s time', async () => {
       clock.advance({ minutes: 5 });
-      const answer = await api(`/${id}`, { method: 'PATCH', body: accept, headers: { 'content-type': 'application/json-patch+json' } });
+      const answer = await api(`/${id}`, {
+        method: 'PATCH',
+        body: accept,
+        headers: { 'content-type': 'application/json-patch+json' },
+      });
       assert.equal(answer.status, 204);
       assert.equal(answer.body, undefined);
       const stored = sim.get(id)!;
@@ -238,11 +301,19 @@ describe('Partner Center simulator over HTTP', () => {
 
     it('checks If-Match when sent, quoted or not, or *', async () => {
       const { eTag } = sim.get(id)!;
-      const stale = await api(`/${id}`, { method: 'PATCH', body: accept, headers: { 'content-type': 'application/json', 'if-match': '"not-it"' } });
+      const stale = await api(`/${id}`, {
+        method: 'PATCH',
+        body: accept,
+        headers: { 'content-type': 'application/json', 'if-match': '"not-it"' },
+      });
       assert.equal(stale.status, 412);
       assert.equal(stale.body?.error.code, 'PreconditionFailed');
       assert.equal(sim.patches.length, 0);
-      const bare = await api(`/${id}`, { method: 'PATCH', body: accept, headers: { 'content-type': 'application/json', 'if-match': eTag } });
+      const bare = await api(`/${id}`, {
+        method: 'PATCH',
+        body: accept,
+        headers: { 'content-type': 'application/json', 'if-match': eTag },
+      });
       assert.equal(bare.status, 204);
       const any = await api(`/${id}`, {
         method: 'PATCH',
@@ -250,11 +321,18 @@ describe('Partner Center simulator over HTTP', () => {
         headers: { 'content-type': 'application/json', 'if-match': '*' },
       });
       assert.equal(any.status, 204);
-      assert.deepEqual(sim.patches.map((p) => p.eTagBefore), [eTag, sim.patches[0].eTagAfter]);
+      assert.deepEqual(
+        sim.patches.map((p) => p.eTagBefore),
+        [eTag, sim.patches[0].eTagAfter],
+      );
     });
 
     it('refuses a body that is not JSON, or not sent as JSON', async () => {
-      const notJson = await api(`/${id}`, { method: 'PATCH', body: '[{', headers: { 'content-type': 'application/json' } });
+      const notJson = await api(`/${id}`, {
+        method: 'PATCH',
+        body: '[{',
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(notJson.status, 400);
       assert.match(notJson.body?.error.message, /not JSON/);
       const asText = await api(`/${id}`, { method: 'PATCH', body: accept, headers: { 'content-type': 'text/plain' } });
@@ -297,10 +375,13 @@ describe('Partner Center simulator over HTTP', () => {
     it('logs every request with its query and status', async () => {
       const token = await accessToken();
       await api("?$filter=status eq 'New'&$top=5", { token });
-      assert.deepEqual(sim.requests.map((r) => [r.method, r.path, r.query, r.status]), [
-        ['POST', `/${sim.credentials.tenantId}/oauth2/v2.0/token`, {}, 200],
-        ['GET', '/v1.0/engagements/referrals', { $filter: "status eq 'New'", $top: '5' }, 200],
-      ]);
+      assert.deepEqual(
+        sim.requests.map((r) => [r.method, r.path, r.query, r.status]),
+        [
+          ['POST', `/${sim.credentials.tenantId}/oauth2/v2.0/token`, {}, 200],
+          ['GET', '/v1.0/engagements/referrals', { $filter: "status eq 'New'", $top: '5' }, 200],
+        ],
+      );
     });
 
     it('changes a referral as in the portal: merged, with a new eTag and updatedDateTime', async () => {
@@ -310,7 +391,11 @@ describe('Partner Center simulator over HTTP', () => {
       assert.notEqual(after.eTag, before.eTag);
       assert.equal(after.updatedDateTime, '2026-11-23T10:00:00.000Z');
       assert.equal((after.details as { dealValue: number }).dealValue, 99_000);
-      assert.equal((after.details as { notes: string }).notes, (before.details as { notes: string }).notes, 'other details are kept');
+      assert.equal(
+        (after.details as { notes: string }).notes,
+        (before.details as { notes: string }).notes,
+        'other details are kept',
+      );
       assert.equal(after.favorite, true);
       assert.throws(() => sim.update('missing', {}), /holds no referral missing/);
       assert.throws(() => sim.add(referral), /already holds referral/);
@@ -321,14 +406,21 @@ describe('Partner Center simulator over HTTP', () => {
       const stop = sim.onChange((change) => changes.push(change));
       const added = sim.add(generateReferral(5, NOW));
       sim.update(id, { favorite: true });
-      await api(`/${id}`, { method: 'PATCH', body: JSON.stringify([{ op: 'replace', path: '/externalReferenceId', value: 'CRM-1' }]), headers: { 'content-type': 'application/json' } });
+      await api(`/${id}`, {
+        method: 'PATCH',
+        body: JSON.stringify([{ op: 'replace', path: '/externalReferenceId', value: 'CRM-1' }]),
+        headers: { 'content-type': 'application/json' },
+      });
       stop();
       sim.update(id, { favorite: false });
-      assert.deepEqual(changes.map((c) => [c.kind, c.referral.id]), [
-        ['created', added.id],
-        ['updated', id],
-        ['updated', id],
-      ]);
+      assert.deepEqual(
+        changes.map((c) => [c.kind, c.referral.id]),
+        [
+          ['created', added.id],
+          ['updated', id],
+          ['updated', id],
+        ],
+      );
       assert.equal(changes[2].referral.externalReferenceId, 'CRM-1');
     });
 
@@ -350,11 +442,14 @@ describe('Partner Center simulator over HTTP', () => {
       assert.equal(await served.text(), 'certificate bytes');
       assert.equal((await fetch(`${sim.url}/elsewhere`)).status, 404);
       assert.equal((await api('', { token: null })).status, 401, 'the API stays the simulator’s own');
-      assert.deepEqual(sim.requests.map((r) => [r.path, r.status]), [
-        ['/certificates/webhook.cer', 200],
-        ['/elsewhere', 404],
-        ['/v1.0/engagements/referrals', 401],
-      ]);
+      assert.deepEqual(
+        sim.requests.map((r) => [r.path, r.status]),
+        [
+          ['/certificates/webhook.cer', 200],
+          ['/elsewhere', 404],
+          ['/v1.0/engagements/referrals', 401],
+        ],
+      );
     });
   });
 });

@@ -12,13 +12,18 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
 
   beforeEach(async () => {
     rotated.length = 0;
-    pc = await startSimulatedPartnerCenter({ simulator: { referrals: [referral] }, tokens: { onRefreshToken: (token) => void rotated.push(token) } });
+    pc = await startSimulatedPartnerCenter({
+      simulator: { referrals: [referral] },
+      tokens: { onRefreshToken: (token) => void rotated.push(token) },
+    });
   });
   afterEach(async () => pc.stop());
 
   /** Whether the API takes the token. */
   async function accepted(token: string): Promise<boolean> {
-    const response = await fetch(`${pc.simulator.apiUrl}/${String(referral.id)}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${pc.simulator.apiUrl}/${String(referral.id)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     await response.arrayBuffer();
     return response.status === 200;
   }
@@ -60,7 +65,11 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
     assert.equal(await accepted(second), true);
     const requests = pc.simulator.tokenRequests;
     assert.equal(requests.length, 2);
-    assert.equal(requests[1].refreshToken, rotated[0], 'the second renewal used the refresh token the first one handed out');
+    assert.equal(
+      requests[1].refreshToken,
+      rotated[0],
+      'the second renewal used the refresh token the first one handed out',
+    );
     assert.equal(rotated.length, 2, 'each new refresh token was handed to onRefreshToken');
     assert.equal(pc.tokens.refreshToken, rotated[1]);
     assert.notEqual(rotated[0], pc.simulator.credentials.refreshToken);
@@ -98,7 +107,10 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
 
   it('names PARTNER_CENTER_CLIENT_SECRET when Entra refuses the secret', async () => {
     const error = await refusal(providerWith({ clientSecret: 'wrong' }));
-    assert.match(error.message, /^PARTNER_CENTER_CLIENT_SECRET was refused for app [0-9a-f-]+ \(invalid_client: AADSTS7000215: Invalid client secret provided/);
+    assert.match(
+      error.message,
+      /^PARTNER_CENTER_CLIENT_SECRET was refused for app [0-9a-f-]+ \(invalid_client: AADSTS7000215: Invalid client secret provided/,
+    );
     assert.equal(error.status, 401);
     assert.equal(error.error, 'invalid_client');
     assert.equal(error.retryable, false);
@@ -125,8 +137,14 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
   });
 
   it('names PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_CLIENT_ID when those are unknown', async () => {
-    assert.match((await refusal(providerWith({}, { tenant: 'contoso-partner' }))).message, /^PARTNER_CENTER_TENANT_ID "contoso-partner" was not found/);
-    assert.match((await refusal(providerWith({ clientId: 'not-our-app' }))).message, /^PARTNER_CENTER_CLIENT_ID "not-our-app" is not an app of tenant/);
+    assert.match(
+      (await refusal(providerWith({}, { tenant: 'contoso-partner' }))).message,
+      /^PARTNER_CENTER_TENANT_ID "contoso-partner" was not found/,
+    );
+    assert.match(
+      (await refusal(providerWith({ clientId: 'not-our-app' }))).message,
+      /^PARTNER_CENTER_CLIENT_ID "not-our-app" is not an app of tenant/,
+    );
   });
 
   it('tries again on the next call after a refusal', async () => {
@@ -141,14 +159,20 @@ describe('partnerCenter: access tokens from a refresh token (against the simulat
     await pc.stop();
     const provider = new PartnerCenterTokens(pc.simulator.credentials, { authorityUrl: url });
     const error = await refusal(provider);
-    assert.match(error.message, /^The token endpoint http:\/\/127\.0\.0\.1:\d+\/[^ ]+\/oauth2\/v2\.0\/token could not be reached/);
+    assert.match(
+      error.message,
+      /^The token endpoint http:\/\/127\.0\.0\.1:\d+\/[^ ]+\/oauth2\/v2\.0\/token could not be reached/,
+    );
     assert.equal(error.retryable, true);
     pc = await startSimulatedPartnerCenter();
   });
 
   it('still gives the token when keeping the new refresh token fails, and reports that', async () => {
     const reported: string[] = [];
-    const logger: Logger = { info: () => undefined, error: (message, error) => reported.push(`${message}: ${(error as Error).message}`) };
+    const logger: Logger = {
+      info: () => undefined,
+      error: (message, error) => reported.push(`${message}: ${(error as Error).message}`),
+    };
     const provider = new PartnerCenterTokens(pc.simulator.credentials, {
       authorityUrl: pc.simulator.authorityUrl,
       logger,

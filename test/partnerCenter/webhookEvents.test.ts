@@ -39,19 +39,31 @@ describe('Partner Center webhook events', () => {
   });
 
   it('converts an offset to UTC and reads a date without offset as UTC', () => {
-    assert.equal(eventOf(delivery({ ResourceChangeUtcDate: '2026-03-02T11:15:30+02:00' })).changedAt.toISO(), '2026-03-02T09:15:30.000Z');
-    assert.equal(eventOf(delivery({ ResourceChangeUtcDate: '2026-03-02T09:15:30.2386997' })).changedAt.toISO(), '2026-03-02T09:15:30.238Z');
+    assert.equal(
+      eventOf(delivery({ ResourceChangeUtcDate: '2026-03-02T11:15:30+02:00' })).changedAt.toISO(),
+      '2026-03-02T09:15:30.000Z',
+    );
+    assert.equal(
+      eventOf(delivery({ ResourceChangeUtcDate: '2026-03-02T09:15:30.2386997' })).changedAt.toISO(),
+      '2026-03-02T09:15:30.238Z',
+    );
   });
 
   it('ignores a query after the referral id, and accepts an audit URI', () => {
-    const event = eventOf(delivery({ ResourceUri: `${REFERRALS}/ref-42?expand=team`, AuditUri: 'https://api.partnercenter.microsoft.com/auditactivity/v1/auditrecords/a1' }));
+    const event = eventOf(
+      delivery({
+        ResourceUri: `${REFERRALS}/ref-42?expand=team`,
+        AuditUri: 'https://api.partnercenter.microsoft.com/auditactivity/v1/auditrecords/a1',
+      }),
+    );
     assert.equal(event.referralId, 'ref-42');
   });
 
   it('reads a test delivery, whose ResourceUri names the validation event and no referral', () => {
     const event = eventOf({
       EventName: 'test-created',
-      ResourceUri: 'https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/c0bfd694-3075-4ec5-9a3c-733d3a890a1f',
+      ResourceUri:
+        'https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/c0bfd694-3075-4ec5-9a3c-733d3a890a1f',
       ResourceName: 'test',
       AuditUri: null,
       ResourceChangeUtcDate: '2017-11-16T16:19:06.3520276+00:00',
@@ -63,7 +75,10 @@ describe('Partner Center webhook events', () => {
 
   it('ignores an event of another kind, whatever else its body holds (other events name other resources)', () => {
     for (const body of [
-      delivery({ EventName: 'azure-fraud-event-detected', ResourceUri: 'https://api.partnercenter.microsoft.com/v1/f/1' }),
+      delivery({
+        EventName: 'azure-fraud-event-detected',
+        ResourceUri: 'https://api.partnercenter.microsoft.com/v1/f/1',
+      }),
       { EventName: 'dap-admin-relationship-approved' },
     ]) {
       assert.deepEqual(parseWebhookEvent(body), { kind: 'ignored', eventName: body.EventName });
@@ -78,13 +93,25 @@ describe('Partner Center webhook events', () => {
   });
 
   it('refuses a ResourceUri that does not end in /referrals/{id} (also once "%2E%2E" is read as "..")', () => {
-    for (const uri of [`${REFERRALS}`, `${REFERRALS}/`, 'https://api.partner.microsoft.com/v1.0/engagements/leads/abc', `${REFERRALS}/abc/team`, `${REFERRALS}/%2E%2E`]) {
-      assert.deepEqual(problemsOf(delivery({ ResourceUri: uri })), [{ field: 'ResourceUri', message: `"${uri}" does not end in /referrals/{id}` }], uri);
+    for (const uri of [
+      `${REFERRALS}`,
+      `${REFERRALS}/`,
+      'https://api.partner.microsoft.com/v1.0/engagements/leads/abc',
+      `${REFERRALS}/abc/team`,
+      `${REFERRALS}/%2E%2E`,
+    ]) {
+      assert.deepEqual(
+        problemsOf(delivery({ ResourceUri: uri })),
+        [{ field: 'ResourceUri', message: `"${uri}" does not end in /referrals/{id}` }],
+        uri,
+      );
     }
   });
 
   it('refuses a ResourceUri that is not an absolute URI', () => {
-    assert.deepEqual(problemsOf(delivery({ ResourceUri: '/referrals/abc' })), [{ field: 'ResourceUri', message: '"/referrals/abc" is not an absolute URI' }]);
+    assert.deepEqual(problemsOf(delivery({ ResourceUri: '/referrals/abc' })), [
+      { field: 'ResourceUri', message: '"/referrals/abc" is not an absolute URI' },
+    ]);
   });
 
   it('refuses a referral id that is not safe as a key', () => {
@@ -99,18 +126,38 @@ describe('Partner Center webhook events', () => {
   it('refuses a date that is missing or not a date and time', () => {
     for (const value of [undefined, 'yesterday', '2026-03-02', '2026-13-02T09:15:30Z', 1772442930000]) {
       const problems = problemsOf(delivery({ ResourceChangeUtcDate: value }));
-      assert.deepEqual(problems.map((p) => p.field), ['ResourceChangeUtcDate'], String(value));
+      assert.deepEqual(
+        problems.map((p) => p.field),
+        ['ResourceChangeUtcDate'],
+        String(value),
+      );
     }
   });
 
   it('names every bad field at once', () => {
-    const problems = problemsOf({ EventName: 42, ResourceUri: 7, ResourceName: ['referral'], AuditUri: 1, ResourceChangeUtcDate: 'later' });
-    assert.deepEqual(problems.map((p) => p.field), ['EventName', 'ResourceUri', 'ResourceName', 'AuditUri', 'ResourceChangeUtcDate']);
+    const problems = problemsOf({
+      EventName: 42,
+      ResourceUri: 7,
+      ResourceName: ['referral'],
+      AuditUri: 1,
+      ResourceChangeUtcDate: 'later',
+    });
+    assert.deepEqual(
+      problems.map((p) => p.field),
+      ['EventName', 'ResourceUri', 'ResourceName', 'AuditUri', 'ResourceChangeUtcDate'],
+    );
   });
 
   it('matches field names exactly, as Partner Center sends them', () => {
-    const problems = problemsOf({ eventName: 'referral-created', resourceUri: `${REFERRALS}/abc`, resourceChangeUtcDate: '2026-03-02T09:15:30Z' });
-    assert.deepEqual(problems.map((p) => p.field), ['EventName', 'ResourceUri', 'ResourceChangeUtcDate']);
+    const problems = problemsOf({
+      eventName: 'referral-created',
+      resourceUri: `${REFERRALS}/abc`,
+      resourceChangeUtcDate: '2026-03-02T09:15:30Z',
+    });
+    assert.deepEqual(
+      problems.map((p) => p.field),
+      ['EventName', 'ResourceUri', 'ResourceChangeUtcDate'],
+    );
   });
 
   it('refuses a body that is not an object', () => {

@@ -70,13 +70,21 @@ describe('Partner Center webhook signatures', () => {
   let now = NOW;
 
   const verifier = (options: Partial<WebhookVerifierOptions> = {}) =>
-    new WebhookVerifier({ allowedHosts: ['127.0.0.1'], allowInsecureHttp: true, trustAnchors: [pki.root], clock: () => now, ...options });
+    new WebhookVerifier({
+      allowedHosts: ['127.0.0.1'],
+      allowInsecureHttp: true,
+      trustAnchors: [pki.root],
+      clock: () => now,
+      ...options,
+    });
 
   before(async () => {
     pki = sharedTestPki();
     wrongIssuer = issueLeaf(pki, { issuerOrganization: 'Contoso Signing' });
     expired = expiredLeaf(pki);
-    only2026 = issueLeaf(pki, { validity: { validFrom: at('2026-01-01T00:00:00Z'), validTo: at('2026-12-31T23:59:59Z') } });
+    only2026 = issueLeaf(pki, {
+      validity: { validFrom: at('2026-01-01T00:00:00Z'), validTo: at('2026-12-31T23:59:59Z') },
+    });
     untrusted = untrustedLeaf();
     await server.start();
   });
@@ -102,8 +110,13 @@ describe('Partner Center webhook signatures', () => {
     it('passes with the signature in x-ms-signature, bare or with the Signature scheme', async () => {
       const headers = { 'x-ms-certificate-url': server.url('/bundle.pem'), 'x-ms-signature-algorithm': 'rsa-sha256' };
       const v = verifier();
-      assert.deepEqual(await v.verify(BODY, { ...headers, 'x-ms-signature': signatureOf(BODY, pki.privateKey) }), { ok: true });
-      assert.deepEqual(await v.verify(BODY, { ...headers, 'x-ms-signature': `Signature ${signatureOf(BODY, pki.privateKey)}` }), { ok: true });
+      assert.deepEqual(await v.verify(BODY, { ...headers, 'x-ms-signature': signatureOf(BODY, pki.privateKey) }), {
+        ok: true,
+      });
+      assert.deepEqual(
+        await v.verify(BODY, { ...headers, 'x-ms-signature': `Signature ${signatureOf(BODY, pki.privateKey)}` }),
+        { ok: true },
+      );
     });
 
     it('reads header names in any case, as a simulator or proxy may spell them', async () => {
@@ -116,18 +129,26 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('passes with a DER certificate alone when its intermediate is a trust anchor', async () => {
-      const result = await verifier({ trustAnchors: [pki.root, pki.intermediate] }).verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/leaf.cer')));
+      const result = await verifier({ trustAnchors: [pki.root, pki.intermediate] }).verify(
+        BODY,
+        signedHeaders(BODY, pki.privateKey, server.url('/leaf.cer')),
+      );
       assert.deepEqual(result, { ok: true });
     });
 
     it('passes with a single PEM certificate when its intermediate is a trust anchor', async () => {
-      const result = await verifier({ trustAnchors: [pki.intermediate] }).verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/leaf.pem')));
+      const result = await verifier({ trustAnchors: [pki.intermediate] }).verify(
+        BODY,
+        signedHeaders(BODY, pki.privateKey, server.url('/leaf.pem')),
+      );
       assert.deepEqual(result, { ok: true });
     });
 
     it('checks the raw UTF-8 bytes of the body', async () => {
       const body = Buffer.from('{"EventName":"referral-created","note":"Müller & Søn – 東京"}', 'utf8');
-      assert.deepEqual(await verifier().verify(body, signedHeaders(body, pki.privateKey, server.url('/bundle.pem'))), { ok: true });
+      assert.deepEqual(await verifier().verify(body, signedHeaders(body, pki.privateKey, server.url('/bundle.pem'))), {
+        ok: true,
+      });
     });
   });
 
@@ -141,8 +162,10 @@ describe('Partner Center webhook signatures', () => {
       assert.match(result.message, /does not match the body/);
     });
 
-    it('is refused when signed by another key than the certificate\'s', async () => {
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, wrongIssuer.privateKey, server.url('/bundle.pem'))));
+    it("is refused when signed by another key than the certificate's", async () => {
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, wrongIssuer.privateKey, server.url('/bundle.pem'))),
+      );
       assert.equal(result.reason, 'signature-mismatch');
     });
 
@@ -151,13 +174,19 @@ describe('Partner Center webhook signatures', () => {
       const none = refusal(await verifier().verify(BODY, { 'x-ms-certificate-url': url }));
       assert.equal(none.reason, 'missing-signature');
       assert.match(none.message, /neither an Authorization: Signature header nor an x-ms-signature header/);
-      const bearer = refusal(await verifier().verify(BODY, { authorization: 'Bearer abc', 'x-ms-certificate-url': url }));
+      const bearer = refusal(
+        await verifier().verify(BODY, { authorization: 'Bearer abc', 'x-ms-certificate-url': url }),
+      );
       assert.equal(bearer.reason, 'missing-signature');
       assert.match(bearer.message, /not of the Signature scheme/);
       const empty = refusal(await verifier().verify(BODY, { 'x-ms-signature': '  ', 'x-ms-certificate-url': url }));
       assert.equal(empty.reason, 'missing-signature');
       const bare = refusal(await verifier().verify(BODY, { authorization: 'Signature ', 'x-ms-certificate-url': url }));
-      assert.deepEqual(bare, { ok: false, reason: 'missing-signature', message: 'the Authorization header carries no signature' });
+      assert.deepEqual(bare, {
+        ok: false,
+        reason: 'missing-signature',
+        message: 'the Authorization header carries no signature',
+      });
       assert.deepEqual(server.requests, [], 'nothing is downloaded for an unsigned delivery');
     });
 
@@ -167,7 +196,10 @@ describe('Partner Center webhook signatures', () => {
         [{ authorization: 'Signature not*base64!', 'x-ms-certificate-url': url }, 'malformed-signature'],
         [{ authorization: 'Signature abc', 'x-ms-certificate-url': url }, 'malformed-signature'],
         [{ 'x-ms-signature': ['AAAA', 'BBBB'], 'x-ms-certificate-url': url }, 'malformed-signature'],
-        [{ 'x-ms-signature': 'AAAA', 'x-ms-signature-algorithm': 'rsa-sha1', 'x-ms-certificate-url': url }, 'unsupported-algorithm'],
+        [
+          { 'x-ms-signature': 'AAAA', 'x-ms-signature-algorithm': 'rsa-sha1', 'x-ms-certificate-url': url },
+          'unsupported-algorithm',
+        ],
         [{ 'x-ms-signature': 'AAAA' }, 'missing-certificate-url'],
         [{ 'x-ms-signature': 'AAAA', 'x-ms-certificate-url': 'not a url' }, 'certificate-url-not-allowed'],
         [{ 'x-ms-signature': 'AAAA', 'x-ms-certificate-url': [url, url] }, 'certificate-url-not-allowed'],
@@ -181,14 +213,24 @@ describe('Partner Center webhook signatures', () => {
 
   describe('where the certificate may come from', () => {
     it('refuses a host that is not allowed before making any request', async () => {
-      const result = refusal(await verifier({ allowedHosts: ['localhost'] }).verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem'))));
+      const result = refusal(
+        await verifier({ allowedHosts: ['localhost'] }).verify(
+          BODY,
+          signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem')),
+        ),
+      );
       assert.equal(result.reason, 'certificate-url-not-allowed');
       assert.match(result.message, /the certificate host 127\.0\.0\.1 is not one of the allowed hosts \(localhost\)/);
       assert.deepEqual(server.requests, [], 'the certificate server saw no request');
     });
 
     it('refuses http unless insecure http was allowed, before making any request', async () => {
-      const result = refusal(await verifier({ allowInsecureHttp: false }).verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem'))));
+      const result = refusal(
+        await verifier({ allowInsecureHttp: false }).verify(
+          BODY,
+          signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem')),
+        ),
+      );
       assert.equal(result.reason, 'certificate-url-not-allowed');
       assert.match(result.message, /must use https, not http/);
       assert.deepEqual(server.requests, []);
@@ -207,26 +249,38 @@ describe('Partner Center webhook signatures', () => {
 
     it('takes an https URL on an allowed host, on any port, and refuses one with credentials', () => {
       const hosts = ['3psostorageacct.blob.core.windows.net'];
-      const ok = checkCertificateUrl('https://3psostorageacct.blob.core.windows.net/cert/pcnotifications-dispatch.microsoft.com.cer', hosts);
+      const ok = checkCertificateUrl(
+        'https://3psostorageacct.blob.core.windows.net/cert/pcnotifications-dispatch.microsoft.com.cer',
+        hosts,
+      );
       assert.ok('url' in ok);
       assert.equal(ok.url.pathname, '/cert/pcnotifications-dispatch.microsoft.com.cer');
       assert.ok('url' in checkCertificateUrl('https://3psostorageacct.blob.core.windows.net:8443/c.cer', hosts));
       assert.deepEqual(checkCertificateUrl('https://user:pw@3psostorageacct.blob.core.windows.net/c.cer', hosts), {
         refusal: 'the certificate URL must not carry a user name or password',
       });
-      assert.deepEqual(checkCertificateUrl('ftp://3psostorageacct.blob.core.windows.net/c.cer', hosts, true), { refusal: 'the certificate URL must use https, not ftp' });
+      assert.deepEqual(checkCertificateUrl('ftp://3psostorageacct.blob.core.windows.net/c.cer', hosts, true), {
+        refusal: 'the certificate URL must use https, not ftp',
+      });
     });
 
     it('refuses to be built without hosts, with a malformed host, or without trust anchors', () => {
       assert.throws(() => new WebhookVerifier({ allowedHosts: [] }), /at least one allowed certificate host/);
       assert.throws(() => new WebhookVerifier({ allowedHosts: ['https://host.example.com'] }), /is not a host name/);
       assert.throws(() => new WebhookVerifier({ allowedHosts: ['*.com'] }), /too wide/);
-      assert.throws(() => new WebhookVerifier({ allowedHosts: ['host.example.com'], trustAnchors: [] }), /at least one trust anchor/);
+      assert.throws(
+        () => new WebhookVerifier({ allowedHosts: ['host.example.com'], trustAnchors: [] }),
+        /at least one trust anchor/,
+      );
     });
   });
 
   describe('the certificate and its chain', () => {
-    const deliverySignedBy = async (signer: SigningCertificate, path: string, options: Partial<WebhookVerifierOptions> = {}) => {
+    const deliverySignedBy = async (
+      signer: SigningCertificate,
+      path: string,
+      options: Partial<WebhookVerifierOptions> = {},
+    ) => {
       server.answers.set(path, { file: signer.bundlePem });
       return verifier(options).verify(BODY, signedHeaders(BODY, signer.privateKey, server.url(path)));
     };
@@ -234,17 +288,30 @@ describe('Partner Center webhook signatures', () => {
     it('refuses a certificate from an authority that is not trusted', async () => {
       const result = refusal(await deliverySignedBy(untrusted, '/untrusted.pem'));
       assert.equal(result.reason, 'chain-not-trusted');
-      assert.match(result.message, /"Microsoft Test Signing CA" is issued by "Untrusted Test Root CA", which is neither a trust anchor nor among the downloaded certificates/);
+      assert.match(
+        result.message,
+        /"Microsoft Test Signing CA" is issued by "Untrusted Test Root CA", which is neither a trust anchor nor among the downloaded certificates/,
+      );
     });
 
     it('refuses a lone certificate whose intermediate neither came with it nor is trusted', async () => {
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/leaf.cer'))));
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/leaf.cer'))),
+      );
       assert.equal(result.reason, 'chain-not-trusted');
-      assert.match(result.message, /"pcnotifications-dispatch\.simulator\.test" is issued by "Microsoft Test Signing CA"/);
+      assert.match(
+        result.message,
+        /"pcnotifications-dispatch\.simulator\.test" is issued by "Microsoft Test Signing CA"/,
+      );
     });
 
-    it('trusts Node\'s bundled roots by default, which do not include the test root', async () => {
-      const result = refusal(await verifier({ trustAnchors: undefined }).verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem'))));
+    it("trusts Node's bundled roots by default, which do not include the test root", async () => {
+      const result = refusal(
+        await verifier({ trustAnchors: undefined }).verify(
+          BODY,
+          signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem')),
+        ),
+      );
       assert.equal(result.reason, 'chain-not-trusted');
       assert.match(result.message, /issued by "Referral Desk Test Root CA"/);
     });
@@ -270,7 +337,9 @@ describe('Partner Center webhook signatures', () => {
 
     it('refuses a certificate once the intermediate in its chain has expired', async () => {
       // The test authority's CAs are valid through 2049; a leaf issued until 2060 outlives them.
-      const outliving = issueLeaf(pki, { validity: { validFrom: at('2026-01-01T00:00:00Z'), validTo: at('2060-01-01T00:00:00Z') } });
+      const outliving = issueLeaf(pki, {
+        validity: { validFrom: at('2026-01-01T00:00:00Z'), validTo: at('2060-01-01T00:00:00Z') },
+      });
       now = at('2055-01-01T00:00:00Z');
       const result = refusal(await deliverySignedBy(outliving, '/outliving.pem'));
       assert.equal(result.reason, 'certificate-expired');
@@ -287,13 +356,22 @@ describe('Partner Center webhook signatures', () => {
           forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string),
         };
       };
-      const issue = (subjectCn: string, key: ReturnType<typeof forgeKey>, issuer: forge.pki.Certificate, issuerKey: forge.pki.rsa.PrivateKey, extensions: object[]) => {
+      const issue = (
+        subjectCn: string,
+        key: ReturnType<typeof forgeKey>,
+        issuer: forge.pki.Certificate,
+        issuerKey: forge.pki.rsa.PrivateKey,
+        extensions: object[],
+      ) => {
         const cert = forge.pki.createCertificate();
         cert.publicKey = key.forgePublic;
         cert.serialNumber = '0a1b2c';
         cert.validity.notBefore = new Date('2020-01-01T00:00:00Z');
         cert.validity.notAfter = new Date('2049-01-01T00:00:00Z');
-        cert.setSubject([{ name: 'organizationName', value: 'Microsoft Test Signing' }, { name: 'commonName', value: subjectCn }]);
+        cert.setSubject([
+          { name: 'organizationName', value: 'Microsoft Test Signing' },
+          { name: 'commonName', value: subjectCn },
+        ]);
         cert.setIssuer(issuer.subject.attributes);
         cert.setExtensions(extensions);
         cert.sign(issuerKey, forge.md.sha256.create());
@@ -301,36 +379,63 @@ describe('Partner Center webhook signatures', () => {
       };
       const intermediate = forge.pki.certificateFromPem(pki.intermediatePem);
       const notCaKey = forgeKey();
-      const notCa = issue('Signs but is no CA', notCaKey, intermediate, forge.pki.privateKeyFromPem(pki.intermediateKeyPem), [
-        { name: 'basicConstraints', cA: false },
-        { name: 'keyUsage', keyCertSign: true, digitalSignature: true },
-      ]);
+      const notCa = issue(
+        'Signs but is no CA',
+        notCaKey,
+        intermediate,
+        forge.pki.privateKeyFromPem(pki.intermediateKeyPem),
+        [
+          { name: 'basicConstraints', cA: false },
+          { name: 'keyUsage', keyCertSign: true, digitalSignature: true },
+        ],
+      );
       const leafKey = forgeKey();
-      const leaf = issue('Leaf under a non-CA', leafKey, notCa, notCaKey.forgePrivate, [{ name: 'keyUsage', digitalSignature: true }]);
-      server.answers.set('/not-ca.pem', { file: [leaf, notCa, intermediate].map((c) => forge.pki.certificateToPem(c)).join('') });
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, leafKey.privateKey, server.url('/not-ca.pem'))));
+      const leaf = issue('Leaf under a non-CA', leafKey, notCa, notCaKey.forgePrivate, [
+        { name: 'keyUsage', digitalSignature: true },
+      ]);
+      server.answers.set('/not-ca.pem', {
+        file: [leaf, notCa, intermediate].map((c) => forge.pki.certificateToPem(c)).join(''),
+      });
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, leafKey.privateKey, server.url('/not-ca.pem'))),
+      );
       assert.equal(result.reason, 'chain-not-trusted');
-      assert.equal(result.message, '"Signs but is no CA" issued "Leaf under a non-CA" but is not a certificate authority');
+      assert.equal(
+        result.message,
+        '"Signs but is no CA" issued "Leaf under a non-CA" but is not a certificate authority',
+      );
     });
 
     it('refuses a certificate whose issuer does not name Microsoft, and takes another expected issuer when told', async () => {
       const result = refusal(await deliverySignedBy(wrongIssuer, '/contoso.pem'));
       assert.equal(result.reason, 'wrong-issuer');
-      assert.match(result.message, /issuer \(C=US, O=Contoso Signing, CN=Contoso Signing CA\) does not name "Microsoft"/);
-      assert.deepEqual(await deliverySignedBy(wrongIssuer, '/contoso.pem', { issuerMustContain: 'Contoso' }), { ok: true });
+      assert.match(
+        result.message,
+        /issuer \(C=US, O=Contoso Signing, CN=Contoso Signing CA\) does not name "Microsoft"/,
+      );
+      assert.deepEqual(await deliverySignedBy(wrongIssuer, '/contoso.pem', { issuerMustContain: 'Contoso' }), {
+        ok: true,
+      });
     });
   });
 
   describe('downloading the certificate', () => {
     it('says so when the server answers 404', async () => {
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/gone.cer'))));
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/gone.cer'))),
+      );
       assert.equal(result.reason, 'download-failed');
-      assert.match(result.message, /could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/gone\.cer: the certificate server answered 404/);
+      assert.match(
+        result.message,
+        /could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/gone\.cer: the certificate server answered 404/,
+      );
     });
 
     it('says so when the server closes the connection', async () => {
       server.answers.set('/closes.cer', 'close');
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/closes.cer'))));
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/closes.cer'))),
+      );
       assert.equal(result.reason, 'download-failed');
       assert.match(result.message, /could not be reached: socket hang up/);
     });
@@ -340,27 +445,42 @@ describe('Partner Center webhook signatures', () => {
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, `http://127.0.0.1:${port}/c.cer`)));
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, `http://127.0.0.1:${port}/c.cer`)),
+      );
       assert.equal(result.reason, 'download-failed');
       assert.match(result.message, /ECONNREFUSED/);
     });
 
     it('refuses a file larger than the limit', async () => {
       server.answers.set('/huge.pem', { file: Buffer.alloc(70 * 1024, 'A') });
-      const result = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/huge.pem'))));
+      const result = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/huge.pem'))),
+      );
       assert.equal(result.reason, 'download-failed');
       assert.match(result.message, /larger than 65536 bytes/);
-      const small = refusal(await verifier({ maxCertificateBytes: 1000 }).verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem'))));
+      const small = refusal(
+        await verifier({ maxCertificateBytes: 1000 }).verify(
+          BODY,
+          signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem')),
+        ),
+      );
       assert.match(small.message, /larger than 1000 bytes/);
     });
 
     it('refuses a file that holds no certificate, or a broken PEM block', async () => {
       server.answers.set('/garbage.cer', { file: Buffer.from('this is not a certificate') });
-      const garbage = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/garbage.cer'))));
+      const garbage = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/garbage.cer'))),
+      );
       assert.equal(garbage.reason, 'certificate-unreadable');
       assert.match(garbage.message, /neither PEM certificates nor a DER certificate/);
-      server.answers.set('/broken.pem', { file: `${pki.leafPem}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n` });
-      const broken = refusal(await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/broken.pem'))));
+      server.answers.set('/broken.pem', {
+        file: `${pki.leafPem}-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n`,
+      });
+      const broken = refusal(
+        await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/broken.pem'))),
+      );
       assert.equal(broken.reason, 'certificate-unreadable');
       assert.match(broken.message, /certificate 2 of the PEM file is not readable/);
     });
@@ -376,7 +496,11 @@ describe('Partner Center webhook signatures', () => {
       assert.equal(server.downloadsOf('/bundle.pem'), 1);
       const burst = await Promise.all(Array.from({ length: 5 }, () => v.verify(BODY, headersFor('/leaf.pem'))));
       assert.equal(server.downloadsOf('/leaf.pem'), 1);
-      assert.equal(burst.every((result) => !result.ok && result.reason === 'chain-not-trusted'), true, 'every delivery of the burst got the answer');
+      assert.equal(
+        burst.every((result) => !result.ok && result.reason === 'chain-not-trusted'),
+        true,
+        'every delivery of the burst got the answer',
+      );
     });
 
     it('downloads again once the cached file is older than the cache time', async () => {
@@ -402,7 +526,8 @@ describe('Partner Center webhook signatures', () => {
     it('holds a bounded number of certificate URLs, dropping the oldest', async () => {
       const v = verifier({ cacheMaxEntries: 2 });
       for (const path of ['/a.pem', '/b.pem', '/c.pem']) server.answers.set(path, { file: pki.bundlePem });
-      for (const path of ['/a.pem', '/b.pem', '/c.pem', '/c.pem', '/b.pem', '/a.pem']) await v.verify(BODY, headersFor(path));
+      for (const path of ['/a.pem', '/b.pem', '/c.pem', '/c.pem', '/b.pem', '/a.pem'])
+        await v.verify(BODY, headersFor(path));
       assert.deepEqual(
         ['/a.pem', '/b.pem', '/c.pem'].map((path) => server.downloadsOf(path)),
         [2, 1, 1],
@@ -419,7 +544,11 @@ describe('Partner Center webhook signatures', () => {
 
       now = NOW.plus({ seconds: 30 });
       assert.equal(refusal(await v.verify(BODY, signedByRenewed)).reason, 'signature-mismatch');
-      assert.equal(server.downloadsOf('/rotating.pem'), 1, 'a mismatch soon after the download does not download again');
+      assert.equal(
+        server.downloadsOf('/rotating.pem'),
+        1,
+        'a mismatch soon after the download does not download again',
+      );
 
       now = NOW.plus({ minutes: 2 });
       assert.deepEqual(await v.verify(BODY, signedByRenewed), { ok: true });
@@ -435,8 +564,15 @@ describe('Partner Center webhook signatures', () => {
       await v.verify(BODY, headersFor('/burst.pem'));
       server.answers.set('/burst.pem', { file: renewed.bundlePem });
       now = NOW.plus({ minutes: 2 });
-      const burst = await Promise.all(Array.from({ length: 5 }, () => v.verify(BODY, signedHeaders(BODY, renewed.privateKey, server.url('/burst.pem')))));
-      assert.deepEqual(burst, Array.from({ length: 5 }, () => ({ ok: true })));
+      const burst = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          v.verify(BODY, signedHeaders(BODY, renewed.privateKey, server.url('/burst.pem'))),
+        ),
+      );
+      assert.deepEqual(
+        burst,
+        Array.from({ length: 5 }, () => ({ ok: true })),
+      );
       assert.equal(server.downloadsOf('/burst.pem'), 2);
     });
 
@@ -444,7 +580,9 @@ describe('Partner Center webhook signatures', () => {
       server.answers.set('/renewing.pem', { file: only2026.bundlePem });
       const v = verifier({ cacheTtlMs: 24 * 60 * 60_000 });
       now = at('2026-12-31T23:00:00Z');
-      assert.deepEqual(await v.verify(BODY, signedHeaders(BODY, only2026.privateKey, server.url('/renewing.pem'))), { ok: true });
+      assert.deepEqual(await v.verify(BODY, signedHeaders(BODY, only2026.privateKey, server.url('/renewing.pem'))), {
+        ok: true,
+      });
       server.answers.set('/renewing.pem', { file: pki.bundlePem });
       now = at('2027-01-01T00:30:00Z');
       assert.deepEqual(await v.verify(BODY, headersFor('/renewing.pem')), { ok: true });
@@ -455,7 +593,7 @@ describe('Partner Center webhook signatures', () => {
   describe('settings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trust-anchors-'));
 
-    it('trusts Node\'s bundled root certificates when no file is named', () => {
+    it("trusts Node's bundled root certificates when no file is named", () => {
       assert.equal(loadTrustAnchors('').length, rootCertificates.length);
     });
 
@@ -479,27 +617,48 @@ describe('Partner Center webhook signatures', () => {
         [broken, /PARTNER_CENTER_TRUST_ANCHORS: certificate 1 of .*broken\.pem is not readable/],
       ];
       for (const [file, message] of cases) {
-        assert.throws(() => loadTrustAnchors(file), (error: Error) => {
-          assert.ok(error instanceof ConfigError);
-          assert.match(error.message, message);
-          return true;
-        });
+        assert.throws(
+          () => loadTrustAnchors(file),
+          (error: Error) => {
+            assert.ok(error instanceof ConfigError);
+            assert.match(error.message, message);
+            return true;
+          },
+        );
       }
     });
 
     it('builds the verifier the settings describe', async () => {
       const file = join(dir, 'root.pem');
       writeFileSync(file, pki.rootPem);
-      const config = loadConfig({ PARTNER_CENTER_CERTIFICATE_HOSTS: 'localhost', PARTNER_CENTER_TRUST_ANCHORS: file, PARTNER_CENTER_CERTIFICATE_ISSUER: 'Test Signing' });
+      const config = loadConfig({
+        PARTNER_CENTER_CERTIFICATE_HOSTS: 'localhost',
+        PARTNER_CENTER_TRUST_ANCHORS: file,
+        PARTNER_CENTER_CERTIFICATE_ISSUER: 'Test Signing',
+      });
       const v = webhookVerifierFrom(config, { allowInsecureHttp: true, clock: () => now });
-      assert.deepEqual(await v.verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem', 'localhost'))), { ok: true });
+      assert.deepEqual(
+        await v.verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem', 'localhost'))),
+        { ok: true },
+      );
       const elsewhere = refusal(await v.verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem'))));
       assert.equal(elsewhere.reason, 'certificate-url-not-allowed');
-      const strict = webhookVerifierFrom(loadConfig({ PARTNER_CENTER_CERTIFICATE_HOSTS: 'localhost', PARTNER_CENTER_TRUST_ANCHORS: file, PARTNER_CENTER_CERTIFICATE_ISSUER: 'Fabrikam' }), {
-        allowInsecureHttp: true,
-        clock: () => now,
-      });
-      assert.equal(refusal(await strict.verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem', 'localhost')))).reason, 'wrong-issuer');
+      const strict = webhookVerifierFrom(
+        loadConfig({
+          PARTNER_CENTER_CERTIFICATE_HOSTS: 'localhost',
+          PARTNER_CENTER_TRUST_ANCHORS: file,
+          PARTNER_CENTER_CERTIFICATE_ISSUER: 'Fabrikam',
+        }),
+        {
+          allowInsecureHttp: true,
+          clock: () => now,
+        },
+      );
+      assert.equal(
+        refusal(await strict.verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem', 'localhost'))))
+          .reason,
+        'wrong-issuer',
+      );
     });
   });
 });

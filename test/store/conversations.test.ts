@@ -5,12 +5,21 @@ import { freshStorage } from '../support/rootHooks';
 
 const CHANNEL_ID = '19:emea-channel@thread.tacv2';
 
-function reference(conversationId: string, serviceUrl = 'https://smba.trafficmanager.net/emea/'): Partial<ConversationReference> {
+function reference(
+  conversationId: string,
+  serviceUrl = 'https://smba.trafficmanager.net/emea/',
+): Partial<ConversationReference> {
   return {
     channelId: 'msteams',
     serviceUrl,
     bot: { id: '28:bot-id', name: 'Referral Desk' },
-    conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: 'tenant-1', name: 'Referrals EMEA' },
+    conversation: {
+      id: conversationId,
+      isGroup: true,
+      conversationType: 'channel',
+      tenantId: 'tenant-1',
+      name: 'Referrals EMEA',
+    },
   };
 }
 
@@ -29,7 +38,10 @@ describe('store: ConversationRepository', () => {
   it('adds a reference the first time and reports it, then refuses without writing', async () => {
     const first = reference(CHANNEL_ID);
     assert.equal(await conversations.addIfNew('channel', CHANNEL_ID, first), true);
-    assert.equal(await conversations.addIfNew('channel', CHANNEL_ID, reference(CHANNEL_ID, 'https://elsewhere.example/')), false);
+    assert.equal(
+      await conversations.addIfNew('channel', CHANNEL_ID, reference(CHANNEL_ID, 'https://elsewhere.example/')),
+      false,
+    );
     assert.deepEqual(await conversations.get('channel', CHANNEL_ID), first);
   });
 
@@ -47,7 +59,10 @@ describe('store: ConversationRepository', () => {
 
     await conversations.refreshServiceUrl('channel', CHANNEL_ID, 'https://smba.trafficmanager.net/amer/');
 
-    assert.deepEqual(await conversations.get('channel', CHANNEL_ID), { ...stored, serviceUrl: 'https://smba.trafficmanager.net/amer/' });
+    assert.deepEqual(await conversations.get('channel', CHANNEL_ID), {
+      ...stored,
+      serviceUrl: 'https://smba.trafficmanager.net/amer/',
+    });
   });
 
   it('does not create a reference when refreshing an unknown one', async () => {
@@ -57,7 +72,10 @@ describe('store: ConversationRepository', () => {
 
   it('replaces a reference with put', async () => {
     await conversations.addIfNew('channel', CHANNEL_ID, reference(CHANNEL_ID));
-    const replacement = { ...reference(CHANNEL_ID, 'https://new.example/'), conversation: { id: CHANNEL_ID, isGroup: true, conversationType: 'channel', name: 'Renamed' } };
+    const replacement = {
+      ...reference(CHANNEL_ID, 'https://new.example/'),
+      conversation: { id: CHANNEL_ID, isGroup: true, conversationType: 'channel', name: 'Renamed' },
+    };
     await conversations.put('channel', CHANNEL_ID, replacement);
     assert.deepEqual(await conversations.get('channel', CHANNEL_ID), replacement);
   });

@@ -15,12 +15,17 @@ describe('store: embedded table server', () => {
   it('applies $filter on keys and properties', async () => {
     const { storage } = await freshStorage();
     const table = storage.client('referrals');
-    for (const [partitionKey, rowKey, n] of [['p', 'event-1', 1], ['p', 'referral', 2], ['q', 'event-1', 3]] as const) {
+    for (const [partitionKey, rowKey, n] of [
+      ['p', 'event-1', 1],
+      ['p', 'referral', 2],
+      ['q', 'event-1', 3],
+    ] as const) {
       await table.createEntity({ partitionKey, rowKey, n });
     }
     const keys = async (filter: string) => {
       const found: string[] = [];
-      for await (const row of table.listEntities({ queryOptions: { filter } })) found.push(`${row.partitionKey}/${row.rowKey}`);
+      for await (const row of table.listEntities({ queryOptions: { filter } }))
+        found.push(`${row.partitionKey}/${row.rowKey}`);
       return found.sort();
     };
 
@@ -34,7 +39,8 @@ describe('store: embedded table server', () => {
   it('pages with $top and continuation tokens', async () => {
     const { storage } = await freshStorage();
     const table = storage.client('referrals');
-    for (let i = 0; i < 25; i++) await table.createEntity({ partitionKey: 'p', rowKey: `r-${String(i).padStart(2, '0')}` });
+    for (let i = 0; i < 25; i++)
+      await table.createEntity({ partitionKey: 'p', rowKey: `r-${String(i).padStart(2, '0')}` });
     const sizes: number[] = [];
     for await (const page of table.listEntities().byPage({ maxPageSize: 10 })) sizes.push(page.length);
     assert.deepEqual(sizes, [10, 10, 5]);
@@ -48,6 +54,9 @@ describe('store: embedded table server', () => {
     await outbox.enqueue('parked', '2026-11-23T09:00:00.000Z');
     await outbox.park((await outbox.due('2026-11-23T09:00:00.000Z')).find((t) => t.referralId === 'parked')!);
 
-    assert.deepEqual((await outbox.due('2026-11-23T09:30:00.000Z')).map((t) => t.referralId), ['now']);
+    assert.deepEqual(
+      (await outbox.due('2026-11-23T09:30:00.000Z')).map((t) => t.referralId),
+      ['now'],
+    );
   });
 });

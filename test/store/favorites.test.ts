@@ -10,7 +10,7 @@ describe('store: FavoriteRepository', () => {
     favorites = new FavoriteRepository(storage.client('favorites'));
   });
 
-  it('keeps each user\'s stars apart, newest first', async () => {
+  it("keeps each user's stars apart, newest first", async () => {
     await favorites.set('aad-alice', 'r-1', true, '2026-11-23T09:00:00.000Z');
     await favorites.set('aad-alice', 'r-2', true, '2026-11-23T10:00:00.000Z');
     await favorites.set('29:bob/with#odd?chars', 'r-1', true, '2026-11-23T11:00:00.000Z');

@@ -5,11 +5,19 @@ import { freshStorage } from '../support/rootHooks';
 
 const EMEA: ChannelLink = {
   target: { kind: 'region', code: 'emea' },
-  channel: { conversationId: '19:emea-channel@thread.tacv2', teamId: '19:team@thread.tacv2', channelName: 'Referrals EMEA' },
+  channel: {
+    conversationId: '19:emea-channel@thread.tacv2',
+    teamId: '19:team@thread.tacv2',
+    channelName: 'Referrals EMEA',
+  },
 };
 const GERMANY: ChannelLink = {
   target: { kind: 'country', code: 'DE' },
-  channel: { conversationId: '19:germany-channel@thread.tacv2', teamId: '19:team@thread.tacv2', channelName: 'Referrals DACH' },
+  channel: {
+    conversationId: '19:germany-channel@thread.tacv2',
+    teamId: '19:team@thread.tacv2',
+    channelName: 'Referrals DACH',
+  },
 };
 const FALLBACK: ChannelLink = {
   target: { kind: 'fallback', code: 'fallback' },
@@ -42,7 +50,11 @@ describe('store: ChannelLinkRepository', () => {
     await links.put(GERMANY);
     const moved: ChannelLink = {
       target: { kind: 'region', code: 'emea' },
-      channel: { conversationId: '19:new-emea@thread.tacv2', teamId: '19:other-team@thread.tacv2', channelName: 'EMEA deals' },
+      channel: {
+        conversationId: '19:new-emea@thread.tacv2',
+        teamId: '19:other-team@thread.tacv2',
+        channelName: 'EMEA deals',
+      },
     };
 
     await links.put(moved);
@@ -85,7 +97,11 @@ describe('store: ChannelLinkRepository', () => {
   it('keeps channel ids with characters table keys forbid', async () => {
     const odd: ChannelLink = {
       target: { kind: 'region', code: 'latam-south' },
-      channel: { conversationId: '19:a/b#c?d\\e@thread.tacv2', teamId: '19:t/1@thread.tacv2', channelName: 'Süd / Amérique #1' },
+      channel: {
+        conversationId: '19:a/b#c?d\\e@thread.tacv2',
+        teamId: '19:t/1@thread.tacv2',
+        channelName: 'Süd / Amérique #1',
+      },
     };
     await links.put(odd);
     assert.deepEqual(await links.list(), [odd]);

@@ -31,8 +31,15 @@ describe('store: OutboxRepository', () => {
       await outbox.enqueue('r-1', at(0));
       await outbox.enqueue('r-2', at(1));
 
-      assert.deepEqual((await outbox.due(at(5))).map((t) => t.referralId), ['r-1', 'r-2', 'r-3']);
-      assert.deepEqual((await outbox.due(at(1))).map((t) => t.referralId), ['r-1', 'r-2'], 'due includes tasks due exactly now');
+      assert.deepEqual(
+        (await outbox.due(at(5))).map((t) => t.referralId),
+        ['r-1', 'r-2', 'r-3'],
+      );
+      assert.deepEqual(
+        (await outbox.due(at(1))).map((t) => t.referralId),
+        ['r-1', 'r-2'],
+        'due includes tasks due exactly now',
+      );
       assert.deepEqual(await outbox.due(at(-1)), []);
     });
 
@@ -115,7 +122,11 @@ describe('store: OutboxRepository', () => {
       assert.equal(await outbox.renewClaim(claimed, at(3)), true);
 
       assert.equal(claimed.claimedUntil, at(3), 'the task is brought up to date in place');
-      assert.equal(await outbox.claim(await dueTask('r-1', at(2.5)), at(2.5), at(4)), null, 'still held after the first claim would have run out');
+      assert.equal(
+        await outbox.claim(await dueTask('r-1', at(2.5)), at(2.5), at(4)),
+        null,
+        'still held after the first claim would have run out',
+      );
       await outbox.complete(claimed);
       assert.deepEqual(await outbox.due(at(1_000)), [], 'completed under the renewed version');
     });
@@ -167,7 +178,10 @@ describe('store: OutboxRepository', () => {
 
       await outbox.complete(claimed);
 
-      assert.deepEqual((await outbox.due(at(1_000))).map((t) => t.referralId), ['r-2']);
+      assert.deepEqual(
+        (await outbox.due(at(1_000))).map((t) => t.referralId),
+        ['r-2'],
+      );
       assert.deepEqual(await outbox.unrouted(), []);
     });
 
@@ -263,10 +277,19 @@ describe('store: OutboxRepository', () => {
 
       await outbox.park(claimed);
 
-      assert.deepEqual((await outbox.due(at(1))).map((t) => t.referralId), ['r-2']);
-      assert.deepEqual((await outbox.due('9999-01-01T00:00:00.000Z')).map((t) => t.referralId), ['r-2']);
+      assert.deepEqual(
+        (await outbox.due(at(1))).map((t) => t.referralId),
+        ['r-2'],
+      );
+      assert.deepEqual(
+        (await outbox.due('9999-01-01T00:00:00.000Z')).map((t) => t.referralId),
+        ['r-2'],
+      );
       const unrouted = await outbox.unrouted();
-      assert.deepEqual(unrouted.map((t) => t.referralId), ['r-1']);
+      assert.deepEqual(
+        unrouted.map((t) => t.referralId),
+        ['r-1'],
+      );
       assert.equal(unrouted[0].unrouted, true);
       assert.equal(unrouted[0].claimedUntil, '');
     });
@@ -313,7 +336,10 @@ describe('store: OutboxRepository', () => {
       const held = await outbox.hold('r-2', at(0), at(5));
       await outbox.enqueue('r-2', at(1));
       await outbox.dropHeld(held);
-      assert.deepEqual((await outbox.due(at(1))).map((t) => t.referralId), ['r-2']);
+      assert.deepEqual(
+        (await outbox.due(at(1))).map((t) => t.referralId),
+        ['r-2'],
+      );
       await outbox.dropHeld(held);
     });
   });

@@ -25,11 +25,18 @@ function richReferral(overrides: Partial<Referral> = {}): Referral {
 }
 
 /** The next revision of a record with the event that goes with it. */
-function change(record: ReferralRecord, name: string, eventRevision = record.desk.revision + 1): { record: ReferralRecord; event: HistoryEvent } {
+function change(
+  record: ReferralRecord,
+  name: string,
+  eventRevision = record.desk.revision + 1,
+): { record: ReferralRecord; event: HistoryEvent } {
   const revision = record.desk.revision + 1;
   const at = NOW.plus({ minutes: revision }).toISO()!;
   return {
-    record: { referral: { ...record.referral, name, updatedDateTime: at }, desk: { ...record.desk, revision, owner: ALICE } },
+    record: {
+      referral: { ...record.referral, name, updatedDateTime: at },
+      desk: { ...record.desk, revision, owner: ALICE },
+    },
     event: {
       referralId: record.referral.id,
       revision: eventRevision,
@@ -78,7 +85,11 @@ describe('store: ReferralRepository', () => {
     it('round-trips the whole record, extra fields included', async () => {
       const record: ReferralRecord = {
         referral: richReferral(),
-        desk: { revision: 1, owner: ALICE, lastDecision: { action: 'accept', by: ALICE, at: '2026-11-23T09:00:00.000Z' } },
+        desk: {
+          revision: 1,
+          owner: ALICE,
+          lastDecision: { action: 'accept', by: ALICE, at: '2026-11-23T09:00:00.000Z' },
+        },
       };
       const event = arrival(record.referral, NOW).event;
 
@@ -111,7 +122,10 @@ describe('store: ReferralRepository', () => {
       await createArrived(richReferral({ id: 'r-10', name: 'Ten' }));
       assert.equal((await stored('r-1')).record.referral.name, 'One');
       assert.equal((await stored('r-10')).record.referral.name, 'Ten');
-      assert.deepEqual((await repo.history('r-1')).map((e) => e.referralId), ['r-1']);
+      assert.deepEqual(
+        (await repo.history('r-1')).map((e) => e.referralId),
+        ['r-1'],
+      );
       assert.deepEqual(await repo.history('r-2'), []);
     });
   });
@@ -156,7 +170,10 @@ describe('store: ReferralRepository', () => {
       assert.equal(after.record.desk.revision, 2);
       const history = await repo.history(ID);
       assert.equal(history.length, 2);
-      assert.deepEqual(history.map((e) => e.revision), [1, 2]);
+      assert.deepEqual(
+        history.map((e) => e.revision),
+        [1, 2],
+      );
     });
 
     it('throws ConflictError when the event of that revision is already stored', async () => {
@@ -201,15 +218,21 @@ describe('store: ReferralRepository', () => {
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
       assert.equal(won.length, 1, `exactly one save should succeed, ${won.length} did`);
       assert.equal((await stored()).record.referral.name, `Writer ${won[0]}`);
-      assert.deepEqual((await repo.history(ID)).map((e) => e.revision), [1, 100 + won[0]]);
+      assert.deepEqual(
+        (await repo.history(ID)).map((e) => e.revision),
+        [1, 100 + won[0]],
+      );
     });
   });
 
   describe('large referrals', () => {
     async function rawEntity(id = ID): Promise<Record<string, unknown>> {
-      return (await table.getEntity(id, REFERRAL_ROW));
+      return await table.getEntity(id, REFERRAL_ROW);
     }
-    const jsonProperties = (entity: Record<string, unknown>) => Object.keys(entity).filter((k) => /^json\d+$/.test(k)).sort();
+    const jsonProperties = (entity: Record<string, unknown>) =>
+      Object.keys(entity)
+        .filter((k) => /^json\d+$/.test(k))
+        .sort();
 
     it('round-trips a referral JSON longer than 30,000 characters, split over several properties', async () => {
       const referral = richReferral({ details: { ...richReferral().details, notes: 'Requirements. '.repeat(5_000) } });
@@ -222,7 +245,8 @@ describe('store: ReferralRepository', () => {
       const entity = await rawEntity();
       assert.equal(entity.chunks, 3);
       assert.deepEqual(jsonProperties(entity), ['json0', 'json1', 'json2']);
-      for (const key of jsonProperties(entity)) assert.ok((entity[key] as string).length <= 30_000, `${key} is too long`);
+      for (const key of jsonProperties(entity))
+        assert.ok((entity[key] as string).length <= 30_000, `${key} is too long`);
     });
 
     it('leaves no stale chunk after the referral shrinks', async () => {
@@ -341,7 +365,7 @@ describe('store: ReferralRepository', () => {
       assert.equal(await repo.create(record, event), true, 'nothing of it is left in the way');
     });
 
-    it('puts a changed referral back as it was, its card included, and removes the change\'s event', async () => {
+    it("puts a changed referral back as it was, its card included, and removes the change's event", async () => {
       const card = { conversationId: '19:emea@thread.tacv2', activityId: '1732356000000', revision: 1 };
       const read = await repo.saveCard(await createArrived(), card);
       const next = change(read.record, 'Renamed');
@@ -352,7 +376,10 @@ describe('store: ReferralRepository', () => {
       const after = await stored();
       assert.deepEqual(after.record, read.record);
       assert.deepEqual(after.card, read.card);
-      assert.deepEqual((await repo.history(ID)).map((e) => e.revision), [1]);
+      assert.deepEqual(
+        (await repo.history(ID)).map((e) => e.revision),
+        [1],
+      );
     });
 
     it('leaves a referral that changed since as it is, and says whether the change was ever stored', async () => {
@@ -368,13 +395,20 @@ describe('store: ReferralRepository', () => {
 
       const never = change((await stored()).record, 'Never stored');
       assert.equal(await repo.takeBack({ ...never, previous: await stored() }), 'notStored');
-      assert.equal(await repo.takeBack({ ...arrival(richReferral({ id: 'never-created' }), NOW), previous: null }), 'notStored');
+      assert.equal(
+        await repo.takeBack({ ...arrival(richReferral({ id: 'never-created' }), NOW), previous: null }),
+        'notStored',
+      );
     });
 
     it('leaves a new referral whose card was posted meanwhile', async () => {
       const { record, event } = arrival(richReferral(), NOW);
       await repo.create(record, event);
-      await repo.saveCard(await stored(), { conversationId: '19:emea@thread.tacv2', activityId: '1732356000000', revision: 1 });
+      await repo.saveCard(await stored(), {
+        conversationId: '19:emea@thread.tacv2',
+        activityId: '1732356000000',
+        revision: 1,
+      });
 
       assert.equal(await repo.takeBack({ record, event, previous: null }), 'changedSince');
       assert.ok((await stored()).card);
@@ -391,7 +425,10 @@ describe('store: ReferralRepository', () => {
 
       const history = await repo.history(ID);
 
-      assert.deepEqual(history.map((e) => e.revision), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      assert.deepEqual(
+        history.map((e) => e.revision),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      );
       assert.deepEqual(history[0].actor, PARTNER_CENTER_ACTOR);
       assert.equal(history[0].action, 'received');
       assert.deepEqual(history[11].changes, [{ field: 'name', before: 'Name 9', after: 'Name 10' }]);

@@ -22,11 +22,19 @@ describe('store: RoleRepository', () => {
     assert.deepEqual(await roles.managerGrants(), []);
     assert.equal(await roles.grantManager(grant('emea', 'aad-manager')), true);
     assert.equal(await roles.grantManager(grant('apac', 'aad-manager')), true);
-    assert.equal(await roles.grantManager({ ...grant('emea', 'aad-manager'), grantedAt: '2026-12-01T00:00:00.000Z' }), false, 'already granted');
+    assert.equal(
+      await roles.grantManager({ ...grant('emea', 'aad-manager'), grantedAt: '2026-12-01T00:00:00.000Z' }),
+      false,
+      'already granted',
+    );
     assert.equal(await roles.grantManager(grant('emea', '29:odd/id#with?chars', 'odd')), true);
     const grants = await roles.managerGrants();
     assert.equal(grants.length, 3);
-    assert.deepEqual(grants.find((g) => g.region === 'emea' && g.user.id === 'aad-manager'), grant('emea', 'aad-manager'), 'the first grant stays');
+    assert.deepEqual(
+      grants.find((g) => g.region === 'emea' && g.user.id === 'aad-manager'),
+      grant('emea', 'aad-manager'),
+      'the first grant stays',
+    );
     assert.ok(grants.some((g) => g.user.id === '29:odd/id#with?chars'));
   });
 
@@ -36,6 +44,9 @@ describe('store: RoleRepository', () => {
     assert.equal(await roles.revokeManager('emea', 'aad-manager'), true);
     assert.equal(await roles.revokeManager('emea', 'aad-manager'), false);
     assert.equal(await roles.revokeManager('americas', 'aad-nobody'), false);
-    assert.deepEqual((await roles.managerGrants()).map((g) => g.region), ['apac']);
+    assert.deepEqual(
+      (await roles.managerGrants()).map((g) => g.region),
+      ['apac'],
+    );
   });
 });

@@ -16,7 +16,11 @@ describe('store: ScheduleRepository', () => {
   });
 
   it('indexes planned work by the minute it is due', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:30.000Z'), work('b', '2026-11-25T08:00:00.000Z')], 1);
+    await schedule.replacePlan(
+      'r-1',
+      [work('a', '2026-11-24T04:00:30.000Z'), work('b', '2026-11-25T08:00:00.000Z')],
+      1,
+    );
     assert.deepEqual(await schedule.bucket('2026-11-24T04:00Z'), [{ referralId: 'r-1', key: 'a' }]);
     assert.deepEqual(await schedule.bucket('2026-11-25T08:00Z'), [{ referralId: 'r-1', key: 'b' }]);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:01Z'), []);
@@ -31,7 +35,11 @@ describe('store: ScheduleRepository', () => {
     const index = await schedule.dayIndex('2026-11-24');
     assert.deepEqual(index.minutes, ['04:00']);
     assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:10Z', index), true);
-    assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:20Z', index), false, 'closing needs the index as it is now');
+    assert.equal(
+      await schedule.closeDay('2026-11-24', '2026-11-24T04:20Z', index),
+      false,
+      'closing needs the index as it is now',
+    );
 
     await schedule.replacePlan('r-2', [work('late', '2026-11-24T04:05:00.000Z')], 1);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:11Z'), [{ referralId: 'r-2', key: 'late' }]);
@@ -39,12 +47,20 @@ describe('store: ScheduleRepository', () => {
   });
 
   it('replanning keeps done work done and cancels work no longer planned', async () => {
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('b', '2026-11-25T08:00:00.000Z')], 1);
+    await schedule.replacePlan(
+      'r-1',
+      [work('a', '2026-11-24T04:00:00.000Z'), work('b', '2026-11-25T08:00:00.000Z')],
+      1,
+    );
     const a = (await schedule.work('r-1', 'a'))!;
     const claimed = (await schedule.claim(a, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z'))!;
     assert.equal(await schedule.complete(claimed), true);
 
-    await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z'), work('c', '2026-11-26T08:00:00.000Z')], 1);
+    await schedule.replacePlan(
+      'r-1',
+      [work('a', '2026-11-24T04:00:00.000Z'), work('c', '2026-11-26T08:00:00.000Z')],
+      1,
+    );
     assert.equal((await schedule.work('r-1', 'a'))?.state, 'done');
     assert.equal(await schedule.work('r-1', 'b'), null, 'no longer planned: cancelled');
     assert.equal((await schedule.work('r-1', 'c'))?.state, 'pending');
@@ -70,22 +86,36 @@ describe('store: ScheduleRepository', () => {
   it('lets exactly one of several workers claim a piece of work, and a lapsed claim be taken over', async () => {
     await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
     const seen = await Promise.all(Array.from({ length: 5 }, () => schedule.work('r-1', 'a')));
-    const claims = await Promise.all(seen.map((w) => schedule.claim(w!, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z')));
+    const claims = await Promise.all(
+      seen.map((w) => schedule.claim(w!, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z')),
+    );
     assert.equal(claims.filter(Boolean).length, 1);
 
     const held = (await schedule.work('r-1', 'a'))!;
-    assert.equal(await schedule.claim(held, '2026-11-24T04:04:59.000Z', '2026-11-24T04:10:00.000Z'), null, 'still held');
+    assert.equal(
+      await schedule.claim(held, '2026-11-24T04:04:59.000Z', '2026-11-24T04:10:00.000Z'),
+      null,
+      'still held',
+    );
     const taken = await schedule.claim(held, '2026-11-24T04:05:00.000Z', '2026-11-24T04:10:00.000Z');
     assert.ok(taken, 'taken over once the claim ran out');
     assert.equal(await schedule.complete(claims.find(Boolean)!), false, 'the first worker lost it');
     assert.equal(await schedule.complete(taken), true);
-    assert.equal(await schedule.claim((await schedule.work('r-1', 'a'))!, '2026-11-30T00:00:00.000Z', '2026-11-30T00:05:00.000Z'), null, 'done work is never claimed');
+    assert.equal(
+      await schedule.claim((await schedule.work('r-1', 'a'))!, '2026-11-30T00:00:00.000Z', '2026-11-30T00:05:00.000Z'),
+      null,
+      'done work is never claimed',
+    );
   });
 
   it('retries failed work in a later minute, and gives up after repeated failures', async () => {
     await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
     for (let attempt = 1; attempt <= 8; attempt++) {
-      const claimed = (await schedule.claim((await schedule.work('r-1', 'a'))!, '2026-11-24T04:00:00.000Z', '2026-11-24T04:05:00.000Z'))!;
+      const claimed = (await schedule.claim(
+        (await schedule.work('r-1', 'a'))!,
+        '2026-11-24T04:00:00.000Z',
+        '2026-11-24T04:05:00.000Z',
+      ))!;
       await schedule.retryLater(claimed, at('2026-11-24T05:00:00Z').plus({ minutes: attempt }));
     }
     assert.equal((await schedule.work('r-1', 'a'))?.state, 'cancelled');
@@ -98,7 +128,11 @@ describe('store: ScheduleRepository', () => {
     // Pages of 500 characters hold about ten items, so 60 items fill several.
     const small = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'), 500);
     for (let batch = 0; batch < 3; batch++) {
-      await Promise.all(Array.from({ length: 20 }, (_, i) => small.replacePlan(`referral-${batch}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')], 1)));
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          small.replacePlan(`referral-${batch}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')], 1),
+        ),
+      );
     }
     const items = await small.bucket('2026-11-24T04:00Z');
     assert.equal(new Set(items.map((i) => i.referralId)).size, 60);
@@ -107,12 +141,25 @@ describe('store: ScheduleRepository', () => {
 
   it('grants a lease to one instance at a time, renews it for its holder, and hands it over once it runs out', async () => {
     const now = '2026-11-24T04:00:00.000Z';
-    const results = await Promise.all(['one', 'two', 'three'].map((holder) => schedule.acquireLease('scheduler', holder, now, '2026-11-24T04:01:00.000Z')));
+    const results = await Promise.all(
+      ['one', 'two', 'three'].map((holder) =>
+        schedule.acquireLease('scheduler', holder, now, '2026-11-24T04:01:00.000Z'),
+      ),
+    );
     assert.equal(results.filter(Boolean).length, 1);
     const holder = ['one', 'two', 'three'][results.indexOf(true)];
     const other = holder === 'one' ? 'two' : 'one';
-    assert.equal(await schedule.acquireLease('scheduler', holder, '2026-11-24T04:00:30.000Z', '2026-11-24T04:01:30.000Z'), true);
-    assert.equal(await schedule.acquireLease('scheduler', other, '2026-11-24T04:01:00.000Z', '2026-11-24T04:02:00.000Z'), false);
-    assert.equal(await schedule.acquireLease('scheduler', other, '2026-11-24T04:01:30.000Z', '2026-11-24T04:02:30.000Z'), true);
+    assert.equal(
+      await schedule.acquireLease('scheduler', holder, '2026-11-24T04:00:30.000Z', '2026-11-24T04:01:30.000Z'),
+      true,
+    );
+    assert.equal(
+      await schedule.acquireLease('scheduler', other, '2026-11-24T04:01:00.000Z', '2026-11-24T04:02:00.000Z'),
+      false,
+    );
+    assert.equal(
+      await schedule.acquireLease('scheduler', other, '2026-11-24T04:01:30.000Z', '2026-11-24T04:02:30.000Z'),
+      true,
+    );
   });
 });

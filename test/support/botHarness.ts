@@ -169,7 +169,7 @@ export class BotHarness {
     const target = minuteOf(this.clock.now.minus({ minutes: 1 }));
     await scheduler.whenIdle();
     let ran = 0;
-    for (let before = await schedule.cursor(SCHEDULER); ; ) {
+    for (let before = await schedule.cursor(SCHEDULER); ;) {
       ran += await scheduler.tick();
       const after = await schedule.cursor(SCHEDULER);
       if (!after || after >= target || after === before) return ran;

@@ -53,7 +53,9 @@ export function withFallbacks(card: AdaptiveCard): AdaptiveCard {
   const rendered = (node: unknown): unknown => {
     if (Array.isArray(node)) {
       return node
-        .map((item) => (item && typeof item === 'object' && 'fallback' in item ? (item as { fallback: unknown }).fallback : item))
+        .map((item) =>
+          item && typeof item === 'object' && 'fallback' in item ? (item as { fallback: unknown }).fallback : item,
+        )
         .filter((item) => item !== 'drop')
         .map(rendered);
     }

@@ -75,7 +75,9 @@ export class ConnectorStandIn {
 
   /** Calls of one kind, optionally to one conversation. */
   callsOf(kind: ConnectorCall['kind'], conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.kind === kind && (conversationId === undefined || c.conversationId === conversationId));
+    return this.calls.filter(
+      (c) => c.kind === kind && (conversationId === undefined || c.conversationId === conversationId),
+    );
   }
 
   /** Resolves as soon as the recorded calls satisfy `check`; fails after `timeoutMs` saying what was seen. */
@@ -84,7 +86,11 @@ export class ConnectorStandIn {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        reject(new Error(`Timed out waiting for ${what}; calls so far: ${JSON.stringify(this.calls.map((c) => [c.kind, c.conversationId]))}`));
+        reject(
+          new Error(
+            `Timed out waiting for ${what}; calls so far: ${JSON.stringify(this.calls.map((c) => [c.kind, c.conversationId]))}`,
+          ),
+        );
       }, timeoutMs);
       const waiter = {
         check: () => check(this.calls),
@@ -118,9 +124,17 @@ export class ConnectorStandIn {
     if (req.method === 'GET' && member) {
       const wanted = decodeURIComponent(member[1]).toLowerCase();
       const conversationId = decodeURIComponent((req.url ?? '').split('/')[3] ?? '');
-      const found = (this.membersOf[conversationId] ?? this.members).find((m) => [m.id, m.aadObjectId, m.email, m.userPrincipalName].some((key) => key.toLowerCase() === wanted));
+      const found = (this.membersOf[conversationId] ?? this.members).find((m) =>
+        [m.id, m.aadObjectId, m.email, m.userPrincipalName].some((key) => key.toLowerCase() === wanted),
+      );
       res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The user is not a member of the conversation' } }));
+      res.end(
+        JSON.stringify(
+          found ?? {
+            error: { code: 'MemberNotFoundInConversation', message: 'The user is not a member of the conversation' },
+          },
+        ),
+      );
       return;
     }
     const call = this.classify(req.method ?? '', req.url ?? '', body);
@@ -132,7 +146,8 @@ export class ConnectorStandIn {
     const posted = call.kind === 'send' || call.kind === 'reply';
     const withoutId = posted && this.withoutIds > 0;
     if (withoutId) this.withoutIds--;
-    else if (call.kind !== 'update') call.answeredId = call.kind === 'create' ? `a:conversation-${this.nextId++}` : `activity-${this.nextId++}`;
+    else if (call.kind !== 'update')
+      call.answeredId = call.kind === 'create' ? `a:conversation-${this.nextId++}` : `activity-${this.nextId++}`;
     this.calls.push(call);
     res.writeHead(call.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(withoutId ? {} : { id: call.answeredId ?? call.activityId }));
@@ -152,8 +167,10 @@ export class ConnectorStandIn {
     const conversationId = parts[2];
     if (parts[3] !== 'activities') return undefined;
     if (method === 'POST' && parts.length === 4) return { method, kind: 'send', conversationId, body };
-    if (method === 'POST' && parts.length === 5) return { method, kind: 'reply', conversationId, activityId: parts[4], body };
-    if (method === 'PUT' && parts.length === 5) return { method, kind: 'update', conversationId, activityId: parts[4], body };
+    if (method === 'POST' && parts.length === 5)
+      return { method, kind: 'reply', conversationId, activityId: parts[4], body };
+    if (method === 'PUT' && parts.length === 5)
+      return { method, kind: 'update', conversationId, activityId: parts[4], body };
     return undefined;
   }
 }

@@ -5,7 +5,10 @@ import { PartnerCenterSimulator, type SimulatorOptions } from '../../tools/partn
 /** A started simulator that also serves its control routes (`/simulator/…`: device sign-in, referrals). */
 export async function startControlledSimulator(options: SimulatorOptions): Promise<PartnerCenterSimulator> {
   let control: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
-  const simulator = new PartnerCenterSimulator({ ...options, extraRoutes: async (req, res) => (await control?.(req, res)) ?? false });
+  const simulator = new PartnerCenterSimulator({
+    ...options,
+    extraRoutes: async (req, res) => (await control?.(req, res)) ?? false,
+  });
   control = controlRoutes(simulator);
   await simulator.start();
   return simulator;

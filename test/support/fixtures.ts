@@ -4,7 +4,10 @@ import type { Referral, ReferralRecord } from '../../bot/domain/referral';
 /** The fixed "now" of the tests: a Monday morning in November 2026, UTC. */
 export const NOW = DateTime.fromISO('2026-11-23T09:00:00.000Z', { zone: 'utc' });
 
-export const fixedClock = (at: DateTime = NOW) => () => at;
+export const fixedClock =
+  (at: DateTime = NOW) =>
+  () =>
+    at;
 
 /** A Partner Center referral as the API would send it (received, a marketplace lead). */
 export function pcReferral(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -41,6 +44,10 @@ export function pcReferral(overrides: Record<string, unknown> = {}): Record<stri
 
 /** The same referral as the domain holds it after arrival. */
 export function receivedRecord(overrides: Partial<Referral> = {}): ReferralRecord {
-  const referral = { ...(pcReferral() as unknown as Referral), expirationDateTime: '2026-12-07T08:00:00.000Z', ...overrides };
+  const referral = {
+    ...(pcReferral() as unknown as Referral),
+    expirationDateTime: '2026-12-07T08:00:00.000Z',
+    ...overrides,
+  };
   return { referral, desk: { revision: 1 } };
 }

@@ -42,7 +42,13 @@ export function hostilePcReferral(overrides: Record<string, unknown> = {}): Reco
     customerProfile: {
       name: hostile('customer'),
       size: hostile('size'),
-      address: { addressLine1: hostile('street'), city: hostile('city'), state: hostile('state'), postalCode: '10115', country: 'DE' },
+      address: {
+        addressLine1: hostile('street'),
+        city: hostile('city'),
+        state: hostile('state'),
+        postalCode: '10115',
+        country: 'DE',
+      },
       team: [contact],
     },
     details: {
@@ -50,9 +56,16 @@ export function hostilePcReferral(overrides: Record<string, unknown> = {}): Reco
       dealValue: 25000,
       currency: 'EUR',
       customerRequestedContact: true,
-      requirements: { solutions: [{ id: 'sol-1', name: hostile('solution') }], additionalRequirements: hostile('requirements') },
+      requirements: {
+        solutions: [{ id: 'sol-1', name: hostile('solution') }],
+        additionalRequirements: hostile('requirements'),
+      },
     },
-    inviteContext: { invitedBy: { organizationName: hostile('partner') }, notes: hostile('invitation'), assistanceRequestCode: HOSTILE_CODE },
+    inviteContext: {
+      invitedBy: { organizationName: hostile('partner') },
+      notes: hostile('invitation'),
+      assistanceRequestCode: HOSTILE_CODE,
+    },
     ...overrides,
   });
 }

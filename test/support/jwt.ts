@@ -3,7 +3,11 @@ import { createHmac, sign, type KeyObject } from 'node:crypto';
 const part = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
 
 /** A JSON Web Token signed with RS256 by `privateKey`. */
-export function rs256Token(header: Record<string, unknown>, claims: Record<string, unknown>, privateKey: KeyObject): string {
+export function rs256Token(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  privateKey: KeyObject,
+): string {
   const input = `${part({ typ: 'JWT', ...header, alg: 'RS256' })}.${part(claims)}`;
   return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
 }

@@ -13,7 +13,8 @@ export function asShown(text: string): string {
 }
 
 /** The date functions the desk writes itself (see `cardDateTime`): they are meant to act. */
-const DESK_DATE_FUNCTIONS = /\{\{DATE\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, SHORT\)\}\}|\{\{TIME\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\}\}/g;
+const DESK_DATE_FUNCTIONS =
+  /\{\{DATE\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, SHORT\)\}\}|\{\{TIME\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\}\}/g;
 
 const MARKUP: [string, RegExp][] = [
   ['a link or an image', /\[[^\]]*\]\(/],

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedTestPki } from '../../tools/partnerCenterSimulator/certificates';
 import { PartnerCenterSimulator, type SimulatorOptions } from '../../tools/partnerCenterSimulator/simulator';
-import { CERTIFICATE_PATH, WebhookSubscription, type WebhookSubscriptionOptions } from '../../tools/partnerCenterSimulator/webhookSubscription';
+import {
+  CERTIFICATE_PATH,
+  WebhookSubscription,
+  type WebhookSubscriptionOptions,
+} from '../../tools/partnerCenterSimulator/webhookSubscription';
 import { certificateHandler } from '../../tools/partnerCenterSimulator/webhooks';
 import { BotHarness } from './botHarness';
 
@@ -34,12 +38,24 @@ export class PartnerCenterHarness {
   ) {
     // The simulator keeps the bot's test clock, read when it answers.
     let bot: BotHarness | undefined;
-    this.simulator = new PartnerCenterSimulator({ ...simulator, clock: () => bot!.clock.now, extraRoutes: certificateHandler(this.pki, CERTIFICATE_PATH) });
+    this.simulator = new PartnerCenterSimulator({
+      ...simulator,
+      clock: () => bot!.clock.now,
+      extraRoutes: certificateHandler(this.pki, CERTIFICATE_PATH),
+    });
     const anchors = join(tmpdir(), `referral-desk-test-root-${process.pid}.pem`);
     writeFileSync(anchors, this.pki.rootPem);
     this.bot = bot = new BotHarness(
-      { PARTNER_CENTER_POLL_MINUTES: '0', PARTNER_CENTER_CERTIFICATE_HOSTS: '127.0.0.1', PARTNER_CENTER_TRUST_ANCHORS: anchors, ...env },
-      { partnerCenter: { timing: { sleep: async (ms: number) => void this.waits.push(ms) } }, webhooks: { allowInsecureHttp: true } },
+      {
+        PARTNER_CENTER_POLL_MINUTES: '0',
+        PARTNER_CENTER_CERTIFICATE_HOSTS: '127.0.0.1',
+        PARTNER_CENTER_TRUST_ANCHORS: anchors,
+        ...env,
+      },
+      {
+        partnerCenter: { timing: { sleep: async (ms: number) => void this.waits.push(ms) } },
+        webhooks: { allowInsecureHttp: true },
+      },
     );
   }
 
@@ -81,7 +97,7 @@ export class PartnerCenterHarness {
    */
   async delivered() {
     let reports: Awaited<ReturnType<WebhookSubscription['settled']>> = [];
-    for (let seen = -1; seen !== this.webhooks.deliveries.length; ) {
+    for (let seen = -1; seen !== this.webhooks.deliveries.length;) {
       seen = this.webhooks.deliveries.length;
       reports = await this.webhooks.settled();
       await this.bot.settle();

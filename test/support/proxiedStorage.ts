@@ -35,7 +35,8 @@ export async function rowsMentioning(storage: TableStorage, texts: readonly stri
   for (const table of Object.keys(TABLES) as TableName[]) {
     for await (const row of storage.client(table).listEntities()) {
       const text = JSON.stringify(row);
-      if (texts.some((t) => text.includes(t) || text.includes(encodeURIComponent(t)))) found.push(`${table} ${row.partitionKey}/${row.rowKey}`);
+      if (texts.some((t) => text.includes(t) || text.includes(encodeURIComponent(t))))
+        found.push(`${table} ${row.partitionKey}/${row.rowKey}`);
     }
   }
   return found;

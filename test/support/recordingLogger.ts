@@ -9,7 +9,9 @@ export class RecordingLogger implements Logger {
   }
 
   error(message: string, error?: unknown): void {
-    this.lines.push(`error: ${message}${error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`}`);
+    this.lines.push(
+      `error: ${message}${error === undefined ? '' : `: ${error instanceof Error ? error.message : String(error)}`}`,
+    );
   }
 
   /** The lines logged since the last call, which start the next batch afresh. */

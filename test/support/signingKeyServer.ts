@@ -41,7 +41,11 @@ export class SigningKeyServer {
       if (req.url === '/v1/.well-known/openidconfiguration') {
         if (this.mode === 'garbage') return void send(200, 'text/html', '<html>maintenance</html>');
         const jwksUri = `${this.url}/v1/.well-known/keys`;
-        return void json(200, { issuer: 'https://api.botframework.com', jwks_uri: jwksUri, id_token_signing_alg_values_supported: ['RS256'] });
+        return void json(200, {
+          issuer: 'https://api.botframework.com',
+          jwks_uri: jwksUri,
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
       }
       if (req.url === '/v1/.well-known/keys') {
         if (this.mode === 'keysGarbage') return void json(200, { keys: 'none' });

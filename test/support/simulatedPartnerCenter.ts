@@ -32,7 +32,10 @@ export async function startSimulatedPartnerCenter(options: SimulationOptions = {
   const clock = new MovableClock();
   const simulator = new PartnerCenterSimulator({ clock: clock.read, ...options.simulator });
   await simulator.start();
-  const tokens = new PartnerCenterTokens({ ...simulator.credentials, ...options.credentials }, { authorityUrl: simulator.authorityUrl, clock: clock.read, ...options.tokens });
+  const tokens = new PartnerCenterTokens(
+    { ...simulator.credentials, ...options.credentials },
+    { authorityUrl: simulator.authorityUrl, clock: clock.read, ...options.tokens },
+  );
   const waits: number[] = [];
   const randoms = [...(options.randoms ?? [])];
   const client = new PartnerCenterClient({

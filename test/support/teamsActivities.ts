@@ -84,17 +84,34 @@ export function channelMessage(serviceUrl: string, channel: Channel, text: strin
     text: `<at>${BOT.name}</at> ${text}`,
     textFormat: 'plain',
     from: { id: by.id, aadObjectId: by.aadObjectId, name: by.name },
-    conversation: { id: `${channel.id};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    conversation: {
+      id: `${channel.id};messageid=${id}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT.id,
+    },
     entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
     channelData: { teamsChannelId: channel.id, teamsTeamId: TEAM.id, channel, team: TEAM, tenant: TENANT },
   };
 }
 
 /** A click on an `Action.Execute` of a card the bot posted in `channel`. */
-export function cardAction(serviceUrl: string, channel: Channel, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User = USERS.alice) {
+export function cardAction(
+  serviceUrl: string,
+  channel: Channel,
+  cardActivityId: string,
+  verb: string,
+  data: Record<string, unknown>,
+  by: User = USERS.alice,
+) {
   return {
     ...invoke(serviceUrl, cardActivityId, verb, data, by),
-    conversation: { id: `${channel.id};messageid=${cardActivityId}`, conversationType: 'channel', isGroup: true, tenantId: TENANT.id },
+    conversation: {
+      id: `${channel.id};messageid=${cardActivityId}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT.id,
+    },
     channelData: { channel, team: TEAM, tenant: TENANT, source: { name: 'message' } },
   };
 }
@@ -156,7 +173,13 @@ export function botAddedToPersonalChat(serviceUrl: string, by: User = USERS.alic
 }
 
 /** A card's `Action.Execute` in the user's personal chat. */
-export function personalCardAction(serviceUrl: string, cardActivityId: string, verb: string, data: Record<string, unknown>, by: User = USERS.alice) {
+export function personalCardAction(
+  serviceUrl: string,
+  cardActivityId: string,
+  verb: string,
+  data: Record<string, unknown>,
+  by: User = USERS.alice,
+) {
   return {
     ...invoke(serviceUrl, cardActivityId, verb, data, by),
     conversation: { id: personalChat(by), conversationType: 'personal', tenantId: TENANT.id },

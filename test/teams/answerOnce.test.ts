@@ -25,7 +25,12 @@ describe('AnswerOnce: one run per activity id and sender', () => {
   });
   after(async () => h.stop());
 
-  const deliveryOf = (referralId?: string): ActionDelivery => ({ activityId: `f:${++ids}`, actor: ALICE, referralId, services: h.services });
+  const deliveryOf = (referralId?: string): ActionDelivery => ({
+    activityId: `f:${++ids}`,
+    actor: ALICE,
+    referralId,
+    services: h.services,
+  });
   /** An action that counts its runs and answers `answer`. */
   const action = (answer: AdaptiveCardInvokeResponse, keep = true) => {
     const counted = {
@@ -47,7 +52,8 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     const once = new AnswerOnce(h.services.answeredInvokes, {
       attempts: 5,
       pause: async () => {
-        if (++pauses === 2 && elsewhere.kind === 'claimed') await h.services.answeredInvokes.answer(elsewhere.claim, { response: theirs }, {}, h.clock.now);
+        if (++pauses === 2 && elsewhere.kind === 'claimed')
+          await h.services.answeredInvokes.answer(elsewhere.claim, { response: theirs }, {}, h.clock.now);
       },
     });
     const mine = action(messageResponse('ran here'));
@@ -76,17 +82,25 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     assert.equal(failed.runs, 2);
 
     const throwing = deliveryOf();
-    await assert.rejects(once.answer(throwing, async () => Promise.reject(new Error('storage went away'))), /storage went away/);
+    await assert.rejects(
+      once.answer(throwing, async () => Promise.reject(new Error('storage went away'))),
+      /storage went away/,
+    );
     const after = action(messageResponse('ran now'));
     assert.deepEqual(await once.answer(throwing, after.run), messageResponse('ran now'));
     assert.equal(after.runs, 1);
   });
 
-  it('answers a repeat of a referral card too large to keep with the referral\'s current card for the sender', async () => {
+  it("answers a repeat of a referral card too large to keep with the referral's current card for the sender", async () => {
     await installAndLink(h, CHANNELS.emea, 'emea');
     const { id: referralId } = await deliverAndAwaitCard(h, CHANNELS.emea);
     const noise = randomBytes(MAX_ANSWER_BYTES).toString('base64');
-    const huge = cardResponse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: noise }], actions: [{ type: 'Action.Execute', verb: VERBS.favorite }] });
+    const huge = cardResponse({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: noise }],
+      actions: [{ type: 'Action.Execute', verb: VERBS.favorite }],
+    });
     const once = new AnswerOnce(h.services.answeredInvokes);
     const delivery = deliveryOf(referralId);
     const first = action(huge);
@@ -103,7 +117,9 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     const noise = randomBytes(MAX_ANSWER_BYTES).toString('base64');
     const once = new AnswerOnce(h.services.answeredInvokes);
     const delivery = deliveryOf();
-    const first = action(cardResponse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: noise }] }));
+    const first = action(
+      cardResponse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: noise }] }),
+    );
     await once.answer(delivery, first.run);
     assert.deepEqual(await once.answer(delivery, first.run), messageResponse(h.services.strings.actions.alreadyDone));
     assert.equal(first.runs, 1);

@@ -6,7 +6,8 @@ import { en } from '../../bot/strings/en';
 function texts(value: unknown, path: string): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (typeof value === 'function') return [[path, String(value(...Array.from({ length: value.length }, () => 'x')))]];
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => texts(inner, `${path}.${key}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => texts(inner, `${path}.${key}`));
   return [];
 }
 
@@ -20,11 +21,17 @@ function shapeDifferences(a: unknown, b: unknown, path: string): string[] {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);
-    const onlyA = keysA.filter((key) => !Object.prototype.hasOwnProperty.call(b, key)).map((key) => `${path}.${key}: only in the first`);
-    const onlyB = keysB.filter((key) => !Object.prototype.hasOwnProperty.call(a, key)).map((key) => `${path}.${key}: only in the second`);
+    const onlyA = keysA
+      .filter((key) => !Object.prototype.hasOwnProperty.call(b, key))
+      .map((key) => `${path}.${key}: only in the first`);
+    const onlyB = keysB
+      .filter((key) => !Object.prototype.hasOwnProperty.call(a, key))
+      .map((key) => `${path}.${key}: only in the second`);
     const inner = keysA
       .filter((key) => Object.prototype.hasOwnProperty.call(b, key))
-      .flatMap((key) => shapeDifferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`));
+      .flatMap((key) =>
+        shapeDifferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`),
+      );
     return [...onlyA, ...onlyB, ...inner];
   }
   return [];
@@ -43,7 +50,10 @@ describe('user-facing strings', () => {
   }
 
   it('German has no angle brackets at all', () => {
-    assert.deepEqual(texts(de, 'de').filter(([, text]) => /[<>]/.test(text)), []);
+    assert.deepEqual(
+      texts(de, 'de').filter(([, text]) => /[<>]/.test(text)),
+      [],
+    );
   });
 
   it('German has exactly the keys of English at every level, and the same functions with the same number of parameters', () => {
@@ -58,10 +68,14 @@ describe('user-facing strings', () => {
           ? Object.entries(value).flatMap(([key, inner]) => functions(inner, [...path, key]))
           : [];
     const missing = functions(en, []).flatMap(([path, english]) => {
-      const german = path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], de) as (...args: unknown[]) => unknown;
+      const german = path.reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], de) as (
+        ...args: unknown[]
+      ) => unknown;
       const args = Array.from({ length: english.length }, (_, i) => `arg${i}`);
       const shown = (text: unknown) => args.filter((arg) => String(text).toLowerCase().includes(arg));
-      return shown(english(...args)).filter((arg) => !shown(german(...args)).includes(arg)).map((arg) => `${path.join('.')}: ${arg}`);
+      return shown(english(...args))
+        .filter((arg) => !shown(german(...args)).includes(arg))
+        .map((arg) => `${path.join('.')}: ${arg}`);
     });
     assert.deepEqual(missing, []);
   });
@@ -71,7 +85,10 @@ describe('user-facing strings', () => {
     assert.deepEqual(shapeDifferences(base, { a: 'x', b: { c: (x: string) => x, d: ['y'] } }, 's'), []);
     assert.equal(shapeDifferences(base, { a: 'x', b: { c: (x: string) => x } }, 's').length, 1);
     assert.equal(shapeDifferences(base, { a: 'x', e: 'z', b: { c: (x: string) => x, d: ['y'] } }, 's').length, 1);
-    assert.equal(shapeDifferences(base, { a: 'x', b: { c: (x: string, y: string) => x + y, d: ['y'] } }, 's').length, 1);
+    assert.equal(
+      shapeDifferences(base, { a: 'x', b: { c: (x: string, y: string) => x + y, d: ['y'] } }, 's').length,
+      1,
+    );
     assert.equal(shapeDifferences(base, { a: () => 'x', b: { c: (x: string) => x, d: ['y'] } }, 's').length, 1);
     assert.equal(shapeDifferences(base, { a: 'x', b: { c: (x: string) => x, d: ['y', 'z'] } }, 's').length, 1);
   });

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { PartnerCenterClient } from '../../bot/partnerCenter/client';
 import { PartnerCenterTokens } from '../../bot/partnerCenter/tokens';
 import { runLogin } from '../../tools/partnerCenter/login';
-import { generateReferral, type PartnerCenterSimulator, type SimulatorOptions } from '../../tools/partnerCenterSimulator';
+import {
+  generateReferral,
+  type PartnerCenterSimulator,
+  type SimulatorOptions,
+} from '../../tools/partnerCenterSimulator';
 import { DEVICE_LOGIN_PATH } from '../../tools/partnerCenterSimulator/simulator';
 import { collectPages } from '../support/simulatedPartnerCenter';
 import { NOW } from '../support/fixtures';

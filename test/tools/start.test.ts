@@ -21,8 +21,10 @@ describe('npm start: compile only when a source changed', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'referral-desk-start-'));
     for (const folder of ['bot/domain', 'cards', 'dist/bot']) mkdirSync(join(root, folder), { recursive: true });
-    for (const file of ['bot/domain/referral.ts', 'cards/render.ts', 'tsconfig.json', 'dist/bot/index.js']) writeFileSync(join(root, file), '');
-    for (const path of ['bot/domain/referral.ts', 'bot/domain', 'bot', 'cards/render.ts', 'cards', 'tsconfig.json']) at(path, 1_000);
+    for (const file of ['bot/domain/referral.ts', 'cards/render.ts', 'tsconfig.json', 'dist/bot/index.js'])
+      writeFileSync(join(root, file), '');
+    for (const path of ['bot/domain/referral.ts', 'bot/domain', 'bot', 'cards/render.ts', 'cards', 'tsconfig.json'])
+      at(path, 1_000);
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -6,10 +6,16 @@ import { DateTime } from 'luxon';
 import { parseWebhookEvent, type PartnerCenterEvent } from '../../bot/partnerCenter/webhookEvents';
 import { WebhookVerifier, type WebhookRefusalReason } from '../../bot/partnerCenter/webhookSignature';
 import { issueLeaf, sharedTestPki, type TestPki } from '../../tools/partnerCenterSimulator/certificates';
-import { WebhookSender, certificateHandler, eventBody, signDelivery } from '../../tools/partnerCenterSimulator/webhooks';
+import {
+  WebhookSender,
+  certificateHandler,
+  eventBody,
+  signDelivery,
+} from '../../tools/partnerCenterSimulator/webhooks';
 
 const NOW = DateTime.fromISO('2026-06-01T12:00:00Z', { zone: 'utc' });
-const REFERRAL_URI = 'https://api.partner.microsoft.com/v1.0/engagements/referrals/7e2b0c8a-5f0e-4c9e-9d1f-2f3b6a1c0d42';
+const REFERRAL_URI =
+  'https://api.partner.microsoft.com/v1.0/engagements/referrals/7e2b0c8a-5f0e-4c9e-9d1f-2f3b6a1c0d42';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,7 +77,7 @@ class Receiver {
   }
 }
 
-describe('the simulator\'s webhook deliveries', () => {
+describe("the simulator's webhook deliveries", () => {
   let pki: TestPki;
   let certificates: Server;
   let certificateRequests: string[];
@@ -95,7 +101,11 @@ describe('the simulator\'s webhook deliveries', () => {
 
   describe('eventBody', () => {
     it('writes a referral event as Partner Center does, to the seven fractional digits of its date', () => {
-      const body = eventBody('referral-created', REFERRAL_URI, DateTime.fromISO('2026-03-02T10:15:30.123+01:00', { setZone: true }));
+      const body = eventBody(
+        'referral-created',
+        REFERRAL_URI,
+        DateTime.fromISO('2026-03-02T10:15:30.123+01:00', { setZone: true }),
+      );
       assert.equal(
         JSON.stringify(body),
         `{"EventName":"referral-created","ResourceUri":"${REFERRAL_URI}","ResourceName":"referral","AuditUri":null,"ResourceChangeUtcDate":"2026-03-02T09:15:30.1230000+00:00"}`,
@@ -103,10 +113,17 @@ describe('the simulator\'s webhook deliveries', () => {
     });
 
     it('names the resource "test" for a test delivery', () => {
-      assert.equal(eventBody('test-created', 'https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/c0bf', NOW).ResourceName, 'test');
+      assert.equal(
+        eventBody(
+          'test-created',
+          'https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/c0bf',
+          NOW,
+        ).ResourceName,
+        'test',
+      );
     });
 
-    it('is read back by the desk\'s parser', () => {
+    it("is read back by the desk's parser", () => {
       const parsed = parseWebhookEvent(eventBody('related-referral-updated', REFERRAL_URI, NOW));
       assert.ok(parsed.kind === 'event');
       assert.equal(parsed.event.event, 'related-referral-updated');
@@ -119,14 +136,22 @@ describe('the simulator\'s webhook deliveries', () => {
     it('signs the UTF-8 bytes of the body with RSA-SHA256 in Authorization: Signature, naming the certificate', () => {
       const body = '{"EventName":"referral-created","note":"Müller"}';
       const headers = signDelivery(body, pki.privateKey, 'https://certs.simulator.test/c.cer');
-      assert.deepEqual(Object.keys(headers), ['Content-Type', 'Authorization', 'X-MS-Certificate-Url', 'X-MS-Signature-Algorithm']);
+      assert.deepEqual(Object.keys(headers), [
+        'Content-Type',
+        'Authorization',
+        'X-MS-Certificate-Url',
+        'X-MS-Signature-Algorithm',
+      ]);
       assert.equal(headers['Content-Type'], 'application/json');
       assert.equal(headers['X-MS-Certificate-Url'], 'https://certs.simulator.test/c.cer');
       assert.equal(headers['X-MS-Signature-Algorithm'], 'rsa-sha256');
       const [scheme, token] = headers.Authorization.split(' ');
       assert.equal(scheme, 'Signature');
       assert.equal(verify('sha256', Buffer.from(body, 'utf8'), pki.leaf.publicKey, Buffer.from(token, 'base64')), true);
-      assert.equal(verify('sha256', Buffer.from(body, 'latin1'), pki.leaf.publicKey, Buffer.from(token, 'base64')), false);
+      assert.equal(
+        verify('sha256', Buffer.from(body, 'latin1'), pki.leaf.publicKey, Buffer.from(token, 'base64')),
+        false,
+      );
     });
 
     it('puts the signature in x-ms-signature when asked', () => {
@@ -172,13 +197,20 @@ describe('the simulator\'s webhook deliveries', () => {
     beforeEach(async () => {
       waits = [];
       certificateRequests.length = 0;
-      receiver = new Receiver(new WebhookVerifier({ allowedHosts: ['127.0.0.1'], allowInsecureHttp: true, trustAnchors: [pki.root], clock: () => NOW }));
+      receiver = new Receiver(
+        new WebhookVerifier({
+          allowedHosts: ['127.0.0.1'],
+          allowInsecureHttp: true,
+          trustAnchors: [pki.root],
+          clock: () => NOW,
+        }),
+      );
       await receiver.start();
     });
 
     afterEach(() => receiver.stop());
 
-    it('delivers a signed event that the desk\'s verifier accepts, in one attempt', async () => {
+    it("delivers a signed event that the desk's verifier accepts, in one attempt", async () => {
       const report = await sender().send(receiver.url, eventBody('referral-created', REFERRAL_URI, NOW));
       assert.deepEqual(report, { delivered: true, attempts: [{ attempt: 1, status: 200 }] });
       assert.deepEqual(
@@ -191,12 +223,19 @@ describe('the simulator\'s webhook deliveries', () => {
 
     it('delivers with the signature in x-ms-signature too, and with a DER certificate', async () => {
       await receiver.stop();
-      receiver = new Receiver(new WebhookVerifier({ allowedHosts: ['127.0.0.1'], allowInsecureHttp: true, trustAnchors: [pki.intermediate], clock: () => NOW }));
-      await receiver.start();
-      const report = await sender({ signatureHeader: 'x-ms-signature', certificateUrl: `${certificateBase}/cert/leaf.cer` }).send(
-        receiver.url,
-        eventBody('referral-updated', REFERRAL_URI, NOW),
+      receiver = new Receiver(
+        new WebhookVerifier({
+          allowedHosts: ['127.0.0.1'],
+          allowInsecureHttp: true,
+          trustAnchors: [pki.intermediate],
+          clock: () => NOW,
+        }),
       );
+      await receiver.start();
+      const report = await sender({
+        signatureHeader: 'x-ms-signature',
+        certificateUrl: `${certificateBase}/cert/leaf.cer`,
+      }).send(receiver.url, eventBody('referral-updated', REFERRAL_URI, NOW));
       assert.equal(report.delivered, true);
       assert.equal(receiver.accepted[0].event, 'referral-updated');
     });
@@ -205,7 +244,10 @@ describe('the simulator\'s webhook deliveries', () => {
       receiver.failNext = [500, 500];
       const report = await sender().send(receiver.url, eventBody('referral-updated', REFERRAL_URI, NOW));
       assert.equal(report.delivered, true);
-      assert.deepEqual(report.attempts.map((a) => a.status), [500, 500, 200]);
+      assert.deepEqual(
+        report.attempts.map((a) => a.status),
+        [500, 500, 200],
+      );
       assert.deepEqual(waits, [1000, 2000]);
       assert.equal(receiver.accepted.length, 1);
     });
@@ -214,7 +256,10 @@ describe('the simulator\'s webhook deliveries', () => {
       receiver.failNext = Array.from({ length: 12 }, () => 503);
       const report = await sender().send(receiver.url, eventBody('referral-created', REFERRAL_URI, NOW));
       assert.equal(report.delivered, false);
-      assert.deepEqual(report.attempts.map((a) => a.attempt), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      assert.deepEqual(
+        report.attempts.map((a) => a.attempt),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
       assert.equal(receiver.statuses.length, 10, 'the receiver saw ten deliveries');
       assert.deepEqual(waits, [1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
       assert.equal(receiver.accepted.length, 0);
@@ -224,7 +269,10 @@ describe('the simulator\'s webhook deliveries', () => {
       const gone = createServer();
       const url = `${await listen(gone)}/api/partner-center/events`;
       await close(gone);
-      const report = await sender({ attempts: 3, retryDelayMs: () => 5 }).send(url, eventBody('referral-created', REFERRAL_URI, NOW));
+      const report = await sender({ attempts: 3, retryDelayMs: () => 5 }).send(
+        url,
+        eventBody('referral-created', REFERRAL_URI, NOW),
+      );
       assert.equal(report.delivered, false);
       assert.equal(report.attempts.length, 3);
       for (const attempt of report.attempts) {
@@ -234,16 +282,30 @@ describe('the simulator\'s webhook deliveries', () => {
       assert.deepEqual(waits, [5, 5]);
     });
 
-    it('is refused by the receiver when signed with a key that is not the certificate\'s', async () => {
+    it("is refused by the receiver when signed with a key that is not the certificate's", async () => {
       const other = issueLeaf(pki);
-      const report = await sender({ privateKey: other.privateKey, attempts: 2 }).send(receiver.url, eventBody('referral-created', REFERRAL_URI, NOW));
+      const report = await sender({ privateKey: other.privateKey, attempts: 2 }).send(
+        receiver.url,
+        eventBody('referral-created', REFERRAL_URI, NOW),
+      );
       assert.equal(report.delivered, false);
-      assert.deepEqual(report.attempts.map((a) => a.status), [401, 401]);
+      assert.deepEqual(
+        report.attempts.map((a) => a.status),
+        [401, 401],
+      );
       assert.deepEqual(receiver.refused, ['signature-mismatch', 'signature-mismatch']);
     });
 
     it('sends a body given as text byte for byte', async () => {
-      const text = JSON.stringify(eventBody('test-created', 'https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/c0bf', NOW), null, 2);
+      const text = JSON.stringify(
+        eventBody(
+          'test-created',
+          'https://api.partnercenter.microsoft.com/webhooks/v1/registration/validationEvents/c0bf',
+          NOW,
+        ),
+        null,
+        2,
+      );
       const report = await sender().send(receiver.url, text);
       assert.equal(report.delivered, true);
       assert.equal(receiver.accepted[0].event, 'test-created');

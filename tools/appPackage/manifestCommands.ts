@@ -31,18 +31,64 @@ export const MAX_COMMANDS_PER_SCOPE = 10;
  * `help` in a channel lists them.
  */
 export const MANIFEST_COMMANDS: readonly ManifestCommand[] = [
-  { word: 'my', title: 'my deals', description: 'The referrals you own or are on the team of, the most urgent first', scopes: ['personal'] },
-  { word: 'expiring', title: 'expiring', description: 'Undecided referrals of your regions that expire within 3 days', scopes: ['personal'] },
-  { word: 'find', title: 'find', description: 'Find referrals by customer, deal name, CRM ID or referral id, e.g. find contoso', scopes: ['personal'] },
-  { word: 'link', title: 'link', description: 'Link this channel to regions or countries, e.g. link emea de', scopes: ['team'] },
+  {
+    word: 'my',
+    title: 'my deals',
+    description: 'The referrals you own or are on the team of, the most urgent first',
+    scopes: ['personal'],
+  },
+  {
+    word: 'expiring',
+    title: 'expiring',
+    description: 'Undecided referrals of your regions that expire within 3 days',
+    scopes: ['personal'],
+  },
+  {
+    word: 'find',
+    title: 'find',
+    description: 'Find referrals by customer, deal name, CRM ID or referral id, e.g. find contoso',
+    scopes: ['personal'],
+  },
+  {
+    word: 'link',
+    title: 'link',
+    description: 'Link this channel to regions or countries, e.g. link emea de',
+    scopes: ['team'],
+  },
   { word: 'unlink', title: 'unlink', description: 'Remove a region or country from this channel', scopes: ['team'] },
-  { word: 'links', title: 'links', description: 'Show which channel receives which region', scopes: ['team', 'personal'] },
+  {
+    word: 'links',
+    title: 'links',
+    description: 'Show which channel receives which region',
+    scopes: ['team', 'personal'],
+  },
   { word: 'new', title: 'new deal', description: 'Register a deal you found yourself', scopes: ['team', 'personal'] },
   { word: 'favorites', title: 'favorites', description: 'The referrals you starred', scopes: ['team', 'personal'] },
-  { word: 'settings', title: 'settings', description: 'Your time zone and working hours, which reminders sent to you directly follow', scopes: ['team', 'personal'] },
-  { word: 'digest', title: 'digest now', description: 'Managers: the digest of the regions you manage; digest off and digest on stop and restart the weekly one', scopes: ['team', 'personal'] },
-  { word: 'managers', title: 'managers', description: 'Admins: who manages which region; managers add name@example.com emea adds one', scopes: ['team', 'personal'] },
-  { word: 'help', title: 'help', description: 'Show what Referral Desk can do and how to use its commands', scopes: ['team', 'personal'] },
+  {
+    word: 'settings',
+    title: 'settings',
+    description: 'Your time zone and working hours, which reminders sent to you directly follow',
+    scopes: ['team', 'personal'],
+  },
+  {
+    word: 'digest',
+    title: 'digest now',
+    description:
+      'Managers: the digest of the regions you manage; digest off and digest on stop and restart the weekly one',
+    scopes: ['team', 'personal'],
+  },
+  {
+    word: 'managers',
+    title: 'managers',
+    description: 'Admins: who manages which region; managers add name@example.com emea adds one',
+    scopes: ['team', 'personal'],
+  },
+  {
+    word: 'help',
+    title: 'help',
+    description: 'Show what Referral Desk can do and how to use its commands',
+    scopes: ['team', 'personal'],
+  },
 ];
 
 /** Other words for a command of {@link MANIFEST_COMMANDS}, which the menus do not list: alias → word. */

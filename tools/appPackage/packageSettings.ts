@@ -88,7 +88,7 @@ export function resolveBotId(env: NodeJS.ProcessEnv): BotIdResolution {
     warning:
       `Warning: MicrosoftAppId is not set; using ${LOCAL_BOT_ID} as the bot id. ` +
       'The package will only work with a local client (for example the Microsoft 365 Agents Playground). ' +
-      'Set MicrosoftAppId to the bot\'s Microsoft App ID to build a package for Teams.',
+      "Set MicrosoftAppId to the bot's Microsoft App ID to build a package for Teams.",
   };
 }
 
@@ -124,7 +124,8 @@ export function resolvePackageSettings(env: NodeJS.ProcessEnv): PackageSettingsR
   const { botId, warning } = resolveBotId(env);
   const local = warning !== undefined;
   if (warning) warnings.push(warning);
-  if (!GUID_PATTERN.test(botId)) problems.push(`MicrosoftAppId must be a GUID (the bot's Microsoft App ID), not "${botId}".`);
+  if (!GUID_PATTERN.test(botId))
+    problems.push(`MicrosoftAppId must be a GUID (the bot's Microsoft App ID), not "${botId}".`);
 
   const appId = value('TEAMS_APP_ID') ?? derivedAppId(botId);
   if (!GUID_PATTERN.test(appId)) problems.push(`TEAMS_APP_ID must be a GUID, not "${appId}".`);
@@ -145,20 +146,29 @@ export function resolvePackageSettings(env: NodeJS.ProcessEnv): PackageSettingsR
   }
   const unset = Object.values(DEVELOPER_VARIABLES).filter((variable) => value(variable) === undefined);
   if (local && unset.length > 0) {
-    warnings.push(`Warning: ${unset.join(', ')} not set; the package shows neutral placeholders (referraldesk.example.com) instead. A package for Teams needs them.`);
+    warnings.push(
+      `Warning: ${unset.join(', ')} not set; the package shows neutral placeholders (referraldesk.example.com) instead. A package for Teams needs them.`,
+    );
   }
 
   const botDomain = value('BOT_DOMAIN');
   if (botDomain !== undefined && !HOST_NAME.test(botDomain)) {
-    problems.push(`BOT_DOMAIN must be the bot's host name only, e.g. desk.example.com (no https://, port or path), not "${botDomain}".`);
+    problems.push(
+      `BOT_DOMAIN must be the bot's host name only, e.g. desk.example.com (no https://, port or path), not "${botDomain}".`,
+    );
   }
 
   if (problems.length > 0) throw new PackageSettingsError(problems);
-  return { settings: { appId, botId, developer, ...(botDomain ? { botDomain: botDomain.toLowerCase() } : {}) }, warnings };
+  return {
+    settings: { appId, botId, developer, ...(botDomain ? { botDomain: botDomain.toLowerCase() } : {}) },
+    warnings,
+  };
 }
 
 function nameProblem(variable: string, name: string): string | undefined {
-  return name.length > MAX_DEVELOPER_NAME_LENGTH ? `${variable} may have at most ${MAX_DEVELOPER_NAME_LENGTH} characters, not ${name.length}.` : undefined;
+  return name.length > MAX_DEVELOPER_NAME_LENGTH
+    ? `${variable} may have at most ${MAX_DEVELOPER_NAME_LENGTH} characters, not ${name.length}.`
+    : undefined;
 }
 
 function httpsUrlProblem(variable: string, text: string): string | undefined {
@@ -168,6 +178,7 @@ function httpsUrlProblem(variable: string, text: string): string | undefined {
   } catch {
     return `${variable} must be an https URL, not "${text}".`;
   }
-  if (url.protocol !== 'https:' || !HOST_NAME.test(url.hostname)) return `${variable} must be an https URL with a host name, not "${text}".`;
+  if (url.protocol !== 'https:' || !HOST_NAME.test(url.hostname))
+    return `${variable} must be an https URL with a host name, not "${text}".`;
   return undefined;
 }

@@ -56,7 +56,10 @@ export function demoFeed(options: { now: DateTime; freshIds?: boolean }): DemoRe
   const shiftMs = options.now.toMillis() - DEMO_FIXTURE_NOW.toMillis();
   return loadDemoReferrals().map((demo) => {
     const referral = shiftDateTimes(demo.referral, shiftMs) as Record<string, unknown>;
-    return { ...demo, referral: options.freshIds ? { ...referral, id: randomUUID(), engagementId: randomUUID() } : referral };
+    return {
+      ...demo,
+      referral: options.freshIds ? { ...referral, id: randomUUID(), engagementId: randomUUID() } : referral,
+    };
   });
 }
 

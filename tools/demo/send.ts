@@ -41,7 +41,9 @@ export class BotUnreachableError extends Error {
     /** What was sent before the connection failed. */
     readonly summary: DemoSendSummary,
   ) {
-    super(`Cannot reach the bot at ${url} (${reason}). Start it first with \`npm start\` or \`npm run playground\`, or pass its address with --url.`);
+    super(
+      `Cannot reach the bot at ${url} (${reason}). Start it first with \`npm start\` or \`npm run playground\`, or pass its address with --url.`,
+    );
     this.name = 'BotUnreachableError';
   }
 }
@@ -57,7 +59,8 @@ const LEAD_KIND_LABELS: Record<Exclude<LeadKind, 'coSellFromPartner'>, string> =
 export function describeReferral(referral: Record<string, unknown>): string {
   const pc = referral as unknown as Referral;
   const kind = leadKindOf(pc);
-  const label = kind === 'coSellFromPartner' ? `co-sell invitation from ${invitingPartner(pc)}` : LEAD_KIND_LABELS[kind];
+  const label =
+    kind === 'coSellFromPartner' ? `co-sell invitation from ${invitingPartner(pc)}` : LEAD_KIND_LABELS[kind];
   return `${pc.customerProfile?.name ?? '(no customer name)'} (${countryOf(referral)} · ${label})`;
 }
 

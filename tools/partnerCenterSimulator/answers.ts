@@ -7,6 +7,12 @@ export interface Answer {
 }
 
 /** An error in the OData JSON format the Partner Center APIs answer with: `{ error: { code, message, target? } }`. */
-export function odataError(status: number, code: string, message: string, target?: string, headers?: Record<string, string>): Answer {
+export function odataError(
+  status: number,
+  code: string,
+  message: string,
+  target?: string,
+  headers?: Record<string, string>,
+): Answer {
   return { status, headers, body: { error: { code, message, ...(target === undefined ? {} : { target }) } } };
 }

@@ -94,7 +94,9 @@ function newKeyPair(): KeyPair {
 /** The same, off the main thread, so that several are made at once and the caller's event loop goes on. */
 function newKeyPairInBackground(): Promise<KeyPair> {
   return new Promise((resolve, reject) =>
-    generateKeyPair('rsa', RSA_2048, (error, publicKey, privateKey) => (error ? reject(error) : resolve(keyPairOf(privateKey, publicKey)))),
+    generateKeyPair('rsa', RSA_2048, (error, publicKey, privateKey) =>
+      error ? reject(error) : resolve(keyPairOf(privateKey, publicKey)),
+    ),
   );
 }
 
@@ -111,7 +113,10 @@ const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420',
 function nativeSigner(key: KeyObject): forge.pki.rsa.PrivateKey {
   const signer = {
     sign: (md: forge.md.MessageDigest) =>
-      privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')])).toString('binary'),
+      privateEncrypt(
+        { key, padding: constants.RSA_PKCS1_PADDING },
+        Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]),
+      ).toString('binary'),
   };
   return signer as unknown as forge.pki.rsa.PrivateKey;
 }
@@ -142,12 +147,22 @@ function certificate(
   const extensions: object[] = [
     kind === 'leaf'
       ? { name: 'basicConstraints', cA: false, critical: true }
-      : { name: 'basicConstraints', cA: true, critical: true, ...(kind === 'intermediate' ? { pathLenConstraint: 0 } : {}) },
-    kind === 'leaf' ? { name: 'keyUsage', digitalSignature: true, critical: true } : { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      : {
+          name: 'basicConstraints',
+          cA: true,
+          critical: true,
+          ...(kind === 'intermediate' ? { pathLenConstraint: 0 } : {}),
+        },
+    kind === 'leaf'
+      ? { name: 'keyUsage', digitalSignature: true, critical: true }
+      : { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ];
   if (issuer !== 'self') {
-    extensions.push({ name: 'authorityKeyIdentifier', keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes() });
+    extensions.push({
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes(),
+    });
   }
   cert.setExtensions(extensions);
   cert.sign(nativeSigner(issuer === 'self' ? selfKey! : issuer.key), forge.md.sha256.create());
@@ -174,7 +189,9 @@ function issueSigning(
     { name: 'organizationName', value: organization },
     { name: 'commonName', value: 'pcnotifications-dispatch.simulator.test' },
   ];
-  const leafPem = forge.pki.certificateToPem(certificate('leaf', leafSubject, keys.forgePublic, validity, intermediate));
+  const leafPem = forge.pki.certificateToPem(
+    certificate('leaf', leafSubject, keys.forgePublic, validity, intermediate),
+  );
   const leaf = new X509Certificate(leafPem);
   return {
     leaf,
@@ -194,7 +211,10 @@ export function createTestPki(options: TestPkiOptions = {}): TestPki {
 
 /** {@link createTestPki} with its three keys made at once off the main thread: a local start waits about half as long. */
 export async function createTestPkiInBackground(options: TestPkiOptions = {}): Promise<TestPki> {
-  return pkiFrom(await Promise.all([newKeyPairInBackground(), newKeyPairInBackground(), newKeyPairInBackground()]), options);
+  return pkiFrom(
+    await Promise.all([newKeyPairInBackground(), newKeyPairInBackground(), newKeyPairInBackground()]),
+    options,
+  );
 }
 
 function pkiFrom([rootKeys, intermediateKeys, leafKeys]: KeyPair[], options: TestPkiOptions): TestPki {
@@ -205,14 +225,26 @@ function pkiFrom([rootKeys, intermediateKeys, leafKeys]: KeyPair[], options: Tes
     { name: 'commonName', value: options.rootName ?? 'Referral Desk Test Root CA' },
   ];
   const rootCert = certificate('root', rootSubject, rootKeys.forgePublic, CA_VALIDITY, 'self', rootKeys.privateKey);
-  const intermediateCert = certificate('intermediate', intermediateSubject(organization), intermediateKeys.forgePublic, CA_VALIDITY, {
-    certificate: rootCert,
-    key: rootKeys.privateKey,
-  });
+  const intermediateCert = certificate(
+    'intermediate',
+    intermediateSubject(organization),
+    intermediateKeys.forgePublic,
+    CA_VALIDITY,
+    {
+      certificate: rootCert,
+      key: rootKeys.privateKey,
+    },
+  );
   const rootPem = forge.pki.certificateToPem(rootCert);
   const intermediatePem = forge.pki.certificateToPem(intermediateCert);
   const intermediate = { certificate: intermediateCert, key: intermediateKeys.privateKey };
-  const signing = issueSigning(intermediate, intermediatePem, organization, options.leafValidity ?? CA_VALIDITY, leafKeys);
+  const signing = issueSigning(
+    intermediate,
+    intermediatePem,
+    organization,
+    options.leafValidity ?? CA_VALIDITY,
+    leafKeys,
+  );
   return {
     ...signing,
     root: new X509Certificate(rootPem),
@@ -238,15 +270,29 @@ export function issueLeaf(pki: TestPki, options: LeafOptions = {}): SigningCerti
   const validity = options.validity ?? CA_VALIDITY;
   const organization = options.issuerOrganization ?? pki.issuerOrganization;
   if (organization === pki.issuerOrganization) {
-    const intermediate = { certificate: forge.pki.certificateFromPem(pki.intermediatePem), key: createPrivateKey(pki.intermediateKeyPem) };
+    const intermediate = {
+      certificate: forge.pki.certificateFromPem(pki.intermediatePem),
+      key: createPrivateKey(pki.intermediateKeyPem),
+    };
     return issueSigning(intermediate, pki.intermediatePem, organization, validity);
   }
   const keys = newKeyPair();
-  const intermediateCert = certificate('intermediate', intermediateSubject(organization), keys.forgePublic, CA_VALIDITY, {
-    certificate: forge.pki.certificateFromPem(pki.rootPem),
-    key: createPrivateKey(pki.rootKeyPem),
-  });
-  return issueSigning({ certificate: intermediateCert, key: keys.privateKey }, forge.pki.certificateToPem(intermediateCert), organization, validity);
+  const intermediateCert = certificate(
+    'intermediate',
+    intermediateSubject(organization),
+    keys.forgePublic,
+    CA_VALIDITY,
+    {
+      certificate: forge.pki.certificateFromPem(pki.rootPem),
+      key: createPrivateKey(pki.rootKeyPem),
+    },
+  );
+  return issueSigning(
+    { certificate: intermediateCert, key: keys.privateKey },
+    forge.pki.certificateToPem(intermediateCert),
+    organization,
+    validity,
+  );
 }
 
 /** A leaf of `pki` that expired at the end of 2019. */

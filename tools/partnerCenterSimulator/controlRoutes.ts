@@ -17,7 +17,10 @@ const MAX_AT_ONCE = 100;
  * with the ids and names, or 400 naming what is wrong. `/simulator/device-login` plays the
  * user of a device-code sign-in (see signInControl). Returns false for every other path.
  */
-export function controlRoutes(simulator: PartnerCenterSimulator, firstSeed = 1_000): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function controlRoutes(
+  simulator: PartnerCenterSimulator,
+  firstSeed = 1_000,
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   let seed = firstSeed;
   const signIn = signInControl(simulator);
   return async (req, res) => {
@@ -27,7 +30,8 @@ export function controlRoutes(simulator: PartnerCenterSimulator, firstSeed = 1_0
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'POST') return answer(405, { error: 'method_not_allowed', message: `POST ${CONTROL_PATH} only` }), true;
+    if (req.method !== 'POST')
+      return (answer(405, { error: 'method_not_allowed', message: `POST ${CONTROL_PATH} only` }), true);
     let count = 1;
     let given: unknown;
     try {
@@ -36,18 +40,37 @@ export function controlRoutes(simulator: PartnerCenterSimulator, firstSeed = 1_0
       if (body.count !== undefined) count = Number(body.count);
       given = body.referral;
     } catch (error) {
-      return answer(400, { error: 'malformed_json', message: `The body is not valid JSON: ${(error as Error).message}` }), true;
+      return (
+        answer(400, { error: 'malformed_json', message: `The body is not valid JSON: ${(error as Error).message}` }),
+        true
+      );
     }
     if (given !== undefined) {
       const id = typeof given === 'object' && given !== null ? (given as { id?: unknown }).id : undefined;
       if (typeof given !== 'object' || given === null || typeof id !== 'string' || !id) {
-        return answer(400, { error: 'invalid_referral', field: 'referral.id', message: 'referral must be an object with an id' }), true;
+        return (
+          answer(400, {
+            error: 'invalid_referral',
+            field: 'referral.id',
+            message: 'referral must be an object with an id',
+          }),
+          true
+        );
       }
-      const kept = simulator.get(id) ? simulator.update(id, given as Record<string, unknown>) : simulator.add(given as Record<string, unknown>);
-      return answer(201, { referrals: [summary(kept)] }), true;
+      const kept = simulator.get(id)
+        ? simulator.update(id, given as Record<string, unknown>)
+        : simulator.add(given as Record<string, unknown>);
+      return (answer(201, { referrals: [summary(kept)] }), true);
     }
     if (!Number.isInteger(count) || count < 1 || count > MAX_AT_ONCE) {
-      return answer(400, { error: 'invalid_count', field: 'count', message: `count must be a whole number from 1 to ${MAX_AT_ONCE}` }), true;
+      return (
+        answer(400, {
+          error: 'invalid_count',
+          field: 'count',
+          message: `count must be a whole number from 1 to ${MAX_AT_ONCE}`,
+        }),
+        true
+      );
     }
     const added = Array.from({ length: count }, () => simulator.add(generateReferral(seed++, simulator.now())));
     answer(201, { referrals: added.map(summary) });

@@ -41,7 +41,12 @@ export async function startEmbeddedPartnerCenter(options: EmbeddedOptions): Prom
   const subscription = new WebhookSubscription(simulator, { certificate: pki });
   return {
     simulator,
-    settings: { ...simulator.credentials, apiUrl: simulator.apiUrl, authorityUrl: simulator.authorityUrl, pollIntervalMs: options.pollIntervalMs },
+    settings: {
+      ...simulator.credentials,
+      apiUrl: simulator.apiUrl,
+      authorityUrl: simulator.authorityUrl,
+      pollIntervalMs: options.pollIntervalMs,
+    },
     webhooks: { allowedHosts: [new URL(simulator.url).hostname], trustAnchors: [pki.root], allowInsecureHttp: true },
     url: simulator.url,
     async stop() {

@@ -16,7 +16,8 @@ export class FaultQueue {
 
   /** The next `count` API requests fail with `status`: an outage (5xx) or a refusal such as 403 (a user without a Referrals role). */
   failNext(count: number, status = 503): void {
-    if (status < 400 || status > 599 || status === 429) throw new Error(`failNext takes a 4xx or 5xx status other than 429, not ${status}; use throttleNext for 429`);
+    if (status < 400 || status > 599 || status === 429)
+      throw new Error(`failNext takes a 4xx or 5xx status other than 429, not ${status}; use throttleNext for 429`);
     for (let i = 0; i < count; i++) this.queue.push({ status });
   }
 

@@ -21,21 +21,180 @@ export interface CountryProfile {
 
 /** The countries generated referrals come from, in each of the three default regions. */
 export const COUNTRIES: readonly CountryProfile[] = [
-  { code: 'US', city: 'Seattle', state: 'WA', postalCode: '98101', addressLine1: '1200 Fifth Avenue', phonePrefix: '+1 206 555', currency: 'USD', locale: 'en-US', perDollar: 1, legalForm: 'Inc.' },
-  { code: 'CA', city: 'Toronto', state: 'ON', postalCode: 'M5V 2T6', addressLine1: '150 King Street West', phonePrefix: '+1 416 555', currency: 'CAD', locale: 'en-CA', perDollar: 1.35, legalForm: 'Ltd.' },
-  { code: 'BR', city: 'São Paulo', state: 'SP', postalCode: '01310-100', addressLine1: 'Avenida Paulista 1000', phonePrefix: '+55 11 3555', currency: 'BRL', locale: 'pt-BR', perDollar: 5, legalForm: 'Ltda.' },
-  { code: 'MX', city: 'Monterrey', state: 'NL', postalCode: '64000', addressLine1: 'Avenida Constitución 400', phonePrefix: '+52 81 5555', currency: 'MXN', locale: 'es-MX', perDollar: 17, legalForm: 'S.A. de C.V.' },
-  { code: 'DE', city: 'München', state: 'Bayern', postalCode: '80331', addressLine1: 'Marienplatz 8', phonePrefix: '+49 89 5555', currency: 'EUR', locale: 'de-DE', perDollar: 0.92, legalForm: 'GmbH' },
-  { code: 'FR', city: 'Lyon', postalCode: '69002', addressLine1: '12 rue de la République', phonePrefix: '+33 4 5555', currency: 'EUR', locale: 'fr-FR', perDollar: 0.92, legalForm: 'SAS' },
-  { code: 'GB', city: 'Manchester', postalCode: 'M1 1AE', addressLine1: '20 Piccadilly', phonePrefix: '+44 161 555', currency: 'GBP', locale: 'en-GB', perDollar: 0.79, legalForm: 'Ltd' },
-  { code: 'NL', city: 'Utrecht', postalCode: '3511 AB', addressLine1: 'Oudegracht 100', phonePrefix: '+31 30 555', currency: 'EUR', locale: 'nl-NL', perDollar: 0.92, legalForm: 'B.V.' },
-  { code: 'SE', city: 'Göteborg', postalCode: '411 06', addressLine1: 'Kungsportsavenyen 10', phonePrefix: '+46 31 555', currency: 'SEK', locale: 'sv-SE', perDollar: 10.5, legalForm: 'AB' },
-  { code: 'ZA', city: 'Cape Town', state: 'Western Cape', postalCode: '8001', addressLine1: '30 Long Street', phonePrefix: '+27 21 555', currency: 'ZAR', locale: 'en-ZA', perDollar: 18, legalForm: '(Pty) Ltd' },
-  { code: 'AE', city: 'Dubai', postalCode: '00000', addressLine1: 'Sheikh Zayed Road 1', phonePrefix: '+971 4 555', currency: 'AED', locale: 'en-AE', perDollar: 3.67, legalForm: 'LLC' },
-  { code: 'JP', city: 'Osaka', state: 'Osaka', postalCode: '530-0001', addressLine1: '1-1 Umeda, Kita-ku', phonePrefix: '+81 6 5555', currency: 'JPY', locale: 'ja-JP', perDollar: 150, legalForm: 'K.K.' },
-  { code: 'AU', city: 'Melbourne', state: 'VIC', postalCode: '3000', addressLine1: '200 Collins Street', phonePrefix: '+61 3 5555', currency: 'AUD', locale: 'en-AU', perDollar: 1.5, legalForm: 'Pty Ltd' },
-  { code: 'IN', city: 'Bengaluru', state: 'Karnataka', postalCode: '560001', addressLine1: '40 MG Road', phonePrefix: '+91 80 5555', currency: 'INR', locale: 'en-IN', perDollar: 83, legalForm: 'Pvt Ltd' },
-  { code: 'SG', city: 'Singapore', postalCode: '018989', addressLine1: '10 Marina Boulevard', phonePrefix: '+65 6555', currency: 'SGD', locale: 'en-SG', perDollar: 1.35, legalForm: 'Pte Ltd' },
+  {
+    code: 'US',
+    city: 'Seattle',
+    state: 'WA',
+    postalCode: '98101',
+    addressLine1: '1200 Fifth Avenue',
+    phonePrefix: '+1 206 555',
+    currency: 'USD',
+    locale: 'en-US',
+    perDollar: 1,
+    legalForm: 'Inc.',
+  },
+  {
+    code: 'CA',
+    city: 'Toronto',
+    state: 'ON',
+    postalCode: 'M5V 2T6',
+    addressLine1: '150 King Street West',
+    phonePrefix: '+1 416 555',
+    currency: 'CAD',
+    locale: 'en-CA',
+    perDollar: 1.35,
+    legalForm: 'Ltd.',
+  },
+  {
+    code: 'BR',
+    city: 'São Paulo',
+    state: 'SP',
+    postalCode: '01310-100',
+    addressLine1: 'Avenida Paulista 1000',
+    phonePrefix: '+55 11 3555',
+    currency: 'BRL',
+    locale: 'pt-BR',
+    perDollar: 5,
+    legalForm: 'Ltda.',
+  },
+  {
+    code: 'MX',
+    city: 'Monterrey',
+    state: 'NL',
+    postalCode: '64000',
+    addressLine1: 'Avenida Constitución 400',
+    phonePrefix: '+52 81 5555',
+    currency: 'MXN',
+    locale: 'es-MX',
+    perDollar: 17,
+    legalForm: 'S.A. de C.V.',
+  },
+  {
+    code: 'DE',
+    city: 'München',
+    state: 'Bayern',
+    postalCode: '80331',
+    addressLine1: 'Marienplatz 8',
+    phonePrefix: '+49 89 5555',
+    currency: 'EUR',
+    locale: 'de-DE',
+    perDollar: 0.92,
+    legalForm: 'GmbH',
+  },
+  {
+    code: 'FR',
+    city: 'Lyon',
+    postalCode: '69002',
+    addressLine1: '12 rue de la République',
+    phonePrefix: '+33 4 5555',
+    currency: 'EUR',
+    locale: 'fr-FR',
+    perDollar: 0.92,
+    legalForm: 'SAS',
+  },
+  {
+    code: 'GB',
+    city: 'Manchester',
+    postalCode: 'M1 1AE',
+    addressLine1: '20 Piccadilly',
+    phonePrefix: '+44 161 555',
+    currency: 'GBP',
+    locale: 'en-GB',
+    perDollar: 0.79,
+    legalForm: 'Ltd',
+  },
+  {
+    code: 'NL',
+    city: 'Utrecht',
+    postalCode: '3511 AB',
+    addressLine1: 'Oudegracht 100',
+    phonePrefix: '+31 30 555',
+    currency: 'EUR',
+    locale: 'nl-NL',
+    perDollar: 0.92,
+    legalForm: 'B.V.',
+  },
+  {
+    code: 'SE',
+    city: 'Göteborg',
+    postalCode: '411 06',
+    addressLine1: 'Kungsportsavenyen 10',
+    phonePrefix: '+46 31 555',
+    currency: 'SEK',
+    locale: 'sv-SE',
+    perDollar: 10.5,
+    legalForm: 'AB',
+  },
+  {
+    code: 'ZA',
+    city: 'Cape Town',
+    state: 'Western Cape',
+    postalCode: '8001',
+    addressLine1: '30 Long Street',
+    phonePrefix: '+27 21 555',
+    currency: 'ZAR',
+    locale: 'en-ZA',
+    perDollar: 18,
+    legalForm: '(Pty) Ltd',
+  },
+  {
+    code: 'AE',
+    city: 'Dubai',
+    postalCode: '00000',
+    addressLine1: 'Sheikh Zayed Road 1',
+    phonePrefix: '+971 4 555',
+    currency: 'AED',
+    locale: 'en-AE',
+    perDollar: 3.67,
+    legalForm: 'LLC',
+  },
+  {
+    code: 'JP',
+    city: 'Osaka',
+    state: 'Osaka',
+    postalCode: '530-0001',
+    addressLine1: '1-1 Umeda, Kita-ku',
+    phonePrefix: '+81 6 5555',
+    currency: 'JPY',
+    locale: 'ja-JP',
+    perDollar: 150,
+    legalForm: 'K.K.',
+  },
+  {
+    code: 'AU',
+    city: 'Melbourne',
+    state: 'VIC',
+    postalCode: '3000',
+    addressLine1: '200 Collins Street',
+    phonePrefix: '+61 3 5555',
+    currency: 'AUD',
+    locale: 'en-AU',
+    perDollar: 1.5,
+    legalForm: 'Pty Ltd',
+  },
+  {
+    code: 'IN',
+    city: 'Bengaluru',
+    state: 'Karnataka',
+    postalCode: '560001',
+    addressLine1: '40 MG Road',
+    phonePrefix: '+91 80 5555',
+    currency: 'INR',
+    locale: 'en-IN',
+    perDollar: 83,
+    legalForm: 'Pvt Ltd',
+  },
+  {
+    code: 'SG',
+    city: 'Singapore',
+    postalCode: '018989',
+    addressLine1: '10 Marina Boulevard',
+    phonePrefix: '+65 6555',
+    currency: 'SGD',
+    locale: 'en-SG',
+    perDollar: 1.35,
+    legalForm: 'Pte Ltd',
+  },
 ];
 
 /** Fictitious companies: a name and the domain of their e-mail addresses. */
@@ -63,10 +222,25 @@ export const CUSTOMERS: readonly { name: string; domain: string }[] = [
 ];
 
 /** Customer sizes as Partner Center writes them. */
-export const COMPANY_SIZES = ['1to50employees', '51to250employees', '251to1000employees', '1001to5000employees', '5001to10000employees'] as const;
+export const COMPANY_SIZES = [
+  '1to50employees',
+  '51to250employees',
+  '251to1000employees',
+  '1001to5000employees',
+  '5001to10000employees',
+] as const;
 
 /** Industries named in a referral's requirements. */
-export const INDUSTRIES = ['Manufacturing', 'Retail & Consumer Goods', 'Financial Services', 'Healthcare', 'Hospitality', 'Education', 'Government', 'Media & Communications'] as const;
+export const INDUSTRIES = [
+  'Manufacturing',
+  'Retail & Consumer Goods',
+  'Financial Services',
+  'Healthcare',
+  'Hospitality',
+  'Education',
+  'Government',
+  'Media & Communications',
+] as const;
 
 /** Customer contacts by role: first and last name fields as Partner Center holds them. */
 export const CONTACT_ROLES: readonly [string, string][] = [
@@ -155,7 +329,10 @@ export const PROJECTS: readonly Project[] = [
 ];
 
 /** Microsoft's organization, as it appears in `inviteContext.invitedBy`. */
-export const MICROSOFT = { organizationId: 'cd95e0b4-1950-4501-87ae-f30b0e6b75e8', organizationName: 'Microsoft' } as const;
+export const MICROSOFT = {
+  organizationId: 'cd95e0b4-1950-4501-87ae-f30b0e6b75e8',
+  organizationName: 'Microsoft',
+} as const;
 
 /** Other partners that invite to co-sell. */
 export const PARTNER_INVITERS: readonly { organizationId: string; organizationName: string }[] = [
@@ -166,10 +343,22 @@ export const PARTNER_INVITERS: readonly { organizationId: string; organizationNa
 
 /** What Microsoft asks of the partner in a co-sell invitation, with a note for each. */
 export const ASSISTANCE_REQUESTS: readonly { code: string; notes: string }[] = [
-  { code: 'ProofOfConceptOrDemo', notes: 'The customer wants to see it working before committing; please propose a short proof of concept.' },
-  { code: 'CustomerTechnicalArchitecture', notes: 'The customer needs a target architecture and a migration plan; our architect can join the first workshop.' },
-  { code: 'QuotesOrLicensing', notes: 'The customer asks for a quote including licences and services for the first year.' },
-  { code: 'WorkloadSpecificValueProposition', notes: 'Please present the business case for this workload to the customer’s leadership.' },
+  {
+    code: 'ProofOfConceptOrDemo',
+    notes: 'The customer wants to see it working before committing; please propose a short proof of concept.',
+  },
+  {
+    code: 'CustomerTechnicalArchitecture',
+    notes: 'The customer needs a target architecture and a migration plan; our architect can join the first workshop.',
+  },
+  {
+    code: 'QuotesOrLicensing',
+    notes: 'The customer asks for a quote including licences and services for the first year.',
+  },
+  {
+    code: 'WorkloadSpecificValueProposition',
+    notes: 'Please present the business case for this workload to the customer’s leadership.',
+  },
   { code: 'GeneralOrOther', notes: 'Microsoft’s account team asks for a first meeting with the customer this month.' },
 ];
 

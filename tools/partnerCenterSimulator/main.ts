@@ -17,13 +17,18 @@ import { PartnerCenterSimulator } from './simulator';
 
 function wholeNumber(name: string, text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number of 0 or more, not "${text}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`--${name} must be a whole number of 0 or more, not "${text}"`);
   return value;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '4010' }, referrals: { type: 'string', default: '20' }, every: { type: 'string', default: '300' } },
+    options: {
+      port: { type: 'string', default: '4010' },
+      referrals: { type: 'string', default: '20' },
+      every: { type: 'string', default: '300' },
+    },
   });
   const port = wholeNumber('port', values.port);
   const count = wholeNumber('referrals', values.referrals);
@@ -32,7 +37,11 @@ async function main(): Promise<void> {
   let control: ((req: IncomingMessage, res: ServerResponse) => Promise<boolean>) | undefined;
   const simulator = new PartnerCenterSimulator({
     port,
-    referrals: generateReferrals(count, { seed: 1, from: now.minus({ hours: Math.max(0, count - 1) }), every: Duration.fromObject({ hours: 1 }) }),
+    referrals: generateReferrals(count, {
+      seed: 1,
+      from: now.minus({ hours: Math.max(0, count - 1) }),
+      every: Duration.fromObject({ hours: 1 }),
+    }),
     extraRoutes: async (req, res) => (await control?.(req, res)) ?? false,
   });
   control = controlRoutes(simulator, count + 1_000);
@@ -51,9 +60,16 @@ async function main(): Promise<void> {
       'PARTNER_CENTER_POLL_MINUTES=1',
     ].join('\n'),
   );
-  simulator.onChange(({ kind, referral }) => console.log(`${DateTime.utc().toISOTime()} ${kind} ${referral.id} ${String(referral.status)}/${String(referral.substatus)}`));
+  simulator.onChange(({ kind, referral }) =>
+    console.log(
+      `${DateTime.utc().toISOTime()} ${kind} ${referral.id} ${String(referral.status)}/${String(referral.substatus)}`,
+    ),
+  );
   let seed = count + 1;
-  const timer = everySeconds > 0 ? setInterval(() => simulator.add(generateReferral(seed++, DateTime.utc())), everySeconds * 1000) : undefined;
+  const timer =
+    everySeconds > 0
+      ? setInterval(() => simulator.add(generateReferral(seed++, DateTime.utc())), everySeconds * 1000)
+      : undefined;
   process.once('SIGINT', () => {
     clearInterval(timer);
     void simulator.stop().then(() => process.exit(0));

@@ -70,7 +70,8 @@ function tokenize(text: string): Token[] {
       let value = '';
       i++;
       for (;;) {
-        if (i >= text.length) throw new FilterSyntaxError(`the string starting at position ${start + 1} has no closing quote`, start + 1);
+        if (i >= text.length)
+          throw new FilterSyntaxError(`the string starting at position ${start + 1} has no closing quote`, start + 1);
         if (text[i] === "'") {
           if (text[i + 1] === "'") {
             value += "'";
@@ -159,11 +160,16 @@ export function parseFilter(text: string): FilterExpression {
     if (token.kind === '(') {
       const inner = parseOr();
       const close = tokens[next++];
-      if (close.kind !== ')') throw new FilterSyntaxError(`expected ")" to close the "(" at position ${token.at}, found ${describe(close)}`, close.at);
+      if (close.kind !== ')')
+        throw new FilterSyntaxError(
+          `expected ")" to close the "(" at position ${token.at}, found ${describe(close)}`,
+          close.at,
+        );
       return inner;
     }
     if (token.kind !== 'word') throw new FilterSyntaxError(`expected a field name, found ${describe(token)}`, token.at);
-    if (token.text === 'not') throw new FilterSyntaxError(`"not" (position ${token.at}) is not supported; use ne`, token.at);
+    if (token.text === 'not')
+      throw new FilterSyntaxError(`"not" (position ${token.at}) is not supported; use ne`, token.at);
     if (!Object.hasOwn(FILTER_FIELDS, token.text)) {
       throw new FilterSyntaxError(
         `unknown field "${token.text}" at position ${token.at}; the filterable fields are ${Object.keys(FILTER_FIELDS).join(', ')}`,
@@ -197,13 +203,23 @@ function literalFor(field: FilterField, token: Token): FilterLiteral {
     const instant = text === undefined ? undefined : instantOf(text);
     if (instant === undefined) {
       const found = text === undefined ? describe(token) : `"${text}" at position ${token.at}`;
-      throw new FilterSyntaxError(`${field} must be compared with a date and time such as ${DATETIME_EXAMPLE}, found ${found}`, token.at);
+      throw new FilterSyntaxError(
+        `${field} must be compared with a date and time such as ${DATETIME_EXAMPLE}, found ${found}`,
+        token.at,
+      );
     }
     return { type: 'datetime', value: instant };
   }
-  if (token.kind !== 'string') throw new FilterSyntaxError(`${field} must be compared with a string in single quotes, found ${describe(token)}`, token.at);
+  if (token.kind !== 'string')
+    throw new FilterSyntaxError(
+      `${field} must be compared with a string in single quotes, found ${describe(token)}`,
+      token.at,
+    );
   if (kind && !(kind as readonly string[]).includes(token.value)) {
-    throw new FilterSyntaxError(`${field} is never '${token.value}' (position ${token.at}); it is one of ${kind.join(', ')}`, token.at);
+    throw new FilterSyntaxError(
+      `${field} is never '${token.value}' (position ${token.at}); it is one of ${kind.join(', ')}`,
+      token.at,
+    );
   }
   return { type: 'string', value: token.value };
 }

@@ -69,7 +69,9 @@ export function generateReferral(seed: number, now: DateTime, options: Generator
   const closing = created.plus({ days: random.int(30, 180) }).startOf('day');
   const details: Record<string, unknown> = {
     notes: project.notes,
-    ...(hasValue ? { dealValue: dealValue(random, project.dollars, country.perDollar), currency: country.currency } : {}),
+    ...(hasValue
+      ? { dealValue: dealValue(random, project.dollars, country.perDollar), currency: country.currency }
+      : {}),
     ...(hasValue && kind !== 'customerInquiry' ? { closingDateTime: iso(closing) } : {}),
     customerRequestedContact: kind === 'customerInquiry' ? random.chance(0.5) : random.chance(0.15),
     requirements: {
@@ -82,7 +84,10 @@ export function generateReferral(seed: number, now: DateTime, options: Generator
 
   let inviteContext: Record<string, unknown> | undefined;
   if (kind === 'qualifiedLead') {
-    inviteContext = { invitedBy: { ...MICROSOFT }, notes: 'Qualified by Microsoft: the customer confirmed budget and timeline.' };
+    inviteContext = {
+      invitedBy: { ...MICROSOFT },
+      notes: 'Qualified by Microsoft: the customer confirmed budget and timeline.',
+    };
   } else if (kind === 'coSellMicrosoft') {
     const request = random.pick(ASSISTANCE_REQUESTS);
     inviteContext = { invitedBy: { ...MICROSOFT }, notes: request.notes, assistanceRequestCode: request.code };
@@ -94,11 +99,19 @@ export function generateReferral(seed: number, now: DateTime, options: Generator
       assistanceRequestCode: 'CustomerTechnicalArchitecture',
     };
   } else if (random.chance(0.3)) {
-    inviteContext = { invitedBy: { ...MICROSOFT }, notes: 'The customer contacted Microsoft through the marketplace listing.' };
+    inviteContext = {
+      invitedBy: { ...MICROSOFT },
+      notes: 'The customer contacted Microsoft through the marketplace listing.',
+    };
   }
 
   const shared = kind === 'coSellMicrosoft' || (kind === 'coSellPartner' && random.chance(0.5));
-  const qualification = kind === 'customerInquiry' ? 'Direct' : kind === 'qualifiedLead' ? random.pick(['MarketingQualified', 'SalesQualified']) : 'SalesQualified';
+  const qualification =
+    kind === 'customerInquiry'
+      ? 'Direct'
+      : kind === 'qualifiedLead'
+        ? random.pick(['MarketingQualified', 'SalesQualified'])
+        : 'SalesQualified';
   const id = random.guid();
   return {
     id,
@@ -135,14 +148,23 @@ export function generateReferral(seed: number, now: DateTime, options: Generator
         },
       ],
     },
-    consent: { consentToToShareInfoWithOthers: true, consentToContact: true, consentToShareReferralWithMicrosoftSellers: shared },
+    consent: {
+      consentToToShareInfoWithOthers: true,
+      consentToContact: true,
+      consentToShareReferralWithMicrosoftSellers: shared,
+    },
     details,
     ...(inviteContext ? { inviteContext } : {}),
   };
 }
 
 /** `count` referrals from consecutive seeds, the first created at `from`, each `every` after the one before. */
-export function generateReferrals(count: number, options: { seed?: number; from: DateTime; every: Duration } & GeneratorOptions): Record<string, unknown>[] {
+export function generateReferrals(
+  count: number,
+  options: { seed?: number; from: DateTime; every: Duration } & GeneratorOptions,
+): Record<string, unknown>[] {
   const first = options.seed ?? 1;
-  return Array.from({ length: count }, (_, i) => generateReferral(first + i, options.from.plus({ milliseconds: options.every.toMillis() * i }), options));
+  return Array.from({ length: count }, (_, i) =>
+    generateReferral(first + i, options.from.plus({ milliseconds: options.every.toMillis() * i }), options),
+  );
 }

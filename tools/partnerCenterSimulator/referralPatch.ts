@@ -26,7 +26,8 @@ export interface AppliedOperation {
   value: unknown;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (max: number) => (value: unknown) =>
   typeof value !== 'string' ? 'must be a string' : value.length > max ? `must be at most ${max} characters` : undefined;
@@ -47,7 +48,8 @@ const listOf = (max: number, item: (value: unknown) => string | undefined) => (v
 const solution = (value: unknown) => {
   if (!isObject(value)) return 'must be an object like { "id": "…", "name": "…" }';
   if (typeof value.id !== 'string' || value.id.trim() === '') return 'needs an id (a string)';
-  for (const field of ['name', 'type'] as const) if (value[field] !== undefined && typeof value[field] !== 'string') return `${field} must be a string`;
+  for (const field of ['name', 'type'] as const)
+    if (value[field] !== undefined && typeof value[field] !== 'string') return `${field} must be a string`;
   return undefined;
 };
 
@@ -56,7 +58,8 @@ const member = (value: unknown) => {
   for (const field of ['firstName', 'lastName', 'phoneNumber', 'email'] as const) {
     if (value[field] !== undefined && typeof value[field] !== 'string') return `${field} must be a string`;
   }
-  if (typeof value.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(value.email)) return `"${value.email}" is not an e-mail address`;
+  if (typeof value.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(value.email))
+    return `"${value.email}" is not an e-mail address`;
   return undefined;
 };
 
@@ -66,10 +69,14 @@ const VALUE_CHECKS: Record<PatchablePath, (value: unknown) => string | undefined
   '/statusReason': text(1000),
   // Partner Center's sales-stage wire values are unconfirmed: any short text is taken.
   '/salesStage': (value) => text(100)(value) ?? (String(value).trim() === '' ? 'must not be empty' : undefined),
-  '/details/dealValue': (value) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'must be a number, zero or more'),
-  '/details/currency': (value) => (typeof value === 'string' && /^[A-Za-z]{3}$/.test(value) ? undefined : 'must be a three-letter ISO-4217 code'),
+  '/details/dealValue': (value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? undefined : 'must be a number, zero or more',
+  '/details/currency': (value) =>
+    typeof value === 'string' && /^[A-Za-z]{3}$/.test(value) ? undefined : 'must be a three-letter ISO-4217 code',
   '/details/closingDateTime': (value) =>
-    typeof value === 'string' && DateTime.fromISO(value, { setZone: true }).isValid ? undefined : 'must be an ISO-8601 date and time',
+    typeof value === 'string' && DateTime.fromISO(value, { setZone: true }).isValid
+      ? undefined
+      : 'must be an ISO-8601 date and time',
   '/details/notes': text(10_000),
   '/details/requirements/solutions': listOf(100, solution),
   '/team': listOf(50, member),
@@ -82,7 +89,7 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown): v
   let node = target;
   for (const segment of segments.slice(0, -1)) {
     // Partner Center answers a patch of a member whose parent is absent by creating it.
-    node[segment] = isObject(node[segment]) ? { ...(node[segment]) } : {};
+    node[segment] = isObject(node[segment]) ? { ...node[segment] } : {};
     node = node[segment] as Record<string, unknown>;
   }
   node[segments[segments.length - 1]] = structuredClone(value);
@@ -90,18 +97,26 @@ function setAt(target: Record<string, unknown>, path: string, value: unknown): v
 
 /** Reads a patch body into operations, or says which operation is malformed. */
 export function readPatchOperations(body: unknown): { operations: AppliedOperation[] } | { problem: PatchProblem } {
-  if (!Array.isArray(body)) return { problem: { path: '/', message: 'the body must be a JSON Patch array of operations' } };
+  if (!Array.isArray(body))
+    return { problem: { path: '/', message: 'the body must be a JSON Patch array of operations' } };
   if (body.length === 0) return { problem: { path: '/', message: 'the patch holds no operations' } };
   const operations: AppliedOperation[] = [];
   for (const [index, operation] of body.entries()) {
-    if (!isObject(operation)) return { problem: { path: `/${index}`, message: `operation ${index} must be an object with op, path and value` } };
+    if (!isObject(operation))
+      return {
+        problem: { path: `/${index}`, message: `operation ${index} must be an object with op, path and value` },
+      };
     const { op, path, value } = operation;
     if (typeof path !== 'string') return { problem: { path: `/${index}`, message: `operation ${index} has no path` } };
     if (typeof op !== 'string' || !(PATCH_OPS as readonly string[]).includes(op)) {
-      return { problem: { path, message: `${path}: op "${String(op)}" is not supported; use ${PATCH_OPS.join(' or ')}` } };
+      return {
+        problem: { path, message: `${path}: op "${String(op)}" is not supported; use ${PATCH_OPS.join(' or ')}` },
+      };
     }
     if (!(PATCHABLE_PATHS as readonly string[]).includes(path)) {
-      return { problem: { path, message: `${path} cannot be changed; the patchable paths are ${PATCHABLE_PATHS.join(', ')}` } };
+      return {
+        problem: { path, message: `${path} cannot be changed; the patchable paths are ${PATCHABLE_PATHS.join(', ')}` },
+      };
     }
     if (!('value' in operation)) return { problem: { path, message: `${path}: the operation has no value` } };
     const problem = VALUE_CHECKS[path as PatchablePath](value);
@@ -122,7 +137,10 @@ export function applyReferralPatch(
 ): { referral: Record<string, unknown> } | { problem: PatchProblem } {
   const next = structuredClone(referral);
   for (const operation of operations) setAt(next, operation.path, operation.value);
-  const touched = { status: operations.some((o) => o.path === '/status'), substatus: operations.some((o) => o.path === '/substatus') };
+  const touched = {
+    status: operations.some((o) => o.path === '/status'),
+    substatus: operations.some((o) => o.path === '/substatus'),
+  };
   const from = { status: String(referral.status ?? 'New'), substatus: String(referral.substatus ?? 'Received') };
   const to = { status: String(next.status ?? 'New'), substatus: String(next.substatus ?? 'Received') };
   const problem = transitionProblem(from, to, touched);

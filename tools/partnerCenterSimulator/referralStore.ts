@@ -33,7 +33,8 @@ export type PatchOutcome =
   | { kind: 'preconditionFailed'; eTag: string }
   | { kind: 'invalid'; problem: PatchProblem };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `changes` laid over `target`: objects merge, anything else replaces, undefined removes. */
 function merged(target: Record<string, unknown>, changes: Record<string, unknown>): Record<string, unknown> {
@@ -47,7 +48,11 @@ function merged(target: Record<string, unknown>, changes: Record<string, unknown
 
 /** Whether an `If-Match` header names `eTag` (quoted or not, weak or strong, one of a list, or `*`). */
 export function ifMatchAccepts(header: string, eTag: string): boolean {
-  const bare = (value: string) => value.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  const bare = (value: string) =>
+    value
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"(.*)"$/, '$1');
   return header.split(',').some((candidate) => candidate.trim() === '*' || bare(candidate) === bare(eTag));
 }
 
@@ -66,8 +71,14 @@ export class ReferralStore {
     if (typeof id !== 'string' || id === '') throw new Error('A simulated referral needs an id (a non-empty string)');
     if (this.referrals.has(id)) throw new Error(`The simulator already holds referral ${id}; change it with update()`);
     const now = this.nowIso();
-    const stored = { createdDateTime: now, updatedDateTime: now, ...structuredClone(referral), id } as Record<string, unknown>;
-    if (!DateTime.fromISO(String(stored.updatedDateTime)).isValid) throw new Error(`Referral ${id}: updatedDateTime "${String(stored.updatedDateTime)}" is no ISO-8601 date and time`);
+    const stored = { createdDateTime: now, updatedDateTime: now, ...structuredClone(referral), id } as Record<
+      string,
+      unknown
+    >;
+    if (!DateTime.fromISO(String(stored.updatedDateTime)).isValid)
+      throw new Error(
+        `Referral ${id}: updatedDateTime "${String(stored.updatedDateTime)}" is no ISO-8601 date and time`,
+      );
     return this.keep(stored, 'created');
   }
 
@@ -92,11 +103,18 @@ export class ReferralStore {
   patch(id: string, operations: readonly AppliedOperation[], ifMatch: string | undefined): PatchOutcome {
     const current = this.referrals.get(id);
     if (!current) return { kind: 'notFound' };
-    if (ifMatch !== undefined && !ifMatchAccepts(ifMatch, current.eTag)) return { kind: 'preconditionFailed', eTag: current.eTag };
+    if (ifMatch !== undefined && !ifMatchAccepts(ifMatch, current.eTag))
+      return { kind: 'preconditionFailed', eTag: current.eTag };
     const result = applyReferralPatch(current, operations, this.clock());
     if ('problem' in result) return { kind: 'invalid', problem: result.problem };
     const referral = this.keep(result.referral, 'updated');
-    this.patches.push({ id, operations: structuredClone([...operations]), eTagBefore: current.eTag, eTagAfter: referral.eTag, at: referral.updatedDateTime });
+    this.patches.push({
+      id,
+      operations: structuredClone([...operations]),
+      eTagBefore: current.eTag,
+      eTagAfter: referral.eTag,
+      at: referral.updatedDateTime,
+    });
     return { kind: 'patched', referral };
   }
 

@@ -36,7 +36,14 @@ export async function referralsApiAnswer(
   path: string,
 ): Promise<Answer> {
   if (path === API_BASE_PATH) {
-    if (req.method !== 'GET') return odataError(405, 'MethodNotAllowed', `${req.method} ${API_BASE_PATH} is not simulated; referrals are listed with GET`, undefined, { allow: 'GET' });
+    if (req.method !== 'GET')
+      return odataError(
+        405,
+        'MethodNotAllowed',
+        `${req.method} ${API_BASE_PATH} is not simulated; referrals are listed with GET`,
+        undefined,
+        { allow: 'GET' },
+      );
     return list(context, url, req);
   }
   const rest = path.slice(API_BASE_PATH.length + 1);
@@ -44,14 +51,23 @@ export async function referralsApiAnswer(
   const id = decodeURIComponent(rest);
   if (req.method === 'GET') return getOne(context.store, id);
   if (req.method === 'PATCH') return patch(context.store, req, id);
-  return odataError(405, 'MethodNotAllowed', `${req.method} is not allowed on a referral; use GET or PATCH`, undefined, { allow: 'GET, PATCH' });
+  return odataError(
+    405,
+    'MethodNotAllowed',
+    `${req.method} is not allowed on a referral; use GET or PATCH`,
+    undefined,
+    { allow: 'GET, PATCH' },
+  );
 }
 
 function list(context: ReferralsApiContext, url: URL, req: IncomingMessage): Answer {
   const parsed = parseListQuery(url.searchParams, context.pageSize);
   if ('problem' in parsed) return odataError(400, 'BadRequest', parsed.problem.message, parsed.problem.target);
   const served = context.servedPageSize;
-  const page = listPage(context.store.all(), served === undefined ? parsed.query : { ...parsed.query, top: Math.min(parsed.query.top, served) });
+  const page = listPage(
+    context.store.all(),
+    served === undefined ? parsed.query : { ...parsed.query, top: Math.min(parsed.query.top, served) },
+  );
   const body: Record<string, unknown> = { value: page.value };
   if (page.next) {
     const origin = context.nextLinkOrigin ?? `http://${req.headers.host ?? new URL(context.url).host}`;
@@ -69,7 +85,11 @@ function getOne(store: ReferralStore, id: string): Answer {
 async function patch(store: ReferralStore, req: IncomingMessage, id: string): Promise<Answer> {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/(json|json-patch\+json)\b/i.test(type)) {
-    return odataError(415, 'UnsupportedMediaType', `A patch is sent as application/json or application/json-patch+json, not "${type}"`);
+    return odataError(
+      415,
+      'UnsupportedMediaType',
+      `A patch is sent as application/json or application/json-patch+json, not "${type}"`,
+    );
   }
   let body: unknown;
   try {
@@ -77,7 +97,11 @@ async function patch(store: ReferralStore, req: IncomingMessage, id: string): Pr
   } catch (error) {
     // Too large a body is answered 413 by the server, as for every route.
     if (error instanceof BodyTooLargeError) throw error;
-    return odataError(400, 'BadRequest', `The body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return odataError(
+      400,
+      'BadRequest',
+      `The body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const read = readPatchOperations(body);
   if ('problem' in read) return odataError(400, 'BadRequest', read.problem.message, read.problem.path);
@@ -87,14 +111,23 @@ async function patch(store: ReferralStore, req: IncomingMessage, id: string): Pr
     case 'notFound':
       return odataError(404, 'NotFound', `Referral ${id} was not found`, 'id');
     case 'preconditionFailed':
-      return odataError(412, 'PreconditionFailed', `Referral ${id} was changed since it was read: If-Match ${ifMatch} is not its current eTag; read it again`, 'If-Match');
+      return odataError(
+        412,
+        'PreconditionFailed',
+        `Referral ${id} was changed since it was read: If-Match ${ifMatch} is not its current eTag; read it again`,
+        'If-Match',
+      );
     case 'invalid':
       return odataError(400, 'BadRequest', outcome.problem.message, outcome.problem.path);
     case 'patched': {
       const headers = { etag: `"${outcome.referral.eTag}"` };
       const representation = /\breturn=representation\b/i.test(String(req.headers.prefer ?? ''));
       return representation
-        ? { status: 200, headers: { ...headers, 'preference-applied': 'return=representation' }, body: outcome.referral }
+        ? {
+            status: 200,
+            headers: { ...headers, 'preference-applied': 'return=representation' },
+            body: outcome.referral,
+          }
         : { status: 204, headers };
     }
   }

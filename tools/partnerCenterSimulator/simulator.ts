@@ -57,7 +57,8 @@ export class PartnerCenterSimulator {
       refreshToken: options.refreshToken ?? SIMULATOR_CREDENTIALS.refreshToken,
     };
     this.pageSize = options.pageSize ?? 100;
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new Error(`pageSize must be a whole number of at least 1, not ${this.pageSize}`);
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1)
+      throw new Error(`pageSize must be a whole number of at least 1, not ${this.pageSize}`);
     this.store = new ReferralStore(this.clock);
     this.tokens = new TokenIssuer(
       {
@@ -241,7 +242,12 @@ export class PartnerCenterSimulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator');
     const record = (status: number) =>
-      this.requests.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), status });
+      this.requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        status,
+      });
     let answer: Answer;
     try {
       const routed = await this.route(req, url);
@@ -250,7 +256,11 @@ export class PartnerCenterSimulator {
           record(res.statusCode);
           return;
         }
-        answer = odataError(404, 'NotFound', `Nothing is served at ${url.pathname}; the Referrals API is under ${API_BASE_PATH}`);
+        answer = odataError(
+          404,
+          'NotFound',
+          `Nothing is served at ${url.pathname}; the Referrals API is under ${API_BASE_PATH}`,
+        );
       } else {
         answer = routed;
       }
@@ -258,7 +268,11 @@ export class PartnerCenterSimulator {
       answer =
         error instanceof BodyTooLargeError
           ? odataError(413, 'PayloadTooLarge', error.message)
-          : odataError(500, 'InternalServerError', `The simulator failed: ${error instanceof Error ? error.message : String(error)}`);
+          : odataError(
+              500,
+              'InternalServerError',
+              `The simulator failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
     }
     record(answer.status);
     const headers: Record<string, string> = { ...answer.headers };
@@ -280,7 +294,11 @@ export class PartnerCenterSimulator {
     const fault = this.faults.take();
     if (fault) return faultAnswer(fault.status, fault.retryAfterSeconds);
     const webhookApi = under(WEBHOOK_API_PATH);
-    const refusal = authenticate(this.tokens, req, webhookApi ? PARTNER_CENTER_WEBHOOK_AUDIENCE : PARTNER_CENTER_AUDIENCE);
+    const refusal = authenticate(
+      this.tokens,
+      req,
+      webhookApi ? PARTNER_CENTER_WEBHOOK_AUDIENCE : PARTNER_CENTER_AUDIENCE,
+    );
     if (refusal) return refusal;
     if (webhookApi) return webhookApiAnswer(this.webhooks, req, path);
     const { servedPageSize, nextLinkOrigin } = this.options;

@@ -39,11 +39,17 @@ export function transitionProblem(
   if (!touched.status && !touched.substatus) return undefined;
   const path = touched.status ? '/status' : '/substatus';
   if (from.status === 'Closed') {
-    return { path, message: `the referral is Closed (${from.substatus}), which is final; its status and substatus cannot change` };
+    return {
+      path,
+      message: `the referral is Closed (${from.substatus}), which is final; its status and substatus cannot change`,
+    };
   }
   const next = NEXT_STATUSES[from.status] ?? [];
   if (!next.includes(to.status)) {
-    return { path: '/status', message: `${withArticle(from.status)} referral cannot become ${to.status}; it may become ${next.join(' or ')}` };
+    return {
+      path: '/status',
+      message: `${withArticle(from.status)} referral cannot become ${to.status}; it may become ${next.join(' or ')}`,
+    };
   }
   const fitting = SUBSTATUSES_OF_STATUS[to.status];
   if (!fitting.includes(to.substatus)) {

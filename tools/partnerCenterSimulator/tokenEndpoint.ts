@@ -41,7 +41,14 @@ export async function tokenEndpointAnswer(
   const fault = context.faults.take();
   if (fault) {
     req.resume();
-    return { status: fault.status, body: { error: 'temporarily_unavailable', error_description: 'AADSTS90033: A transient error has occurred. Please try again.', error_codes: [90033] } };
+    return {
+      status: fault.status,
+      body: {
+        error: 'temporarily_unavailable',
+        error_description: 'AADSTS90033: A transient error has occurred. Please try again.',
+        error_codes: [90033],
+      },
+    };
   }
   const raw = (await readRawBody(req, BODY_LIMIT)).toString('utf8');
   const isForm = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
@@ -52,7 +59,10 @@ export async function tokenEndpointAnswer(
     const pair = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = pair.indexOf(':');
     const part = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
-    credentials = colon < 0 ? { clientId: part(pair), clientSecret: '' } : { clientId: part(pair.slice(0, colon)), clientSecret: part(pair.slice(colon + 1)) };
+    credentials =
+      colon < 0
+        ? { clientId: part(pair), clientSecret: '' }
+        : { clientId: part(pair.slice(0, colon)), clientSecret: part(pair.slice(colon + 1)) };
   }
   const form = new URLSearchParams(isForm ? raw : '');
   const answer = deviceCode

@@ -149,7 +149,12 @@ export class TokenIssuer {
   ): { clientId: string } | TokenAnswer {
     const { settings } = this;
     if (tenant !== settings.tenantId) {
-      return this.error(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+      return this.error(
+        400,
+        'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      );
     }
     if (grantType === null) return this.missing('grant_type');
     if (!clientId) return this.missing('client_id');
@@ -181,7 +186,13 @@ export class TokenIssuer {
     if ('status' in known) return known;
     const { clientId } = known;
     const secret = form.get('client_secret') ?? basic?.clientSecret;
-    if (!secret) return this.error(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    if (!secret)
+      return this.error(
+        401,
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      );
     if (secret !== settings.clientSecret) {
       return this.error(
         401,
@@ -192,7 +203,12 @@ export class TokenIssuer {
     }
     if (grantType === DEVICE_CODE_GRANT) return this.deviceCodeGrant(form, clientId);
     if (grantType !== 'refresh_token') {
-      return this.error(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
+      return this.error(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${grantType}'.`,
+      );
     }
     const refreshToken = form.get('refresh_token');
     if (!refreshToken) return this.missing('refresh_token');
@@ -200,7 +216,8 @@ export class TokenIssuer {
     if (!scope) return this.missing('scope');
     const grant = this.refreshTokens.get(refreshToken);
     if (!grant) return this.error(400, 'invalid_grant', 9002313, 'Invalid request. Request is malformed or invalid.');
-    if (grant.clientId !== clientId) return this.error(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.');
+    if (grant.clientId !== clientId)
+      return this.error(400, 'invalid_grant', 70000, 'Provided grant is invalid or malformed.');
     // Entra hands out a new refresh token with every redemption; the old one keeps working
     // until it expires (unless single use is simulated), but a client is expected to keep the newest.
     const refusal = this.scopeRefusal(scope);

@@ -19,7 +19,11 @@ export interface PartnerCenterEventBody {
  * delivery) and the change time is written as Partner Center writes it, in UTC with seven
  * fractional digits and `+00:00` (e.g. `2017-11-16T16:19:06.3520276+00:00`).
  */
-export function eventBody(eventName: WebhookEventName, referralResourceUri: string, changedAt: DateTime): PartnerCenterEventBody {
+export function eventBody(
+  eventName: WebhookEventName,
+  referralResourceUri: string,
+  changedAt: DateTime,
+): PartnerCenterEventBody {
   return {
     EventName: eventName,
     ResourceUri: referralResourceUri,
@@ -38,7 +42,12 @@ export type SignatureHeader = 'authorization' | 'x-ms-signature';
  * `SignatureTokenToMsSignatureHeader`, as `x-ms-signature: Signature <base64>`, the form
  * Partner Center's sample receiver reads), the certificate's URL and the algorithm.
  */
-export function signDelivery(body: string, key: KeyObject, certificateUrl: string, header: SignatureHeader = 'authorization'): Record<string, string> {
+export function signDelivery(
+  body: string,
+  key: KeyObject,
+  certificateUrl: string,
+  header: SignatureHeader = 'authorization',
+): Record<string, string> {
   const token = `Signature ${sign('sha256', Buffer.from(body, 'utf8'), key).toString('base64')}`;
   return {
     'Content-Type': 'application/json',
@@ -92,11 +101,15 @@ function post(url: URL, body: string, headers: Record<string, string>, timeoutMs
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const bytes = Buffer.from(body, 'utf8');
-    const req = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(bytes.length) } }, (res: IncomingMessage) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = send(
+      url,
+      { method: 'POST', headers: { ...headers, 'Content-Length': String(bytes.length) } },
+      (res: IncomingMessage) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     req.on('error', reject);
     req.on('close', () => clearTimeout(timer));
@@ -129,7 +142,12 @@ export class WebhookSender {
     onAttempt?: (attempt: DeliveryAttempt) => void,
   ): Promise<DeliveryReport> {
     const body = typeof event === 'string' ? event : JSON.stringify(event);
-    const headers = signDelivery(body, this.options.privateKey, this.options.certificateUrl, this.options.signatureHeader);
+    const headers = signDelivery(
+      body,
+      this.options.privateKey,
+      this.options.certificateUrl,
+      this.options.signatureHeader,
+    );
     const target = new URL(url);
     const attempts: DeliveryAttempt[] = [];
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
@@ -171,7 +189,11 @@ export function certificateHandler(
       res.end('Only GET and HEAD are allowed here');
       return true;
     }
-    res.writeHead(200, { 'content-type': contentType, 'content-length': String(file.length), 'cache-control': 'max-age=3600' });
+    res.writeHead(200, {
+      'content-type': contentType,
+      'content-length': String(file.length),
+      'cache-control': 'max-age=3600',
+    });
     res.end(req.method === 'HEAD' ? undefined : file);
     return true;
   };

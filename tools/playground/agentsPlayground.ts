@@ -41,7 +41,16 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
  */
 export async function startAgentsPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  const args = [cli, '--app-endpoint', options.botEndpoint, '--channel-id', 'msteams', '--port', String(options.port), '--disable-telemetry'];
+  const args = [
+    cli,
+    '--app-endpoint',
+    options.botEndpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    String(options.port),
+    '--disable-telemetry',
+  ];
   const env = options.env ?? process.env;
   const openBrowser = options.openBrowser && hasDisplay(env);
   const child = spawn(process.execPath, args, {
@@ -70,7 +79,9 @@ function listeningPort(child: ChildProcess, onOutput: (line: string) => void): P
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', onLine);
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the Agents Playground exited (code ${code}) before it was ready:\n${seen.join('\n')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the Agents Playground exited (code ${code}) before it was ready:\n${seen.join('\n')}`)),
+    );
   });
 }
 

@@ -23,11 +23,13 @@ export const card: Strings['card'] = {
   notStated: 'Nicht angegeben',
   contactRequestedFresh: '🔥 Der Kunde möchte kontaktiert werden: Melde dich jetzt.',
   contactRequestedOld: 'Der Kunde wollte kontaktiert werden, als diese Empfehlung einging.',
-  respondTarget: (when: string) => `Antworte innerhalb von 24 Stunden (bis ${when}), um vorne zu liegen: Kunden fragen oft mehrere Partner gleichzeitig.`,
+  respondTarget: (when: string) =>
+    `Antworte innerhalb von 24 Stunden (bis ${when}), um vorne zu liegen: Kunden fragen oft mehrere Partner gleichzeitig.`,
   respondTargetMissed: 'Das 24-Stunden-Antwortziel ist verstrichen: Antworte so bald wie möglich.',
   timeLeft: (left: string, when: string) => `Noch ${left} (${when})`,
   interestLeft: (left: string, when: string) => `Noch ${left}, um zu sagen, ob du Interesse hast (${when})`,
-  evaluationLeft: (left: string, when: string, by: string) => `${by} hat Interesse: noch ${left}, um anzunehmen oder abzulehnen (${when})`,
+  evaluationLeft: (left: string, when: string, by: string) =>
+    `${by} hat Interesse: noch ${left}, um anzunehmen oder abzulehnen (${when})`,
   missedUnanswered: (when: string) => `Verpasst am ${when}: Niemand hat rechtzeitig Interesse bekundet.`,
   interested: 'Interessiert',
   noThanks: 'Kein Interesse',
@@ -35,7 +37,8 @@ export const card: Strings['card'] = {
   expiredOn: (when: string) => `Abgelaufen am ${when}`,
   decided: (stage: string, by: string, when: string) => `${stage} von ${by} am ${when}`,
   created: (by: string, when: string) => `Erstellt von ${by} am ${when}`,
-  expiredUnanswered: (when: string) => `Am ${when} unbeantwortet abgelaufen. Partner Center hat den Absender benachrichtigt.`,
+  expiredUnanswered: (when: string) =>
+    `Am ${when} unbeantwortet abgelaufen. Partner Center hat den Absender benachrichtigt.`,
   accept: 'Annehmen',
   decline: 'Ablehnen',
   acceptTitle: 'Diese Empfehlung annehmen',
@@ -69,7 +72,8 @@ export const card: Strings['card'] = {
   microsoftHelp: 'Von Microsoft angeforderte Hilfe',
   invitedPartners: 'Eingeladene Partner',
   team: 'Dealteam',
-  memberLine: (name: string, contact: string, inTeams: boolean) => `${name} · ${contact}${inTeams ? '' : ' (nicht in Teams)'}`,
+  memberLine: (name: string, contact: string, inTeams: boolean) =>
+    `${name} · ${contact}${inTeams ? '' : ' (nicht in Teams)'}`,
   editDeal: 'Deal bearbeiten',
   editTitle: 'Deal bearbeiten (die Region bleibt, wie sie ist)',
   saveChanges: 'Änderungen speichern',
@@ -83,7 +87,8 @@ export const card: Strings['card'] = {
   lastName: 'Nachname',
   phone: 'Telefon',
   email: 'E-Mail',
-  memberHint: 'Kolleginnen und Kollegen aus diesem Team können den Deal nach dem Hinzufügen in Teams bearbeiten; alle anderen werden als Kontakte geführt.',
+  memberHint:
+    'Kolleginnen und Kollegen aus diesem Team können den Deal nach dem Hinzufügen in Teams bearbeiten; alle anderen werden als Kontakte geführt.',
   nameError: 'Gib den Vor- und den Nachnamen ein.',
   phoneError: 'Gib eine Telefonnummer ein, z. B. +1 425 555 0100.',
   emailError: 'Gib eine E-Mail-Adresse ein, z. B. name@example.com.',

@@ -3,10 +3,13 @@ import type { Strings } from '../en';
 
 export const welcome: Strings['welcome'] = {
   title: 'Referral Desk ist bereit',
-  intro: 'Ich poste jede neue Empfehlung aus Partner Center als Karte in den Kanal ihrer Region, damit dein Team sie annehmen oder ablehnen kann, bevor sie abläuft.',
-  howToLink: 'Erwähne mich in jedem regionalen Kanal mit den Regionen oder Ländern, für die er zuständig ist (die Befehle bleiben englisch):',
+  intro:
+    'Ich poste jede neue Empfehlung aus Partner Center als Karte in den Kanal ihrer Region, damit dein Team sie annehmen oder ablehnen kann, bevor sie abläuft.',
+  howToLink:
+    'Erwähne mich in jedem regionalen Kanal mit den Regionen oder Ländern, für die er zuständig ist (die Befehle bleiben englisch):',
   example: '@Referral Desk link emea   ·   @Referral Desk link de   ·   @Referral Desk link fallback',
-  regions: (list: string) => `Regionen: ${list}. Ein Ländercode (wie „de“) hat Vorrang vor einer Region; „fallback“ fängt alles Übrige ab.`,
+  regions: (list: string) =>
+    `Regionen: ${list}. Ein Ländercode (wie „de“) hat Vorrang vor einer Region; „fallback“ fängt alles Übrige ab.`,
   // No angle brackets in user-facing text: Teams and the Playground read them as HTML tags.
   more: 'Gib „links“ ein, um die Zuordnung zu sehen, „unlink emea“ (oder einen anderen Code), um eine zu entfernen, und „help“ für alle Befehle.',
 };
@@ -26,20 +29,27 @@ export const commands: Strings['commands'] = {
     '',
     'In unserem persönlichen Chat: `my deals`, `expiring` und `find` (gib dort `help` ein).',
   ].join('\n'),
-  unknown: (text: string) => `„${text}“ kenne ich nicht. Gib „help“ ein, um die Befehle zu sehen; ich verstehe sie nur auf Englisch.`,
-  linkNeedsChannel: 'Verknüpfen funktioniert in einem Teamkanal: Erwähne mich dort mit „link“ und seiner Region oder seinem Land, z. B. „link emea“.',
+  unknown: (text: string) =>
+    `„${text}“ kenne ich nicht. Gib „help“ ein, um die Befehle zu sehen; ich verstehe sie nur auf Englisch.`,
+  linkNeedsChannel:
+    'Verknüpfen funktioniert in einem Teamkanal: Erwähne mich dort mit „link“ und seiner Region oder seinem Land, z. B. „link emea“.',
   linkNeedsCodes: (valid: string) =>
     `Sag mir, was ich verknüpfen soll, z. B. „link emea“ oder „link de“. Gültige Regionen: ${valid}, jeder ISO-Ländercode oder „fallback“.`,
   unknownCodes: (codes: string, valid: string) =>
     `${codes} kenne ich nicht. Gültige Regionen: ${valid}, jeder zweistellige ISO-Ländercode (wie „de“) oder „fallback“.`,
   linked: (targets: string, channel: string) => `Erledigt: Empfehlungen für ${targets} erhält ab jetzt ${channel}.`,
-  linkMoved: (target: string, from: string) => `${target} war bisher mit ${from} verknüpft und ist jetzt hierher umgezogen.`,
-  postingWaiting: (count: number) => `${count} ${count === 1 ? 'wartende Empfehlung wird' : 'wartende Empfehlungen werden'} jetzt hier gepostet.`,
+  linkMoved: (target: string, from: string) =>
+    `${target} war bisher mit ${from} verknüpft und ist jetzt hierher umgezogen.`,
+  postingWaiting: (count: number) =>
+    `${count} ${count === 1 ? 'wartende Empfehlung wird' : 'wartende Empfehlungen werden'} jetzt hier gepostet.`,
   unlinked: (targets: string) => `Erledigt: Die Verknüpfung von ${targets} mit diesem Kanal ist aufgehoben.`,
-  notLinkedHere: (targets: string) => `${targets} ${targets.includes(',') ? 'sind' : 'ist'} nicht mit diesem Kanal verknüpft, daher hat sich nichts geändert.`,
+  notLinkedHere: (targets: string) =>
+    `${targets} ${targets.includes(',') ? 'sind' : 'ist'} nicht mit diesem Kanal verknüpft, daher hat sich nichts geändert.`,
   linksTitle: 'Wohin Empfehlungen gehen',
-  linksEmpty: 'Noch ist kein Kanal verknüpft. Erwähne mich in einem regionalen Kanal mit „link“ und seiner Region oder seinem Land, z. B. „link emea“.',
-  uncoveredRegions: (list: string) => `Noch kein Kanal und kein Fallback für: ${list}. Deren Empfehlungen warten, bis ein Kanal verknüpft ist.`,
+  linksEmpty:
+    'Noch ist kein Kanal verknüpft. Erwähne mich in einem regionalen Kanal mit „link“ und seiner Region oder seinem Land, z. B. „link emea“.',
+  uncoveredRegions: (list: string) =>
+    `Noch kein Kanal und kein Fallback für: ${list}. Deren Empfehlungen warten, bis ein Kanal verknüpft ist.`,
   thisChannel: 'dieser Kanal',
   generalChannel: 'Allgemein',
   fallbackName: 'alles Übrige (fallback)',

@@ -31,7 +31,8 @@ export const digest: Strings['digest'] = {
   chartTitle: 'Eingegangen, gewonnen und verloren pro Woche',
   week: 'Woche ab',
   pipeline: 'Offene Pipeline (angenommene Deals)',
-  pipelineLine: (raw: string, weighted: string, deals: number) => `${raw} · gewichtet ${weighted} · ${deals} ${deals === 1 ? 'Deal' : 'Deals'}`,
+  pipelineLine: (raw: string, weighted: string, deals: number) =>
+    `${raw} · gewichtet ${weighted} · ${deals} ${deals === 1 ? 'Deal' : 'Deals'}`,
   noCurrency: 'Keine Währung',
   noPipeline: 'Kein angenommener Deal ist offen.',
   lists: {
@@ -51,7 +52,8 @@ export const digest: Strings['digest'] = {
     `${responses} ${responses === 1 ? 'Antwort' : 'Antworten'} · ${wins} ${wins === 1 ? 'Gewinn' : 'Gewinne'}`,
   compact:
     'Die Regionen sind zusammengefasst, damit diese Karte klein bleibt: Sende „digest now“ mit einem Regionscode (wie „digest now emea“), um eine Region vollständig zu sehen.',
-  leftOut: (codes: string) => `Weggelassen, damit diese Karte klein bleibt: ${codes}. Sende „digest now“ mit einem Regionscode für eine davon.`,
+  leftOut: (codes: string) =>
+    `Weggelassen, damit diese Karte klein bleibt: ${codes}. Sende „digest now“ mit einem Regionscode für eine davon.`,
   expires: (when: string) => `läuft am ${when} ab`,
   closes: (date: string) => `Abschlussdatum ${date}`,
   listTitle: {
@@ -64,13 +66,16 @@ export const digest: Strings['digest'] = {
   next: 'Weiter',
   open: 'Öffnen',
   listSent: 'Ich habe dir die vollständige Liste in unseren persönlichen Chat geschickt.',
-  listNotSent: 'Ich konnte dich nicht im persönlichen Chat erreichen: Öffne einen Chat mit Referral Desk und versuche es dort erneut.',
+  listNotSent:
+    'Ich konnte dich nicht im persönlichen Chat erreichen: Öffne einen Chat mit Referral Desk und versuche es dort erneut.',
   listBelow: 'Hier ist die vollständige Liste.',
   notYourRegion: 'Du verwaltest nicht jede Region dieser Liste, daher wird sie nicht angezeigt.',
-  noRegion: 'Du verwaltest keine Region, daher gibt es für dich keine Übersicht. Ein Admin kann dich mit „managers add“ zum Manager machen.',
+  noRegion:
+    'Du verwaltest keine Region, daher gibt es für dich keine Übersicht. Ein Admin kann dich mit „managers add“ zum Manager machen.',
   notYours: (code: string, valid: string) => `Du verwaltest keine Region „${code}“. Deine: ${valid}.`,
   sentToChat: 'Ich habe dir deine Übersicht in unseren persönlichen Chat geschickt.',
-  notSent: 'Ich konnte dich nicht im persönlichen Chat erreichen: Öffne einen Chat mit Referral Desk und sende dort „digest now“.',
+  notSent:
+    'Ich konnte dich nicht im persönlichen Chat erreichen: Öffne einen Chat mit Referral Desk und sende dort „digest now“.',
   weeklyOff: 'Deine Wochenübersicht ist abgeschaltet; „digest on“ schaltet sie wieder ein.',
   off: 'Erledigt: Ab jetzt bekommst du keine Wochenübersicht mehr. „digest on“ holt sie zurück, und „digest now“ sendet dir weiterhin eine, wenn du danach fragst.',
   on: 'Erledigt: Du bekommst die Wochenübersicht wieder.',

@@ -4,7 +4,10 @@ import type { Strings } from '../en';
 export const history: Strings['history'] = {
   title: (deal: string) => `Verlauf von ${deal}`,
   subtitle: (count: number) => `${count} ${count === 1 ? 'Eintrag' : 'Einträge'}, neueste zuerst`,
-  earlier: (count: number) => (count === 1 ? 'Der älteste Eintrag wird nicht angezeigt.' : `Die ${count} ältesten Einträge werden nicht angezeigt.`),
+  earlier: (count: number) =>
+    count === 1
+      ? 'Der älteste Eintrag wird nicht angezeigt.'
+      : `Die ${count} ältesten Einträge werden nicht angezeigt.`,
   back: 'Zurück zur Empfehlung',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,

@@ -10,9 +10,11 @@ export const managers: Strings['managers'] = {
     `Ich habe niemanden als „${who}“ im Team gefunden. Verwende die E-Mail-Adresse, den Benutzerprinzipalnamen oder die AAD-Objekt-ID der Person, in einem Kanal eines Teams, in dem sie Mitglied ist.`,
   added: (name: string, region: string) =>
     `Erledigt: ${name} verwaltet jetzt ${region}, kann also „digest now“ für die Wochenübersicht der Region senden, erfährt von ihren Empfehlungen, die unbeantwortet abzulaufen drohen, und kann ihre Deals übergeben.`,
-  alreadyManager: (name: string, region: string) => `${name} verwaltet ${region} bereits, daher hat sich nichts geändert.`,
+  alreadyManager: (name: string, region: string) =>
+    `${name} verwaltet ${region} bereits, daher hat sich nichts geändert.`,
   removed: (name: string, region: string) => `Erledigt: ${name} verwaltet ${region} nicht mehr.`,
-  fromRegionsFile: (name: string, region: string) => `${name} verwaltet ${region} über die Regionsdatei (REGIONS_FILE): Ändere es dort.`,
+  fromRegionsFile: (name: string, region: string) =>
+    `${name} verwaltet ${region} über die Regionsdatei (REGIONS_FILE): Ändere es dort.`,
   notManager: (who: string, region: string) => `${who} verwaltet ${region} nicht, daher hat sich nichts geändert.`,
   listTitle: '**Manager der Regionen**',
   listLine: (region: string, people: string) => `- **${region}**: ${people}`,

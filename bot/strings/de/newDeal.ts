@@ -3,7 +3,8 @@ import type { Strings } from '../en';
 
 export const newDeal: Strings['newDeal'] = {
   title: 'Neuer Deal',
-  intro: 'Registriere einen Deal, den du selbst gefunden hast. Das Land bestimmt Region und Kanal und lässt sich später nicht mehr ändern.',
+  intro:
+    'Registriere einen Deal, den du selbst gefunden hast. Das Land bestimmt Region und Kanal und lässt sich später nicht mehr ändern.',
   customer: 'Kunde',
   customerName: 'Kundenname',
   country: 'Land',

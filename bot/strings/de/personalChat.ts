@@ -18,7 +18,8 @@ export const dealList: Strings['dealList'] = {
   expires: (date: string) => `läuft am ${date} ab`,
   closes: (date: string) => `Abschluss am ${date}`,
   ownedBy: (name: string) => `Besitzer: ${name}`,
-  overdue: (date: string) => `Überfällig: Das Abschlussdatum war ${date}. Melde „Gewonnen“ oder „Verloren“, oder verschiebe es.`,
+  overdue: (date: string) =>
+    `Überfällig: Das Abschlussdatum war ${date}. Melde „Gewonnen“ oder „Verloren“, oder verschiebe es.`,
   timeLeft: (left: string) => `⏰ Noch ${left} zum Antworten`,
   open: 'Öffnen',
   page: (page: number, pages: number, total: number) => `Seite ${page} von ${pages} · ${total} insgesamt`,
@@ -67,7 +68,8 @@ export const personalChat: Strings['personalChat'] = {
 
 export const myDeals: Strings['myDeals'] = {
   title: 'Deine Deals',
-  empty: 'Dir gehört noch keine Empfehlung, und du bist in keinem Dealteam. Nimm eine Empfehlung auf ihrer Karte an, oder sende mir „new deal“.',
+  empty:
+    'Dir gehört noch keine Empfehlung, und du bist in keinem Dealteam. Nimm eine Empfehlung auf ihrer Karte an, oder sende mir „new deal“.',
   usage: 'Um die Empfehlungen zu sehen, die dir gehören oder an denen du arbeitest, sende mir „my deals“.',
 };
 
@@ -84,7 +86,8 @@ export const find: Strings['find'] = {
   title: (query: string) => `Gefunden für „${query}“`,
   usage:
     'Sag mir, wonach ich suchen soll: mindestens 3 Buchstaben eines Kunden, eines Dealnamens oder einer CRM-ID, oder eine vollständige Empfehlungs-ID, z. B. „find contoso“.',
-  none: (query: string) => `Ich habe keine Empfehlung für „${query}“ gefunden. Ich durchsuche Kunden, Dealnamen, CRM-IDs und Empfehlungs-IDs.`,
+  none: (query: string) =>
+    `Ich habe keine Empfehlung für „${query}“ gefunden. Ich durchsuche Kunden, Dealnamen, CRM-IDs und Empfehlungs-IDs.`,
   more: (count: number) => `Und ${count} weitere: Füge ein Wort hinzu, um die Suche einzugrenzen.`,
   manyMore: 'Und weitere: Füge ein Wort hinzu, um die Suche einzugrenzen.',
 };

@@ -17,8 +17,10 @@ export const problems: Strings['problems'] = {
   duplicate: (field: string) => `${field} gehört bereits jemand anderem in diesem Deal`,
   tooMany: (field: string) => `${field} ist voll; entferne zuerst jemanden`,
   lastSolution: (field: string) => `${field}: Ein selbst erstellter Deal behält mindestens eine Lösung`,
-  assessmentOnly: (field: string) => `${field}: Ein Lösungsbewertungs-Deal enthält nur seine eine Bewertung und sonst nichts`,
-  skipsStage: (field: string) => `${field}: Eine Bewertung schließt jede Phase der Reihe nach ab, wähle also die aktuelle oder die nächste`,
+  assessmentOnly: (field: string) =>
+    `${field}: Ein Lösungsbewertungs-Deal enthält nur seine eine Bewertung und sonst nichts`,
+  skipsStage: (field: string) =>
+    `${field}: Eine Bewertung schließt jede Phase der Reihe nach ab, wähle also die aktuelle oder die nächste`,
   notInTeam: (field: string) => `${field}: Niemand mit dieser Adresse ist Mitglied dieses Teams`,
   notInFuture: (field: string) => `${field} muss in der Zukunft liegen`,
   unknownTimeZone: (field: string) => `${field} muss eine der aufgeführten Zeitzonen sein, z. B. Europe/Berlin`,

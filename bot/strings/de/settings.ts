@@ -6,13 +6,15 @@ export const settings: Strings['settings'] = {
   intro: 'Erinnerungen, die ich dir direkt sende, warten auf deine Arbeitszeit, in deiner Zeitzone.',
   saved: '✔ Gespeichert. Direktnachrichten richten sich ab jetzt nach diesen Zeiten.',
   save: 'Speichern',
-  notYours: 'Diese Karte zeigte die Einstellungen einer anderen Person, daher wurde nichts gespeichert. Hier sind deine: Prüfe sie und speichere.',
+  notYours:
+    'Diese Karte zeigte die Einstellungen einer anderen Person, daher wurde nichts gespeichert. Hier sind deine: Prüfe sie und speichere.',
   workingHours: 'Zeitzone und Arbeitszeiten',
   timeZone: 'Zeitzone',
   findTimeZone: 'Gib eine Stadt oder Region ein, z. B. Berlin',
   timeZoneError: 'Wähle deine Zeitzone aus der Liste.',
   zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
-  zoneFromTeams: 'Diese Zeitzone hat mir dein Teams-Client mitgeteilt. Wähle eine andere und speichere, um deine eigene festzulegen.',
+  zoneFromTeams:
+    'Diese Zeitzone hat mir dein Teams-Client mitgeteilt. Wähle eine andere und speichere, um deine eigene festzulegen.',
   zoneChosen: 'Du hast diese Zeitzone gewählt.',
   zoneDefault: 'Die Standardzeitzone von Referral Desk: Dein Teams-Client hat mir deine noch nicht mitgeteilt.',
   dayStarts: 'Arbeitsbeginn',

@@ -2,7 +2,9 @@
 
 export const actions = {
   notPermitted: (owner: string | undefined) =>
-    owner ? `Only ${owner}, who owns this deal, and the deal's team can change it.` : 'Only the people working this deal can change it.',
+    owner
+      ? `Only ${owner}, who owns this deal, and the deal's team can change it.`
+      : 'Only the people working this deal can change it.',
   notPermittedToReassign: (owner: string | undefined) =>
     `Only ${owner ?? 'the owner'}, who owns this deal, the region's managers or an admin can hand it over.`,
   stagesIncomplete: (stage: string) =>
@@ -10,9 +12,11 @@ export const actions = {
   noChange: 'Nothing to change: the deal already looks like that.',
   editConflict: (fields: string, by: string | undefined) =>
     `${by ?? 'Someone'} changed ${fields} while you were editing, so nothing was saved. The card shows the deal as it is now: edit it again to change it.`,
-  upgradeNotAllowed: 'This deal\'s type does not allow that change any more; the card shows what it is now.',
-  alreadyDecided: (stage: string, by: string) => `${by} already ${stage.toLowerCase()} this referral; the card shows where it stands now.`,
-  notAllowed: (stage: string) => `This referral is ${stage.toLowerCase()}, so that action is no longer possible; the card shows where it stands now.`,
+  upgradeNotAllowed: "This deal's type does not allow that change any more; the card shows what it is now.",
+  alreadyDecided: (stage: string, by: string) =>
+    `${by} already ${stage.toLowerCase()} this referral; the card shows where it stands now.`,
+  notAllowed: (stage: string) =>
+    `This referral is ${stage.toLowerCase()}, so that action is no longer possible; the card shows where it stands now.`,
   notFound: 'This referral is no longer known to Referral Desk.',
   fixInput: (problems: string) => `Please fix: ${problems}`,
   busy: 'Someone else is changing this referral right now. Please try again.',

@@ -31,7 +31,8 @@ export const digest = {
   chartTitle: 'Received, won and lost per week',
   week: 'Week of',
   pipeline: 'Open pipeline (accepted deals)',
-  pipelineLine: (raw: string, weighted: string, deals: number) => `${raw} · weighted ${weighted} · ${deals} deal${deals === 1 ? '' : 's'}`,
+  pipelineLine: (raw: string, weighted: string, deals: number) =>
+    `${raw} · weighted ${weighted} · ${deals} deal${deals === 1 ? '' : 's'}`,
   noCurrency: 'No currency',
   noPipeline: 'No accepted deal is open.',
   lists: {
@@ -47,9 +48,12 @@ export const digest = {
   more: (count: number) => `And ${count} more.`,
   showAll: (count: number) => `Show all ${count}`,
   reps: 'Answers and wins per person, last 7 days',
-  repLine: (responses: number, wins: number) => `${responses} answer${responses === 1 ? '' : 's'} · ${wins} win${wins === 1 ? '' : 's'}`,
-  compact: 'Regions are summed up to keep this card small: send "digest now" and a region code (like "digest now emea") for one region in full.',
-  leftOut: (codes: string) => `Left out to keep this card small: ${codes}. Send "digest now" and a region code for one of them.`,
+  repLine: (responses: number, wins: number) =>
+    `${responses} answer${responses === 1 ? '' : 's'} · ${wins} win${wins === 1 ? '' : 's'}`,
+  compact:
+    'Regions are summed up to keep this card small: send "digest now" and a region code (like "digest now emea") for one region in full.',
+  leftOut: (codes: string) =>
+    `Left out to keep this card small: ${codes}. Send "digest now" and a region code for one of them.`,
   expires: (when: string) => `expires ${when}`,
   closes: (date: string) => `close date ${date}`,
   listTitle: {
@@ -72,5 +76,6 @@ export const digest = {
   weeklyOff: 'Your weekly digest is off; "digest on" turns it back on.',
   off: 'Done: no weekly digest for you from now on. "digest on" brings it back, and "digest now" still sends one when you ask.',
   on: 'Done: you get the weekly digest again.',
-  usage: 'Send "digest now" for the digest of your regions ("digest now emea" for one), "digest off" to stop the weekly one, "digest on" to get it again.',
+  usage:
+    'Send "digest now" for the digest of your regions ("digest now emea" for one), "digest off" to stop the weekly one, "digest on" to get it again.',
 };

@@ -6,7 +6,7 @@ export const newDeal = {
   customer: 'Customer',
   customerName: 'Customer name',
   country: 'Country',
-  chooseCountry: 'Choose the customer\'s country',
+  chooseCountry: "Choose the customer's country",
   contact: 'Customer contact',
   deal: 'Deal',
   member: 'Your team: at least one member',

@@ -60,7 +60,7 @@ export const personalChat = {
     '- `expiring`: undecided referrals that expire within 3 days, in the regions you manage or answer for (all regions when you have no region role)',
     '- `favorites`: the referrals you starred (star one with "☆ Add to favourites" on its card)',
     '- `find contoso`: find referrals by customer, deal name, CRM ID or referral id',
-    '- `new deal`: register a deal you found yourself (customer, deal, team, solutions, Microsoft\'s part)',
+    "- `new deal`: register a deal you found yourself (customer, deal, team, solutions, Microsoft's part)",
     '- `settings`: your time zone and working hours, which reminders sent to you directly follow',
     '- `links`: show which channel receives which region',
     '- `help`: this list',
@@ -86,8 +86,10 @@ export const expiring = {
 
 export const find = {
   title: (query: string) => `Found for "${query}"`,
-  usage: 'Tell me what to look for, at least 3 letters of a customer, a deal name or a CRM ID, or a whole referral id: e.g. "find contoso".',
-  none: (query: string) => `I found no referral for "${query}". I look at customers, deal names, CRM IDs and referral ids.`,
+  usage:
+    'Tell me what to look for, at least 3 letters of a customer, a deal name or a CRM ID, or a whole referral id: e.g. "find contoso".',
+  none: (query: string) =>
+    `I found no referral for "${query}". I look at customers, deal names, CRM IDs and referral ids.`,
   more: (count: number) => `And ${count} more: add a word to narrow the search.`,
   manyMore: 'And more: add a word to narrow the search.',
 };

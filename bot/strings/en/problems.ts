@@ -18,7 +18,8 @@ export const problems = {
   tooMany: (field: string) => `${field} is full; remove someone first`,
   lastSolution: (field: string) => `${field}: a deal you created keeps at least one solution`,
   assessmentOnly: (field: string) => `${field}: a solution-assessment deal holds its one assessment and nothing else`,
-  skipsStage: (field: string) => `${field}: an assessment completes each stage in turn, so pick the current or the next one`,
+  skipsStage: (field: string) =>
+    `${field}: an assessment completes each stage in turn, so pick the current or the next one`,
   notInTeam: (field: string) => `${field}: no one with that address is a member of this team`,
   notInFuture: (field: string) => `${field} must lie ahead`,
   unknownTimeZone: (field: string) => `${field} must be one of the listed time zones, like Europe/Berlin`,
@@ -48,7 +49,7 @@ export const fieldNames = {
   email: 'E-mail',
   team: 'The deal team',
   solution: 'Solution',
-  newOwnerEmail: 'New owner\'s e-mail',
+  newOwnerEmail: "New owner's e-mail",
   newClosingDate: 'New estimated close date',
   snooze: 'Remind me again',
   messagesOn: 'Direct messages',

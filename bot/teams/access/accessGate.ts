@@ -40,22 +40,35 @@ export class AccessGate {
   /** The sender's access, or undefined once the activity was refused. */
   async admit(turn: TurnContext, actor: Actor): Promise<TurnAccess | undefined> {
     const { activity } = turn;
-    if (!this.rules.trustsServiceUrl(activity.serviceUrl)) return this.refuse(turn, 'its service URL is not trusted without authentication');
+    if (!this.rules.trustsServiceUrl(activity.serviceUrl))
+      return this.refuse(turn, 'its service URL is not trusted without authentication');
     const tenantId = teamsChannelData(turn).tenant?.id ?? activity.conversation?.tenantId;
     if (!tenantAllowed(tenantId, this.rules.tenants)) {
-      return this.refuse(turn, `tenant ${tenantId ?? '(none)'} is not served`, this.services.strings.access.otherTenant);
+      return this.refuse(
+        turn,
+        `tenant ${tenantId ?? '(none)'} is not served`,
+        this.services.strings.access.otherTenant,
+      );
     }
     const admin = isAdmin(actor, this.services.admins);
     const teamId = teamsChannelData(turn).team?.id;
     if (teamId) {
       if (!INSTALLATION_EVENTS.includes(activity.type) && !(await this.installedIn(turn, teamId))) {
-        return this.refuse(turn, `team ${teamId} has not installed the desk`, this.services.strings.access.teamNotInstalled);
+        return this.refuse(
+          turn,
+          `team ${teamId} has not installed the desk`,
+          this.services.strings.access.teamNotInstalled,
+        );
       }
       return { viewer: { actor, admin, teams: new Set([teamId]), channelId: channelOf(turn)?.conversationId } };
     }
     const teams = await this.membership.teamsOf(actor);
     if (teams.size === 0 && !hasDeskRole(actor, this.services.admins, await regionsWithManagers(this.services))) {
-      return this.refuse(turn, `${actor.id} is in no team that installed the desk`, this.services.strings.access.notAMember);
+      return this.refuse(
+        turn,
+        `${actor.id} is in no team that installed the desk`,
+        this.services.strings.access.notAMember,
+      );
     }
     return { viewer: { actor, admin, teams } };
   }
@@ -71,7 +84,9 @@ export class AccessGate {
     const channel = channelOf(turn);
     if (!this.rules.authenticated || !channel) return false;
     await this.services.conversations.addIfNew('team', teamId, channelReference(turn, channel));
-    this.services.log.info(`team ${teamId} had not announced the desk's install; Teams' token vouches for it, so it is recorded now`);
+    this.services.log.info(
+      `team ${teamId} had not announced the desk's install; Teams' token vouches for it, so it is recorded now`,
+    );
     return true;
   }
 
@@ -82,7 +97,9 @@ export class AccessGate {
    */
   private async refuse(turn: TurnContext, why: string, text?: string): Promise<undefined> {
     const { activity } = turn;
-    this.services.log.info(`refused ${activity.type}${activity.name ? ` ${activity.name}` : ''} from ${activity.from?.id ?? 'nobody'}: ${why}`);
+    this.services.log.info(
+      `refused ${activity.type}${activity.name ? ` ${activity.name}` : ''} from ${activity.from?.id ?? 'nobody'}: ${why}`,
+    );
     if (activity.type === ActivityTypes.Invoke) {
       const value = text ? { status: 200, body: messageResponse(text) } : { status: 403 };
       await turn.sendActivity({ type: ActivityTypes.InvokeResponse, value });

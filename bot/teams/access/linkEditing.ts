@@ -12,14 +12,25 @@ import { channelOf } from '../teamsChannel';
  * LINK_EDITORS): admins always; the team's owners by Teams' roster and whoever installed
  * the desk there; anyone but guests when every member may. Says why not when not.
  */
-export async function mayChangeLinks({ turn, actor, services }: { turn: TurnContext; actor: Actor; services: Services }): Promise<boolean> {
+export async function mayChangeLinks({
+  turn,
+  actor,
+  services,
+}: {
+  turn: TurnContext;
+  actor: Actor;
+  services: Services;
+}): Promise<boolean> {
   const admin = isAdmin(actor, services.admins);
   const teamId = channelOf(turn)?.teamId;
-  const installer = !admin && teamId !== undefined && (await services.conversations.team(teamId))?.installedBy === actor.id;
+  const installer =
+    !admin && teamId !== undefined && (await services.conversations.team(teamId))?.installedBy === actor.id;
   const member = admin || installer ? undefined : await lookUpMember(turn, actor.teamsId ?? actor.id);
   const editor = { admin, teamOwner: installer || member?.role === 'owner', guest: member?.role === 'guest' };
   if (mayEditLinks(editor, services.linkEditors)) return true;
-  services.log.info(`refused link change by ${actor.id} in team ${teamId ?? '(none)'}: LINK_EDITORS=${services.linkEditors}`);
+  services.log.info(
+    `refused link change by ${actor.id} in team ${teamId ?? '(none)'}: LINK_EDITORS=${services.linkEditors}`,
+  );
   await turn.sendActivity(refusalOf(services.linkEditors, services.strings));
   return false;
 }

@@ -9,9 +9,18 @@ export interface ReferralScope {
 }
 
 /** The scope of `viewer`: the channel links and the regions' managers as they stand now. */
-export async function referralScope(services: Pick<Services, 'links' | 'regions' | 'roles'>, viewer: Viewer): Promise<ReferralScope> {
+export async function referralScope(
+  services: Pick<Services, 'links' | 'regions' | 'roles'>,
+  viewer: Viewer,
+): Promise<ReferralScope> {
   const [links, regions] = await Promise.all([services.links.list(), regionsWithManagers(services)]);
   return {
-    sees: (stored) => maySee(viewer, stored.record, referralHome(stored.record, stored.card?.conversationId, links, services.regions), regions),
+    sees: (stored) =>
+      maySee(
+        viewer,
+        stored.record,
+        referralHome(stored.record, stored.card?.conversationId, links, services.regions),
+        regions,
+      ),
   };
 }

@@ -6,7 +6,10 @@ import { isLoopbackHost } from '../../config/loopback';
  * loopback (everyone who can reach it is on this machine); otherwise only URLs of this
  * machine, so nobody can make the desk send cards, or its conversations, elsewhere.
  */
-export function serviceUrlTrust(authenticated: boolean, host: string | undefined): (serviceUrl: string | undefined) => boolean {
+export function serviceUrlTrust(
+  authenticated: boolean,
+  host: string | undefined,
+): (serviceUrl: string | undefined) => boolean {
   if (authenticated || (host !== undefined && isLoopbackHost(host))) return () => true;
   return (serviceUrl) => serviceUrl !== undefined && isLoopbackUrl(serviceUrl);
 }

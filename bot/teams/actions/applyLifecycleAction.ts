@@ -27,11 +27,14 @@ export async function applyLifecycleAction(
   const outcome = await changeReferral(services, referralId, command, actor, view.authority);
   switch (outcome.kind) {
     case 'changed':
-      return changed ? changed(outcome.record) : cardResponse(referralCard(outcome.record, services.clock(), strings, view));
+      return changed
+        ? changed(outcome.record)
+        : cardResponse(referralCard(outcome.record, services.clock(), strings, view));
     case 'refused': {
       let { error } = outcome;
       // Who changed the fields an Edit form collided with is in the referral's history.
-      if (error.kind === 'editConflict') error = { ...error, by: lastChangerOf(await services.referrals.history(referralId), error.fields) };
+      if (error.kind === 'editConflict')
+        error = { ...error, by: lastChangerOf(await services.referrals.history(referralId), error.fields) };
       return domainErrorResponse(error, outcome.current, services.clock(), strings, view);
     }
     case 'notFound':

@@ -29,7 +29,8 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
   if (existing) return alreadyCreated(services, existing.record, actor);
 
   const input = readNewDeal(read, services.solutions);
-  const fix = (problems: typeof read.problems) => messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
+  const fix = (problems: typeof read.problems) =>
+    messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
   if (read.problems.length > 0) return fix(read.problems);
   if (isEmail(input.member.email ?? '')) input.memberAccount = await findTeamMember(turn, input.member.email!);
 
@@ -46,9 +47,14 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
 };
 
 /** The deal a form already created, shown to the person who created it, and to nobody else. */
-async function alreadyCreated(services: Services, record: ReferralRecord, actor: Actor): Promise<AdaptiveCardInvokeResponse> {
+async function alreadyCreated(
+  services: Services,
+  record: ReferralRecord,
+  actor: Actor,
+): Promise<AdaptiveCardInvokeResponse> {
   const [first] = await services.referrals.history(record.referral.id);
-  if (!record.desk.createdByPartner || first?.actor.id !== actor.id) return messageResponse(services.strings.newDeal.formUsed);
+  if (!record.desk.createdByPartner || first?.actor.id !== actor.id)
+    return messageResponse(services.strings.newDeal.formUsed);
   return cardResponse(await personalCard(services, record, actor, { notice: services.strings.newDeal.alreadyCreated }));
 }
 
@@ -60,7 +66,10 @@ function readNewDeal(read: InputReader, catalog: readonly CatalogSolution[]): Ne
     email: read.text(`${prefix}Email`, { max: 200 }) ?? '',
   });
   // A multi-select ChoiceSet sends its values comma-separated.
-  const solutionIds = (read.text('solutions', { max: 2000 }) ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const solutionIds = (read.text('solutions', { max: 2000 }) ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const solutions = solutionIds.map((id) => catalog.find((solution) => solution.id === id));
   if (solutions.some((solution) => !solution)) read.problems.push({ field: 'solutions', problem: 'unknownChoice' });
   const maySee = read.text('microsoftSellersMaySee', { max: 5 });

@@ -9,13 +9,17 @@ import { InputReader } from './inputReader';
  * malformed ones on the reader); any problem is answered with what to fix and changes
  * nothing, otherwise the command is applied to the referral named in the action's data.
  */
-export function lifecycleForm(build: (read: InputReader, context: ActionContext) => LifecycleCommand | Promise<LifecycleCommand>): ActionHandler {
+export function lifecycleForm(
+  build: (read: InputReader, context: ActionContext) => LifecycleCommand | Promise<LifecycleCommand>,
+): ActionHandler {
   return async (context) => {
     const read = InputReader.of(context.data);
     const referralId = read.text('referralId', { required: true, max: 128 });
     const command = await build(read, context);
     if (read.problems.length > 0) {
-      return messageResponse(context.services.strings.actions.fixInput(describeProblems(read.problems, context.services.strings)));
+      return messageResponse(
+        context.services.strings.actions.fixInput(describeProblems(read.problems, context.services.strings)),
+      );
     }
     return applyLifecycleAction(context.services, referralId, command, context.actor);
   };

@@ -13,7 +13,8 @@ import { InputReader } from './inputReader';
 export const runCommandButton: ActionHandler = async ({ turn, data, actor, services, access }) => {
   const read = InputReader.of(data);
   const command = (read.text('command', { required: true, max: 40 }) ?? '').toLowerCase();
-  if (!(WELCOME_COMMANDS as readonly string[]).includes(command)) return messageResponse(services.strings.commands.unknown(command));
+  if (!(WELCOME_COMMANDS as readonly string[]).includes(command))
+    return messageResponse(services.strings.commands.unknown(command));
   const text = command === 'find' ? `find ${read.text(FIND_INPUT_ID, { max: 200 }) ?? ''}` : command;
   await runCommandText({ turn, actor, services, access }, text);
   return cardResponse(personalWelcomeCard(services.strings));

@@ -21,24 +21,35 @@ export const saveSettings: ActionHandler = async ({ data, services, actor }) => 
   // A card posted in a channel shows its sender's values; anyone else clicking Save would
   // keep those as their own, so they get their own card instead.
   const owner = read.text('settingsOf', { max: 256 });
-  if (owner && owner !== actor.id) return cardResponse(await userSettingsCard(services, actor, strings.settings.notYours));
+  if (owner && owner !== actor.id)
+    return cardResponse(await userSettingsCard(services, actor, strings.settings.notYours));
 
   // A card from before a section existed has no input for it: what it did not show stays as it is.
   const shown = (read.text('sections', { max: 200 }) ?? 'workingHours').split(',');
   const choice = readWorkingHours(read);
   const messagesOn = shown.includes('messages') ? readList(read, 'messagesOn') : undefined;
   const language = shown.includes('language') ? (read.text('language', { max: 10 }) ?? '') : undefined;
-  const digestTime = shown.includes('digest') ? { day: Number(read.text('digestDay', { max: 2 }) ?? NaN), time: read.text('digestTime', { max: 16 }) ?? '' } : undefined;
+  const digestTime = shown.includes('digest')
+    ? { day: Number(read.text('digestDay', { max: 2 }) ?? NaN), time: read.text('digestTime', { max: 16 }) ?? '' }
+    : undefined;
   const problems = withoutRepeats([
     ...read.problems,
     ...workingHoursProblems(choice),
-    ...(messagesOn?.some((kind) => !isDirectMessageKind(kind)) ? [{ field: 'messagesOn', problem: 'unknownChoice' } as const] : []),
-    ...(language !== undefined && spokenLanguage(language) !== language ? [{ field: 'language', problem: 'unknownChoice' } as const] : []),
+    ...(messagesOn?.some((kind) => !isDirectMessageKind(kind))
+      ? [{ field: 'messagesOn', problem: 'unknownChoice' } as const]
+      : []),
+    ...(language !== undefined && spokenLanguage(language) !== language
+      ? [{ field: 'language', problem: 'unknownChoice' } as const]
+      : []),
     ...(digestTime ? digestTimeProblems(digestTime) : []),
   ]);
   if (problems.length > 0) return messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
   await services.users.choose(actor.id, chosenWorkingHours(choice));
-  if (messagesOn) await services.users.turnOff(actor.id, DIRECT_MESSAGE_KINDS.filter((kind) => !messagesOn.includes(kind)));
+  if (messagesOn)
+    await services.users.turnOff(
+      actor.id,
+      DIRECT_MESSAGE_KINDS.filter((kind) => !messagesOn.includes(kind)),
+    );
   if (digestTime) await services.users.chooseDigestTime(actor.id, digestTime);
   if (language) await services.users.chooseLanguage(actor.id, language);
   // The zone or the digest's day and time may have moved: its next one moves with them.
@@ -50,7 +61,10 @@ export const saveSettings: ActionHandler = async ({ data, services, actor }) => 
 
 /** The values of a multi-select, which sends them comma-separated (nothing chosen: none). */
 function readList(read: InputReader, field: string): string[] {
-  return (read.text(field, { max: 400 }) ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+  return (read.text(field, { max: 400 }) ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 function readWorkingHours(read: InputReader): WorkingHoursChoice {

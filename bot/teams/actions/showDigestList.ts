@@ -17,16 +17,33 @@ export const showDigestList: ActionHandler = async ({ turn, data, actor, service
   const { strings } = services;
   const read = InputReader.of(data);
   const kind = read.text('list', { required: true, max: 16 }) as DigestListKind;
-  const codes = read.text('regions', { required: true, max: 2000 }).split(',').map((code) => code.trim()).filter(Boolean);
+  const codes = read
+    .text('regions', { required: true, max: 2000 })
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean);
   const page = read.text('page', { max: 8 });
   if (read.problems.length > 0 || !DIGEST_LIST_KINDS.includes(kind)) return messageResponse(strings.actions.failed);
   const managed = await digestRegionsOf(services, actor);
   const regions = codes.map((code) => managed.find((region) => region.code === code));
-  if (regions.length === 0 || !regions.every((region): region is Region => region !== undefined)) return messageResponse(strings.digest.notYourRegion);
+  if (regions.length === 0 || !regions.every((region): region is Region => region !== undefined))
+    return messageResponse(strings.digest.notYourRegion);
 
   const open = (await Promise.all(regions.map((region) => services.indexes.openDeals(region.code)))).flat();
-  const card = digestListCard(kind, regions, open, Number(page ?? 0) || 0, services.clock(), await readerZone(services, actor), strings);
+  const card = digestListCard(
+    kind,
+    regions,
+    open,
+    Number(page ?? 0) || 0,
+    services.clock(),
+    await readerZone(services, actor),
+    strings,
+  );
   if (page !== undefined) return cardResponse(card);
   const delivery = await sendToSender(turn, services, actor, { type: 'message', attachments: [cardAttachment(card)] });
-  return messageResponse({ here: strings.digest.listBelow, direct: strings.digest.listSent, undelivered: strings.digest.listNotSent }[delivery]);
+  return messageResponse(
+    { here: strings.digest.listBelow, direct: strings.digest.listSent, undelivered: strings.digest.listNotSent }[
+      delivery
+    ],
+  );
 };

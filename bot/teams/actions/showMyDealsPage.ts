@@ -10,5 +10,13 @@ import { InputReader } from './inputReader';
  */
 export const showMyDealsPage: ActionHandler = async ({ data, actor, services, access }) => {
   const page = InputReader.of(data).number('page');
-  return cardResponse(await myDealsCard(services, actor, access.viewer, await referralScope(services, access.viewer), Number.isInteger(page) ? page : 1));
+  return cardResponse(
+    await myDealsCard(
+      services,
+      actor,
+      access.viewer,
+      await referralScope(services, access.viewer),
+      Number.isInteger(page) ? page : 1,
+    ),
+  );
 };

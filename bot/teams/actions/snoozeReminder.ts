@@ -18,7 +18,8 @@ export const snoozeReminder: ActionHandler = async ({ data, services, actor }) =
   const referralId = read.text('referralId', { required: true, max: 128 });
   const choice = read.text('snooze', { required: true, max: 40 });
   if (choice && !isSnoozeChoice(choice)) read.problems.push({ field: 'snooze', problem: 'unknownChoice' });
-  if (read.problems.length > 0 || !isSnoozeChoice(choice)) return messageResponse(strings.actions.fixInput(describeProblems(read.problems, strings)));
+  if (read.problems.length > 0 || !isSnoozeChoice(choice))
+    return messageResponse(strings.actions.fixInput(describeProblems(read.problems, strings)));
 
   const stored = await services.referrals.get(referralId);
   if (!stored) return messageResponse(strings.actions.notFound);

@@ -7,7 +7,8 @@ const UPGRADES: readonly Upgrade[] = ['shareWithMicrosoft', 'inviteMicrosoft', '
 export const upgradeDeal = lifecycleForm((read) => {
   const upgrade = read.text('upgrade', { required: true, max: 40 });
   const help = read.text('help', { max: 40 });
-  if (upgrade && !UPGRADES.includes(upgrade as Upgrade)) read.problems.push({ field: 'upgrade', problem: 'unknownChoice' });
+  if (upgrade && !UPGRADES.includes(upgrade as Upgrade))
+    read.problems.push({ field: 'upgrade', problem: 'unknownChoice' });
   if (help && !isMicrosoftHelp(help)) read.problems.push({ field: 'help', problem: 'unknownChoice' });
   return {
     action: 'upgrade',

@@ -3,12 +3,7 @@ import type { SigningKeys } from './signingKeys';
 
 /** Why a request's token was refused; each comes with a sentence for the 401 and a precise one for the log. */
 export type TokenRefusalReason =
-  | 'missing-token'
-  | 'malformed-token'
-  | 'untrusted-signature'
-  | 'expired-token'
-  | 'wrong-issuer'
-  | 'wrong-audience';
+  'missing-token' | 'malformed-token' | 'untrusted-signature' | 'expired-token' | 'wrong-issuer' | 'wrong-audience';
 
 /** What a refused request is told: the kind of problem, never which check exactly failed. */
 export const TOKEN_REFUSALS: Record<TokenRefusalReason, string> = {
@@ -74,7 +69,10 @@ export class ChannelTokenVerifier {
   async verify(authorization: string | undefined, subject: TokenSubject): Promise<Record<string, unknown>> {
     const header = authorization?.trim() ?? '';
     if (!/^bearer\s/i.test(header)) {
-      throw new TokenRefusedError('missing-token', header ? 'the Authorization header is not a Bearer token' : 'no Authorization header');
+      throw new TokenRefusedError(
+        'missing-token',
+        header ? 'the Authorization header is not a Bearer token' : 'no Authorization header',
+      );
     }
     const parts = BEARER_JWT.exec(header);
     if (!parts) throw new TokenRefusedError('malformed-token', 'the token is not three base64url parts');
@@ -84,18 +82,24 @@ export class ChannelTokenVerifier {
     if (typeof jose.alg !== 'string') throw new TokenRefusedError('malformed-token', 'the header names no algorithm');
     const hash = Object.prototype.hasOwnProperty.call(ALGORITHMS, jose.alg) ? ALGORITHMS[jose.alg] : undefined;
     if (!hash) throw new TokenRefusedError('untrusted-signature', `the algorithm ${quoted(jose.alg)} is not allowed`);
-    if (claims.iss !== this.options.issuer) throw new TokenRefusedError('wrong-issuer', `the issuer ${quoted(claims.iss)} is not trusted`);
-    if (typeof jose.kid !== 'string') throw new TokenRefusedError('untrusted-signature', 'the header names no signing key');
+    if (claims.iss !== this.options.issuer)
+      throw new TokenRefusedError('wrong-issuer', `the issuer ${quoted(claims.iss)} is not trusted`);
+    if (typeof jose.kid !== 'string')
+      throw new TokenRefusedError('untrusted-signature', 'the header names no signing key');
 
     const key = await this.options.keys.find(jose.kid);
-    if (!key) throw new TokenRefusedError('untrusted-signature', `no published signing key is named ${quoted(jose.kid)}`);
+    if (!key)
+      throw new TokenRefusedError('untrusted-signature', `no published signing key is named ${quoted(jose.kid)}`);
     const signed = Buffer.from(`${encodedHeader}.${encodedPayload}`);
     if (!verifySignature(hash, signed, key.key, Buffer.from(encodedSignature, 'base64url'))) {
       throw new TokenRefusedError('untrusted-signature', `the signature does not match signing key ${quoted(key.kid)}`);
     }
     if (key.endorsements?.length && !key.endorsements.includes(subject.channelId ?? '')) {
       const channel = quoted(subject.channelId);
-      throw new TokenRefusedError('untrusted-signature', `signing key ${quoted(key.kid)} is not endorsed for channel ${channel}`);
+      throw new TokenRefusedError(
+        'untrusted-signature',
+        `signing key ${quoted(key.kid)} is not endorsed for channel ${channel}`,
+      );
     }
 
     const now = this.options.now() / 1000;

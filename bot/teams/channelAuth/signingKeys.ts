@@ -88,7 +88,9 @@ export class SigningKeys {
         },
         (error: unknown) => {
           const message =
-            error instanceof SigningKeysUnavailableError ? error.message : `the signing keys could not be fetched: ${(error as Error).message}`;
+            error instanceof SigningKeysUnavailableError
+              ? error.message
+              : `the signing keys could not be fetched: ${(error as Error).message}`;
           this.failure = { at: this.options.now(), message };
           throw new SigningKeysUnavailableError(message);
         },
@@ -120,14 +122,18 @@ export class SigningKeys {
   private async getJson(url: URL, what: string): Promise<Record<string, unknown>> {
     let text: string;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(this.fetchTimeoutMs), headers: { accept: 'application/json' } });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(this.fetchTimeoutMs),
+        headers: { accept: 'application/json' },
+      });
       text = await response.text();
       if (!response.ok) throw new SigningKeysUnavailableError(`${what} answered ${response.status}`);
     } catch (error) {
       if (error instanceof SigningKeysUnavailableError) throw error;
       throw new SigningKeysUnavailableError(`${what} could not be fetched: ${causeOf(error)}`);
     }
-    if (text.length > MAX_DOCUMENT_CHARS) throw new SigningKeysUnavailableError(`${what} is larger than ${MAX_DOCUMENT_CHARS} characters`);
+    if (text.length > MAX_DOCUMENT_CHARS)
+      throw new SigningKeysUnavailableError(`${what} is larger than ${MAX_DOCUMENT_CHARS} characters`);
     try {
       const json: unknown = JSON.parse(text);
       if (json && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>;
@@ -140,12 +146,28 @@ export class SigningKeys {
 
 /** An RSA signing key of a JSON Web Key Set, or undefined for any other entry. */
 function signingKeyOf(entry: unknown): SigningKey | undefined {
-  const jwk = entry as { kty?: unknown; kid?: unknown; n?: unknown; e?: unknown; use?: unknown; endorsements?: unknown } | null;
-  if (!jwk || jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string') return undefined;
+  const jwk = entry as {
+    kty?: unknown;
+    kid?: unknown;
+    n?: unknown;
+    e?: unknown;
+    use?: unknown;
+    endorsements?: unknown;
+  } | null;
+  if (
+    !jwk ||
+    jwk.kty !== 'RSA' ||
+    typeof jwk.kid !== 'string' ||
+    typeof jwk.n !== 'string' ||
+    typeof jwk.e !== 'string'
+  )
+    return undefined;
   if (jwk.use !== undefined && jwk.use !== 'sig') return undefined;
   try {
     const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' });
-    const endorsements = Array.isArray(jwk.endorsements) ? jwk.endorsements.filter((e): e is string => typeof e === 'string') : undefined;
+    const endorsements = Array.isArray(jwk.endorsements)
+      ? jwk.endorsements.filter((e): e is string => typeof e === 'string')
+      : undefined;
     return { kid: jwk.kid, key, endorsements };
   } catch {
     return undefined;

@@ -16,7 +16,11 @@ export const digest: Command = async (context) => {
   const { turn, args, actor, services } = context;
   const d = services.strings.digest;
   const word = args[0]?.toLowerCase();
-  if (word === 'now') return sendDigestNow(context, args.slice(1).map((code) => code.toLowerCase()));
+  if (word === 'now')
+    return sendDigestNow(
+      context,
+      args.slice(1).map((code) => code.toLowerCase()),
+    );
   if ((word !== 'on' && word !== 'off') || args.length > 1) return void (await turn.sendActivity(d.usage));
   await services.users.chooseDigest(actor.id, word === 'on');
   await planDigest(services, actor.id);

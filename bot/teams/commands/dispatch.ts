@@ -8,7 +8,9 @@ import { COMMANDS, parseCommandText } from './index';
  */
 export async function runCommandText(context: Omit<CommandContext, 'args'>, text: string): Promise<void> {
   const { name, args } = parseCommandText(text);
-  const command = name === '' ? COMMANDS.help : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) return void (await context.turn.sendActivity(context.services.strings.commands.unknown(literal(text.trim()))));
+  const command =
+    name === '' ? COMMANDS.help : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command)
+    return void (await context.turn.sendActivity(context.services.strings.commands.unknown(literal(text.trim()))));
   await command({ ...context, args });
 }

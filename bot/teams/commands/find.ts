@@ -28,10 +28,18 @@ export const find: Command = async ({ turn, args, actor, services, access }) => 
   const ids = await services.indexes.findByTerm(plan.term, MAX_CANDIDATES + 1);
   const now = services.clock();
   const scope = await referralScope(services, access.viewer);
-  const found = byUrgency(await currentSummaries(services, scope, ids.slice(0, MAX_CANDIDATES), (record) => matchesQuery(record, plan.words)), now);
-  if (found.length === 0 && ids.length <= MAX_CANDIDATES) return void (await turn.sendActivity(strings.find.none(shown)));
+  const found = byUrgency(
+    await currentSummaries(services, scope, ids.slice(0, MAX_CANDIDATES), (record) => matchesQuery(record, plan.words)),
+    now,
+  );
+  if (found.length === 0 && ids.length <= MAX_CANDIDATES)
+    return void (await turn.sendActivity(strings.find.none(shown)));
   const footnote =
-    ids.length > MAX_CANDIDATES ? strings.find.manyMore : found.length > MAX_FOUND_LISTED ? strings.find.more(found.length - MAX_FOUND_LISTED) : '';
+    ids.length > MAX_CANDIDATES
+      ? strings.find.manyMore
+      : found.length > MAX_FOUND_LISTED
+        ? strings.find.more(found.length - MAX_FOUND_LISTED)
+        : '';
   const card = renderReferralListCard({
     title: strings.find.title(literal(clip(query, 60))),
     empty: strings.find.none(shown),

@@ -13,7 +13,21 @@ import { settings } from './settings';
 import { unlink } from './unlink';
 
 /** Every text command, by the word that starts it. */
-export const COMMANDS: Record<string, Command> = { link, unlink, links, favorites, favourites: favorites, new: newDeal, settings, managers, digest, help, my: myDeals, expiring, find };
+export const COMMANDS: Record<string, Command> = {
+  link,
+  unlink,
+  links,
+  favorites,
+  favourites: favorites,
+  new: newDeal,
+  settings,
+  managers,
+  digest,
+  help,
+  my: myDeals,
+  expiring,
+  find,
+};
 
 /** Splits "link emea de" into the command name and its arguments. */
 export function parseCommandText(text: string): { name: string; args: string[] } {

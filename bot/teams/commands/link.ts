@@ -15,7 +15,8 @@ export const link: Command = async (context) => {
   const here = channelOf(turn);
   if (!here) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
   if (!(await mayChangeLinks(context))) return;
-  if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
+  if (args.length === 0)
+    return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
   const targets = args.map((arg) => ({ arg, target: parseLinkTarget(arg, regions) }));
   const unknown = targets.filter((t) => !t.target).map((t) => `"${literal(t.arg)}"`);
   if (unknown.length > 0) {
@@ -38,7 +39,9 @@ export const link: Command = async (context) => {
     linked.push(target);
   }
   const names = linked.map((t) => describeTarget(t, regions, strings)).join(', ');
-  lines.unshift(strings.commands.linked(names, channel.channelName ? literal(channel.channelName) : strings.commands.thisChannel));
+  lines.unshift(
+    strings.commands.linked(names, channel.channelName ? literal(channel.channelName) : strings.commands.thisChannel),
+  );
   const waiting = await services.cardSync.releaseUnrouted();
   if (waiting > 0) lines.push(strings.commands.postingWaiting(waiting));
   await turn.sendActivity(lines.join('\n\n'));

@@ -16,7 +16,10 @@ export const links: Command = async ({ turn, services }) => {
     .sort((a, b) => order[a.target.kind] - order[b.target.kind] || a.target.code.localeCompare(b.target.code))
     .map((l) => ({
       title: describeTarget(l.target, regions, strings),
-      value: l.channel.conversationId === here ? strings.commands.thisChannel : literal(l.channel.channelName ?? l.channel.conversationId),
+      value:
+        l.channel.conversationId === here
+          ? strings.commands.thisChannel
+          : literal(l.channel.channelName ?? l.channel.conversationId),
     }));
   const uncovered = all.some((l) => l.target.kind === 'fallback')
     ? []

@@ -19,10 +19,13 @@ export const managers: Command = async (context) => {
   const m = services.strings.managers;
   if (!isAdmin(actor, services.admins)) return void (await turn.sendActivity(m.adminsOnly));
   const [verb, who, code] = [args[0]?.toLowerCase(), args[1]?.replace(/^mailto:/i, ''), args[2]?.toLowerCase()];
-  if (verb === undefined || verb === 'list') return void (await turn.sendActivity({ text: await managerList(services), textFormat: 'markdown' }));
-  if ((verb !== 'add' && verb !== 'remove') || !who || !code || args.length > 3) return void (await turn.sendActivity(m.usage));
+  if (verb === undefined || verb === 'list')
+    return void (await turn.sendActivity({ text: await managerList(services), textFormat: 'markdown' }));
+  if ((verb !== 'add' && verb !== 'remove') || !who || !code || args.length > 3)
+    return void (await turn.sendActivity(m.usage));
   const region = services.regions.find((r) => r.code === code);
-  if (!region) return void (await turn.sendActivity(m.unknownRegion(literal(args[2]), validRegionCodes(services.regions))));
+  if (!region)
+    return void (await turn.sendActivity(m.unknownRegion(literal(args[2]), validRegionCodes(services.regions))));
   await turn.sendActivity(verb === 'add' ? await add(context, who, region) : await remove(context, who, region));
 };
 
@@ -44,7 +47,8 @@ async function add({ turn, actor, services }: CommandContext, who: string, regio
 async function remove({ turn, services }: CommandContext, who: string, region: Region): Promise<string> {
   const m = services.strings.managers;
   const grants = (await services.roles.managerGrants()).filter((g) => g.region === region.code);
-  const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+  const same = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
   // The name typed matches a grant as stored; otherwise Teams tells whose id it is.
   let grant = grants.find((g) => [g.user.id, g.user.teamsId, g.user.email].some((id) => same(id, who)));
   const person = grant?.user ?? (await findPerson(turn, services, who));
@@ -55,7 +59,8 @@ async function remove({ turn, services }: CommandContext, who: string, region: R
   }
   const ids = [who, person?.id, person?.teamsId];
   const name = literal(person?.name ?? who);
-  if ((region.managers ?? []).some((id) => ids.some((other) => same(id, other)))) return m.fromRegionsFile(name, region.name);
+  if ((region.managers ?? []).some((id) => ids.some((other) => same(id, other))))
+    return m.fromRegionsFile(name, region.name);
   return m.notManager(name, region.name);
 }
 
@@ -69,7 +74,13 @@ async function managerList(services: Services): Promise<string> {
     const configured = await Promise.all((region.managers ?? []).map(async (id) => m.configured(await nameOf(id))));
     const granted = grants
       .filter((g) => g.region === region.code)
-      .map((g) => m.granted(literal(g.user.name), literal(g.grantedBy.name), plainDate(parseInstant(g.grantedAt), services.strings.format)));
+      .map((g) =>
+        m.granted(
+          literal(g.user.name),
+          literal(g.grantedBy.name),
+          plainDate(parseInstant(g.grantedAt), services.strings.format),
+        ),
+      );
     const people = [...configured, ...granted];
     lines.push(m.listLine(`${region.name} (${region.code})`, people.length > 0 ? people.join(', ') : m.nobody));
   }

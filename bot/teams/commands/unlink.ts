@@ -12,7 +12,8 @@ export const unlink: Command = async (context) => {
   const channel = channelOf(turn);
   if (!channel) return void (await turn.sendActivity(strings.commands.linkNeedsChannel));
   if (!(await mayChangeLinks(context))) return;
-  if (args.length === 0) return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
+  if (args.length === 0)
+    return void (await turn.sendActivity(strings.commands.linkNeedsCodes(validRegionCodes(regions))));
   const unknown = args.filter((arg) => !parseLinkTarget(arg, regions)).map((arg) => `"${literal(arg)}"`);
   if (unknown.length > 0) {
     return void (await turn.sendActivity(strings.commands.unknownCodes(unknown.join(', '), validRegionCodes(regions))));
@@ -24,7 +25,8 @@ export const unlink: Command = async (context) => {
     const target = parseLinkTarget(arg, regions)!;
     const name = describeTarget(target, regions, strings);
     const current = links.find((l) => l.target.code === target.code);
-    if (current?.channel.conversationId === channel.conversationId && (await services.links.remove(target))) removed.push(name);
+    if (current?.channel.conversationId === channel.conversationId && (await services.links.remove(target)))
+      removed.push(name);
     else notHere.push(name);
   }
   const lines: string[] = [];

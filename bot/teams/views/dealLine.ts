@@ -14,7 +14,8 @@ const MAX_NAME = 80;
  */
 export function dealLine(deal: DealSummary, zone: string, strings: Strings): { title: string; subtitle: string } {
   const name = (text: string) => literal(clip(text, MAX_NAME));
-  const title = deal.customer && deal.customer !== deal.name ? `${name(deal.name)} · ${name(deal.customer)}` : name(deal.name);
+  const title =
+    deal.customer && deal.customer !== deal.name ? `${name(deal.name)} · ${name(deal.customer)}` : name(deal.name);
   const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
   const when = undecided
     ? deal.deadline && strings.digest.expires(parseInstant(deal.deadline).setZone(zone).toFormat('d LLL HH:mm'))

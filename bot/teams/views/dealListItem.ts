@@ -17,7 +17,12 @@ const MAX_NAME = 120;
  * closes 15 Feb 2027" (the owner too, when it is not the viewer), and in red what needs
  * doing soon: an overdue close date, or little time left to answer. Names are shown as typed.
  */
-export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: DateTime, strings: Strings): ReferralListItem {
+export function dealListItem(
+  deal: DealSummary,
+  viewer: Actor | undefined,
+  now: DateTime,
+  strings: Strings,
+): ReferralListItem {
   const l = strings.dealList;
   const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
   const next =
@@ -39,6 +44,7 @@ export function dealListItem(deal: DealSummary, viewer: Actor | undefined, now: 
 
 function attentionOf(deal: DealSummary, now: DateTime, strings: Strings): string {
   if (isOverdue(deal, now)) return strings.dealList.overdue(plainDate(parseInstant(deal.closing!), strings.format));
-  if (isExpiringSoon(deal, now)) return strings.dealList.timeLeft(roughDuration(parseInstant(deal.deadline!).diff(now), strings.format));
+  if (isExpiringSoon(deal, now))
+    return strings.dealList.timeLeft(roughDuration(parseInstant(deal.deadline!).diff(now), strings.format));
   return '';
 }

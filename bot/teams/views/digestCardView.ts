@@ -3,7 +3,14 @@ import { renderDigestCard, type DigestDealList, type DigestFact, type DigestSect
 import { literal } from '../../../cards/literal';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { DealSummary } from '../../domain/dealSummary';
-import { COUNT_KINDS, DIGEST_LIST_KINDS, type DigestFigures, type DigestListKind, type Trend, type WindowFigures } from '../../domain/digestMetrics';
+import {
+  COUNT_KINDS,
+  DIGEST_LIST_KINDS,
+  type DigestFigures,
+  type DigestListKind,
+  type Trend,
+  type WindowFigures,
+} from '../../domain/digestMetrics';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { dealLine } from './dealLine';
@@ -38,11 +45,24 @@ const LIST_OF: Record<DigestListKind, (figures: DigestFigures) => readonly DealS
  * (figures, pipeline and list buttons); and if even that is too much, as many regions as
  * fit, naming the others.
  */
-export function digestCard(scopes: readonly DigestScope[], now: DateTime, zone: string, strings: Strings): AdaptiveCard {
+export function digestCard(
+  scopes: readonly DigestScope[],
+  now: DateTime,
+  zone: string,
+  strings: Strings,
+): AdaptiveCard {
   const d = strings.digest;
   const render = (sections: DigestSection[], footnote: string) =>
-    renderDigestCard({ title: d.title, subtitle: d.subtitle(localDateTime(now, zone, strings.format)), sections, footnote });
-  const full = render(scopes.map((scope) => section(scope, zone, strings, true)), '');
+    renderDigestCard({
+      title: d.title,
+      subtitle: d.subtitle(localDateTime(now, zone, strings.format)),
+      sections,
+      footnote,
+    });
+  const full = render(
+    scopes.map((scope) => section(scope, zone, strings, true)),
+    '',
+  );
   if (fits(full) || scopes.length === 1) return full;
   const [first, ...rest] = scopes;
   const sections = [section(first, zone, strings, true), ...rest.map((scope) => section(scope, zone, strings, false))];
@@ -77,18 +97,32 @@ function section(scope: DigestScope, zone: string, strings: Strings, inFull: boo
       received: d.counts.received,
       won: d.counts.won,
       lost: d.counts.lost,
-      rows: figures.windows.map((w, i) => ({ week: weeks[i], received: `${w.counts.received}`, won: `${w.counts.won}`, lost: `${w.counts.lost}` })),
+      rows: figures.windows.map((w, i) => ({
+        week: weeks[i],
+        received: `${w.counts.received}`,
+        won: `${w.counts.won}`,
+        lost: `${w.counts.lost}`,
+      })),
     },
     pipelineTitle: d.pipeline,
     pipeline: figures.pipeline.map((line) => {
       const currency = line.currency || undefined;
-      return { title: line.currency || d.noCurrency, value: d.pipelineLine(money(line.raw, currency, strings.format), money(line.weighted, currency, strings.format), line.deals) };
+      return {
+        title: line.currency || d.noCurrency,
+        value: d.pipelineLine(
+          money(line.raw, currency, strings.format),
+          money(line.weighted, currency, strings.format),
+          line.deals,
+        ),
+      };
     }),
     pipelineEmpty: d.noPipeline,
     lists: DIGEST_LIST_KINDS.map((kind) => dealList(kind, scope, zone, strings, inFull)),
     repsTitle: d.reps,
     reps: inFull
-      ? figures.reps.slice(0, REP_LINES).map((rep) => ({ title: literal(clip(rep.name, 80)), value: d.repLine(rep.responses, rep.wins) }))
+      ? figures.reps
+          .slice(0, REP_LINES)
+          .map((rep) => ({ title: literal(clip(rep.name, 80)), value: d.repLine(rep.responses, rep.wins) }))
       : [],
     repsMore: inFull && figures.reps.length > REP_LINES ? d.more(figures.reps.length - REP_LINES) : '',
   };
@@ -97,8 +131,12 @@ function section(scope: DigestScope, zone: string, strings: Strings, inFull: boo
 function keyFacts(figures: DigestFigures, strings: Strings): DigestFact[] {
   const d = strings.digest;
   const { current, previous } = figures;
-  const counts = COUNT_KINDS.map((kind) => ({ title: d.counts[kind], value: trendText(figures.trends[kind], strings) }));
-  const rate = (of: (w: WindowFigures) => number | undefined) => d.rate(percent(of(current), strings), percent(of(previous), strings));
+  const counts = COUNT_KINDS.map((kind) => ({
+    title: d.counts[kind],
+    value: trendText(figures.trends[kind], strings),
+  }));
+  const rate = (of: (w: WindowFigures) => number | undefined) =>
+    d.rate(percent(of(current), strings), percent(of(previous), strings));
   const { response } = current;
   return [
     ...counts,
@@ -108,12 +146,25 @@ function keyFacts(figures: DigestFigures, strings: Strings): DigestFact[] {
     { title: d.p90Response, value: duration(response.p90Minutes, strings) },
     {
       title: d.withinTarget,
-      value: response.count === 0 ? d.nothing : d.withinTargetValue(response.withinTarget, response.count, percent(response.withinTarget / response.count, strings)),
+      value:
+        response.count === 0
+          ? d.nothing
+          : d.withinTargetValue(
+              response.withinTarget,
+              response.count,
+              percent(response.withinTarget / response.count, strings),
+            ),
     },
   ];
 }
 
-function dealList(kind: DigestListKind, scope: DigestScope, zone: string, strings: Strings, inFull: boolean): DigestDealList {
+function dealList(
+  kind: DigestListKind,
+  scope: DigestScope,
+  zone: string,
+  strings: Strings,
+  inFull: boolean,
+): DigestDealList {
   const d = strings.digest;
   const all = LIST_OF[kind](scope.figures);
   const shown = inFull ? all.slice(0, LIST_LINES) : [];
@@ -132,7 +183,11 @@ function dealList(kind: DigestListKind, scope: DigestScope, zone: string, string
 function trendText(trend: Trend, strings: Strings): string {
   const d = strings.digest;
   const arrow = trend.current > trend.average ? d.up : trend.current < trend.average ? d.down : d.same;
-  return d.count(`${trend.current}`, new Intl.NumberFormat(strings.format.locale, { maximumFractionDigits: 1 }).format(trend.average), arrow);
+  return d.count(
+    `${trend.current}`,
+    new Intl.NumberFormat(strings.format.locale, { maximumFractionDigits: 1 }).format(trend.average),
+    arrow,
+  );
 }
 
 function percent(ratio: number | undefined, strings: Strings): string {

@@ -14,7 +14,15 @@ export const LIST_PAGE_SIZE = 40;
  * One page (from 0) of a digest's deal list for these regions, from their open referrals
  * and deals, for a reader in `zone`. A page past the end shows the last one.
  */
-export function digestListCard(kind: DigestListKind, regions: readonly Region[], open: readonly DealSummary[], page: number, now: DateTime, zone: string, strings: Strings): AdaptiveCard {
+export function digestListCard(
+  kind: DigestListKind,
+  regions: readonly Region[],
+  open: readonly DealSummary[],
+  page: number,
+  now: DateTime,
+  zone: string,
+  strings: Strings,
+): AdaptiveCard {
   const d = strings.digest;
   const all = digestList(kind, open, now);
   const pages = Math.max(1, Math.ceil(all.length / LIST_PAGE_SIZE));

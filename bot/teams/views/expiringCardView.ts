@@ -28,7 +28,14 @@ export async function expiringCard(services: Services, viewer: Actor, visible: R
   const candidates = expiringSoon(open.flat(), now);
   const checked = candidates.slice(0, MAX_CHECKED).map((deal) => deal.referralId);
   const current = expiringSoon(
-    await currentSummaries(services, visible, checked, (record) => inScope(scope, record.referral.customerProfile.address.country) && isExpiringSoon(summaryOf(record, regions), now)),
+    await currentSummaries(
+      services,
+      visible,
+      checked,
+      (record) =>
+        inScope(scope, record.referral.customerProfile.address.country) &&
+        isExpiringSoon(summaryOf(record, regions), now),
+    ),
     now,
   );
   const more = Math.max(0, current.length - MAX_EXPIRING_LISTED) + Math.max(0, candidates.length - MAX_CHECKED);

@@ -63,11 +63,31 @@ export function companySize(code: string): string {
 
 /** Partner Center's PascalCase codes ("ProofOfConceptOrDemo") as a phrase: "Proof of concept or demo". */
 export function codeAsWords(code: string): string {
-  const words = code.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/\s+/);
+  const words = code
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/\s+/);
   return words.map((word, i) => (i > 0 && !/^[A-Z\d]{2,}$/.test(word) ? word.toLowerCase() : word)).join(' ');
 }
 
-const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'CHF', 'INR', 'BRL', 'MXN', 'SEK', 'NOK', 'DKK', 'SGD', 'ZAR', 'AED'];
+const COMMON_CURRENCIES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'AUD',
+  'CAD',
+  'CHF',
+  'INR',
+  'BRL',
+  'MXN',
+  'SEK',
+  'NOK',
+  'DKK',
+  'SGD',
+  'ZAR',
+  'AED',
+];
 
 /** The currencies a form offers: the common ones, and the current one first when it is not among them. */
 export function currencyChoices(current: string | undefined): { title: string; value: string }[] {

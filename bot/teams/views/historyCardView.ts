@@ -41,7 +41,8 @@ function entry(event: HistoryEvent, strings: Strings): HistoryEntry {
 function changeLine(change: FieldChange, strings: Strings): string {
   const h = strings.history;
   // Events stored before null was read as absent may hold null for "no value".
-  const show = (value: string | null | undefined) => (value === undefined || value === null ? h.empty : fieldValue(change.field, clip(value, MAX_VALUE_CHARS), strings));
+  const show = (value: string | null | undefined) =>
+    value === undefined || value === null ? h.empty : fieldValue(change.field, clip(value, MAX_VALUE_CHARS), strings);
   return h.change(h.field[change.field] ?? change.field, show(change.before), show(change.after));
 }
 

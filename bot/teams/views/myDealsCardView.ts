@@ -24,18 +24,35 @@ export const MY_DEALS_PAGE_SIZE = 10;
  * the most urgent first, each line checked against the stored referral. Only the open-deals
  * index of the regions in question is read, never every referral.
  */
-export async function myDealsCard(services: Services, viewer: Actor, access: Pick<Viewer, 'actor' | 'teams'>, scope: ReferralScope, page: number): Promise<AdaptiveCard> {
+export async function myDealsCard(
+  services: Services,
+  viewer: Actor,
+  access: Pick<Viewer, 'actor' | 'teams'>,
+  scope: ReferralScope,
+  page: number,
+): Promise<AdaptiveCard> {
   const { strings } = services;
   const now = services.clock();
-  const [own, links, regions] = await Promise.all([services.indexes.personDeals(viewer.id), services.links.list(), regionsWithManagers(services)]);
-  const open = await Promise.all(answeredRegionCodes(access, links, regions).map((code) => services.indexes.openDeals(code)));
+  const [own, links, regions] = await Promise.all([
+    services.indexes.personDeals(viewer.id),
+    services.links.list(),
+    regionsWithManagers(services),
+  ]);
+  const open = await Promise.all(
+    answeredRegionCodes(access, links, regions).map((code) => services.indexes.openDeals(code)),
+  );
   const toAnswer = new Set(undecidedToAnswer(open.flat(), access, links, regions, now).map((deal) => deal.referralId));
-  const listed = myDealsList(own, open.flat().filter((deal) => toAnswer.has(deal.referralId)), now);
+  const listed = myDealsList(
+    own,
+    open.flat().filter((deal) => toAnswer.has(deal.referralId)),
+    now,
+  );
   const shown = pageOf(listed, page, MY_DEALS_PAGE_SIZE);
   const ids = shown.items.map((deal) => deal.referralId);
   // The viewer's scope (checked by currentSummaries) says whether they still answer for it.
   const belongs = (record: ReferralRecord) =>
-    listedFor(record).includes(viewer.id) || (toAnswer.has(record.referral.id) && isAnswerable(summaryOf(record, services.regions), now));
+    listedFor(record).includes(viewer.id) ||
+    (toAnswer.has(record.referral.id) && isAnswerable(summaryOf(record, services.regions), now));
   const current = byUrgency(await currentSummaries(services, scope, ids, belongs), now);
   return renderReferralListCard({
     title: strings.myDeals.title,

@@ -8,7 +8,12 @@ import type { Strings } from '../../strings/en';
 import { currencyChoices } from './format';
 
 /** The `new deal` form; `formId` becomes the new deal's id. */
-export function newDealCard(formId: string, solutions: readonly CatalogSolution[], now: DateTime, strings: Strings): AdaptiveCard {
+export function newDealCard(
+  formId: string,
+  solutions: readonly CatalogSolution[],
+  now: DateTime,
+  strings: Strings,
+): AdaptiveCard {
   const n = strings.newDeal;
   const c = strings.card;
   return renderNewDealCard({
@@ -56,11 +61,16 @@ export function newDealCard(formId: string, solutions: readonly CatalogSolution[
       no: n.no,
       submit: n.submit,
     },
-    countries: COUNTRY_CODES.map((code) => ({ title: countryName(code), value: code })).sort((a, b) => a.title.localeCompare(b.title)),
+    countries: COUNTRY_CODES.map((code) => ({ title: countryName(code), value: code })).sort((a, b) =>
+      a.title.localeCompare(b.title),
+    ),
     currency: 'USD',
     currencies: currencyChoices(undefined),
     minDate: now.toUTC().toISODate()!,
-    solutions: solutions.map((solution) => ({ title: solution.name + (solution.kind === 'assessment' ? c.assessmentSuffix : ''), value: solution.id })),
+    solutions: solutions.map((solution) => ({
+      title: solution.name + (solution.kind === 'assessment' ? c.assessmentSuffix : ''),
+      value: solution.id,
+    })),
     helpChoices: MICROSOFT_HELP.map((help) => ({ title: strings.microsoftHelp[help], value: help })),
   });
 }

@@ -7,10 +7,20 @@ import { referralCard } from './referral/referralCardView';
 import type { CardView } from './referral/cardView';
 
 /** What a user's own version of a referral's card needs to know about them. */
-export async function viewFor(services: Services, record: ReferralRecord, viewer: Actor, notice?: string): Promise<CardView> {
+export async function viewFor(
+  services: Services,
+  record: ReferralRecord,
+  viewer: Actor,
+  notice?: string,
+): Promise<CardView> {
   return {
     viewer,
-    authority: authorityOf(viewer, record.referral.customerProfile.address.country, await regionsWithManagers(services), services.admins),
+    authority: authorityOf(
+      viewer,
+      record.referral.customerProfile.address.country,
+      await regionsWithManagers(services),
+      services.admins,
+    ),
     favorite: await services.favorites.isFavorite(viewer.id, record.referral.id),
     notice,
     solutions: services.solutions,
@@ -18,6 +28,14 @@ export async function viewFor(services: Services, record: ReferralRecord, viewer
 }
 
 /** The card as `viewer` sees it: their actions, their star, an optional notice on top, and Snooze when it is a reminder. */
-export async function personalCard(services: Services, record: ReferralRecord, viewer: Actor, extra: Pick<CardView, 'notice' | 'reminder'> = {}): Promise<AdaptiveCard> {
-  return referralCard(record, services.clock(), services.strings, { ...(await viewFor(services, record, viewer, extra.notice)), reminder: extra.reminder });
+export async function personalCard(
+  services: Services,
+  record: ReferralRecord,
+  viewer: Actor,
+  extra: Pick<CardView, 'notice' | 'reminder'> = {},
+): Promise<AdaptiveCard> {
+  return referralCard(record, services.clock(), services.strings, {
+    ...(await viewFor(services, record, viewer, extra.notice)),
+    reminder: extra.reminder,
+  });
 }

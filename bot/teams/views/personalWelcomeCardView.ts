@@ -11,7 +11,11 @@ export type WelcomeCommandText = (typeof WELCOME_COMMANDS)[number];
 /** The welcome card of a personal chat, in the user's language. */
 export function personalWelcomeCard(strings: Strings): AdaptiveCard {
   const p = strings.personalChat;
-  const entry = (command: WelcomeCommandText, key: keyof typeof p.about) => ({ command, description: p.about[key], buttonTitle: p.button[key] });
+  const entry = (command: WelcomeCommandText, key: keyof typeof p.about) => ({
+    command,
+    description: p.about[key],
+    buttonTitle: p.button[key],
+  });
   return renderPersonalWelcomeCard({
     title: p.welcomeTitle,
     intro: p.welcomeIntro,

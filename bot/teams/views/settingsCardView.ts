@@ -1,7 +1,13 @@
 import type { DateTime } from 'luxon';
 import type { Choice } from '../../../cards/elements';
 import type { AdaptiveCard } from '../../../cards/render';
-import { renderSettingsCard, type DigestSection, type LanguageSection, type MessagesSection, type WorkingHoursSection } from '../../../cards/settingsCard';
+import {
+  renderSettingsCard,
+  type DigestSection,
+  type LanguageSection,
+  type MessagesSection,
+  type WorkingHoursSection,
+} from '../../../cards/settingsCard';
 import { CATALOGS, languageOf, spokenLanguage } from '../../strings/catalogs';
 import { DEFAULT_DIGEST_TIME } from '../../domain/digestSchedule';
 import { digestRegionsOf } from '../managerDigest';
@@ -18,7 +24,16 @@ import type { Strings } from '../../strings/en';
  * yet); `getsDigest` adds when their weekly digest comes; `deskLanguage` is what they are
  * spoken to in when neither they nor their client chose.
  */
-export function settingsCard(userId: string, profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings, notice = '', getsDigest = false, deskLanguage = 'en'): AdaptiveCard {
+export function settingsCard(
+  userId: string,
+  profile: UserProfile | null,
+  defaults: WorkingHours,
+  now: DateTime,
+  strings: Strings,
+  notice = '',
+  getsDigest = false,
+  deskLanguage = 'en',
+): AdaptiveCard {
   const s = strings.settings;
   return renderSettingsCard({
     userId,
@@ -36,7 +51,16 @@ export function settingsCard(userId: string, profile: UserProfile | null, defaul
 /** The settings card of `actor`, as stored now. */
 export async function userSettingsCard(services: Services, actor: Actor, notice?: string): Promise<AdaptiveCard> {
   const getsDigest = (await digestRegionsOf(services, actor)).length > 0;
-  return settingsCard(actor.id, await services.users.get(actor.id), services.defaultHours, services.clock(), services.strings, notice, getsDigest, services.language);
+  return settingsCard(
+    actor.id,
+    await services.users.get(actor.id),
+    services.defaultHours,
+    services.clock(),
+    services.strings,
+    notice,
+    getsDigest,
+    services.language,
+  );
 }
 
 function languageSection(profile: UserProfile | null, deskLanguage: string, strings: Strings): LanguageSection {
@@ -46,7 +70,11 @@ function languageSection(profile: UserProfile | null, deskLanguage: string, stri
     value: languageOf(profile, deskLanguage),
     error: s.languageError,
     choices: Object.entries(CATALOGS).map(([code, catalog]) => ({ title: catalog.name, value: code })),
-    source: spokenLanguage(profile?.language) ? s.languageChosen : spokenLanguage(profile?.locale) ? s.languageFromTeams : s.languageDefault,
+    source: spokenLanguage(profile?.language)
+      ? s.languageChosen
+      : spokenLanguage(profile?.locale)
+        ? s.languageFromTeams
+        : s.languageDefault,
   };
 }
 
@@ -55,13 +83,23 @@ function digestSection(profile: UserProfile | null, strings: Strings): DigestSec
   const time = profile?.digestTime ?? DEFAULT_DIGEST_TIME;
   return {
     heading: s.digest,
-    day: { label: s.digestDay, value: String(time.day), error: s.daysError, choices: WEEKDAYS.map((day) => ({ title: s.weekday[day - 1], value: String(day) })) },
+    day: {
+      label: s.digestDay,
+      value: String(time.day),
+      error: s.daysError,
+      choices: WEEKDAYS.map((day) => ({ title: s.weekday[day - 1], value: String(day) })),
+    },
     time: { label: s.digestTime, value: time.time, error: s.timeError },
     note: profile?.digestOff ? s.digestIsOff : s.digestNote,
   };
 }
 
-function workingHoursSection(profile: UserProfile | null, defaults: WorkingHours, now: DateTime, strings: Strings): WorkingHoursSection {
+function workingHoursSection(
+  profile: UserProfile | null,
+  defaults: WorkingHours,
+  now: DateTime,
+  strings: Strings,
+): WorkingHoursSection {
   const s = strings.settings;
   const hours = hoursOfUser(profile, defaults);
   const zone = canonicalZone(hours.timeZone);

@@ -16,7 +16,16 @@ import type { CardView } from './cardView';
 /** What `dealCardData` fills in of the card's data. */
 type DealCardParts = Pick<
   ReferralCardData,
-  'progress' | 'team' | 'registration' | 'registrationColor' | 'footer' | 'edit' | 'teamForm' | 'solutionsForm' | 'reassign' | 'upgrade'
+  | 'progress'
+  | 'team'
+  | 'registration'
+  | 'registrationColor'
+  | 'footer'
+  | 'edit'
+  | 'teamForm'
+  | 'solutionsForm'
+  | 'reassign'
+  | 'upgrade'
 >;
 
 /** The parts of the card about an accepted (or closed) deal: progress, team, the deal forms. */
@@ -76,12 +85,21 @@ export function dealCardData(
       choices: assessment
         ? []
         : catalog
-            .filter((solution) => !onDeal.some((d) => d.id === solution.id) && (solution.kind === 'solution' || onDeal.length === 0))
-            .map((solution) => ({ title: solution.name + (solution.kind === 'assessment' ? s.assessmentSuffix : ''), value: solution.id })),
+            .filter(
+              (solution) =>
+                !onDeal.some((d) => d.id === solution.id) && (solution.kind === 'solution' || onDeal.length === 0),
+            )
+            .map((solution) => ({
+              title: solution.name + (solution.kind === 'assessment' ? s.assessmentSuffix : ''),
+              value: solution.id,
+            })),
       submit: s.addSolution,
     },
     reassign: {
-      allowed: stage === 'accepted' && view.viewer !== undefined && mayReassign(record, view.viewer, view.authority ?? NO_AUTHORITY),
+      allowed:
+        stage === 'accepted' &&
+        view.viewer !== undefined &&
+        mayReassign(record, view.viewer, view.authority ?? NO_AUTHORITY),
       buttonTitle: s.changeOwner,
       title: s.changeOwnerTitle,
       label: s.newOwnerEmail,
@@ -96,7 +114,10 @@ export function dealCardData(
       choices: upgrades.map((upgrade) => ({ title: s.upgradeChoice[upgrade], value: upgrade })),
       askHelp: upgrades.includes('inviteMicrosoft'),
       helpLabel: s.helpLabel,
-      helpChoices: MICROSOFT_HELP.filter((help) => help !== 'none').map((help) => ({ title: strings.microsoftHelp[help], value: help })),
+      helpChoices: MICROSOFT_HELP.filter((help) => help !== 'none').map((help) => ({
+        title: strings.microsoftHelp[help],
+        value: help,
+      })),
       askPartner: upgrades.includes('invitePartner'),
       partnerLabel: s.partnerLabel,
       submit: s.confirmUpgrade,
@@ -120,15 +141,26 @@ function salesStageChoices(current: SalesStage | undefined, assessment: boolean,
   if (!assessment) return [none, ...stages];
   // An assessment completes its stages in turn: it may stay where it is or take the next step.
   const next = nextSalesStage(current);
-  return [current ? stages.find((c) => c.value === current)! : none, ...(next ? [stages.find((c) => c.value === next)!] : [])];
+  return [
+    current ? stages.find((c) => c.value === current)! : none,
+    ...(next ? [stages.find((c) => c.value === next)!] : []),
+  ];
 }
 
-function registrationLine(record: ReferralRecord, stage: Stage, catalog: readonly CatalogSolution[], strings: Strings): { registration: string; registrationColor: TextColor } {
+function registrationLine(
+  record: ReferralRecord,
+  stage: Stage,
+  catalog: readonly CatalogSolution[],
+  strings: Strings,
+): { registration: string; registrationColor: TextColor } {
   if (stage !== 'won') return { registration: '', registrationColor: 'Default' };
   const eligible = new Set(catalog.filter((solution) => solution.incentiveEligible).map((solution) => solution.id));
   const gaps = registrationGaps(record, eligible);
   if (gaps.length === 0) return { registration: strings.card.registrationEligible, registrationColor: 'Good' };
-  return { registration: strings.card.registrationGaps(gaps.map((gap) => strings.card.registrationGap[gap]).join('; ')), registrationColor: 'Default' };
+  return {
+    registration: strings.card.registrationGaps(gaps.map((gap) => strings.card.registrationGap[gap]).join('; ')),
+    registrationColor: 'Default',
+  };
 }
 
 /** The Teams ids of the people working a deal (owner first), whose clients refresh the card. */

@@ -15,11 +15,26 @@ import { mayWorkOn } from '../../../domain/permissions';
 import type { ReferralRecord, TeamMember } from '../../../domain/referral';
 import { solutionsOf } from '../../../domain/solutions';
 import { stageOfRecord, type Stage } from '../../../domain/stage';
-import { answerDeadlineOf, isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../../domain/timeLimits';
+import {
+  answerDeadlineOf,
+  isContactRequestFresh,
+  isPastDeadline,
+  parseInstant,
+  responseTargetOf,
+} from '../../../domain/timeLimits';
 import { SNOOZE_CHOICES } from '../../../domain/workingHours';
 import { syncStatusText } from '../syncStatusText';
 import type { Strings } from '../../../strings/en';
-import { cardDateTime, clip, codeAsWords, companySize, currencyChoices, money, plainDate, roughDuration } from '../format';
+import {
+  cardDateTime,
+  clip,
+  codeAsWords,
+  companySize,
+  currencyChoices,
+  money,
+  plainDate,
+  roughDuration,
+} from '../format';
 
 const STAGE_COLORS: Record<Stage, TextColor> = {
   received: 'Accent',
@@ -38,11 +53,21 @@ const MAX_SOLUTION_CHARS = 300;
  * Renders a referral's card as it stands at `now`. What the customer or a user wrote is
  * shown as typed (see `literal`); the forms' inputs hold it raw, to be saved as it was.
  */
-export function referralCard(record: ReferralRecord, now: DateTime, strings: Strings, view: CardView = {}): AdaptiveCard {
+export function referralCard(
+  record: ReferralRecord,
+  now: DateTime,
+  strings: Strings,
+  view: CardView = {},
+): AdaptiveCard {
   return renderReferralCard(referralCardData(record, now, strings, view));
 }
 
-export function referralCardData(record: ReferralRecord, now: DateTime, strings: Strings, view: CardView = {}): ReferralCardData {
+export function referralCardData(
+  record: ReferralRecord,
+  now: DateTime,
+  strings: Strings,
+  view: CardView = {},
+): ReferralCardData {
   const { referral } = record;
   const s = strings.card;
   const stage = stageOfRecord(record);
@@ -62,7 +87,9 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
     stageLabel: strings.stage[stage],
     stageColor: STAGE_COLORS[stage],
     title: literal(referral.name || referral.customerProfile.name),
-    subtitle: [literal(referral.customerProfile.name), countryName(referral.customerProfile.address.country)].join(' · '),
+    subtitle: [literal(referral.customerProfile.name), countryName(referral.customerProfile.address.country)].join(
+      ' · ',
+    ),
     contactFlag:
       referral.details.customerRequestedContact && (received || stage === 'accepted')
         ? contactFresh
@@ -154,10 +181,18 @@ export function referralCardData(record: ReferralRecord, now: DateTime, strings:
 }
 
 function closeReasonChoices(strings: Strings): Choice[] {
-  return (Object.keys(CLOSE_REASONS) as CloseReason[]).map((code) => ({ title: strings.closeReason[code], value: code }));
+  return (Object.keys(CLOSE_REASONS) as CloseReason[]).map((code) => ({
+    title: strings.closeReason[code],
+    value: code,
+  }));
 }
 
-function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings: Strings): { status: string; statusColor: TextColor } {
+function statusLine(
+  record: ReferralRecord,
+  stage: Stage,
+  now: DateTime,
+  strings: Strings,
+): { status: string; statusColor: TextColor } {
   const s = strings.card;
   const decision = record.desk.lastDecision;
   if (stage === 'received' || stage === 'evaluating') {
@@ -174,10 +209,16 @@ function statusLine(record: ReferralRecord, stage: Stage, now: DateTime, strings
   }
   if ((stage === 'expired' || stage === 'missed') && (!decision || decision.by.id === 'system')) {
     const closed = cardDateTime(parseInstant(record.referral.closedDateTime ?? record.referral.updatedDateTime));
-    return { status: stage === 'missed' ? s.missedUnanswered(closed) : s.expiredUnanswered(closed), statusColor: 'Warning' };
+    return {
+      status: stage === 'missed' ? s.missedUnanswered(closed) : s.expiredUnanswered(closed),
+      statusColor: 'Warning',
+    };
   }
   if (decision?.action === 'create' && stage === 'accepted') {
-    return { status: s.created(literal(decision.by.name), cardDateTime(parseInstant(decision.at))), statusColor: STAGE_COLORS[stage] };
+    return {
+      status: s.created(literal(decision.by.name), cardDateTime(parseInstant(decision.at))),
+      statusColor: STAGE_COLORS[stage],
+    };
   }
   if (decision) {
     const status = s.decided(strings.stage[stage], literal(decision.by.name), cardDateTime(parseInstant(decision.at)));
@@ -205,19 +246,44 @@ function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[]
     list.push([s.helpRequested, typed(help && codeAsWords(help))]);
     list.push([s.location, typed(location(record))]);
     list.push([s.customerSize, typed(size && companySize(size))]);
-    list.push([s.contact, contactHidden ? s.detailsAfterInterest : typed(contactText(referral.customerProfile.team?.[0]))]);
+    list.push([
+      s.contact,
+      contactHidden ? s.detailsAfterInterest : typed(contactText(referral.customerProfile.team?.[0])),
+    ]);
   } else {
     list.push([s.owner, typed(desk.owner?.name)]);
-    list.push([s.salesStage, stage === 'accepted' ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')] : undefined]);
+    list.push([
+      s.salesStage,
+      stage === 'accepted'
+        ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')]
+        : undefined,
+    ]);
     list.push([s.dealType, showsDealType(record) ? strings.dealType[dealTypeOf(record)] : undefined]);
-    list.push([s.microsoftHelp, desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined]);
+    list.push([
+      s.microsoftHelp,
+      desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined,
+    ]);
     list.push([s.invitedPartners, typed(desk.invitedPartners?.join(', '))]);
-    list.push([s.dealSolutions, typed(solutionsOf(referral).map((solution) => solution.name ?? solution.id).join(', '))]);
+    list.push([
+      s.dealSolutions,
+      typed(
+        solutionsOf(referral)
+          .map((solution) => solution.name ?? solution.id)
+          .join(', '),
+      ),
+    ]);
   }
   // An invitation from a partner carries that partner's own estimate of the deal.
   const inviter = typed(received ? invitingPartner(referral) : undefined);
-  list.push([inviter ? s.partnerValue(inviter) : s.value, value !== undefined ? money(value, referral.details.currency, strings.format) : s.notStated]);
-  if (referral.details.closingDateTime) list.push([inviter ? s.partnerCloseDate(inviter) : s.closeDate, plainDate(parseInstant(referral.details.closingDateTime), strings.format)]);
+  list.push([
+    inviter ? s.partnerValue(inviter) : s.value,
+    value !== undefined ? money(value, referral.details.currency, strings.format) : s.notStated,
+  ]);
+  if (referral.details.closingDateTime)
+    list.push([
+      inviter ? s.partnerCloseDate(inviter) : s.closeDate,
+      plainDate(parseInstant(referral.details.closingDateTime), strings.format),
+    ]);
   if (received) list.push([s.expires, plainDate(answerDeadlineOf(record), strings.format)]);
   list.push([s.crmId, received ? undefined : typed(referral.externalReferenceId)]);
   list.push([s.campaignId, received ? undefined : typed(referral.campaignId)]);
@@ -252,10 +318,12 @@ function needsText(record: ReferralRecord, received: boolean, strings: Strings):
   if (!received) return literal(clip(details.notes ?? '', MAX_NEEDS_CHARS));
   const requirements = details.requirements;
   const solutions = requirements?.solutions?.map((solution) => solution.name ?? solution.id) ?? [];
-  const asked = [details.notes, inviteContext?.notes, requirements?.additionalRequirements]
-    .filter((part): part is string => Boolean(part?.trim()));
+  const asked = [details.notes, inviteContext?.notes, requirements?.additionalRequirements].filter(
+    (part): part is string => Boolean(part?.trim()),
+  );
   const text = asked.length > 0 ? literal(clip(asked.join('\n\n'), MAX_NEEDS_CHARS)) : undefined;
-  const solutionsLine = solutions.length > 0 ? strings.card.solutions(literal(clip(solutions.join(', '), MAX_SOLUTION_CHARS))) : undefined;
+  const solutionsLine =
+    solutions.length > 0 ? strings.card.solutions(literal(clip(solutions.join(', '), MAX_SOLUTION_CHARS))) : undefined;
   return [text, solutionsLine].filter(Boolean).join('\n\n');
 }
 
@@ -263,5 +331,3 @@ function responseTargetText(record: ReferralRecord, now: DateTime, strings: Stri
   const target = responseTargetOf(record.referral);
   return target > now ? strings.card.respondTarget(cardDateTime(target)) : strings.card.respondTargetMissed;
 }
-
-
