@@ -106,6 +106,38 @@ export default tseslint.config(
     },
   },
   {
+    // The use cases reach storage, Teams and Partner Center only through their ports (bot/referrals/ports.ts),
+    // which the adapters implement. The ports are picks of the table repositories, so the store is named as types;
+    // ConflictError is the store's contract for a lost race, which the use cases retry.
+    files: ['bot/referrals/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: IO_MODULES.map((name) => ({
+            name,
+            message: 'bot/referrals reaches the world only through its ports.',
+          })),
+          patterns: [
+            {
+              regex: '^\\.\\./(log|store/(?!errors$)[^/]+)$',
+              allowTypeImports: true,
+              message: 'bot/referrals may use the logger and the store only as types (behind its ports).',
+            },
+            {
+              regex: '^\\.\\./(?!domain/|log$|store/[^/]+$)',
+              message: 'bot/referrals imports only bot/domain, its own folder and the store types its ports name.',
+            },
+            {
+              group: ['@azure/*', 'botbuilder*', 'botframework-*'],
+              message: 'bot/referrals reaches the world only through its ports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bot/store/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictImports(

@@ -18,25 +18,6 @@ const KNOWN_CYCLES: string[][] = [
   ['bot/domain/messagePreferences.ts', 'bot/domain/reminderPlan.ts'],
   // A referral record holds its Partner Center state, a type made of the referral's own field types.
   ['bot/domain/partnerCenterCopy.ts', 'bot/domain/referral.ts'],
-  // Services (bot/services.ts) is handed to everything that works with it, and names their types back.
-  [
-    'bot/followUps.ts',
-    'bot/indexing.ts',
-    'bot/languages.ts',
-    'bot/managedRegions.ts',
-    'bot/partnerCenter/connection.ts',
-    'bot/partnerCenter/ingestReferrals.ts',
-    'bot/partnerCenter/polling.ts',
-    'bot/partnerCenter/writeBack.ts',
-    'bot/planning.ts',
-    'bot/services.ts',
-    'bot/teams/assignmentNotices.ts',
-    'bot/teams/cardConversation.ts',
-    'bot/teams/conflictNotices.ts',
-    'bot/teams/directMessages.ts',
-    'bot/teams/people.ts',
-    'bot/teams/views/personalCard.ts',
-  ],
 ];
 
 /** The cycles of `found` that are not one of `known` nor inside one of them, as `a → b → a` lines. */
