@@ -22,7 +22,7 @@ import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
 import type { PartnerCenterConnection } from './partnerCenter/connection';
 import type { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
-import type { UseCaseDeps } from './referrals/ports';
+import type { UseCaseDeps } from './referrals';
 
 /**
  * What the Teams handlers and the HTTP endpoints work with, built once at start-up: the ports of

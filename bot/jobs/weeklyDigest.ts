@@ -4,7 +4,7 @@ import { cardAttachment } from '../../cards/render';
 import { DEFAULT_DIGEST_TIME, digestPlan, managerOfSchedule } from '../domain/digestSchedule';
 import { parseInstant } from '../domain/timeLimits';
 import { hoursOfUser } from '../domain/workingHours';
-import { planDigest, wantsWeeklyDigest } from '../referrals/digests';
+import { planDigest, wantsWeeklyDigest } from '../referrals';
 import { servicesFor } from '../languages';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config';
 import type { Logger } from '../log';
-import type { IngestDeps } from '../referrals/ingestReferrals';
+import type { IngestDeps } from '../referrals';
 import { OutboxRepository } from '../store/outboxRepository';
 import { PartnerCenterGrantRepository } from '../store/partnerCenterGrantRepository';
 import { PollCursorRepository } from '../store/pollCursorRepository';

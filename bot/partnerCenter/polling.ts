@@ -5,7 +5,7 @@ import type { PollCursorRepository } from '../store/pollCursorRepository';
 import type { IncomingReferral } from '../domain/incoming';
 import { parseInstant } from '../domain/timeLimits';
 import { NextLinkRefusedError } from './errors';
-import { ingestReferrals, type IngestDeps } from '../referrals/ingestReferrals';
+import { ingestReferrals, type IngestDeps } from '../referrals';
 import { parseReferrals } from './referralSchema';
 import { problemsText } from './remoteReferral';
 

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import type { Logger } from '../log';
-import type { DeliveryUndo, ReferralWrites } from '../referrals/ports';
+import type { DeliveryUndo, ReferralWrites } from '../referrals';
 import type { OutboxRepository } from '../store/outboxRepository';
 import type { ReferralRepository } from '../store/referralRepository';
 

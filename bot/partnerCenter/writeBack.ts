@@ -11,8 +11,7 @@ import { ConflictError } from '../store/errors';
 import { retryTime, type OutboxRepository, type OutboxTask } from '../store/outboxRepository';
 import type { StoredReferral } from '../store/referralRepository';
 import { PartnerCenterError, PreconditionFailedError } from './errors';
-import { ingestReferrals, type IngestDeps, type IngestOptions } from '../referrals/ingestReferrals';
-import type { WriteBackQueue } from '../referrals/ports';
+import { ingestReferrals, type IngestDeps, type IngestOptions, type WriteBackQueue } from '../referrals';
 import { readServedReferral, type ServedReferral } from './remoteReferral';
 
 /** What writing back needs of Partner Center's Referrals API (see PartnerCenterClient). */

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { AdaptiveCard } from '../../cards/render';
 import { weeksBetween } from '../domain/digestFacts';
 import { DIGEST_SPAN, digestFigures } from '../domain/digestMetrics';
-import { digestRegionsOf, readerZone, type DigestReader } from '../referrals/digests';
+import { digestRegionsOf, readerZone, type DigestReader } from '../referrals';
 import type { Services } from '../services';
 import { digestCard, type DigestScope } from './views/digestCardView';
 

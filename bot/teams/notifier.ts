@@ -1,4 +1,4 @@
-import type { Notifier } from '../referrals/ports';
+import type { Notifier } from '../referrals';
 import type { Services } from '../services';
 import { tellNewPeople } from './assignmentNotices';
 import { tellConflicts } from './conflictNotices';

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
-import { digestRegionsOf, planDigest, wantsWeeklyDigest } from '../../referrals/digests';
+import { digestRegionsOf, planDigest, wantsWeeklyDigest } from '../../referrals';
 import { buildDigestCard } from '../managerDigest';
 import { sendToSender } from '../personalChat';
 import { validRegionCodes } from '../views/linkTargets';
