@@ -30,6 +30,12 @@ const NO_TOOLS_OR_TESTS = {
   message: 'bot/ and cards/ ship to production: they never import tools/ or test/.',
 };
 
+/** The referral use cases are seen from outside bot/referrals through its index.ts only. */
+const REFERRALS_FACE = {
+  regex: '(^|/)referrals/',
+  message: 'Import the referral use cases from bot/referrals (its index.ts), not from its files.',
+};
+
 const restrictImports = (...patterns) => [
   'error',
   { patterns: patterns.map((pattern) => ({ allowTypeImports: false, ...pattern })) },
@@ -88,7 +94,7 @@ export default tseslint.config(
   },
   {
     files: ['bot/**/*.ts', 'cards/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrictImports(NO_TOOLS_OR_TESTS) },
+    rules: { '@typescript-eslint/no-restricted-imports': restrictImports(NO_TOOLS_OR_TESTS, REFERRALS_FACE) },
   },
   {
     files: ['bot/domain/**/*.ts'],
@@ -106,10 +112,43 @@ export default tseslint.config(
     },
   },
   {
+    // The use cases reach storage, Teams and Partner Center only through their ports (bot/referrals/ports.ts),
+    // which the adapters implement. The ports are picks of the table repositories, so the store is named as types;
+    // ConflictError is the store's contract for a lost race, which the use cases retry.
+    files: ['bot/referrals/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: IO_MODULES.map((name) => ({
+            name,
+            message: 'bot/referrals reaches the world only through its ports.',
+          })),
+          patterns: [
+            {
+              regex: '^\\.\\./(log|store/(?!errors$)[^/]+)$',
+              allowTypeImports: true,
+              message: 'bot/referrals may use the logger and the store only as types (behind its ports).',
+            },
+            {
+              regex: '^\\.\\./(?!domain/|log$|store/[^/]+$)',
+              message: 'bot/referrals imports only bot/domain, its own folder and the store types its ports name.',
+            },
+            {
+              group: ['@azure/*', 'botbuilder*', 'botframework-*'],
+              message: 'bot/referrals reaches the world only through its ports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bot/store/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictImports(
         NO_TOOLS_OR_TESTS,
+        REFERRALS_FACE,
         {
           // The settings, logger and sealed-token shapes the store is handed; types only, no behaviour.
           regex: '^\\.\\./(config/|log$|partnerCenter/tokenSealing$)',
@@ -126,11 +165,18 @@ export default tseslint.config(
   {
     files: ['tools/**/*.ts', 'tools/**/*.js'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': restrictImports({
-        regex: '^(\\.\\./)+test(/|$)',
-        message: 'tools/ never imports test/.',
-      }),
+      '@typescript-eslint/no-restricted-imports': restrictImports(
+        {
+          regex: '^(\\.\\./)+test(/|$)',
+          message: 'tools/ never imports test/.',
+        },
+        REFERRALS_FACE,
+      ),
     },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrictImports(REFERRALS_FACE) },
   },
   {
     // Tests read wire JSON and card bodies loosely typed (test/support/wireJson.ts) and pick them apart;

@@ -14,8 +14,7 @@ import { FavoriteRepository } from './store/favoriteRepository';
 import { ScheduleRepository, type ScheduledWork } from './store/scheduleRepository';
 import { Scheduler } from './jobs/scheduler';
 import { runScheduledWork } from './jobs/runScheduledWork';
-import { followUp } from './followUps';
-import { planAllDigests } from './digests';
+import { followUp, planAllDigests } from './referrals';
 import { ReferralIndexRepository } from './store/referralIndexRepository';
 import { DirectCardRepository } from './store/directCardRepository';
 import { personalCard } from './teams/views/personalCard';
@@ -30,6 +29,7 @@ import { CATALOGS } from './strings/catalogs';
 import type { Strings } from './strings/en';
 import { servicesFor } from './languages';
 import { CardSync } from './teams/cardSync';
+import { teamsNotifier } from './teams/notifier';
 import { Messenger, type MessengerOptions } from './teams/messenger';
 import { ReferralDeskBot } from './teams/referralDeskBot';
 import { AccessGate } from './teams/access/accessGate';
@@ -157,7 +157,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       strings,
       clock,
       log,
-      followUp: (record) => followUp(services, record, { tell: true }),
+      followUp: (record) => followUp(services, record, { tell: teamsNotifier(services) }),
       directCards,
       directCardOf: async (record, card) =>
         personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
@@ -165,9 +165,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
     const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
     scheduler = new Scheduler({ schedule, clock, log, run });
+    const receive = {
+      referrals,
+      outbox,
+      cards: cardSync,
+      unfinishedDeliveries,
+      indexes,
+      users,
+      schedule,
+      roles,
+      regions,
+      reminderPolicy: config.reminderPolicy,
+      defaultHours: config.defaultHours,
+      clock,
+      log,
+    };
     partnerCenter = connectPartnerCenter(partnerCenterConfig, {
       storage,
-      services: () => services,
+      receive,
       clock,
       log,
       retryIntervalMs: config.cardRetryIntervalMs,
@@ -187,6 +202,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       reminderPolicy: config.reminderPolicy,
       defaultHours: config.defaultHours,
       cardSync,
+      cards: cardSync,
       messenger,
       regions,
       solutions,
@@ -198,6 +214,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       language: config.language,
       unfinishedDeliveries,
       partnerCenter,
+      writeBack: partnerCenter?.writeBack,
       clock,
       log,
     };

@@ -22,9 +22,13 @@ import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
 import type { PartnerCenterConnection } from './partnerCenter/connection';
 import type { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
+import type { UseCaseDeps } from './referrals';
 
-/** What the Teams handlers and the HTTP endpoints work with, built once at start-up. */
-export interface Services {
+/**
+ * What the Teams handlers and the HTTP endpoints work with, built once at start-up: the ports of
+ * the referral use cases (which take only those they use) and what the edge needs besides.
+ */
+export interface Services extends UseCaseDeps {
   referrals: ReferralRepository;
   links: ChannelLinkRepository;
   conversations: ConversationRepository;

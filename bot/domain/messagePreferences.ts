@@ -1,4 +1,4 @@
-import type { ReminderKind } from './reminderPlan';
+import type { ReminderKind } from './reminderKinds';
 
 /**
  * The direct messages a user may turn off. A reminder they snoozed themselves always comes

@@ -1,4 +1,5 @@
-import type { PartnerCenterState } from './partnerCenterCopy';
+import type { PartnerCenterState } from './partnerCenterState';
+import type { Consent, ReferralType, Requirements, SalesStage, Status, Substatus, TeamMember } from './referralFields';
 
 /**
  * The referral as Partner Center describes it (see shared spec partner-center-api.md),
@@ -7,25 +8,23 @@ import type { PartnerCenterState } from './partnerCenterCopy';
  * read are kept as they came (the object is spread, never rebuilt field by field).
  */
 
-export const STATUSES = ['None', 'New', 'Active', 'Closed'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const SUBSTATUSES = ['None', 'Pending', 'Received', 'Accepted', 'Won', 'Lost', 'Declined', 'Expired'] as const;
-export type Substatus = (typeof SUBSTATUSES)[number];
-
-export const REFERRAL_TYPES = ['Independent', 'Shared'] as const;
-export type ReferralType = (typeof REFERRAL_TYPES)[number];
+// The field types live in referralFields.ts (the Partner Center state is made of them too); read them from here.
+export {
+  REFERRAL_TYPES,
+  SALES_STAGES,
+  STATUSES,
+  SUBSTATUSES,
+  type Consent,
+  type ReferralType,
+  type Requirements,
+  type SalesStage,
+  type Status,
+  type Substatus,
+  type TeamMember,
+} from './referralFields';
 
 export const QUALIFICATIONS = ['None', 'Direct', 'MarketingQualified', 'SalesQualified'] as const;
 export type Qualification = (typeof QUALIFICATIONS)[number];
-
-/** A person on the partner's or the customer's team. */
-export interface TeamMember {
-  firstName?: string;
-  lastName?: string;
-  phoneNumber?: string;
-  email?: string;
-}
 
 export interface Address {
   addressLine1?: string;
@@ -45,14 +44,6 @@ export interface CustomerProfile {
   team?: TeamMember[];
 }
 
-export interface Requirements {
-  industries?: { id: string }[];
-  products?: { id: string }[];
-  services?: { id: string }[];
-  solutions?: { id: string; name?: string; type?: string }[];
-  additionalRequirements?: string;
-}
-
 export interface Details {
   notes?: string;
   dealValue?: number;
@@ -60,13 +51,6 @@ export interface Details {
   closingDateTime?: string;
   customerRequestedContact?: boolean;
   requirements?: Requirements;
-}
-
-/** What the customer agreed to; the doubled "To" is Partner Center's own spelling. */
-export interface Consent {
-  consentToToShareInfoWithOthers?: boolean;
-  consentToContact?: boolean;
-  consentToShareReferralWithMicrosoftSellers?: boolean;
 }
 
 export interface InviteContext {
@@ -103,9 +87,6 @@ export interface Referral {
   consent?: Consent;
   target?: { id: string; type: string }[];
 }
-
-export const SALES_STAGES = ['Qualified', 'Developed', 'Proposed', 'Negotiated'] as const;
-export type SalesStage = (typeof SALES_STAGES)[number];
 
 /** Who did something: a Teams user, or the desk itself (expiry, Partner Center sync). */
 export interface Actor {

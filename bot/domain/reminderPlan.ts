@@ -3,6 +3,7 @@ import type { Actor, ReferralRecord } from './referral';
 import { stageOfRecord } from './stage';
 import { answerDeadlineOf, CONTACT_REQUEST_WINDOW, parseInstant, responseTargetOf } from './timeLimits';
 import { preferenceOf, type DirectMessageKind } from './messagePreferences';
+import type { ReminderKind } from './reminderKinds';
 import { deliveryTime, type WorkingHours } from './workingHours';
 
 /** When the desk reminds, escalates and expires (configuration, with Partner Center's defaults). */
@@ -27,24 +28,6 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   escalateBefore: Duration.fromObject({ hours: 24 }),
   staleAfter: Duration.fromObject({ days: 1 }),
 };
-
-/**
- * In the card's thread: `responseNudge`, `deadlineReminder`. Direct messages to one person:
- * `deadlineDm` (whoever is to answer), `escalation` (a manager), `staleDeal` (the owner),
- * `snoozed` (whoever snoozed). `cardRefresh`: the card changes by time alone (the customer's
- * contact request gets old). `expire`: the deadline has come. `digest`: a manager's weekly
- * digest (planned per manager, not per referral).
- */
-export type ReminderKind =
-  | 'responseNudge'
-  | 'deadlineReminder'
-  | 'deadlineDm'
-  | 'escalation'
-  | 'staleDeal'
-  | 'snoozed'
-  | 'cardRefresh'
-  | 'expire'
-  | 'digest';
 
 /** One piece of work the scheduler owes a referral. */
 export interface PlannedWork {

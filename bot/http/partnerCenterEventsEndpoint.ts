@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { deliveryAnswer, ingestReferrals } from '../partnerCenter/ingestReferrals';
+import { deliveryAnswer, ingestReferrals } from '../referrals';
 import { readServedReferral } from '../partnerCenter/remoteReferral';
 import { parseWebhookEvent } from '../partnerCenter/webhookEvents';
 import type { WebhookVerifier } from '../partnerCenter/webhookSignature';

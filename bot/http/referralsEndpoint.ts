@@ -1,5 +1,5 @@
 import type { Request, Response } from 'restify';
-import { deliveryAnswer, ingestReferrals } from '../partnerCenter/ingestReferrals';
+import { deliveryAnswer, ingestReferrals } from '../referrals';
 import { parseReferrals } from '../partnerCenter/referralSchema';
 import { problemsText } from '../partnerCenter/remoteReferral';
 import type { Services } from '../services';

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { SYSTEM_ACTOR } from '../domain/referral';
-import { changeReferral } from '../referralChanges';
+import { changeReferral } from '../referrals';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
 import { sendDirectReminder } from './directReminder';

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { dueNow, type PlannedWork } from '../domain/reminderPlan';
-import { currentPlan } from '../planning';
+import { currentPlan } from '../referrals';
 import type { Services } from '../services';
 import type { StoredReferral } from '../store/referralRepository';
 import type { ScheduledWork } from '../store/scheduleRepository';

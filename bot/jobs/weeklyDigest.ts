@@ -4,12 +4,12 @@ import { cardAttachment } from '../../cards/render';
 import { DEFAULT_DIGEST_TIME, digestPlan, managerOfSchedule } from '../domain/digestSchedule';
 import { parseInstant } from '../domain/timeLimits';
 import { hoursOfUser } from '../domain/workingHours';
-import { planDigest } from '../digests';
+import { planDigest, wantsWeeklyDigest } from '../referrals';
 import { servicesFor } from '../languages';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store/scheduleRepository';
 import { sendDirect } from '../teams/directMessages';
-import { buildDigestCard, wantsWeeklyDigest } from '../teams/managerDigest';
+import { buildDigestCard } from '../teams/managerDigest';
 import type { WorkResult } from './scheduler';
 
 /**

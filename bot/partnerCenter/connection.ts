@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Config } from '../config/config';
 import type { Logger } from '../log';
-import type { Services } from '../services';
+import type { IngestDeps } from '../referrals';
 import { OutboxRepository } from '../store/outboxRepository';
 import { PartnerCenterGrantRepository } from '../store/partnerCenterGrantRepository';
 import { PollCursorRepository } from '../store/pollCursorRepository';
@@ -23,7 +23,8 @@ export interface PartnerCenterConnection {
 
 export interface ConnectionDeps {
   storage: TableStorage;
-  services: () => Services;
+  /** What deliveries (polled pages, Partner Center's answers to writes) are stored with; the write-back fills in itself. */
+  receive: Omit<IngestDeps, 'writeBack'>;
   clock: () => DateTime;
   log: Logger;
   /** How often failed writes are tried again. */
@@ -42,20 +43,20 @@ export function connectPartnerCenter(
 ): PartnerCenterConnection | undefined {
   const settings = config.partnerCenter;
   if (!settings) return undefined;
-  const { storage, services, clock, log } = deps;
+  const { storage, receive, clock, log } = deps;
   const client = partnerCenterClientFrom(config, { clock, logger: log, ...deps.client, ...keeping(settings, deps) });
   if (!client) return undefined;
   const writeBack = new WriteBack({
     api: client,
     outbox: new OutboxRepository(storage.client('writeBack'), 'writeBack'),
-    services,
+    receive,
     clock,
     log,
   });
   const poller = new ReferralPoller({
     api: client,
     cursor: new PollCursorRepository(storage.client('partnerCenter')),
-    services,
+    receive: { ...receive, writeBack },
     clock,
     log,
   });

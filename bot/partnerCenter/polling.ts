@@ -1,12 +1,11 @@
 import { Duration, type DateTime } from 'luxon';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import type { Logger } from '../log';
-import type { Services } from '../services';
 import type { PollCursorRepository } from '../store/pollCursorRepository';
 import type { IncomingReferral } from '../domain/incoming';
 import { parseInstant } from '../domain/timeLimits';
 import { NextLinkRefusedError } from './errors';
-import { ingestReferrals } from './ingestReferrals';
+import { ingestReferrals, type IngestDeps } from '../referrals';
 import { parseReferrals } from './referralSchema';
 import { problemsText } from './remoteReferral';
 
@@ -22,8 +21,8 @@ export interface ReferralPages {
 export interface PollerDeps {
   api: ReferralPages;
   cursor: PollCursorRepository;
-  /** The bot's services; read when a poll runs, as they are made after this. */
-  services: () => Services;
+  /** What each page is stored with, as every delivery is (see ingestReferrals). */
+  receive: IngestDeps;
   clock: () => DateTime;
   log: Logger;
 }
@@ -71,14 +70,13 @@ export class ReferralPoller extends BackgroundDrain {
 
   async poll(): Promise<PollResult> {
     const { api, cursor, log } = this.deps;
-    const services = this.deps.services();
     const stored = await cursor.get();
     const since = stored ? parseInstant(stored).minus(OVERLAP) : this.deps.clock().minus(FIRST_LOOK_BACK);
     const filter = `updatedDateTime gt ${since.toUTC().toISO()} and direction eq 'Incoming'`;
     const result: PollResult = { pages: 0, received: 0, duplicates: 0, ignored: 0, unreadable: 0 };
     try {
       for await (const page of api.listReferrals({ filter, orderBy: 'updatedDateTime', top: PAGE_SIZE }))
-        await this.store(page.referrals, services, result);
+        await this.store(page.referrals, result);
     } catch (error) {
       if (!(error instanceof NextLinkRefusedError)) throw error;
       result.refusedNextLink = error.refusal;
@@ -94,7 +92,7 @@ export class ReferralPoller extends BackgroundDrain {
   }
 
   /** Stores one page's readable referrals, then moves the cursor to the newest of them. */
-  private async store(referrals: readonly unknown[], services: Services, result: PollResult): Promise<void> {
+  private async store(referrals: readonly unknown[], result: PollResult): Promise<void> {
     const { cursor, log } = this.deps;
     const readable: IncomingReferral[] = [];
     let newest: string | undefined;
@@ -112,7 +110,7 @@ export class ReferralPoller extends BackgroundDrain {
         );
       }
     }
-    const ingested = await ingestReferrals(services, readable);
+    const ingested = await ingestReferrals(this.deps.receive, readable);
     result.pages++;
     result.received += ingested.received.length;
     result.duplicates += ingested.duplicates.length;

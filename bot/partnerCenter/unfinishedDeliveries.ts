@@ -1,17 +1,9 @@
 import type { DateTime } from 'luxon';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import type { Logger } from '../log';
-import type { HeldTask, OutboxRepository } from '../store/outboxRepository';
-import type { ReferralChange, ReferralRepository } from '../store/referralRepository';
-
-/** What storing one referral of a delivery wrote, or was writing when storing failed. */
-export interface ReferralWrites {
-  referralId: string;
-  /** The referral's card task, held while the delivery is stored (see OutboxRepository.hold). */
-  task?: HeldTask;
-  /** The change of the referral, once it was sent to storage. */
-  change?: ReferralChange;
-}
+import type { DeliveryUndo, ReferralWrites } from '../referrals';
+import type { OutboxRepository } from '../store/outboxRepository';
+import type { ReferralRepository } from '../store/referralRepository';
 
 /** What taking deliveries back needs: the repositories a delivery writes to before it stands, the clock and the log. */
 export interface UnfinishedDeliveriesDeps {
@@ -37,7 +29,7 @@ export interface UnfinishedDeliveriesDeps {
  * What is kept here is lost with the process: after a crash, the referrals stored so far stay,
  * their tasks fall due when their hold runs out, and the sender's next delivery completes them.
  */
-export class UnfinishedDeliveries extends BackgroundDrain {
+export class UnfinishedDeliveries extends BackgroundDrain implements DeliveryUndo {
   private pending: ReferralWrites[][] = [];
   /** Why the last try failed: what `settle` throws while something is left. */
   private lastFailure: unknown;

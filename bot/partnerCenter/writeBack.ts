@@ -7,12 +7,11 @@ import { BackgroundDrain } from '../jobs/backgroundDrain';
 import { workOnClaimed } from '../jobs/claimedTask';
 import type { Repeat } from '../jobs/heartbeat';
 import type { Logger } from '../log';
-import type { Services } from '../services';
 import { ConflictError } from '../store/errors';
 import { retryTime, type OutboxRepository, type OutboxTask } from '../store/outboxRepository';
 import type { StoredReferral } from '../store/referralRepository';
 import { PartnerCenterError, PreconditionFailedError } from './errors';
-import { ingestReferrals, type IngestOptions } from './ingestReferrals';
+import { ingestReferrals, type IngestDeps, type IngestOptions, type WriteBackQueue } from '../referrals';
 import { readServedReferral, type ServedReferral } from './remoteReferral';
 
 /** What writing back needs of Partner Center's Referrals API (see PartnerCenterClient). */
@@ -25,8 +24,11 @@ export interface ReferralsApi {
 export interface WriteBackDeps {
   api: ReferralsApi;
   outbox: OutboxRepository;
-  /** The bot's services; read when a pass runs, as they are made after this. */
-  services: () => Services;
+  /**
+   * What Partner Center's answers are stored with, as every delivery is (see ingestReferrals), and the
+   * referrals and cards a recorded failure changes; the write-back itself is this queue.
+   */
+  receive: Omit<IngestDeps, 'writeBack'>;
   clock: () => DateTime;
   log: Logger;
   /** How long a claimed task is reserved for one worker without renewal (OUTBOX_CLAIM_MS); renewed while it works. */
@@ -50,7 +52,7 @@ const MAX_STEPS = 6;
  * card shows. Partner Center's refusals are recorded for the card; throttling and outages
  * are retried later.
  */
-export class WriteBack extends BackgroundDrain {
+export class WriteBack extends BackgroundDrain implements WriteBackQueue {
   constructor(private readonly deps: WriteBackDeps) {
     super(deps.log, 'write-back');
   }
@@ -64,6 +66,11 @@ export class WriteBack extends BackgroundDrain {
     if (step.kind !== 'patch' || refusedBefore(state, step) || (state.failure && !state.failure.permanent)) return;
     await this.deps.outbox.enqueue(record.referral.id, this.nowIso());
     this.kick();
+  }
+
+  /** The ports a delivery is stored with, this queue among them. */
+  private get receiving(): IngestDeps {
+    return { ...this.deps.receive, writeBack: this };
   }
 
   protected async drainOnce(): Promise<void> {
@@ -83,7 +90,7 @@ export class WriteBack extends BackgroundDrain {
 
   /** Brings Partner Center's copy of the referral to what the desk has, or records why it cannot be; `attempt` holds the patch being sent. */
   private async writeBack(id: string, attempt: { operations?: PatchOperation[] }): Promise<void> {
-    const services = this.deps.services();
+    const services = this.receiving;
     for (let step = 0; step < MAX_STEPS; step++) {
       attempt.operations = undefined;
       const stored = await services.referrals.get(id);
@@ -117,13 +124,13 @@ export class WriteBack extends BackgroundDrain {
   }
 
   /** Partner Center's current copy, merged with the desk's (a 412, or a copy without eTag). */
-  private async reread(services: Services, id: string): Promise<void> {
+  private async reread(services: IngestDeps, id: string): Promise<void> {
     const current = await this.deps.api.getReferral(id);
     if (!current) throw new WriteBackRefusal(`referral ${id} is not in Partner Center`);
     await this.take(services, current, {});
   }
 
-  private async take(services: Services, served: ServedReferral, options: IngestOptions): Promise<void> {
+  private async take(services: IngestDeps, served: ServedReferral, options: IngestOptions): Promise<void> {
     const read = readServedReferral(served);
     if ('problem' in read)
       throw new WriteBackRefusal(`Partner Center sent a referral the desk cannot read: ${read.problem}`);
@@ -132,7 +139,7 @@ export class WriteBack extends BackgroundDrain {
 
   /** Records how writing went, for the card; a concurrent change re-reads and records it again. */
   private async setState(
-    services: Services,
+    services: IngestDeps,
     stored: StoredReferral,
     change: Partial<PartnerCenterState>,
   ): Promise<void> {
@@ -152,7 +159,7 @@ export class WriteBack extends BackgroundDrain {
         // The card follows, as after every change: it shows how writing back went.
         await services.outbox.enqueue(record.referral.id, this.nowIso());
         await services.referrals.save(current, record, null);
-        services.cardSync.kick();
+        services.cards.kick();
         return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -169,7 +176,7 @@ export class WriteBack extends BackgroundDrain {
       error instanceof WriteBackRefusal ||
       (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429);
     this.deps.log.error(`referral ${task.referralId} not written back to Partner Center`, error);
-    const services = this.deps.services();
+    const services = this.receiving;
     const stored = await services.referrals.get(task.referralId);
     const attempt = operations && attemptKey(operations);
     // The retry is in the outbox before the card says it will come.

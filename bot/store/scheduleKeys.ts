@@ -4,7 +4,7 @@
  */
 import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
-import type { ReminderKind } from '../domain/reminderPlan';
+import type { ReminderKind } from '../domain/reminderKinds';
 import { isStatus } from './errors';
 import { encodeKey } from './tables';
 

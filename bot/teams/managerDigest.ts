@@ -2,12 +2,8 @@ import type { DateTime } from 'luxon';
 import type { AdaptiveCard } from '../../cards/render';
 import { weeksBetween } from '../domain/digestFacts';
 import { DIGEST_SPAN, digestFigures } from '../domain/digestMetrics';
-import { regionsManagedBy } from '../domain/permissions';
-import type { Actor } from '../domain/referral';
-import type { Region } from '../domain/routing';
-import { regionsWithManagers } from '../managedRegions';
+import { digestRegionsOf, readerZone, type DigestReader } from '../referrals';
 import type { Services } from '../services';
-import type { UserProfile } from '../store/userRepository';
 import { digestCard, type DigestScope } from './views/digestCardView';
 
 /** What building a digest reads: the indexes, who manages what, and the reader's time zone. */
@@ -15,25 +11,6 @@ export type DigestServices = Pick<
   Services,
   'indexes' | 'roles' | 'regions' | 'admins' | 'users' | 'defaultHours' | 'strings'
 >;
-
-/** Whom a digest is for: an actor id (AAD object id or Teams id), with their Teams id when known. */
-export type DigestReader = Pick<Actor, 'id'> & Partial<Actor>;
-
-/** The regions `reader` manages as things stand: every region for an admin. */
-export async function digestRegionsOf(
-  services: Pick<Services, 'regions' | 'roles' | 'admins'>,
-  reader: DigestReader,
-): Promise<Region[]> {
-  return regionsManagedBy(reader, await regionsWithManagers(services), services.admins);
-}
-
-/** The reader's time zone (their own, else what Teams reported, else the desk's default). */
-export async function readerZone(
-  services: Pick<Services, 'users' | 'defaultHours'>,
-  reader: DigestReader,
-): Promise<string> {
-  return (await services.users.find(reader.id))?.timeZone ?? services.defaultHours.timeZone;
-}
 
 /**
  * A manager's digest card at `now`: each region they manage (all of them for an admin, or
@@ -76,19 +53,4 @@ export async function buildDigestCard(
     });
   }
   return digestCard(scopes, now, await readerZone(services, manager), services.strings);
-}
-
-/**
- * Everyone a weekly digest may go to: the admins and every region's managers (of the
- * regions file and granted), each once, by the id they are named by. Whether each wants it
- * is `wantsWeeklyDigest` of their profile.
- */
-export async function digestReaders(services: Pick<Services, 'regions' | 'roles' | 'admins'>): Promise<string[]> {
-  const regions = await regionsWithManagers(services);
-  return [...new Set([...services.admins, ...regions.flatMap((region) => region.managers ?? [])])];
-}
-
-/** Whether a user gets the weekly digest: unless they said `digest off`. */
-export function wantsWeeklyDigest(profile: Pick<UserProfile, 'digestOff'> | null): boolean {
-  return profile?.digestOff !== true;
 }

@@ -18,7 +18,7 @@ import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
 import type { ConversationKind } from '../store/conversationRepository';
 import { UserLearning } from './userLearning';
-import { planDigest } from '../digests';
+import { planDigest } from '../referrals';
 import { servicesFor } from '../languages';
 import type { AccessGate } from './access/accessGate';
 import { ACCESS, accessOf, mayReach } from './access/turnAccess';

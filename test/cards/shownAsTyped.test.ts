@@ -11,7 +11,7 @@ import { arrival, completeReferral } from '../../bot/domain/incoming';
 import { decide, type Decision } from '../../bot/domain/lifecycle';
 import { createDeal } from '../../bot/domain/newDeal';
 import type { Actor, ReferralRecord } from '../../bot/domain/referral';
-import type { ReminderKind } from '../../bot/domain/reminderPlan';
+import type { ReminderKind } from '../../bot/domain/reminderKinds';
 import { reminderText } from '../../bot/jobs/reminderText';
 import { parseReferrals } from '../../bot/partnerCenter/referralSchema';
 import { de } from '../../bot/strings/de';

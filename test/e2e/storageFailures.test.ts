@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
-import { MAX_ATTEMPTS } from '../../bot/partnerCenter/ingestReferrals';
+import { MAX_ATTEMPTS } from '../../bot/referrals';
 import { ReferralRepository } from '../../bot/store/referralRepository';
 import { sharedTestPki } from '../../tools/partnerCenterSimulator/certificates';
 import { CERTIFICATE_PATH } from '../../tools/partnerCenterSimulator/webhookSubscription';

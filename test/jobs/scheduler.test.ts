@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { runScheduledWork } from '../../bot/jobs/runScheduledWork';
 import { Scheduler, type WorkRunner } from '../../bot/jobs/scheduler';
 import { quietLogger } from '../../bot/log';
-import type { ReminderKind } from '../../bot/domain/reminderPlan';
+import type { ReminderKind } from '../../bot/domain/reminderKinds';
 import { BotHarness } from '../support/botHarness';
 import { ManualTimer } from '../support/manualTimer';
 import { pcReferral } from '../support/fixtures';

@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { hasDeskRole, tenantAllowed, type TenantRule } from '../../domain/access';
 import { isAdmin } from '../../domain/permissions';
 import type { Actor } from '../../domain/referral';
-import { regionsWithManagers } from '../../managedRegions';
+import { regionsWithManagers } from '../../referrals';
 import type { Services } from '../../services';
 import { messageResponse } from '../invokeResponses';
 import { channelOf, channelReference, teamsChannelData } from '../teamsChannel';

@@ -1,5 +1,5 @@
 import { maySee, referralHome, type Viewer } from '../../domain/access';
-import { regionsWithManagers } from '../../managedRegions';
+import { regionsWithManagers } from '../../referrals';
 import type { Services } from '../../services';
 import type { StoredReferral } from '../../store/referralRepository';
 

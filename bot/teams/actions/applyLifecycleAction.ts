@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { LifecycleCommand } from '../../domain/commands';
 import { lastChangerOf } from '../../domain/editMerge';
 import type { Actor, ReferralRecord } from '../../domain/referral';
-import { changeReferral } from '../../referralChanges';
+import { changeReferral } from '../../referrals';
 import type { Services } from '../../services';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
 import { viewFor } from '../views/personalCard';

@@ -5,7 +5,7 @@ import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
 import type { Services } from '../../services';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
-import { followUpSaved } from '../../followUps';
+import { followUpSaved } from '../../referrals';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { findTeamMember } from '../teamDirectory';
 import { personalCard } from '../views/personalCard';

@@ -2,7 +2,7 @@ import type { FieldProblem } from '../../domain/errors';
 import { chosenWorkingHours, workingHoursProblems, type WorkingHoursChoice } from '../../domain/userSettings';
 import { DIRECT_MESSAGE_KINDS, isDirectMessageKind } from '../../domain/messagePreferences';
 import { digestTimeProblems } from '../../domain/digestSchedule';
-import { planDigest } from '../../digests';
+import { planDigest } from '../../referrals';
 import { servicesFor } from '../../languages';
 import { spokenLanguage } from '../../strings/catalogs';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';

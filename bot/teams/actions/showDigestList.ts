@@ -1,7 +1,7 @@
 import { cardAttachment } from '../../../cards/render';
 import { DIGEST_LIST_KINDS, type DigestListKind } from '../../domain/digestMetrics';
 import type { Region } from '../../domain/routing';
-import { digestRegionsOf, readerZone } from '../managerDigest';
+import { digestRegionsOf, readerZone } from '../../referrals';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import { sendToSender } from '../personalChat';
 import { digestListCard } from '../views/digestListView';

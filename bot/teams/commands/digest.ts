@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
-import { planDigest } from '../../digests';
-import { buildDigestCard, digestRegionsOf, wantsWeeklyDigest } from '../managerDigest';
+import { digestRegionsOf, planDigest, wantsWeeklyDigest } from '../../referrals';
+import { buildDigestCard } from '../managerDigest';
 import { sendToSender } from '../personalChat';
 import { validRegionCodes } from '../views/linkTargets';
 import type { Command, CommandContext } from './command';

@@ -2,7 +2,7 @@ import { literal } from '../../../cards/literal';
 import { parseInstant } from '../../domain/timeLimits';
 import { isAdmin } from '../../domain/permissions';
 import type { Region } from '../../domain/routing';
-import { planDigest } from '../../digests';
+import { planDigest } from '../../referrals';
 import type { Services } from '../../services';
 import { findPerson } from '../personLookup';
 import { plainDate } from '../views/format';

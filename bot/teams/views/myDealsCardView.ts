@@ -7,7 +7,7 @@ import { byUrgency } from '../../domain/dealUrgency';
 import { answeredRegionCodes, isAnswerable, myDealsList, undecidedToAnswer } from '../../domain/myDeals';
 import { pageOf, type Page } from '../../domain/paging';
 import type { Actor, ReferralRecord } from '../../domain/referral';
-import { regionsWithManagers } from '../../managedRegions';
+import { regionsWithManagers } from '../../referrals';
 import type { Services } from '../../services';
 import type { ReferralScope } from '../access/referralScope';
 import type { Strings } from '../../strings/en';

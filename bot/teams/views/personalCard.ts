@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../../../cards/render';
 import { authorityOf } from '../../domain/permissions';
 import type { Actor, ReferralRecord } from '../../domain/referral';
-import { regionsWithManagers } from '../../managedRegions';
+import { regionsWithManagers } from '../../referrals';
 import type { Services } from '../../services';
 import { referralCard } from './referral/referralCardView';
 import type { CardView } from './referral/cardView';

@@ -10,7 +10,7 @@ import {
 } from '../../../cards/settingsCard';
 import { CATALOGS, languageOf, spokenLanguage } from '../../strings/catalogs';
 import { DEFAULT_DIGEST_TIME } from '../../domain/digestSchedule';
-import { digestRegionsOf } from '../managerDigest';
+import { digestRegionsOf } from '../../referrals';
 import { DIRECT_MESSAGE_KINDS } from '../../domain/messagePreferences';
 import type { Actor } from '../../domain/referral';
 import { canonicalZone, TIME_ZONES, WEEKDAYS } from '../../domain/userSettings';

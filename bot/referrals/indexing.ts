@@ -1,10 +1,13 @@
-import { isOpen, listedFor, summaryOf } from './domain/dealSummary';
-import { factsOf } from './domain/digestFacts';
-import type { ReferralRecord } from './domain/referral';
-import { regionOf } from './domain/routing';
-import { searchTermsOf } from './domain/searchTerms';
-import { stageOfRecord } from './domain/stage';
-import type { Services } from './services';
+import { isOpen, listedFor, summaryOf } from '../domain/dealSummary';
+import { factsOf } from '../domain/digestFacts';
+import type { ReferralRecord } from '../domain/referral';
+import { regionOf } from '../domain/routing';
+import { searchTermsOf } from '../domain/searchTerms';
+import { stageOfRecord } from '../domain/stage';
+import type { UseCaseDeps } from './ports';
+
+/** What indexing a referral reads and writes. */
+export type IndexingDeps = Pick<UseCaseDeps, 'indexes' | 'referrals' | 'regions'>;
 
 /**
  * Brings the referral's index rows in line with the record: its place in its people's own
@@ -12,7 +15,7 @@ import type { Services } from './services';
  * every history event not counted yet. Nothing to do when rows of this revision (or a later
  * one) are in place.
  */
-export async function indexReferral(services: Services, record: ReferralRecord): Promise<void> {
+export async function indexReferral(services: IndexingDeps, record: ReferralRecord): Promise<void> {
   const { id } = record.referral;
   const { revision } = record.desk;
   const previous = await services.indexes.entry(id);

@@ -1,12 +1,11 @@
 import { notTakenAtFirstSight, type NotTakenReason } from '../domain/firstSight';
 import { applyIncoming, arrival, completeReferral, type IncomingReferral } from '../domain/incoming';
-import { responseFlowFor } from '../domain/routing';
-import { followUp } from '../followUps';
-import type { Services } from '../services';
-import { ConflictError } from '../store/errors';
-import type { ReferralWrites } from './unfinishedDeliveries';
-import type { ReferralRecord } from '../domain/referral';
 import type { WrittenField } from '../domain/partnerCenterCopy';
+import type { ReferralRecord } from '../domain/referral';
+import { responseFlowFor } from '../domain/routing';
+import { ConflictError } from '../store/errors';
+import { followUp, type FollowUpDeps } from './followUps';
+import type { ReferralWrites, UseCaseDeps } from './ports';
 
 export interface IngestResult {
   /** Stored for the first time, or updated by a newer copy. */
@@ -27,6 +26,9 @@ export function deliveryAnswer(result: IngestResult): Partial<IngestResult> {
 export interface IngestOptions {
   written?: readonly WrittenField[];
 }
+
+/** What storing a delivery uses: the follow-up's ports, the card tasks and cards, the undo of deliveries, the clock. */
+export type IngestDeps = FollowUpDeps & Pick<UseCaseDeps, 'outbox' | 'cards' | 'unfinishedDeliveries' | 'clock'>;
 
 /** How often storing one referral is tried against changes made meanwhile, before the delivery gives up (ConflictError). */
 export const MAX_ATTEMPTS = 5;
@@ -51,7 +53,7 @@ const HOLD = { minutes: 5 };
  * What an earlier delivery left to take back is taken back first.
  */
 export async function ingestReferrals(
-  services: Services,
+  services: IngestDeps,
   referrals: readonly IncomingReferral[],
   options: IngestOptions = {},
 ): Promise<IngestResult> {
@@ -91,7 +93,7 @@ const NOT_TAKEN: Record<NotTakenReason, string> = {
  * null when nothing changed, or why a referral new to the desk is left out.
  */
 async function storeOne(
-  services: Services,
+  services: IngestDeps,
   delivered: IncomingReferral,
   options: IngestOptions,
   write: ReferralWrites,
@@ -141,7 +143,7 @@ async function storeOne(
  * left to the card sync, which repeats every follow-up.
  */
 async function followUpDelivery(
-  services: Services,
+  services: IngestDeps,
   writes: readonly ReferralWrites[],
   changed: readonly ReferralRecord[],
 ): Promise<void> {
@@ -153,12 +155,12 @@ async function followUpDelivery(
     const ids = writes.map((write) => write.referralId).join(', ');
     services.log.error(`delivery of referrals ${ids} is stored; the card sync completes what follows it`, error);
   }
-  if (writes.some((write) => write.task)) services.cardSync.kick();
+  if (writes.some((write) => write.task)) services.cards.kick();
 }
 
 /** The record, marked as written back when the desk is connected to Partner Center (its card then shows how that stands). */
-function writingBack(services: Services, record: ReferralRecord): ReferralRecord {
+function writingBack(services: Pick<UseCaseDeps, 'writeBack'>, record: ReferralRecord): ReferralRecord {
   const state = record.desk.partnerCenter;
-  if (!services.partnerCenter || !state) return record;
+  if (!services.writeBack || !state) return record;
   return { ...record, desk: { ...record.desk, partnerCenter: { ...state, writesBack: true } } };
 }

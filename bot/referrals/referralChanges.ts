@@ -1,11 +1,14 @@
-import type { LifecycleCommand } from './domain/commands';
-import { isDomainError, type DomainError } from './domain/errors';
-import { decide } from './domain/lifecycle';
-import type { Authority } from './domain/permissions';
-import type { Actor, ReferralRecord } from './domain/referral';
-import { followUpSaved } from './followUps';
-import type { Services } from './services';
-import { ConflictError } from './store/errors';
+import type { LifecycleCommand } from '../domain/commands';
+import { isDomainError, type DomainError } from '../domain/errors';
+import { decide } from '../domain/lifecycle';
+import type { Authority } from '../domain/permissions';
+import type { Actor, ReferralRecord } from '../domain/referral';
+import { ConflictError } from '../store/errors';
+import { followUpSaved, type FollowUpDeps } from './followUps';
+import type { UseCaseDeps } from './ports';
+
+/** What changing a referral uses: the follow-up's ports, the card tasks and cards, and the clock. */
+export type ChangeDeps = FollowUpDeps & Pick<UseCaseDeps, 'outbox' | 'cards' | 'clock'>;
 
 /** Reads are retried this often when another writer was faster (ETag conflict)... */
 const MAX_ATTEMPTS = 10;
@@ -25,7 +28,7 @@ export type ChangeOutcome =
  * retry: a repeated command finds the referral already moved on.
  */
 export async function changeReferral(
-  services: Services,
+  services: ChangeDeps,
   referralId: string,
   command: LifecycleCommand,
   actor: Actor,
@@ -49,7 +52,7 @@ export async function changeReferral(
     }
     await followUpSaved(services, decision.record);
     // After the writes: the card update for everyone then usually follows the clicking user's own answer.
-    services.cardSync.kick();
+    services.cards.kick();
     return { kind: 'changed', record: decision.record };
   }
   return { kind: 'busy' };

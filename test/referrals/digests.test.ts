@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { ManagerGrant } from '../../bot/domain/managers';
 import type { Region } from '../../bot/domain/routing';
 import type { RoleRepository } from '../../bot/store/roleRepository';
-import { digestReaders, digestRegionsOf, wantsWeeklyDigest } from '../../bot/teams/managerDigest';
+import { digestReaders, digestRegionsOf, wantsWeeklyDigest } from '../../bot/referrals';
 
 const REGIONS: Region[] = [
   { code: 'emea', name: 'EMEA', countries: ['DE'], managers: ['aad-configured', '29:by-teams-id'] },

@@ -1,15 +1,21 @@
-import type { ReferralRecord } from './domain/referral';
-import { planFor, responsiblePerson, type PlanAudience, type PlannedWork } from './domain/reminderPlan';
-import { regionManagers } from './domain/routing';
+import type { ReferralRecord } from '../domain/referral';
+import { planFor, responsiblePerson, type PlanAudience, type PlannedWork } from '../domain/reminderPlan';
+import { regionManagers } from '../domain/routing';
+import { hoursOfUser } from '../domain/workingHours';
 import { regionsWithManagers } from './managedRegions';
-import { hoursOfUser } from './domain/workingHours';
-import type { Services } from './services';
+import type { UseCaseDeps } from './ports';
+
+/** What planning a referral's due work reads and writes. */
+export type PlanningDeps = Pick<
+  UseCaseDeps,
+  'regions' | 'roles' | 'users' | 'defaultHours' | 'reminderPolicy' | 'schedule'
+>;
 
 /**
  * Who the referral's direct messages go to and when each of them works: the region's
  * managers, and the working hours of everyone the plan may message, from their profiles.
  */
-async function audienceOf(services: Services, record: ReferralRecord): Promise<PlanAudience> {
+async function audienceOf(services: Omit<PlanningDeps, 'schedule'>, record: ReferralRecord): Promise<PlanAudience> {
   const managers = regionManagers(record.referral.customerProfile.address.country, await regionsWithManagers(services));
   const people = new Set([...managers, ...(record.desk.snoozes ?? []).map((snooze) => snooze.by.id)]);
   const person = responsiblePerson(record);
@@ -25,11 +31,14 @@ async function audienceOf(services: Services, record: ReferralRecord): Promise<P
 }
 
 /** The scheduled work the referral is owed as it stands, with its people's working hours as they are now. */
-export async function currentPlan(services: Services, record: ReferralRecord): Promise<PlannedWork[]> {
+export async function currentPlan(
+  services: Omit<PlanningDeps, 'schedule'>,
+  record: ReferralRecord,
+): Promise<PlannedWork[]> {
   return planFor(record, services.reminderPolicy, await audienceOf(services, record));
 }
 
 /** Stores the scheduled work a referral is owed as it now stands (what the scheduler runs). */
-export async function planReferral(services: Services, record: ReferralRecord): Promise<void> {
+export async function planReferral(services: PlanningDeps, record: ReferralRecord): Promise<void> {
   await services.schedule.replacePlan(record.referral.id, await currentPlan(services, record), record.desk.revision);
 }
