@@ -18,41 +18,9 @@ import { renderReferralListCard } from '../../cards/referralListCard';
 import { dealVerbs, EVERY_CARD_VERBS, ownerVerbs, verbsIn } from '../e2e/flows';
 import { itIsAWellFormedCard, validateCard } from '../support/cardSchema';
 import { NOW, receivedRecord } from '../support/fixtures';
+import { decided } from '../support/cardVariants';
 
 const alice = { id: 'aad-alice', name: 'Alice Rep', teamsId: '29:alice' };
-
-function decided(stage: 'accepted' | 'declined' | 'won' | 'lost' | 'expired'): ReferralRecord {
-  const base = receivedRecord();
-  const pairs = {
-    accepted: ['Active', 'Accepted'],
-    declined: ['Closed', 'Declined'],
-    won: ['Closed', 'Won'],
-    lost: ['Closed', 'Lost'],
-    expired: ['Closed', 'Expired'],
-  } as const;
-  const [status, substatus] = pairs[stage];
-  const action = ({ accepted: 'accept', declined: 'decline', won: 'win', lost: 'lose', expired: 'expire' } as const)[
-    stage
-  ];
-  return {
-    referral: {
-      ...base.referral,
-      status,
-      substatus,
-      statusReason: stage === 'declined' || stage === 'lost' ? 'Not a customer' : undefined,
-      externalReferenceId: 'CRM-1',
-    },
-    desk: {
-      revision: 3,
-      owner: alice,
-      lastDecision: {
-        action,
-        by: stage === 'expired' ? { id: 'system', name: 'Referral Desk' } : alice,
-        at: '2026-11-23T10:00:00.000Z',
-      },
-    },
-  };
-}
 
 /** An accepted deal we created (private), with one team member who has a Teams account and one who has not. */
 function teamDeal(): ReferralRecord {
