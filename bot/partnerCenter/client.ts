@@ -4,25 +4,13 @@
  * Throttling (429) and server errors (5xx) are tried again as the service asks
  * (`Retry-After`) or with jittered backoff; a refused token (401) is renewed once.
  */
-import { randomUUID } from 'node:crypto';
-import {
-  NextLinkRefusedError,
-  PartnerCenterError,
-  PreconditionFailedError,
-  serviceErrorOf,
-  type PartnerCenterFailure,
-} from './errors';
+import type { DateTime } from 'luxon';
+import { callApi, type Answered, type ApiCallOptions } from './apiCall';
+import { failure, failureDetails, malformed, pathOf } from './apiFailures';
+import { NextLinkRefusedError, PreconditionFailedError } from './errors';
 import type { PatchOperation } from '../domain/patchOperations';
-import {
-  backoffDelay,
-  DEFAULT_RETRY_POLICY,
-  isRetryableStatus,
-  parseRetryAfter,
-  REAL_TIMING,
-  type RetryPolicy,
-  type RetryTiming,
-} from './retry';
-import { TokenRequestError, type AccessTokenProvider } from './tokens';
+import { DEFAULT_RETRY_POLICY, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry';
+import type { AccessTokenProvider } from './tokens';
 
 /** What a client needs: where the API is, its tokens, and (for tests) how it waits and fetches. */
 export interface PartnerCenterClientOptions {
@@ -54,22 +42,6 @@ export interface VersionedReferral {
   eTag: string;
 }
 
-/** The final answer to a call, after its retries. */
-interface Answered {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  correlationId: string;
-  attempts: number;
-}
-
-const describeCause = (error: unknown) =>
-  error instanceof Error
-    ? error.cause instanceof Error
-      ? `${error.message} (${error.cause.message})`
-      : error.message
-    : String(error);
-
 /**
  * Partner Center's Referrals API over HTTP. Failed calls throw PartnerCenterError (412:
  * PreconditionFailedError); a token Entra refuses throws TokenRequestError, naming the
@@ -77,13 +49,17 @@ const describeCause = (error: unknown) =>
  */
 export class PartnerCenterClient {
   private readonly apiUrl: URL;
-  private readonly policy: RetryPolicy;
-  private readonly timing: RetryTiming;
+  private readonly calls: ApiCallOptions;
 
   constructor(private readonly options: PartnerCenterClientOptions) {
     this.apiUrl = new URL(options.apiUrl.replace(/\/+$/, ''));
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.timing = { ...REAL_TIMING, ...options.timing };
+    this.calls = {
+      tokens: options.tokens,
+      policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+      timing: { ...REAL_TIMING, ...options.timing },
+      requestTimeoutMs: options.requestTimeoutMs,
+      fetch: options.fetch,
+    };
   }
 
   /** Whether Entra refused the user's grant for good, so nothing works until someone signs in again (see PartnerCenterTokens). */
@@ -107,10 +83,10 @@ export class PartnerCenterClient {
     const followed = new Set<string>();
     while (url) {
       followed.add(url);
-      const answered = await this.call('GET', url);
-      if (answered.status !== 200) throw this.failure('GET', url, answered);
+      const answered = await callApi(this.calls, 'GET', url);
+      if (answered.status !== 200) throw failure('GET', url, answered, this.now());
       const body = answered.body as { value?: unknown; '@odata.nextLink'?: unknown } | undefined;
-      if (!Array.isArray(body?.value)) throw this.malformed('GET', url, 'a list without a "value" array', answered);
+      if (!Array.isArray(body?.value)) throw malformed('GET', url, 'a list without a "value" array', answered);
       const link: unknown = body['@odata.nextLink'];
       yield { referrals: body.value };
       url = this.nextLinkOf(link, url, followed, answered);
@@ -120,9 +96,9 @@ export class PartnerCenterClient {
   /** The referral with its eTag, or null when Partner Center has none of that id. */
   async getReferral(id: string): Promise<VersionedReferral | null> {
     const url = this.referralUrl(id);
-    const answered = await this.call('GET', url);
+    const answered = await callApi(this.calls, 'GET', url);
     if (answered.status === 404) return null;
-    if (answered.status !== 200) throw this.failure('GET', url, answered);
+    if (answered.status !== 200) throw failure('GET', url, answered, this.now());
     return this.versioned('GET', url, answered);
   }
 
@@ -133,20 +109,25 @@ export class PartnerCenterClient {
    */
   async patchReferral(id: string, operations: readonly PatchOperation[], eTag: string): Promise<VersionedReferral> {
     const url = this.referralUrl(id);
-    const answered = await this.call('PATCH', url, {
+    const answered = await callApi(this.calls, 'PATCH', url, {
       body: JSON.stringify(operations),
       headers: { 'content-type': 'application/json', 'if-match': eTag, prefer: 'return=representation' },
     });
-    if (answered.status === 412) throw new PreconditionFailedError(id, this.failureDetails('PATCH', url, answered));
+    if (answered.status === 412)
+      throw new PreconditionFailedError(id, failureDetails('PATCH', url, answered, this.now()));
     if (answered.status === 204) {
       // The service ignored `Prefer: return=representation`: read the referral as it is now.
       const current = await this.getReferral(id);
       if (!current)
-        throw this.malformed('PATCH', url, `204 to a patch of referral ${id}, which then could not be read`, answered);
+        throw malformed('PATCH', url, `204 to a patch of referral ${id}, which then could not be read`, answered);
       return current;
     }
-    if (answered.status !== 200) throw this.failure('PATCH', url, answered);
+    if (answered.status !== 200) throw failure('PATCH', url, answered, this.now());
     return this.versioned('PATCH', url, answered);
+  }
+
+  private now(): DateTime {
+    return this.calls.timing.now();
   }
 
   private referralUrl(id: string): string {
@@ -156,9 +137,9 @@ export class PartnerCenterClient {
   private versioned(method: string, url: string, answered: Answered): VersionedReferral {
     const body = answered.body as { eTag?: unknown } | undefined;
     if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw this.malformed(method, url, 'a referral that is no JSON object', answered);
+      throw malformed(method, url, 'a referral that is no JSON object', answered);
     const eTag = answered.headers.get('etag') ?? (typeof body.eTag === 'string' ? body.eTag : undefined);
-    if (!eTag) throw this.malformed(method, url, 'a referral without an eTag', answered);
+    if (!eTag) throw malformed(method, url, 'a referral without an eTag', answered);
     return { referral: body, eTag };
   }
 
@@ -196,151 +177,5 @@ export class PartnerCenterClient {
     }
     if (followed.has(next.href)) throw refuse('an @odata.nextLink to a page already read');
     return next.href;
-  }
-
-  /**
-   * One call, tried again as its failures allow: 429 and 5xx (for PATCH too: If-Match
-   * keeps a repeat from applying twice), network errors for GET only, a 401 once with a
-   * renewed token. Returns the final answer (the caller reads statuses it expects).
-   */
-  private async call(
-    method: 'GET' | 'PATCH',
-    url: string,
-    init: { body?: string; headers?: Record<string, string> } = {},
-  ): Promise<Answered> {
-    const correlationId = randomUUID();
-    let renewedToken = false;
-    for (let attempt = 1; ; attempt++) {
-      const last = attempt >= this.policy.maxAttempts;
-      const backoff = () => this.timing.sleep(backoffDelay(attempt, this.policy, this.timing.random));
-      let token: string;
-      try {
-        token = await this.options.tokens.getToken();
-      } catch (error) {
-        if (error instanceof TokenRequestError && error.retryable && !last) {
-          await backoff();
-          continue;
-        }
-        throw error;
-      }
-      let answered: Answered;
-      try {
-        const response = await (this.options.fetch ?? fetch)(url, {
-          method,
-          headers: {
-            accept: 'application/json',
-            authorization: `Bearer ${token}`,
-            'ms-correlationid': correlationId,
-            ...init.headers,
-          },
-          body: init.body,
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
-        });
-        const text = await response.text();
-        answered = {
-          status: response.status,
-          headers: response.headers,
-          body: parseJson(text),
-          correlationId,
-          attempts: attempt,
-        };
-      } catch (error) {
-        if (method === 'GET' && !last) {
-          await backoff();
-          continue;
-        }
-        throw new PartnerCenterError(
-          `Partner Center could not be reached (${method} ${pathOf(url)}, attempt ${attempt}): ${describeCause(error)}`,
-          {
-            method,
-            url,
-            correlationId,
-            attempts: attempt,
-          },
-        );
-      }
-      if (answered.status === 401) {
-        if (renewedToken) {
-          const details = this.failureDetails(method, url, answered);
-          throw new PartnerCenterError(
-            `Partner Center refused a newly issued access token (401 ${details.serviceMessage ?? ''}) for ${method} ${pathOf(url)}; check that PARTNER_CENTER_TENANT_ID is the partner's tenant and that the app may call the Partner Center API`,
-            details,
-          );
-        }
-        renewedToken = true;
-        this.options.tokens.invalidate(token);
-        attempt--; // The renewal is not one of the attempts the policy counts.
-        continue;
-      }
-      if (isRetryableStatus(answered.status)) {
-        const retryAfterMs = parseRetryAfter(answered.headers.get('retry-after'), this.timing.now());
-        if (!last && (retryAfterMs === undefined || retryAfterMs <= this.policy.maxDelayMs)) {
-          await (retryAfterMs === undefined ? backoff() : this.timing.sleep(retryAfterMs));
-          continue;
-        }
-      }
-      return answered;
-    }
-  }
-
-  private failureDetails(method: string, url: string, answered: Answered): PartnerCenterFailure {
-    const service = serviceErrorOf(answered.body);
-    return {
-      method,
-      url,
-      status: answered.status,
-      code: service.code,
-      serviceMessage: service.message,
-      target: service.target,
-      retryAfterMs: parseRetryAfter(answered.headers.get('retry-after'), this.timing.now()),
-      correlationId: answered.correlationId,
-      attempts: answered.attempts,
-    };
-  }
-
-  private failure(method: string, url: string, answered: Answered): PartnerCenterError {
-    const details = this.failureDetails(method, url, answered);
-    const said = [details.code, details.serviceMessage].filter(Boolean).join(': ') || 'no error message';
-    const about = details.target ? ` [${details.target}]` : '';
-    const tries = details.attempts > 1 ? ` after ${details.attempts} attempts` : '';
-    const hint =
-      answered.status === 403
-        ? '; the user of PARTNER_CENTER_REFRESH_TOKEN needs the Referrals Admin or Referrals User role'
-        : '';
-    return new PartnerCenterError(
-      `Partner Center answered ${answered.status} to ${method} ${pathOf(url)}${tries}: ${said}${about}${hint}`,
-      details,
-    );
-  }
-
-  /** An answer the client cannot use although its status was fine. */
-  private malformed(method: string, url: string, what: string, answered: Answered): PartnerCenterError {
-    return new PartnerCenterError(`Partner Center answered ${method} ${pathOf(url)} with ${what}`, {
-      method,
-      url,
-      status: answered.status,
-      correlationId: answered.correlationId,
-      attempts: answered.attempts,
-    });
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The URL without its origin, readably decoded, for messages (a path and query carry no secrets). */
-function pathOf(url: string): string {
-  const parsed = new URL(url);
-  const path = `${parsed.pathname}${parsed.search}`;
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
   }
 }
