@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PartnerCenterError } from './errors';
-import { failureDetails, pathOf } from './apiFailures';
+import { failureDetails, pathOf, type Answered } from './apiFailures';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy, type RetryTiming } from './retry';
 import { TokenRequestError, type AccessTokenProvider } from './tokens';
-
-/** The final answer to a call, after its retries. */
-export interface Answered {
-  status: number;
-  headers: Headers;
-  body: unknown;
-  correlationId: string;
-  attempts: number;
-}
 
 /** How calls are made: the tokens, how often and how long to try, and (for tests) how to fetch. */
 export interface ApiCallOptions {

@@ -1,7 +1,15 @@
 import type { DateTime } from 'luxon';
 import { PartnerCenterError, serviceErrorOf, type PartnerCenterFailure } from './errors';
-import type { Answered } from './apiCall';
 import { parseRetryAfter } from './retry';
+
+/** Partner Center's final answer to a call, after its retries. */
+export interface Answered {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  correlationId: string;
+  attempts: number;
+}
 
 /** What went wrong with an answer, as Partner Center said it (for errors and logs). */
 export function failureDetails(method: string, url: string, answered: Answered, now: DateTime): PartnerCenterFailure {

@@ -5,8 +5,8 @@
  * (`Retry-After`) or with jittered backoff; a refused token (401) is renewed once.
  */
 import type { DateTime } from 'luxon';
-import { callApi, type Answered, type ApiCallOptions } from './apiCall';
-import { failure, failureDetails, malformed, pathOf } from './apiFailures';
+import { callApi, type ApiCallOptions } from './apiCall';
+import { failure, failureDetails, malformed, pathOf, type Answered } from './apiFailures';
 import { NextLinkRefusedError, PreconditionFailedError } from './errors';
 import type { PatchOperation } from '../domain/patchOperations';
 import { DEFAULT_RETRY_POLICY, REAL_TIMING, type RetryPolicy, type RetryTiming } from './retry';
