@@ -36,6 +36,36 @@ const REFERRALS_FACE = {
   message: 'Import the referral use cases from bot/referrals (its index.ts), not from its files.',
 };
 
+/** The adapter folders of bot/ with an index.ts as their public face, like bot/referrals. */
+const FACED = '(store|partnerCenter|jobs|http|config|teams)';
+
+/**
+ * Leaves a folder below their owner imports directly: bot/config and bot/store read these Partner Center files,
+ * bot/partnerCenter and bot/teams these job helpers, and through the owner's face each import would close a cycle.
+ */
+const SHARED_LEAVES = [
+  'partnerCenter/(certificateChain|certificateUrl|endpoints|tokenSealing)$',
+  'jobs/(backgroundDrain|claimedTask|heartbeat)$',
+]
+  .map((leaf) => `(?!${leaf})`)
+  .join('');
+
+/**
+ * Code in bot/ sees another adapter folder through its index.ts only; files of one folder import each other
+ * directly, and the subfolders of bot/teams each other. bot/domain stays deep-importable: it is pure, and
+ * its small files are what every folder reads. Tests (test/**) keep deep imports: they test the internals.
+ */
+const FACES_IN_BOT = {
+  regex: `^(\\./|(\\.\\./)+)${SHARED_LEAVES}${FACED}/`,
+  message: 'Import another adapter folder from its index.ts (e.g. ../store), not from its files.',
+};
+
+/** tools/, bench/ and cards/ see the adapter folders of bot/ through their index.ts only. */
+const FACES_OUTSIDE_BOT = {
+  regex: `^(\\.\\./)+bot/${FACED}/`,
+  message: 'Import an adapter folder of bot/ from its index.ts (e.g. ../bot/store), not from its files.',
+};
+
 const restrictImports = (...patterns) => [
   'error',
   { patterns: patterns.map((pattern) => ({ allowTypeImports: false, ...pattern })) },
@@ -93,8 +123,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bot/**/*.ts', 'cards/**/*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrictImports(NO_TOOLS_OR_TESTS, REFERRALS_FACE) },
+    files: ['bot/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictImports(NO_TOOLS_OR_TESTS, REFERRALS_FACE, FACES_IN_BOT),
+    },
+  },
+  {
+    // The bag of services the handlers of bot/teams and bot/jobs read names the classes of those two folders:
+    // as types from their files, since through their faces (whose files read this bag) they would close a cycle.
+    files: ['bot/services.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictImports(NO_TOOLS_OR_TESTS, REFERRALS_FACE, {
+        ...FACES_IN_BOT,
+        allowTypeImports: true,
+      }),
+    },
+  },
+  {
+    files: ['cards/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictImports(NO_TOOLS_OR_TESTS, REFERRALS_FACE, FACES_OUTSIDE_BOT),
+    },
   },
   {
     files: ['bot/domain/**/*.ts'],
@@ -113,25 +162,33 @@ export default tseslint.config(
   },
   {
     // The use cases reach storage, Teams and Partner Center only through their ports (bot/referrals/ports.ts),
-    // which the adapters implement. The ports are picks of the table repositories, so the store is named as types;
-    // ConflictError is the store's contract for a lost race, which the use cases retry.
+    // which the adapters implement. The ports are picks of the table repositories, so the store (its index.ts) is
+    // named as types; ConflictError is the store's contract for a lost race, which the use cases retry.
     files: ['bot/referrals/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: IO_MODULES.map((name) => ({
-            name,
-            message: 'bot/referrals reaches the world only through its ports.',
-          })),
+          paths: [
+            ...IO_MODULES.map((name) => ({
+              name,
+              message: 'bot/referrals reaches the world only through its ports.',
+            })),
+            {
+              name: '../store',
+              allowImportNames: ['ConflictError'],
+              allowTypeImports: true,
+              message: 'bot/referrals may use the store only as types (behind its ports), and its ConflictError.',
+            },
+          ],
           patterns: [
             {
-              regex: '^\\.\\./(log|store/(?!errors$)[^/]+)$',
+              regex: '^\\.\\./log$',
               allowTypeImports: true,
-              message: 'bot/referrals may use the logger and the store only as types (behind its ports).',
+              message: 'bot/referrals may use the logger only as a type (behind its ports).',
             },
             {
-              regex: '^\\.\\./(?!domain/|log$|store/[^/]+$)',
+              regex: '^\\.\\./(?!domain/|log$|store$)',
               message: 'bot/referrals imports only bot/domain, its own folder and the store types its ports name.',
             },
             {
@@ -151,12 +208,12 @@ export default tseslint.config(
         REFERRALS_FACE,
         {
           // The settings, logger and sealed-token shapes the store is handed; types only, no behaviour.
-          regex: '^\\.\\./(config/|log$|partnerCenter/tokenSealing$)',
+          regex: '^\\.\\./(config|log|partnerCenter/tokenSealing)$',
           allowTypeImports: true,
           message: 'bot/store may use these only as types.',
         },
         {
-          regex: '^\\.\\./(?!domain/|config/|log$|partnerCenter/tokenSealing$)',
+          regex: '^\\.\\./(?!domain/|config$|log$|partnerCenter/tokenSealing$)',
           message: 'bot/store imports only bot/domain and its own folder.',
         },
       ),
@@ -171,12 +228,18 @@ export default tseslint.config(
           message: 'tools/ never imports test/.',
         },
         REFERRALS_FACE,
+        FACES_OUTSIDE_BOT,
       ),
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    // Tests may import the files of bot/'s adapter folders: they test the internals behind the faces.
+    files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': restrictImports(REFERRALS_FACE) },
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrictImports(REFERRALS_FACE, FACES_OUTSIDE_BOT) },
   },
   {
     // Tests read wire JSON and card bodies loosely typed (test/support/wireJson.ts) and pick them apart;

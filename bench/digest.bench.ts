@@ -8,12 +8,9 @@ import { weeksBetween, type FactKind, type ReferralFact } from '../bot/domain/di
 import { DIGEST_SPAN, digestFigures } from '../bot/domain/digestMetrics';
 import type { Region } from '../bot/domain/routing';
 import { DEFAULT_WORKING_HOURS } from '../bot/domain/workingHours';
-import { ReferralIndexRepository, type IndexUpdate } from '../bot/store/referralIndexRepository';
-import { RoleRepository } from '../bot/store/roleRepository';
-import { tableStorage } from '../bot/store/tables';
-import { UserRepository } from '../bot/store/userRepository';
+import { ReferralIndexRepository, type IndexUpdate, RoleRepository, tableStorage, UserRepository } from '../bot/store';
 import { en } from '../bot/strings/en';
-import { buildDigestCard, type DigestServices } from '../bot/teams/managerDigest';
+import { buildDigestCard, type DigestServices } from '../bot/teams';
 
 /**
  * A manager's digest against the size of their region's history. Every size has the same

@@ -1,9 +1,7 @@
 import { DateTime } from 'luxon';
-import { Scheduler } from '../bot/jobs/scheduler';
+import { Scheduler } from '../bot/jobs';
 import { quietLogger } from '../bot/log';
-import { startEmbeddedTables } from '../bot/store/embeddedAzurite';
-import { minuteOf, nextMinute, SCHEDULER, ScheduleRepository } from '../bot/store/scheduleRepository';
-import { tableStorage } from '../bot/store/tables';
+import { startEmbeddedTables, minuteOf, nextMinute, SCHEDULER, ScheduleRepository, tableStorage } from '../bot/store';
 
 /**
  * Scheduler tick time against the number of open referrals. Each open referral has its

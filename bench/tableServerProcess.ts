@@ -1,4 +1,4 @@
-import { startEmbeddedTables } from '../bot/store/embeddedAzurite';
+import { startEmbeddedTables } from '../bot/store';
 
 /**
  * The embedded table server in a process of its own, for benchmarks: it gets a core of its

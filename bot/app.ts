@@ -1,52 +1,61 @@
 import type { TokenCredential } from '@azure/identity';
 import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config } from './config/config';
-import { loadRegions } from './config/regions';
-import { loadSolutions } from './config/solutions';
-import { createServer, type ServerState } from './http/server';
+import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadRegions, loadSolutions } from './config';
+import { createServer, type ServerState } from './http';
 import type { Logger } from './log';
 import type { Services } from './services';
-import { OutboxRepository } from './store/outboxRepository';
-import { ChannelLinkRepository } from './store/channelLinkRepository';
-import { ConversationRepository } from './store/conversationRepository';
-import { FavoriteRepository } from './store/favoriteRepository';
-import { ScheduleRepository, type ScheduledWork } from './store/scheduleRepository';
-import { Scheduler } from './jobs/scheduler';
-import { runScheduledWork } from './jobs/runScheduledWork';
+import {
+  OutboxRepository,
+  ChannelLinkRepository,
+  ConversationRepository,
+  FavoriteRepository,
+  ScheduleRepository,
+  type ScheduledWork,
+  ReferralIndexRepository,
+  DirectCardRepository,
+  ReferralRepository,
+  RoleRepository,
+  AnsweredInvokeRepository,
+  UserRepository,
+  type TableRetryOptions,
+  type TableTlsOptions,
+  isStorageUnavailable,
+  storageAccessProblem,
+  storageFailureText,
+  openStorage,
+} from './store';
+import { Scheduler, runScheduledWork } from './jobs';
 import { followUp, planAllDigests } from './referrals';
-import { ReferralIndexRepository } from './store/referralIndexRepository';
-import { DirectCardRepository } from './store/directCardRepository';
-import { personalCard } from './teams/views/personalCard';
-import { ReferralRepository } from './store/referralRepository';
-import { RoleRepository } from './store/roleRepository';
-import { AnsweredInvokeRepository } from './store/answeredInvokeRepository';
-import { UserRepository } from './store/userRepository';
-import type { TableRetryOptions, TableTlsOptions } from './store/tables';
-import { isStorageUnavailable, storageAccessProblem, storageFailureText } from './store/errors';
-import { openStorage } from './store/openStorage';
+import {
+  personalCard,
+  CardSync,
+  teamsNotifier,
+  Messenger,
+  type MessengerOptions,
+  ReferralDeskBot,
+  AccessGate,
+  serviceUrlTrust,
+  TeamMembership,
+  BOT_FRAMEWORK_TOKENS,
+  TeamsAdapter,
+  ChannelTokenVerifier,
+  SigningKeys,
+} from './teams';
 import { CATALOGS } from './strings/catalogs';
 import type { Strings } from './strings/en';
 import { servicesFor } from './languages';
-import { CardSync } from './teams/cardSync';
-import { teamsNotifier } from './teams/notifier';
-import { Messenger, type MessengerOptions } from './teams/messenger';
-import { ReferralDeskBot } from './teams/referralDeskBot';
-import { AccessGate } from './teams/access/accessGate';
-import { serviceUrlTrust } from './teams/access/serviceUrlTrust';
-import { TeamMembership } from './teams/access/teamMembership';
-import { BOT_FRAMEWORK_TOKENS, TeamsAdapter } from './teams/teamsAdapter';
-import { ChannelTokenVerifier } from './teams/channelAuth/channelToken';
-import { SigningKeys } from './teams/channelAuth/signingKeys';
-import type { PartnerCenterClientFactoryOptions } from './partnerCenter/clientFromConfig';
-import { connectPartnerCenter, type PartnerCenterConnection } from './partnerCenter/connection';
-import { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
 import {
+  type PartnerCenterClientFactoryOptions,
+  connectPartnerCenter,
+  type PartnerCenterConnection,
+  UnfinishedDeliveries,
   WebhookVerifier,
   webhookVerifierFrom,
   type WebhookVerifierRuntimeOptions,
-} from './partnerCenter/webhookSignature';
-import type { LocalPartnerCenter, StartLocalPartnerCenter } from './partnerCenter/localPartnerCenter';
+  type LocalPartnerCenter,
+  type StartLocalPartnerCenter,
+} from './partnerCenter';
 
 export interface AppOptions {
   config: Config;

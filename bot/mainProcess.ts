@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startApp, type AppOptions } from './app';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig } from './config';
 import { consoleLogger } from './log';
 
 /** A start that failed after the app logged why: the process exits without repeating it. */

@@ -2,26 +2,27 @@ import type { DateTime } from 'luxon';
 import type { Region } from './domain/routing';
 import type { CatalogSolution } from './domain/solutions';
 import type { Logger } from './log';
-import type { OutboxRepository } from './store/outboxRepository';
-import type { ChannelLinkRepository } from './store/channelLinkRepository';
-import type { ConversationRepository } from './store/conversationRepository';
-import type { FavoriteRepository } from './store/favoriteRepository';
-import type { ScheduleRepository } from './store/scheduleRepository';
+import type {
+  OutboxRepository,
+  ChannelLinkRepository,
+  ConversationRepository,
+  FavoriteRepository,
+  ScheduleRepository,
+  ReferralRepository,
+  UserRepository,
+  ReferralIndexRepository,
+  DirectCardRepository,
+  RoleRepository,
+  AnsweredInvokeRepository,
+} from './store';
 import type { Scheduler } from './jobs/scheduler';
 import type { ReminderPolicy } from './domain/reminderPlan';
-import type { ReferralRepository } from './store/referralRepository';
-import type { UserRepository } from './store/userRepository';
-import type { ReferralIndexRepository } from './store/referralIndexRepository';
-import type { DirectCardRepository } from './store/directCardRepository';
-import type { RoleRepository } from './store/roleRepository';
-import type { AnsweredInvokeRepository } from './store/answeredInvokeRepository';
 import type { WorkingHours } from './domain/workingHours';
 import type { LinkEditorRule } from './domain/access';
 import type { Strings } from './strings/en';
 import type { CardSync } from './teams/cardSync';
 import type { Messenger } from './teams/messenger';
-import type { PartnerCenterConnection } from './partnerCenter/connection';
-import type { UnfinishedDeliveries } from './partnerCenter/unfinishedDeliveries';
+import type { PartnerCenterConnection, UnfinishedDeliveries } from './partnerCenter';
 import type { UseCaseDeps } from './referrals';
 
 /**

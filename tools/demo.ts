@@ -10,8 +10,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { ConfigError } from '../bot/config/config';
-import { loadRegions } from '../bot/config/regions';
+import { ConfigError, loadRegions } from '../bot/config';
 import type { Region } from '../bot/domain/routing';
 import { countryOf, demoFeed, regionOf, type DemoReferral } from './demo/feed';
 import { BotUnreachableError, describeReferral, sendDemoFeed, type DemoSendSummary } from './demo/send';

@@ -1,5 +1,5 @@
 import { startApp, type AppOptions, type RunningApp } from '../bot/app';
-import type { StartLocalPartnerCenter } from '../bot/partnerCenter/localPartnerCenter';
+import type { StartLocalPartnerCenter } from '../bot/partnerCenter';
 import { startEmbeddedPartnerCenter } from './partnerCenterSimulator/embedded';
 
 /** The Partner Center simulator as the desk's local Partner Center, on the port the settings name. */

@@ -1,5 +1,4 @@
-import { storageAccessProblem, type StorageAccessProblem } from '../store/errors';
-import type { TableStorage } from '../store/tables';
+import { storageAccessProblem, type StorageAccessProblem, type TableStorage } from '../store';
 
 /** How long `/healthz` waits for storage to answer before it says storage is unreachable. */
 export const STORAGE_PROBE_MS = 800;

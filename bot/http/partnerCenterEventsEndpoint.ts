@@ -1,9 +1,6 @@
 import type { Request, Response } from 'restify';
 import { deliveryAnswer, ingestReferrals } from '../referrals';
-import { readServedReferral } from '../partnerCenter/remoteReferral';
-import { parseWebhookEvent } from '../partnerCenter/webhookEvents';
-import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
-import type { ReferralsApi } from '../partnerCenter/writeBack';
+import { readServedReferral, parseWebhookEvent, type WebhookVerifier, type ReferralsApi } from '../partnerCenter';
 import type { Services } from '../services';
 import { bodyWithin, jsonOf, notJson, sentAsJson } from './readBody';
 import { passingFailure, tryAgainLater } from './tryAgainLater';

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'restify';
 import { deliveryAnswer, ingestReferrals } from '../referrals';
-import { parseReferrals } from '../partnerCenter/referralSchema';
-import { problemsText } from '../partnerCenter/remoteReferral';
+import { parseReferrals, problemsText } from '../partnerCenter';
 import type { Services } from '../services';
 import { bodyWithin, jsonOf, notJson, sentAsJson } from './readBody';
 import { SIGNATURE_HEADER, isValidSignature } from './signature';

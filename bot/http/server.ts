@@ -1,15 +1,13 @@
 import restify from 'restify';
 import type { Services } from '../services';
-import type { StorageAccessProblem } from '../store/errors';
-import type { TableStorage } from '../store/tables';
-import type { ReferralDeskBot } from '../teams/referralDeskBot';
-import type { TeamsAdapter } from '../teams/teamsAdapter';
+import type { StorageAccessProblem, TableStorage } from '../store';
+import type { ReferralDeskBot, TeamsAdapter } from '../teams';
 import type { Logger } from '../log';
 import { healthOf } from './health';
 import { referralsEndpoint } from './referralsEndpoint';
 import { partnerCenterEventsEndpoint } from './partnerCenterEventsEndpoint';
 import { teamsEndpoint } from './teamsEndpoint';
-import type { WebhookVerifier } from '../partnerCenter/webhookSignature';
+import type { WebhookVerifier } from '../partnerCenter';
 
 /** What the routes need; filled in once storage is reachable. */
 export interface ServerState {

@@ -1,12 +1,15 @@
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { Logger } from '../log';
-import { isStorageUnavailable, statusOf, storageAccessProblem, storageFailureText } from '../store/errors';
-import { TOKEN_REFUSALS, TokenRefusedError } from '../teams/channelAuth/channelToken';
-import { SigningKeysUnavailableError } from '../teams/channelAuth/signingKeys';
-import { badInvokeResponse } from '../teams/invokeResponses';
-import type { ReferralDeskBot } from '../teams/referralDeskBot';
-import type { TeamsAdapter } from '../teams/teamsAdapter';
+import { isStorageUnavailable, statusOf, storageAccessProblem, storageFailureText } from '../store';
+import {
+  TOKEN_REFUSALS,
+  TokenRefusedError,
+  SigningKeysUnavailableError,
+  badInvokeResponse,
+  type ReferralDeskBot,
+  type TeamsAdapter,
+} from '../teams';
 import { cardActionProblem, readActivity } from './activityShape';
 import { bodyWithin, jsonOf } from './readBody';
 

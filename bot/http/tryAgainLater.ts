@@ -1,11 +1,5 @@
 import type { Response } from 'restify';
-import {
-  ConflictError,
-  isStorageUnavailable,
-  statusOf,
-  storageAccessProblem,
-  storageFailureText,
-} from '../store/errors';
+import { ConflictError, isStorageUnavailable, statusOf, storageAccessProblem, storageFailureText } from '../store';
 
 /** How long a sender is asked to wait (`Retry-After`) before it sends again what could not be taken now. */
 export const RETRY_AFTER_SECONDS = 30;

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { OutboxRepository, OutboxTask } from '../store/outboxRepository';
+import type { OutboxRepository, OutboxTask } from '../store';
 import { Heartbeat, type Repeat } from './heartbeat';
 
 /** How long an outbox worker's claim on a task lasts without being renewed. */

@@ -5,7 +5,7 @@ import type { ReferralRecord } from '../domain/referral';
 import { stageOfRecord } from '../domain/stage';
 import { answerDeadlineOf, parseInstant, responseTargetOf } from '../domain/timeLimits';
 import type { Strings } from '../strings/en';
-import { plainDate, roughDuration } from '../teams/views/format';
+import { plainDate, roughDuration } from '../teams';
 
 /** A reminder this late is no longer "on time". */
 const ON_TIME_MINUTES = 5;

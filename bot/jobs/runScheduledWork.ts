@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { SYSTEM_ACTOR } from '../domain/referral';
 import { changeReferral } from '../referrals';
 import type { Services } from '../services';
-import type { ScheduledWork } from '../store/scheduleRepository';
+import type { ScheduledWork } from '../store';
 import { sendDirectReminder } from './directReminder';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed } from './stillOwed';

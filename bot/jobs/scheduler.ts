@@ -9,7 +9,7 @@ import {
   type BucketItem,
   type ScheduleRepository,
   type ScheduledWork,
-} from '../store/scheduleRepository';
+} from '../store';
 
 /**
  * What running a piece of work came to: done for good, to be tried again later (a failure,

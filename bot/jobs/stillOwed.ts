@@ -2,8 +2,7 @@ import type { DateTime } from 'luxon';
 import { dueNow, type PlannedWork } from '../domain/reminderPlan';
 import { currentPlan } from '../referrals';
 import type { Services } from '../services';
-import type { StoredReferral } from '../store/referralRepository';
-import type { ScheduledWork } from '../store/scheduleRepository';
+import type { StoredReferral, ScheduledWork } from '../store';
 import type { WorkResult } from './scheduler';
 
 /** Work still owed: the referral as it is now, and the work as its current plan has it. */

@@ -7,9 +7,8 @@ import { hoursOfUser } from '../domain/workingHours';
 import { planDigest, wantsWeeklyDigest } from '../referrals';
 import { servicesFor } from '../languages';
 import type { Services } from '../services';
-import type { ScheduledWork } from '../store/scheduleRepository';
-import { sendDirect } from '../teams/directMessages';
-import { buildDigestCard } from '../teams/managerDigest';
+import type { ScheduledWork } from '../store';
+import { sendDirect, buildDigestCard } from '../teams';
 import type { WorkResult } from './scheduler';
 
 /**

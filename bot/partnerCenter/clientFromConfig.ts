@@ -1,4 +1,4 @@
-import type { Config } from '../config/config';
+import type { Config } from '../config';
 import { PartnerCenterClient, type PartnerCenterClientOptions } from './client';
 import { PartnerCenterTokens, type TokenProviderOptions } from './tokens';
 

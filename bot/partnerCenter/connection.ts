@@ -1,11 +1,8 @@
 import type { DateTime } from 'luxon';
-import type { Config } from '../config/config';
+import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { IngestDeps } from '../referrals';
-import { OutboxRepository } from '../store/outboxRepository';
-import { PartnerCenterGrantRepository } from '../store/partnerCenterGrantRepository';
-import { PollCursorRepository } from '../store/pollCursorRepository';
-import type { TableStorage } from '../store/tables';
+import { OutboxRepository, PartnerCenterGrantRepository, PollCursorRepository, type TableStorage } from '../store';
 import type { PartnerCenterClient } from './client';
 import { partnerCenterClientFrom, type PartnerCenterClientFactoryOptions } from './clientFromConfig';
 import { ReferralPoller } from './polling';

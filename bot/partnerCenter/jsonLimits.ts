@@ -2,7 +2,7 @@
  * How deep and how large delivered JSON may be, checked before anything of it is stored.
  * Pure; both checks walk the JSON without recursion, so no depth can overflow the stack.
  */
-import { MAX_REFERRAL_JSON_CHARS } from '../store/entityLimits';
+import { MAX_REFERRAL_JSON_CHARS } from '../store';
 
 /** How deep a delivered referral may nest (Partner Center's own nests about six levels). */
 export const MAX_JSON_DEPTH = 32;

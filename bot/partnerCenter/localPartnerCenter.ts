@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { PartnerCenterSettings, SimulatorSettings } from '../config/partnerCenterSettings';
+import type { PartnerCenterSettings, SimulatorSettings } from '../config';
 import type { WebhookVerifierOptions } from './webhookSignature';
 
 /**

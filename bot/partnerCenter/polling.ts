@@ -1,7 +1,7 @@
 import { Duration, type DateTime } from 'luxon';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import type { Logger } from '../log';
-import type { PollCursorRepository } from '../store/pollCursorRepository';
+import type { PollCursorRepository } from '../store';
 import type { IncomingReferral } from '../domain/incoming';
 import { parseInstant } from '../domain/timeLimits';
 import { NextLinkRefusedError } from './errors';

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Logger } from '../log';
-import type { PartnerCenterGrantRepository } from '../store/partnerCenterGrantRepository';
+import type { PartnerCenterGrantRepository } from '../store';
 import { fingerprintOf, type TokenKey } from './tokenSealing';
 
 /** What the keeper needs: where the token is kept, the key that seals it, and the configured token. */

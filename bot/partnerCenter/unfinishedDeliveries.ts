@@ -2,8 +2,7 @@ import type { DateTime } from 'luxon';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import type { Logger } from '../log';
 import type { DeliveryUndo, ReferralWrites } from '../referrals';
-import type { OutboxRepository } from '../store/outboxRepository';
-import type { ReferralRepository } from '../store/referralRepository';
+import type { OutboxRepository, ReferralRepository } from '../store';
 
 /** What taking deliveries back needs: the repositories a delivery writes to before it stands, the clock and the log. */
 export interface UnfinishedDeliveriesDeps {

@@ -1,8 +1,7 @@
 import { X509Certificate, verify as verifySignature } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
 import { DateTime } from 'luxon';
-import type { Config } from '../config/config';
-import { loadTrustAnchors } from '../config/trustAnchors';
+import { type Config, loadTrustAnchors } from '../config';
 import { ExpiringCache } from './certificateCache';
 import { CertificateFileError, checkSigningChain, readCertificates } from './certificateChain';
 import { CertificateDownloadError, downloadCertificateFile } from './certificateDownload';

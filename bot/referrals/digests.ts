@@ -3,7 +3,7 @@ import type { Region } from '../domain/routing';
 import { regionsManagedBy } from '../domain/permissions';
 import type { Actor } from '../domain/referral';
 import { hoursOfUser } from '../domain/workingHours';
-import type { UserProfile } from '../store/userRepository';
+import type { UserProfile } from '../store';
 import { regionsWithManagers } from './managedRegions';
 import type { UseCaseDeps } from './ports';
 

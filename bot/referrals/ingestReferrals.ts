@@ -3,7 +3,7 @@ import { applyIncoming, arrival, completeReferral, type IncomingReferral } from 
 import type { WrittenField } from '../domain/partnerCenterCopy';
 import type { ReferralRecord } from '../domain/referral';
 import { responseFlowFor } from '../domain/routing';
-import { ConflictError } from '../store/errors';
+import { ConflictError } from '../store';
 import { followUp, type FollowUpDeps } from './followUps';
 import type { ReferralWrites, UseCaseDeps } from './ports';
 

@@ -4,12 +4,16 @@ import type { ReminderPolicy } from '../domain/reminderPlan';
 import type { Region } from '../domain/routing';
 import type { WorkingHours } from '../domain/workingHours';
 import type { Logger } from '../log';
-import type { HeldTask, OutboxRepository } from '../store/outboxRepository';
-import type { ReferralIndexRepository } from '../store/referralIndexRepository';
-import type { ReferralChange, ReferralRepository } from '../store/referralRepository';
-import type { RoleRepository } from '../store/roleRepository';
-import type { ScheduleRepository } from '../store/scheduleRepository';
-import type { UserRepository } from '../store/userRepository';
+import type {
+  HeldTask,
+  OutboxRepository,
+  ReferralIndexRepository,
+  ReferralChange,
+  ReferralRepository,
+  RoleRepository,
+  ScheduleRepository,
+  UserRepository,
+} from '../store';
 
 /*
  * What the referral use cases need from the world around them, each as small as they use it.

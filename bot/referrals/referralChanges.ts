@@ -3,7 +3,7 @@ import { isDomainError, type DomainError } from '../domain/errors';
 import { decide } from '../domain/lifecycle';
 import type { Authority } from '../domain/permissions';
 import type { Actor, ReferralRecord } from '../domain/referral';
-import { ConflictError } from '../store/errors';
+import { ConflictError } from '../store';
 import { followUpSaved, type FollowUpDeps } from './followUps';
 import type { UseCaseDeps } from './ports';
 

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
-import type { TablesSettings } from '../config/tablesSettings';
+import type { TablesSettings } from '../config';
 import type { Logger } from '../log';
 import { startEmbeddedTables } from './embeddedAzurite';
 import {

@@ -4,7 +4,7 @@ import { isReferralCard } from '../../cards/referral/referralCard';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/render';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
-import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type InvokeClaim } from '../store/answeredInvokeRepository';
+import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type InvokeClaim } from '../store';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { personalCard } from './views/personalCard';
 

@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Services } from '../services';
-import type { StoredReferral } from '../store/referralRepository';
+import type { StoredReferral } from '../store';
 
 /** The reference of the channel the referral's card is in; null while it is not posted. */
 export async function channelReferenceOf(

@@ -1,17 +1,23 @@
 import type { DateTime } from 'luxon';
 import { cardAttachment } from '../../cards/render';
 import { resolveChannel, type ChannelLink, type Region } from '../domain/routing';
-import { retryTime, type OutboxRepository, type OutboxTask } from '../store/outboxRepository';
-import type { ChannelLinkRepository } from '../store/channelLinkRepository';
-import type { ConversationRepository } from '../store/conversationRepository';
-import { ConflictError } from '../store/errors';
-import type { ReferralRepository, StoredReferral } from '../store/referralRepository';
+import {
+  retryTime,
+  type OutboxRepository,
+  type OutboxTask,
+  type ChannelLinkRepository,
+  type ConversationRepository,
+  ConflictError,
+  type ReferralRepository,
+  type StoredReferral,
+  type DirectCard,
+  type DirectCardRepository,
+} from '../store';
 import type { CatalogSolution } from '../domain/solutions';
 import type { Strings } from '../strings/en';
 import type { Logger } from '../log';
 import type { ReferralRecord } from '../domain/referral';
 import type { AdaptiveCard } from '../../cards/render';
-import type { DirectCard, DirectCardRepository } from '../store/directCardRepository';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import { workOnClaimed } from '../jobs/claimedTask';
 import type { Repeat } from '../jobs/heartbeat';

@@ -2,7 +2,7 @@ import type { Activity, CloudAdapter, ConversationParameters, ConversationRefere
 import type { ConnectorClient } from 'botframework-connector';
 import type { Actor } from '../domain/referral';
 import { quietLogger, type Logger } from '../log';
-import { statusOf } from '../store/errors';
+import { statusOf } from '../store';
 import { findTeamMember } from './teamDirectory';
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from './rateLimiter';
 

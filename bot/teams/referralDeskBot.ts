@@ -16,14 +16,13 @@ import { messageResponse } from './invokeResponses';
 import { PersonalWelcome } from './personalWelcome';
 import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
-import type { ConversationKind } from '../store/conversationRepository';
+import { type ConversationKind, isStorageUnavailable } from '../store';
 import { UserLearning } from './userLearning';
 import { planDigest } from '../referrals';
 import { servicesFor } from '../languages';
 import type { AccessGate } from './access/accessGate';
 import { ACCESS, accessOf, mayReach } from './access/turnAccess';
 import type { TeamMembership } from './access/teamMembership';
-import { isStorageUnavailable } from '../store/errors';
 
 /**
  * Receives Teams activities and hands each to its command or action handler. It decides

@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/referral';
-import { statusOf } from '../store/errors';
+import { statusOf } from '../store';
 
 /** A member of a team and their role there: Teams' roster role (`owner`, `user`, `guest`), when Teams says it. */
 export interface TeamMembership {

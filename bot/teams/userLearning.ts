@@ -1,8 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { IANAZone } from 'luxon';
 import type { Actor } from '../domain/referral';
-import type { ConversationRepository } from '../store/conversationRepository';
-import type { LearnedFields, UserProfile, UserRepository } from '../store/userRepository';
+import type { ConversationRepository, LearnedFields, UserProfile, UserRepository } from '../store';
 import { teamsChannelData } from './teamsChannel';
 
 /**

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { invitingPartner, leadKindOf, type LeadKind } from '../../bot/domain/leadKind';
 import type { Referral } from '../../bot/domain/referral';
-import { SIGNATURE_HEADER, signBody } from '../../bot/http/signature';
+import { SIGNATURE_HEADER, signBody } from '../../bot/http';
 import { countryOf, type DemoReferral } from './feed';
 
 /** Where and how to send the demo feed; see {@link sendDemoFeed}. */

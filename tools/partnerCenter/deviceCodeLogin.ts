@@ -5,8 +5,12 @@
  * token endpoint (with its client secret: the desk's app registration is a confidential
  * client) until the sign-in is done, declined, or the code expires.
  */
-import { PARTNER_CENTER_SCOPE } from '../../bot/partnerCenter/endpoints';
-import { describeTokenRefusal, entraError, isTransientTokenStatus } from '../../bot/partnerCenter/tokenRefusal';
+import {
+  PARTNER_CENTER_SCOPE,
+  describeTokenRefusal,
+  entraError,
+  isTransientTokenStatus,
+} from '../../bot/partnerCenter';
 import { CommandError, type CommandIo } from './commandIo';
 import type { PartnerCenterApp } from './settings';
 

@@ -3,7 +3,7 @@
  * PARTNER_CENTER_* variables as the desk, from the environment or `.env`), with every missing
  * one named at once, and what each is.
  */
-import { partnerCenterEnv } from '../../bot/config/partnerCenterSettings';
+import { partnerCenterEnv } from '../../bot/config';
 import { CommandError } from './commandIo';
 
 /** The environment as the commands read it: a variable set to an empty string counts as not set. */

@@ -6,7 +6,7 @@
  * Partner Center's text, and what to fix.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccessTokenProvider } from '../../bot/partnerCenter/tokens';
+import type { AccessTokenProvider } from '../../bot/partnerCenter';
 import { CommandError } from './commandIo';
 import {
   readRegistration,

@@ -7,7 +7,7 @@
  * sends no test event. Events the partner registered for something else stay registered,
  * and move to the desk's URL with the rest (there is only one URL).
  */
-import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter/webhookEvents';
+import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter';
 
 /** The events the desk registers for: the four referral events and the test event. */
 export const DESK_WEBHOOK_EVENTS: readonly string[] = WEBHOOK_EVENT_NAMES;

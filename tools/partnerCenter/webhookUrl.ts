@@ -3,7 +3,7 @@
  * or a URL given with `--url`; and which webhook API to call (`--api`). Both https, except on
  * this machine, where a local desk or simulator listens on plain http.
  */
-import { isLoopbackHost } from '../../bot/config/loopback';
+import { isLoopbackHost } from '../../bot/config';
 import { CommandError } from './commandIo';
 
 /** The desk's webhook endpoint (see bot/http/partnerCenterEventsEndpoint). */

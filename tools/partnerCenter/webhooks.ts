@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PartnerCenterTokens, TokenRequestError } from '../../bot/partnerCenter/tokens';
+import { PartnerCenterTokens, TokenRequestError } from '../../bot/partnerCenter';
 import { CommandError, processIo, reportFailures, type CommandIo } from './commandIo';
 import { signedInAppFrom, type Environment } from './settings';
 import { DEFAULT_WEBHOOK_API_URL, WEBHOOK_API_SCOPE, WebhookApi } from './webhookApiClient';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readRawBody } from '../../bot/http/readBody';
+import { readRawBody } from '../../bot/http';
 import { generateReferral } from './referralGenerator';
 import type { SimulatedReferral } from './referralStore';
 import { signInControl } from './signInControl';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DateTime } from 'luxon';
-import type { LocalPartnerCenter } from '../../bot/partnerCenter/localPartnerCenter';
+import type { LocalPartnerCenter } from '../../bot/partnerCenter';
 import { createTestPkiInBackground } from './certificates';
 import { controlRoutes } from './controlRoutes';
 import { PartnerCenterSimulator } from './simulator';

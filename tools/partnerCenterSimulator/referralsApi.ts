@@ -4,7 +4,7 @@
  * past the queued faults (see simulator); this answers them from the referral store.
  */
 import type { IncomingMessage } from 'node:http';
-import { BodyTooLargeError, readRawBody } from '../../bot/http/readBody';
+import { BodyTooLargeError, readRawBody } from '../../bot/http';
 import { odataError, type Answer } from './answers';
 import { listPage, nextPageQuery, parseListQuery } from './listing';
 import { readPatchOperations } from './referralPatch';

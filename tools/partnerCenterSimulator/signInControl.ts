@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readRawBody } from '../../bot/http/readBody';
+import { readRawBody } from '../../bot/http';
 import { DEVICE_LOGIN_PATH, type PartnerCenterSimulator } from './simulator';
 
 /**

@@ -10,8 +10,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { BodyTooLargeError } from '../../bot/http/readBody';
-import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter/webhookEvents';
+import { BodyTooLargeError } from '../../bot/http';
+import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter';
 import { odataError, type Answer } from './answers';
 import { authenticate, faultAnswer } from './apiGuard';
 import type { DeviceCode } from './deviceCodes';

@@ -4,7 +4,7 @@
  * outages queued by tests, and hands the rest to the token issuer.
  */
 import type { IncomingMessage } from 'node:http';
-import { readRawBody } from '../../bot/http/readBody';
+import { readRawBody } from '../../bot/http';
 import type { Answer } from './answers';
 import type { FaultQueue } from './faults';
 import type { TokenIssuer } from './tokenIssuer';

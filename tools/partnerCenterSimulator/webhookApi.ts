@@ -6,9 +6,9 @@
  * simulator (tokens for api.partnercenter.microsoft.com); this answers them.
  */
 import type { IncomingMessage } from 'node:http';
-import { isLoopbackHost } from '../../bot/config/loopback';
-import { readRawBody } from '../../bot/http/readBody';
-import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter/webhookEvents';
+import { isLoopbackHost } from '../../bot/config';
+import { readRawBody } from '../../bot/http';
+import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter';
 import { odataError, type Answer } from './answers';
 import type { WebhookRegistration, WebhookRegistry } from './webhookRegistry';
 

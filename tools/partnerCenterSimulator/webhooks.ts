@@ -2,7 +2,7 @@ import { sign, type KeyObject } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { DateTime } from 'luxon';
-import type { WebhookEventName } from '../../bot/partnerCenter/webhookEvents';
+import type { WebhookEventName } from '../../bot/partnerCenter';
 import type { SigningCertificate } from './certificates';
 
 /** The body of a webhook delivery, field for field as Partner Center sends it. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { DateTime } from 'luxon';
 import type { RunningApp } from '../../bot/app';
-import { loadConfig } from '../../bot/config/config';
+import { loadConfig } from '../../bot/config';
 import type { Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
 import { startDevApp } from '../devApp';

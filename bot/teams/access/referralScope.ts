@@ -1,7 +1,7 @@
 import { maySee, referralHome, type Viewer } from '../../domain/access';
 import { regionsWithManagers } from '../../referrals';
 import type { Services } from '../../services';
-import type { StoredReferral } from '../../store/referralRepository';
+import type { StoredReferral } from '../../store';
 
 /** Which referrals one viewer may see, with what that takes read once. */
 export interface ReferralScope {

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../../config/loopback';
+import { isLoopbackHost } from '../../config';
 
 /**
  * Which service URLs replies may go to. An authenticated activity's URL is vouched for by

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Actor } from '../../domain/referral';
-import type { ConversationRepository } from '../../store/conversationRepository';
+import type { ConversationRepository } from '../../store';
 import type { Messenger } from '../messenger';
 
 /** How long a user's teams are remembered before Teams is asked again. */

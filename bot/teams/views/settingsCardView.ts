@@ -16,7 +16,7 @@ import type { Actor } from '../../domain/referral';
 import { canonicalZone, TIME_ZONES, WEEKDAYS } from '../../domain/userSettings';
 import { hoursOfUser, type WorkingHours } from '../../domain/workingHours';
 import type { Services } from '../../services';
-import type { UserProfile } from '../../store/userRepository';
+import type { UserProfile } from '../../store';
 import type { Strings } from '../../strings/en';
 
 /**

@@ -1,0 +1,23 @@
+/*
+ * Teams as the rest of the desk sees it: the bot, its adapter and channel auth, and the cards sent outside a turn.
+ * Code outside bot/teams imports from here, never its files (eslint.config.mjs refuses deep imports).
+ * The subfolders of bot/teams (access/, actions/, channelAuth/, commands/, views/) import each other directly.
+ */
+export { AccessGate } from './access/accessGate';
+export { serviceUrlTrust } from './access/serviceUrlTrust';
+export { TeamMembership } from './access/teamMembership';
+export { channelReferenceOf, threadOf } from './cardConversation';
+export { CardSync } from './cardSync';
+export { ChannelTokenVerifier, TOKEN_REFUSALS, TokenRefusedError } from './channelAuth/channelToken';
+export { SigningKeys, SigningKeysUnavailableError } from './channelAuth/signingKeys';
+export { sendDirect } from './directMessages';
+export { badInvokeResponse } from './invokeResponses';
+export { buildDigestCard, type DigestServices } from './managerDigest';
+export { Messenger, type MessengerOptions } from './messenger';
+export { teamsNotifier } from './notifier';
+export { teamsIdentity } from './people';
+export { ReferralDeskBot } from './referralDeskBot';
+export { BOT_FRAMEWORK_TOKENS, TeamsAdapter } from './teamsAdapter';
+export { plainDate, roughDuration } from './views/format';
+export { personalCard } from './views/personalCard';
+export { referralCard } from './views/referral/referralCardView';
