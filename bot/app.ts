@@ -1,5 +1,4 @@
 import type { TokenCredential } from '@azure/identity';
-import { ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadRegions, loadSolutions } from './config';
 import { createServer, type ServerState } from './http';
@@ -20,7 +19,6 @@ import {
   UserRepository,
   type TableRetryOptions,
   type TableTlsOptions,
-  isStorageUnavailable,
   storageAccessProblem,
   storageFailureText,
   openStorage,
@@ -38,12 +36,9 @@ import {
   serviceUrlTrust,
   TeamMembership,
   BOT_FRAMEWORK_TOKENS,
-  TeamsAdapter,
-  ChannelTokenVerifier,
-  SigningKeys,
+  createTeamsAdapter,
 } from './teams';
 import { CATALOGS } from './strings/catalogs';
-import type { Strings } from './strings/en';
 import { servicesFor } from './languages';
 import {
   type PartnerCenterClientFactoryOptions,
@@ -53,7 +48,7 @@ import {
   WebhookVerifier,
   webhookVerifierFrom,
   type WebhookVerifierRuntimeOptions,
-  type LocalPartnerCenter,
+  startLocalPartnerCenter,
   type StartLocalPartnerCenter,
 } from './partnerCenter';
 
@@ -104,7 +99,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
   const { strings } = CATALOGS[config.language];
-  const adapter = createAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () =>
+  const adapter = createTeamsAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () =>
     clock().toMillis(),
   );
   const state: ServerState = {};
@@ -271,79 +266,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 }
 
-const NOT_CONNECTED = 'Partner Center is not connected: set the four PARTNER_CENTER_* credentials (see env.sample)';
-
-/**
- * The local Partner Center of a run without credentials, when the settings ask for one and this
- * start can run one; without it (its port taken, or a start that has none, as the production
- * one) the desk runs unconnected, and says so once.
- */
-async function startLocalPartnerCenter(
-  config: Config,
-  start: StartLocalPartnerCenter | undefined,
-  webhookUrl: () => string,
-  clock: () => DateTime,
-  log: Logger,
-): Promise<LocalPartnerCenter | undefined> {
-  if (config.partnerCenter) return undefined;
-  const settings = config.partnerCenterSimulator;
-  if (!settings) {
-    log.info(NOT_CONNECTED);
-    return undefined;
-  }
-  if (!start) {
-    log.info(`${NOT_CONNECTED}; this start runs no local simulator (npm start does, without NODE_ENV=production)`);
-    return undefined;
-  }
-  try {
-    const local = await start({ settings, webhookUrl, clock });
-    log.info(
-      `local Partner Center simulator on ${local.url} ` +
-        '(npm run demo sends it referrals; set PARTNER_CENTER_SIMULATOR=off to run without)',
-    );
-    return local;
-  } catch (error) {
-    const problem = `the local Partner Center simulator could not start on port ${settings.port}`;
-    log.error(`${problem}; running without Partner Center`, error);
-    return undefined;
-  }
-}
-
 /** What the start-up log says about who can reach the desk, loudly when nobody is authenticated. */
 function exposureNotice(config: Config): string {
   if (config.appId) return 'Teams authentication is on (MicrosoftAppId is set); listening on every interface';
   if (config.host)
     return `authentication is off (MicrosoftAppId is empty): listening on ${config.host} only, for this machine`;
   return `WARNING: authentication is off and ${UNAUTHENTICATED_ANY_HOST_SETTING}=true: anyone who reaches this machine can act as any Teams user`;
-}
-
-/**
- * The adapter to Teams: with an app id, incoming tokens must come from `tokens.issuer` and be
- * signed by a key published at `tokens.openIdMetadataUrl`. A turn that fails tells the user
- * so, unless storage is unavailable: then the request fails, and Teams delivers it again.
- */
-function createAdapter(
-  config: Config,
-  log: Logger,
-  strings: Strings,
-  tokens: typeof BOT_FRAMEWORK_TOKENS,
-  now: () => number,
-): TeamsAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.appId,
-    MicrosoftAppPassword: config.appPassword,
-    MicrosoftAppType: config.appType,
-    MicrosoftAppTenantId: config.appTenantId,
-  });
-  const keys = new SigningKeys({ openIdMetadataUrl: tokens.openIdMetadataUrl, now });
-  const verifier = config.appId
-    ? new ChannelTokenVerifier({ appId: config.appId, issuer: tokens.issuer, keys, now })
-    : undefined;
-  const adapter = new TeamsAdapter(auth, verifier);
-  adapter.onTurnError = async (turn: TurnContext, error: Error) => {
-    if (isStorageUnavailable(error)) throw error;
-    log.error(`turn failed (${turn.activity.type})`, error);
-    await turn.sendActivity(strings.actions.failed).catch(() => undefined);
-  };
-  return adapter;
 }

@@ -9,7 +9,7 @@ export { allowedHostProblem, PARTNER_CENTER_CERTIFICATE_HOST } from './certifica
 export type { PartnerCenterClientFactoryOptions } from './clientFromConfig';
 export { connectPartnerCenter, type PartnerCenterConnection } from './connection';
 export { DEFAULT_AUTHORITY_URL, DEFAULT_PARTNER_CENTER_API_URL, PARTNER_CENTER_SCOPE } from './endpoints';
-export type { LocalPartnerCenter, StartLocalPartnerCenter } from './localPartnerCenter';
+export { startLocalPartnerCenter, type LocalPartnerCenter, type StartLocalPartnerCenter } from './localPartnerCenter';
 export { parseReferrals } from './referralSchema';
 export { problemsText, readServedReferral } from './remoteReferral';
 export { describeTokenRefusal, entraError, isTransientTokenStatus } from './tokenRefusal';
