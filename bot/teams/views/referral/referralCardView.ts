@@ -1,51 +1,24 @@
 import type { DateTime } from 'luxon';
 import type { AdaptiveCard } from '../../../../cards/render';
 import { literal } from '../../../../cards/literal';
-import type { Choice, TextColor } from '../../../../cards/elements';
+import type { Choice } from '../../../../cards/elements';
 import { renderReferralCard } from '../../../../cards/referral/referralCard';
 import type { ReferralCardData } from '../../../../cards/referral/referralCardData';
 import type { CardView } from './cardView';
 import { dealCardData, dealWorkers } from './dealCardSections';
+import { referralFacts } from './referralFacts';
+import { STAGE_COLORS, statusLine } from './referralStatusLine';
 import { countryName } from '../../../domain/countries';
-import { invitingPartner, leadKindOf } from '../../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../../domain/reasons';
-import { dealTypeOf, isMicrosoftHelp } from '../../../domain/dealType';
 import { winBlocked } from '../../../domain/dealChanges';
 import { mayWorkOn } from '../../../domain/permissions';
-import type { ReferralRecord, TeamMember } from '../../../domain/referral';
-import { solutionsOf } from '../../../domain/solutions';
-import { stageOfRecord, type Stage } from '../../../domain/stage';
-import {
-  answerDeadlineOf,
-  isContactRequestFresh,
-  isPastDeadline,
-  parseInstant,
-  responseTargetOf,
-} from '../../../domain/timeLimits';
+import type { ReferralRecord } from '../../../domain/referral';
+import { stageOfRecord } from '../../../domain/stage';
+import { isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../../domain/timeLimits';
 import { SNOOZE_CHOICES } from '../../../domain/workingHours';
-import { syncStatusText } from '../syncStatusText';
 import type { Strings } from '../../../strings/en';
-import {
-  cardDateTime,
-  clip,
-  codeAsWords,
-  companySize,
-  currencyChoices,
-  money,
-  plainDate,
-  roughDuration,
-} from '../format';
+import { cardDateTime, clip, currencyChoices } from '../format';
 
-const STAGE_COLORS: Record<Stage, TextColor> = {
-  received: 'Accent',
-  evaluating: 'Accent',
-  accepted: 'Good',
-  won: 'Good',
-  lost: 'Attention',
-  declined: 'Default',
-  expired: 'Warning',
-  missed: 'Default',
-};
 const MAX_NEEDS_CHARS = 1200;
 const MAX_SOLUTION_CHARS = 300;
 
@@ -98,7 +71,7 @@ export function referralCardData(
         : '',
     contactFlagColor: contactFresh ? 'Attention' : 'Default',
     ...statusLine(record, stage, now, strings),
-    facts: facts(record, stage, strings),
+    facts: referralFacts(record, stage, strings),
     labels: { needs: received ? s.needs : s.notes },
     needs: needsText(record, received, strings),
     responseTarget: received ? responseTargetText(record, now, strings) : '',
@@ -185,128 +158,6 @@ function closeReasonChoices(strings: Strings): Choice[] {
     title: strings.closeReason[code],
     value: code,
   }));
-}
-
-function statusLine(
-  record: ReferralRecord,
-  stage: Stage,
-  now: DateTime,
-  strings: Strings,
-): { status: string; statusColor: TextColor } {
-  const s = strings.card;
-  const decision = record.desk.lastDecision;
-  if (stage === 'received' || stage === 'evaluating') {
-    const deadline = answerDeadlineOf(record);
-    if (deadline <= now) return { status: s.expiredOn(cardDateTime(deadline)), statusColor: 'Attention' };
-    const left = deadline.diff(now);
-    const color: TextColor = left.as('hours') < 24 ? 'Attention' : left.as('days') < 3 ? 'Warning' : 'Default';
-    const [leftText, when] = [roughDuration(left, strings.format), cardDateTime(deadline)];
-    const status =
-      stage === 'evaluating'
-        ? s.evaluationLeft(leftText, when, decision ? literal(decision.by.name) : strings.appName)
-        : (record.desk.flow === 'twoStep' ? s.interestLeft : s.timeLeft)(leftText, when);
-    return { status, statusColor: color };
-  }
-  if ((stage === 'expired' || stage === 'missed') && (!decision || decision.by.id === 'system')) {
-    const closed = cardDateTime(parseInstant(record.referral.closedDateTime ?? record.referral.updatedDateTime));
-    return {
-      status: stage === 'missed' ? s.missedUnanswered(closed) : s.expiredUnanswered(closed),
-      statusColor: 'Warning',
-    };
-  }
-  if (decision?.action === 'create' && stage === 'accepted') {
-    return {
-      status: s.created(literal(decision.by.name), cardDateTime(parseInstant(decision.at))),
-      statusColor: STAGE_COLORS[stage],
-    };
-  }
-  if (decision) {
-    const status = s.decided(strings.stage[stage], literal(decision.by.name), cardDateTime(parseInstant(decision.at)));
-    return { status, statusColor: STAGE_COLORS[stage] };
-  }
-  return { status: strings.stage[stage], statusColor: STAGE_COLORS[stage] };
-}
-
-function facts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[] {
-  const { referral, desk } = record;
-  const s = strings.card;
-  const list: [string, string | undefined][] = [];
-  const value = referral.details.dealValue;
-  const received = stage === 'received' || stage === 'evaluating';
-  // The two-step flow shows the customer's contact details once someone is interested.
-  const contactHidden = stage === 'received' && desk.flow === 'twoStep';
-  // What Partner Center or a user wrote, shown as typed; the desk's own words stay as they are.
-  const typed = (text: string | undefined) => text && literal(text);
-  const { assistanceRequestCode: help } = referral.inviteContext ?? {};
-  const { size } = referral.customerProfile;
-  if (received) {
-    list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
-    // Microsoft as the inviter is already in the source line; a partner is named.
-    list.push([s.invitedBy, typed(invitingPartner(referral))]);
-    list.push([s.helpRequested, typed(help && codeAsWords(help))]);
-    list.push([s.location, typed(location(record))]);
-    list.push([s.customerSize, typed(size && companySize(size))]);
-    list.push([
-      s.contact,
-      contactHidden ? s.detailsAfterInterest : typed(contactText(referral.customerProfile.team?.[0])),
-    ]);
-  } else {
-    list.push([s.owner, typed(desk.owner?.name)]);
-    list.push([
-      s.salesStage,
-      stage === 'accepted'
-        ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')]
-        : undefined,
-    ]);
-    list.push([s.dealType, showsDealType(record) ? strings.dealType[dealTypeOf(record)] : undefined]);
-    list.push([
-      s.microsoftHelp,
-      desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined,
-    ]);
-    list.push([s.invitedPartners, typed(desk.invitedPartners?.join(', '))]);
-    list.push([
-      s.dealSolutions,
-      typed(
-        solutionsOf(referral)
-          .map((solution) => solution.name ?? solution.id)
-          .join(', '),
-      ),
-    ]);
-  }
-  // An invitation from a partner carries that partner's own estimate of the deal.
-  const inviter = typed(received ? invitingPartner(referral) : undefined);
-  list.push([
-    inviter ? s.partnerValue(inviter) : s.value,
-    value !== undefined ? money(value, referral.details.currency, strings.format) : s.notStated,
-  ]);
-  if (referral.details.closingDateTime)
-    list.push([
-      inviter ? s.partnerCloseDate(inviter) : s.closeDate,
-      plainDate(parseInstant(referral.details.closingDateTime), strings.format),
-    ]);
-  if (received) list.push([s.expires, plainDate(answerDeadlineOf(record), strings.format)]);
-  list.push([s.crmId, received ? undefined : typed(referral.externalReferenceId)]);
-  list.push([s.campaignId, received ? undefined : typed(referral.campaignId)]);
-  if (stage === 'declined' || stage === 'lost') list.push([s.reason, typed(referral.statusReason)]);
-  list.push([strings.partnerCenterSync.label, syncStatusText(record, strings)]);
-  return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, v]) => ({ title, value: v }));
-}
-
-/** A received marketplace lead has no deal type of its own; deals we created and co-sell ones do. */
-function showsDealType(record: ReferralRecord): boolean {
-  return record.desk.createdByPartner === true || dealTypeOf(record) !== 'private';
-}
-
-function location(record: ReferralRecord): string {
-  const address = record.referral.customerProfile.address;
-  return [address.city, address.state, countryName(address.country)].filter(Boolean).join(', ');
-}
-
-function contactText(person: TeamMember | undefined): string | undefined {
-  if (!person) return undefined;
-  const name = [person.firstName, person.lastName].filter(Boolean).join(' ');
-  const text = [name, person.email, person.phoneNumber].filter(Boolean).join(' · ');
-  return text || undefined;
 }
 
 /**
