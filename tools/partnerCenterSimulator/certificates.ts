@@ -1,15 +1,8 @@
-import {
-  X509Certificate,
-  constants,
-  createPrivateKey,
-  generateKeyPair,
-  generateKeyPairSync,
-  privateEncrypt,
-  randomBytes,
-  type KeyObject,
-} from 'node:crypto';
+import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import { DateTime } from 'luxon';
 import forge from 'node-forge';
+import { certificate, intermediateSubject, type Issuer, type Validity } from './certificateBuilder';
+import { newKeyPair, newKeyPairInBackground, pkcs1Pem, type KeyPair } from './signingKeys';
 
 /**
  * A certificate that signs webhook deliveries, with its private key: what the simulator
@@ -43,11 +36,7 @@ export interface TestPki extends SigningCertificate {
   intermediateKeyPem: string;
 }
 
-/** The time a certificate is valid: from `validFrom` until `validTo`. */
-export interface Validity {
-  validFrom: DateTime;
-  validTo: DateTime;
-}
+export type { Validity } from './certificateBuilder';
 
 /** How {@link createTestPki} shapes its certificates; each has a default. */
 export interface TestPkiOptions {
@@ -72,110 +61,6 @@ export const EXPIRED_VALIDITY: Validity = {
   validFrom: DateTime.fromISO('2018-01-01T00:00:00Z', { zone: 'utc' }),
   validTo: DateTime.fromISO('2019-12-31T23:59:59Z', { zone: 'utc' }),
 };
-
-interface KeyPair {
-  privateKey: KeyObject;
-  forgePublic: forge.pki.rsa.PublicKey;
-}
-
-const RSA_2048 = { modulusLength: 2048 } as const;
-
-const keyPairOf = (privateKey: KeyObject, publicKey: KeyObject): KeyPair => ({
-  privateKey,
-  forgePublic: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }) as string),
-});
-
-/** RSA-2048 keys from node:crypto (native): forge's pure-JavaScript generation takes seconds per key. */
-function newKeyPair(): KeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', RSA_2048);
-  return keyPairOf(privateKey, publicKey);
-}
-
-/** The same, off the main thread, so that several are made at once and the caller's event loop goes on. */
-function newKeyPairInBackground(): Promise<KeyPair> {
-  return new Promise((resolve, reject) =>
-    generateKeyPair('rsa', RSA_2048, (error, publicKey, privateKey) =>
-      error ? reject(error) : resolve(keyPairOf(privateKey, publicKey)),
-    ),
-  );
-}
-
-const pkcs1Pem = (key: KeyObject) => key.export({ type: 'pkcs1', format: 'pem' }) as string;
-
-// DER prefix of a PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017, section 9.2, note 1).
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
-
-/**
- * Stands in for a forge private key when forge signs a certificate: forge hands over the
- * SHA-256 digest of the to-be-signed part, and node:crypto makes the RSA PKCS#1 v1.5
- * signature of it, some ten times faster than forge's own arithmetic.
- */
-function nativeSigner(key: KeyObject): forge.pki.rsa.PrivateKey {
-  const signer = {
-    sign: (md: forge.md.MessageDigest) =>
-      privateEncrypt(
-        { key, padding: constants.RSA_PKCS1_PADDING },
-        Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]),
-      ).toString('binary'),
-  };
-  return signer as unknown as forge.pki.rsa.PrivateKey;
-}
-
-interface Issuer {
-  certificate: forge.pki.Certificate;
-  key: KeyObject;
-}
-
-type Kind = 'root' | 'intermediate' | 'leaf';
-
-function certificate(
-  kind: Kind,
-  subject: forge.pki.CertificateField[],
-  publicKey: forge.pki.rsa.PublicKey,
-  validity: Validity,
-  issuer: Issuer | 'self',
-  selfKey?: KeyObject,
-): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
-  // A positive serial: the leading 0x01 keeps the DER integer's sign bit clear.
-  cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
-  cert.validity.notBefore = validity.validFrom.toJSDate();
-  cert.validity.notAfter = validity.validTo.toJSDate();
-  cert.setSubject(subject);
-  cert.setIssuer(issuer === 'self' ? subject : issuer.certificate.subject.attributes);
-  const extensions: object[] = [
-    kind === 'leaf'
-      ? { name: 'basicConstraints', cA: false, critical: true }
-      : {
-          name: 'basicConstraints',
-          cA: true,
-          critical: true,
-          ...(kind === 'intermediate' ? { pathLenConstraint: 0 } : {}),
-        },
-    kind === 'leaf'
-      ? { name: 'keyUsage', digitalSignature: true, critical: true }
-      : { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ];
-  if (issuer !== 'self') {
-    extensions.push({
-      name: 'authorityKeyIdentifier',
-      keyIdentifier: issuer.certificate.generateSubjectKeyIdentifier().getBytes(),
-    });
-  }
-  cert.setExtensions(extensions);
-  cert.sign(nativeSigner(issuer === 'self' ? selfKey! : issuer.key), forge.md.sha256.create());
-  return cert;
-}
-
-function intermediateSubject(organization: string): forge.pki.CertificateField[] {
-  return [
-    { name: 'countryName', value: 'US' },
-    { name: 'organizationName', value: organization },
-    { name: 'commonName', value: `${organization} CA` },
-  ];
-}
 
 function issueSigning(
   intermediate: Issuer,
