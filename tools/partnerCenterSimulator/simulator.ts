@@ -7,22 +7,18 @@
  * tokens, a user who signs in or declines, throttling and failures on demand, and logs of
  * every request and patch.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { BodyTooLargeError } from '../../bot/http';
 import { WEBHOOK_EVENT_NAMES } from '../../bot/partnerCenter';
-import { odataError, type Answer } from './answers';
-import { authenticate, faultAnswer } from './apiGuard';
 import type { DeviceCode } from './deviceCodes';
 import { FaultQueue } from './faults';
-import { API_BASE_PATH, referralsApiAnswer } from './referralsApi';
+import { API_BASE_PATH } from './referralsApi';
 import { ReferralStore, type PatchRecord, type ReferralChange, type SimulatedReferral } from './referralStore';
 import { SIMULATOR_CREDENTIALS, type SimulatorOptions, type SimulatorRequest } from './simulatorOptions';
-import { PARTNER_CENTER_AUDIENCE, PARTNER_CENTER_WEBHOOK_AUDIENCE } from './tokenAudiences';
-import { TOKEN_PATH, tokenEndpointAnswer } from './tokenEndpoint';
+import { serveSimulatorRequest, type SimulatorRouting } from './simulatorRouting';
 import { TokenIssuer, type TokenRequestRecord } from './tokenIssuer';
-import { WEBHOOK_API_PATH, webhookApiAnswer } from './webhookApi';
+import { WEBHOOK_API_PATH } from './webhookApi';
 import { WebhookRegistry, type ValidationEvent, type WebhookRegistration } from './webhookRegistry';
 
 export { API_BASE_PATH } from './referralsApi';
@@ -100,7 +96,7 @@ export class PartnerCenterSimulator {
   }
 
   async start(): Promise<void> {
-    const server = createServer((req, res) => void this.handle(req, res));
+    const server = createServer((req, res) => void serveSimulatorRequest(this.routing(), req, res));
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -239,70 +235,9 @@ export class PartnerCenterSimulator {
     this.tokenFaults.failNext(count, status);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://simulator');
-    const record = (status: number) =>
-      this.requests.push({
-        method: req.method ?? '',
-        path: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        status,
-      });
-    let answer: Answer;
-    try {
-      const routed = await this.route(req, url);
-      if (routed === undefined) {
-        if (this.options.extraRoutes && (await this.options.extraRoutes(req, res))) {
-          record(res.statusCode);
-          return;
-        }
-        answer = odataError(
-          404,
-          'NotFound',
-          `Nothing is served at ${url.pathname}; the Referrals API is under ${API_BASE_PATH}`,
-        );
-      } else {
-        answer = routed;
-      }
-    } catch (error) {
-      answer =
-        error instanceof BodyTooLargeError
-          ? odataError(413, 'PayloadTooLarge', error.message)
-          : odataError(
-              500,
-              'InternalServerError',
-              `The simulator failed: ${error instanceof Error ? error.message : String(error)}`,
-            );
-    }
-    record(answer.status);
-    const headers: Record<string, string> = { ...answer.headers };
-    if (answer.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
-    res.writeHead(answer.status, headers);
-    res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
-  }
-
-  /** The answer for the simulator's own routes, or undefined for a path it does not serve. */
-  private async route(req: IncomingMessage, url: URL): Promise<Answer | undefined> {
-    const token = TOKEN_PATH.exec(url.pathname);
-    if (token) {
-      const context = { tokens: this.tokens, faults: this.tokenFaults, url: this.url };
-      return tokenEndpointAnswer(context, req, decodeURIComponent(token[1]), token[2] === 'devicecode');
-    }
-    const path = url.pathname.replace(/\/+$/, '');
-    const under = (base: string) => path === base || path.startsWith(`${base}/`);
-    if (!under(API_BASE_PATH) && !under(WEBHOOK_API_PATH)) return undefined;
-    const fault = this.faults.take();
-    if (fault) return faultAnswer(fault.status, fault.retryAfterSeconds);
-    const webhookApi = under(WEBHOOK_API_PATH);
-    const refusal = authenticate(
-      this.tokens,
-      req,
-      webhookApi ? PARTNER_CENTER_WEBHOOK_AUDIENCE : PARTNER_CENTER_AUDIENCE,
-    );
-    if (refusal) return refusal;
-    if (webhookApi) return webhookApiAnswer(this.webhooks, req, path);
-    const { servedPageSize, nextLinkOrigin } = this.options;
-    const context = { store: this.store, pageSize: this.pageSize, servedPageSize, nextLinkOrigin, url: this.url };
-    return referralsApiAnswer(context, req, url, path);
+  /** What answering a request reads, as it stands now: the URL is known once started. */
+  private routing(): SimulatorRouting {
+    const { url, options, store, pageSize, tokens, webhooks, faults, tokenFaults, requests } = this;
+    return { url, options, store, pageSize, tokens, webhooks, faults, tokenFaults, requests };
   }
 }
