@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { DateTime, Duration } from 'luxon';
+import { companySize, localDateTime, money, plainDate, roughDuration } from '../../bot/teams/views/format';
+import { de } from '../../bot/strings/de';
+import { en } from '../../bot/strings/en';
+
+describe('card wording', () => {
+  it('writes company sizes as people do', () => {
+    assert.equal(companySize('100to499employees'), '100–499 employees');
+    assert.equal(companySize('10000plusemployees'), '10000+ employees');
+    assert.equal(companySize('Small business'), 'Small business');
+  });
+
+  it("rounds the time left to the unit that reads best, in the reader's language", () => {
+    assert.equal(roughDuration(Duration.fromObject({ days: 13, hours: 23 }), en.format), '13 days');
+    assert.equal(roughDuration(Duration.fromObject({ hours: 47 }), en.format), '47 hours');
+    assert.equal(roughDuration(Duration.fromObject({ minutes: 61 }), en.format), '61 minutes');
+    assert.equal(roughDuration(Duration.fromObject({ seconds: 20 }), en.format), '1 minute');
+    assert.equal(roughDuration(Duration.fromObject({ days: 3 }), de.format), '3 Tage');
+    assert.equal(roughDuration(Duration.fromObject({ hours: 1, minutes: 59 }), de.format), '119 Minuten');
+    assert.equal(roughDuration(Duration.fromObject({ hours: 25 }), de.format), '25 Stunden');
+  });
+
+  it("shows money in its currency, and a malformed code next to the number, as the reader's language writes it", () => {
+    assert.equal(money(25000, 'EUR', en.format), '€25,000.00');
+    assert.match(money(1200.5, 'XQQ', en.format), /^XQQ\s1,200\.50$/);
+    assert.equal(money(1200.5, 'EU', en.format), '1,200.5 EU');
+    assert.match(money(25000, 'EUR', de.format), /^25\.000,00\s€$/);
+  });
+
+  it("writes dates and times as the reader's language does", () => {
+    const instant = DateTime.fromISO('2026-12-04T12:05:00Z', { zone: 'utc' });
+    assert.equal(plainDate(instant, en.format), '4 Dec 2026');
+    assert.equal(
+      plainDate(instant, de.format),
+      '4\\. Dez 2026',
+      'escaped: opening a fact, "4." would start a numbered list',
+    );
+    assert.equal(localDateTime(instant, 'Europe/Berlin', en.format), 'Fri 4 Dec at 13:05 (Europe/Berlin)');
+    assert.equal(localDateTime(instant, 'Europe/Berlin', de.format), 'Fr 4. Dez um 13:05 (Europe/Berlin)');
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { PARTNER_CENTER_ACTOR } from '../../../bot/domain/incoming';
+import type { Referral } from '../../../bot/domain/referral';
+import { type ReferralRepository } from '../../../bot/store/referralRepository';
+import { ID, change, createArrivedIn, freshRepository } from './fixtures';
+
+describe('store: ReferralRepository', () => {
+  let repo: ReferralRepository;
+
+  beforeEach(async () => {
+    ({ repo } = await freshRepository());
+  });
+
+  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+
+  describe('history', () => {
+    it('returns the events oldest first, past revision 9', async () => {
+      let current = await createArrived();
+      for (let i = 0; i < 11; i++) {
+        const next = change(current.record, `Name ${i}`);
+        current = await repo.save(current, next.record, next.event);
+      }
+
+      const history = await repo.history(ID);
+
+      assert.deepEqual(
+        history.map((e) => e.revision),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      );
+      assert.deepEqual(history[0].actor, PARTNER_CENTER_ACTOR);
+      assert.equal(history[0].action, 'received');
+      assert.deepEqual(history[11].changes, [{ field: 'name', before: 'Name 9', after: 'Name 10' }]);
+      const times = history.map((e) => e.at);
+      assert.deepEqual(times, [...times].sort());
+    });
+  });
+});
