@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { VERBS } from '../../../cards/verbs';
+import type { BotHarness } from '../../support/botHarness';
+import { USERS } from '../../support/teamsActivities';
+import { dealVerbs } from '../flows';
+import { acceptedDeal, dealActions, EDIT, MESSAGE, startDesk } from './fixtures';
+
+/** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
+describe('working on an accepted deal (over HTTP)', () => {
+  let h: BotHarness;
+  let referralId: string;
+  let activityId: string;
+
+  beforeEach(async () => {
+    h = await startDesk();
+    ({ referralId, activityId } = await acceptedDeal(h));
+  });
+  afterEach(async () => h.stop());
+
+  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(() => ({ h, referralId, activityId }));
+
+  describe('edit', () => {
+    it('saves the details and the sales stage, writes the change to history and updates the channel card', async () => {
+      const answer = await click(VERBS.edit, { ...EDIT, country: 'US' });
+      assert.match(JSON.stringify(answer.body.value), /Contoso landing zone/);
+
+      const { record } = await stored();
+      assert.equal(record.referral.name, 'Contoso landing zone');
+      assert.equal(record.referral.details.dealValue, 61000);
+      assert.equal(record.referral.details.closingDateTime, '2027-03-31T00:00:00.000Z');
+      assert.equal(record.referral.salesStage, 'Proposed');
+      assert.equal(record.referral.externalReferenceId, 'CRM-2201');
+      assert.equal(record.referral.customerProfile.address.country, 'DE', 'the region never changes');
+      const history = await h.services.referrals.history(referralId);
+      assert.deepEqual(
+        history.map((e) => e.action),
+        ['received', 'accept', 'edit'],
+      );
+      const stageChange = history[2].changes.find((c) => c.field === 'salesStage');
+      assert.deepEqual([stageChange?.before, stageChange?.after], [undefined, 'Proposed']);
+      assert.equal(history[2].actor.name, 'Alice Rep');
+
+      const shared = await lastChannelUpdate(/Contoso landing zone/);
+      assert.match(JSON.stringify(shared), /"title":"Sales stage","value":"Proposed \(60 %\)"/);
+      assert.deepEqual(dealVerbs(shared), [VERBS.refresh, VERBS.refresh], 'the shared card stays read-only');
+    });
+
+    it('applies the same edit clicked twice (two activities) once', async () => {
+      await click(VERBS.edit, EDIT);
+      const retry = await click(VERBS.edit, EDIT);
+      assert.match(JSON.stringify(retry.body.value), /Nothing to change/);
+      assert.deepEqual(await actionsIn(), ['received', 'accept', 'edit']);
+    });
+
+    it('names every wrong field and changes nothing', async () => {
+      const before = await stored();
+      const answer = await click(VERBS.edit, {
+        ...EDIT,
+        dealName: '',
+        dealValue: 'lots',
+        closingDate: '2026-01-01',
+        salesStage: 'Closing',
+      });
+      assert.equal(answer.body.type, MESSAGE);
+      for (const field of ['Deal name', 'Estimated deal value', 'Estimated close date', 'Sales stage'])
+        assert.match(String(answer.body.value), new RegExp(field));
+      assert.deepEqual((await stored()).record, before.record);
+    });
+
+    it('refuses someone not on the deal and changes nothing', async () => {
+      const before = await stored();
+      const answer = await click(VERBS.edit, EDIT, USERS.bob);
+      assert.match(
+        JSON.stringify(answer.body.value),
+        /Only Alice Rep, who owns this deal, and the deal's team can change it/,
+      );
+      assert.deepEqual((await stored()).record, before.record);
+      assert.deepEqual(await actionsIn(), ['received', 'accept']);
+    });
+  });
+});
