@@ -10,7 +10,6 @@ import {
   ConversationRepository,
   FavoriteRepository,
   ScheduleRepository,
-  type ScheduledWork,
   ReferralIndexRepository,
   DirectCardRepository,
   ReferralRepository,
@@ -24,7 +23,7 @@ import {
   openStorage,
 } from './store';
 import { Scheduler, runScheduledWork } from './jobs';
-import { followUp, planAllDigests } from './referrals';
+import { followUp, planAllDigests, type FollowUpDeps } from './referrals';
 import {
   personalCard,
   CardSync,
@@ -150,6 +149,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const indexes = new ReferralIndexRepository(storage.client('indexes'));
     const roles = new RoleRepository(storage.client('roles'));
     const directCards = new DirectCardRepository(storage.client('directCards'));
+    const { reminderPolicy, defaultHours, admins, language } = config;
+    const followUps: FollowUpDeps = {
+      referrals,
+      indexes,
+      users,
+      schedule,
+      roles,
+      regions,
+      reminderPolicy,
+      defaultHours,
+      log,
+    };
+    // What a person's own card and direct messages are drawn with, in their language.
+    const personal = { users, language, strings, regions, roles, admins, favorites, solutions, clock };
+    const notifier = teamsNotifier({ ...personal, indexes, referrals, directCards, conversations, messenger, log });
     cardSync = new CardSync({
       referrals,
       outbox,
@@ -161,14 +175,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       strings,
       clock,
       log,
-      followUp: (record) => followUp(services, record, { tell: teamsNotifier(services) }),
+      followUp: (record) => followUp(followUps, record, { tell: notifier }),
       directCards,
       directCardOf: async (record, card) =>
-        personalCard(await servicesFor(services, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
+        personalCard(await servicesFor(personal, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
     });
     unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
-    const run = (work: ScheduledWork, now: DateTime) => runScheduledWork(services, work, now);
-    scheduler = new Scheduler({ schedule, clock, log, run });
     const receive = {
       referrals,
       outbox,
@@ -179,8 +191,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       schedule,
       roles,
       regions,
-      reminderPolicy: config.reminderPolicy,
-      defaultHours: config.defaultHours,
+      reminderPolicy,
+      defaultHours,
       clock,
       log,
     };
@@ -192,7 +204,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       retryIntervalMs: config.cardRetryIntervalMs,
       client: options.partnerCenter,
     });
-    const services: Services = {
+    // The one real cycle: the card sync follows each change up, a follow-up queues the change's write-back to
+    // Partner Center, and what Partner Center answers is stored and published through the card sync. The
+    // connection is built with the card sync, and its write-back joins the follow-ups now, before anything starts.
+    followUps.writeBack = partnerCenter?.writeBack;
+    const desk: Omit<Services, 'scheduler'> = {
       referrals,
       links,
       conversations,
@@ -202,26 +218,27 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       indexes,
       directCards,
       schedule,
-      scheduler,
-      reminderPolicy: config.reminderPolicy,
-      defaultHours: config.defaultHours,
+      reminderPolicy,
+      defaultHours,
       cardSync,
       cards: cardSync,
       messenger,
       regions,
       solutions,
-      admins: config.admins,
+      admins,
       linkEditors: config.linkEditors,
       roles,
       answeredInvokes: new AnsweredInvokeRepository(storage.client('answeredInvokes')),
       strings,
-      language: config.language,
+      language,
       unfinishedDeliveries,
       partnerCenter,
       writeBack: partnerCenter?.writeBack,
       clock,
       log,
     };
+    scheduler = new Scheduler({ schedule, clock, log, run: (work, now) => runScheduledWork(desk, work, now) });
+    const services: Services = { ...desk, scheduler };
     await scheduler.initialize();
     await planAllDigests(services);
     const membership = new TeamMembership({ conversations, messenger, clock });

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'restify';
-import { deliveryAnswer, ingestReferrals } from '../referrals';
+import { deliveryAnswer, ingestReferrals, type IngestDeps } from '../referrals';
 import { readServedReferral, parseWebhookEvent, type WebhookVerifier, type ReferralsApi } from '../partnerCenter';
-import type { Services } from '../services';
 import { bodyWithin, jsonOf, notJson, sentAsJson } from './readBody';
 import { passingFailure, tryAgainLater } from './tryAgainLater';
 
@@ -12,7 +11,7 @@ const MAX_REMEMBERED_IGNORED = 100;
 
 export interface PartnerCenterEventsDeps {
   /** The services once storage is ready, with Partner Center's API when the desk is connected to it. */
-  ready: () => { services: Services; api?: Pick<ReferralsApi, 'getReferral'> } | undefined;
+  ready: () => { services: IngestDeps; api?: Pick<ReferralsApi, 'getReferral'> } | undefined;
   verifier: WebhookVerifier;
   /** Resolves once what was stored survives a crash: a 202 is a promise Partner Center will not deliver again. */
   durable: () => Promise<void>;

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'restify';
-import { deliveryAnswer, ingestReferrals } from '../referrals';
+import { deliveryAnswer, ingestReferrals, type IngestDeps } from '../referrals';
 import { parseReferrals, problemsText } from '../partnerCenter';
-import type { Services } from '../services';
 import { bodyWithin, jsonOf, notJson, sentAsJson } from './readBody';
 import { SIGNATURE_HEADER, isValidSignature } from './signature';
 import { passingFailure, tryAgainLater } from './tryAgainLater';
@@ -21,7 +20,7 @@ export const MAX_REFERRALS_PER_DELIVERY = 500;
  * (outgoing, or expired before the desk saw them). Every refusal is logged in one line.
  */
 export function referralsEndpoint(
-  services: () => Services | undefined,
+  services: () => IngestDeps | undefined,
   secret: string | undefined,
   durable: () => Promise<void>,
 ) {

@@ -1,4 +1,5 @@
 import restify from 'restify';
+import type { IngestDeps } from '../referrals';
 import type { Services } from '../services';
 import type { StorageAccessProblem, TableStorage } from '../store';
 import type { ReferralDeskBot, TeamsAdapter } from '../teams';
@@ -9,9 +10,12 @@ import { partnerCenterEventsEndpoint } from './partnerCenterEventsEndpoint';
 import { teamsEndpoint } from './teamsEndpoint';
 import type { WebhookVerifier } from '../partnerCenter';
 
+/** What the routes use of the services: storing deliveries, and the Partner Center connection (health, webhook). */
+export type ServedServices = IngestDeps & Pick<Services, 'partnerCenter'>;
+
 /** What the routes need; filled in once storage is reachable. */
 export interface ServerState {
-  ready?: { services: Services; bot: ReferralDeskBot; storage: TableStorage; storageKind: string };
+  ready?: { services: ServedServices; bot: ReferralDeskBot; storage: TableStorage; storageKind: string };
   /** Why the desk could not start, when storage turned its identity away. */
   storageProblem?: StorageAccessProblem;
 }

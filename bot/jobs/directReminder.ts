@@ -2,13 +2,20 @@ import type { DateTime } from 'luxon';
 import { cardAttachment } from '../../cards/render';
 import { responsiblePerson, type PlannedWork } from '../domain/reminderPlan';
 import type { Actor, ReferralRecord } from '../domain/referral';
-import { servicesFor } from '../languages';
+import { servicesFor, type LanguageServices } from '../languages';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store';
-import { channelReferenceOf, sendDirect, personalCard } from '../teams';
+import { channelReferenceOf, sendDirect, personalCard, type DirectServices, type PersonalCardServices } from '../teams';
 import { reminderText } from './reminderText';
 import type { WorkResult } from './scheduler';
-import { isOwed, stillOwed } from './stillOwed';
+import { isOwed, stillOwed, type OwedServices } from './stillOwed';
+
+/** What a direct reminder uses: the work's check, the person's language, chat and card, and their card's tracking. */
+export type DirectReminderServices = OwedServices &
+  LanguageServices &
+  DirectServices &
+  PersonalCardServices &
+  Pick<Services, 'directCards' | 'log'>;
 
 /**
  * A reminder to one person, as a direct message: to whoever is to answer before the
@@ -17,7 +24,11 @@ import { isOwed, stillOwed } from './stillOwed';
  * person's own card, with what they may do and Snooze (and for a stale deal, moving the
  * close date). Someone Teams will not let the bot reach is logged, not retried.
  */
-export async function sendDirectReminder(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
+export async function sendDirectReminder(
+  services: DirectReminderServices,
+  work: ScheduledWork,
+  now: DateTime,
+): Promise<WorkResult> {
   const owed = await stillOwed(services, work, now);
   if (!isOwed(owed)) return owed;
   const { stored, planned } = owed;

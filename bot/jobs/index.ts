@@ -7,5 +7,5 @@
 export { BackgroundDrain } from './backgroundDrain';
 export { workOnClaimed } from './claimedTask';
 export type { Repeat } from './heartbeat';
-export { runScheduledWork } from './runScheduledWork';
+export { runScheduledWork, type ScheduledWorkServices } from './runScheduledWork';
 export { Scheduler } from './scheduler';

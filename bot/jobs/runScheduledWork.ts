@@ -1,13 +1,20 @@
 import type { DateTime } from 'luxon';
 import { SYSTEM_ACTOR } from '../domain/referral';
-import { changeReferral } from '../referrals';
+import { changeReferral, type ChangeDeps } from '../referrals';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store';
-import { sendDirectReminder } from './directReminder';
+import { sendDirectReminder, type DirectReminderServices } from './directReminder';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed } from './stillOwed';
-import { sendThreadReminder } from './threadReminder';
-import { sendWeeklyDigest } from './weeklyDigest';
+import { sendThreadReminder, type ThreadReminderServices } from './threadReminder';
+import { sendWeeklyDigest, type WeeklyDigestServices } from './weeklyDigest';
+
+/** What due work uses, every kind together: expiry's change, the reminders', the digests', and the card sync. */
+export type ScheduledWorkServices = ChangeDeps &
+  ThreadReminderServices &
+  DirectReminderServices &
+  WeeklyDigestServices &
+  Pick<Services, 'cardSync'>;
 
 /**
  * Runs one piece of due work. Expiry closes an undecided referral as Expired (or Missed)
@@ -15,7 +22,11 @@ import { sendWeeklyDigest } from './weeklyDigest';
  * one person directly; a card refresh brings the channel card up to date. A referral that
  * was decided meanwhile needs nothing.
  */
-export async function runScheduledWork(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
+export async function runScheduledWork(
+  services: ScheduledWorkServices,
+  work: ScheduledWork,
+  now: DateTime,
+): Promise<WorkResult> {
   switch (work.kind) {
     case 'expire': {
       const outcome = await changeReferral(services, work.referralId, { action: 'expire' }, SYSTEM_ACTOR);

@@ -11,6 +11,12 @@ export interface OwedWork {
   planned: PlannedWork;
 }
 
+/** What checking due work reads: the referral, and what its plan depends on (regions, managers, people's hours). */
+export type OwedServices = Pick<
+  Services,
+  'referrals' | 'regions' | 'roles' | 'users' | 'defaultHours' | 'reminderPolicy'
+>;
+
 /**
  * Checks scheduled work against the referral's plan as it stands now, with its people's
  * working hours as they are now: work no longer planned (the referral was decided or its
@@ -18,7 +24,7 @@ export interface OwedWork {
  * work whose recipient's working hours now begin later waits for them.
  */
 export async function stillOwed(
-  services: Services,
+  services: OwedServices,
   work: ScheduledWork,
   now: DateTime,
 ): Promise<OwedWork | WorkResult> {

@@ -7,10 +7,15 @@ import { regionResponders } from '../domain/routing';
 import { stageOfRecord } from '../domain/stage';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store';
-import { channelReferenceOf, threadOf, teamsIdentity, referralCard } from '../teams';
+import { channelReferenceOf, threadOf, teamsIdentity, referralCard, type IdentityServices } from '../teams';
 import { reminderText } from './reminderText';
 import type { WorkResult } from './scheduler';
-import { isOwed, stillOwed } from './stillOwed';
+import { isOwed, stillOwed, type OwedServices } from './stillOwed';
+
+/** What a thread reminder uses: the work's check, the card's channel, Teams, and the card sync for its "time left". */
+export type ThreadReminderServices = OwedServices &
+  IdentityServices &
+  Pick<Services, 'conversations' | 'messenger' | 'cardSync' | 'regions' | 'strings' | 'solutions'>;
 
 /** A reply names at most this many people, so it stays a message and not a roll call. */
 const MAX_MENTIONS = 20;
@@ -24,7 +29,11 @@ const MAX_MENTIONS = 20;
  * thread to reply in, so the reminder is posted in the card's channel instead. The reminder
  * is sent once: Teams taking it without an id is success too.
  */
-export async function sendThreadReminder(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
+export async function sendThreadReminder(
+  services: ThreadReminderServices,
+  work: ScheduledWork,
+  now: DateTime,
+): Promise<WorkResult> {
   const owed = await stillOwed(services, work, now);
   if (!isOwed(owed)) return owed;
   const { stored, planned } = owed;
@@ -42,7 +51,7 @@ export async function sendThreadReminder(services: Services, work: ScheduledWork
 
 /** Whoever said Interested (two-step flow), else the region's responders that Teams knows. */
 async function whoIsToAnswer(
-  services: Services,
+  services: IdentityServices & Pick<Services, 'regions'>,
   record: ReferralRecord,
   via: Partial<ConversationReference> | null,
 ): Promise<Actor[]> {
@@ -59,7 +68,7 @@ async function whoIsToAnswer(
 }
 
 function reminderActivity(
-  services: Services,
+  services: Pick<Services, 'strings' | 'solutions'>,
   record: ReferralRecord,
   work: PlannedWork,
   people: readonly Actor[],

@@ -4,12 +4,19 @@ import { cardAttachment } from '../../cards/render';
 import { DEFAULT_DIGEST_TIME, digestPlan, managerOfSchedule } from '../domain/digestSchedule';
 import { parseInstant } from '../domain/timeLimits';
 import { hoursOfUser } from '../domain/workingHours';
-import { planDigest, wantsWeeklyDigest } from '../referrals';
-import { servicesFor } from '../languages';
+import { planDigest, wantsWeeklyDigest, type DigestPlanDeps } from '../referrals';
+import { servicesFor, type LanguageServices } from '../languages';
 import type { Services } from '../services';
 import type { ScheduledWork } from '../store';
-import { sendDirect, buildDigestCard } from '../teams';
+import { sendDirect, buildDigestCard, type DigestServices, type DirectServices } from '../teams';
 import type { WorkResult } from './scheduler';
+
+/** What a weekly digest uses: the manager's settings and plan, their digest in their language, a chat with them. */
+export type WeeklyDigestServices = DigestPlanDeps &
+  LanguageServices &
+  DigestServices &
+  DirectServices &
+  Pick<Services, 'users' | 'defaultHours' | 'links' | 'conversations' | 'log'>;
 
 /**
  * A manager's weekly digest, as a direct message. Checked against their settings as they are
@@ -17,7 +24,11 @@ import type { WorkResult } from './scheduler';
  * anew); someone who manages no region any more gets none. After it, the next weeks are
  * planned. Exactly once per manager and week: the scheduler claims each week's digest.
  */
-export async function sendWeeklyDigest(services: Services, work: ScheduledWork, now: DateTime): Promise<WorkResult> {
+export async function sendWeeklyDigest(
+  services: WeeklyDigestServices,
+  work: ScheduledWork,
+  now: DateTime,
+): Promise<WorkResult> {
   const managerId = managerOfSchedule(work.referralId);
   const profile = await services.users.find(managerId);
   // The digest as the manager's settings now place it, from just before it was due.
@@ -48,7 +59,9 @@ export async function sendWeeklyDigest(services: Services, work: ScheduledWork, 
 }
 
 /** A channel the bot posts to, to find a manager in its team when there is no chat with them yet. */
-async function anyChannel(services: Services): Promise<Partial<ConversationReference> | null> {
+async function anyChannel(
+  services: Pick<Services, 'links' | 'conversations'>,
+): Promise<Partial<ConversationReference> | null> {
   for (const link of await services.links.list()) {
     const reference = await services.conversations.get('channel', link.channel.conversationId);
     if (reference) return reference;

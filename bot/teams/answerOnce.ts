@@ -6,7 +6,7 @@ import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
 import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type InvokeClaim } from '../store';
 import { cardResponse, messageResponse } from './invokeResponses';
-import { personalCard } from './views/personalCard';
+import { personalCard, type PersonalCardServices } from './views/personalCard';
 
 /** What a card action answered, and whether that answer is given again to a repeat. */
 export interface ActionOutcome {
@@ -23,8 +23,11 @@ export interface ActionDelivery {
   /** The referral the action names, to show again in place of an answer too large to keep. */
   referralId: string | undefined;
   /** In the sender's language. */
-  services: Services;
+  services: AnswerServices;
 }
+
+/** What answering a repeat reads: the time, the sentences, the log, and the referral to draw its current card. */
+export type AnswerServices = Pick<Services, 'clock' | 'strings' | 'log' | 'referrals'> & PersonalCardServices;
 
 /** How long a delivery waits for another delivery of its id to answer: `attempts` looks, `pause` apart. */
 export interface AnswerWait {
@@ -132,7 +135,7 @@ export class AnswerOnce {
     return outcome.response;
   }
 
-  private async sweepOnceADay(senderId: string, services: Services): Promise<void> {
+  private async sweepOnceADay(senderId: string, services: Pick<Services, 'clock'>): Promise<void> {
     const now = services.clock();
     const last = this.sweptAt.get(senderId);
     if (last && now < last.plus(ANSWERS_KEPT_FOR)) return;

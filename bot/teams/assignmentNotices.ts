@@ -3,11 +3,17 @@ import { cardAttachment } from '../../cards/render';
 import { peopleOf } from '../domain/dealSummary';
 import type { HistoryEvent } from '../domain/history';
 import type { Actor, ReferralRecord } from '../domain/referral';
-import { servicesFor } from '../languages';
+import { servicesFor, type LanguageServices } from '../languages';
 import type { Services } from '../services';
 import { channelReferenceOf } from './cardConversation';
-import { sendDirect } from './directMessages';
-import { personalCard } from './views/personalCard';
+import { sendDirect, type DirectServices } from './directMessages';
+import { personalCard, type PersonalCardServices } from './views/personalCard';
+
+/** What telling new people reads and keeps: who was told, the history, their language and chat, their cards. */
+export type AssignmentNoticeServices = Pick<Services, 'indexes' | 'referrals' | 'directCards' | 'log'> &
+  LanguageServices &
+  DirectServices &
+  PersonalCardServices;
 
 /**
  * Tells each person who now works on a deal, in a direct message with their own card: the
@@ -16,7 +22,7 @@ import { personalCard } from './views/personalCard';
  * each person once while they stay on it.
  * A message Teams accepted just before a crash may be sent again; none is lost.
  */
-export async function tellNewPeople(services: Services, record: ReferralRecord): Promise<void> {
+export async function tellNewPeople(services: AssignmentNoticeServices, record: ReferralRecord): Promise<void> {
   const { id } = record.referral;
   const people = peopleOf(record);
   const told = new Set(await services.indexes.told(id));
@@ -54,7 +60,7 @@ export async function tellNewPeople(services: Services, record: ReferralRecord):
 
 /** What to tell `person` of how they came to work on the deal, names as typed; nothing when they did it themselves. */
 function noticeFor(
-  services: Services,
+  services: Pick<Services, 'strings'>,
   record: ReferralRecord,
   person: string,
   events: readonly HistoryEvent[],

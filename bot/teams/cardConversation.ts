@@ -4,7 +4,7 @@ import type { StoredReferral } from '../store';
 
 /** The reference of the channel the referral's card is in; null while it is not posted. */
 export async function channelReferenceOf(
-  services: Services,
+  services: Pick<Services, 'conversations'>,
   stored: StoredReferral,
 ): Promise<Partial<ConversationReference> | null> {
   return stored.card ? services.conversations.get('channel', stored.card.conversationId) : null;

@@ -1,12 +1,18 @@
 import { literal } from '../../cards/literal';
 import { cardAttachment } from '../../cards/render';
 import type { ReferralRecord } from '../domain/referral';
-import { servicesFor } from '../languages';
+import { servicesFor, type LanguageServices } from '../languages';
 import type { Services } from '../services';
 import { channelReferenceOf } from './cardConversation';
-import { sendDirect } from './directMessages';
+import { sendDirect, type DirectServices } from './directMessages';
 import { conflictFields } from './views/syncStatusText';
-import { personalCard } from './views/personalCard';
+import { personalCard, type PersonalCardServices } from './views/personalCard';
+
+/** What telling of conflicts reads and keeps: what was told, the owner's language and chat, their card. */
+export type ConflictNoticeServices = Pick<Services, 'indexes' | 'referrals' | 'directCards' | 'log'> &
+  LanguageServices &
+  DirectServices &
+  PersonalCardServices;
 
 /**
  * Tells the referral's owner (or, before it has one, whoever decided on it last), in a
@@ -14,7 +20,7 @@ import { personalCard } from './views/personalCard';
  * Partner Center's values were kept and theirs not written. Each set of conflicts is told
  * once; one Teams accepted just before a crash may be told again.
  */
-export async function tellConflicts(services: Services, record: ReferralRecord): Promise<void> {
+export async function tellConflicts(services: ConflictNoticeServices, record: ReferralRecord): Promise<void> {
   const conflicts = record.desk.partnerCenter?.conflicts;
   const person = record.desk.owner ?? record.desk.lastDecision?.by;
   const { id } = record.referral;

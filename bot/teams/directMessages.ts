@@ -11,6 +11,9 @@ export type Recipient = Pick<Actor, 'id'> & Partial<Actor>;
 export type DirectOutcome =
   { sent: true; chatId: string; activityId: PostedMessageId } | { sent: false; reason: string };
 
+/** What a direct message uses: the users' profiles and chats, and Teams (which also finds people in a team). */
+export type DirectServices = Pick<Services, 'users' | 'conversations' | 'messenger'>;
+
 /**
  * Sends a message to a user's 1:1 chat with the bot. When there is none yet, the user is
  * found in the team of `via` (a channel the bot is in) and the chat is opened, as Teams lets
@@ -18,7 +21,7 @@ export type DirectOutcome =
  * removed, not in the team) is reported, not retried; other failures throw, to be retried.
  */
 export async function sendDirect(
-  services: Services,
+  services: DirectServices,
   recipient: Recipient,
   activity: Partial<Activity>,
   via: Partial<ConversationReference> | null,
@@ -35,7 +38,7 @@ export async function sendDirect(
 }
 
 async function chatWith(
-  services: Services,
+  services: DirectServices,
   recipient: Recipient,
   via: Partial<ConversationReference> | null,
 ): Promise<Partial<ConversationReference> | null> {

@@ -2,13 +2,16 @@ import type { ConversationReference } from 'botbuilder';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
 
+/** What finding a user's Teams identity reads and learns: their profile, else their team's roster. */
+export type IdentityServices = Pick<Services, 'users' | 'messenger'>;
+
 /**
  * The Teams identity (Teams id and name) of a user named by an actor id, AAD object id or
  * Teams id, as in the regions file: from their profile, else looked up among the members
  * of the team `via` belongs to, and then remembered. Undefined when neither knows them.
  */
 export async function teamsIdentity(
-  services: Services,
+  services: IdentityServices,
   id: string,
   via: Partial<ConversationReference> | null,
 ): Promise<Actor | undefined> {

@@ -4,6 +4,9 @@ import type { Services } from '../services';
 import { findTeamMember } from './teamDirectory';
 import { channelOf } from './teamsChannel';
 
+/** What finding a person outside a team's turn reads: the linked channels, and their team's roster in Teams. */
+export type PersonLookupServices = Pick<Services, 'links' | 'conversations' | 'messenger'>;
+
 const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -14,7 +17,7 @@ const AAD_OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
  */
 export async function findPerson(
   turn: TurnContext,
-  services: Services,
+  services: PersonLookupServices,
   who: string,
 ): Promise<(Actor & { email?: string }) | undefined> {
   const email = who.includes('@') ? who.toLowerCase() : undefined;
@@ -24,7 +27,7 @@ export async function findPerson(
   return AAD_OBJECT_ID.test(who) ? { id: who.toLowerCase(), name: who.toLowerCase() } : undefined;
 }
 
-async function findInLinkedTeam(services: Services, who: string): Promise<Actor | undefined> {
+async function findInLinkedTeam(services: PersonLookupServices, who: string): Promise<Actor | undefined> {
   const [link] = await services.links.list();
   const via = link ? await services.conversations.get('channel', link.channel.conversationId) : null;
   return via ? services.messenger.findMember(via, who) : undefined;

@@ -1,11 +1,14 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
-import { sendDirect } from './directMessages';
+import { sendDirect, type DirectServices } from './directMessages';
 import { channelOf, channelReference } from './teamsChannel';
 
 /** Where a message for the sender's eyes only went: into this (personal) chat, their personal chat, or nowhere. */
 export type PrivateDelivery = 'here' | 'direct' | 'undelivered';
+
+/** What sending to the sender alone uses: direct messages, and the log for one that could not go. */
+export type PrivateDeliveryServices = DirectServices & Pick<Services, 'log'>;
 
 /**
  * Sends what only the user who wrote or clicked should see (a digest, one of its lists):
@@ -15,7 +18,7 @@ export type PrivateDelivery = 'here' | 'direct' | 'undelivered';
  */
 export async function sendToSender(
   turn: TurnContext,
-  services: Services,
+  services: PrivateDeliveryServices,
   actor: Actor,
   activity: Partial<Activity>,
 ): Promise<PrivateDelivery> {

@@ -13,7 +13,7 @@ export class PersonalWelcome {
   /** Users known to have been welcomed, so their later messages cost no read. */
   private readonly welcomed = new Set<string>();
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<Services, 'users' | 'clock'>) {}
 
   /**
    * Sends the welcome card unless the user had it; true when it was sent now. The profile

@@ -21,7 +21,8 @@ export interface PlaygroundStackOptions {
 
 export interface PlaygroundStack {
   app: RunningApp;
-  services: Services;
+  /** The stored referrals, to check what a click in the Playground changed. */
+  services: Pick<Services, 'referrals'>;
   playground: RunningPlayground;
   stop(): Promise<void>;
 }

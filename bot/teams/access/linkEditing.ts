@@ -7,6 +7,9 @@ import type { Strings } from '../../strings/en';
 import { lookUpMember } from '../teamDirectory';
 import { channelOf } from '../teamsChannel';
 
+/** What judging a link change reads: the admins, who installed the desk in the team, and LINK_EDITORS. */
+export type LinkEditingServices = Pick<Services, 'admins' | 'conversations' | 'linkEditors' | 'log' | 'strings'>;
+
 /**
  * Whether the sender of `link` or `unlink` may change where the team's referrals go (see
  * LINK_EDITORS): admins always; the team's owners by Teams' roster and whoever installed
@@ -19,7 +22,7 @@ export async function mayChangeLinks({
 }: {
   turn: TurnContext;
   actor: Actor;
-  services: Services;
+  services: LinkEditingServices;
 }): Promise<boolean> {
   const admin = isAdmin(actor, services.admins);
   const teamId = channelOf(turn)?.teamId;

@@ -8,11 +8,11 @@ export interface ReferralScope {
   sees(stored: StoredReferral): boolean;
 }
 
+/** What a scope reads: the channel links and the regions' managers. */
+export type ScopeServices = Pick<Services, 'links' | 'regions' | 'roles'>;
+
 /** The scope of `viewer`: the channel links and the regions' managers as they stand now. */
-export async function referralScope(
-  services: Pick<Services, 'links' | 'regions' | 'roles'>,
-  viewer: Viewer,
-): Promise<ReferralScope> {
+export async function referralScope(services: ScopeServices, viewer: Viewer): Promise<ReferralScope> {
   const [links, regions] = await Promise.all([services.links.list(), regionsWithManagers(services)]);
   return {
     sees: (stored) =>

@@ -2,11 +2,14 @@ import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import type { LifecycleCommand } from '../../domain/commands';
 import { lastChangerOf } from '../../domain/editMerge';
 import type { Actor, ReferralRecord } from '../../domain/referral';
-import { changeReferral } from '../../referrals';
+import { changeReferral, type ChangeDeps } from '../../referrals';
 import type { Services } from '../../services';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
-import { viewFor } from '../views/personalCard';
+import { viewFor, type ViewerServices } from '../views/personalCard';
 import { referralCard } from '../views/referral/referralCardView';
+
+/** What a lifecycle action uses: the change of the referral, and the clicking user's view of its card. */
+export type LifecycleServices = Pick<Services, 'strings' | 'referrals' | 'clock'> & ChangeDeps & ViewerServices;
 
 /**
  * A card action's lifecycle command, applied for the clicking user: answered with their
@@ -14,7 +17,7 @@ import { referralCard } from '../views/referral/referralCardView';
  * changed.
  */
 export async function applyLifecycleAction(
-  services: Services,
+  services: LifecycleServices,
   referralId: string,
   command: LifecycleCommand,
   actor: Actor,

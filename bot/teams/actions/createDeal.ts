@@ -5,13 +5,21 @@ import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
 import type { Services } from '../../services';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
-import { followUpSaved } from '../../referrals';
+import { followUpSaved, type FollowUpDeps } from '../../referrals';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { findTeamMember } from '../teamDirectory';
-import { personalCard } from '../views/personalCard';
+import { personalCard, type PersonalCardServices } from '../views/personalCard';
 import { readDealDetails } from './acceptReferral';
 import type { ActionHandler } from './actionHandler';
 import { InputReader } from './inputReader';
+
+/** What creating a deal uses: the stores, its card task and the card sync, its follow-up, and its creator's card. */
+export type CreateDealServices = Pick<
+  Services,
+  'strings' | 'referrals' | 'solutions' | 'clock' | 'outbox' | 'cardSync'
+> &
+  FollowUpDeps &
+  PersonalCardServices;
 
 /**
  * The `new deal` form: creates the deal (Accepted, owned by the sender), stores it with its
@@ -20,7 +28,7 @@ import { InputReader } from './inputReader';
  * creating another. A form id the bot does not make, or a deal someone else created with
  * it, is refused without saying what, if anything, it names.
  */
-export const createDeal: ActionHandler = async ({ turn, data, services, actor }) => {
+export const createDeal: ActionHandler<CreateDealServices> = async ({ turn, data, services, actor }) => {
   const { strings } = services;
   const read = InputReader.of(data);
   const formId = read.text('formId', { required: true, max: 128 });
@@ -48,7 +56,7 @@ export const createDeal: ActionHandler = async ({ turn, data, services, actor })
 
 /** The deal a form already created, shown to the person who created it, and to nobody else. */
 async function alreadyCreated(
-  services: Services,
+  services: Pick<Services, 'referrals'> & PersonalCardServices,
   record: ReferralRecord,
   actor: Actor,
 ): Promise<AdaptiveCardInvokeResponse> {

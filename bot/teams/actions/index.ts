@@ -1,27 +1,44 @@
 import { VERBS, type Verb } from '../../../cards/verbs';
+import type { Services } from '../../services';
+import type { CommandServices } from '../commands/index';
 import { acceptReferral } from './acceptReferral';
 import type { ActionHandler } from './actionHandler';
+import type { LifecycleServices } from './applyLifecycleAction';
 import { declineReferral, loseDeal } from './closeWithReason';
-import { createDeal } from './createDeal';
+import { createDeal, type CreateDealServices } from './createDeal';
 import { addSolution, removeSolution } from './dealSolutions';
 import { editDeal } from './editDeal';
 import { moveCloseDate } from './moveCloseDate';
 import { reassignDeal } from './reassignDeal';
-import { refreshCard } from './refreshCard';
+import { refreshCard, type RefreshCardServices } from './refreshCard';
 import { runCommandButton } from './runCommandButton';
-import { saveSettings } from './saveSettings';
-import { showDigestList } from './showDigestList';
+import { saveSettings, type SaveSettingsServices } from './saveSettings';
+import { showDigestList, type DigestListServices } from './showDigestList';
 import { showHistory } from './showHistory';
-import { showMyDealsPage } from './showMyDealsPage';
-import { snoozeReminder } from './snoozeReminder';
+import { showMyDealsPage, type MyDealsPageServices } from './showMyDealsPage';
+import { snoozeReminder, type SnoozeServices } from './snoozeReminder';
 import { sayNoThanks, showInterest } from './showInterest';
 import { addTeamMember, removeTeamMember } from './teamMembers';
 import { toggleFavorite } from './toggleFavorite';
 import { upgradeDeal } from './upgradeDeal';
 import { winDeal } from './winDeal';
 
+/**
+ * What the card actions use, together: each handler names its own part, and one needing more
+ * than this list does not compile in ACTION_HANDLERS below. The bot hands every action all of it.
+ */
+export type ActionServices = LifecycleServices &
+  CreateDealServices &
+  RefreshCardServices &
+  SaveSettingsServices &
+  DigestListServices &
+  SnoozeServices &
+  MyDealsPageServices &
+  CommandServices &
+  Pick<Services, 'referrals' | 'strings'>;
+
 /** The handler of every verb the cards carry (the type makes a missing one a compile error). */
-export const ACTION_HANDLERS: Record<Verb, ActionHandler> = {
+export const ACTION_HANDLERS: Record<Verb, ActionHandler<ActionServices>> = {
   [VERBS.accept]: acceptReferral,
   [VERBS.decline]: declineReferral,
   [VERBS.interested]: showInterest,
@@ -90,6 +107,6 @@ export function isAnsweredOnce(verb: string): boolean {
 }
 
 /** The handler of `verb`, or undefined for a word that is not one of the cards' verbs (`toString` included). */
-export function handlerOf(verb: string): ActionHandler | undefined {
+export function handlerOf(verb: string): ActionHandler<ActionServices> | undefined {
   return Object.prototype.hasOwnProperty.call(ACTION_HANDLERS, verb) ? ACTION_HANDLERS[verb as Verb] : undefined;
 }

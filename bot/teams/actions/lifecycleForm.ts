@@ -1,7 +1,7 @@
 import type { LifecycleCommand } from '../../domain/commands';
 import { describeProblems, messageResponse } from '../invokeResponses';
 import type { ActionContext, ActionHandler } from './actionHandler';
-import { applyLifecycleAction } from './applyLifecycleAction';
+import { applyLifecycleAction, type LifecycleServices } from './applyLifecycleAction';
 import { InputReader } from './inputReader';
 
 /**
@@ -10,8 +10,8 @@ import { InputReader } from './inputReader';
  * nothing, otherwise the command is applied to the referral named in the action's data.
  */
 export function lifecycleForm(
-  build: (read: InputReader, context: ActionContext) => LifecycleCommand | Promise<LifecycleCommand>,
-): ActionHandler {
+  build: (read: InputReader, context: ActionContext<LifecycleServices>) => LifecycleCommand | Promise<LifecycleCommand>,
+): ActionHandler<LifecycleServices> {
   return async (context) => {
     const read = InputReader.of(context.data);
     const referralId = read.text('referralId', { required: true, max: 128 });

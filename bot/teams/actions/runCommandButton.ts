@@ -1,5 +1,6 @@
 import { FIND_INPUT_ID } from '../../../cards/personalWelcomeCard';
 import { runCommandText } from '../commands/dispatch';
+import type { CommandServices } from '../commands/index';
 import { cardResponse, messageResponse } from '../invokeResponses';
 import { personalWelcomeCard, WELCOME_COMMANDS } from '../views/personalWelcomeCardView';
 import type { ActionHandler } from './actionHandler';
@@ -10,7 +11,7 @@ import { InputReader } from './inputReader';
  * the card's search box as its text), whose answer arrives as a new message, and leaves
  * the welcome card as it was, for the next button.
  */
-export const runCommandButton: ActionHandler = async ({ turn, data, actor, services, access }) => {
+export const runCommandButton: ActionHandler<CommandServices> = async ({ turn, data, actor, services, access }) => {
   const read = InputReader.of(data);
   const command = (read.text('command', { required: true, max: 40 }) ?? '').toLowerCase();
   if (!(WELCOME_COMMANDS as readonly string[]).includes(command))

@@ -2,20 +2,27 @@ import type { FieldProblem } from '../../domain/errors';
 import { chosenWorkingHours, workingHoursProblems, type WorkingHoursChoice } from '../../domain/userSettings';
 import { DIRECT_MESSAGE_KINDS, isDirectMessageKind } from '../../domain/messagePreferences';
 import { digestTimeProblems } from '../../domain/digestSchedule';
-import { planDigest } from '../../referrals';
-import { servicesFor } from '../../languages';
+import { planDigest, type DigestPlanDeps } from '../../referrals';
+import { servicesFor, type LanguageServices } from '../../languages';
+import type { Services } from '../../services';
 import { spokenLanguage } from '../../strings/catalogs';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
-import { userSettingsCard } from '../views/settingsCardView';
+import { userSettingsCard, type SettingsCardServices } from '../views/settingsCardView';
 import type { ActionHandler } from './actionHandler';
 import { InputReader } from './inputReader';
+
+/** What saving settings uses: the user's profile, their digest's plan, their language and settings card. */
+export type SaveSettingsServices = Pick<Services, 'strings' | 'users'> &
+  DigestPlanDeps &
+  LanguageServices &
+  SettingsCardServices;
 
 /**
  * Save on the settings card: keeps the clicking user's time zone and working hours (over
  * what Teams reports) and shows the card again with what is stored. Any wrong field: a
  * message naming each one, and nothing kept. Saving the same values again stores the same.
  */
-export const saveSettings: ActionHandler = async ({ data, services, actor }) => {
+export const saveSettings: ActionHandler<SaveSettingsServices> = async ({ data, services, actor }) => {
   const { strings } = services;
   const read = InputReader.of(data);
   // A card posted in a channel shows its sender's values; anyone else clicking Save would

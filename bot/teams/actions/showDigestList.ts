@@ -2,18 +2,26 @@ import { cardAttachment } from '../../../cards/render';
 import { DIGEST_LIST_KINDS, type DigestListKind } from '../../domain/digestMetrics';
 import type { Region } from '../../domain/routing';
 import { digestRegionsOf, readerZone } from '../../referrals';
+import type { Services } from '../../services';
 import { cardResponse, messageResponse } from '../invokeResponses';
-import { sendToSender } from '../personalChat';
+import { sendToSender, type PrivateDeliveryServices } from '../personalChat';
 import { digestListCard } from '../views/digestListView';
 import type { ActionHandler } from './actionHandler';
 import { InputReader } from './inputReader';
+
+/** What a digest's list reads: the regions the user manages, their open deals and zone, and their personal chat. */
+export type DigestListServices = Pick<
+  Services,
+  'strings' | 'indexes' | 'clock' | 'regions' | 'roles' | 'admins' | 'users' | 'defaultHours'
+> &
+  PrivateDeliveryServices;
 
 /**
  * "Show all" on a digest: the whole list, for the clicking user only and only of regions
  * they manage (a forwarded digest shows no one else's deals). It arrives as a new message
  * in their personal chat; the list's own page buttons (data `page`) turn its pages in place.
  */
-export const showDigestList: ActionHandler = async ({ turn, data, actor, services }) => {
+export const showDigestList: ActionHandler<DigestListServices> = async ({ turn, data, actor, services }) => {
   const { strings } = services;
   const read = InputReader.of(data);
   const kind = read.text('list', { required: true, max: 16 }) as DigestListKind;

@@ -1,18 +1,22 @@
 import { stageOfRecord } from '../../domain/stage';
 import { answerDeadlineOf } from '../../domain/timeLimits';
 import { deliveryTime, hoursOfUser, isSnoozeChoice, snoozeUntil } from '../../domain/workingHours';
+import type { Services } from '../../services';
 import { describeProblems, messageResponse } from '../invokeResponses';
 import { localDateTime } from '../views/format';
 import type { ActionHandler } from './actionHandler';
-import { applyLifecycleAction } from './applyLifecycleAction';
+import { applyLifecycleAction, type LifecycleServices } from './applyLifecycleAction';
 import { InputReader } from './inputReader';
+
+/** What a snooze uses: the clicking user's working hours, and the snooze as a lifecycle action. */
+export type SnoozeServices = Pick<Services, 'users' | 'defaultHours'> & LifecycleServices;
 
 /**
  * Snooze on a reminder: it comes back to the clicking user, as a direct message, in 1 or 4
  * hours or at the start of their next working day, in their time zone, and never past the
  * deadline. The answer says when, as that user's working hours will deliver it.
  */
-export const snoozeReminder: ActionHandler = async ({ data, services, actor }) => {
+export const snoozeReminder: ActionHandler<SnoozeServices> = async ({ data, services, actor }) => {
   const { strings } = services;
   const read = InputReader.of(data);
   const referralId = read.text('referralId', { required: true, max: 128 });

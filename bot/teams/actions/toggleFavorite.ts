@@ -1,5 +1,6 @@
+import type { Services } from '../../services';
 import { cardResponse, messageResponse } from '../invokeResponses';
-import { personalCard } from '../views/personalCard';
+import { personalCard, type PersonalCardServices } from '../views/personalCard';
 import type { ActionHandler } from './actionHandler';
 import { InputReader } from './inputReader';
 
@@ -7,7 +8,11 @@ import { InputReader } from './inputReader';
  * Stars (`on: true`) or unstars a referral for the clicking user. The card says which, so a
  * retried click sets the same state again instead of flipping it back.
  */
-export const toggleFavorite: ActionHandler = async ({ data, services, actor }) => {
+export const toggleFavorite: ActionHandler<Pick<Services, 'referrals'> & PersonalCardServices> = async ({
+  data,
+  services,
+  actor,
+}) => {
   const read = InputReader.of(data);
   const referralId = read.text('referralId', { required: true, max: 128 });
   const on = read.flag('on', true);

@@ -1,18 +1,25 @@
 import type { Activity } from 'botbuilder';
 import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
-import { digestRegionsOf, planDigest, wantsWeeklyDigest } from '../../referrals';
-import { buildDigestCard } from '../managerDigest';
-import { sendToSender } from '../personalChat';
+import { digestRegionsOf, planDigest, wantsWeeklyDigest, type DigestPlanDeps } from '../../referrals';
+import type { Services } from '../../services';
+import { buildDigestCard, type DigestServices } from '../managerDigest';
+import { sendToSender, type PrivateDeliveryServices } from '../personalChat';
 import { validRegionCodes } from '../views/linkTargets';
 import type { Command, CommandContext } from './command';
+
+/** What `digest` uses: the sender's digest settings and plan, their digest, and their personal chat. */
+export type DigestCommandServices = Pick<Services, 'strings' | 'users' | 'clock'> &
+  DigestPlanDeps &
+  DigestServices &
+  PrivateDeliveryServices;
 
 /**
  * `digest now [<region>…]`: the digest of the regions the sender manages (every one for an
  * admin), in their personal chat; `digest off` / `digest on`: no weekly digest for them,
  * or again.
  */
-export const digest: Command = async (context) => {
+export const digest: Command<DigestCommandServices> = async (context) => {
   const { turn, args, actor, services } = context;
   const d = services.strings.digest;
   const word = args[0]?.toLowerCase();
@@ -27,7 +34,10 @@ export const digest: Command = async (context) => {
   await turn.sendActivity(word === 'on' ? d.on : d.off);
 };
 
-async function sendDigestNow({ turn, actor, services }: CommandContext, codes: string[]): Promise<void> {
+async function sendDigestNow(
+  { turn, actor, services }: CommandContext<DigestCommandServices>,
+  codes: string[],
+): Promise<void> {
   const d = services.strings.digest;
   const managed = await digestRegionsOf(services, actor);
   if (managed.length === 0) return void (await turn.sendActivity(d.noRegion));

@@ -2,14 +2,19 @@ import { cardAttachment } from '../../../cards/render';
 import { renderReferralListCard } from '../../../cards/referralListCard';
 import { summaryOf } from '../../domain/dealSummary';
 import { dealListItem } from '../views/dealListItem';
-import { referralScope } from '../access/referralScope';
+import type { Services } from '../../services';
+import { referralScope, type ScopeServices } from '../access/referralScope';
 import type { Command } from './command';
+
+/** What `favorites` reads: the sender's stars, the starred referrals, and their scope. */
+export type FavoritesCommandServices = Pick<Services, 'strings' | 'clock' | 'favorites' | 'referrals' | 'regions'> &
+  ScopeServices;
 
 /** A list card stays small and quick to read with this many favourites. */
 export const MAX_FAVORITES_LISTED = 25;
 
 /** `favorites`: the referrals the user starred, newest first, each with its key facts and a button that opens its card. */
-export const favorites: Command = async ({ turn, actor, services, access }) => {
+export const favorites: Command<FavoritesCommandServices> = async ({ turn, actor, services, access }) => {
   const { strings } = services;
   const now = services.clock();
   const ids = await services.favorites.list(actor.id);

@@ -6,7 +6,8 @@ import { matchesQuery, searchPlan } from '../../domain/searchTerms';
 import { currentSummaries } from '../views/currentSummaries';
 import { dealListItem } from '../views/dealListItem';
 import { clip } from '../views/format';
-import { referralScope } from '../access/referralScope';
+import type { Services } from '../../services';
+import { referralScope, type ScopeServices } from '../access/referralScope';
 import type { Command } from './command';
 
 /** At most this many results on the card: more would be a list nobody reads; narrowing helps. */
@@ -14,12 +15,16 @@ export const MAX_FOUND_LISTED = 25;
 /** Candidates read by the search term and checked against every word of the query. */
 const MAX_CANDIDATES = 100;
 
+/** What `find` reads: the search index, the stored referrals, and the sender's scope. */
+export type FindCommandServices = Pick<Services, 'strings' | 'indexes' | 'clock' | 'referrals' | 'regions'> &
+  ScopeServices;
+
 /**
  * `find <text>`: referrals whose customer, deal name or CRM ID has words beginning with every
  * word typed (three letters or more), or whose id it is; open ones first, the most urgent on top.
  * The text is echoed as typed.
  */
-export const find: Command = async ({ turn, args, actor, services, access }) => {
+export const find: Command<FindCommandServices> = async ({ turn, args, actor, services, access }) => {
   const { strings } = services;
   const query = clip(args.join(' ').trim(), 200);
   const plan = searchPlan(query);

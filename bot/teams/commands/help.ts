@@ -1,8 +1,9 @@
+import type { Services } from '../../services';
 import { isPersonalChat } from '../teamsChannel';
 import type { Command } from './command';
 
 /** `help`: the commands of a personal chat there, those of a channel elsewhere. */
-export const help: Command = async ({ turn, services }) => {
+export const help: Command<Pick<Services, 'strings'>> = async ({ turn, services }) => {
   const text = isPersonalChat(turn) ? services.strings.personalChat.help : services.strings.commands.help;
   await turn.sendActivity({ text, textFormat: 'markdown' });
 };

@@ -1,19 +1,36 @@
+import type { Services } from '../../services';
+import type { SettingsCardServices } from '../views/settingsCardView';
 import type { Command } from './command';
-import { expiring } from './expiring';
-import { digest } from './digest';
-import { favorites } from './favorites';
-import { find } from './find';
+import { expiring, type ExpiringCommandServices } from './expiring';
+import { digest, type DigestCommandServices } from './digest';
+import { favorites, type FavoritesCommandServices } from './favorites';
+import { find, type FindCommandServices } from './find';
 import { help } from './help';
-import { link } from './link';
+import { link, type LinkCommandServices } from './link';
 import { links } from './links';
-import { myDeals } from './myDeals';
-import { managers } from './managers';
+import { myDeals, type MyDealsCommandServices } from './myDeals';
+import { managers, type ManagersCommandServices } from './managers';
 import { newDeal } from './newDeal';
 import { settings } from './settings';
-import { unlink } from './unlink';
+import { unlink, type UnlinkCommandServices } from './unlink';
+
+/**
+ * What the commands use, together: each names its own part, and a command needing more than
+ * this list does not compile in COMMANDS below. The bot hands every command all of it.
+ */
+export type CommandServices = ExpiringCommandServices &
+  DigestCommandServices &
+  FavoritesCommandServices &
+  FindCommandServices &
+  LinkCommandServices &
+  MyDealsCommandServices &
+  ManagersCommandServices &
+  SettingsCardServices &
+  UnlinkCommandServices &
+  Pick<Services, 'strings' | 'regions' | 'links' | 'solutions' | 'clock'>;
 
 /** Every text command, by the word that starts it. */
-export const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command<CommandServices>> = {
   link,
   unlink,
   links,

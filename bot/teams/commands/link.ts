@@ -2,14 +2,19 @@ import { literal } from '../../../cards/literal';
 import { parseLinkTarget, type LinkTarget } from '../../domain/routing';
 import { channelName, channelOf, channelReference } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
-import { mayChangeLinks } from '../access/linkEditing';
+import type { Services } from '../../services';
+import { mayChangeLinks, type LinkEditingServices } from '../access/linkEditing';
 import type { Command } from './command';
+
+/** What `link` uses: who may change links, the channel's reference, the links, and the card sync for waiting cards. */
+export type LinkCommandServices = Pick<Services, 'strings' | 'regions' | 'conversations' | 'links' | 'cardSync'> &
+  LinkEditingServices;
 
 /**
  * `link <code> [<code>…]`: referrals of these regions or countries (or the rest) go to this
  * channel. Codes it does not know and channels' names are echoed as typed.
  */
-export const link: Command = async (context) => {
+export const link: Command<LinkCommandServices> = async (context) => {
   const { turn, args, services } = context;
   const { strings, regions } = services;
   const here = channelOf(turn);

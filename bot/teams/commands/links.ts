@@ -2,11 +2,12 @@ import { literal } from '../../../cards/literal';
 import { cardAttachment } from '../../../cards/render';
 import { renderLinksCard } from '../../../cards/linksCard';
 import { channelOf } from '../teamsChannel';
+import type { Services } from '../../services';
 import { describeTarget } from '../views/linkTargets';
 import type { Command } from './command';
 
 /** `links`: which channel receives which region, country and the fallback; channels' names as typed. */
-export const links: Command = async ({ turn, services }) => {
+export const links: Command<Pick<Services, 'strings' | 'regions' | 'links'>> = async ({ turn, services }) => {
   const { strings, regions } = services;
   const all = await services.links.list();
   if (all.length === 0) return void (await turn.sendActivity(strings.commands.linksEmpty));

@@ -2,19 +2,28 @@ import { literal } from '../../../cards/literal';
 import { parseInstant } from '../../domain/timeLimits';
 import { isAdmin } from '../../domain/permissions';
 import type { Region } from '../../domain/routing';
-import { planDigest } from '../../referrals';
+import { planDigest, type DigestPlanDeps } from '../../referrals';
 import type { Services } from '../../services';
-import { findPerson } from '../personLookup';
+import { findPerson, type PersonLookupServices } from '../personLookup';
 import { plainDate } from '../views/format';
 import { validRegionCodes } from '../views/linkTargets';
 import type { Command, CommandContext } from './command';
+
+/** What `managers` uses: the admins, the regions and their granted managers, finding people, planning digests. */
+export type ManagersCommandServices = ManagerListServices &
+  Pick<Services, 'clock'> &
+  PersonLookupServices &
+  DigestPlanDeps;
+
+/** What the list of managers reads: the regions, the grants, the admins, and people's names. */
+type ManagerListServices = Pick<Services, 'strings' | 'roles' | 'users' | 'regions' | 'admins'>;
 
 /**
  * `managers`: who manages which region; `managers add <user> <region>` and `managers remove
  * <user> <region>` change it. Admins only. Granted managers count wherever the regions
  * file's do: escalations, handing deals over, digests. Names and what was typed are echoed as typed.
  */
-export const managers: Command = async (context) => {
+export const managers: Command<ManagersCommandServices> = async (context) => {
   const { turn, args, actor, services } = context;
   const m = services.strings.managers;
   if (!isAdmin(actor, services.admins)) return void (await turn.sendActivity(m.adminsOnly));
@@ -29,7 +38,11 @@ export const managers: Command = async (context) => {
   await turn.sendActivity(verb === 'add' ? await add(context, who, region) : await remove(context, who, region));
 };
 
-async function add({ turn, actor, services }: CommandContext, who: string, region: Region): Promise<string> {
+async function add(
+  { turn, actor, services }: CommandContext<ManagersCommandServices>,
+  who: string,
+  region: Region,
+): Promise<string> {
   const m = services.strings.managers;
   const person = await findPerson(turn, services, who);
   if (!person) return m.unknownUser(literal(who));
@@ -44,7 +57,11 @@ async function add({ turn, actor, services }: CommandContext, who: string, regio
   return (granted ? m.added : m.alreadyManager)(literal(person.name), region.name);
 }
 
-async function remove({ turn, services }: CommandContext, who: string, region: Region): Promise<string> {
+async function remove(
+  { turn, services }: CommandContext<ManagersCommandServices>,
+  who: string,
+  region: Region,
+): Promise<string> {
   const m = services.strings.managers;
   const grants = (await services.roles.managerGrants()).filter((g) => g.region === region.code);
   const same = (a: string | undefined, b: string | undefined) =>
@@ -65,7 +82,7 @@ async function remove({ turn, services }: CommandContext, who: string, region: R
 }
 
 /** Each region's managers (the regions file's and the granted ones), then the admins, by name (as typed) where known. */
-async function managerList(services: Services): Promise<string> {
+async function managerList(services: ManagerListServices): Promise<string> {
   const m = services.strings.managers;
   const grants = await services.roles.managerGrants();
   const nameOf = async (id: string) => literal((await services.users.find(id))?.name ?? id);

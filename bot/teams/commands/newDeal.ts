@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { cardAttachment } from '../../../cards/render';
 import { newDealId } from '../../domain/newDeal';
+import type { Services } from '../../services';
 import { newDealCard } from '../views/newDealCardView';
 import type { Command } from './command';
 
 /** `new deal`: the form for a deal the partner found itself (in a channel or a personal chat). */
-export const newDeal: Command = async ({ turn, args, services }) => {
+export const newDeal: Command<Pick<Services, 'strings' | 'solutions' | 'clock'>> = async ({ turn, args, services }) => {
   if (args[0]?.toLowerCase() !== 'deal') return void (await turn.sendActivity(services.strings.newDeal.usage));
   const card = newDealCard(newDealId(randomUUID()), services.solutions, services.clock(), services.strings);
   await turn.sendActivity({ attachments: [cardAttachment(card)] });

@@ -2,11 +2,15 @@ import { literal } from '../../../cards/literal';
 import { parseLinkTarget } from '../../domain/routing';
 import { channelOf } from '../teamsChannel';
 import { describeTarget, validRegionCodes } from '../views/linkTargets';
-import { mayChangeLinks } from '../access/linkEditing';
+import type { Services } from '../../services';
+import { mayChangeLinks, type LinkEditingServices } from '../access/linkEditing';
 import type { Command } from './command';
 
+/** What `unlink` uses: who may change links, and the links. */
+export type UnlinkCommandServices = Pick<Services, 'strings' | 'regions' | 'links'> & LinkEditingServices;
+
 /** `unlink <code> [<code>…]`: stop sending these regions or countries to this channel; unknown codes are echoed as typed. */
-export const unlink: Command = async (context) => {
+export const unlink: Command<UnlinkCommandServices> = async (context) => {
   const { turn, args, services } = context;
   const { strings, regions } = services;
   const channel = channelOf(turn);

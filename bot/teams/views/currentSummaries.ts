@@ -11,7 +11,7 @@ import type { ReferralScope } from '../access/referralScope';
  * no longer belongs in the list, and one the viewer's scope does not cover.
  */
 export async function currentSummaries(
-  services: Services,
+  services: Pick<Services, 'referrals' | 'regions'>,
   scope: ReferralScope,
   ids: readonly string[],
   belongs: (record: ReferralRecord) => boolean,

@@ -15,12 +15,19 @@ export const MAX_EXPIRING_LISTED = 25;
 /** Candidates read again from the store; any beyond are counted as they are in the index. */
 const MAX_CHECKED = 100;
 
+/** What the expiring list reads: the viewer's regions, their open-deals index and the stored referrals. */
+export type ExpiringServices = Pick<Services, 'strings' | 'regions' | 'clock' | 'admins' | 'indexes' | 'referrals'>;
+
 /**
  * The undecided referrals of `viewer`'s regions whose deadline is within the next 3 days,
  * soonest first, each checked against the stored referral (still undecided, still due,
  * from a country of those regions).
  */
-export async function expiringCard(services: Services, viewer: Actor, visible: ReferralScope): Promise<AdaptiveCard> {
+export async function expiringCard(
+  services: ExpiringServices,
+  viewer: Actor,
+  visible: ReferralScope,
+): Promise<AdaptiveCard> {
   const { strings, regions } = services;
   const now = services.clock();
   const scope = regionScopeOf(viewer, regions, services.admins);

@@ -17,6 +17,12 @@ import { dealListItem } from './dealListItem';
 /** Lines per page of `my deals`: a page reads at a glance and stays small. */
 export const MY_DEALS_PAGE_SIZE = 10;
 
+/** What `my deals` reads: the indexes, the channel links, the regions' managers and the stored referrals. */
+export type MyDealsServices = Pick<
+  Services,
+  'strings' | 'clock' | 'indexes' | 'links' | 'regions' | 'roles' | 'referrals'
+>;
+
 /**
  * Page `page` of `my deals` for `viewer`: the undecided referrals they may answer (of the
  * regions they manage or answer for, or going to a channel of one of their teams; see
@@ -25,7 +31,7 @@ export const MY_DEALS_PAGE_SIZE = 10;
  * index of the regions in question is read, never every referral.
  */
 export async function myDealsCard(
-  services: Services,
+  services: MyDealsServices,
   viewer: Actor,
   access: Pick<Viewer, 'actor' | 'teams'>,
   scope: ReferralScope,

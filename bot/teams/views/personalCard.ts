@@ -6,9 +6,15 @@ import type { Services } from '../../services';
 import { referralCard } from './referral/referralCardView';
 import type { CardView } from './referral/cardView';
 
+/** What a user's own version of a card reads about them: the regions' managers, the admins, their favourites. */
+export type ViewerServices = Pick<Services, 'regions' | 'roles' | 'admins' | 'favorites' | 'solutions'>;
+
+/** What a user's own card is drawn with: what it reads about them, the time now and the sentences. */
+export type PersonalCardServices = ViewerServices & Pick<Services, 'clock' | 'strings'>;
+
 /** What a user's own version of a referral's card needs to know about them. */
 export async function viewFor(
-  services: Services,
+  services: ViewerServices,
   record: ReferralRecord,
   viewer: Actor,
   notice?: string,
@@ -29,7 +35,7 @@ export async function viewFor(
 
 /** The card as `viewer` sees it: their actions, their star, an optional notice on top, and Snooze when it is a reminder. */
 export async function personalCard(
-  services: Services,
+  services: PersonalCardServices,
   record: ReferralRecord,
   viewer: Actor,
   extra: Pick<CardView, 'notice' | 'reminder'> = {},

@@ -48,8 +48,18 @@ export function settingsCard(
   });
 }
 
+/** What a user's settings card reads: their profile, the desk's defaults, and whether they manage a region. */
+export type SettingsCardServices = Pick<
+  Services,
+  'regions' | 'roles' | 'admins' | 'users' | 'defaultHours' | 'clock' | 'strings' | 'language'
+>;
+
 /** The settings card of `actor`, as stored now. */
-export async function userSettingsCard(services: Services, actor: Actor, notice?: string): Promise<AdaptiveCard> {
+export async function userSettingsCard(
+  services: SettingsCardServices,
+  actor: Actor,
+  notice?: string,
+): Promise<AdaptiveCard> {
   const getsDigest = (await digestRegionsOf(services, actor)).length > 0;
   return settingsCard(
     actor.id,
