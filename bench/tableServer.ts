@@ -1,12 +1,26 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { StorageCall } from './support/countingProxy';
 
-/** An embedded table server in a child process: the measured heap is the digest's alone. */
-export async function startTableServer(): Promise<{ connectionString: string; stop(): void }> {
+/** The embedded table server in a child process (see tableServerProcess.ts), reached through its counting proxy. */
+export interface TableServer {
+  connectionString: string;
+  /** The storage calls made since the last time asked. */
+  calls(): Promise<StorageCall[]>;
+  stop(): void;
+}
+
+/** An embedded table server in a child process: the measured process's heap and processor are its own. */
+export async function startTableServer(): Promise<TableServer> {
   const child = fork(join(__dirname, 'tableServerProcess.ts'));
   const connectionString = await new Promise<string>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { connectionString: string }).connectionString));
     child.once('exit', (code) => reject(new Error(`the table server ended (${code})`)));
   });
-  return { connectionString, stop: () => child.disconnect() };
+  const calls = () =>
+    new Promise<StorageCall[]>((resolve) => {
+      child.once('message', (message) => resolve((message as { calls: StorageCall[] }).calls));
+      child.send('calls');
+    });
+  return { connectionString, calls, stop: () => child.disconnect() };
 }

@@ -29,7 +29,7 @@ export interface UnfinishedDeliveriesDeps {
  * their tasks fall due when their hold runs out, and the sender's next delivery completes them.
  */
 export class UnfinishedDeliveries extends BackgroundDrain implements DeliveryUndo {
-  private pending: ReferralWrites[][] = [];
+  private pending: (readonly ReferralWrites[])[] = [];
   /** Why the last try failed: what `settle` throws while something is left. */
   private lastFailure: unknown;
 
@@ -38,7 +38,7 @@ export class UnfinishedDeliveries extends BackgroundDrain implements DeliveryUnd
   }
 
   /** Takes back what a delivery wrote, now; what storage does not let it take back yet is kept for later passes. Never throws. */
-  async takeBack(writes: ReferralWrites[]): Promise<void> {
+  async takeBack(writes: readonly ReferralWrites[]): Promise<void> {
     try {
       await this.undo(writes);
     } catch (error) {
@@ -76,7 +76,7 @@ export class UnfinishedDeliveries extends BackgroundDrain implements DeliveryUnd
   }
 
   /** Takes back each referral's writes, latest first; what is done is forgotten, so a failed try goes on where it stopped. */
-  private async undo(writes: ReferralWrites[]): Promise<void> {
+  private async undo(writes: readonly ReferralWrites[]): Promise<void> {
     for (const write of [...writes].reverse()) {
       if (write.change) {
         const outcome = await this.deps.referrals.takeBack(write.change);

@@ -9,7 +9,7 @@ import type { Repeat } from '../jobs/heartbeat';
 import type { Logger } from '../log';
 import { ConflictError, retryTime, type OutboxRepository, type OutboxTask, type StoredReferral } from '../store';
 import { PartnerCenterError, PreconditionFailedError } from './errors';
-import { ingestReferrals, type IngestDeps, type IngestOptions, type WriteBackQueue } from '../referrals';
+import { holdCardTask, ingestReferrals, type IngestDeps, type IngestOptions, type WriteBackQueue } from '../referrals';
 import { readServedReferral, type ServedReferral } from './remoteReferral';
 
 /** What writing back needs of Partner Center's Referrals API (see PartnerCenterClient). */
@@ -155,9 +155,9 @@ export class WriteBack extends BackgroundDrain implements WriteBackQueue {
       };
       try {
         // The card follows, as after every change: it shows how writing back went.
-        await services.outbox.enqueue(record.referral.id, this.nowIso());
+        await holdCardTask(services, record.referral.id);
         await services.referrals.save(current, record, null);
-        services.cards.kick();
+        services.cards.release(record.referral.id);
         return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;

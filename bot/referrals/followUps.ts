@@ -10,9 +10,8 @@ export type FollowUpDeps = PlanningDeps & IndexingDeps & Pick<UseCaseDeps, 'writ
  * What every change of a referral is followed by: its plan of due work, its index rows, its
  * write-back to Partner Center (queued when there is something to write), and (with `tell`)
  * direct messages (through its notifier) to the people who now work on it and to its owner
- * about conflicts with Partner Center. Safe to repeat; the card
- * sync repeats it for every change, so one cut short by a crash is completed. The messages
- * go from there only, so the user who clicked is answered without waiting for them.
+ * about conflicts with Partner Center. The card sync runs it for every change, after the
+ * change's answer (see holdCardTask); safe to repeat, so one cut short by a crash is completed.
  */
 export async function followUp(
   deps: FollowUpDeps,
@@ -25,19 +24,5 @@ export async function followUp(
   if (options.tell) {
     await options.tell.tellNewPeople(record);
     await options.tell.tellConflicts(record);
-  }
-}
-
-/**
- * The follow-up of a change already saved, in a request whose user must hear that it was: a
- * failure (storage busy or out of reach for a moment) is logged and left to the card sync,
- * whose task the change queued before it was saved and which repeats the follow-up until it
- * succeeds. Nobody is told "nothing was changed" about a change that was kept.
- */
-export async function followUpSaved(deps: FollowUpDeps, record: ReferralRecord): Promise<void> {
-  try {
-    await followUp(deps, record);
-  } catch (error) {
-    deps.log.error(`referral ${record.referral.id} is saved; the card sync completes what follows the change`, error);
   }
 }

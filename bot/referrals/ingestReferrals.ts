@@ -4,7 +4,7 @@ import type { WrittenField } from '../domain/partnerCenterCopy';
 import type { ReferralRecord } from '../domain/referral';
 import { responseFlowFor } from '../domain/routing';
 import { ConflictError } from '../store';
-import { followUp, type FollowUpDeps } from './followUps';
+import { holdCardTask } from './cardTasks';
 import type { ReferralWrites, UseCaseDeps } from './ports';
 
 export interface IngestResult {
@@ -27,14 +27,14 @@ export interface IngestOptions {
   written?: readonly WrittenField[];
 }
 
-/** What storing a delivery uses: the follow-up's ports, the card tasks and cards, the undo of deliveries, the clock. */
-export type IngestDeps = FollowUpDeps & Pick<UseCaseDeps, 'outbox' | 'cards' | 'unfinishedDeliveries' | 'clock'>;
+/** What storing a delivery uses: the referrals, the card tasks and cards, the undo of deliveries, the write-back, the clock. */
+export type IngestDeps = Pick<
+  UseCaseDeps,
+  'referrals' | 'regions' | 'outbox' | 'cards' | 'unfinishedDeliveries' | 'writeBack' | 'clock' | 'log'
+>;
 
 /** How often storing one referral is tried against changes made meanwhile, before the delivery gives up (ConflictError). */
 export const MAX_ATTEMPTS = 5;
-
-/** How long a delivery's card tasks are held: far longer than storing a delivery takes. */
-const HOLD = { minutes: 5 };
 
 /**
  * Stores referrals from Partner Center (or any feed of its JSON) and queues their cards.
@@ -47,9 +47,8 @@ const HOLD = { minutes: 5 };
  * (storage went away, a change kept losing to others), what was written is taken back (see
  * UnfinishedDeliveries) and the error thrown: the caller answers that nothing was stored and
  * the sender delivers again. Once every referral is stored the delivery stands: the tasks are
- * released and each referral's follow-up (plan, index rows, write-back) is stored. Should
- * storage fail in that last part, the delivery still stands: the card sync completes every
- * follow-up from the tasks (released, or due when their hold runs out), as after a crash.
+ * released, and the card sync does the rest after the answer (see releaseTasks). That keeps a
+ * delivery to three storage calls per referral before its answer: read, hold the task, write.
  * What an earlier delivery left to take back is taken back first.
  */
 export async function ingestReferrals(
@@ -59,27 +58,54 @@ export async function ingestReferrals(
 ): Promise<IngestResult> {
   await services.unfinishedDeliveries.settle();
   const result: IngestResult = { received: [], duplicates: [], ignored: [] };
-  const writes: ReferralWrites[] = [];
-  const changed: ReferralRecord[] = [];
-  try {
-    for (const referral of referrals) {
-      const write: ReferralWrites = { referralId: referral.id };
-      writes.push(write);
-      const outcome = await storeOne(services, referral, options, write);
-      if (outcome && 'ignored' in outcome) {
-        result.ignored.push({ id: referral.id, reason: outcome.ignored });
-        services.log.info(`referral ${referral.id} not taken: ${NOT_TAKEN[outcome.ignored]}`);
-        continue;
-      }
-      if (outcome) changed.push(outcome);
-      (outcome ? result.received : result.duplicates).push(referral.id);
-    }
-  } catch (error) {
-    await services.unfinishedDeliveries.takeBack(writes);
-    throw error;
-  }
-  await followUpDelivery(services, writes, changed);
+  const writes = referrals.map((referral): ReferralWrites => ({ referralId: referral.id }));
+  const outcomes = await storeAll(services, referrals, options, writes);
+  referrals.forEach((referral, i) => {
+    const outcome = outcomes[i];
+    if (outcome && 'ignored' in outcome) {
+      result.ignored.push({ id: referral.id, reason: outcome.ignored });
+      services.log.info(`referral ${referral.id} not taken: ${NOT_TAKEN[outcome.ignored]}`);
+    } else (outcome ? result.received : result.duplicates).push(referral.id);
+  });
+  releaseTasks(services, writes);
   return result;
+}
+
+/** How many referrals of a delivery are stored at once: each waits on storage, not on the processor. */
+const STORED_AT_ONCE = 8;
+
+type StoreOutcome = ReferralRecord | null | { ignored: NotTakenReason };
+
+/**
+ * Stores every referral of a delivery, STORED_AT_ONCE at a time, each recording what it wrote
+ * in its `writes` entry; the outcomes in the delivery's order. Should one fail, the others
+ * still running are waited for, everything written is taken back and the error thrown.
+ */
+async function storeAll(
+  services: IngestDeps,
+  referrals: readonly IncomingReferral[],
+  options: IngestOptions,
+  writes: readonly ReferralWrites[],
+): Promise<StoreOutcome[]> {
+  const outcomes: StoreOutcome[] = [];
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (!failure && next < referrals.length) {
+      const i = next++;
+      try {
+        outcomes[i] = await storeOne(services, referrals[i], options, writes[i]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STORED_AT_ONCE, referrals.length) }, worker));
+  if (failure) {
+    await services.unfinishedDeliveries.takeBack(writes);
+    throw failure.error;
+  }
+  return outcomes;
 }
 
 /** What the log says of a referral left out. */
@@ -97,8 +123,8 @@ async function storeOne(
   delivered: IncomingReferral,
   options: IngestOptions,
   write: ReferralWrites,
-): Promise<ReferralRecord | null | { ignored: NotTakenReason }> {
-  const { referrals, outbox } = services;
+): Promise<StoreOutcome> {
+  const { referrals } = services;
   // Partner Center's version of the referral is kept with its copy, not in the referral.
   const { eTag, ...incoming } = delivered as IncomingReferral & { eTag?: string };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -115,14 +141,14 @@ async function storeOne(
         eTag,
       );
       const record = writingBack(services, arrived.record);
-      write.task ??= await outbox.hold(incoming.id, now.toUTC().toISO()!, now.plus(HOLD).toUTC().toISO()!);
+      write.task ??= await holdCardTask(services, incoming.id);
       write.change = { record, event: arrived.event, previous: null };
       if (await referrals.create(record, arrived.event)) return record;
     } else {
       const applied = applyIncoming(stored.record, referral, now, eTag, options);
       if (!applied) return null;
       const record = writingBack(services, applied.record);
-      write.task ??= await outbox.hold(incoming.id, now.toUTC().toISO()!, now.plus(HOLD).toUTC().toISO()!);
+      write.task ??= await holdCardTask(services, incoming.id);
       write.change = { record, event: applied.event, previous: stored };
       try {
         await referrals.save(stored, record, applied.event);
@@ -138,24 +164,12 @@ async function storeOne(
 }
 
 /**
- * What follows a delivery once every referral of it is stored: the held card tasks released,
- * and each changed referral's follow-up. Nothing here is taken back: a failure is logged and
- * left to the card sync, which repeats every follow-up.
+ * Once every referral of a delivery is stored, the delivery stands: its held card tasks are
+ * released, and the card sync runs them after the answer, each with everything that follows a
+ * change (plan, index rows, write-back; see followUp) and the card.
  */
-async function followUpDelivery(
-  services: IngestDeps,
-  writes: readonly ReferralWrites[],
-  changed: readonly ReferralRecord[],
-): Promise<void> {
-  try {
-    for (const write of writes)
-      if (write.task) await services.outbox.enqueue(write.referralId, services.clock().toUTC().toISO()!);
-    for (const record of changed) await followUp(services, record);
-  } catch (error) {
-    const ids = writes.map((write) => write.referralId).join(', ');
-    services.log.error(`delivery of referrals ${ids} is stored; the card sync completes what follows it`, error);
-  }
-  if (writes.some((write) => write.task)) services.cards.kick();
+function releaseTasks(services: IngestDeps, writes: readonly ReferralWrites[]): void {
+  for (const write of writes) if (write.task) services.cards.release(write.referralId);
 }
 
 /** The record, marked as written back when the desk is connected to Partner Center (its card then shows how that stands). */

@@ -45,8 +45,8 @@ export type RoleStore = Pick<RoleRepository, 'managerGrants'>;
 
 /** Brings a referral's cards (channel and direct) to what is stored: its queued task is worked on soon. */
 export interface CardPublisher {
-  /** Works on the queued card tasks now rather than at the next interval. */
-  kick(): void;
+  /** A change of the referral is stored: its held card task falls due, and runs now (see holdCardTask). */
+  release(referralId: string): void;
 }
 
 /** Queues the write-back of the desk's decisions to Partner Center. */
@@ -77,7 +77,7 @@ export interface DeliveryUndo {
   /** Takes back what earlier deliveries left to take back; throws while storage still fails. */
   settle(): Promise<void>;
   /** Takes back these writes, latest first, keeping what cannot be taken back yet for later. */
-  takeBack(writes: ReferralWrites[]): Promise<void>;
+  takeBack(writes: readonly ReferralWrites[]): Promise<void>;
 }
 
 /** Every port and setting a referral use case may take; each takes a `Pick` of it. */

@@ -66,8 +66,17 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
  * each change (its plan, its index rows) was stored.
  */
 export class CardSync extends BackgroundDrain {
+  /** Referrals whose change is stored, their held tasks to fall due at the next pass. */
+  private readonly released = new Set<string>();
+
   constructor(private readonly deps: CardSyncDeps) {
     super(deps.log, 'card sync');
+  }
+
+  /** The referral's change is stored: its held card task falls due, and a pass runs it now (see holdCardTask). */
+  release(referralId: string): void {
+    this.released.add(referralId);
+    this.kick();
   }
 
   /** Records that the referral's card must be updated even though the referral did not change (time moved on), then starts on it. */
@@ -85,6 +94,7 @@ export class CardSync extends BackgroundDrain {
   }
 
   protected async drainOnce(): Promise<void> {
+    await this.dueReleased();
     // Read once per pass, not once per card: a batch of referrals posts many cards at a time.
     let links: Promise<ChannelLink[]> | undefined;
     const currentLinks = () => (links ??= this.deps.links.list());
@@ -101,6 +111,22 @@ export class CardSync extends BackgroundDrain {
         }),
       );
     }
+  }
+
+  /** Makes the released tasks due; one storage does not take now falls due when its hold runs out. */
+  private async dueReleased(): Promise<void> {
+    const ids = [...this.released];
+    this.released.clear();
+    const now = this.nowIso();
+    await Promise.all(
+      ids.map((id) =>
+        this.deps.outbox
+          .enqueue(id, now)
+          .catch((error: unknown) =>
+            this.deps.log.error(`card task of referral ${id} falls due when its hold runs out`, error),
+          ),
+      ),
+    );
   }
 
   private async sync(task: OutboxTask, links: () => Promise<ChannelLink[]>): Promise<void> {

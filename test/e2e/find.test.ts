@@ -115,6 +115,7 @@ describe('"find" in the personal chat (over HTTP)', () => {
       }),
     );
     assert.equal((await h.deliver(litware)).status, 202);
+    await h.settle();
     const { titles, text } = await find('find litware');
     assert.equal(titles.length, 25);
     assert.ok(titles.every((t) => t.startsWith('Litware')));

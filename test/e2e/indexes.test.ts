@@ -9,8 +9,12 @@ describe('indexes kept by every change (HTTP, Azurite)', () => {
   let h: BotHarness;
   let referralId: string;
   let activityId: string;
-  const click = (verb: string, data: Record<string, unknown>) =>
-    h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...data }));
+  /** A click on the card, and what follows it (its index rows among them), done after the answer. */
+  const click = async (verb: string, data: Record<string, unknown>) => {
+    const answer = await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...data }));
+    await h.settle();
+    return answer;
+  };
   const openIds = async () => (await h.services.indexes.openDeals('emea')).map((deal) => deal.referralId);
   const factKinds = async () =>
     (await h.services.indexes.facts('emea', [weekOf(h.clock.now)])).map((fact) => fact.kind);

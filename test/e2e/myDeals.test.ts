@@ -88,10 +88,13 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
   ): Promise<void> {
     const answer = await click(target, VERBS.accept, { ...ACCEPT_FORM, dealName, closingDate }, by);
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
+    // What follows the change (its index rows among them) is done after the answer.
+    await h.settle();
   }
 
   /** Sends `my deals` in the user's personal chat; the list card it answered with. */
   async function myDeals(by: User = USERS.alice): Promise<{ call: ConnectorCall; card: Record<string, unknown> }> {
+    await h.settle();
     assert.equal((await h.activity(personalMessage(h.serviceUrl, 'my deals', by))).status, 200);
     const call = h.connector.calls
       .filter((c) => c.conversationId === personalChat(by) && /Your deals/.test(cardText(c)))

@@ -214,6 +214,7 @@ describe('scheduled expiry (Azurite, Bot Connector stand-in, test clock)', () =>
     assert.equal((await h.deliver(pcReferral({ id }))).status, 202);
     const moved = pcReferral({ id, updatedDateTime: '2026-11-23T09:04:00Z', expirationDateTime: '2026-11-15T08:00Z' });
     assert.equal((await h.deliver(moved)).status, 202);
+    await h.settle();
     h.clock.advance({ minutes: 2 });
     await h.tick();
     assert.deepEqual(await historyOf(id), ['received', 'updated', 'expire']);

@@ -5,7 +5,7 @@ import type { Actor, ReferralRecord, TeamMember } from '../../domain/referral';
 import type { Services } from '../../services';
 import type { CatalogSolution } from '../../domain/solutions';
 import { isEmail } from '../../domain/validation';
-import { followUpSaved, type FollowUpDeps } from '../../referrals';
+import { holdCardTask } from '../../referrals';
 import { cardResponse, describeProblems, messageResponse } from '../invokeResponses';
 import { findTeamMember } from '../teamDirectory';
 import { personalCard, type PersonalCardServices } from '../views/personalCard';
@@ -13,12 +13,8 @@ import { readDealDetails } from './acceptReferral';
 import type { ActionHandler } from './actionHandler';
 import { InputReader } from './inputReader';
 
-/** What creating a deal uses: the stores, its card task and the card sync, its follow-up, and its creator's card. */
-export type CreateDealServices = Pick<
-  Services,
-  'strings' | 'referrals' | 'solutions' | 'clock' | 'outbox' | 'cardSync'
-> &
-  FollowUpDeps &
+/** What creating a deal uses: the stores, its card task and the cards, and its creator's card. */
+export type CreateDealServices = Pick<Services, 'strings' | 'referrals' | 'solutions' | 'clock' | 'outbox' | 'cards'> &
   PersonalCardServices;
 
 /**
@@ -45,12 +41,10 @@ export const createDeal: ActionHandler<CreateDealServices> = async ({ turn, data
   const now = services.clock();
   const decision = decideNewDeal(formId, input, actor, now);
   if (isDomainError(decision)) return fix(decision.problems);
-  // The card task goes first: a crash between the two writes leaves a task, never a lost card.
-  await services.outbox.enqueue(formId, now.toUTC().toISO()!);
+  await holdCardTask(services, formId);
   const created = await services.referrals.create(decision.record, decision.event);
-  services.cardSync.kick();
+  services.cards.release(formId);
   if (!created) return alreadyCreated(services, (await services.referrals.get(formId))!.record, actor);
-  await followUpSaved(services, decision.record);
   return cardResponse(await personalCard(services, decision.record, actor, { notice: strings.newDeal.created }));
 };
 
