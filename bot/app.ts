@@ -85,6 +85,8 @@ export interface RunningApp {
   ready: Promise<Services>;
   /** The local Partner Center simulator's address, when the desk runs one. */
   simulatorUrl?: string;
+  /** Resolves once the answers of card actions given so far are kept (they are kept after they are given). */
+  answersKept(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -268,11 +270,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     address,
     ready,
     simulatorUrl: local?.url,
+    answersKept: async () => state.ready?.bot.whenIdle(),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
       await ready.catch(() => undefined);
+      await state.ready?.bot.whenIdle();
       await scheduler?.stop();
       await partnerCenter?.stop();
       await cardSync?.stop();

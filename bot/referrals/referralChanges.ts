@@ -22,6 +22,14 @@ export type ChangeOutcome =
   | { kind: 'notFound' }
   | { kind: 'busy' };
 
+/** What a change may start with: the referral as just read, and the actor's authority over it, each as it comes. */
+export interface ChangeStart {
+  /** The referral as the caller read it, for the first attempt (one that finds it changed since reads afresh). */
+  read?: Promise<StoredReferral | null>;
+  /** The actor's authority over the referral (region manager, admin); none beyond its own by default. */
+  authority?: Promise<Authority | undefined>;
+}
+
 /**
  * Applies a lifecycle command to the stored referral, for Teams actions and scheduled work
  * alike: decide on the freshest copy and save the referral with its history event under its
@@ -29,39 +37,38 @@ export type ChangeOutcome =
  * sync runs the task after the answer, with everything that follows a change (plan, index rows,
  * write-back, notices; see followUp) and the card's update for everyone. Safe to retry: a
  * repeated command finds the referral already moved on.
- *
- * `read`: the referral as the caller just read it, used for the first attempt (a conflict reads afresh).
  */
 export async function changeReferral(
   services: ChangeDeps,
   referralId: string,
   command: LifecycleCommand,
   actor: Actor,
-  authority?: Authority,
-  read?: StoredReferral,
+  start: ChangeStart = {},
 ): Promise<ChangeOutcome> {
-  const { referrals } = services;
-  // The task is held beside the read, not after it: a change waits for two round trips, as storing alone would.
-  const [first] = await Promise.all([read ?? referrals.get(referralId), holdCardTask(services, referralId)]);
+  const first = await (start.read ?? services.referrals.get(referralId));
+  if (!first) return { kind: 'notFound' };
+  // Held beside whatever the caller still looks up (the actor's authority): a change waits for
+  // three round trips to storage, its read, this and its save.
+  const [, authority] = await Promise.all([holdCardTask(services, referralId), start.authority]);
   try {
-    return await decideAndSave(services, referralId, command, actor, authority, first);
+    return await decideAndSave(services, command, actor, authority, first);
   } finally {
-    // Changed or not, the task runs now: a held task of a change not made only shows the card as it is.
+    // Changed or not, the task runs now: the task of a change not made only shows the card as it is.
     services.cards.release(referralId);
   }
 }
 
 async function decideAndSave(
   services: ChangeDeps,
-  referralId: string,
   command: LifecycleCommand,
   actor: Actor,
   authority: Authority | undefined,
-  first: StoredReferral | null,
+  first: StoredReferral,
 ): Promise<ChangeOutcome> {
   const { referrals } = services;
+  let stored: StoredReferral | null = first;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const stored = attempt === 0 ? first : await referrals.get(referralId);
+    if (attempt > 0) stored = await referrals.get(first.record.referral.id);
     if (!stored) return { kind: 'notFound' };
     const now = services.clock();
     const decision = decide(stored.record, command, actor, now, authority);

@@ -22,8 +22,8 @@ export interface ActionDelivery {
   actor: Actor;
   /** The referral the action names, to show again in place of an answer too large to keep. */
   referralId: string | undefined;
-  /** In the sender's language. */
-  services: AnswerServices;
+  /** In the sender's language (looked up beside the claim of the id). */
+  services: Promise<AnswerServices>;
 }
 
 /** What answering a repeat reads: the time, the sentences, the log, and the referral to draw its current card. */
@@ -66,15 +66,22 @@ type KeptAnswer = { response: AdaptiveCardInvokeResponse } | { currentCardOf: st
  */
 export class AnswerOnce {
   private readonly running = new Map<string, Promise<AdaptiveCardInvokeResponse>>();
+  /** Answers given and being kept (see answer). */
+  private readonly keeping = new Set<Promise<void>>();
   /** When each sender's old answers were last swept from here. */
   private readonly sweptAt = new Map<string, DateTime>();
 
   constructor(
     private readonly answers: AnsweredInvokeRepository,
+    private readonly clock: () => DateTime,
     private readonly wait: AnswerWait = WAIT_FOR_ANSWER,
   ) {}
 
-  /** `run`'s answer for a new delivery; for a repeat of one, the answer it gave (running nothing). */
+  /**
+   * `run`'s answer for a new delivery; for a repeat of one, the answer it gave (running nothing).
+   * The answer goes out first and is kept after: a repeat arriving here meanwhile gets it from
+   * memory, one arriving at another instance waits for it in the table (see WAIT_FOR_ANSWER).
+   */
   async answer(delivery: ActionDelivery, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
     const { activityId, actor } = delivery;
     if (!activityId || activityId.length > MAX_ID_CHARS || actor.id.length > MAX_ID_CHARS)
@@ -83,25 +90,43 @@ export class AnswerOnce {
     const earlier = this.running.get(key);
     if (earlier) return earlier;
     const answering = this.claimAndRun(delivery, activityId, run);
-    this.running.set(key, answering);
+    this.running.set(
+      key,
+      answering.then(({ response }) => response),
+    );
     try {
-      return await answering;
-    } finally {
+      const { response, keep } = await answering;
+      const kept = keep().finally(() => {
+        this.keeping.delete(kept);
+        this.running.delete(key);
+      });
+      this.keeping.add(kept);
+      return response;
+    } catch (error) {
       this.running.delete(key);
+      throw error;
     }
   }
 
+  /** Resolves once every answer given so far is kept (for shutdown and tests). */
+  async whenIdle(): Promise<void> {
+    while (this.keeping.size > 0) await Promise.all([...this.keeping]);
+  }
+
+  /** The answer, and how to keep it once given (never throws). */
   private async claimAndRun(
     delivery: ActionDelivery,
     activityId: string,
     run: () => Promise<ActionOutcome>,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const { services, actor } = delivery;
+  ): Promise<{ response: AdaptiveCardInvokeResponse; keep: () => Promise<void> }> {
+    const { actor } = delivery;
+    const nothing = async () => undefined;
     for (let look = 0; ; look++) {
-      const found = await this.answers.claim(actor.id, activityId, services.clock());
-      if (found.kind === 'answered') return replay(found.answer as KeptAnswer, delivery);
+      const found = await this.answers.claim(actor.id, activityId, this.clock());
+      if (found.kind === 'answered') return { response: await replay(found.answer as KeptAnswer, delivery), keep: nothing };
       if (found.kind === 'claimed') return this.runClaimed(found.claim, delivery, run);
-      if (look >= this.wait.attempts) return messageResponse(services.strings.actions.stillWorking);
+      if (look >= this.wait.attempts)
+        return { response: messageResponse((await delivery.services).strings.actions.stillWorking), keep: nothing };
       await this.wait.pause();
     }
   }
@@ -110,8 +135,7 @@ export class AnswerOnce {
     claim: InvokeClaim,
     delivery: ActionDelivery,
     run: () => Promise<ActionOutcome>,
-  ): Promise<AdaptiveCardInvokeResponse> {
-    const { services } = delivery;
+  ): Promise<{ response: AdaptiveCardInvokeResponse; keep: () => Promise<void> }> {
     let outcome: ActionOutcome;
     try {
       outcome = await run();
@@ -120,23 +144,23 @@ export class AnswerOnce {
       await this.answers.release(claim).catch(() => undefined);
       throw error;
     }
-    try {
-      if (!outcome.keep) {
-        await this.answers.release(claim);
-        return outcome.response;
+    const keep = async () => {
+      const { log } = await delivery.services;
+      try {
+        if (!outcome.keep) return await this.answers.release(claim);
+        const kept: KeptAnswer = { response: outcome.response };
+        await this.answers.answer(claim, kept, standInFor(outcome.response, delivery.referralId), this.clock());
+        await this.sweepOnceADay(delivery.actor.id);
+      } catch (error) {
+        // What the action did is done: its answer went out, and a repeat finds the claim lapsed in time.
+        log.error("a card action's answer could not be kept", error);
       }
-      const kept: KeptAnswer = { response: outcome.response };
-      await this.answers.answer(claim, kept, standInFor(outcome.response, delivery.referralId), services.clock());
-      await this.sweepOnceADay(delivery.actor.id, services);
-    } catch (error) {
-      // What the action did is done: its answer goes out, and a repeat finds the claim lapsed in time.
-      services.log.error("a card action's answer could not be kept", error);
-    }
-    return outcome.response;
+    };
+    return { response: outcome.response, keep };
   }
 
-  private async sweepOnceADay(senderId: string, services: Pick<Services, 'clock'>): Promise<void> {
-    const now = services.clock();
+  private async sweepOnceADay(senderId: string): Promise<void> {
+    const now = this.clock();
     const last = this.sweptAt.get(senderId);
     if (last && now < last.plus(ANSWERS_KEPT_FOR)) return;
     this.sweptAt.set(senderId, now);
@@ -151,8 +175,10 @@ function standInFor(response: AdaptiveCardInvokeResponse, referralId: string | u
   return { done: true };
 }
 
-async function replay(kept: KeptAnswer, { services, actor }: ActionDelivery): Promise<AdaptiveCardInvokeResponse> {
+async function replay(kept: KeptAnswer, delivery: ActionDelivery): Promise<AdaptiveCardInvokeResponse> {
   if ('response' in kept) return kept.response;
+  const { actor } = delivery;
+  const services = await delivery.services;
   if ('currentCardOf' in kept) {
     const stored = await services.referrals.get(kept.currentCardOf);
     return stored

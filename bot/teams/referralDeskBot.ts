@@ -43,7 +43,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     super();
     this.learning = new UserLearning(services.users, services.conversations, (userId) => planDigest(services, userId));
     this.welcome = new PersonalWelcome(services);
-    this.once = new AnswerOnce(services.answeredInvokes);
+    this.once = new AnswerOnce(services.answeredInvokes, services.clock);
     this.onTurn(async (turn, next) => {
       const access = await this.gate.admit(turn, actorOf(turn));
       if (!access) return;
@@ -74,27 +74,38 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     });
   }
 
+  /** Resolves once the answers given so far are kept (see AnswerOnce). */
+  whenIdle(): Promise<void> {
+    return this.once.whenIdle();
+  }
+
   protected override async onAdaptiveCardInvoke(
     turn: TurnContext,
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const actor = actorOf(turn);
-    // What a click answers is for the clicking user alone: in their language.
-    const services = await servicesFor(this.services, actor.id);
     // The endpoint lets through only a string verb; any word may come, so only the table's own keys count.
     const { verb } = value.action;
     const handler = handlerOf(verb);
     if (!handler) {
-      services.log.info(`card action refused: unknown verb ${JSON.stringify(verb).slice(0, 80)}`);
-      return messageResponse(services.strings.actions.unknownAction);
+      this.services.log.info(`card action refused: unknown verb ${JSON.stringify(verb).slice(0, 80)}`);
+      return messageResponse((await servicesFor(this.services, actor.id)).strings.actions.unknownAction);
     }
+    // The first reads of a click go out together (the user's language, the referral it names, and
+    // the claim of its id): a click waits for as few round trips to storage as it can.
+    const named = referralIdIn(value.action.data);
+    const firstRead = named === undefined ? undefined : handled(this.services.referrals.get(named));
+    const readNamed = (id: string) => (id === named && firstRead ? firstRead : this.services.referrals.get(id));
+    // What a click answers is for the clicking user alone: in their language.
+    const speaking = handled(servicesFor(this.services, actor.id));
     const access = accessOf(turn);
     const act = async (): Promise<ActionOutcome> => {
+      const services = await speaking;
       try {
-        if (!(await mayReach(services, access, referralIdIn(value.action.data)))) {
+        if (!(await mayReach(services, access, named, readNamed))) {
           return { response: messageResponse(services.strings.actions.notFound), keep: true };
         }
-        const response = await handler({ turn, data: value.action.data, actor, services, access });
+        const response = await handler({ turn, data: value.action.data, actor, services, access, readNamed });
         await this.keepDirectCardInStep(turn, value.action.data, actor, response);
         return { response, keep: true };
       } catch (error) {
@@ -105,10 +116,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       }
     };
     if (!isAnsweredOnce(verb)) return (await act()).response;
-    return this.once.answer(
-      { activityId: turn.activity.id, actor, referralId: referralIdIn(value.action.data), services },
-      act,
-    );
+    return this.once.answer({ activityId: turn.activity.id, actor, referralId: named, services: speaking }, act);
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {
@@ -224,6 +232,12 @@ export class ReferralDeskBot extends TeamsActivityHandler {
 }
 
 /** The referral a card action's data names, if it names one. */
+/** The promise, its failure left to whoever awaits it: one nobody comes to await (the click ended first) is not an unhandled rejection. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 function referralIdIn(data: unknown): string | undefined {
   const referralId = (data as { referralId?: unknown } | null | undefined)?.referralId;
   return typeof referralId === 'string' ? referralId : undefined;

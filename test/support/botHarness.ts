@@ -177,8 +177,9 @@ export class BotHarness {
     }
   }
 
-  /** Waits until every queued card post and update, and every write back to Partner Center, has been tried. */
+  /** Waits until every answer is kept, and every queued card post and update and write back to Partner Center has been tried. */
   async settle(): Promise<void> {
+    await this.app.answersKept();
     for (let round = 0; round < 5; round++) {
       await this.services.cardSync.whenIdle();
       await this.services.partnerCenter?.writeBack.whenIdle();

@@ -29,7 +29,7 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     activityId: `f:${++ids}`,
     actor: ALICE,
     referralId,
-    services: h.services,
+    services: Promise.resolve(h.services),
   });
   /** An action that counts its runs and answers `answer`. */
   const action = (answer: AdaptiveCardInvokeResponse, keep = true) => {
@@ -49,7 +49,7 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     assert.equal(elsewhere.kind, 'claimed');
     const theirs = messageResponse('Snoozed until Tuesday 09:00');
     let pauses = 0;
-    const once = new AnswerOnce(h.services.answeredInvokes, {
+    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read, {
       attempts: 5,
       pause: async () => {
         if (++pauses === 2 && elsewhere.kind === 'claimed')
@@ -66,7 +66,7 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     const delivery = deliveryOf();
     await h.services.answeredInvokes.claim(ALICE.id, delivery.activityId!, h.clock.now);
     let pauses = 0;
-    const once = new AnswerOnce(h.services.answeredInvokes, { attempts: 3, pause: async () => void pauses++ });
+    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read, { attempts: 3, pause: async () => void pauses++ });
     const mine = action(messageResponse('ran here'));
     assert.deepEqual(await once.answer(delivery, mine.run), messageResponse(h.services.strings.actions.stillWorking));
     assert.equal(mine.runs, 0);
@@ -74,10 +74,11 @@ describe('AnswerOnce: one run per activity id and sender', () => {
   });
 
   it('runs a repeat again when the first run failed, whether it answered "failed" or threw', async () => {
-    const once = new AnswerOnce(h.services.answeredInvokes);
+    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read);
     const failing = deliveryOf();
     const failed = action(messageResponse(h.services.strings.actions.failed), false);
     await once.answer(failing, failed.run);
+    await once.whenIdle();
     await once.answer(failing, failed.run);
     assert.equal(failed.runs, 2);
 
@@ -101,10 +102,11 @@ describe('AnswerOnce: one run per activity id and sender', () => {
       body: [{ type: 'TextBlock', text: noise }],
       actions: [{ type: 'Action.Execute', verb: VERBS.favorite }],
     });
-    const once = new AnswerOnce(h.services.answeredInvokes);
+    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read);
     const delivery = deliveryOf(referralId);
     const first = action(huge);
     assert.deepEqual(await once.answer(delivery, first.run), huge);
+    await once.whenIdle();
 
     const repeat = await once.answer(delivery, first.run);
     assert.equal(first.runs, 1);
@@ -115,12 +117,13 @@ describe('AnswerOnce: one run per activity id and sender', () => {
 
   it('answers a repeat of any other answer too large to keep with "done already"', async () => {
     const noise = randomBytes(MAX_ANSWER_BYTES).toString('base64');
-    const once = new AnswerOnce(h.services.answeredInvokes);
+    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read);
     const delivery = deliveryOf();
     const first = action(
       cardResponse({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: noise }] }),
     );
     await once.answer(delivery, first.run);
+    await once.whenIdle();
     assert.deepEqual(await once.answer(delivery, first.run), messageResponse(h.services.strings.actions.alreadyDone));
     assert.equal(first.runs, 1);
   });

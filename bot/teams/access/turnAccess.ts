@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { seesAtOnce, type Viewer } from '../../domain/access';
 import type { Services } from '../../services';
+import type { StoredReferral } from '../../store';
 import { referralScope } from './referralScope';
 
 /** Who the sender of an admitted activity is to the desk; what they may see follows from it. */
@@ -25,12 +26,13 @@ export function accessOf(turn: TurnContext): TurnAccess {
  * A click on the card in its own channel (the usual case) needs no read of links or roles.
  */
 export async function mayReach(
-  services: Pick<Services, 'referrals' | 'links' | 'regions' | 'roles'>,
+  services: Pick<Services, 'links' | 'regions' | 'roles'>,
   access: TurnAccess,
   referralId: string | undefined,
+  read: (referralId: string) => Promise<StoredReferral | null>,
 ): Promise<boolean> {
   if (referralId === undefined) return true;
-  const stored = await services.referrals.get(referralId);
+  const stored = await read(referralId);
   if (!stored || seesAtOnce(access.viewer, stored.record, stored.card?.conversationId)) return true;
   return (await referralScope(services, access.viewer)).sees(stored);
 }

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Actor } from '../../domain/referral';
+import type { StoredReferral } from '../../store';
 import type { TurnAccess } from '../access/turnAccess';
 
 /**
@@ -13,6 +14,12 @@ export interface ActionContext<S> {
   services: S;
   /** What the sender may see and do, as the access gate found. */
   access: TurnAccess;
+  /**
+   * Reads a referral: the one the action's data names as read when the click came in (once,
+   * beside the click's other first reads; a change that finds it changed since reads again),
+   * any other now.
+   */
+  readNamed: (referralId: string) => Promise<StoredReferral | null>;
 }
 
 export type ActionHandler<S> = (context: ActionContext<S>) => Promise<AdaptiveCardInvokeResponse>;

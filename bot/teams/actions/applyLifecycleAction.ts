@@ -3,6 +3,7 @@ import type { LifecycleCommand } from '../../domain/commands';
 import { lastChangerOf } from '../../domain/editMerge';
 import type { Actor, ReferralRecord } from '../../domain/referral';
 import { changeReferral, type ChangeDeps } from '../../referrals';
+import type { StoredReferral } from '../../store';
 import type { Services } from '../../services';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
 import { viewFor, type ViewerServices } from '../views/personalCard';
@@ -21,13 +22,20 @@ export async function applyLifecycleAction(
   referralId: string,
   command: LifecycleCommand,
   actor: Actor,
-  changed?: (record: ReferralRecord) => AdaptiveCardInvokeResponse,
+  options: { read?: Promise<StoredReferral | null>; changed?: (record: ReferralRecord) => AdaptiveCardInvokeResponse } = {},
 ): Promise<AdaptiveCardInvokeResponse> {
   const { strings } = services;
-  const stored = await services.referrals.get(referralId);
-  if (!stored) return messageResponse(strings.actions.notFound);
-  const view = await viewFor(services, stored.record, actor);
-  const outcome = await changeReferral(services, referralId, command, actor, view.authority);
+  const { changed } = options;
+  const reading = options.read ?? services.referrals.get(referralId);
+  // The user's view (their authority, their star) is looked up while the change holds its card task.
+  const viewing = reading.then((stored) => stored && viewFor(services, stored.record, actor));
+  viewing.catch(() => undefined);
+  const outcome = await changeReferral(services, referralId, command, actor, {
+    read: reading,
+    authority: viewing.then((view) => view?.authority),
+  });
+  const view = await viewing;
+  if (!view) return messageResponse(strings.actions.notFound);
   switch (outcome.kind) {
     case 'changed':
       return changed

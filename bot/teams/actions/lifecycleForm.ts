@@ -21,6 +21,8 @@ export function lifecycleForm(
         context.services.strings.actions.fixInput(describeProblems(read.problems, context.services.strings)),
       );
     }
-    return applyLifecycleAction(context.services, referralId, command, context.actor);
+    return applyLifecycleAction(context.services, referralId, command, context.actor, {
+      read: context.readNamed(referralId),
+    });
   };
 }

@@ -35,7 +35,8 @@ export const snoozeReminder: ActionHandler<SnoozeServices> = async ({ data, serv
   const until = snoozeUntil(choice, now, hours, deadline);
   if (until <= now) return messageResponse(strings.reminders.tooLateToSnooze);
   const comesBack = deliveryTime(until, hours, deadline);
-  return applyLifecycleAction(services, referralId, { action: 'snooze', input: { until: until.toISO()! } }, actor, () =>
-    messageResponse(strings.reminders.snoozed(localDateTime(comesBack, hours.timeZone, strings.format))),
-  );
+  return applyLifecycleAction(services, referralId, { action: 'snooze', input: { until: until.toISO()! } }, actor, {
+    read: Promise.resolve(stored),
+    changed: () => messageResponse(strings.reminders.snoozed(localDateTime(comesBack, hours.timeZone, strings.format))),
+  });
 };

@@ -19,15 +19,14 @@ export async function viewFor(
   viewer: Actor,
   notice?: string,
 ): Promise<CardView> {
+  const [managed, favorite] = await Promise.all([
+    regionsWithManagers(services),
+    services.favorites.isFavorite(viewer.id, record.referral.id),
+  ]);
   return {
     viewer,
-    authority: authorityOf(
-      viewer,
-      record.referral.customerProfile.address.country,
-      await regionsWithManagers(services),
-      services.admins,
-    ),
-    favorite: await services.favorites.isFavorite(viewer.id, record.referral.id),
+    authority: authorityOf(viewer, record.referral.customerProfile.address.country, managed, services.admins),
+    favorite,
     notice,
     solutions: services.solutions,
   };
