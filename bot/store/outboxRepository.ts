@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { DateTime } from 'luxon';
 import { ConflictError, isStatus } from './errors';
+import { dueNow, OutboxReleases } from './outboxReleases';
 
 /** Rows waiting for a channel link are due at no time. */
 const NEVER = '9999-12-31T00:00:00.000Z';
@@ -38,10 +39,15 @@ type OutboxTaskEntity = Omit<OutboxTask, 'referralId' | 'etag'> & { partitionKey
  * worker renews as long as it works.
  */
 export class OutboxRepository {
+  /** The release of the tasks waiting for a channel link, asked for durably and done in the background. */
+  readonly releases: OutboxReleases;
+
   constructor(
     private readonly table: TableClient,
     private readonly partition: 'card' | 'writeBack' = 'card',
-  ) {}
+  ) {
+    this.releases = new OutboxReleases(table, partition);
+  }
 
   /**
    * Asks for the referral's card to be synced now (again, if a task is already there);
@@ -52,11 +58,7 @@ export class OutboxRepository {
       {
         partitionKey: this.partition,
         rowKey: referralId,
-        enqueuedAt: now,
-        dueAt: now,
-        unrouted: false,
-        attempts: 0,
-        lastError: '',
+        ...dueNow(now),
         ...(options.refresh ? { refresh: true } : {}),
       },
       'Merge',
