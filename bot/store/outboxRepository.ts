@@ -66,6 +66,28 @@ export class OutboxRepository {
   }
 
   /**
+   * As `enqueue`, except that a task waiting to be tried again (it failed, and no worker has
+   * it) keeps its time: a retry is not brought forward. Decided on the row's version, so a
+   * failure recorded meanwhile is never overwritten.
+   */
+  async enqueueUnlessRetrying(referralId: string, now: string): Promise<void> {
+    const key = { partitionKey: this.partition, rowKey: referralId };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const row = await this.getOrNull(referralId);
+      try {
+        if (!row) await this.table.createEntity({ ...key, ...dueNow(now) });
+        else if (row.attempts > 0 && !(row.claimedUntil > now)) return;
+        else await this.table.updateEntity({ ...key, ...dueNow(now) }, 'Merge', { etag: row.etag });
+        return;
+      } catch (error) {
+        // Made, changed or removed meanwhile: look again.
+        if (!isStatus(error, 404, 409, 412)) throw error;
+      }
+    }
+    throw new ConflictError(`Task of referral ${referralId}`);
+  }
+
+  /**
    * Reserves the referral's task while a change of the referral is being stored: makes the
    * task, or moves the one there, to be due at `until`, so no worker syncs a change that may
    * still be taken back. `enqueue` releases it once the change stands; should the change

@@ -1,55 +1,11 @@
-import type { DateTime } from 'luxon';
-import { resolveChannel, type ChannelLink, type Region } from '../domain/routing';
-import {
-  retryTime,
-  type OutboxRepository,
-  type OutboxTask,
-  type ChannelLinkRepository,
-  type ConversationRepository,
-  type ReferralRepository,
-  type DirectCard,
-  type DirectCardRepository,
-} from '../store';
-import type { CatalogSolution } from '../domain/solutions';
-import type { Strings } from '../strings/en';
-import type { Logger } from '../log';
-import type { ReferralRecord } from '../domain/referral';
-import type { AdaptiveCard } from '../../cards/render';
+import { resolveChannel, type ChannelLink } from '../domain/routing';
+import { retryTime, type OutboxTask } from '../store';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import { workOnClaimed } from '../jobs/claimedTask';
-import type { Repeat } from '../jobs/heartbeat';
+import type { CardSyncDeps } from './cardSyncDeps';
 import { Lanes } from './lanes';
-import { DeliveryError, type Messenger } from './messenger';
+import { DeliveryError } from './messenger';
 import { ReferralCards } from './referralCards';
-
-export interface CardSyncDeps {
-  referrals: ReferralRepository;
-  outbox: OutboxRepository;
-  links: ChannelLinkRepository;
-  conversations: ConversationRepository;
-  messenger: Messenger;
-  regions: readonly Region[];
-  solutions: readonly CatalogSolution[];
-  strings: Strings;
-  clock: () => DateTime;
-  log: Logger;
-  /**
-   * Stores what follows a change of the referral (its plan of due work, its index rows).
-   * Every change is followed by a task here, so doing it again here completes a change whose
-   * own follow-up a crash cut short.
-   */
-  followUp: (record: ReferralRecord) => Promise<void>;
-  directCards: DirectCardRepository;
-  /** A referral's card as the viewer of a card in their 1:1 chat sees it. */
-  directCardOf: (record: ReferralRecord, card: DirectCard) => Promise<AdaptiveCard>;
-  /** How long a claimed task is reserved for one worker without renewal (OUTBOX_CLAIM_MS); renewed while it works. */
-  leaseMs?: number;
-  /** The timer renewing claims (defaults to a real interval). */
-  repeat?: Repeat;
-  /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
-  retryDelayMs?: number;
-  maxRetryDelayMs?: number;
-}
 
 /** How many due tasks are looked at together to find the conversation of their card. */
 const LOOKAHEAD = 16;

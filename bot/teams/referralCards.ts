@@ -1,7 +1,7 @@
 import { cardAttachment } from '../../cards/render';
 import { resolveChannel, type ChannelLink } from '../domain/routing';
 import { ConflictError, type OutboxTask, type StoredReferral } from '../store';
-import type { CardSyncDeps } from './cardSync';
+import type { CardSyncDeps } from './cardSyncDeps';
 import { DeliveryError } from './messenger';
 import { referralCard } from './views/referral/referralCardView';
 
