@@ -1,4 +1,5 @@
 import { digestBenchmark } from './digest.bench';
+import { fanoutBenchmark } from './fanout.bench';
 import { schedulerBenchmark } from './scheduler.bench';
 import { startBenchmark } from './start.bench';
 
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   await digestBenchmark();
   console.log('\nStart benchmark');
   await startBenchmark();
+  console.log('\nFan-out benchmark');
+  await fanoutBenchmark();
 }
 
 main().catch((error: unknown) => {

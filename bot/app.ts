@@ -36,6 +36,9 @@ import {
   TeamMembership,
   BOT_FRAMEWORK_TOKENS,
   createTeamsAdapter,
+  countedReplies,
+  TeamsRateLimits,
+  type TeamsLimits,
 } from './teams';
 import { CATALOGS } from './strings/catalogs';
 import { servicesFor } from './languages';
@@ -56,7 +59,9 @@ export interface AppOptions {
   log: Logger;
   clock?: () => DateTime;
   /** Retry timing of calls to Teams (tests shorten it). */
-  messenger?: Partial<Omit<MessengerOptions, 'appId'>>;
+  messenger?: Partial<Omit<MessengerOptions, 'appId' | 'limits'>>;
+  /** The rate limits of Teams the desk keeps to (tests scale them down); Teams' own by default. */
+  teamsLimits?: TeamsLimits;
   /** Retry timing of calls to Partner Center (tests record the waits instead). */
   partnerCenter?: PartnerCenterClientFactoryOptions;
   /** How webhook signatures are checked beyond the configuration (tests serve certificates over http). */
@@ -103,6 +108,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const adapter = createTeamsAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () =>
     clock().toMillis(),
   );
+  // One account of everything sent to Teams: the Messenger's sends and the replies in turns.
+  const teamsLimits = new TeamsRateLimits(options.teamsLimits);
+  adapter.use(countedReplies(teamsLimits));
   const state: ServerState = {};
   let url = '';
   const webhookUrl = () => `${url}/api/partner-center/events`;
@@ -140,6 +148,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       maxDelayMs: 30_000,
       log,
       ...options.messenger,
+      limits: teamsLimits,
     });
     const referrals = new ReferralRepository(storage.client('referrals'));
     const links = new ChannelLinkRepository(storage.client('channelLinks'));

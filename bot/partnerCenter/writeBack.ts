@@ -62,7 +62,9 @@ export class WriteBack extends BackgroundDrain implements WriteBackQueue {
     const step = nextWriteBack(sharedFieldsOf(record.referral), state.copy.fields);
     // A write waiting to be tried again keeps its outbox row and its time; it writes what the desk has then.
     if (step.kind !== 'patch' || refusedBefore(state, step) || (state.failure && !state.failure.permanent)) return;
-    await this.deps.outbox.enqueue(record.referral.id, this.nowIso());
+    // `record` may predate a failed attempt (the card sync follows up on what it read a moment
+    // ago): the outbox row, not the record, tells that a retry is waiting.
+    await this.deps.outbox.enqueueUnlessRetrying(record.referral.id, this.nowIso());
     this.kick();
   }
 

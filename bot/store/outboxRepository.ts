@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { DateTime } from 'luxon';
 import { ConflictError, isStatus } from './errors';
+import { dueNow, OutboxReleases } from './outboxReleases';
 
 /** Rows waiting for a channel link are due at no time. */
 const NEVER = '9999-12-31T00:00:00.000Z';
@@ -38,10 +39,15 @@ type OutboxTaskEntity = Omit<OutboxTask, 'referralId' | 'etag'> & { partitionKey
  * worker renews as long as it works.
  */
 export class OutboxRepository {
+  /** The release of the tasks waiting for a channel link, asked for durably and done in the background. */
+  readonly releases: OutboxReleases;
+
   constructor(
     private readonly table: TableClient,
     private readonly partition: 'card' | 'writeBack' = 'card',
-  ) {}
+  ) {
+    this.releases = new OutboxReleases(table, partition);
+  }
 
   /**
    * Asks for the referral's card to be synced now (again, if a task is already there);
@@ -52,15 +58,33 @@ export class OutboxRepository {
       {
         partitionKey: this.partition,
         rowKey: referralId,
-        enqueuedAt: now,
-        dueAt: now,
-        unrouted: false,
-        attempts: 0,
-        lastError: '',
+        ...dueNow(now),
         ...(options.refresh ? { refresh: true } : {}),
       },
       'Merge',
     );
+  }
+
+  /**
+   * As `enqueue`, except that a task waiting to be tried again (it failed, and no worker has
+   * it) keeps its time: a retry is not brought forward. Decided on the row's version, so a
+   * failure recorded meanwhile is never overwritten.
+   */
+  async enqueueUnlessRetrying(referralId: string, now: string): Promise<void> {
+    const key = { partitionKey: this.partition, rowKey: referralId };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const row = await this.getOrNull(referralId);
+      try {
+        if (!row) await this.table.createEntity({ ...key, ...dueNow(now) });
+        else if (row.attempts > 0 && !(row.claimedUntil > now)) return;
+        else await this.table.updateEntity({ ...key, ...dueNow(now) }, 'Merge', { etag: row.etag });
+        return;
+      } catch (error) {
+        // Made, changed or removed meanwhile: look again.
+        if (!isStatus(error, 404, 409, 412)) throw error;
+      }
+    }
+    throw new ConflictError(`Task of referral ${referralId}`);
   }
 
   /**

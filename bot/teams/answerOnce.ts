@@ -123,7 +123,8 @@ export class AnswerOnce {
     const nothing = async () => undefined;
     for (let look = 0; ; look++) {
       const found = await this.answers.claim(actor.id, activityId, this.clock());
-      if (found.kind === 'answered') return { response: await replay(found.answer as KeptAnswer, delivery), keep: nothing };
+      if (found.kind === 'answered')
+        return { response: await replay(found.answer as KeptAnswer, delivery), keep: nothing };
       if (found.kind === 'claimed') return this.runClaimed(found.claim, delivery, run);
       if (look >= this.wait.attempts)
         return { response: messageResponse((await delivery.services).strings.actions.stillWorking), keep: nothing };

@@ -1,60 +1,23 @@
-import type { DateTime } from 'luxon';
-import { cardAttachment } from '../../cards/render';
-import { resolveChannel, type ChannelLink, type Region } from '../domain/routing';
-import {
-  retryTime,
-  type OutboxRepository,
-  type OutboxTask,
-  type ChannelLinkRepository,
-  type ConversationRepository,
-  ConflictError,
-  type ReferralRepository,
-  type StoredReferral,
-  type DirectCard,
-  type DirectCardRepository,
-} from '../store';
-import type { CatalogSolution } from '../domain/solutions';
-import type { Strings } from '../strings/en';
-import type { Logger } from '../log';
-import type { ReferralRecord } from '../domain/referral';
-import type { AdaptiveCard } from '../../cards/render';
+import { resolveChannel, type ChannelLink } from '../domain/routing';
+import { retryTime, type OutboxTask } from '../store';
 import { BackgroundDrain } from '../jobs/backgroundDrain';
 import { workOnClaimed } from '../jobs/claimedTask';
-import type { Repeat } from '../jobs/heartbeat';
-import { DeliveryError, type Messenger } from './messenger';
-import { referralCard } from './views/referral/referralCardView';
+import type { CardSyncDeps } from './cardSyncDeps';
+import { Lanes } from './lanes';
+import { DeliveryError } from './messenger';
+import { ReferralCards } from './referralCards';
 
-export interface CardSyncDeps {
-  referrals: ReferralRepository;
-  outbox: OutboxRepository;
-  links: ChannelLinkRepository;
-  conversations: ConversationRepository;
-  messenger: Messenger;
-  regions: readonly Region[];
-  solutions: readonly CatalogSolution[];
-  strings: Strings;
-  clock: () => DateTime;
-  log: Logger;
-  /**
-   * Stores what follows a change of the referral (its plan of due work, its index rows).
-   * Every change is followed by a task here, so doing it again here completes a change whose
-   * own follow-up a crash cut short.
-   */
-  followUp: (record: ReferralRecord) => Promise<void>;
-  directCards: DirectCardRepository;
-  /** A referral's card as the viewer of a card in their 1:1 chat sees it. */
-  directCardOf: (record: ReferralRecord, card: DirectCard) => Promise<AdaptiveCard>;
-  /** How long a claimed task is reserved for one worker without renewal (OUTBOX_CLAIM_MS); renewed while it works. */
-  leaseMs?: number;
-  /** The timer renewing claims (defaults to a real interval). */
-  repeat?: Repeat;
-  /** Wait before retrying a failed post: grows with the attempts, up to `maxRetryDelayMs`. */
-  retryDelayMs?: number;
-  maxRetryDelayMs?: number;
+/** How many due tasks are looked at together to find the conversation of their card. */
+const LOOKAHEAD = 16;
+
+/** A due task queued in the lane of its card's conversation. */
+interface QueuedTask {
+  /** As last listed: a later pass brings it up to date while it waits. */
+  task: OutboxTask;
+  started: boolean;
+  /** Listed again while being worked on: it changed meanwhile, so another pass looks at it after. */
+  seenAgain: boolean;
 }
-
-/** A task whose referral is not stored yet is given this long before it is dropped. */
-const ORPHAN_GRACE_MS = 10 * 60_000;
 
 /**
  * Keeps each referral's channel card in step with the stored referral: posts it once a
@@ -64,13 +27,25 @@ const ORPHAN_GRACE_MS = 10 * 60_000;
  * channel (the card shows what it showed when posted), and their tasks are done at once.
  * The referral's cards in people's 1:1 chats follow along. It also makes sure what follows
  * each change (its plan, its index rows) was stored.
+ *
+ * Due tasks are worked in one lane per conversation of their card, in the order they fell
+ * due: cards reach each channel in order, and all channels at once, each as fast as Teams'
+ * limits let it (the Messenger paces them). A pass lists what is due and queues what is new;
+ * the lanes outlive it. Each task is claimed only when its turn comes.
  */
 export class CardSync extends BackgroundDrain {
   /** Referrals whose change is stored, their held tasks to fall due at the next pass. */
   private readonly released = new Set<string>();
+  private readonly cards: ReferralCards;
+  private readonly queued = new Map<string, QueuedTask>();
+  private readonly lanes = new Lanes<QueuedTask>((queued) => this.work(queued));
+  /** The channel links, read once per pass (a new link asks for a pass). */
+  private links: Promise<ChannelLink[]> | undefined;
+  private stopping = false;
 
   constructor(private readonly deps: CardSyncDeps) {
     super(deps.log, 'card sync');
+    this.cards = new ReferralCards(deps);
   }
 
   /** The referral's change is stored: its held card task falls due, and a pass runs it now (see holdCardTask). */
@@ -85,31 +60,54 @@ export class CardSync extends BackgroundDrain {
     this.kick();
   }
 
-  /** Re-queues the referrals that were waiting for a channel link. */
+  /**
+   * Asks for the referrals waiting for a channel link to be queued again, and says how many
+   * are waiting. The request is stored before this returns, and done in the background (also
+   * after a crash), so whoever asked is answered at once however many are waiting.
+   */
   async releaseUnrouted(): Promise<number> {
-    const parked = await this.deps.outbox.unrouted();
-    for (const task of parked) await this.deps.outbox.enqueue(task.referralId, this.nowIso());
-    if (parked.length > 0) this.kick();
-    return parked.length;
+    const waiting = await this.deps.outbox.releases.request(this.nowIso());
+    this.kick();
+    return waiting;
+  }
+
+  /** Resolves once no pass runs and every queued card is done. */
+  override async whenIdle(): Promise<void> {
+    for (;;) {
+      await super.whenIdle();
+      if (!this.lanes.busy) return;
+      await this.lanes.whenIdle();
+    }
+  }
+
+  /** Finishes the cards being sent; those queued behind them stay in the outbox for the next start. */
+  override async stop(): Promise<void> {
+    this.stopping = true;
+    for (const dropped of this.lanes.clear()) this.queued.delete(dropped.task.referralId);
+    await super.stop();
   }
 
   protected async drainOnce(): Promise<void> {
+    if (this.stopping) return;
+    this.links = undefined;
+    await this.releaseWaiting();
     await this.dueReleased();
-    // Read once per pass, not once per card: a batch of referrals posts many cards at a time.
-    let links: Promise<ChannelLink[]> | undefined;
-    const currentLinks = () => (links ??= this.deps.links.list());
-    const claim = { clock: this.deps.clock, claimMs: this.deps.leaseMs, repeat: this.deps.repeat };
+    const fresh: OutboxTask[] = [];
     for (const task of await this.deps.outbox.due(this.nowIso())) {
-      await workOnClaimed(this.deps.outbox, task, claim, (claimed) =>
-        this.sync(claimed, currentLinks).catch(async (error: unknown) => {
-          this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
-          const reason = String((error as Error)?.message ?? error);
-          // Teams refused for good (bot removed, conversation gone): retrying cannot help, so the
-          // card waits like an unrouted one, until a channel is linked again.
-          if (error instanceof DeliveryError && error.permanent) await this.deps.outbox.park(claimed, reason);
-          else await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), reason);
-        }),
-      );
+      const queued = this.queued.get(task.referralId);
+      if (!queued) fresh.push(task);
+      else if (queued.started) queued.seenAgain = true;
+      else queued.task = task;
+    }
+    for (let i = 0; i < fresh.length; i += LOOKAHEAD) {
+      const tasks = fresh.slice(i, i + LOOKAHEAD);
+      const conversations = await Promise.all(tasks.map((task) => this.conversationOf(task)));
+      if (this.stopping) return;
+      tasks.forEach((task, n) => {
+        const queued = { task, started: false, seenAgain: false };
+        this.queued.set(task.referralId, queued);
+        this.lanes.add(conversations[n], queued);
+      });
     }
   }
 
@@ -129,108 +127,68 @@ export class CardSync extends BackgroundDrain {
     );
   }
 
-  private async sync(task: OutboxTask, links: () => Promise<ChannelLink[]>): Promise<void> {
-    const stored = await this.deps.referrals.get(task.referralId);
-    if (!stored) {
-      const age = this.deps.clock().toMillis() - Date.parse(task.enqueuedAt);
-      if (age > ORPHAN_GRACE_MS) await this.deps.outbox.complete(task);
-      else
-        await this.deps.outbox.retryLater(
-          task,
-          this.deps.clock().plus({ seconds: 5 }).toUTC().toISO()!,
-          'referral not stored yet',
-        );
-      return;
+  /** Queues the tasks waiting for a channel link again, when a release was asked for. */
+  private async releaseWaiting(): Promise<void> {
+    const { releases } = this.deps.outbox;
+    try {
+      const request = await releases.pending();
+      if (!request) return;
+      await releases.requeueWaiting(this.nowIso());
+      await releases.done(request);
+    } catch (error) {
+      // The request stays stored: the next pass does the release.
+      this.deps.log.error('referrals waiting for a channel link not queued again yet', error);
     }
-    await this.deps.followUp(stored.record);
-    await this.updateDirectCards(stored, task.refresh);
-    if (stored.card) {
-      // A card Teams took without an id cannot be updated: it stays as posted, and nothing else
-      // is posted in its place, so no channel ever shows a referral twice.
-      const { activityId } = stored.card;
-      if (activityId && (task.refresh || stored.card.revision !== stored.record.desk.revision))
-        await this.updateCard(stored, activityId);
-      await this.deps.outbox.complete(task);
-      return;
-    }
-    const link = resolveChannel(
-      stored.record.referral.customerProfile.address.country,
-      await links(),
-      this.deps.regions,
-    );
-    const reference = link && (await this.deps.conversations.get('channel', link.channel.conversationId));
-    if (!reference) {
-      await this.deps.outbox.park(task);
-      return;
-    }
-    // Taken without an id, the card is recorded all the same: posted, never posted again, not updated.
-    const activityId = await this.deps.messenger.send(reference, this.cardActivity(stored));
-    await this.recordCard(stored, {
-      conversationId: link.channel.conversationId,
-      ...(activityId ? { activityId } : {}),
-      revision: stored.record.desk.revision,
-    });
-    await this.deps.outbox.complete(task);
   }
 
   /**
-   * Brings the referral's cards in people's 1:1 chats up to date, each as its viewer sees it.
-   * One Teams will not update any more (message or chat gone) is no longer kept in step.
+   * The conversation the task's card goes to, as far as can be told before the task is
+   * claimed ('' for none): it only picks the task's lane. The work reads everything again.
    */
-  private async updateDirectCards(stored: StoredReferral, refresh: boolean): Promise<void> {
-    const { revision } = stored.record.desk;
-    for (const card of await this.deps.directCards.list(stored.record.referral.id)) {
-      if (!refresh && card.revision === revision) continue;
-      const reference = await this.deps.conversations.get('personal', card.chatId);
-      try {
-        if (!reference) throw new DeliveryError(`no conversation reference for ${card.chatId}`, undefined, true);
-        const content = await this.deps.directCardOf(stored.record, card);
-        await this.deps.messenger.update(reference, card.activityId, {
-          type: 'message',
-          text: card.text,
-          attachments: [cardAttachment(content)],
-        });
-        await this.deps.directCards.shown(card, revision);
-      } catch (error) {
-        if (!(error instanceof DeliveryError && error.permanent)) throw error;
-        this.deps.log.error(
-          `card of referral ${card.referralId} in chat ${card.chatId} is no longer kept in step`,
-          error,
-        );
-        await this.deps.directCards.forget(card);
-      }
+  private async conversationOf(task: OutboxTask): Promise<string> {
+    // A read that fails fails again in the work, which reports it.
+    const stored = await this.deps.referrals.get(task.referralId).catch(() => null);
+    if (!stored) return '';
+    if (stored.card) return stored.card.conversationId;
+    const links = await this.currentLinks().catch(() => []);
+    const link = resolveChannel(stored.record.referral.customerProfile.address.country, links, this.deps.regions);
+    return link?.channel.conversationId ?? '';
+  }
+
+  private currentLinks(): Promise<ChannelLink[]> {
+    if (this.links) return this.links;
+    const read = this.deps.links.list();
+    this.links = read;
+    read.catch(() => {
+      if (this.links === read) this.links = undefined;
+    });
+    return read;
+  }
+
+  /** Claims the task and syncs its card; a failed sync is retried later from the outbox. */
+  private async work(queued: QueuedTask): Promise<void> {
+    queued.started = true;
+    const { task } = queued;
+    const claim = { clock: this.deps.clock, claimMs: this.deps.leaseMs, repeat: this.deps.repeat };
+    try {
+      await workOnClaimed(this.deps.outbox, task, claim, (claimed) =>
+        this.cards
+          .sync(claimed, () => this.currentLinks())
+          .catch(async (error: unknown) => {
+            this.deps.log.error(`card of referral ${task.referralId} not synced`, error);
+            const reason = String((error as Error)?.message ?? error);
+            // Teams refused for good (bot removed, conversation gone): retrying cannot help, so the
+            // card waits like an unrouted one, until a channel is linked again.
+            if (error instanceof DeliveryError && error.permanent) await this.deps.outbox.park(claimed, reason);
+            else await this.deps.outbox.retryLater(claimed, this.retryAt(claimed), reason);
+          }),
+      );
+    } catch (error) {
+      this.deps.log.error(`card task of referral ${task.referralId} failed; it stays in the outbox`, error);
+    } finally {
+      this.queued.delete(task.referralId);
+      if (queued.seenAgain) this.kick();
     }
-  }
-
-  private async updateCard(stored: StoredReferral, activityId: string): Promise<void> {
-    const card = stored.card!;
-    const reference = await this.deps.conversations.get('channel', card.conversationId);
-    if (!reference) throw new DeliveryError(`no conversation reference for ${card.conversationId}`, undefined, true);
-    await this.deps.messenger.update(reference, activityId, this.cardActivity(stored));
-    await this.recordCard(stored, { ...card, revision: stored.record.desk.revision });
-  }
-
-  /** Saves where the card is; a concurrent change re-reads and saves again (the change re-queued the task). */
-  private async recordCard(stored: StoredReferral, card: NonNullable<StoredReferral['card']>): Promise<void> {
-    let current: StoredReferral | null = stored;
-    for (let attempt = 0; attempt < 5 && current; attempt++) {
-      try {
-        await this.deps.referrals.saveCard(current, {
-          ...card,
-          revision: Math.min(card.revision, current.record.desk.revision),
-        });
-        return;
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        current = await this.deps.referrals.get(stored.record.referral.id);
-      }
-    }
-    throw new ConflictError(`Card of referral ${stored.record.referral.id}`);
-  }
-
-  private cardActivity(stored: StoredReferral) {
-    const card = referralCard(stored.record, this.deps.clock(), this.deps.strings, { solutions: this.deps.solutions });
-    return { type: 'message', attachments: [cardAttachment(card)] };
   }
 
   private retryAt(task: OutboxTask): string {

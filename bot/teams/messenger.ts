@@ -4,7 +4,7 @@ import type { Actor } from '../domain/referral';
 import { quietLogger, type Logger } from '../log';
 import { statusOf } from '../store';
 import { findTeamMember } from './teamDirectory';
-import { SlidingWindowLimiter, TEAMS_CONVERSATION_LIMITS } from './rateLimiter';
+import { TeamsRateLimits } from './teamsRateLimits';
 
 /** A call to Teams that failed and must not be retried (403, 404, 413) or ran out of retries. */
 export class DeliveryError extends Error {
@@ -36,6 +36,8 @@ export interface MessengerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where a message Teams took without an id is reported (at info). */
   log?: Logger;
+  /** Teams' limits, shared with every other sender of the app (replies in turns too); its own otherwise. */
+  limits?: TeamsRateLimits;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -45,14 +47,15 @@ const PERMANENT = new Set([400, 401, 403, 404, 413]);
 
 /**
  * Owns every proactive call to Teams: one queue per conversation (so bursts are smoothed,
- * never dropped), Teams' rate limits, and bounded retries with jittered backoff that
+ * never dropped, and a conversation waiting for its limit holds up no other), Teams' rate
+ * limits per conversation and for the app (see TeamsRateLimits), and bounded retries with jittered backoff that
  * honour Retry-After. 403/404/413 are permanent and surface as DeliveryError at once.
  * Any 2xx answer to a post is success, with or without an activity id: a message Teams took
  * is never posted again.
  */
 export class Messenger {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly limiters = new Map<string, SlidingWindowLimiter>();
+  private readonly limits: TeamsRateLimits;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: Logger;
 
@@ -62,6 +65,7 @@ export class Messenger {
   ) {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.log = options.log ?? quietLogger;
+    this.limits = options.limits ?? new TeamsRateLimits();
   }
 
   /**
@@ -152,49 +156,53 @@ export class Messenger {
     what: string,
     work: (context: TurnContext) => Promise<T>,
   ): Promise<T> {
-    const limiter = this.limiterFor(key);
     for (let attempt = 1; ; attempt++) {
-      const wait = limiter.delayAt(Date.now());
-      if (wait > 0) await this.sleep(wait);
-      limiter.record(Date.now());
+      // Every attempt counts: Teams counts refused requests as well.
+      const permit = await this.limits.acquire(key, 'proactive');
+      let outcome: Outcome<T>;
       try {
-        // Errors are carried out of the turn by hand: thrown inside it, they would go to the
-        // adapter's onTurnError (which answers users), and the call would look successful.
-        let outcome = { ok: false, error: new Error('the turn did not run') } as Outcome<T>;
-        await this.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
-          withoutTransportRetries(context.turnState.get(context.adapter.ConnectorClientKey));
-          try {
-            outcome = { ok: true, value: await work(context) };
-          } catch (error) {
-            outcome = { ok: false, error };
-          }
-        });
-        if (!outcome.ok) throw outcome.error;
-        return outcome.value;
-      } catch (error) {
-        const status = statusOf(error);
-        const description = `${what} to ${key} failed${status ? ` with HTTP ${status}` : ''}: ${(error as Error).message}`;
-        if (status !== undefined && PERMANENT.has(status)) throw new DeliveryError(description, status, true);
-        const retryable = status === undefined || RETRYABLE.has(status);
-        if (!retryable || attempt >= this.options.maxAttempts) throw new DeliveryError(description, status, false);
-        await this.sleep(this.backoff(attempt, retryAfterMs(error)));
+        outcome = await this.attempt(reference, work);
+      } finally {
+        permit.done();
       }
+      if (outcome.ok) return outcome.value;
+      const { error } = outcome;
+      const status = statusOf(error);
+      const description = `${what} to ${key} failed${status ? ` with HTTP ${status}` : ''}: ${(error as Error).message}`;
+      if (status !== undefined && PERMANENT.has(status)) throw new DeliveryError(description, status, true);
+      const retryable = status === undefined || RETRYABLE.has(status);
+      if (!retryable || attempt >= this.options.maxAttempts) throw new DeliveryError(description, status, false);
+      await this.sleep(this.backoff(attempt, retryAfterMs(error)));
     }
+  }
+
+  /** One call in a turn of its own; what it threw is its outcome. */
+  private async attempt<T>(
+    reference: Partial<ConversationReference>,
+    work: (context: TurnContext) => Promise<T>,
+  ): Promise<Outcome<T>> {
+    // Errors are carried out of the turn by hand: thrown inside it, they would go to the
+    // adapter's onTurnError (which answers users), and the call would look successful.
+    let outcome = { ok: false, error: new Error('the turn did not run') } as Outcome<T>;
+    try {
+      await this.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+        withoutTransportRetries(context.turnState.get(context.adapter.ConnectorClientKey));
+        try {
+          outcome = { ok: true, value: await work(context) };
+        } catch (error) {
+          outcome = { ok: false, error };
+        }
+      });
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    return outcome;
   }
 
   private backoff(attempt: number, retryAfter: number | undefined): number {
     const exponential = this.options.baseDelayMs * 2 ** (attempt - 1);
     const jittered = exponential / 2 + Math.random() * (exponential / 2);
     return Math.min(this.options.maxDelayMs, Math.max(retryAfter ?? 0, jittered));
-  }
-
-  private limiterFor(key: string): SlidingWindowLimiter {
-    let limiter = this.limiters.get(key);
-    if (!limiter) {
-      limiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_LIMITS);
-      this.limiters.set(key, limiter);
-    }
-    return limiter;
   }
 }
 

@@ -28,10 +28,10 @@ export class TestClock {
   }
 }
 
-/** What a test may set of the bot's runtime options (its own log, quick retries, its own certificates and identity). */
+/** What a test may set of the bot's runtime options (its own log, quick retries, its own certificates and identity, Teams' limits). */
 export type HarnessAppOptions = Pick<
   AppOptions,
-  'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries' | 'tableCredential' | 'tableTls'
+  'partnerCenter' | 'webhooks' | 'teamsTokens' | 'tableRetries' | 'tableCredential' | 'tableTls' | 'teamsLimits'
 > & { log?: Logger };
 
 /**

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DOCUMENTED_TEAMS_LIMITS, TeamsLimitsEnforcer, type EnforcedLimits } from './teamsLimitsEnforcer';
 
 /** One call the bot made to the Bot Connector service. */
 export interface ConnectorCall {
@@ -11,6 +12,8 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   /** The id the stand-in answered with (new activities only; none when it answered without one). */
   answeredId?: string;
+  /** When the request arrived (this process's `performance.now()`, ms). */
+  at: number;
 }
 
 /** A member of the team, as Teams describes one. */
@@ -43,6 +46,9 @@ export class ConnectorStandIn {
   members: TeamsMember[] = [];
   /** Members of particular conversations (a team's, by its conversation id), in place of `members` there. */
   membersOf: Record<string, TeamsMember[]> = {};
+  /** Requests answered 429 for going over Teams' limits (see enforceTeamsLimits): `<method> <path>`. */
+  readonly throttled: string[] = [];
+  private limits: TeamsLimitsEnforcer | undefined;
   private readonly failures: Failure[] = [];
   private withoutIds = 0;
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
@@ -63,6 +69,15 @@ export class ConnectorStandIn {
   /** The next `count` calls answer with this status (e.g. 503, or 429 with Retry-After). */
   failNext(count: number, status: number, headers: Record<string, string> = {}): void {
     for (let i = 0; i < count; i++) this.failures.push({ status, headers });
+  }
+
+  /**
+   * From now on, applies Teams' rate limits as Teams does: a request over a limit (per
+   * conversation, or the app's) is answered 429 with Retry-After and listed in `throttled`.
+   * Teams' documented limits unless others are given (tests scale them down).
+   */
+  enforceTeamsLimits(limits: EnforcedLimits = DOCUMENTED_TEAMS_LIMITS): void {
+    this.limits = new TeamsLimitsEnforcer(limits);
   }
 
   /**
@@ -104,10 +119,19 @@ export class ConnectorStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
+    const early = this.limits?.admit(req.method ?? '', req.url ?? '') ?? 0;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    if (early > 0) {
+      this.requests.push(`429 ${req.method} ${req.url}`);
+      this.throttled.push(`${req.method} ${req.url}`);
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil(early / 1000)) });
+      res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: "Over Teams' rate limit" } }));
+      return;
+    }
     const failure = this.failures.shift();
     this.requests.push(`${failure?.status ?? 'ok'} ${req.method} ${req.url}`);
     if (failure) {
@@ -137,7 +161,7 @@ export class ConnectorStandIn {
       );
       return;
     }
-    const call = this.classify(req.method ?? '', req.url ?? '', body);
+    const call = this.classify(req.method ?? '', req.url ?? '', body, at);
     if (!call) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'NotFound', message: `${req.method} ${req.url}` } }));
@@ -159,18 +183,18 @@ export class ConnectorStandIn {
     }
   }
 
-  private classify(method: string, url: string, body: Record<string, unknown>): ConnectorCall | undefined {
+  private classify(method: string, url: string, body: Record<string, unknown>, at: number): ConnectorCall | undefined {
     const path = url.split('?')[0].replace(/\/+$/, '');
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'v3' || parts[1] !== 'conversations') return undefined;
-    if (method === 'POST' && parts.length === 2) return { method, kind: 'create', conversationId: '', body };
+    if (method === 'POST' && parts.length === 2) return { method, kind: 'create', conversationId: '', body, at };
     const conversationId = parts[2];
     if (parts[3] !== 'activities') return undefined;
-    if (method === 'POST' && parts.length === 4) return { method, kind: 'send', conversationId, body };
+    if (method === 'POST' && parts.length === 4) return { method, kind: 'send', conversationId, body, at };
     if (method === 'POST' && parts.length === 5)
-      return { method, kind: 'reply', conversationId, activityId: parts[4], body };
+      return { method, kind: 'reply', conversationId, activityId: parts[4], body, at };
     if (method === 'PUT' && parts.length === 5)
-      return { method, kind: 'update', conversationId, activityId: parts[4], body };
+      return { method, kind: 'update', conversationId, activityId: parts[4], body, at };
     return undefined;
   }
 }

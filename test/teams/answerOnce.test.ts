@@ -66,7 +66,10 @@ describe('AnswerOnce: one run per activity id and sender', () => {
     const delivery = deliveryOf();
     await h.services.answeredInvokes.claim(ALICE.id, delivery.activityId!, h.clock.now);
     let pauses = 0;
-    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read, { attempts: 3, pause: async () => void pauses++ });
+    const once = new AnswerOnce(h.services.answeredInvokes, h.clock.read, {
+      attempts: 3,
+      pause: async () => void pauses++,
+    });
     const mine = action(messageResponse('ran here'));
     assert.deepEqual(await once.answer(delivery, mine.run), messageResponse(h.services.strings.actions.stillWorking));
     assert.equal(mine.runs, 0);

@@ -32,4 +32,28 @@ describe('the per-conversation rate limiter', () => {
     assert.equal(limiter.delayAt(500), 500);
     assert.equal(limiter.delayAt(1000), 0);
   });
+
+  it('counts a send from its answer: one not answered yet holds its place in the window', () => {
+    const limiter = new SlidingWindowLimiter([{ count: 1, windowMs: 1000 }]);
+    const send = limiter.begin(0);
+    assert.equal(limiter.delayAt(5_000), Infinity);
+    send.end = 300;
+    assert.equal(limiter.delayAt(500), 800, 'a second after the answer, not after the request');
+  });
+
+  it('keeps a slow send in the window after a quicker later one has left it', () => {
+    const limiter = new SlidingWindowLimiter([{ count: 1, windowMs: 1000 }]);
+    const slow = limiter.begin(0);
+    limiter.begin(10).end = 20;
+    slow.end = 400;
+    assert.equal(limiter.delayAt(1100), 300);
+  });
+
+  it('holds several sends until each window has room for all of them, and checks narrower windows it is given', () => {
+    const limiter = new SlidingWindowLimiter(TEAMS_CONVERSATION_LIMITS);
+    for (let i = 0; i < 5; i++) limiter.record(i);
+    assert.equal(limiter.delayAt(10, TEAMS_CONVERSATION_LIMITS, 2), 0, '5 + 2 = 7 per second');
+    assert.equal(limiter.delayAt(10, TEAMS_CONVERSATION_LIMITS, 3), 990, 'for 3 more, the first must have left');
+    assert.equal(limiter.delayAt(10, [{ count: 5, windowMs: 500 }]), 490);
+  });
 });

@@ -22,7 +22,10 @@ export async function applyLifecycleAction(
   referralId: string,
   command: LifecycleCommand,
   actor: Actor,
-  options: { read?: Promise<StoredReferral | null>; changed?: (record: ReferralRecord) => AdaptiveCardInvokeResponse } = {},
+  options: {
+    read?: Promise<StoredReferral | null>;
+    changed?: (record: ReferralRecord) => AdaptiveCardInvokeResponse;
+  } = {},
 ): Promise<AdaptiveCardInvokeResponse> {
   const { strings } = services;
   const { changed } = options;
