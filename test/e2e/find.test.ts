@@ -32,8 +32,9 @@ const lineTitles = (card: { body: { type: string; columns?: { items: { text?: st
 describe('"find" in the personal chat (over HTTP)', () => {
   let h: BotHarness;
 
-  /** Sends `find …`; the answer: a list card's line titles and text, or a plain message. */
+  /** Sends `find …` once what follows every change so far is done; the answer: a list card's line titles and text, or a plain message. */
   async function find(text: string, by: User = USERS.alice) {
+    await h.settle();
     assert.equal((await h.activity(personalMessage(h.serviceUrl, text, by))).status, 200);
     const call = h.connector.calls.filter((c) => c.conversationId === personalChat(by)).at(-1)!;
     const card =
@@ -115,7 +116,6 @@ describe('"find" in the personal chat (over HTTP)', () => {
       }),
     );
     assert.equal((await h.deliver(litware)).status, 202);
-    await h.settle();
     const { titles, text } = await find('find litware');
     assert.equal(titles.length, 25);
     assert.ok(titles.every((t) => t.startsWith('Litware')));

@@ -17,7 +17,9 @@ describe('snoozing a reminder (Azurite, Bot Connector stand-in, test clock)', ()
   let activityId: string;
   const toAlice = () =>
     h.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === personalChat(USERS.alice));
+  /** The clock moved on to `instant` once what follows every change so far is done (a snooze's plan among it), and a tick. */
   const at = async (instant: DateTime) => {
+    await h.settle();
     h.clock.now = instant;
     await h.tick();
   };
