@@ -5,17 +5,7 @@ import { createServer, type ServerState } from './http';
 import type { Logger } from './log';
 import type { Services } from './services';
 import {
-  OutboxRepository,
-  ChannelLinkRepository,
-  ConversationRepository,
-  FavoriteRepository,
-  ScheduleRepository,
-  ReferralIndexRepository,
-  DirectCardRepository,
-  ReferralRepository,
-  RoleRepository,
-  AnsweredInvokeRepository,
-  UserRepository,
+  repositoriesOf,
   type TableRetryOptions,
   type TableTlsOptions,
   storageAccessProblem,
@@ -150,16 +140,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ...options.messenger,
       limits: teamsLimits,
     });
-    const referrals = new ReferralRepository(storage.client('referrals'));
-    const links = new ChannelLinkRepository(storage.client('channelLinks'));
-    const conversations = new ConversationRepository(storage.client('conversations'));
-    const outbox = new OutboxRepository(storage.client('cardOutbox'));
-    const favorites = new FavoriteRepository(storage.client('favorites'));
-    const users = new UserRepository(storage.client('users'));
-    const schedule = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
-    const indexes = new ReferralIndexRepository(storage.client('indexes'));
-    const roles = new RoleRepository(storage.client('roles'));
-    const directCards = new DirectCardRepository(storage.client('directCards'));
+    const repositories = repositoriesOf(storage);
+    const { referrals, links, conversations, outbox, favorites, users, schedule, indexes, roles, directCards } =
+      repositories;
     const { reminderPolicy, defaultHours, admins, language } = config;
     const followUps: FollowUpDeps = {
       referrals,
@@ -239,7 +222,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       admins,
       linkEditors: config.linkEditors,
       roles,
-      answeredInvokes: new AnsweredInvokeRepository(storage.client('answeredInvokes')),
+      answeredInvokes: repositories.answeredInvokes,
       strings,
       language,
       unfinishedDeliveries,

@@ -34,3 +34,4 @@ export {
 } from './scheduleRepository';
 export { type TableRetryOptions, tableStorage, type TableStorage, type TableTlsOptions } from './tables';
 export { type LearnedFields, type UserProfile, UserRepository } from './userRepository';
+export { repositoriesOf } from './repositories';
