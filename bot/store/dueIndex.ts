@@ -70,12 +70,19 @@ export class DueIndex {
     await this.table.upsertEntity({ partitionKey: 'cursor', rowKey: name, through }, 'Replace');
   }
 
-  /** Lists planned work in the minute it is due, or the next one the scheduler will read. */
-  async list(referralId: string, work: PlannedWork): Promise<void> {
-    // Work due in a minute the scheduler has already passed goes into the next one it will read.
+  /**
+   * Lists planned work of a referral, each in the minute it is due, or the next one the scheduler
+   * will read. One after the other: works due in the same minute share its bucket and day.
+   */
+  async list(referralId: string, works: readonly PlannedWork[]): Promise<void> {
+    if (works.length === 0) return;
+    // Work due in a minute the scheduler has already passed goes into the next one it will read
+    // (and should the scheduler pass the minute meanwhile, `add` moves it on).
     const cursor = await this.cursor(SCHEDULER);
-    const due = minuteOf(work.dueAt);
-    await this.add(cursor && due <= cursor ? nextMinute(cursor) : due, { referralId, key: work.key });
+    for (const work of works) {
+      const due = minuteOf(work.dueAt);
+      await this.add(cursor && due <= cursor ? nextMinute(cursor) : due, { referralId, key: work.key });
+    }
   }
 
   /**

@@ -60,12 +60,17 @@ export class ReferralIndexRepository {
     const row = encodeKey(referralId);
     const summary = JSON.stringify(next.summary);
     const partitions = [...next.people.map(person), ...(next.open ? [open(next.region)] : [])];
-    for (const partition of partitions)
-      await this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace');
     const known = new Set(previous?.terms ?? []);
-    for (const text of next.terms.filter((t) => !known.has(t)))
-      await this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace');
-    await this.addFacts(next.facts);
+    // The rows are independent of each other: written at once, the entry (which says they are in place) after.
+    await Promise.all([
+      ...partitions.map((partition) =>
+        this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace'),
+      ),
+      ...next.terms
+        .filter((t) => !known.has(t))
+        .map((text) => this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace')),
+      this.addFacts(next.facts),
+    ]);
     const state: IndexEntry = {
       revision: next.revision,
       people: next.people,
@@ -84,7 +89,7 @@ export class ReferralIndexRepository {
       ...(previous.open && (!next.open || previous.region !== next.region) ? [open(previous.region)] : []),
       ...previous.terms.filter((t) => !next.terms.includes(t)).map(term),
     ];
-    for (const partition of stale) await this.remove(partition, row);
+    await Promise.all(stale.map((partition) => this.remove(partition, row)));
   }
 
   /** Writes facts (of any referrals), in one transaction per week's partition and hundred rows. */
@@ -98,10 +103,12 @@ export class ReferralIndexRepository {
         ['upsert', { partitionKey, rowKey, fact: JSON.stringify(fact) }, 'Replace'],
       ]);
     }
-    for (const actions of byPartition.values()) {
-      for (let i = 0; i < actions.length; i += MAX_TRANSACTION)
-        await this.table.submitTransaction(actions.slice(i, i + MAX_TRANSACTION));
-    }
+    const transactions = [...byPartition.values()].flatMap((actions) =>
+      Array.from({ length: Math.ceil(actions.length / MAX_TRANSACTION) }, (_, i) =>
+        actions.slice(i * MAX_TRANSACTION, (i + 1) * MAX_TRANSACTION),
+      ),
+    );
+    await Promise.all(transactions.map((actions) => this.table.submitTransaction(actions)));
   }
 
   /** The people who were told they now work on the referral (so each is told once). */

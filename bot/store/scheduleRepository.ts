@@ -77,9 +77,10 @@ export class ScheduleRepository {
       const previous = new Map(
         (stored ? (JSON.parse(stored.items) as PlanItem[]) : []).map((item) => [item.key, item.dueAt]),
       );
-      for (const [i, work] of plan.entries()) {
-        if (previous.get(work.key) !== items[i].dueAt) await this.due.list(referralId, work);
-      }
+      await this.due.list(
+        referralId,
+        plan.filter((work, i) => previous.get(work.key) !== items[i].dueAt),
+      );
       const entity: PlanEntity = { partitionKey: planPartition(referralId), rowKey: 'items', items: text, revision };
       try {
         if (stored) await this.table.updateEntity(entity, 'Replace', { etag: stored.etag });
