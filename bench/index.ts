@@ -1,3 +1,4 @@
+import { acceptBenchmark } from './accept.bench';
 import { digestBenchmark } from './digest.bench';
 import { fanoutBenchmark } from './fanout.bench';
 import { schedulerBenchmark } from './scheduler.bench';
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   await startBenchmark();
   console.log('\nFan-out benchmark');
   await fanoutBenchmark();
+  console.log('\nAccept and ingest benchmark');
+  await acceptBenchmark();
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { startApp, type RunningApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { quietLogger } from '../../bot/log';
 import type { Services } from '../../bot/services';
+import type { TeamsLimits } from '../../bot/teams';
 import { ConnectorStandIn } from '../../test/support/connectorStandIn';
 import { NOW } from '../../test/support/fixtures';
 import { USERS, botAddedToTeam, channelMessage, teamMember, type Channel } from '../../test/support/teamsActivities';
@@ -29,7 +30,8 @@ export class BenchDesk {
   services!: Services;
   private tables!: TableServer;
 
-  async start(env: Record<string, string> = {}): Promise<this> {
+  /** `teamsLimits`: the limits the desk keeps to in sending to Teams (Teams' own by default). */
+  async start(env: Record<string, string> = {}, teamsLimits?: TeamsLimits): Promise<this> {
     this.tables = await startTableServer();
     await this.connector.start();
     const config = loadConfig({
@@ -39,7 +41,7 @@ export class BenchDesk {
       PARTNER_CENTER_SIMULATOR: 'off',
       ...env,
     });
-    this.app = await startApp({ config, log: quietLogger, clock: () => NOW });
+    this.app = await startApp({ config, log: quietLogger, clock: () => NOW, teamsLimits });
     this.services = await this.app.ready;
     this.connector.members = Object.values(USERS).map(teamMember);
     await this.expectOk(await this.activity(botAddedToTeam(this.connector.url)), 'installing the desk');
