@@ -186,4 +186,3 @@ class AcceptBench {
 export async function acceptBenchmark(): Promise<void> {
   await new AcceptBench().run();
 }
-
