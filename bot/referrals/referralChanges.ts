@@ -4,7 +4,7 @@ import { decide } from '../domain/lifecycle';
 import type { Authority } from '../domain/permissions';
 import type { Actor, ReferralRecord } from '../domain/referral';
 import { ConflictError } from '../store';
-import type { StoredReferral } from '../store';
+import type { HeldTask, StoredReferral } from '../store';
 import { holdCardTask } from './cardTasks';
 import type { UseCaseDeps } from './ports';
 
@@ -28,6 +28,11 @@ export interface ChangeStart {
   read?: Promise<StoredReferral | null>;
   /** The actor's authority over the referral (region manager, admin); none beyond its own by default. */
   authority?: Promise<Authority | undefined>;
+  /**
+   * The referral's card task, already held by the caller (see holdCardTask), who then releases
+   * it once the change is done; without it, the change holds and releases the task itself.
+   */
+  held?: Promise<HeldTask>;
 }
 
 /**
@@ -45,6 +50,14 @@ export async function changeReferral(
   actor: Actor,
   start: ChangeStart = {},
 ): Promise<ChangeOutcome> {
+  if (start.held) {
+    const [read, , authority] = await Promise.all([
+      start.read ?? services.referrals.get(referralId),
+      start.held,
+      start.authority,
+    ]);
+    return read ? decideAndSave(services, command, actor, authority, read) : { kind: 'notFound' };
+  }
   const first = await (start.read ?? services.referrals.get(referralId));
   if (!first) return { kind: 'notFound' };
   // Held beside whatever the caller still looks up (the actor's authority): a change waits for

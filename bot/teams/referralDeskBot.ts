@@ -10,13 +10,14 @@ import { renderWelcomeCard } from '../../cards/welcomeCard';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
 import { handlerOf, isAnsweredOnce } from './actions';
+import { lookAhead, type LookAhead } from './actions/lookAhead';
 import { AnswerOnce, type ActionOutcome } from './answerOnce';
 import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
 import { PersonalWelcome } from './personalWelcome';
 import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
-import { type ConversationKind, isStorageUnavailable } from '../store';
+import { type ConversationKind, isStorageUnavailable, type StoredReferral } from '../store';
 import { UserLearning } from './userLearning';
 import { planDigest } from '../referrals';
 import { servicesFor } from '../languages';
@@ -34,6 +35,8 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private readonly learning: UserLearning;
   private readonly welcome: PersonalWelcome;
   private readonly once: AnswerOnce;
+  /** Card tasks held for clicks being let go (see letGo). */
+  private readonly lettingGo = new Set<Promise<void>>();
 
   constructor(
     private readonly services: Services,
@@ -74,9 +77,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     });
   }
 
-  /** Resolves once the answers given so far are kept (see AnswerOnce). */
-  whenIdle(): Promise<void> {
-    return this.once.whenIdle();
+  /** Resolves once the answers given so far are kept (see AnswerOnce), and the card tasks held for them let go. */
+  async whenIdle(): Promise<void> {
+    await this.once.whenIdle();
+    while (this.lettingGo.size > 0) await Promise.all([...this.lettingGo]);
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -96,6 +100,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const named = referralIdIn(value.action.data);
     const firstRead = named === undefined ? undefined : handled(this.services.referrals.get(named));
     const readNamed = (id: string) => (id === named && firstRead ? firstRead : this.services.referrals.get(id));
+    const ahead = named === undefined ? undefined : lookAhead(verb, this.services, named, actor);
     // What a click answers is for the clicking user alone: in their language.
     const speaking = handled(servicesFor(this.services, actor.id));
     const access = accessOf(turn);
@@ -105,7 +110,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
         if (!(await mayReach(services, access, named, readNamed))) {
           return { response: messageResponse(services.strings.actions.notFound), keep: true };
         }
-        const response = await handler({ turn, data: value.action.data, actor, services, access, readNamed });
+        const response = await handler({ turn, data: value.action.data, actor, services, access, readNamed, ahead });
         await this.keepDirectCardInStep(turn, value.action.data, actor, response);
         return { response, keep: true };
       } catch (error) {
@@ -115,8 +120,33 @@ export class ReferralDeskBot extends TeamsActivityHandler {
         return { response: messageResponse(services.strings.actions.failed), keep: false };
       }
     };
-    if (!isAnsweredOnce(verb)) return (await act()).response;
-    return this.once.answer({ activityId: turn.activity.id, actor, referralId: named, services: speaking }, act);
+    try {
+      if (!isAnsweredOnce(verb)) return (await act()).response;
+      return await this.once.answer(
+        { activityId: turn.activity.id, actor, referralId: named, services: speaking },
+        act,
+      );
+    } finally {
+      if (ahead) this.letGo(ahead, readNamed(ahead.referralId));
+    }
+  }
+
+  /**
+   * Lets go of the card task a click held as it came in (see lookAhead), once the click is
+   * answered: released to run now (it shows the card as it is, changed or not), or dropped
+   * when the click named no stored referral.
+   */
+  private letGo(ahead: LookAhead, read: Promise<StoredReferral | null>): void {
+    const { outbox, cards, log } = this.services;
+    const done = (async () => {
+      const [task, stored] = await Promise.all([ahead.held, read]);
+      if (!stored && task.created) await outbox.dropHeld(task);
+      else cards.release(ahead.referralId);
+    })().catch((error: unknown) =>
+      log.error(`the card task of referral ${ahead.referralId} falls due when its hold runs out`, error),
+    );
+    this.lettingGo.add(done);
+    void done.finally(() => this.lettingGo.delete(done));
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {

@@ -2,6 +2,7 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Actor } from '../../domain/referral';
 import type { StoredReferral } from '../../store';
 import type { TurnAccess } from '../access/turnAccess';
+import type { LookAhead } from './lookAhead';
 
 /**
  * What an `Action.Execute` handler gets: the action's data merged with the card's inputs, and
@@ -20,6 +21,8 @@ export interface ActionContext<S> {
    * any other now.
    */
   readNamed: (referralId: string) => Promise<StoredReferral | null>;
+  /** What a click that changes the referral it names started as it came in (see lookAhead). */
+  ahead?: LookAhead;
 }
 
 export type ActionHandler<S> = (context: ActionContext<S>) => Promise<AdaptiveCardInvokeResponse>;

@@ -6,7 +6,8 @@ import { changeReferral, type ChangeDeps } from '../../referrals';
 import type { StoredReferral } from '../../store';
 import type { Services } from '../../services';
 import { cardResponse, domainErrorResponse, messageResponse } from '../invokeResponses';
-import { viewFor, type ViewerServices } from '../views/personalCard';
+import { viewerOf, type ViewerServices } from '../views/personalCard';
+import type { LookAhead } from './lookAhead';
 import { referralCard } from '../views/referral/referralCardView';
 
 /** What a lifecycle action uses: the change of the referral, and the clicking user's view of its card. */
@@ -24,21 +25,27 @@ export async function applyLifecycleAction(
   actor: Actor,
   options: {
     read?: Promise<StoredReferral | null>;
+    /** What the click started as it came in (see lookAhead); its card task is then the caller's to release. */
+    ahead?: LookAhead;
     changed?: (record: ReferralRecord) => AdaptiveCardInvokeResponse;
   } = {},
 ): Promise<AdaptiveCardInvokeResponse> {
   const { strings } = services;
-  const { changed } = options;
+  const { changed, ahead } = options;
   const reading = options.read ?? services.referrals.get(referralId);
-  // The user's view (their authority, their star) is looked up while the change holds its card task.
-  const viewing = reading.then((stored) => stored && viewFor(services, stored.record, actor));
+  // The user's view (their authority, their star) is looked up beside the change's first steps.
+  const viewing = ahead?.viewing ?? viewerOf(services, referralId, actor);
   viewing.catch(() => undefined);
   const outcome = await changeReferral(services, referralId, command, actor, {
     read: reading,
-    authority: viewing.then((view) => view?.authority),
+    held: ahead?.held,
+    authority: Promise.all([reading, viewing]).then(([stored, view]) =>
+      stored ? view(stored.record).authority : undefined,
+    ),
   });
-  const view = await viewing;
-  if (!view) return messageResponse(strings.actions.notFound);
+  const stored = await reading;
+  if (!stored) return messageResponse(strings.actions.notFound);
+  const view = (await viewing)(stored.record);
   switch (outcome.kind) {
     case 'changed':
       return changed

@@ -23,6 +23,7 @@ export function lifecycleForm(
     }
     return applyLifecycleAction(context.services, referralId, command, context.actor, {
       read: context.readNamed(referralId),
+      ahead: context.ahead?.referralId === referralId ? context.ahead : undefined,
     });
   };
 }

@@ -12,6 +12,29 @@ export type ViewerServices = Pick<Services, 'regions' | 'roles' | 'admins' | 'fa
 /** What a user's own card is drawn with: what it reads about them, the time now and the sentences. */
 export type PersonalCardServices = ViewerServices & Pick<Services, 'clock' | 'strings'>;
 
+/** A user's own view of a referral's card, looked up once and drawn for any copy of the referral. */
+export type Viewing = (record: ReferralRecord) => CardView;
+
+/** What a user's own version of the referral's card needs to know about them: their authority over it, their star. */
+export async function viewerOf(
+  services: ViewerServices,
+  referralId: string,
+  viewer: Actor,
+  notice?: string,
+): Promise<Viewing> {
+  const [managed, favorite] = await Promise.all([
+    regionsWithManagers(services),
+    services.favorites.isFavorite(viewer.id, referralId),
+  ]);
+  return (record) => ({
+    viewer,
+    authority: authorityOf(viewer, record.referral.customerProfile.address.country, managed, services.admins),
+    favorite,
+    notice,
+    solutions: services.solutions,
+  });
+}
+
 /** What a user's own version of a referral's card needs to know about them. */
 export async function viewFor(
   services: ViewerServices,
@@ -19,17 +42,7 @@ export async function viewFor(
   viewer: Actor,
   notice?: string,
 ): Promise<CardView> {
-  const [managed, favorite] = await Promise.all([
-    regionsWithManagers(services),
-    services.favorites.isFavorite(viewer.id, record.referral.id),
-  ]);
-  return {
-    viewer,
-    authority: authorityOf(viewer, record.referral.customerProfile.address.country, managed, services.admins),
-    favorite,
-    notice,
-    solutions: services.solutions,
-  };
+  return (await viewerOf(services, record.referral.id, viewer, notice))(record);
 }
 
 /** The card as `viewer` sees it: their actions, their star, an optional notice on top, and Snooze when it is a reminder. */

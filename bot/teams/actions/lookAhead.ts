@@ -1,0 +1,51 @@
+import { VERBS } from '../../../cards/verbs';
+import type { Actor } from '../../domain/referral';
+import { holdCardTask } from '../../referrals';
+import type { Services } from '../../services';
+import type { HeldTask } from '../../store';
+import { viewerOf, type Viewing, type ViewerServices } from '../views/personalCard';
+
+/** The verbs whose handler changes the referral the action names (through its lifecycle, see lifecycleForm). */
+const CHANGES_THE_REFERRAL: ReadonlySet<string> = new Set([
+  VERBS.accept,
+  VERBS.decline,
+  VERBS.interested,
+  VERBS.noThanks,
+  VERBS.win,
+  VERBS.lose,
+  VERBS.edit,
+  VERBS.addMember,
+  VERBS.removeMember,
+  VERBS.addSolution,
+  VERBS.removeSolution,
+  VERBS.reassign,
+  VERBS.upgrade,
+  VERBS.moveCloseDate,
+]);
+
+/**
+ * What a click that changes a referral starts as it comes in, beside the click's other first
+ * reads: its card task held (see holdCardTask) and the clicking user's view looked up. By the
+ * time the click is claimed and the referral read, the change has only its save left to wait for.
+ */
+export interface LookAhead {
+  referralId: string;
+  held: Promise<HeldTask>;
+  viewing: Promise<Viewing>;
+}
+
+/** What to start for a click of `verb` on the referral `referralId`: nothing unless the verb changes it. */
+export function lookAhead(
+  verb: string,
+  services: ViewerServices & Pick<Services, 'outbox' | 'clock'>,
+  referralId: string,
+  actor: Actor,
+): LookAhead | undefined {
+  if (!CHANGES_THE_REFERRAL.has(verb)) return undefined;
+  const held = holdCardTask(services, referralId);
+  const viewing = viewerOf(services, referralId, actor);
+  // Awaited by the change, or by whoever lets the task go when the click ends otherwise.
+  held.catch(() => undefined);
+  viewing.catch(() => undefined);
+  return { referralId, held, viewing };
+}
