@@ -3,8 +3,7 @@ import { isDomainError, type DomainError } from '../domain/errors';
 import { decide } from '../domain/lifecycle';
 import type { Authority } from '../domain/permissions';
 import type { Actor, ReferralRecord } from '../domain/referral';
-import { ConflictError } from '../store';
-import type { HeldTask, StoredReferral } from '../store';
+import { ConflictError, type HeldTask, type StoredReferral } from '../store';
 import { holdCardTask } from './cardTasks';
 import type { UseCaseDeps } from './ports';
 
@@ -22,7 +21,7 @@ export type ChangeOutcome =
   | { kind: 'notFound' }
   | { kind: 'busy' };
 
-/** What a change may start with: the referral as just read, and the actor's authority over it, each as it comes. */
+/** What a change may start with, each as it comes: the referral as just read, the actor's authority, its card task held. */
 export interface ChangeStart {
   /** The referral as the caller read it, for the first attempt (one that finds it changed since reads afresh). */
   read?: Promise<StoredReferral | null>;
