@@ -175,21 +175,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         personalCard(await servicesFor(personal, card.viewer.id), record, card.viewer, { reminder: card.reminder }),
     });
     unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
-    const receive = {
-      referrals,
-      outbox,
-      cards: cardSync,
-      unfinishedDeliveries,
-      indexes,
-      users,
-      schedule,
-      roles,
-      regions,
-      reminderPolicy,
-      defaultHours,
-      clock,
-      log,
-    };
+    const receive = { referrals, outbox, cards: cardSync, unfinishedDeliveries, regions, clock, log };
     partnerCenter = connectPartnerCenter(partnerCenterConfig, {
       storage,
       receive,

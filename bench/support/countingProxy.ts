@@ -1,5 +1,6 @@
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forward } from '../../test/support/forwarding';
 
 /** One storage request as the proxy saw it: when it arrived, its method and what it named. */
 export interface StorageCall {
@@ -27,24 +28,10 @@ export class CountingProxy {
         method: req.method ?? '',
         path: decodeURIComponent(target.pathname),
       });
-      const upstream = request(
-        target,
-        { method: req.method, headers: { ...req.headers, host: target.host } },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
+      forward(req, res, this.target);
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  /** Calls that arrived between two moments (milliseconds since the epoch, as `performance.timeOrigin + performance.now()`). */
-  between(from: number, to: number): StorageCall[] {
-    return this.calls.filter((call) => call.at >= from && call.at <= to);
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,6 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forward } from './forwarding';
 
 /** How a refused request is answered: with an HTTP status, or by dropping its connection. */
 export type Refusal = number | 'close';
@@ -64,16 +65,6 @@ export class GatedProxy {
   }
 
   private forward(req: IncomingMessage, res: ServerResponse): void {
-    const target = new URL(req.url ?? '/', this.target);
-    const upstream = request(
-      target,
-      { method: req.method, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    forward(req, res, this.target);
   }
 }
