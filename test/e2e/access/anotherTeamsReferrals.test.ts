@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import { BotHarness } from '../../support/botHarness';
 import {
   CHANNELS,
   USERS,
@@ -12,22 +11,17 @@ import {
   teamMember,
 } from '../../support/teamsActivities';
 import { ACCEPT_FORM, deliverAndAwaitCard, replies } from '../flows';
-import { inTeam, linkEmea, startDesk, TEAM_B, TEAM_B_CHANNEL } from './fixtures';
+import { inTeam, TEAM_B, TEAM_B_CHANNEL, useLinkedDesk } from './fixtures';
 
 describe('who may reach the desk (over HTTP, as an attacker would)', function () {
   this.timeout(30_000);
-  let h: BotHarness;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    await linkEmea(h);
-  });
-  afterEach(() => h.stop());
+  const { desk, restartWith } = useLinkedDesk();
 
   describe('the referrals of another team', () => {
     let americasId: string;
 
     beforeEach(async () => {
+      const h = desk();
       // Team B, where only Bob is a member, takes the Americas.
       h.connector.membersOf[TEAM_B.id] = [teamMember(USERS.bob)];
       await h.activity(inTeam(botAddedToTeam(h.serviceUrl, USERS.bob), TEAM_B));
@@ -40,6 +34,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('are not found, listed or opened by a member of another team', async () => {
+      const h = desk();
       await h.activity(personalMessage(h.serviceUrl, 'find fabrikam', USERS.alice));
       assert.ok(
         replies(h.connector.calls, 'a:personal').some((text) => /fabrikam/i.test(text)),
@@ -63,6 +58,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it("are found and worked by that team's member, from a personal chat too", async () => {
+      const h = desk();
       await h.activity(personalMessage(h.serviceUrl, 'find fabrikam', USERS.bob));
       assert.ok(JSON.stringify(h.connector.calls).includes(americasId));
       const accept = await h.activity(
@@ -73,8 +69,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it("are seen by an admin and by the region's managers", async () => {
-      await h.stop();
-      h = await new BotHarness({ DESK_ADMINS: USERS.manager.aadObjectId }).start();
+      const h = await restartWith({ DESK_ADMINS: USERS.manager.aadObjectId });
       h.connector.membersOf[TEAM_B.id] = [teamMember(USERS.bob)];
       await h.activity(inTeam(botAddedToTeam(h.serviceUrl, USERS.bob), TEAM_B));
       await h.activity(inTeam(channelMessage(h.serviceUrl, TEAM_B_CHANNEL, 'link americas', USERS.bob), TEAM_B));

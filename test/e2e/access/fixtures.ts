@@ -39,10 +39,44 @@ export async function traces(h: BotHarness, user: User): Promise<unknown[]> {
 }
 
 /** The desk, open to the tenant tenant-0001 alone. */
-export const startDesk = () => new BotHarness({ ALLOWED_TENANTS: 'tenant-0001' }).start();
+const startDesk = () => new BotHarness({ ALLOWED_TENANTS: 'tenant-0001' }).start();
 
 /** Links the EMEA channel to the emea region, then forgets what the desk sent so far. */
-export async function linkEmea(h: BotHarness): Promise<void> {
+async function linkEmea(h: BotHarness): Promise<void> {
   assert.equal((await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea'))).status, 200);
   h.connector.calls.length = 0;
+}
+
+/** The running test's desk, and a way to start it again with other settings. */
+export interface LinkedDesk {
+  /** The running test's harness. */
+  desk: () => BotHarness;
+  /** Stops the running desk and starts a fresh one with these settings, which the hooks then stop after the test. */
+  restartWith: (env: Record<string, string>) => Promise<BotHarness>;
+}
+
+/**
+ * Registers the hooks that start the desk with EMEA linked before each test and stop it after. The suite's timeout
+ * is left to the caller.
+ */
+export function useLinkedDesk(): LinkedDesk {
+  let h: BotHarness | undefined;
+  const desk = () => {
+    assert.ok(h, 'the desk is only there while a test runs');
+    return h;
+  };
+  beforeEach(async () => {
+    h = undefined;
+    h = await startDesk();
+    await linkEmea(h);
+  });
+  afterEach(() => desk().stop());
+  return {
+    desk,
+    restartWith: async (env) => {
+      await desk().stop();
+      h = await new BotHarness(env).start();
+      return h;
+    },
+  };
 }

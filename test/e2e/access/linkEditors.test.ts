@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { BotHarness } from '../../support/botHarness';
 import { CHANNELS, USERS, channelMessage, teamMember } from '../../support/teamsActivities';
 import { replies } from '../flows';
-import { linkEmea, startDesk, STRANGER } from './fixtures';
+import { STRANGER, useLinkedDesk } from './fixtures';
 
 describe('who may reach the desk (over HTTP, as an attacker would)', function () {
   this.timeout(30_000);
-  let h: BotHarness;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    await linkEmea(h);
-  });
-  afterEach(() => h.stop());
+  const { desk, restartWith } = useLinkedDesk();
 
   describe('link and unlink in an installed team', () => {
     it('are for the team owners and whoever installed the desk; other members hear who may', async () => {
+      const h = desk();
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.americas, 'link americas', USERS.bob));
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'unlink emea', USERS.bob));
       assert.deepEqual(replies(h.connector.calls, '19:'), Array(2).fill(h.services.strings.access.linksByOwners));
@@ -29,8 +23,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('are for every member but guests with LINK_EDITORS=members, and for admins alone with admins', async () => {
-      await h.stop();
-      h = await new BotHarness({ LINK_EDITORS: 'members' }).start();
+      let h = await restartWith({ LINK_EDITORS: 'members' });
       h.connector.members.push({ ...teamMember(STRANGER), userRole: 'guest' });
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.americas, 'link americas', USERS.bob));
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'link apac', STRANGER));
@@ -39,9 +32,8 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
         ['americas'],
       );
       assert.deepEqual(replies(h.connector.calls, CHANNELS.apac.id), [h.services.strings.access.linksByMembers]);
-      await h.stop();
 
-      h = await new BotHarness({ LINK_EDITORS: 'admins', DESK_ADMINS: USERS.manager.aadObjectId }).start();
+      h = await restartWith({ LINK_EDITORS: 'admins', DESK_ADMINS: USERS.manager.aadObjectId });
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea', USERS.alice));
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.apac, 'link apac', USERS.manager));
       assert.deepEqual(replies(h.connector.calls, CHANNELS.emea.id), [h.services.strings.access.linksByAdmins]);

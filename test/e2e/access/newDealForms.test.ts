@@ -1,22 +1,16 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import { CHANNELS, USERS, personalCardAction, personalMessage } from '../../support/teamsActivities';
 import { deliverAndAwaitCard } from '../flows';
-import { linkEmea, startDesk } from './fixtures';
+import { useLinkedDesk } from './fixtures';
 
 describe('who may reach the desk (over HTTP, as an attacker would)', function () {
   this.timeout(30_000);
-  let h: BotHarness;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    await linkEmea(h);
-  });
-  afterEach(() => h.stop());
+  const { desk } = useLinkedDesk();
 
   describe('new deal forms', () => {
     it('cannot name an existing referral: the answer reveals nothing of it', async () => {
+      const h = desk();
       const { id } = await deliverAndAwaitCard(h, CHANNELS.emea);
       const answer = await h.activity(
         personalCardAction(h.serviceUrl, 'form-1', VERBS.createDeal, { formId: id, customerName: 'x' }),
@@ -26,6 +20,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('show the deal they created to its creator alone', async () => {
+      const h = desk();
       await h.activity(personalMessage(h.serviceUrl, 'new deal'));
       const form = h.connector.calls.find((c) => JSON.stringify(c.body).includes('"formId"'))!;
       const formId = /"formId":"([^"]+)"/.exec(JSON.stringify(form.body))![1];

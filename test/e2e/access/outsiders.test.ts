@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import {
   CHANNELS,
   TEAM,
@@ -12,30 +11,15 @@ import {
   teamMember,
 } from '../../support/teamsActivities';
 import { ACCEPT_FORM, deliverAndAwaitCard, replies } from '../flows';
-import {
-  fromTenant,
-  inTeam,
-  linkEmea,
-  OTHER_TENANT,
-  startDesk,
-  STRANGER,
-  TEAM_B,
-  TEAM_B_CHANNEL,
-  traces,
-} from './fixtures';
+import { fromTenant, inTeam, OTHER_TENANT, STRANGER, TEAM_B, TEAM_B_CHANNEL, traces, useLinkedDesk } from './fixtures';
 
 describe('who may reach the desk (over HTTP, as an attacker would)', function () {
   this.timeout(30_000);
-  let h: BotHarness;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    await linkEmea(h);
-  });
-  afterEach(() => h.stop());
+  const { desk } = useLinkedDesk();
 
   describe('another tenant', () => {
     it('cannot link a channel: it hears a short refusal and routing stays as it was', async () => {
+      const h = desk();
       const answer = await h.activity(
         fromTenant(channelMessage(h.serviceUrl, CHANNELS.americas, 'link emea', STRANGER), OTHER_TENANT),
       );
@@ -50,6 +34,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('cannot accept a referral from a personal chat, nor install the desk in its team', async () => {
+      const h = desk();
       const { id } = await deliverAndAwaitCard(h, CHANNELS.emea);
       h.connector.calls.length = 0;
       const click = fromTenant(
@@ -69,6 +54,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
 
   describe('a team the desk was never installed in', () => {
     it('gets a refusal for link, links and unlink, and nothing is stored', async () => {
+      const h = desk();
       for (const text of ['link americas', 'links', 'unlink emea']) {
         await h.activity(inTeam(channelMessage(h.serviceUrl, TEAM_B_CHANNEL, text, USERS.bob), TEAM_B));
       }
@@ -84,6 +70,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('stops reaching it once the desk is removed: the team and its links are forgotten', async () => {
+      const h = desk();
       const removal = {
         ...botAddedToTeam(h.serviceUrl),
         type: 'installationUpdate',
@@ -100,6 +87,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
 
   describe('someone in the tenant but in no installed team', () => {
     it('gets a refusal for every command and action in a personal chat, and leaves no trace', async () => {
+      const h = desk();
       const { id } = await deliverAndAwaitCard(h, CHANNELS.emea);
       h.connector.calls.length = 0;
       for (const text of ['find contoso', 'my deals', 'expiring', 'help'])
@@ -120,6 +108,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
     });
 
     it('is let in once a team owner adds them to the team (after the remembered membership runs out)', async () => {
+      const h = desk();
       await h.activity(personalMessage(h.serviceUrl, 'help', STRANGER));
       h.connector.members.push(teamMember(STRANGER));
       h.clock.advance({ minutes: 11 });

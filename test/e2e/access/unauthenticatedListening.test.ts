@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { BotHarness } from '../../support/botHarness';
 import { USERS, personalMessage } from '../../support/teamsActivities';
-import { linkEmea, startDesk, traces } from './fixtures';
+import { traces, useLinkedDesk } from './fixtures';
 
 describe('who may reach the desk (over HTTP, as an attacker would)', function () {
   this.timeout(30_000);
-  let h: BotHarness;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    await linkEmea(h);
-  });
-  afterEach(() => h.stop());
+  const { desk, restartWith } = useLinkedDesk();
 
   it('sends nothing, and stores nothing, for an activity whose service URL is off this machine when unauthenticated on every interface', async () => {
-    await h.stop();
-    h = await new BotHarness({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'true' }).start();
+    const h = await restartWith({ INSECURE_LISTEN_WITHOUT_AUTHENTICATION: 'true' });
     assert.notEqual(h.app.address, '127.0.0.1');
     const foreign = { ...personalMessage(h.serviceUrl, 'help', USERS.bob), serviceUrl: 'https://connector.invalid/' };
     const answer = await h.activity(foreign);
@@ -28,6 +20,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
   });
 
   it('listens on loopback alone while authentication is off', () => {
+    const h = desk();
     assert.equal(h.app.address, '127.0.0.1');
   });
 });

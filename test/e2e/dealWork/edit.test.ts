@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import { USERS } from '../../support/teamsActivities';
 import { dealVerbs } from '../flows';
-import { acceptedDeal, dealActions, EDIT, MESSAGE, startDesk } from './fixtures';
+import { dealActions, EDIT, MESSAGE, useAcceptedDeal } from './fixtures';
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
-  let h: BotHarness;
-  let referralId: string;
-  let activityId: string;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    ({ referralId, activityId } = await acceptedDeal(h));
-  });
-  afterEach(async () => h.stop());
-
-  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(() => ({ h, referralId, activityId }));
+  const deal = useAcceptedDeal();
+  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(deal);
 
   describe('edit', () => {
     it('saves the details and the sales stage, writes the change to history and updates the channel card', async () => {
+      const { h, referralId } = deal();
       const answer = await click(VERBS.edit, { ...EDIT, country: 'US' });
       assert.match(JSON.stringify(answer.body.value), /Contoso landing zone/);
 

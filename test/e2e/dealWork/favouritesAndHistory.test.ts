@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import { channelMessage, CHANNELS, USERS } from '../../support/teamsActivities';
 import { attachmentsOf, cardOf, cardText, verbsIn } from '../flows';
-import { acceptedDeal, dealActions, EDIT, startDesk } from './fixtures';
+import { dealActions, EDIT, useAcceptedDeal } from './fixtures';
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
-  let h: BotHarness;
-  let referralId: string;
-  let activityId: string;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    ({ referralId, activityId } = await acceptedDeal(h));
-  });
-  afterEach(async () => h.stop());
-
-  const { click, actionsIn } = dealActions(() => ({ h, referralId, activityId }));
+  const deal = useAcceptedDeal();
+  const { click, actionsIn } = dealActions(deal);
 
   describe('favourites and history', () => {
     it('stars for the clicking user only, lists it with "favorites", and unstars', async () => {
+      const { h, referralId } = deal();
       const starred = await click(VERBS.favorite, { on: true }, USERS.bob);
       assert.match(JSON.stringify(starred.body.value), /Added to your favourites/);
       assert.match(JSON.stringify(starred.body.value), /Remove from favourites/);

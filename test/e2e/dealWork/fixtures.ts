@@ -31,7 +31,7 @@ export const EDIT = {
 };
 
 /** The desk with an EMEA region whose manager is MANAGER, and an admin. */
-export const startDesk = () =>
+const startDesk = () =>
   new BotHarness({
     REGIONS_FILE: regionsFileWith('emea', { managers: [MANAGER.aadObjectId] }),
     DESK_ADMINS: 'aad-admin',
@@ -41,7 +41,7 @@ export const startDesk = () =>
  * Alice, Bob, ENGINEER and MANAGER in the team, the desk installed and linked to EMEA, and a partner's invitation
  * accepted by Alice two days ago: the referral and its channel card.
  */
-export async function acceptedDeal(h: BotHarness): Promise<{ referralId: string; activityId: string }> {
+async function acceptedDeal(h: BotHarness): Promise<{ referralId: string; activityId: string }> {
   h.connector.members = [
     member(USERS.alice, 'alice@partner.example'),
     member(USERS.bob, 'bob@partner.example'),
@@ -57,8 +57,37 @@ export async function acceptedDeal(h: BotHarness): Promise<{ referralId: string;
   return { referralId, activityId };
 }
 
+/** A test's harness and the accepted deal it works on. */
+export interface AcceptedDeal {
+  /** The desk, started fresh for the test. */
+  h: BotHarness;
+  /** The accepted referral. */
+  referralId: string;
+  /** The referral's card in the EMEA channel. */
+  activityId: string;
+}
+
+/**
+ * Registers the hooks that start a fresh desk with an accepted deal before each test and stop it after; the getter
+ * gives the running test's harness and deal.
+ */
+export function useAcceptedDeal(): () => AcceptedDeal {
+  let h: BotHarness | undefined;
+  let deal: AcceptedDeal | undefined;
+  beforeEach(async () => {
+    deal = undefined;
+    h = await startDesk();
+    deal = { h, ...(await acceptedDeal(h)) };
+  });
+  afterEach(async () => h?.stop());
+  return () => {
+    assert.ok(deal, 'the accepted deal is only there while a test runs');
+    return deal;
+  };
+}
+
 /** Working on the deal through its card, and reading what it did; `current` gives the test's harness and deal. */
-export function dealActions(current: () => { h: BotHarness; referralId: string; activityId: string }) {
+export function dealActions(current: () => AcceptedDeal) {
   const click = (verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) => {
     const { h, referralId, activityId } = current();
     return h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, verb, { referralId, ...inputs }, by));

@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import { USERS } from '../../support/teamsActivities';
 import { dealVerbs } from '../flows';
-import { acceptedDeal, dealActions, EDIT, MANAGER, MESSAGE, startDesk } from './fixtures';
+import { dealActions, EDIT, MANAGER, MESSAGE, useAcceptedDeal } from './fixtures';
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
-  let h: BotHarness;
-  let referralId: string;
-  let activityId: string;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    ({ referralId, activityId } = await acceptedDeal(h));
-  });
-  afterEach(async () => h.stop());
-
-  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(() => ({ h, referralId, activityId }));
+  const deal = useAcceptedDeal();
+  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(deal);
 
   describe('owner', () => {
     it('lets the owner hand the deal to a colleague by e-mail; the old owner then sees a read-only card', async () => {
@@ -31,6 +21,7 @@ describe('working on an accepted deal (over HTTP)', () => {
     });
 
     it("lets the region's manager hand it over, but not edit it", async () => {
+      const { h, referralId } = deal();
       const refreshed = await click(VERBS.refresh, {}, MANAGER);
       assert.deepEqual(
         dealVerbs(refreshed.body.value),

@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
-import { acceptedDeal, dealActions, MESSAGE, startDesk } from './fixtures';
+import { dealActions, MESSAGE, useAcceptedDeal } from './fixtures';
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
-  let h: BotHarness;
-  let referralId: string;
-  let activityId: string;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    ({ referralId, activityId } = await acceptedDeal(h));
-  });
-  afterEach(async () => h.stop());
-
-  const { click, stored, actionsIn } = dealActions(() => ({ h, referralId, activityId }));
+  const deal = useAcceptedDeal();
+  const { click, stored, actionsIn } = dealActions(deal);
 
   describe('solutions', () => {
     it('adds one of the published solutions and removes one', async () => {

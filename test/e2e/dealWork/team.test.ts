@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import { USERS } from '../../support/teamsActivities';
 import { dealVerbs } from '../flows';
-import { acceptedDeal, dealActions, EDIT, ENGINEER, MESSAGE, startDesk } from './fixtures';
+import { dealActions, EDIT, ENGINEER, MESSAGE, useAcceptedDeal } from './fixtures';
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
-  let h: BotHarness;
-  let referralId: string;
-  let activityId: string;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    ({ referralId, activityId } = await acceptedDeal(h));
-  });
-  afterEach(async () => h.stop());
-
-  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(() => ({ h, referralId, activityId }));
+  const deal = useAcceptedDeal();
+  const { click, stored, actionsIn, lastChannelUpdate } = dealActions(deal);
 
   describe('team', () => {
     const engineer = {
@@ -28,6 +18,7 @@ describe('working on an accepted deal (over HTTP)', () => {
     };
 
     it('adds a colleague found in the team by e-mail, who may then work the deal and whose client refreshes the card', async () => {
+      const { h } = deal();
       const answer = await click(VERBS.addMember, engineer);
       assert.match(
         JSON.stringify(answer.body.value),

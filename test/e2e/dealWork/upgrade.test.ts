@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
-import type { BotHarness } from '../../support/botHarness';
 import { dealVerbs } from '../flows';
-import { acceptedDeal, dealActions, startDesk } from './fixtures';
+import { dealActions, useAcceptedDeal } from './fixtures';
 
 /** An accepted deal (a partner's P2P invitation, owned by Alice), worked on through its card as Teams sends it. */
 describe('working on an accepted deal (over HTTP)', () => {
-  let h: BotHarness;
-  let referralId: string;
-  let activityId: string;
-
-  beforeEach(async () => {
-    h = await startDesk();
-    ({ referralId, activityId } = await acceptedDeal(h));
-  });
-  afterEach(async () => h.stop());
-
-  const { click, actionsIn } = dealActions(() => ({ h, referralId, activityId }));
+  const deal = useAcceptedDeal();
+  const { click, actionsIn } = dealActions(deal);
 
   describe('upgrade', () => {
     it('invites Microsoft to a partner-to-partner deal, which becomes co-sell; nothing else is offered after', async () => {

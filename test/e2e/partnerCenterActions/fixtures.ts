@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import type { PartnerCenterHarness } from '../../support/partnerCenterHarness';
+import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
 import { pcReferral } from '../../support/fixtures';
 import { cardAction, CHANNELS, teamMember, USERS, type User } from '../../support/teamsActivities';
 import { VERBS } from '../../../cards/verbs';
@@ -15,9 +15,7 @@ export const EXPIRY = DateTime.fromISO('2026-12-07T08:00:00.000Z', { zone: 'utc'
  * Alice and Bob in the team, the desk linked to EMEA, and the referral ID arrived from Partner Center with its card,
  * ten minutes ago: the card's activity id, and Partner Center's eTag of the referral when it arrived.
  */
-export async function referralWithItsCard(
-  pc: PartnerCenterHarness,
-): Promise<{ activityId: string; eTagAtArrival: string }> {
+async function referralWithItsCard(pc: PartnerCenterHarness): Promise<{ activityId: string; eTagAtArrival: string }> {
   const h = pc.bot;
   h.connector.members = [teamMember(USERS.alice), teamMember(USERS.bob)];
   await installAndLink(h, CHANNELS.emea, 'emea');
@@ -33,10 +31,37 @@ export async function referralWithItsCard(
   return { activityId, eTagAtArrival };
 }
 
+/** A test's harness and the referral's card, from `useReferralWithItsCard`. */
+export interface ReferralWithItsCard {
+  /** The desk and the simulated Partner Center, started fresh for the test. */
+  pc: PartnerCenterHarness;
+  /** The referral's card in the EMEA channel. */
+  activityId: string;
+  /** Partner Center's eTag of the referral when it arrived. */
+  eTagAtArrival: string;
+}
+
+/**
+ * Registers the hooks that start the harness with the settings `env` gives (read before each test) and bring in the
+ * referral with its card, and stop the harness after each test; the getter gives the running test's harness and card.
+ */
+export function useReferralWithItsCard(env: () => Record<string, string> = () => ({})): () => ReferralWithItsCard {
+  let pc: PartnerCenterHarness | undefined;
+  let current: ReferralWithItsCard | undefined;
+  beforeEach(async () => {
+    current = undefined;
+    pc = await new PartnerCenterHarness(env()).start();
+    current = { pc, ...(await referralWithItsCard(pc)) };
+  });
+  afterEach(async () => pc?.stop());
+  return () => {
+    assert.ok(current, 'the referral is only there while a test runs');
+    return current;
+  };
+}
+
 /** Clicks on the referral's card, and what they wrote to the simulator; `current` gives the test's harness and card. */
-export function writeBackActions(
-  current: () => { pc: PartnerCenterHarness; activityId: string; eTagAtArrival: string },
-) {
+export function writeBackActions(current: () => ReferralWithItsCard) {
   const h = () => current().pc.bot;
   const stored = async () => (await h().services.referrals.get(ID))!.record;
   const click = (verb: string, inputs: Record<string, unknown>, by: User = USERS.alice) =>

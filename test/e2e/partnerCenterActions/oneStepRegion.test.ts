@@ -1,36 +1,20 @@
 import assert from 'node:assert/strict';
 import { CLOSE_REASONS } from '../../../bot/domain/reasons';
 import { VERBS } from '../../../cards/verbs';
-import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
 import { USERS } from '../../support/teamsActivities';
 import type { WireObject } from '../../support/wireJson';
 import { ACCEPT_FORM, cardText } from '../flows';
-import { EXPIRY, ID, referralWithItsCard, writeBackActions } from './fixtures';
+import { EXPIRY, ID, useReferralWithItsCard, writeBackActions } from './fixtures';
 
 /** Every action a Teams card offers, driven over HTTP, and what of it reaches the simulated Partner Center. */
 describe('every Teams action written back to Partner Center (over HTTP, against the simulator)', () => {
-  let pc: PartnerCenterHarness;
-  let activityId: string;
-  /** Partner Center's eTag of the referral when it arrived. */
-  let eTagAtArrival: string;
-
+  const card = useReferralWithItsCard();
   const { h, stored, lastCard, delivered, act, accept, written, patchRequests, assertChained, lifecycle } =
-    writeBackActions(() => ({
-      pc,
-      activityId,
-      eTagAtArrival,
-    }));
-
-  async function start(env: Record<string, string> = {}) {
-    pc = await new PartnerCenterHarness(env).start();
-    ({ activityId, eTagAtArrival } = await referralWithItsCard(pc));
-  }
-  afterEach(async () => pc.stop());
+    writeBackActions(card);
 
   describe('a region that accepts or declines at once', () => {
-    beforeEach(async () => start());
-
     it('Decline with a documented reason and notes: Closed/Declined with the reason as text', async () => {
+      const { pc } = card();
       await act(
         VERBS.decline,
         { reason: 'customerChoseAnotherVendor', declineNotes: 'Went with the incumbent.' },
@@ -50,6 +34,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('Accept, then Lost with a reason: Closed/Lost with the reason as text, after the accept', async () => {
+      const { pc } = card();
       await accept();
       h().clock.advance({ days: 1 });
       await act(VERBS.lose, { lossReason: 'budgetNotAdequate', lossNotes: 'Budget moved to next year.' });
@@ -71,6 +56,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('Edit of an accepted deal writes only the fields that changed: stage, CRM id and campaign; then value, currency and close date', async () => {
+      const { pc } = card();
       await accept();
       const unchanged = {
         dealName: ACCEPT_FORM.dealName,
@@ -121,6 +107,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('Move close date: /details/closingDateTime', async () => {
+      const { pc } = card();
       await accept();
       await act(VERBS.moveCloseDate, { newClosingDate: '2027-04-30' });
       assert.equal(pc.simulator.patches.length, 2);
@@ -134,6 +121,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('Add a team member, then remove them: /team each time', async () => {
+      const { pc } = card();
       await accept();
       const bob = { firstName: 'Bob', lastName: 'Rep', phoneNumber: '+49 30 5550100', email: 'bob@partner.example' };
       await act(VERBS.addMember, bob);
@@ -151,6 +139,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('Add a solution from the catalog, then remove one: /details/requirements/solutions each time', async () => {
+      const { pc } = card();
       await accept();
       await act(VERBS.addSolution, { solution: 'copilot-adoption' });
       const both = [
@@ -170,6 +159,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it("Hand over to a colleague: no patch, the owner is the desk's own", async () => {
+      const { pc } = card();
       await accept();
       const eTag = pc.simulator.get(ID)!.eTag;
       await act(VERBS.reassign, { newOwnerEmail: 'bob@partner.example' });
@@ -182,6 +172,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('The scheduled expiry writes nothing (Partner Center expires referrals itself); the card shows it expired', async () => {
+      const { pc, eTagAtArrival } = card();
       h().clock.now = EXPIRY.plus({ minutes: 2 });
       await h().tick();
       await delivered();

@@ -1,34 +1,18 @@
 import assert from 'node:assert/strict';
 import { NO_THANKS_REASON } from '../../../bot/domain/lifecycle';
 import { VERBS } from '../../../cards/verbs';
-import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
 import { USERS } from '../../support/teamsActivities';
 import { cardText, regionsFileWith } from '../flows';
-import { ID, referralWithItsCard, writeBackActions } from './fixtures';
+import { ID, useReferralWithItsCard, writeBackActions } from './fixtures';
 
 /** Every action a Teams card offers, driven over HTTP, and what of it reaches the simulated Partner Center. */
 describe('every Teams action written back to Partner Center (over HTTP, against the simulator)', () => {
-  let pc: PartnerCenterHarness;
-  let activityId: string;
-  /** Partner Center's eTag of the referral when it arrived. */
-  let eTagAtArrival: string;
-
-  const { stored, lastCard, act, written, patchRequests, assertChained, lifecycle } = writeBackActions(() => ({
-    pc,
-    activityId,
-    eTagAtArrival,
-  }));
-
-  async function start(env: Record<string, string> = {}) {
-    pc = await new PartnerCenterHarness(env).start();
-    ({ activityId, eTagAtArrival } = await referralWithItsCard(pc));
-  }
-  afterEach(async () => pc.stop());
+  const card = useReferralWithItsCard(() => ({ REGIONS_FILE: regionsFileWith('emea', { responseFlow: 'twoStep' }) }));
+  const { stored, lastCard, act, written, patchRequests, assertChained, lifecycle } = writeBackActions(card);
 
   describe('a region answering in two steps: Interested or No thanks, then Accept or Decline', () => {
-    beforeEach(async () => start({ REGIONS_FILE: regionsFileWith('emea', { responseFlow: 'twoStep' }) }));
-
     it('Interested writes nothing: Partner Center keeps it New', async () => {
+      const { pc, eTagAtArrival } = card();
       await act(VERBS.interested, {}, USERS.bob);
       assert.ok((await stored()).desk.interestedAt, 'the desk has it as Evaluating');
       assert.equal(patchRequests(), 0);
@@ -39,6 +23,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('No thanks: Closed/Declined with the no-thanks reason', async () => {
+      const { pc } = card();
       await act(VERBS.noThanks, {});
       assert.equal(pc.simulator.patches.length, 1);
       assert.deepEqual(written(0), [
@@ -54,6 +39,7 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
     });
 
     it('Interested, then Accept: one patch, Active/Accepted', async () => {
+      const { pc } = card();
       await act(VERBS.interested, {}, USERS.bob);
       await act(VERBS.accept, {
         dealName: 'Contoso',

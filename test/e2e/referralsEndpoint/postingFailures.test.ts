@@ -4,16 +4,14 @@ import { BotHarness } from '../../support/botHarness';
 import { pcReferral } from '../../support/fixtures';
 import { channelMessage, CHANNELS } from '../../support/teamsActivities';
 import { cardPosts, deliverAndAwaitCard, installAndLink } from '../flows';
+import { useDesk } from './fixtures';
 
 describe('POST /api/referrals (over HTTP)', () => {
   describe('without a webhook secret', () => {
-    let h: BotHarness;
-    beforeEach(async () => {
-      h = await new BotHarness().start();
-    });
-    afterEach(async () => h.stop());
+    const desk = useDesk();
 
     it('retries a throttled post at once (429 with Retry-After) without waiting for the outbox', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       h.connector.failNext(1, 429, { 'Retry-After': '0' });
       await deliverAndAwaitCard(h, CHANNELS.emea);
@@ -27,6 +25,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('does not retry a post Teams refuses for good (403); the card waits for the channel to be linked again', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const before = h.connector.requests.length;
       h.connector.failNext(1, 403);
@@ -44,6 +43,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('posts a card later when Teams failed at first, from the durable outbox', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       h.connector.failNext(4, 503);
       assert.equal((await h.deliver(pcReferral())).status, 202);

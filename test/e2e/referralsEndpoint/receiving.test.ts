@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import { BotHarness } from '../../support/botHarness';
 import { pcReferral } from '../../support/fixtures';
 import { channelMessage, CHANNELS } from '../../support/teamsActivities';
 import { cardPosts, cardText, deliverAndAwaitCard, installAndLink } from '../flows';
+import { useDesk } from './fixtures';
 
 describe('POST /api/referrals (over HTTP)', () => {
   describe('without a webhook secret', () => {
-    let h: BotHarness;
-    beforeEach(async () => {
-      h = await new BotHarness().start();
-    });
-    afterEach(async () => h.stop());
+    const desk = useDesk();
 
     it('stores a referral and posts its card to the channel of its region', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const { id, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea);
       const card = cardText(cardPosts(h.connector.calls, CHANNELS.emea.id)[0]);
@@ -39,6 +36,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('answers 202 with received and duplicates, and posts one card for a repeated delivery', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const first = await h.deliver(pcReferral());
       assert.deepEqual(first.body, { received: [pcReferral().id], duplicates: [] });
@@ -50,6 +48,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('treats a repeated delivery without timestamps as a duplicate', async () => {
+      const h = desk();
       const bare = { id: 'bare-1', customerProfile: { name: 'Bare Ltd', address: { country: 'de' } } };
       assert.deepEqual((await h.deliver(bare)).body, { received: ['bare-1'], duplicates: [] });
       h.clock.advance({ hours: 1 });
@@ -61,6 +60,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('stores one referral and posts one card when the same referral arrives 20 times at once', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const answers = await Promise.all(Array.from({ length: 20 }, () => h.deliver(pcReferral())));
       assert.ok(answers.every((a) => a.status === 202));
@@ -72,6 +72,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('updates the stored referral and its card when a newer copy arrives', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const { id, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea);
       const newer = pcReferral({ updatedDateTime: '2026-11-23T08:30:00Z', name: 'Contoso datacenter exit' });
@@ -88,6 +89,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('keeps a referral for a region without a channel and posts it once a matching link is made', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const japan = pcReferral({
         id: 'jp-1',
@@ -106,6 +108,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('sends a country-linked referral to that channel rather than its region', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.americas, 'link de'));
       await deliverAndAwaitCard(h, CHANNELS.americas);
@@ -113,6 +116,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('expires a referral 14 days after creation when Partner Center gave no expiry', async () => {
+      const h = desk();
       const referral = pcReferral({
         id: 'no-expiry',
         createdDateTime: '2026-11-20T10:00:00Z',

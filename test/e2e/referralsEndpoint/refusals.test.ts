@@ -1,18 +1,15 @@
 import assert from 'node:assert/strict';
-import { BotHarness } from '../../support/botHarness';
 import { pcReferral } from '../../support/fixtures';
 import { CHANNELS } from '../../support/teamsActivities';
 import { installAndLink } from '../flows';
+import { useDesk } from './fixtures';
 
 describe('POST /api/referrals (over HTTP)', () => {
   describe('without a webhook secret', () => {
-    let h: BotHarness;
-    beforeEach(async () => {
-      h = await new BotHarness().start();
-    });
-    afterEach(async () => h.stop());
+    const desk = useDesk();
 
     it('rejects a batch with one bad item with 400 naming the item and field, and stores nothing', async () => {
+      const h = desk();
       await installAndLink(h, CHANNELS.emea, 'emea');
       const good = pcReferral({ id: 'good-1' });
       const bad = pcReferral({
@@ -30,6 +27,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('rejects malformed JSON with 400 and an oversized body with 413', async () => {
+      const h = desk();
       const malformed = await h.deliver('{"id": ');
       assert.equal(malformed.status, 400);
       assert.equal(malformed.body.error, 'malformed_json');
@@ -38,6 +36,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('refuses a body not sent as application/json with 415 naming the type, before reading it; takes the type in any case, in UTF-8', async () => {
+      const h = desk();
       const body = JSON.stringify(pcReferral());
       for (const type of [
         'text/plain',
@@ -72,6 +71,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('refuses a delivery with an item nested 5,000 deep with 400 naming the item and the field, and stores nothing of it', async () => {
+      const h = desk();
       const deep = JSON.stringify(pcReferral({ id: 'deep-1' })).replace(
         /}$/,
         `,"extra":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
@@ -90,6 +90,7 @@ describe('POST /api/referrals (over HTTP)', () => {
     });
 
     it('refuses a referral too large to store (a 600 KB field) with 400 naming the item and the field, and stores nothing of the delivery', async () => {
+      const h = desk();
       const large = pcReferral({
         id: 'large-1',
         details: { notes: 'See the attachment', attachment: 'x'.repeat(600_000) },
@@ -115,13 +116,10 @@ describe('POST /api/referrals (over HTTP)', () => {
 
   describe('with a webhook secret', () => {
     const secret = 'test-secret-value';
-    let h: BotHarness;
-    beforeEach(async () => {
-      h = await new BotHarness({ REFERRALS_WEBHOOK_SECRET: secret }).start();
-    });
-    afterEach(async () => h.stop());
+    const desk = useDesk({ REFERRALS_WEBHOOK_SECRET: secret });
 
     it('refuses unsigned and wrongly signed deliveries with 401 and stores nothing', async () => {
+      const h = desk();
       assert.equal((await h.deliver(pcReferral())).status, 401);
       assert.equal((await h.deliver(pcReferral(), 'another-secret')).status, 401);
       assert.equal(

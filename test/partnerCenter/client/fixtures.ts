@@ -37,9 +37,45 @@ export async function failureOf(promise: Promise<unknown>): Promise<PartnerCente
 }
 
 /** The simulator holding STREAM (unless `options` give other referrals), and a client of it. */
-export const startWithStream = (options: SimulationOptions = {}): Promise<SimulatedPartnerCenter> =>
+const startWithStream = (options: SimulationOptions = {}): Promise<SimulatedPartnerCenter> =>
   startSimulatedPartnerCenter({ ...options, simulator: { referrals: STREAM, ...options.simulator } });
 
 /** The API requests the simulator received (not the token endpoint's). */
-export const apiRequestsOf = (pc: SimulatedPartnerCenter) =>
+const apiRequestsOf = (pc: SimulatedPartnerCenter) =>
   pc.simulator.requests.filter((r) => r.path.startsWith(API_BASE_PATH));
+
+/** A test's simulated Partner Center, started fresh by `useSimulatedPartnerCenter`'s hooks. */
+export interface PartnerCenterBench {
+  /** The running test's simulator and client. */
+  partnerCenter: () => SimulatedPartnerCenter;
+  /** Stops the running simulator and starts one with these options, which the hooks then stop after the test. */
+  restart: (options?: SimulationOptions) => Promise<SimulatedPartnerCenter>;
+  /** The API requests the running simulator received (not the token endpoint's). */
+  apiRequests: () => ReturnType<typeof apiRequestsOf>;
+}
+
+/** Registers the hooks that start the simulator holding STREAM before each test and stop it after. */
+export function useSimulatedPartnerCenter(): PartnerCenterBench {
+  let pc: SimulatedPartnerCenter | undefined;
+  const partnerCenter = () => {
+    assert.ok(pc, 'the simulator is only there while a test runs');
+    return pc;
+  };
+  const start = async (options: SimulationOptions = {}) => {
+    pc = await startWithStream(options);
+    return pc;
+  };
+  beforeEach(async () => {
+    pc = undefined;
+    await start();
+  });
+  afterEach(async () => pc?.stop());
+  return {
+    partnerCenter,
+    restart: async (options) => {
+      await partnerCenter().stop();
+      return start(options);
+    },
+    apiRequests: () => apiRequestsOf(partnerCenter()),
+  };
+}

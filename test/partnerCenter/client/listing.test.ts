@@ -4,29 +4,18 @@ import { NextLinkRefusedError } from '../../../bot/partnerCenter/errors';
 import { parseReferrals } from '../../../bot/partnerCenter/referralSchema';
 import { generateReferrals } from '../../../tools/partnerCenterSimulator';
 import { NOW } from '../../support/fixtures';
-import {
-  collectPages,
-  type SimulatedPartnerCenter,
-  type SimulationOptions,
-} from '../../support/simulatedPartnerCenter';
-import { apiRequestsOf, failureOf, ids, startWithStream } from './fixtures';
+import { collectPages } from '../../support/simulatedPartnerCenter';
+import { failureOf, ids, useSimulatedPartnerCenter } from './fixtures';
 
 describe('partnerCenter: the Referrals API client (against the simulator)', () => {
-  let pc: SimulatedPartnerCenter;
-  const start = async (options: SimulationOptions = {}) => {
-    pc = await startWithStream(options);
-  };
-  beforeEach(async () => start());
-  afterEach(async () => pc.stop());
-
-  /** The API requests the simulator received (not the token endpoint's). */
-  const apiRequests = () => apiRequestsOf(pc);
+  const { partnerCenter, restart, apiRequests } = useSimulatedPartnerCenter();
 
   describe('listing', () => {
     const since = NOW.minus({ hours: 9, minutes: 30 }).toUTC().toISO()!;
     const filter = `updatedDateTime gt ${since}`;
 
     it('follows @odata.nextLink over every page, each referral once, in order', async () => {
+      const pc = partnerCenter();
       const pages = await collectPages(pc.client.listReferrals({ filter, top: 4 }));
       assert.deepEqual(
         pages.map((p) => p.length),
@@ -52,6 +41,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('reads referrals the desk’s parser accepts', async () => {
+      const pc = partnerCenter();
       const [page] = await collectPages(pc.client.listReferrals());
       const parsed = parseReferrals(page);
       assert.ok('referrals' in parsed);
@@ -59,6 +49,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('neither skips nor repeats a referral changed between pages: it comes once, as changed, at its new place', async () => {
+      const pc = partnerCenter();
       const changedId = ids[6];
       const pages = await collectPages(pc.client.listReferrals({ filter, top: 3 }), (page) => {
         if (page !== 0) return;
@@ -74,6 +65,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('shows a referral changed after it was read again, as its newer version, and skips none', async () => {
+      const pc = partnerCenter();
       const pages = await collectPages(pc.client.listReferrals({ filter, top: 3 }), (page) => {
         if (page !== 0) return;
         pc.clock.advance({ minutes: 1 });
@@ -88,6 +80,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('lists a referral that arrives while paging at the end', async () => {
+      const pc = partnerCenter();
       const [late] = generateReferrals(1, { seed: 999, from: NOW, every: Duration.fromObject({}) });
       const pages = await collectPages(pc.client.listReferrals({ top: 5 }), (page) => {
         if (page === 0) pc.simulator.add(late);
@@ -99,6 +92,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('orders the newest change first when asked', async () => {
+      const pc = partnerCenter();
       const pages = await collectPages(pc.client.listReferrals({ orderBy: 'updatedDateTime desc', top: 6 }));
       assert.deepEqual(
         pages.flat().map((r) => r.id),
@@ -107,6 +101,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('filters by status and direction as the desk polls', async () => {
+      const pc = partnerCenter();
       pc.simulator.update(ids[2], { status: 'Active', substatus: 'Accepted' });
       const pages = await collectPages(
         pc.client.listReferrals({ filter: "direction eq 'Incoming' and (status eq 'Active' or type eq 'Shared')" }),
@@ -117,6 +112,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('surfaces a bad filter as a PartnerCenterError with the service’s words, without retrying', async () => {
+      const pc = partnerCenter();
       const error = await failureOf(collectPages(pc.client.listReferrals({ filter: "Status eq 'New'" })));
       assert.equal(error.status, 400);
       assert.equal(error.target, '$filter');
@@ -130,8 +126,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('refuses a nextLink to another origin, so the token goes nowhere else', async () => {
-      await pc.stop();
-      await start({ simulator: { nextLinkOrigin: 'http://elsewhere.example' } });
+      const pc = await restart({ simulator: { nextLinkOrigin: 'http://elsewhere.example' } });
       const pages: unknown[] = [];
       const error = await failureOf(
         (async () => {
@@ -145,8 +140,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('follows an http:// nextLink to the API’s host, naming no port, on the API’s own origin', async () => {
-      await pc.stop();
-      await start({ simulator: { nextLinkOrigin: 'http://127.0.0.1' } });
+      const pc = await restart({ simulator: { nextLinkOrigin: 'http://127.0.0.1' } });
       const pages = await collectPages(pc.client.listReferrals({ top: 4 }));
       assert.deepEqual(
         pages.map((p) => p.length),

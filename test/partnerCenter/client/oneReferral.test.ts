@@ -3,34 +3,28 @@ import { PartnerCenterClient } from '../../../bot/partnerCenter/client';
 import { PreconditionFailedError } from '../../../bot/partnerCenter/errors';
 import type { PatchOperation } from '../../../bot/domain/patchOperations';
 import { API_BASE_PATH } from '../../../tools/partnerCenterSimulator';
-import type { SimulatedPartnerCenter, SimulationOptions } from '../../support/simulatedPartnerCenter';
 import type { WireObject } from '../../support/wireJson';
-import { ACCEPT, apiRequestsOf, failureOf, ids, startWithStream } from './fixtures';
+import { ACCEPT, failureOf, ids, useSimulatedPartnerCenter } from './fixtures';
 
 describe('partnerCenter: the Referrals API client (against the simulator)', () => {
-  let pc: SimulatedPartnerCenter;
-  const start = async (options: SimulationOptions = {}) => {
-    pc = await startWithStream(options);
-  };
-  beforeEach(async () => start());
-  afterEach(async () => pc.stop());
-
-  /** The API requests the simulator received (not the token endpoint's). */
-  const apiRequests = () => apiRequestsOf(pc);
+  const { partnerCenter, apiRequests } = useSimulatedPartnerCenter();
 
   describe('reading one referral', () => {
     it('gives the referral and its eTag', async () => {
+      const pc = partnerCenter();
       const found = await pc.client.getReferral(ids[3]);
       assert.equal((found?.referral as { id: string }).id, ids[3]);
       assert.equal(found?.eTag, `"${pc.simulator.get(ids[3])!.eTag}"`);
     });
 
     it('gives null for an id Partner Center does not have', async () => {
+      const pc = partnerCenter();
       assert.equal(await pc.client.getReferral('00000000-0000-4000-8000-000000000000'), null);
       assert.equal(apiRequests().length, 1, 'a 404 is an answer, not a failure to retry');
     });
 
     it('escapes the id in the path', async () => {
+      const pc = partnerCenter();
       assert.equal(await pc.client.getReferral('a/b?c'), null);
       assert.equal(apiRequests()[0].path, `${API_BASE_PATH}/a%2Fb%3Fc`);
     });
@@ -38,6 +32,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
 
   describe('writing back', () => {
     it('patches with the right eTag and returns the new version; the simulator logs the operations', async () => {
+      const pc = partnerCenter();
       const { eTag } = (await pc.client.getReferral(ids[0]))!;
       pc.clock.advance({ minutes: 3 });
       const result = await pc.client.patchReferral(ids[0], ACCEPT, eTag);
@@ -53,6 +48,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('throws PreconditionFailedError, carrying nothing stale, when the referral changed since it was read', async () => {
+      const pc = partnerCenter();
       const { eTag } = (await pc.client.getReferral(ids[0]))!;
       pc.simulator.update(ids[0], { details: { notes: 'edited in the portal' } });
       const error = await failureOf(pc.client.patchReferral(ids[0], ACCEPT, eTag));
@@ -81,6 +77,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     ];
     for (const [what, operations, path, message] of refused) {
       it(`surfaces ${what} as a 400 naming ${path}`, async () => {
+        const pc = partnerCenter();
         const { eTag } = (await pc.client.getReferral(ids[0]))!;
         const error = await failureOf(pc.client.patchReferral(ids[0], operations as PatchOperation[], eTag));
         assert.equal(error.status, 400);
@@ -92,6 +89,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     }
 
     it('surfaces an invalid transition of a closed referral as a 400 naming /status', async () => {
+      const pc = partnerCenter();
       pc.simulator.update(ids[0], { status: 'Closed', substatus: 'Declined' });
       const { eTag } = (await pc.client.getReferral(ids[0]))!;
       const error = await failureOf(pc.client.patchReferral(ids[0], ACCEPT, eTag));
@@ -100,6 +98,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('reads the referral again when the service answers 204 without it', async () => {
+      const pc = partnerCenter();
       const { eTag } = (await pc.client.getReferral(ids[0]))!;
       const plainFetch: typeof fetch = (input, init) => {
         const headers = new Headers(init?.headers);

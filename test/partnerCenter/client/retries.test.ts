@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
 import { PartnerCenterClient } from '../../../bot/partnerCenter/client';
 import type { AccessTokenProvider } from '../../../bot/partnerCenter/tokens';
-import {
-  startSimulatedPartnerCenter,
-  type SimulatedPartnerCenter,
-  type SimulationOptions,
-} from '../../support/simulatedPartnerCenter';
-import { ACCEPT, apiRequestsOf, failureOf, ids, startWithStream } from './fixtures';
+import { startSimulatedPartnerCenter } from '../../support/simulatedPartnerCenter';
+import { ACCEPT, failureOf, ids, useSimulatedPartnerCenter } from './fixtures';
 
 describe('partnerCenter: the Referrals API client (against the simulator)', () => {
-  let pc: SimulatedPartnerCenter;
-  const start = async (options: SimulationOptions = {}) => {
-    pc = await startWithStream(options);
-  };
-  beforeEach(async () => start());
-  afterEach(async () => pc.stop());
-
-  /** The API requests the simulator received (not the token endpoint's). */
-  const apiRequests = () => apiRequestsOf(pc);
+  const { partnerCenter, restart, apiRequests } = useSimulatedPartnerCenter();
 
   describe('retries', () => {
     it('waits as long as Retry-After says on 429, then succeeds', async () => {
+      const pc = partnerCenter();
       pc.simulator.throttleNext(1, 2);
       const found = await pc.client.getReferral(ids[0]);
       assert.equal((found?.referral as { id: string }).id, ids[0]);
@@ -32,8 +21,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('backs off with full jitter on 503: each wait random below a doubling ceiling', async () => {
-      await pc.stop();
-      await start({ randoms: [0.9, 0.3, 0.75], retry: { baseDelayMs: 1000, maxDelayMs: 60_000 } });
+      const pc = await restart({ randoms: [0.9, 0.3, 0.75], retry: { baseDelayMs: 1000, maxDelayMs: 60_000 } });
       pc.simulator.failNext(3, 503);
       await pc.client.getReferral(ids[0]);
       // Ceilings 1000, 2000, 4000 ms; the waits are random × ceiling.
@@ -45,8 +33,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('gives up after the last attempt, every wait within its bounds, with the last status', async () => {
-      await pc.stop();
-      await start({
+      const pc = await restart({
         randoms: [0.99, 0.99, 0.99, 0.99, 0.99],
         retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 1500 },
       });
@@ -65,6 +52,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('sends the same correlation id with every attempt of one call', async () => {
+      const pc = partnerCenter();
       pc.simulator.failNext(1, 500);
       const correlationIds: string[] = [];
       const watching: typeof fetch = (input, init) => {
@@ -85,8 +73,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('does not wait longer than its cap: a Retry-After beyond it ends the call, saying how long', async () => {
-      await pc.stop();
-      await start({ retry: { maxDelayMs: 10_000 } });
+      const pc = await restart({ retry: { maxDelayMs: 10_000 } });
       pc.simulator.throttleNext(1, 120);
       const error = await failureOf(pc.client.getReferral(ids[0]));
       assert.equal(error.status, 429);
@@ -95,6 +82,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('retries a PATCH on 503, which If-Match makes safe: it is applied once', async () => {
+      const pc = partnerCenter();
       const { eTag } = (await pc.client.getReferral(ids[0]))!;
       pc.simulator.failNext(2, 503);
       const result = await pc.client.patchReferral(ids[0], ACCEPT, eTag);
@@ -104,6 +92,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('renews an expired token once on 401 and succeeds', async () => {
+      const pc = partnerCenter();
       await pc.client.getReferral(ids[0]);
       pc.simulator.expireTokens();
       const found = await pc.client.getReferral(ids[1]);
@@ -117,6 +106,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('gives a clear error when a renewed token is refused too, after one renewal', async () => {
+      const pc = partnerCenter();
       const invalidated: (string | undefined)[] = [];
       const unusable: AccessTokenProvider = {
         getToken: async () => 'revoked-token',
@@ -141,6 +131,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('tries again when the token endpoint is unavailable for a while', async () => {
+      const pc = partnerCenter();
       pc.simulator.failTokenRequests(2, 503);
       const found = await pc.client.getReferral(ids[0]);
       assert.equal((found?.referral as { id: string }).id, ids[0]);
@@ -157,8 +148,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
     });
 
     it('passes on the token endpoint’s refusal of the secret without calling the API', async () => {
-      await pc.stop();
-      await start({ credentials: { clientSecret: 'an-expired-secret' } });
+      const pc = await restart({ credentials: { clientSecret: 'an-expired-secret' } });
       const error = await pc.client.getReferral(ids[0]).then(
         () => assert.fail('expected a refusal'),
         (e: Error) => e,
@@ -174,11 +164,11 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
         const other = await startSimulatedPartnerCenter();
         closedApiUrl = other.simulator.apiUrl;
         await other.stop();
-        await pc.stop();
-        await start({ apiUrl: closedApiUrl, retry: { maxAttempts: 3 } });
+        await restart({ apiUrl: closedApiUrl, retry: { maxAttempts: 3 } });
       });
 
       it('retries a GET, then says it could not reach Partner Center', async () => {
+        const pc = partnerCenter();
         const error = await failureOf(pc.client.getReferral(ids[0]));
         assert.equal(error.status, undefined);
         assert.match(
@@ -189,6 +179,7 @@ describe('partnerCenter: the Referrals API client (against the simulator)', () =
       });
 
       it('does not retry a PATCH it cannot know the fate of', async () => {
+        const pc = partnerCenter();
         const error = await failureOf(pc.client.patchReferral(ids[0], ACCEPT, '"e"'));
         assert.match(error.message, /could not be reached \(PATCH .+, attempt 1\)/);
         assert.deepEqual(pc.waits, []);

@@ -1,18 +1,53 @@
 import assert from 'node:assert/strict';
-import { PartnerCenterSimulator } from '../../../tools/partnerCenterSimulator';
+import { PartnerCenterSimulator, type SimulatorOptions } from '../../../tools/partnerCenterSimulator';
 import { MovableClock } from '../../support/movableClock';
 import type { WireObject } from '../../support/wireJson';
 
 const SCOPE = 'https://api.partner.microsoft.com/.default offline_access';
 
 /** A started simulator holding `referrals`, on a clock the test moves. */
-export async function startSimulator(
+async function startSimulator(
   referrals: readonly Record<string, unknown>[],
 ): Promise<{ clock: MovableClock; sim: PartnerCenterSimulator }> {
   const clock = new MovableClock();
   const sim = new PartnerCenterSimulator({ clock: clock.read, referrals });
   await sim.start();
   return { clock, sim };
+}
+
+/** A simulator suite's running simulator and clock, from `useSimulator`. */
+export interface SimulatorBench {
+  /** The running test's simulator. */
+  simulator: () => PartnerCenterSimulator;
+  /** The running test's clock, which the simulator reads. */
+  simulatorClock: () => MovableClock;
+  /** Stops the running simulator and starts one set up otherwise on the same clock; the hooks stop it after the test. */
+  restartWith: (options: Omit<SimulatorOptions, 'clock'>) => Promise<PartnerCenterSimulator>;
+}
+
+/** Registers the hooks that start a simulator holding `referrals` before each test, on a fresh clock, and stop it. */
+export function useSimulator(referrals: readonly Record<string, unknown>[]): SimulatorBench {
+  let started: { clock: MovableClock; sim: PartnerCenterSimulator } | undefined;
+  beforeEach(async () => {
+    started = undefined;
+    started = await startSimulator(referrals);
+  });
+  afterEach(async () => started?.sim.stop());
+  const current = () => {
+    assert.ok(started, 'the simulator is only there while a test runs');
+    return started;
+  };
+  return {
+    simulator: () => current().sim,
+    simulatorClock: () => current().clock,
+    restartWith: async (options) => {
+      const { clock, sim } = current();
+      await sim.stop();
+      started = { clock, sim: new PartnerCenterSimulator({ clock: clock.read, ...options }) };
+      await started.sim.start();
+      return started.sim;
+    },
+  };
 }
 
 /**

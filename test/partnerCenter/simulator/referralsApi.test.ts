@@ -1,21 +1,15 @@
 import assert from 'node:assert/strict';
-import { generateReferral, PartnerCenterSimulator } from '../../../tools/partnerCenterSimulator';
+import { generateReferral } from '../../../tools/partnerCenterSimulator';
 import { NOW } from '../../support/fixtures';
-import type { MovableClock } from '../../support/movableClock';
-import { simulatorCalls, startSimulator } from './fixtures';
+import { simulatorCalls, useSimulator } from './fixtures';
 
 describe('Partner Center simulator over HTTP', () => {
-  let clock: MovableClock;
-  let sim: PartnerCenterSimulator;
   const referral = generateReferral(1, NOW.minus({ hours: 2 }));
   const id = referral.id as string;
 
-  beforeEach(async () => {
-    ({ clock, sim } = await startSimulator([referral]));
-  });
-  afterEach(async () => sim.stop());
+  const { simulator, simulatorClock, restartWith } = useSimulator([referral]);
 
-  const { accessToken, api } = simulatorCalls(() => sim);
+  const { accessToken, api } = simulatorCalls(simulator);
 
   describe('authentication of API calls', () => {
     it('refuses a call without a bearer token, saying so', async () => {
@@ -32,6 +26,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('refuses every token issued before expireTokens()', async () => {
+      const sim = simulator();
       const token = await accessToken();
       assert.equal((await api(`/${id}`, { token })).status, 200);
       sim.expireTokens();
@@ -42,6 +37,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('refuses a token once its lifetime has passed on the simulator’s clock', async () => {
+      const clock = simulatorClock();
       const token = await accessToken();
       clock.advance({ seconds: 3599 });
       assert.equal((await api(`/${id}`, { token })).status, 200);
@@ -52,6 +48,7 @@ describe('Partner Center simulator over HTTP', () => {
 
   describe('referrals', () => {
     it('serves one referral with its eTag in the body and the ETag header', async () => {
+      const sim = simulator();
       const answer = await api(`/${id}`);
       assert.equal(answer.status, 200);
       assert.equal(answer.body?.id, id);
@@ -80,19 +77,17 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('writes an absolute nextLink on the origin asked, or the one it is told', async () => {
+      let sim = simulator();
       sim.add(generateReferral(2, NOW));
       const own = await api('?$top=1');
       assert.ok(
         own.body?.['@odata.nextLink'].startsWith(`${sim.apiUrl}?$top=1&$skiptoken=`),
         own.body?.['@odata.nextLink'],
       );
-      await sim.stop();
-      sim = new PartnerCenterSimulator({
-        clock: clock.read,
+      sim = await restartWith({
         referrals: [referral, generateReferral(2, NOW)],
         nextLinkOrigin: 'https://api.partner.microsoft.com',
       });
-      await sim.start();
       const told = await api('?$top=1');
       assert.match(
         told.body?.['@odata.nextLink'],
@@ -101,13 +96,10 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('serves at most servedPageSize referrals a page, whatever $top asks, with a link to the rest', async () => {
-      await sim.stop();
-      sim = new PartnerCenterSimulator({
-        clock: clock.read,
+      const sim = await restartWith({
         referrals: [referral, generateReferral(2, NOW), generateReferral(3, NOW)],
         servedPageSize: 2,
       });
-      await sim.start();
       const first = await api('?$top=100');
       assert.equal(first.body?.value.length, 2);
       const rest = await api(String(first.body?.['@odata.nextLink']).slice(sim.apiUrl.length));
@@ -130,6 +122,9 @@ describe('Partner Center simulator over HTTP', () => {
     ]);
 
     it('answers 204 with the new ETag unless the representation is asked for, stamping the simulator’s time', async () => {
+      const clock = simulatorClock();
+
+      const sim = simulator();
       clock.advance({ minutes: 5 });
       const answer = await api(`/${id}`, {
         method: 'PATCH',
@@ -145,6 +140,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('checks If-Match when sent, quoted or not, or *', async () => {
+      const sim = simulator();
       const { eTag } = sim.get(id)!;
       const stale = await api(`/${id}`, {
         method: 'PATCH',

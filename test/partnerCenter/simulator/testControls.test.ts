@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { generateReferral, PartnerCenterSimulator, type ReferralChange } from '../../../tools/partnerCenterSimulator';
+import { generateReferral, type ReferralChange } from '../../../tools/partnerCenterSimulator';
 import { NOW } from '../../support/fixtures';
-import type { MovableClock } from '../../support/movableClock';
-import { simulatorCalls, startSimulator } from './fixtures';
+import { simulatorCalls, useSimulator } from './fixtures';
 
 describe('Partner Center simulator over HTTP', () => {
-  let clock: MovableClock;
-  let sim: PartnerCenterSimulator;
   const referral = generateReferral(1, NOW.minus({ hours: 2 }));
   const id = referral.id as string;
 
-  beforeEach(async () => {
-    ({ clock, sim } = await startSimulator([referral]));
-  });
-  afterEach(async () => sim.stop());
+  const { simulator, simulatorClock, restartWith } = useSimulator([referral]);
 
-  const { redeem, grant, accessToken, api } = simulatorCalls(() => sim);
+  const { redeem, grant, accessToken, api } = simulatorCalls(simulator);
 
   describe('controls for tests', () => {
     it('throttles the next requests with Retry-After, then serves again', async () => {
+      const sim = simulator();
       const token = await accessToken();
       sim.throttleNext(2, 7);
       for (let i = 0; i < 2; i++) {
@@ -31,6 +26,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('fails the next requests with a 5xx or a refusal, then serves again; token requests are not failed', async () => {
+      const sim = simulator();
       sim.failNext(1, 502);
       sim.failNext(1, 403);
       const token = await accessToken();
@@ -42,6 +38,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('fails token requests on demand, as Entra answers an outage', async () => {
+      const sim = simulator();
       sim.failTokenRequests(1);
       const failed = await redeem(grant());
       assert.equal(failed.status, 503);
@@ -50,6 +47,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('logs every request with its query and status', async () => {
+      const sim = simulator();
       const token = await accessToken();
       await api("?$filter=status eq 'New'&$top=5", { token });
       assert.deepEqual(
@@ -62,6 +60,9 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('changes a referral as in the portal: merged, with a new eTag and updatedDateTime', async () => {
+      const clock = simulatorClock();
+
+      const sim = simulator();
       const before = sim.get(id)!;
       clock.advance({ hours: 1 });
       const after = sim.update(id, { details: { dealValue: 99_000 }, favorite: true });
@@ -79,6 +80,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('tells listeners of every referral added or changed, by the API or the portal', async () => {
+      const sim = simulator();
       const changes: ReferralChange[] = [];
       const stop = sim.onChange((change) => changes.push(change));
       const added = sim.add(generateReferral(5, NOW));
@@ -102,10 +104,9 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('hands requests it does not serve to extraRoutes (e.g. a certificate), else 404', async () => {
+      let sim = simulator();
       assert.equal((await fetch(`${sim.url}/certificates/webhook.cer`)).status, 404);
-      await sim.stop();
-      sim = new PartnerCenterSimulator({
-        clock: clock.read,
+      sim = await restartWith({
         extraRoutes: (req, res) => {
           if (req.url !== '/certificates/webhook.cer') return false;
           res.writeHead(200, { 'content-type': 'application/pkix-cert' });
@@ -113,7 +114,6 @@ describe('Partner Center simulator over HTTP', () => {
           return true;
         },
       });
-      await sim.start();
       const served = await fetch(`${sim.url}/certificates/webhook.cer`);
       assert.equal(served.status, 200);
       assert.equal(await served.text(), 'certificate bytes');

@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import { generateReferral, PartnerCenterSimulator } from '../../../tools/partnerCenterSimulator';
+import { generateReferral } from '../../../tools/partnerCenterSimulator';
 import { NOW } from '../../support/fixtures';
-import type { MovableClock } from '../../support/movableClock';
-import { simulatorCalls, startSimulator } from './fixtures';
+import { simulatorCalls, useSimulator } from './fixtures';
 
 describe('Partner Center simulator over HTTP', () => {
-  let clock: MovableClock;
-  let sim: PartnerCenterSimulator;
   const referral = generateReferral(1, NOW.minus({ hours: 2 }));
 
-  beforeEach(async () => {
-    ({ clock, sim } = await startSimulator([referral]));
-  });
-  afterEach(async () => sim.stop());
+  const { simulator, restartWith } = useSimulator([referral]);
 
-  const { tokenUrl, redeem, grant } = simulatorCalls(() => sim);
+  const { tokenUrl, redeem, grant } = simulatorCalls(simulator);
 
   describe('token endpoint (stand-in for Entra ID)', () => {
     it('redeems the refresh token for a Partner Center access token and a new refresh token', async () => {
+      const sim = simulator();
       const { status, body } = await redeem(grant());
       assert.equal(status, 200);
       assert.equal(body.token_type, 'Bearer');
@@ -37,6 +32,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('keeps an older refresh token working after rotation, as Entra does, until revoked', async () => {
+      const sim = simulator();
       await redeem(grant());
       assert.equal((await redeem(grant())).status, 200);
       sim.revokeRefreshToken(sim.credentials.refreshToken);
@@ -46,9 +42,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('with single-use refresh tokens, refuses one once it was redeemed, and takes its successor', async () => {
-      await sim.stop();
-      sim = new PartnerCenterSimulator({ clock: clock.read, singleUseRefreshTokens: true });
-      await sim.start();
+      await restartWith({ singleUseRefreshTokens: true });
       const first = await redeem(grant());
       assert.equal(first.status, 200);
       const again = await redeem(grant());
@@ -59,6 +53,7 @@ describe('Partner Center simulator over HTTP', () => {
     });
 
     it('gives a new refresh token for a new sign-in, working beside the earlier ones', async () => {
+      const sim = simulator();
       const signedIn = sim.signIn();
       assert.notEqual(signedIn, sim.credentials.refreshToken);
       assert.equal((await redeem(grant({ refresh_token: signedIn }))).status, 200);

@@ -1,27 +1,20 @@
 import assert from 'node:assert/strict';
-import { generateReferral, type PartnerCenterSimulator } from '../../../tools/partnerCenterSimulator';
+import { generateReferral } from '../../../tools/partnerCenterSimulator';
 import { DEVICE_LOGIN_PATH } from '../../../tools/partnerCenterSimulator/simulator';
 import { NOW } from '../../support/fixtures';
-import { MovableClock } from '../../support/movableClock';
-import { startControlledSimulator } from '../../support/controlledSimulator';
-import { onboardingCalls, REFERRALS_SCOPE, WEBHOOK_SCOPE } from './fixtures';
+import { onboardingCalls, REFERRALS_SCOPE, useOnboardingSimulator, WEBHOOK_SCOPE } from './fixtures';
 
 /** The parts of the simulator that onboarding uses: device-code sign-in, and the webhook registration API. */
 describe('Partner Center simulator: signing in with a device code, and the webhook registration API', () => {
-  let clock: MovableClock;
-  let sim: PartnerCenterSimulator;
   const referral = generateReferral(1, NOW);
 
-  beforeEach(async () => {
-    clock = new MovableClock();
-    sim = await startControlledSimulator({ clock: clock.read, referrals: [referral] });
-  });
-  afterEach(async () => sim.stop());
+  const { simulator, simulatorClock } = useOnboardingSimulator([referral]);
 
-  const { askDeviceCode, poll, redeem, call } = onboardingCalls(() => sim);
+  const { askDeviceCode, poll, redeem, call } = onboardingCalls(simulator);
 
   describe('device code sign-in (stand-in for Entra ID)', () => {
     it('gives a device code, a user code, the page to enter it at, and Entra’s lifetime and interval', async () => {
+      const sim = simulator();
       const { status, body } = await askDeviceCode();
       assert.equal(status, 200);
       assert.match(body.user_code, /^[B-Z2-9]{9}$/);
@@ -37,6 +30,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('refuses an unknown app, a scope of no Partner Center resource or of two, and a GET', async () => {
+      const sim = simulator();
       assert.equal((await askDeviceCode(REFERRALS_SCOPE, 'another-app')).body.error, 'unauthorized_client');
       assert.equal((await askDeviceCode('https://graph.microsoft.com/.default')).body.error, 'invalid_scope');
       assert.equal((await askDeviceCode(`${REFERRALS_SCOPE} ${WEBHOOK_SCOPE}`)).body.error, 'invalid_scope');
@@ -46,6 +40,9 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('answers pending, slow_down to a poll within the interval (which grows by 5 s), then tokens once', async () => {
+      const clock = simulatorClock();
+
+      const sim = simulator();
       const { body: code } = await askDeviceCode();
       clock.advance({ seconds: 5 });
       assert.equal((await poll(code.device_code)).body.error, 'authorization_pending');
@@ -79,6 +76,9 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('hands out no refresh token without offline_access, as Entra does', async () => {
+      const clock = simulatorClock();
+
+      const sim = simulator();
       const { body: code } = await askDeviceCode('https://api.partner.microsoft.com/.default');
       sim.answerSignIn(code.user_code, 'approve');
       clock.advance({ seconds: 5 });
@@ -88,6 +88,9 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('answers declined, expired, an unknown device code, and a wrong client secret as Entra does', async () => {
+      const clock = simulatorClock();
+
+      const sim = simulator();
       const { body: declined } = await askDeviceCode();
       const { body: expiring } = await askDeviceCode();
       sim.answerSignIn(declined.user_code, 'decline');
@@ -103,6 +106,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('plays the user at its verification page over HTTP, naming what is wrong in the request', async () => {
+      const sim = simulator();
       const { body: code } = await askDeviceCode();
       const page = (body: unknown) =>
         fetch(`${sim.url}${DEVICE_LOGIN_PATH}`, { method: 'POST', body: JSON.stringify(body) });

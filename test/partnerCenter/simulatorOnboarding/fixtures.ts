@@ -1,9 +1,36 @@
+import assert from 'node:assert/strict';
 import type { PartnerCenterSimulator } from '../../../tools/partnerCenterSimulator';
+import { startControlledSimulator } from '../../support/controlledSimulator';
+import { MovableClock } from '../../support/movableClock';
 import type { WireObject } from '../../support/wireJson';
 
 export const REFERRALS_SCOPE = 'https://api.partner.microsoft.com/.default offline_access';
 export const WEBHOOK_SCOPE = 'https://api.partnercenter.microsoft.com/user_impersonation';
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+/** An onboarding suite's running simulator and clock, from `useOnboardingSimulator`. */
+export interface OnboardingBench {
+  /** The running test's simulator. */
+  simulator: () => PartnerCenterSimulator;
+  /** The running test's clock, which the simulator reads. */
+  simulatorClock: () => MovableClock;
+}
+
+/** Registers the hooks that start a simulator holding `referrals` before each test, on a fresh clock, and stop it. */
+export function useOnboardingSimulator(referrals: Record<string, unknown>[]): OnboardingBench {
+  let started: { clock: MovableClock; sim: PartnerCenterSimulator } | undefined;
+  beforeEach(async () => {
+    started = undefined;
+    const clock = new MovableClock();
+    started = { clock, sim: await startControlledSimulator({ clock: clock.read, referrals }) };
+  });
+  afterEach(async () => started?.sim.stop());
+  const current = () => {
+    assert.ok(started, 'the simulator is only there while a test runs');
+    return started;
+  };
+  return { simulator: () => current().sim, simulatorClock: () => current().clock };
+}
 
 /**
  * Calls to the simulator over HTTP as onboarding makes them: device codes and tokens from its stand-in for Entra ID,

@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import { generateReferral, type PartnerCenterSimulator } from '../../../tools/partnerCenterSimulator';
+import { generateReferral } from '../../../tools/partnerCenterSimulator';
 import { sharedTestPki } from '../../../tools/partnerCenterSimulator/certificates';
 import { WebhookSubscription } from '../../../tools/partnerCenterSimulator/webhookSubscription';
 import { NOW } from '../../support/fixtures';
-import { MovableClock } from '../../support/movableClock';
-import { startControlledSimulator } from '../../support/controlledSimulator';
-import { onboardingCalls, REFERRALS_SCOPE, WEBHOOK_SCOPE } from './fixtures';
+import { onboardingCalls, REFERRALS_SCOPE, useOnboardingSimulator, WEBHOOK_SCOPE } from './fixtures';
 
 /** The parts of the simulator that onboarding uses: device-code sign-in, and the webhook registration API. */
 describe('Partner Center simulator: signing in with a device code, and the webhook registration API', () => {
-  let clock: MovableClock;
-  let sim: PartnerCenterSimulator;
   const referral = generateReferral(1, NOW);
 
-  beforeEach(async () => {
-    clock = new MovableClock();
-    sim = await startControlledSimulator({ clock: clock.read, referrals: [referral] });
-  });
-  afterEach(async () => sim.stop());
+  const { simulator, simulatorClock } = useOnboardingSimulator([referral]);
 
-  const { redeem, call } = onboardingCalls(() => sim);
+  const { redeem, call } = onboardingCalls(simulator);
 
   describe('webhook registration API', () => {
     let token: string;
@@ -32,10 +24,12 @@ describe('Partner Center simulator: signing in with a device code, and the webho
       });
 
     beforeEach(async () => {
+      const sim = simulator();
       token = (await redeem(sim.credentials.refreshToken, WEBHOOK_SCOPE)).body.access_token;
     });
 
     it('takes only tokens for api.partnercenter.microsoft.com, and the Referrals API not those', async () => {
+      const sim = simulator();
       const referralsToken = (await redeem(sim.credentials.refreshToken, REFERRALS_SCOPE)).body.access_token;
       const refused = await call(registration, referralsToken);
       assert.equal(refused.status, 401);
@@ -47,6 +41,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('creates one registration with POST (409 for a second), changes it with PUT (404 without one)', async () => {
+      const sim = simulator();
       assert.equal((await send('GET', registration)).status, 404);
       assert.equal(
         (await send('PUT', registration, { WebhookUrl: 'https://desk.example.com/e', WebhookEvents: ['test-created'] }))
@@ -103,6 +98,9 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('sends a test event only for a registration with test-created, two a minute, when it can sign one', async () => {
+      const clock = simulatorClock();
+
+      const sim = simulator();
       const validation = `${registration}/validationEvents`;
       assert.equal((await send('POST', validation)).status, 404, 'no registration yet');
       sim.registerWebhook('https://desk.example.com/e', ['referral-created']);
@@ -142,6 +140,7 @@ describe('Partner Center simulator: signing in with a device code, and the webho
     });
 
     it('delivers a signed test event to the registered URL, recording each attempt (nobody listens here)', async () => {
+      const sim = simulator();
       const subscription = new WebhookSubscription(sim, { certificate: sharedTestPki(), sleep: async () => undefined });
       try {
         sim.registerWebhook('http://127.0.0.1:9/nobody-listens');

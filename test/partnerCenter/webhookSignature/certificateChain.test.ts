@@ -2,41 +2,11 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 import type { WebhookVerifierOptions } from '../../../bot/partnerCenter/webhookSignature';
-import { issueLeaf, type SigningCertificate, type TestPki } from '../../../tools/partnerCenterSimulator/certificates';
-import { CertificateServer } from '../../support/certificateServer';
-import {
-  at,
-  BODY,
-  NOW,
-  refusal,
-  serveGenuineCertificates,
-  signedHeaders,
-  signingCertificates,
-  testVerifier,
-} from './fixtures';
+import { issueLeaf, type SigningCertificate } from '../../../tools/partnerCenterSimulator/certificates';
+import { at, BODY, refusal, signedHeaders, useCertificateServer } from './fixtures';
 
 describe('Partner Center webhook signatures', () => {
-  let pki: TestPki;
-  let wrongIssuer: SigningCertificate;
-  let expired: SigningCertificate;
-  let only2026: SigningCertificate;
-  let untrusted: SigningCertificate;
-  const server = new CertificateServer();
-  let now = NOW;
-
-  const verifier = (options: Partial<WebhookVerifierOptions> = {}) => testVerifier(pki, () => now, options);
-
-  before(async () => {
-    ({ pki, wrongIssuer, expired, only2026, untrusted } = signingCertificates());
-    await server.start();
-  });
-
-  after(() => server.stop());
-
-  beforeEach(() => {
-    now = NOW;
-    serveGenuineCertificates(server, pki);
-  });
+  const { server, certificates, setNow, verifier } = useCertificateServer();
 
   describe('the certificate and its chain', () => {
     const deliverySignedBy = async (
@@ -49,6 +19,7 @@ describe('Partner Center webhook signatures', () => {
     };
 
     it('refuses a certificate from an authority that is not trusted', async () => {
+      const { untrusted } = certificates();
       const result = refusal(await deliverySignedBy(untrusted, '/untrusted.pem'));
       assert.equal(result.reason, 'chain-not-trusted');
       assert.match(
@@ -58,6 +29,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('refuses a lone certificate whose intermediate neither came with it nor is trusted', async () => {
+      const { pki } = certificates();
       const result = refusal(
         await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/leaf.cer'))),
       );
@@ -69,6 +41,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it("trusts Node's bundled roots by default, which do not include the test root", async () => {
+      const { pki } = certificates();
       const result = refusal(
         await verifier({ trustAnchors: undefined }).verify(
           BODY,
@@ -80,36 +53,40 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('refuses an expired certificate', async () => {
+      const { expired } = certificates();
       const result = refusal(await deliverySignedBy(expired, '/expired.pem'));
       assert.equal(result.reason, 'certificate-expired');
       assert.equal(result.message, 'the signing certificate expired on 2019-12-31T23:59:59.000Z');
     });
 
     it('checks validity at the injected clock: valid during 2026, expired after, not yet valid before', async () => {
+      const { only2026 } = certificates();
       server.answers.set('/2026.pem', { file: only2026.bundlePem });
       const headers = signedHeaders(BODY, only2026.privateKey, server.url('/2026.pem'));
       const v = verifier({ cacheTtlMs: 0 });
       assert.deepEqual(await v.verify(BODY, headers), { ok: true });
-      now = at('2027-03-01T00:00:00Z');
+      setNow(at('2027-03-01T00:00:00Z'));
       assert.equal(refusal(await v.verify(BODY, headers)).reason, 'certificate-expired');
-      now = at('2025-06-01T00:00:00Z');
+      setNow(at('2025-06-01T00:00:00Z'));
       const early = refusal(await v.verify(BODY, headers));
       assert.equal(early.reason, 'certificate-not-yet-valid');
       assert.equal(early.message, 'the signing certificate is not valid before 2026-01-01T00:00:00.000Z');
     });
 
     it('refuses a certificate once the intermediate in its chain has expired', async () => {
+      const { pki } = certificates();
       // The test authority's CAs are valid through 2049; a leaf issued until 2060 outlives them.
       const outliving = issueLeaf(pki, {
         validity: { validFrom: at('2026-01-01T00:00:00Z'), validTo: at('2060-01-01T00:00:00Z') },
       });
-      now = at('2055-01-01T00:00:00Z');
+      setNow(at('2055-01-01T00:00:00Z'));
       const result = refusal(await deliverySignedBy(outliving, '/outliving.pem'));
       assert.equal(result.reason, 'certificate-expired');
       assert.equal(result.message, '"Microsoft Test Signing CA" in its chain expired on 2049-12-31T23:59:59.000Z');
     });
 
     it('refuses a chain through a certificate that may sign certificates but is not a CA', async () => {
+      const { pki } = certificates();
       // forge signs in pure JavaScript here: two certificates, a fraction of a second.
       const forgeKey = () => {
         const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -170,6 +147,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('refuses a certificate whose issuer does not name Microsoft, and takes another expected issuer when told', async () => {
+      const { wrongIssuer } = certificates();
       const result = refusal(await deliverySignedBy(wrongIssuer, '/contoso.pem'));
       assert.equal(result.reason, 'wrong-issuer');
       assert.match(

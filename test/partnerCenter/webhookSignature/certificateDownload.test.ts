@@ -1,42 +1,15 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WebhookVerifierOptions } from '../../../bot/partnerCenter/webhookSignature';
-import { issueLeaf, type SigningCertificate, type TestPki } from '../../../tools/partnerCenterSimulator/certificates';
-import { CertificateServer } from '../../support/certificateServer';
-import {
-  at,
-  BODY,
-  NOW,
-  refusal,
-  serveGenuineCertificates,
-  signedHeaders,
-  signingCertificates,
-  testVerifier,
-} from './fixtures';
+import { issueLeaf } from '../../../tools/partnerCenterSimulator/certificates';
+import { at, BODY, NOW, refusal, signedHeaders, useCertificateServer } from './fixtures';
 
 describe('Partner Center webhook signatures', () => {
-  let pki: TestPki;
-  let only2026: SigningCertificate;
-  const server = new CertificateServer();
-  let now = NOW;
-
-  const verifier = (options: Partial<WebhookVerifierOptions> = {}) => testVerifier(pki, () => now, options);
-
-  before(async () => {
-    ({ pki, only2026 } = signingCertificates());
-    await server.start();
-  });
-
-  after(() => server.stop());
-
-  beforeEach(() => {
-    now = NOW;
-    serveGenuineCertificates(server, pki);
-  });
+  const { server, certificates, setNow, verifier } = useCertificateServer();
 
   describe('downloading the certificate', () => {
     it('says so when the server answers 404', async () => {
+      const { pki } = certificates();
       const result = refusal(
         await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/gone.cer'))),
       );
@@ -48,6 +21,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('says so when the server closes the connection', async () => {
+      const { pki } = certificates();
       server.answers.set('/closes.cer', 'close');
       const result = refusal(
         await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/closes.cer'))),
@@ -57,6 +31,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('says so when nothing listens', async () => {
+      const { pki } = certificates();
       const closed = createServer();
       await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
       const port = (closed.address() as AddressInfo).port;
@@ -69,6 +44,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('refuses a file larger than the limit', async () => {
+      const { pki } = certificates();
       server.answers.set('/huge.pem', { file: Buffer.alloc(70 * 1024, 'A') });
       const result = refusal(
         await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/huge.pem'))),
@@ -85,6 +61,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('refuses a file that holds no certificate, or a broken PEM block', async () => {
+      const { pki } = certificates();
       server.answers.set('/garbage.cer', { file: Buffer.from('this is not a certificate') });
       const garbage = refusal(
         await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/garbage.cer'))),
@@ -103,7 +80,7 @@ describe('Partner Center webhook signatures', () => {
   });
 
   describe('caching downloads', () => {
-    const headersFor = (path: string) => signedHeaders(BODY, pki.privateKey, server.url(path));
+    const headersFor = (path: string) => signedHeaders(BODY, certificates().pki.privateKey, server.url(path));
 
     it('downloads once for two deliveries, and once for a burst of concurrent ones', async () => {
       const v = verifier();
@@ -122,15 +99,16 @@ describe('Partner Center webhook signatures', () => {
     it('downloads again once the cached file is older than the cache time', async () => {
       const v = verifier({ cacheTtlMs: 10 * 60_000 });
       await v.verify(BODY, headersFor('/bundle.pem'));
-      now = NOW.plus({ minutes: 9 });
+      setNow(NOW.plus({ minutes: 9 }));
       await v.verify(BODY, headersFor('/bundle.pem'));
       assert.equal(server.downloadsOf('/bundle.pem'), 1);
-      now = NOW.plus({ minutes: 10 });
+      setNow(NOW.plus({ minutes: 10 }));
       assert.deepEqual(await v.verify(BODY, headersFor('/bundle.pem')), { ok: true });
       assert.equal(server.downloadsOf('/bundle.pem'), 2);
     });
 
     it('does not remember a failed download', async () => {
+      const { pki } = certificates();
       const v = verifier();
       server.answers.set('/later.pem', { status: 503 });
       assert.equal(refusal(await v.verify(BODY, headersFor('/later.pem'))).reason, 'download-failed');
@@ -140,6 +118,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('holds a bounded number of certificate URLs, dropping the oldest', async () => {
+      const { pki } = certificates();
       const v = verifier({ cacheMaxEntries: 2 });
       for (const path of ['/a.pem', '/b.pem', '/c.pem']) server.answers.set(path, { file: pki.bundlePem });
       for (const path of ['/a.pem', '/b.pem', '/c.pem', '/c.pem', '/b.pem', '/a.pem'])
@@ -151,6 +130,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('downloads a renewed certificate behind the same URL once the cached one stops matching', async () => {
+      const { pki } = certificates();
       const renewed = issueLeaf(pki);
       const v = verifier();
       server.answers.set('/rotating.pem', { file: pki.bundlePem });
@@ -158,7 +138,7 @@ describe('Partner Center webhook signatures', () => {
       server.answers.set('/rotating.pem', { file: renewed.bundlePem });
       const signedByRenewed = signedHeaders(BODY, renewed.privateKey, server.url('/rotating.pem'));
 
-      now = NOW.plus({ seconds: 30 });
+      setNow(NOW.plus({ seconds: 30 }));
       assert.equal(refusal(await v.verify(BODY, signedByRenewed)).reason, 'signature-mismatch');
       assert.equal(
         server.downloadsOf('/rotating.pem'),
@@ -166,7 +146,7 @@ describe('Partner Center webhook signatures', () => {
         'a mismatch soon after the download does not download again',
       );
 
-      now = NOW.plus({ minutes: 2 });
+      setNow(NOW.plus({ minutes: 2 }));
       assert.deepEqual(await v.verify(BODY, signedByRenewed), { ok: true });
       assert.equal(server.downloadsOf('/rotating.pem'), 2);
       assert.deepEqual(await v.verify(BODY, signedByRenewed), { ok: true });
@@ -174,12 +154,13 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('shares one new download among a burst of deliveries signed with the renewed certificate', async () => {
+      const { pki } = certificates();
       const renewed = issueLeaf(pki);
       const v = verifier();
       server.answers.set('/burst.pem', { file: pki.bundlePem });
       await v.verify(BODY, headersFor('/burst.pem'));
       server.answers.set('/burst.pem', { file: renewed.bundlePem });
-      now = NOW.plus({ minutes: 2 });
+      setNow(NOW.plus({ minutes: 2 }));
       const burst = await Promise.all(
         Array.from({ length: 5 }, () =>
           v.verify(BODY, signedHeaders(BODY, renewed.privateKey, server.url('/burst.pem'))),
@@ -193,14 +174,15 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('downloads again when the cached certificate has expired, in case it was renewed', async () => {
+      const { pki, only2026 } = certificates();
       server.answers.set('/renewing.pem', { file: only2026.bundlePem });
       const v = verifier({ cacheTtlMs: 24 * 60 * 60_000 });
-      now = at('2026-12-31T23:00:00Z');
+      setNow(at('2026-12-31T23:00:00Z'));
       assert.deepEqual(await v.verify(BODY, signedHeaders(BODY, only2026.privateKey, server.url('/renewing.pem'))), {
         ok: true,
       });
       server.answers.set('/renewing.pem', { file: pki.bundlePem });
-      now = at('2027-01-01T00:30:00Z');
+      setNow(at('2027-01-01T00:30:00Z'));
       assert.deepEqual(await v.verify(BODY, headersFor('/renewing.pem')), { ok: true });
       assert.equal(server.downloadsOf('/renewing.pem'), 2);
     });

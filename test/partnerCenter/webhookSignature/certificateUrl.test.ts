@@ -1,39 +1,14 @@
 import assert from 'node:assert/strict';
 import { checkCertificateUrl, hostIsAllowed } from '../../../bot/partnerCenter/certificateUrl';
-import { WebhookVerifier, type WebhookVerifierOptions } from '../../../bot/partnerCenter/webhookSignature';
-import type { TestPki } from '../../../tools/partnerCenterSimulator/certificates';
-import { CertificateServer } from '../../support/certificateServer';
-import {
-  BODY,
-  NOW,
-  refusal,
-  serveGenuineCertificates,
-  signedHeaders,
-  signingCertificates,
-  testVerifier,
-} from './fixtures';
+import { WebhookVerifier } from '../../../bot/partnerCenter/webhookSignature';
+import { BODY, refusal, signedHeaders, useCertificateServer } from './fixtures';
 
 describe('Partner Center webhook signatures', () => {
-  let pki: TestPki;
-  const server = new CertificateServer();
-  let now = NOW;
-
-  const verifier = (options: Partial<WebhookVerifierOptions> = {}) => testVerifier(pki, () => now, options);
-
-  before(async () => {
-    ({ pki } = signingCertificates());
-    await server.start();
-  });
-
-  after(() => server.stop());
-
-  beforeEach(() => {
-    now = NOW;
-    serveGenuineCertificates(server, pki);
-  });
+  const { server, certificates, verifier } = useCertificateServer();
 
   describe('where the certificate may come from', () => {
     it('refuses a host that is not allowed before making any request', async () => {
+      const { pki } = certificates();
       const result = refusal(
         await verifier({ allowedHosts: ['localhost'] }).verify(
           BODY,
@@ -46,6 +21,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('refuses http unless insecure http was allowed, before making any request', async () => {
+      const { pki } = certificates();
       const result = refusal(
         await verifier({ allowInsecureHttp: false }).verify(
           BODY,

@@ -1,50 +1,20 @@
 import assert from 'node:assert/strict';
-import type {
-  WebhookHeaders,
-  WebhookRefusalReason,
-  WebhookVerifierOptions,
-} from '../../../bot/partnerCenter/webhookSignature';
-import type { SigningCertificate, TestPki } from '../../../tools/partnerCenterSimulator/certificates';
-import { CertificateServer } from '../../support/certificateServer';
-import {
-  BODY,
-  NOW,
-  refusal,
-  serveGenuineCertificates,
-  signatureOf,
-  signedHeaders,
-  signingCertificates,
-  testVerifier,
-} from './fixtures';
+import type { WebhookHeaders, WebhookRefusalReason } from '../../../bot/partnerCenter/webhookSignature';
+import { BODY, refusal, signatureOf, signedHeaders, useCertificateServer } from './fixtures';
 
 describe('Partner Center webhook signatures', () => {
-  let pki: TestPki;
-  let wrongIssuer: SigningCertificate;
-  const server = new CertificateServer();
-  let now = NOW;
-
-  const verifier = (options: Partial<WebhookVerifierOptions> = {}) => testVerifier(pki, () => now, options);
-
-  before(async () => {
-    ({ pki, wrongIssuer } = signingCertificates());
-    await server.start();
-  });
-
-  after(() => server.stop());
-
-  beforeEach(() => {
-    now = NOW;
-    serveGenuineCertificates(server, pki);
-  });
+  const { server, certificates, verifier } = useCertificateServer();
 
   describe('a genuine delivery', () => {
     it('passes with Authorization: Signature and a PEM bundle of leaf and intermediate', async () => {
+      const { pki } = certificates();
       const result = await verifier().verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem')));
       assert.deepEqual(result, { ok: true });
       assert.deepEqual(server.requests, ['GET /bundle.pem']);
     });
 
     it('passes with the signature in x-ms-signature, bare or with the Signature scheme', async () => {
+      const { pki } = certificates();
       const headers = { 'x-ms-certificate-url': server.url('/bundle.pem'), 'x-ms-signature-algorithm': 'rsa-sha256' };
       const v = verifier();
       assert.deepEqual(await v.verify(BODY, { ...headers, 'x-ms-signature': signatureOf(BODY, pki.privateKey) }), {
@@ -57,6 +27,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('reads header names in any case, as a simulator or proxy may spell them', async () => {
+      const { pki } = certificates();
       const headers = {
         Authorization: `Signature ${signatureOf(BODY, pki.privateKey)}`,
         'X-MS-Certificate-Url': server.url('/bundle.pem'),
@@ -66,6 +37,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('passes with a DER certificate alone when its intermediate is a trust anchor', async () => {
+      const { pki } = certificates();
       const result = await verifier({ trustAnchors: [pki.root, pki.intermediate] }).verify(
         BODY,
         signedHeaders(BODY, pki.privateKey, server.url('/leaf.cer')),
@@ -74,6 +46,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('passes with a single PEM certificate when its intermediate is a trust anchor', async () => {
+      const { pki } = certificates();
       const result = await verifier({ trustAnchors: [pki.intermediate] }).verify(
         BODY,
         signedHeaders(BODY, pki.privateKey, server.url('/leaf.pem')),
@@ -82,6 +55,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('checks the raw UTF-8 bytes of the body', async () => {
+      const { pki } = certificates();
       const body = Buffer.from('{"EventName":"referral-created","note":"Müller & Søn – 東京"}', 'utf8');
       assert.deepEqual(await verifier().verify(body, signedHeaders(body, pki.privateKey, server.url('/bundle.pem'))), {
         ok: true,
@@ -91,6 +65,7 @@ describe('Partner Center webhook signatures', () => {
 
   describe('a forged or altered delivery', () => {
     it('is refused when one byte of the body changed', async () => {
+      const { pki } = certificates();
       const headers = signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem'));
       const altered = Buffer.from(BODY);
       altered[20] ^= 0x01;
@@ -100,6 +75,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it("is refused when signed by another key than the certificate's", async () => {
+      const { wrongIssuer } = certificates();
       const result = refusal(
         await verifier().verify(BODY, signedHeaders(BODY, wrongIssuer.privateKey, server.url('/bundle.pem'))),
       );

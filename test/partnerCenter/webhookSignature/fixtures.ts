@@ -16,7 +16,7 @@ import {
   type SigningCertificate,
   type TestPki,
 } from '../../../tools/partnerCenterSimulator/certificates';
-import type { CertificateServer } from '../../support/certificateServer';
+import { CertificateServer } from '../../support/certificateServer';
 
 /** When the verifiers check certificates, unless a test moves its clock. */
 export const NOW = DateTime.fromISO('2026-06-01T12:00:00Z', { zone: 'utc' });
@@ -67,7 +67,7 @@ let made: SigningCertificates | undefined;
  * Made on the first call, from a suite's before hook (issuing leaves generates keys: too slow for loading a file),
  * then shared by every suite of the run: certificates do not change.
  */
-export function signingCertificates(): SigningCertificates {
+function signingCertificates(): SigningCertificates {
   if (made) return made;
   const pki = sharedTestPki();
   made = {
@@ -83,7 +83,7 @@ export function signingCertificates(): SigningCertificates {
 }
 
 /** Before each test: forgets the requests so far, and serves the test authority's certificate as bundle, DER, PEM. */
-export function serveGenuineCertificates(server: CertificateServer, pki: TestPki): void {
+function serveGenuineCertificates(server: CertificateServer, pki: TestPki): void {
   server.requests.length = 0;
   server.answers.clear();
   server.answers.set('/bundle.pem', { file: pki.bundlePem });
@@ -92,7 +92,7 @@ export function serveGenuineCertificates(server: CertificateServer, pki: TestPki
 }
 
 /** A verifier that takes certificates from the local server over http, trusting the test root, at `clock`. */
-export function testVerifier(
+function testVerifier(
   pki: TestPki,
   clock: () => DateTime,
   options: Partial<WebhookVerifierOptions> = {},
@@ -104,4 +104,45 @@ export function testVerifier(
     clock,
     ...options,
   });
+}
+
+/** What a webhook signature suite works with; `useCertificateServer` registers the hooks that keep it ready. */
+export interface SignatureBench {
+  /** Serves the test authority's certificates (see `serveGenuineCertificates`) and records the requests. */
+  server: CertificateServer;
+  /** The test authority and its leaves; only after the suite's before hook. */
+  certificates: () => SigningCertificates;
+  /** The verifiers' clock: NOW at the start of every test. */
+  now: () => DateTime;
+  /** Moves the verifiers' clock for the rest of the test. */
+  setNow: (next: DateTime) => void;
+  /** A verifier against the local server, at the test's clock. */
+  verifier: (options?: Partial<WebhookVerifierOptions>) => WebhookVerifier;
+}
+
+/**
+ * Registers the hooks of a webhook signature suite: the certificate server starts before it and stops after, and each
+ * test starts at NOW with the genuine certificates served and no requests recorded.
+ */
+export function useCertificateServer(): SignatureBench {
+  const server = new CertificateServer();
+  let now: DateTime = NOW;
+  before(async () => {
+    signingCertificates();
+    await server.start();
+  });
+  after(() => server.stop());
+  beforeEach(() => {
+    now = NOW;
+    serveGenuineCertificates(server, signingCertificates().pki);
+  });
+  return {
+    server,
+    certificates: signingCertificates,
+    now: () => now,
+    setNow: (next) => {
+      now = next;
+    },
+    verifier: (options = {}) => testVerifier(signingCertificates().pki, () => now, options),
+  };
 }

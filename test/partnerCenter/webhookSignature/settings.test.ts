@@ -6,26 +6,10 @@ import { rootCertificates } from 'node:tls';
 import { ConfigError, loadConfig } from '../../../bot/config/config';
 import { loadTrustAnchors } from '../../../bot/config/trustAnchors';
 import { webhookVerifierFrom } from '../../../bot/partnerCenter/webhookSignature';
-import type { TestPki } from '../../../tools/partnerCenterSimulator/certificates';
-import { CertificateServer } from '../../support/certificateServer';
-import { BODY, NOW, refusal, serveGenuineCertificates, signedHeaders, signingCertificates } from './fixtures';
+import { BODY, refusal, signedHeaders, useCertificateServer } from './fixtures';
 
 describe('Partner Center webhook signatures', () => {
-  let pki: TestPki;
-  const server = new CertificateServer();
-  let now = NOW;
-
-  before(async () => {
-    ({ pki } = signingCertificates());
-    await server.start();
-  });
-
-  after(() => server.stop());
-
-  beforeEach(() => {
-    now = NOW;
-    serveGenuineCertificates(server, pki);
-  });
+  const { server, certificates, now } = useCertificateServer();
 
   describe('settings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trust-anchors-'));
@@ -35,6 +19,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('reads every certificate of a PEM file', () => {
+      const { pki } = certificates();
       const file = join(dir, 'anchors.pem');
       writeFileSync(file, `${pki.rootPem}\n${pki.intermediatePem}`);
       assert.deepEqual(
@@ -44,6 +29,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('stops start-up naming PARTNER_CENTER_TRUST_ANCHORS for an unreadable file, a file without PEM, or a broken certificate', () => {
+      const { pki } = certificates();
       const notPem = join(dir, 'anchors.der');
       writeFileSync(notPem, pki.leafDer);
       const broken = join(dir, 'broken.pem');
@@ -66,6 +52,7 @@ describe('Partner Center webhook signatures', () => {
     });
 
     it('builds the verifier the settings describe', async () => {
+      const { pki } = certificates();
       const file = join(dir, 'root.pem');
       writeFileSync(file, pki.rootPem);
       const config = loadConfig({
@@ -73,7 +60,7 @@ describe('Partner Center webhook signatures', () => {
         PARTNER_CENTER_TRUST_ANCHORS: file,
         PARTNER_CENTER_CERTIFICATE_ISSUER: 'Test Signing',
       });
-      const v = webhookVerifierFrom(config, { allowInsecureHttp: true, clock: () => now });
+      const v = webhookVerifierFrom(config, { allowInsecureHttp: true, clock: now });
       assert.deepEqual(
         await v.verify(BODY, signedHeaders(BODY, pki.privateKey, server.url('/bundle.pem', 'localhost'))),
         { ok: true },
@@ -88,7 +75,7 @@ describe('Partner Center webhook signatures', () => {
         }),
         {
           allowInsecureHttp: true,
-          clock: () => now,
+          clock: now,
         },
       );
       assert.equal(

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import type { OutboxRepository } from '../../../bot/store/outboxRepository';
-import { at, dueTaskIn, freshOutbox } from './fixtures';
+import { at, useFreshOutbox } from './fixtures';
 
 describe('store: OutboxRepository', () => {
-  let outbox: OutboxRepository;
-
-  beforeEach(async () => {
-    outbox = await freshOutbox();
-  });
-
-  const dueTask = (referralId: string, now?: string) => dueTaskIn(outbox, referralId, now);
+  const { outboxOf, dueTask } = useFreshOutbox();
 
   describe('claim', () => {
     it('lets exactly one of two workers claim the same task', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const [seenByA, seenByB] = await Promise.all([dueTask('r-1', at(1)), dueTask('r-1', at(1))]);
 
@@ -26,6 +20,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('lets exactly one of ten workers claim the same task', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const seen = await dueTask('r-1', at(1));
       const results = await Promise.all(Array.from({ length: 10 }, () => outbox.claim({ ...seen }, at(1), at(6))));
@@ -33,6 +28,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('refuses a task whose lease has not run out, and allows it afterwards', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       assert.ok(await outbox.claim(await dueTask('r-1', at(1)), at(1), at(6)));
 
@@ -44,6 +40,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('refuses a task read before it changed', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const stale = await dueTask('r-1', at(1));
       await outbox.enqueue('r-1', at(1));
@@ -51,6 +48,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('refuses a task that was completed meanwhile', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const seen = await dueTask('r-1', at(1));
       const claimed = await outbox.claim(seen, at(1), at(6));
@@ -62,6 +60,7 @@ describe('store: OutboxRepository', () => {
 
   describe('renewClaim', () => {
     it('keeps the task from other workers past the first claim, and completes it with the renewed version', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const claimed = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
       assert.equal(await outbox.renewClaim(claimed, at(3)), true);
@@ -77,6 +76,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('is refused once another worker took the task over after the claim ran out', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const first = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
       const second = await outbox.claim(await dueTask('r-1', at(2)), at(2), at(3));
@@ -87,6 +87,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('is refused once the task was released or completed', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.enqueue('r-2', at(0));
       const released = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
@@ -100,6 +101,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('keeps the claim of a task enqueued again meanwhile, which is then released to be done again, not removed', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const claimed = (await outbox.claim(await dueTask('r-1', at(1)), at(1), at(2)))!;
       await outbox.enqueue('r-1', at(1.5));

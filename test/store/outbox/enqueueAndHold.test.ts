@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import type { OutboxRepository } from '../../../bot/store/outboxRepository';
-import { at, dueTaskIn, freshOutbox } from './fixtures';
+import { at, useFreshOutbox } from './fixtures';
 
 describe('store: OutboxRepository', () => {
-  let outbox: OutboxRepository;
-
-  beforeEach(async () => {
-    outbox = await freshOutbox();
-  });
-
-  const dueTask = (referralId: string, now?: string) => dueTaskIn(outbox, referralId, now);
+  const { outboxOf, dueTask } = useFreshOutbox();
 
   describe('enqueue and due', () => {
     it('returns nothing when nothing was enqueued', async () => {
+      const outbox = outboxOf();
       assert.deepEqual(await outbox.due(at(1_000_000)), []);
       assert.deepEqual(await outbox.unrouted(), []);
     });
 
     it('returns the tasks due by now, oldest due first', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-3', at(2));
       await outbox.enqueue('r-1', at(0));
       await outbox.enqueue('r-2', at(1));
@@ -35,6 +30,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('describes a fresh task', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const task = await dueTask('r-1');
       assert.equal(task.enqueuedAt, at(0));
@@ -47,6 +43,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('keeps one task per referral; enqueueing again makes it due at the new time', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.enqueue('r-1', at(3));
 
@@ -59,6 +56,7 @@ describe('store: OutboxRepository', () => {
 
   describe('hold and dropHeld', () => {
     it('makes a task that is not due before the hold runs out, until it is enqueued', async () => {
+      const outbox = outboxOf();
       const held = await outbox.hold('r-1', at(0), at(5));
 
       assert.equal(held.created, true);
@@ -69,6 +67,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('holds a task that was there, parked or due, without making another', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.park(await dueTask('r-1', at(1)));
 
@@ -81,6 +80,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('drops the task it made, but not one enqueued since', async () => {
+      const outbox = outboxOf();
       await outbox.dropHeld(await outbox.hold('r-1', at(0), at(5)));
       assert.deepEqual(await outbox.due('9999-01-01T00:00:00.000Z'), []);
 

@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import type { OutboxRepository } from '../../../bot/store/outboxRepository';
-import { at, dueTaskIn, freshOutbox } from './fixtures';
+import { at, useFreshOutbox } from './fixtures';
 
 describe('store: OutboxRepository', () => {
-  let outbox: OutboxRepository;
-
-  beforeEach(async () => {
-    outbox = await freshOutbox();
-  });
-
-  const dueTask = (referralId: string, now?: string) => dueTaskIn(outbox, referralId, now);
+  const { outboxOf, dueTask } = useFreshOutbox();
 
   describe('complete', () => {
     it('deletes a finished task', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.enqueue('r-2', at(0));
       const claimed = await outbox.claim(await dueTask('r-1', at(1)), at(1), at(6));
@@ -28,6 +22,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('keeps a task enqueued again while it was worked on, released and due again', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const claimed = await outbox.claim(await dueTask('r-1', at(1)), at(1), at(6));
       assert.ok(claimed);
@@ -42,6 +37,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('does nothing for a task that is already gone', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const claimed = await outbox.claim(await dueTask('r-1', at(1)), at(1), at(6));
       assert.ok(claimed);
@@ -53,6 +49,7 @@ describe('store: OutboxRepository', () => {
 
   describe('retryLater', () => {
     it('moves dueAt, counts the attempt, keeps the error and releases the claim', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const claimed = await outbox.claim(await dueTask('r-1', at(1)), at(1), at(6));
       assert.ok(claimed);
@@ -69,6 +66,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('counts every attempt', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       for (let attempt = 1; attempt <= 3; attempt++) {
         const now = at(attempt * 10);
@@ -82,12 +80,14 @@ describe('store: OutboxRepository', () => {
     });
 
     it('keeps at most 1,000 characters of the error', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.retryLater(await dueTask('r-1', at(1)), at(2), 'e'.repeat(5_000));
       assert.equal((await dueTask('r-1', at(2))).lastError.length, 1_000);
     });
 
     it('starts counting afresh when the referral is enqueued again', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.retryLater(await dueTask('r-1', at(1)), at(30), 'boom');
       await outbox.enqueue('r-1', at(2));
@@ -98,6 +98,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('does not bring back a task that was completed meanwhile', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       const seen = await dueTask('r-1', at(1));
       const claimed = await outbox.claim(seen, at(1), at(6));
@@ -112,6 +113,7 @@ describe('store: OutboxRepository', () => {
 
   describe('park', () => {
     it('moves a task out of due() and into unrouted()', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.enqueue('r-2', at(0));
       const claimed = await outbox.claim(await dueTask('r-1', at(1)), at(1), at(6));
@@ -137,6 +139,7 @@ describe('store: OutboxRepository', () => {
     });
 
     it('brings a parked task back when it is enqueued again', async () => {
+      const outbox = outboxOf();
       await outbox.enqueue('r-1', at(0));
       await outbox.park(await dueTask('r-1', at(1)));
       await outbox.enqueue('r-1', at(5));

@@ -57,25 +57,54 @@ export async function rejectsWithConflict(promise: Promise<unknown>): Promise<vo
 }
 
 /** A repository over an empty referrals table in fresh storage, and the table, to look at what it wrote. */
-export async function freshRepository(): Promise<{ repo: ReferralRepository; table: TableClient }> {
+async function freshRepository(): Promise<{ repo: ReferralRepository; table: TableClient }> {
   const { storage } = await freshStorage();
   const table = storage.client('referrals');
   return { repo: new ReferralRepository(table), table };
 }
 
 /** The referral as stored, failing the test when there is none. */
-export async function storedIn(repo: ReferralRepository, id = ID): Promise<StoredReferral> {
+async function storedIn(repo: ReferralRepository, id = ID): Promise<StoredReferral> {
   const found = await repo.get(id);
   assert.ok(found, `referral ${id} should be stored`);
   return found;
 }
 
 /** Stores the referral as it arrived from Partner Center and returns it as stored. */
-export async function createArrivedIn(
-  repo: ReferralRepository,
-  referral: Referral = richReferral(),
-): Promise<StoredReferral> {
+async function createArrivedIn(repo: ReferralRepository, referral: Referral = richReferral()): Promise<StoredReferral> {
   const { record, event } = arrival(referral, NOW);
   assert.equal(await repo.create(record, event), true);
   return storedIn(repo, referral.id);
+}
+
+/** What a ReferralRepository suite works with; `useFreshRepository` registers the hook that renews it. */
+export interface FreshRepository {
+  /** The running test's repository, over an empty referrals table. */
+  repository: () => ReferralRepository;
+  /** The running test's referrals table, to look at what the repository wrote. */
+  table: () => TableClient;
+  /** The referral as stored, failing the test when there is none. */
+  stored: (id?: string) => Promise<StoredReferral>;
+  /** Stores the referral as it arrived from Partner Center and returns it as stored. */
+  createArrived: (referral?: Referral) => Promise<StoredReferral>;
+}
+
+/** Registers the hook that gives each test a repository over an empty referrals table in fresh storage. */
+export function useFreshRepository(): FreshRepository {
+  let fresh: { repo: ReferralRepository; table: TableClient } | undefined;
+  beforeEach(async () => {
+    fresh = undefined;
+    fresh = await freshRepository();
+  });
+  const current = () => {
+    assert.ok(fresh, 'the repository is only there while a test runs');
+    return fresh;
+  };
+  const repository = () => current().repo;
+  return {
+    repository,
+    table: () => current().table,
+    stored: (id) => storedIn(repository(), id),
+    createArrived: (referral) => createArrivedIn(repository(), referral),
+  };
 }

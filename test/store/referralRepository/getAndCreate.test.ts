@@ -1,26 +1,20 @@
 import assert from 'node:assert/strict';
 import { arrival } from '../../../bot/domain/incoming';
-import type { Referral, ReferralRecord } from '../../../bot/domain/referral';
-import { type ReferralRepository } from '../../../bot/store/referralRepository';
+import type { ReferralRecord } from '../../../bot/domain/referral';
 import { NOW } from '../../support/fixtures';
-import { ALICE, ID, createArrivedIn, freshRepository, richReferral, storedIn } from './fixtures';
+import { ALICE, ID, richReferral, useFreshRepository } from './fixtures';
 
 describe('store: ReferralRepository', () => {
-  let repo: ReferralRepository;
-
-  beforeEach(async () => {
-    ({ repo } = await freshRepository());
-  });
-
-  const stored = (id?: string) => storedIn(repo, id);
-  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+  const { repository, stored, createArrived } = useFreshRepository();
 
   describe('get and create', () => {
     it('returns null for an unknown id', async () => {
+      const repo = repository();
       assert.equal(await repo.get('no-such-referral'), null);
     });
 
     it('round-trips the whole record, extra fields included', async () => {
+      const repo = repository();
       const record: ReferralRecord = {
         referral: richReferral(),
         desk: {
@@ -42,6 +36,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('refuses to create an existing id and stores no second arrival event', async () => {
+      const repo = repository();
       const first = await createArrived();
       const again = arrival(richReferral({ name: 'A second delivery' }), NOW.plus({ minutes: 5 }));
 
@@ -56,6 +51,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('keeps referrals apart', async () => {
+      const repo = repository();
       await createArrived(richReferral({ id: 'r-1', name: 'One' }));
       await createArrived(richReferral({ id: 'r-10', name: 'Ten' }));
       assert.equal((await stored('r-1')).record.referral.name, 'One');

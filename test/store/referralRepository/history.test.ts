@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { PARTNER_CENTER_ACTOR } from '../../../bot/domain/incoming';
-import type { Referral } from '../../../bot/domain/referral';
-import { type ReferralRepository } from '../../../bot/store/referralRepository';
-import { ID, change, createArrivedIn, freshRepository } from './fixtures';
+import { change, ID, useFreshRepository } from './fixtures';
 
 describe('store: ReferralRepository', () => {
-  let repo: ReferralRepository;
-
-  beforeEach(async () => {
-    ({ repo } = await freshRepository());
-  });
-
-  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+  const { repository, createArrived } = useFreshRepository();
 
   describe('history', () => {
     it('returns the events oldest first, past revision 9', async () => {
+      const repo = repository();
       let current = await createArrived();
       for (let i = 0; i < 11; i++) {
         const next = change(current.record, `Name ${i}`);

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import type { TableClient } from '@azure/data-tables';
 import { arrival } from '../../../bot/domain/incoming';
-import type { Referral } from '../../../bot/domain/referral';
 import { MAX_REFERRAL_JSON_CHARS } from '../../../bot/store/entityLimits';
-import { type ReferralRepository } from '../../../bot/store/referralRepository';
 import { REFERRAL_ROW } from '../../../bot/store/tables';
 import { NOW } from '../../support/fixtures';
-import { ID, change, createArrivedIn, freshRepository, richReferral, storedIn } from './fixtures';
+import { change, ID, richReferral, useFreshRepository } from './fixtures';
 
 describe('store: ReferralRepository', () => {
-  let repo: ReferralRepository;
-  let table: TableClient;
-
-  beforeEach(async () => {
-    ({ repo, table } = await freshRepository());
-  });
-
-  const stored = (id?: string) => storedIn(repo, id);
-  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+  const { repository, table, stored, createArrived } = useFreshRepository();
 
   describe('large referrals', () => {
     async function rawEntity(id = ID): Promise<Record<string, unknown>> {
-      return await table.getEntity(id, REFERRAL_ROW);
+      return await table().getEntity(id, REFERRAL_ROW);
     }
     const jsonProperties = (entity: Record<string, unknown>) =>
       Object.keys(entity)
@@ -44,6 +33,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('leaves no stale chunk after the referral shrinks', async () => {
+      const repo = repository();
       const big = await createArrived(richReferral({ details: { notes: 'x'.repeat(65_000) } }));
       assert.equal((await rawEntity()).chunks, 3);
 
@@ -74,6 +64,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('refuses a referral too large to store, storing nothing', async () => {
+      const repo = repository();
       const referral = richReferral({ details: { notes: 'y'.repeat(MAX_REFERRAL_JSON_CHARS) } });
       const { record, event } = arrival(referral, NOW);
       await assert.rejects(repo.create(record, event), RangeError);

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import { arrival } from '../../../bot/domain/incoming';
-import type { Referral } from '../../../bot/domain/referral';
 import { ConflictError } from '../../../bot/store/errors';
-import { type ReferralRepository } from '../../../bot/store/referralRepository';
 import { NOW } from '../../support/fixtures';
-import { ID, change, createArrivedIn, freshRepository, rejectsWithConflict, storedIn } from './fixtures';
+import { change, ID, rejectsWithConflict, useFreshRepository } from './fixtures';
 
 describe('store: ReferralRepository', () => {
-  let repo: ReferralRepository;
-
-  beforeEach(async () => {
-    ({ repo } = await freshRepository());
-  });
-
-  const stored = (id?: string) => storedIn(repo, id);
-  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+  const { repository, stored, createArrived } = useFreshRepository();
 
   describe('save', () => {
     it('replaces the record, adds the event and returns the new ETag', async () => {
+      const repo = repository();
       const first = await createArrived();
       const next = change(first.record, 'Renamed');
 
@@ -32,6 +24,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('accepts a chain of saves, each from the result of the previous one', async () => {
+      const repo = repository();
       let current = await createArrived();
       for (const name of ['Two', 'Three', 'Four']) {
         const next = change(current.record, name);
@@ -43,6 +36,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('throws ConflictError on a stale ETag and writes neither the referral nor the event', async () => {
+      const repo = repository();
       const read = await createArrived();
       const winner = change(read.record, 'Winner');
       await repo.save(read, winner.record, winner.event);
@@ -63,6 +57,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('throws ConflictError when the event of that revision is already stored', async () => {
+      const repo = repository();
       const read = await createArrived();
       const winner = change(read.record, 'Winner');
       const saved = await repo.save(read, winner.record, winner.event);
@@ -78,6 +73,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('lets exactly one of 20 concurrent saves from the same read succeed', async () => {
+      const repo = repository();
       const read = await createArrived();
       const changes = Array.from({ length: 20 }, (_, i) => change(read.record, `Writer ${i}`));
 
@@ -96,6 +92,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('lets exactly one of 20 concurrent saves succeed even when their events would not collide', async () => {
+      const repo = repository();
       const read = await createArrived();
       const changes = Array.from({ length: 20 }, (_, i) => change(read.record, `Writer ${i}`, 100 + i));
 

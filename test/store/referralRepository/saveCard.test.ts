@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import type { Referral } from '../../../bot/domain/referral';
-import { type ReferralRepository, type CardLocation } from '../../../bot/store/referralRepository';
-import { ID, change, createArrivedIn, freshRepository, rejectsWithConflict, storedIn } from './fixtures';
+import { type CardLocation } from '../../../bot/store/referralRepository';
+import { change, ID, rejectsWithConflict, useFreshRepository } from './fixtures';
 
 describe('store: ReferralRepository', () => {
-  let repo: ReferralRepository;
-
-  beforeEach(async () => {
-    ({ repo } = await freshRepository());
-  });
-
-  const stored = (id?: string) => storedIn(repo, id);
-  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+  const { repository, stored, createArrived } = useFreshRepository();
 
   describe('saveCard', () => {
     const CARD: CardLocation = { conversationId: '19:emea@thread.tacv2', activityId: '1732356000000', revision: 1 };
 
     it('records where the card is', async () => {
+      const repo = repository();
       const read = await createArrived();
       const saved = await repo.saveCard(read, CARD);
 
@@ -29,6 +22,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('throws ConflictError on a stale ETag and keeps the stored card', async () => {
+      const repo = repository();
       const read = await createArrived();
       await repo.saveCard(read, CARD);
 
@@ -38,6 +32,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('throws ConflictError when the referral changed since it was read', async () => {
+      const repo = repository();
       const read = await createArrived();
       const next = change(read.record, 'Changed');
       await repo.save(read, next.record, next.event);
@@ -46,6 +41,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('keeps the card location through a later save', async () => {
+      const repo = repository();
       const read = await createArrived();
       const withCard = await repo.saveCard(read, CARD);
       const next = change(withCard.record, 'Renamed');
@@ -59,6 +55,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('keeps the card location through a save from a fresh read', async () => {
+      const repo = repository();
       const read = await createArrived();
       await repo.saveCard(read, CARD);
       const fresh = await stored();
@@ -68,6 +65,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('refuses a save from a read taken before the card was recorded', async () => {
+      const repo = repository();
       const read = await createArrived();
       await repo.saveCard(read, CARD);
       const next = change(read.record, 'Stale');

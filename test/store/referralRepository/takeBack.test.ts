@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { arrival } from '../../../bot/domain/incoming';
-import type { Referral } from '../../../bot/domain/referral';
-import { type ReferralRepository } from '../../../bot/store/referralRepository';
 import { NOW } from '../../support/fixtures';
-import { ID, change, createArrivedIn, freshRepository, richReferral, storedIn } from './fixtures';
+import { change, ID, richReferral, useFreshRepository } from './fixtures';
 
 describe('store: ReferralRepository', () => {
-  let repo: ReferralRepository;
-
-  beforeEach(async () => {
-    ({ repo } = await freshRepository());
-  });
-
-  const stored = (id?: string) => storedIn(repo, id);
-  const createArrived = (referral?: Referral) => createArrivedIn(repo, referral);
+  const { repository, stored, createArrived } = useFreshRepository();
 
   describe('takeBack', () => {
     it('removes a new referral with its arrival event, so it can be created again', async () => {
+      const repo = repository();
       const { record, event } = arrival(richReferral(), NOW);
       assert.equal(await repo.create(record, event), true);
 
@@ -28,6 +20,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it("puts a changed referral back as it was, its card included, and removes the change's event", async () => {
+      const repo = repository();
       const card = { conversationId: '19:emea@thread.tacv2', activityId: '1732356000000', revision: 1 };
       const read = await repo.saveCard(await createArrived(), card);
       const next = change(read.record, 'Renamed');
@@ -45,6 +38,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('leaves a referral that changed since as it is, and says whether the change was ever stored', async () => {
+      const repo = repository();
       const read = await createArrived();
       const next = change(read.record, 'Renamed');
       const saved = await repo.save(read, next.record, next.event);
@@ -64,6 +58,7 @@ describe('store: ReferralRepository', () => {
     });
 
     it('leaves a new referral whose card was posted meanwhile', async () => {
+      const repo = repository();
       const { record, event } = arrival(richReferral(), NOW);
       await repo.create(record, event);
       await repo.saveCard(await stored(), {

@@ -1,6 +1,7 @@
+import assert from 'node:assert/strict';
 import { runWebhooks } from '../../../tools/partnerCenter/webhooks';
 import { MovableClock } from '../../support/movableClock';
-import type { PartnerCenterHarness } from '../../support/partnerCenterHarness';
+import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
 import { RecordingIo } from '../../support/recordingIo';
 
 const REFERRAL_EVENTS = [
@@ -12,6 +13,33 @@ const REFERRAL_EVENTS = [
 
 /** The events the command registers the desk for. */
 export const DESK_EVENTS = [...REFERRAL_EVENTS, 'test-created'];
+
+/** A test's desk, not yet registered for Partner Center's webhooks, from `useUnregisteredDesk`. */
+export interface UnregisteredDesk {
+  /** Starts the test's desk with these settings, which the hooks stop after the test. */
+  startDesk: (env?: Record<string, string>) => Promise<PartnerCenterHarness>;
+  /** The desk the running test started. */
+  desk: () => PartnerCenterHarness;
+}
+
+/** Registers the hook that stops the desk a test started; the test starts it, with the settings it needs. */
+export function useUnregisteredDesk(): UnregisteredDesk {
+  let pc: PartnerCenterHarness | undefined;
+  afterEach(async () => {
+    await pc?.stop();
+    pc = undefined;
+  });
+  return {
+    startDesk: async (env = {}) => {
+      pc = await new PartnerCenterHarness(env, { registered: false }).start();
+      return pc;
+    },
+    desk: () => {
+      assert.ok(pc, 'the test has not started its desk');
+      return pc;
+    },
+  };
+}
 
 /** The command run against the simulator's webhook API, and what it called; `current` gives the test's desk. */
 export function webhooksCommand(current: () => PartnerCenterHarness) {

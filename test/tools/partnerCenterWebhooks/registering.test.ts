@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateReferral } from '../../../tools/partnerCenterSimulator';
-import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
-import { DESK_EVENTS, webhooksCommand } from './fixtures';
+import { DESK_EVENTS, useUnregisteredDesk, webhooksCommand } from './fixtures';
 
 /**
  * The desk running with Partner Center (the simulator) but not registered for its webhooks
@@ -9,17 +8,12 @@ import { DESK_EVENTS, webhooksCommand } from './fixtures';
  * desk over HTTP, signed, and the desk checks them as it checks every delivery.
  */
 describe('npm run partner-center:webhooks: registering the desk for Partner Center’s webhooks', () => {
-  let pc: PartnerCenterHarness;
+  const { startDesk, desk } = useUnregisteredDesk();
 
-  async function startDesk(env: Record<string, string> = {}): Promise<void> {
-    pc = await new PartnerCenterHarness(env, { registered: false }).start();
-  }
-  afterEach(async () => pc?.stop());
-
-  const { run, webhookCalls } = webhooksCommand(() => pc);
+  const { run, webhookCalls } = webhooksCommand(desk);
 
   it('registers the desk’s events at its URL, tests the delivery; referral events then reach the desk', async () => {
-    await startDesk();
+    const pc = await startDesk();
     const { code, io } = await run(['--url', pc.eventsUrl]);
     assert.equal(code, 0, io.output);
 
@@ -59,7 +53,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('changes nothing on a second run with the same URL, and still tests the delivery', async () => {
-    await startDesk();
+    const pc = await startDesk();
     assert.equal((await run(['--url', pc.eventsUrl])).code, 0);
     const before = webhookCalls().length;
     const { code, io } = await run(['--url', pc.eventsUrl]);
@@ -81,7 +75,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('moves a registration to the desk’s URL with PUT, adding its events, keeping the partner’s others', async () => {
-    await startDesk();
+    const pc = await startDesk();
     pc.simulator.registerWebhook('https://crm.example.com/partner-center', [
       'subscription-updated',
       'referral-created',
@@ -118,7 +112,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('only shows the registration with --show: no write, no test event, and no URL needed', async () => {
-    await startDesk();
+    const pc = await startDesk();
     const none = await run(['--show']);
     assert.equal(none.code, 0, none.io.output);
     assert.match(none.io.output, /webhook registration \(.*\):\n {2}none$/);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
-import { webhooksCommand } from './fixtures';
+import { useUnregisteredDesk, webhooksCommand } from './fixtures';
 
 /**
  * The desk running with Partner Center (the simulator) but not registered for its webhooks
@@ -8,17 +7,12 @@ import { webhooksCommand } from './fixtures';
  * desk over HTTP, signed, and the desk checks them as it checks every delivery.
  */
 describe('npm run partner-center:webhooks: registering the desk for Partner Center’s webhooks', () => {
-  let pc: PartnerCenterHarness;
+  const { startDesk, desk } = useUnregisteredDesk();
 
-  async function startDesk(env: Record<string, string> = {}): Promise<void> {
-    pc = await new PartnerCenterHarness(env, { registered: false }).start();
-  }
-  afterEach(async () => pc?.stop());
-
-  const { settings, run } = webhooksCommand(() => pc);
+  const { settings, run } = webhooksCommand(desk);
 
   it('refuses an http URL for another host than this machine, naming --url, before calling anything', async () => {
-    await startDesk();
+    const pc = await startDesk();
     const { code, io } = await run(['--url', 'http://desk.example.com/api/partner-center/events']);
     assert.equal(code, 2);
     assert.match(
@@ -29,7 +23,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('builds the URL from BOT_DOMAIN, and names BOT_DOMAIN when it is not a bare host name or is missing', async () => {
-    await startDesk();
+    const pc = await startDesk();
     // Nothing listens on this machine's https port: the test event finds nobody there.
     const fromDomain = await run([], settings({ BOT_DOMAIN: 'LocalHost' }));
     assert.equal(fromDomain.code, 1);
@@ -55,7 +49,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('names a missing refresh token, and the roles a 403 asks for, with Partner Center’s status and text', async () => {
-    await startDesk();
+    const pc = await startDesk();
     const missing = await run(['--url', pc.eventsUrl], settings({ PARTNER_CENTER_REFRESH_TOKEN: '' }));
     assert.equal(missing.code, 1);
     assert.match(
@@ -83,7 +77,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('asks Entra for a token of the webhook API’s own resource, with the same refresh token', async () => {
-    await startDesk();
+    const pc = await startDesk();
     await run(['--show']);
     const request = pc.simulator.tokenRequests.at(-1);
     assert.equal(request?.scope, 'https://api.partnercenter.microsoft.com/user_impersonation');

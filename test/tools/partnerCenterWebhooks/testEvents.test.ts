@@ -3,9 +3,8 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runWebhooks } from '../../../tools/partnerCenter/webhooks';
 import { MovableClock } from '../../support/movableClock';
-import { PartnerCenterHarness } from '../../support/partnerCenterHarness';
 import { RecordingIo } from '../../support/recordingIo';
-import { webhooksCommand } from './fixtures';
+import { useUnregisteredDesk, webhooksCommand } from './fixtures';
 
 /**
  * The desk running with Partner Center (the simulator) but not registered for its webhooks
@@ -13,17 +12,12 @@ import { webhooksCommand } from './fixtures';
  * desk over HTTP, signed, and the desk checks them as it checks every delivery.
  */
 describe('npm run partner-center:webhooks: registering the desk for Partner Center’s webhooks', () => {
-  let pc: PartnerCenterHarness;
+  const { startDesk, desk } = useUnregisteredDesk();
 
-  async function startDesk(env: Record<string, string> = {}): Promise<void> {
-    pc = await new PartnerCenterHarness(env, { registered: false }).start();
-  }
-  afterEach(async () => pc?.stop());
-
-  const { settings, run } = webhooksCommand(() => pc);
+  const { settings, run } = webhooksCommand(desk);
 
   it('reports a test event the desk refused, with the answers Partner Center saw and what to check', async () => {
-    await startDesk({ PARTNER_CENTER_CERTIFICATE_HOSTS: 'certificates.example.com' });
+    const pc = await startDesk({ PARTNER_CENTER_CERTIFICATE_HOSTS: 'certificates.example.com' });
     const { code, io } = await run(['--url', pc.eventsUrl]);
     assert.equal(code, 1, io.output);
     assert.equal(pc.simulator.webhookRegistration?.url(), pc.eventsUrl, 'the registration is made all the same');
@@ -39,7 +33,7 @@ describe('npm run partner-center:webhooks: registering the desk for Partner Cent
   });
 
   it('looks again while Partner Center is still delivering, then reports the last state it saw', async () => {
-    await startDesk();
+    const pc = await startDesk();
     // A receiver that answers only when the test lets it: the delivery stays pending until then.
     const held: ServerResponse[] = [];
     let arrived!: () => void;
