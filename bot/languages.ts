@@ -6,11 +6,18 @@ export type LanguageServices = Pick<Services, 'users' | 'language' | 'strings'>;
 
 /**
  * The services as one user meets them: every sentence in their language (the one they
- * chose, else their Teams client's when the bot speaks it, else the desk's). Channel cards,
- * which many read, stay in the desk's language. The caller gets back the services it passed,
+ * chose, else their Teams client's when the bot speaks it, else the desk's). `reportedLocale`
+ * is the locale an activity of theirs brings now, ahead of the one last learned. Channel
+ * cards, which many read, stay in the desk's language. The caller gets back the services it passed,
  * whatever part of them that is, with only `strings` changed.
  */
-export async function servicesFor<S extends LanguageServices>(services: S, userId: string): Promise<S> {
-  const { strings } = CATALOGS[languageOf(await services.users.find(userId), services.language)];
+export async function servicesFor<S extends LanguageServices>(
+  services: S,
+  userId: string,
+  reportedLocale?: string,
+): Promise<S> {
+  const user = await services.users.find(userId);
+  const { strings } =
+    CATALOGS[languageOf({ language: user?.language, locale: reportedLocale ?? user?.locale }, services.language)];
   return strings === services.strings ? services : { ...services, strings };
 }

@@ -8,6 +8,7 @@ import { NOW } from '../../test/support/fixtures';
 import { USERS, botAddedToTeam, channelMessage, teamMember, type Channel } from '../../test/support/teamsActivities';
 import { startTableServer, type TableServer } from '../tableServer';
 import type { StorageCall } from './countingProxy';
+import { ServerTimes, TIMED_HEADER, type ServedSpan } from './serverTimes';
 
 /** A timed HTTP answer: its status, body and when it was sent and answered (milliseconds since the epoch). */
 export interface TimedAnswer {
@@ -15,6 +16,8 @@ export interface TimedAnswer {
   body: unknown;
   sentAt: number;
   answeredAt: number;
+  /** When the desk's HTTP server had it, from its arrival to its answer handed to the socket (see ServerTimes). */
+  served: ServedSpan;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -29,9 +32,12 @@ export class BenchDesk {
   app!: RunningApp;
   services!: Services;
   private tables!: TableServer;
+  private readonly serverTimes = new ServerTimes();
+  private requests = 0;
 
   /** `teamsLimits`: the limits the desk keeps to in sending to Teams (Teams' own by default). */
   async start(env: Record<string, string> = {}, teamsLimits?: TeamsLimits): Promise<this> {
+    this.serverTimes.start();
     this.tables = await startTableServer();
     await this.connector.start();
     const config = loadConfig({
@@ -74,24 +80,28 @@ export class BenchDesk {
   }
 
   async stop(): Promise<void> {
+    this.serverTimes.stop();
     await this.app?.stop();
     await this.connector.stop();
     this.tables?.stop();
   }
 
   private async post(path: string, body: object): Promise<TimedAnswer> {
+    const id = String(++this.requests);
     const sentAt = now();
     const response = await fetch(`${this.app.url}${path}`, {
       method: 'POST',
       body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [TIMED_HEADER]: id },
     });
     const text = await response.text();
+    const answeredAt = now();
     return {
       status: response.status,
       body: text ? (JSON.parse(text) as unknown) : undefined,
       sentAt,
-      answeredAt: now(),
+      answeredAt,
+      served: this.serverTimes.take(id) ?? { from: sentAt, to: answeredAt },
     };
   }
 

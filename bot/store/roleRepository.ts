@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ManagerGrant } from '../domain/managers';
 import { isStatus } from './errors';
+import { KeptReads } from './keptReads';
 import { encodeKey } from './tables';
 
 const MANAGERS = 'manager';
@@ -14,14 +15,33 @@ interface GrantEntity {
 const rowOf = (region: string, userId: string) => `${region}~${encodeKey(userId)}`;
 
 /**
+ * How long a process keeps the list of managers it read. Every card a user opens asks who
+ * manages its region, and grants change seldom: a grant or revoke made here counts at once,
+ * one made by another instance of the desk within this time.
+ */
+export const MANAGERS_KEPT_MS = 15_000;
+
+/**
  * Roles admins grant with commands, beside those the configuration names: one row per
  * region and manager, all in one partition, which every use reads whole (there are few).
  */
 export class RoleRepository {
-  constructor(private readonly table: TableClient) {}
+  private readonly reads: KeptReads<ManagerGrant[]>;
 
-  /** Every granted manager of every region. */
-  async managerGrants(): Promise<ManagerGrant[]> {
+  /** `now` counts milliseconds for how long the list is kept (a monotonic clock by default). */
+  constructor(
+    private readonly table: TableClient,
+    now?: () => number,
+  ) {
+    this.reads = new KeptReads(MANAGERS_KEPT_MS, now);
+  }
+
+  /** Every granted manager of every region (as read at most MANAGERS_KEPT_MS ago, see there). */
+  managerGrants(): Promise<ManagerGrant[]> {
+    return this.reads.read(MANAGERS, () => this.readGrants());
+  }
+
+  private async readGrants(): Promise<ManagerGrant[]> {
     const grants: ManagerGrant[] = [];
     for await (const entity of this.table.listEntities<GrantEntity>({
       queryOptions: { filter: odata`PartitionKey eq ${MANAGERS}` },
@@ -32,7 +52,11 @@ export class RoleRepository {
   }
 
   /** Makes the user a manager of the region; `false` when they already were (the first grant stays). */
-  async grantManager(grant: ManagerGrant): Promise<boolean> {
+  grantManager(grant: ManagerGrant): Promise<boolean> {
+    return this.reads.writing(MANAGERS, () => this.grant(grant));
+  }
+
+  private async grant(grant: ManagerGrant): Promise<boolean> {
     try {
       await this.table.createEntity<GrantEntity>({
         partitionKey: MANAGERS,
@@ -47,7 +71,11 @@ export class RoleRepository {
   }
 
   /** Takes the region from the user's managed regions; `false` when it was not granted. */
-  async revokeManager(region: string, userId: string): Promise<boolean> {
+  revokeManager(region: string, userId: string): Promise<boolean> {
+    return this.reads.writing(MANAGERS, () => this.revoke(region, userId));
+  }
+
+  private async revoke(region: string, userId: string): Promise<boolean> {
     try {
       await this.table.deleteEntity(MANAGERS, rowOf(region, userId));
       return true;

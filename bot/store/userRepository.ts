@@ -2,6 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { DigestTime } from '../domain/digestSchedule';
 import type { DirectMessageKind } from '../domain/messagePreferences';
 import { ConflictError, isStatus } from './errors';
+import { KeptReads } from './keptReads';
 import { decodeKey, encodeKey } from './tables';
 
 /** A user's chosen working hours: local times and ISO weekdays (1 = Monday … 7 = Sunday). */
@@ -61,17 +62,30 @@ type UserEntity = Omit<UserProfile, 'id' | 'hours' | 'messagesOff' | 'digestTime
   digestTime?: string;
 };
 
-/** One row per user, keyed by the actor id. */
-export class UserRepository {
-  constructor(private readonly table: TableClient) {}
+/**
+ * How long a process keeps a user's profile it read. Every click reads its user's language,
+ * and a profile changes seldom: a change made here counts at once, one made by another
+ * instance of the desk within this time.
+ */
+export const PROFILE_KEPT_MS = 60_000;
 
-  async get(id: string): Promise<UserProfile | null> {
-    try {
-      return fromEntity(await this.table.getEntity<UserEntity>(PARTITION, encodeKey(id)));
-    } catch (error) {
-      if (isStatus(error, 404)) return null;
-      throw error;
-    }
+/** One row per user, keyed by the actor id. A row read is kept a while (see KeptReads, PROFILE_KEPT_MS). */
+export class UserRepository {
+  private readonly reads: KeptReads<UserProfile | null>;
+
+  /** `now` counts milliseconds for how long a profile is kept (a monotonic clock by default). */
+  constructor(
+    private readonly table: TableClient,
+    now?: () => number,
+  ) {
+    this.reads = new KeptReads(PROFILE_KEPT_MS, now);
+  }
+
+  get(id: string): Promise<UserProfile | null> {
+    return this.reads.read(encodeKey(id), async () => {
+      const entity = await this.entity(encodeKey(id));
+      return entity ? fromEntity(entity) : null;
+    });
   }
 
   /**
@@ -91,29 +105,17 @@ export class UserRepository {
 
   /** Records what the user's activities (or a lookup) taught; other fields stay as they are. */
   async learn(id: string, fields: LearnedFields): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), ...definedOnly(fields) }, 'Merge');
+    await this.merge(id, definedOnly(fields));
   }
 
   /** The direct messages the user turned off (all others come). */
   async turnOff(id: string, messagesOff: readonly DirectMessageKind[]): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: PARTITION, rowKey: encodeKey(id), messagesOff: JSON.stringify(messagesOff) },
-      'Merge',
-    );
+    await this.merge(id, { messagesOff: JSON.stringify(messagesOff) });
   }
 
   /** The user's own choice of time zone and working hours, kept over what Teams reports. */
   async choose(id: string, choice: { timeZone: string; hours: ChosenHours }): Promise<void> {
-    await this.table.upsertEntity(
-      {
-        partitionKey: PARTITION,
-        rowKey: encodeKey(id),
-        timeZone: choice.timeZone,
-        timeZoneChosen: true,
-        hours: JSON.stringify(choice.hours),
-      },
-      'Merge',
-    );
+    await this.merge(id, { timeZone: choice.timeZone, timeZoneChosen: true, hours: JSON.stringify(choice.hours) });
   }
 
   /**
@@ -123,6 +125,10 @@ export class UserRepository {
    */
   async markWelcomed(id: string, at: string): Promise<boolean> {
     const rowKey = encodeKey(id);
+    return this.reads.writing(rowKey, () => this.welcome(id, rowKey, at));
+  }
+
+  private async welcome(id: string, rowKey: string, at: string): Promise<boolean> {
     for (let attempt = 0; attempt < WELCOME_ATTEMPTS; attempt++) {
       const current = await this.entity(rowKey);
       try {
@@ -151,20 +157,25 @@ export class UserRepository {
 
   /** The language the user chose. */
   async chooseLanguage(id: string, language: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), language }, 'Merge');
+    await this.merge(id, { language });
   }
 
   /** When the user's weekly digest comes. */
   async chooseDigestTime(id: string, time: DigestTime): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: PARTITION, rowKey: encodeKey(id), digestTime: JSON.stringify(time) },
-      'Merge',
-    );
+    await this.merge(id, { digestTime: JSON.stringify(time) });
   }
 
   /** Whether the user gets the weekly digest (`digest on` / `digest off`); other fields stay as they are. */
   async chooseDigest(id: string, on: boolean): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: PARTITION, rowKey: encodeKey(id), digestOff: !on }, 'Merge');
+    await this.merge(id, { digestOff: !on });
+  }
+
+  /** Sets the given fields of the user's row (creating it if need be); other fields stay as they are. */
+  private async merge(id: string, fields: Partial<Omit<UserEntity, 'partitionKey' | 'rowKey'>>): Promise<void> {
+    const rowKey = encodeKey(id);
+    await this.reads.writing(rowKey, () =>
+      this.table.upsertEntity({ partitionKey: PARTITION, rowKey, ...fields }, 'Merge'),
+    );
   }
 }
 

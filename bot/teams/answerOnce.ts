@@ -96,7 +96,8 @@ export class AnswerOnce {
     );
     try {
       const { response, keep } = await answering;
-      const kept = keep().finally(() => {
+      // Kept from the next turn of the event loop, once the answer is on its way: it waits for no storage call.
+      const kept = new Promise((next) => setImmediate(next)).then(keep).finally(() => {
         this.keeping.delete(kept);
         this.running.delete(key);
       });

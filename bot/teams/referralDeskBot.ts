@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -11,6 +12,7 @@ import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
 import { handlerOf, isAnsweredOnce } from './actions';
 import { lookAhead, type LookAhead } from './actions/lookAhead';
+import { AfterAnswers } from './afterAnswers';
 import { AnswerOnce, type ActionOutcome } from './answerOnce';
 import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
@@ -18,7 +20,7 @@ import { PersonalWelcome } from './personalWelcome';
 import { isPersonalChat, teamsChannelData } from './teamsChannel';
 import { validRegionCodes } from './views/linkTargets';
 import { type ConversationKind, isStorageUnavailable, type StoredReferral } from '../store';
-import { UserLearning } from './userLearning';
+import { lessonOf, UserLearning } from './userLearning';
 import { planDigest } from '../referrals';
 import { servicesFor } from '../languages';
 import type { AccessGate } from './access/accessGate';
@@ -35,8 +37,8 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private readonly learning: UserLearning;
   private readonly welcome: PersonalWelcome;
   private readonly once: AnswerOnce;
-  /** Card tasks held for clicks being let go (see letGo). */
-  private readonly lettingGo = new Set<Promise<void>>();
+  /** What clicks leave to do after their answer: card tasks to let go (see letGo), what they taught. */
+  private readonly afterAnswer: AfterAnswers;
 
   constructor(
     private readonly services: Services,
@@ -46,14 +48,25 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     super();
     this.learning = new UserLearning(services.users, services.conversations, (userId) => planDigest(services, userId));
     this.welcome = new PersonalWelcome(services);
+    this.afterAnswer = new AfterAnswers(services.log);
     this.once = new AnswerOnce(services.answeredInvokes, services.clock);
     this.onTurn(async (turn, next) => {
       const access = await this.gate.admit(turn, actorOf(turn));
       if (!access) return;
       turn.turnState.set(ACCESS, access);
       await this.refreshServiceUrls(turn);
-      await this.learning.learnFrom(turn, actorOf(turn));
+      if (turn.activity.type !== ActivityTypes.Invoke) {
+        await this.learning.learnFrom(turn, actorOf(turn));
+        return next();
+      }
+      // A click answers first: what it taught is kept after (taken now, while the turn runs).
+      const lesson = lessonOf(turn);
+      const actor = actorOf(turn);
       await next();
+      this.afterAnswer.run(
+        () => this.learning.keep(lesson, actor),
+        `what an activity of ${actor.id} taught is learned from their next one`,
+      );
     });
     this.onMessage(async (turn, next) => {
       await this.handleMessage(turn);
@@ -77,10 +90,10 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     });
   }
 
-  /** Resolves once the answers given so far are kept (see AnswerOnce), and the card tasks held for them let go. */
+  /** Resolves once the answers given so far are kept (see AnswerOnce), and what clicks left to do after them done. */
   async whenIdle(): Promise<void> {
     await this.once.whenIdle();
-    while (this.lettingGo.size > 0) await Promise.all([...this.lettingGo]);
+    await this.afterAnswer.whenIdle();
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -93,16 +106,19 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const handler = handlerOf(verb);
     if (!handler) {
       this.services.log.info(`card action refused: unknown verb ${JSON.stringify(verb).slice(0, 80)}`);
-      return messageResponse((await servicesFor(this.services, actor.id)).strings.actions.unknownAction);
+      return messageResponse(
+        (await servicesFor(this.services, actor.id, turn.activity.locale)).strings.actions.unknownAction,
+      );
     }
     // The first reads of a click go out together (the user's language, the referral it names, and
     // the claim of its id): a click waits for as few round trips to storage as it can.
     const named = referralIdIn(value.action.data);
     const firstRead = named === undefined ? undefined : handled(this.services.referrals.get(named));
     const readNamed = (id: string) => (id === named && firstRead ? firstRead : this.services.referrals.get(id));
-    const ahead = named === undefined ? undefined : lookAhead(verb, this.services, named, actor);
-    // What a click answers is for the clicking user alone: in their language.
-    const speaking = handled(servicesFor(this.services, actor.id));
+    const ahead = named === undefined ? undefined : lookAhead(handler, this.services, named, actor);
+    // What a click answers is for the clicking user alone: in their language (their client's
+    // locale as it is now, should they have chosen none: it is learned only after the answer).
+    const speaking = handled(servicesFor(this.services, actor.id, turn.activity.locale));
     const access = accessOf(turn);
     const act = async (): Promise<ActionOutcome> => {
       const services = await speaking;
@@ -137,16 +153,12 @@ export class ReferralDeskBot extends TeamsActivityHandler {
    * when the click named no stored referral.
    */
   private letGo(ahead: LookAhead, read: Promise<StoredReferral | null>): void {
-    const { outbox, cards, log } = this.services;
-    const done = (async () => {
+    const { outbox, cards } = this.services;
+    this.afterAnswer.run(async () => {
       const [task, stored] = await Promise.all([ahead.held, read]);
       if (!stored && task.created) await outbox.dropHeld(task);
       else cards.release(ahead.referralId);
-    })().catch((error: unknown) =>
-      log.error(`the card task of referral ${ahead.referralId} falls due when its hold runs out`, error),
-    );
-    this.lettingGo.add(done);
-    void done.finally(() => this.lettingGo.delete(done));
+    }, `the card task of referral ${ahead.referralId} falls due when its hold runs out`);
   }
 
   private async handleMessage(turn: TurnContext): Promise<void> {

@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { IANAZone } from 'luxon';
 import type { Actor } from '../domain/referral';
+import type { ConversationReference } from 'botbuilder';
 import type { ConversationRepository, LearnedFields, UserProfile, UserRepository } from '../store';
 import { teamsChannelData } from './teamsChannel';
 
@@ -22,17 +23,31 @@ export class UserLearning {
   ) {}
 
   async learnFrom(turn: TurnContext, actor: Actor): Promise<void> {
-    if (!turn.activity.from?.id || turn.activity.from.id === turn.activity.recipient?.id) return;
-    const fields = learnedFields(turn);
-    const signature = JSON.stringify(fields);
+    await this.keep(lessonOf(turn), actor);
+  }
+
+  /** Keeps what an activity taught (see lessonOf), once its turn may be over. */
+  async keep(lesson: Lesson | undefined, actor: Actor): Promise<void> {
+    if (!lesson) return;
+    const signature = JSON.stringify(lesson.fields);
     if (this.known.get(actor.id) === signature) return;
-    const changed = changedFields(await this.users.get(actor.id), fields);
-    if (changed.chatId)
-      await this.conversations.put('personal', changed.chatId, TurnContext.getConversationReference(turn.activity));
+    const changed = changedFields(await this.users.get(actor.id), lesson.fields);
+    if (changed.chatId) await this.conversations.put('personal', changed.chatId, lesson.reference);
     if (Object.keys(changed).length > 0) await this.users.learn(actor.id, changed);
     if (changed.timeZone) await this.zoneChanged(actor.id);
     this.known.set(actor.id, signature);
   }
+}
+
+/** What one activity teaches about its sender, taken while its turn runs; none from the bot itself. */
+export interface Lesson {
+  fields: LearnedFields;
+  reference: Partial<ConversationReference>;
+}
+
+export function lessonOf(turn: TurnContext): Lesson | undefined {
+  if (!turn.activity.from?.id || turn.activity.from.id === turn.activity.recipient?.id) return undefined;
+  return { fields: learnedFields(turn), reference: TurnContext.getConversationReference(turn.activity) };
 }
 
 function learnedFields(turn: TurnContext): LearnedFields {

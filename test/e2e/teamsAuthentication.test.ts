@@ -85,6 +85,7 @@ describe('Teams authentication (real tokens over HTTP)', () => {
       const { result: answer, printed } = await withConsoleOutput(() => click(h, USERS.alice, `Bearer ${token}`));
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       assert.equal(answer.body.value, en.actions.notFound, 'the bot ran the click');
+      await h.settle();
       assert.ok(await h.services.users.get(USERS.alice.aadObjectId), 'and learned who clicked');
       assert.equal((await click(h, USERS.alice, `Bearer ${token}`)).status, 200);
       assert.deepEqual(

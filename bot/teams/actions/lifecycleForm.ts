@@ -12,7 +12,7 @@ import { InputReader } from './inputReader';
 export function lifecycleForm(
   build: (read: InputReader, context: ActionContext<LifecycleServices>) => LifecycleCommand | Promise<LifecycleCommand>,
 ): ActionHandler<LifecycleServices> {
-  return async (context) => {
+  const handler: ActionHandler<LifecycleServices> = async (context) => {
     const read = InputReader.of(context.data);
     const referralId = read.text('referralId', { required: true, max: 128 });
     const command = await build(read, context);
@@ -26,4 +26,14 @@ export function lifecycleForm(
       ahead: context.ahead?.referralId === referralId ? context.ahead : undefined,
     });
   };
+  LIFECYCLE_FORMS.add(handler);
+  return handler;
+}
+
+/** Every handler lifecycleForm made: the ones that change the referral their click names. */
+const LIFECYCLE_FORMS = new WeakSet<ActionHandler<LifecycleServices>>();
+
+/** Whether `handler` changes the referral its click names (it was made by lifecycleForm). */
+export function changesTheReferral(handler: ActionHandler<never>): boolean {
+  return LIFECYCLE_FORMS.has(handler as ActionHandler<LifecycleServices>);
 }

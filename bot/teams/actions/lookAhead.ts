@@ -1,27 +1,10 @@
-import { VERBS } from '../../../cards/verbs';
 import type { Actor } from '../../domain/referral';
 import { holdCardTask } from '../../referrals';
 import type { Services } from '../../services';
 import type { HeldTask } from '../../store';
 import { viewerOf, type Viewing, type ViewerServices } from '../views/personalCard';
-
-/** The verbs whose handler changes the referral the action names (through its lifecycle, see lifecycleForm). */
-const CHANGES_THE_REFERRAL: ReadonlySet<string> = new Set([
-  VERBS.accept,
-  VERBS.decline,
-  VERBS.interested,
-  VERBS.noThanks,
-  VERBS.win,
-  VERBS.lose,
-  VERBS.edit,
-  VERBS.addMember,
-  VERBS.removeMember,
-  VERBS.addSolution,
-  VERBS.removeSolution,
-  VERBS.reassign,
-  VERBS.upgrade,
-  VERBS.moveCloseDate,
-]);
+import type { ActionHandler } from './actionHandler';
+import { changesTheReferral } from './lifecycleForm';
 
 /**
  * What a click that changes a referral starts as it comes in, beside the click's other first
@@ -34,14 +17,14 @@ export interface LookAhead {
   viewing: Promise<Viewing>;
 }
 
-/** What to start for a click of `verb` on the referral `referralId`: nothing unless the verb changes it. */
+/** What to start for a click `handler` answers on the referral `referralId`: nothing unless the handler changes it. */
 export function lookAhead(
-  verb: string,
+  handler: ActionHandler<never>,
   services: ViewerServices & Pick<Services, 'outbox' | 'clock'>,
   referralId: string,
   actor: Actor,
 ): LookAhead | undefined {
-  if (!CHANGES_THE_REFERRAL.has(verb)) return undefined;
+  if (!changesTheReferral(handler)) return undefined;
   const held = holdCardTask(services, referralId);
   const viewing = viewerOf(services, referralId, actor);
   // Awaited by the change, or by whoever lets the task go when the click ends otherwise.
