@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ManagerGrant } from '../../bot/domain/managers';
 import { MANAGERS_KEPT_MS, RoleRepository } from '../../bot/store/roleRepository';
+import { FavoriteRepository, STARS_KEPT_MS } from '../../bot/store/favoriteRepository';
 import { KeptReads } from '../../bot/store/keptReads';
 import { PROFILE_KEPT_MS, UserRepository } from '../../bot/store/userRepository';
 import { freshStorage } from '../support/rootHooks';
@@ -78,5 +79,20 @@ describe('store: rows kept a while once read (KeptReads)', () => {
     assert.equal((await here.get('aad-rep'))?.language, 'en');
     await here.learn('aad-rep', { locale: 'de-DE' });
     assert.equal((await here.find('aad-rep'))?.locale, 'de-DE', 'what this instance learned counts at once');
+  });
+
+  it('shows a star set through another instance within STARS_KEPT_MS, one set here at once', async () => {
+    const { storage } = await freshStorage();
+    const here = new FavoriteRepository(storage.client('favorites'), now);
+    const elsewhere = new FavoriteRepository(storage.client('favorites'), now);
+    assert.equal(await here.isFavorite('aad-rep', 'r-1'), false);
+    await elsewhere.set('aad-rep', 'r-1', true, '2026-12-01T09:00:00.000Z');
+    assert.equal(await here.isFavorite('aad-rep', 'r-1'), false, 'kept');
+    ms = STARS_KEPT_MS;
+    assert.equal(await here.isFavorite('aad-rep', 'r-1'), true);
+    await here.set('aad-rep', 'r-2', true, '2026-12-02T09:00:00.000Z');
+    assert.deepEqual(await here.list('aad-rep'), ['r-2', 'r-1'], 'newest first, the star set here at once');
+    await here.set('aad-rep', 'r-1', false, '2026-12-03T09:00:00.000Z');
+    assert.equal(await here.isFavorite('aad-rep', 'r-1'), false);
   });
 });
