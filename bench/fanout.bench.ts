@@ -101,7 +101,7 @@ export async function fanoutBenchmark(): Promise<void> {
         }),
       );
     }
-    await services.cardSync.whenIdle();
+    await services.cards.whenIdle();
     const waiting = (await services.outbox.unrouted()).length;
     console.log(
       `  ${waiting.toLocaleString('en')} referrals delivered and waiting, in ${seconds(performance.now() - started)}`,

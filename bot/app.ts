@@ -200,7 +200,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       schedule,
       reminderPolicy,
       defaultHours,
-      cardSync,
       cards: cardSync,
       messenger,
       regions,

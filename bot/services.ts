@@ -47,7 +47,8 @@ export interface Services extends UseCaseDeps {
   reminderPolicy: ReminderPolicy;
   /** Working hours of users who chose none (in their own zone once Teams told it). */
   defaultHours: WorkingHours;
-  cardSync: CardSync;
+  /** The referral cards in Teams: the use cases see it as their CardPublisher, the adapters whole. */
+  cards: CardSync;
   /** Every message to Teams outside a turn (cards, reminders) goes through it. */
   messenger: Messenger;
   regions: readonly Region[];

@@ -76,7 +76,7 @@ export class BenchDesk {
 
   /** Until every card post and update, and everything that follows a change, has been done. */
   async settle(): Promise<void> {
-    for (let round = 0; round < 3; round++) await this.services.cardSync.whenIdle();
+    for (let round = 0; round < 3; round++) await this.services.cards.whenIdle();
   }
 
   async stop(): Promise<void> {

@@ -14,7 +14,7 @@ export type ScheduledWorkServices = ChangeDeps &
   ThreadReminderServices &
   DirectReminderServices &
   WeeklyDigestServices &
-  Pick<Services, 'cardSync'>;
+  Pick<Services, 'cards'>;
 
 /**
  * Runs one piece of due work. Expiry closes an undecided referral as Expired (or Missed)
@@ -44,7 +44,7 @@ export async function runScheduledWork(
       return sendWeeklyDigest(services, work, now);
     case 'cardRefresh': {
       const owed = await stillOwed(services, work, now);
-      if (isOwed(owed)) await services.cardSync.refresh(work.referralId);
+      if (isOwed(owed)) await services.cards.refresh(work.referralId);
       return isOwed(owed) ? 'done' : owed;
     }
   }

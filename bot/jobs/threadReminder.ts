@@ -15,7 +15,7 @@ import { isOwed, stillOwed, type OwedServices } from './stillOwed';
 /** What a thread reminder uses: the work's check, the card's channel, Teams, and the card sync for its "time left". */
 export type ThreadReminderServices = OwedServices &
   IdentityServices &
-  Pick<Services, 'conversations' | 'messenger' | 'cardSync' | 'regions' | 'strings' | 'solutions'>;
+  Pick<Services, 'conversations' | 'messenger' | 'cards' | 'regions' | 'strings' | 'solutions'>;
 
 /** A reply names at most this many people, so it stays a message and not a roll call. */
 const MAX_MENTIONS = 20;
@@ -45,7 +45,7 @@ export async function sendThreadReminder(
     ? threadOf(channel, stored.card.conversationId, stored.card.activityId)
     : channel;
   await services.messenger.send(where, reminderActivity(services, stored.record, planned, mentions, now));
-  if (deadline) await services.cardSync.refresh(stored.record.referral.id);
+  if (deadline) await services.cards.refresh(stored.record.referral.id);
   return 'done';
 }
 

@@ -65,7 +65,7 @@ describe('messages Teams takes without an activity id are sent once (Azurite, Bo
 
     // Teams names the card it was clicked on; the bot never learned that id, any will do.
     await acceptAsAlice(h, CHANNELS.emea, 'activity-never-named', referralId);
-    await h.services.cardSync.refresh(referralId);
+    await h.services.cards.refresh(referralId);
     await h.settle();
 
     const stored = await h.services.referrals.get(referralId);

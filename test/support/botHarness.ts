@@ -181,9 +181,9 @@ export class BotHarness {
   async settle(): Promise<void> {
     await this.app.answersKept();
     for (let round = 0; round < 5; round++) {
-      await this.services.cardSync.whenIdle();
+      await this.services.cards.whenIdle();
       await this.services.partnerCenter?.writeBack.whenIdle();
     }
-    await this.services.cardSync.whenIdle();
+    await this.services.cards.whenIdle();
   }
 }

@@ -7,7 +7,7 @@ import { mayChangeLinks, type LinkEditingServices } from '../access/linkEditing'
 import type { Command } from './command';
 
 /** What `link` uses: who may change links, the channel's reference, the links, and the card sync for waiting cards. */
-export type LinkCommandServices = Pick<Services, 'strings' | 'regions' | 'conversations' | 'links' | 'cardSync'> &
+export type LinkCommandServices = Pick<Services, 'strings' | 'regions' | 'conversations' | 'links' | 'cards'> &
   LinkEditingServices;
 
 /**
@@ -47,7 +47,7 @@ export const link: Command<LinkCommandServices> = async (context) => {
   lines.unshift(
     strings.commands.linked(names, channel.channelName ? literal(channel.channelName) : strings.commands.thisChannel),
   );
-  const waiting = await services.cardSync.releaseUnrouted();
+  const waiting = await services.cards.releaseUnrouted();
   if (waiting > 0) lines.push(strings.commands.postingWaiting(waiting));
   await turn.sendActivity(lines.join('\n\n'));
 };

@@ -54,7 +54,7 @@ describe('POST /api/referrals (over HTTP)', () => {
       assert.match(task.lastError, /503/);
 
       h.clock.advance({ minutes: 1 });
-      h.services.cardSync.kick();
+      h.services.cards.kick();
       await h.settle();
       assert.equal(cardPosts(h.connector.calls, CHANNELS.emea.id).length, 1);
       assert.ok((await h.services.referrals.get(pcReferral().id as string))?.card);
@@ -80,7 +80,7 @@ describe('POST /api/referrals (over HTTP)', () => {
       await second.settle();
       await second.activity(channelMessage(second.serviceUrl, CHANNELS.emea, 'links'));
       second.clock.advance({ minutes: 1 });
-      second.services.cardSync.kick();
+      second.services.cards.kick();
       await second.connector.waitFor(
         (calls) => cardPosts(calls, CHANNELS.emea.id).length === 1,
         'the card posted after the restart',
