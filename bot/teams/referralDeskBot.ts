@@ -11,6 +11,7 @@ import { renderWelcomeCard } from '../../cards/welcomeCard';
 import type { Services } from '../services';
 import type { Actor } from '../domain/referral';
 import { handlerOf, isAnsweredOnce } from './actions';
+import { changesTheReferral } from './actions/lifecycleForm';
 import { lookAhead, type LookAhead } from './actions/lookAhead';
 import { AfterAnswers } from './afterAnswers';
 import { AnswerOnce, type ActionOutcome } from './answerOnce';
@@ -115,7 +116,8 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const named = referralIdIn(value.action.data);
     const firstRead = named === undefined ? undefined : handled(this.services.referrals.get(named));
     const readNamed = (id: string) => (id === named && firstRead ? firstRead : this.services.referrals.get(id));
-    const ahead = named === undefined ? undefined : lookAhead(handler, this.services, named, actor);
+    const ahead =
+      named !== undefined && changesTheReferral(handler) ? lookAhead(this.services, named, actor) : undefined;
     // What a click answers is for the clicking user alone: in their language (their client's
     // locale as it is now, should they have chosen none: it is learned only after the answer).
     const speaking = handled(servicesFor(this.services, actor.id, turn.activity.locale));

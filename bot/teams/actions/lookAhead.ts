@@ -3,8 +3,6 @@ import { holdCardTask } from '../../referrals';
 import type { Services } from '../../services';
 import type { HeldTask } from '../../store';
 import { viewerOf, type Viewing, type ViewerServices } from '../views/personalCard';
-import type { ActionHandler } from './actionHandler';
-import { changesTheReferral } from './lifecycleForm';
 
 /**
  * What a click that changes a referral starts as it comes in, beside the click's other first
@@ -17,14 +15,12 @@ export interface LookAhead {
   viewing: Promise<Viewing>;
 }
 
-/** What to start for a click `handler` answers on the referral `referralId`: nothing unless the handler changes it. */
+/** Starts what a click that changes the referral `referralId` needs first (see changesTheReferral). */
 export function lookAhead(
-  handler: ActionHandler<never>,
   services: ViewerServices & Pick<Services, 'outbox' | 'clock'>,
   referralId: string,
   actor: Actor,
-): LookAhead | undefined {
-  if (!changesTheReferral(handler)) return undefined;
+): LookAhead {
   const held = holdCardTask(services, referralId);
   const viewing = viewerOf(services, referralId, actor);
   // Awaited by the change, or by whoever lets the task go when the click ends otherwise.
