@@ -3,7 +3,7 @@ import { isDomainError, type DomainError } from '../domain/errors';
 import { decide } from '../domain/lifecycle';
 import type { Authority } from '../domain/permissions';
 import type { Actor, ReferralRecord } from '../domain/referral';
-import { ConflictError, type HeldTask, type StoredReferral } from '../store';
+import { ConflictError, type ClickId, type HeldTask, type StoredReferral } from '../store';
 import { holdCardTask } from './cardTasks';
 import type { UseCaseDeps } from './ports';
 
@@ -17,6 +17,8 @@ const BACKOFF_STEP_MS = 15;
 
 export type ChangeOutcome =
   | { kind: 'changed'; record: ReferralRecord }
+  /** The click (see ChangeStart.click) was made before, and saved its change: the referral as it is now. */
+  | { kind: 'repeated'; record: ReferralRecord }
   | { kind: 'refused'; error: DomainError; current: ReferralRecord }
   | { kind: 'notFound' }
   | { kind: 'busy' };
@@ -32,6 +34,14 @@ export interface ChangeStart {
    * it once the change is done; without it, the change holds and releases the task itself.
    */
   held?: Promise<HeldTask>;
+  /**
+   * The click that asks for the change: saved with it, once. A repeat of a click whose change
+   * was saved changes nothing and comes back `repeated`, even when it arrives at another
+   * instance of the desk, or after a crash that kept the first click from being answered.
+   */
+  click?: ClickId;
+  /** Whether `read` (read with getWithClick) found the click saved before. */
+  clicked?: Promise<boolean>;
 }
 
 /**
@@ -49,44 +59,63 @@ export async function changeReferral(
   actor: Actor,
   start: ChangeStart = {},
 ): Promise<ChangeOutcome> {
+  const first: Promise<Read> = start.read
+    ? Promise.all([start.read, start.clicked ?? false]).then(([stored, clicked]) => ({ stored, clicked }))
+    : readWithClick(services, referralId, start.click);
   if (start.held) {
-    const [read, , authority] = await Promise.all([
-      start.read ?? services.referrals.get(referralId),
-      start.held,
-      start.authority,
-    ]);
-    return read ? decideAndSave(services, command, actor, authority, read) : { kind: 'notFound' };
+    const [read, , authority] = await Promise.all([first, start.held, start.authority]);
+    return decideAndSave(services, { command, actor, authority, click: start.click }, referralId, read);
   }
-  const first = await (start.read ?? services.referrals.get(referralId));
-  if (!first) return { kind: 'notFound' };
+  const read = await first;
+  if (!read.stored) return { kind: 'notFound' };
   // Held beside whatever the caller still looks up (the actor's authority): a change waits for
   // three round trips to storage, its read, this and its save.
   const [, authority] = await Promise.all([holdCardTask(services, referralId), start.authority]);
   try {
-    return await decideAndSave(services, command, actor, authority, first);
+    return await decideAndSave(services, { command, actor, authority, click: start.click }, referralId, read);
   } finally {
     // Changed or not, the task runs now: the task of a change not made only shows the card as it is.
     services.cards.release(referralId);
   }
 }
 
+/** A referral as read, and whether the change's click was found saved with an earlier change of it. */
+interface Read {
+  stored: StoredReferral | null;
+  clicked: boolean;
+}
+
+/** What is asked of the referral, by whom, with what authority, for which click. */
+interface Ask {
+  command: LifecycleCommand;
+  actor: Actor;
+  authority: Authority | undefined;
+  click: ClickId | undefined;
+}
+
+function readWithClick(services: ChangeDeps, referralId: string, click: ClickId | undefined): Promise<Read> {
+  return click
+    ? services.referrals.getWithClick(referralId, click)
+    : services.referrals.get(referralId).then((stored) => ({ stored, clicked: false }));
+}
+
 async function decideAndSave(
   services: ChangeDeps,
-  command: LifecycleCommand,
-  actor: Actor,
-  authority: Authority | undefined,
-  first: StoredReferral,
+  { command, actor, authority, click }: Ask,
+  referralId: string,
+  first: Read,
 ): Promise<ChangeOutcome> {
-  const { referrals } = services;
-  let stored: StoredReferral | null = first;
+  let read = first;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) stored = await referrals.get(first.record.referral.id);
+    if (attempt > 0) read = await readWithClick(services, referralId, click);
+    const { stored, clicked } = read;
     if (!stored) return { kind: 'notFound' };
+    if (clicked) return { kind: 'repeated', record: stored.record };
     const now = services.clock();
     const decision = decide(stored.record, command, actor, now, authority);
     if (isDomainError(decision)) return { kind: 'refused', error: decision, current: stored.record };
     try {
-      await referrals.save(stored, decision.record, decision.event);
+      await services.referrals.save(stored, decision.record, decision.event, click);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * BACKOFF_STEP_MS * (attempt + 1)));

@@ -22,7 +22,7 @@ export { type HeldTask, OutboxRepository, type OutboxTask, retryTime } from './o
 export { PartnerCenterGrantRepository } from './partnerCenterGrantRepository';
 export { PollCursorRepository } from './pollCursorRepository';
 export { type IndexUpdate, ReferralIndexRepository } from './referralIndexRepository';
-export { type ReferralChange, ReferralRepository, type StoredReferral } from './referralRepository';
+export { type ClickId, type ReferralChange, ReferralRepository, type StoredReferral } from './referralRepository';
 export { RoleRepository } from './roleRepository';
 export {
   type BucketItem,

@@ -11,9 +11,17 @@ import {
   type ReferralEntity,
   type StoredReferral,
 } from './referralEntity';
-import { HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
+import { encodeKey, HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
 
 export type { CardLocation, StoredReferral } from './referralEntity';
+
+/** A click on a card, as Teams names it: who clicked, and the id Teams gave its invoke (its repeats carry the same). */
+export interface ClickId {
+  actorId: string;
+  activityId: string;
+}
+
+const clickRowKey = (click: ClickId) => `click~${encodeKey(click.actorId)}~${encodeKey(click.activityId)}`;
 
 /** A change of a referral as it was sent to be stored (`create` or `save`), and the referral it changed (null: it was new). */
 export interface ReferralChange {
@@ -31,6 +39,23 @@ export type TakeBackOutcome = 'takenBack' | 'notStored' | 'changedSince';
  */
 export class ReferralRepository {
   constructor(private readonly table: TableClient) {}
+
+  /**
+   * The referral, and whether the click `click` names was saved with a change of it (see
+   * save): one read of the referral's partition.
+   */
+  async getWithClick(id: string, click: ClickId): Promise<{ stored: StoredReferral | null; clicked: boolean }> {
+    const clickRow = clickRowKey(click);
+    let stored: StoredReferral | null = null;
+    let clicked = false;
+    for await (const entity of this.table.listEntities<ReferralEntity>({
+      queryOptions: { filter: odata`PartitionKey eq ${id} and (RowKey eq ${REFERRAL_ROW} or RowKey eq ${clickRow})` },
+    })) {
+      if (entity.rowKey === REFERRAL_ROW) stored = fromEntity(entity);
+      else clicked = true;
+    }
+    return { stored, clicked };
+  }
 
   async get(id: string): Promise<StoredReferral | null> {
     try {
@@ -59,12 +84,20 @@ export class ReferralRepository {
   /**
    * Replaces a stored referral with a changed one and adds the change's event, atomically,
    * if nobody changed it since it was read. Throws ConflictError otherwise. A change no
-   * one sees in the history (such as Partner Center's new eTag) has no event.
+   * one sees in the history (such as Partner Center's new eTag) has no event. A change a
+   * click made notes the click in the same transaction, once: a repeat of the click finds
+   * it (getWithClick), and its save fails.
    */
-  async save(previous: StoredReferral, record: ReferralRecord, event: HistoryEvent | null): Promise<StoredReferral> {
+  async save(
+    previous: StoredReferral,
+    record: ReferralRecord,
+    event: HistoryEvent | null,
+    click?: ClickId,
+  ): Promise<StoredReferral> {
     const entity = { ...toEntity(record), ...cardFields(previous.card) };
     const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: previous.etag }]];
     if (event) actions.push(['create', eventEntity(event)]);
+    if (click) actions.push(['create', { partitionKey: record.referral.id, rowKey: clickRowKey(click) }]);
     try {
       const result = await this.table.submitTransaction(actions);
       const etag = result.subResponses[0]?.etag ?? '';

@@ -4,7 +4,7 @@ import { isReferralCard } from '../../cards/referral/referralCard';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/render';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
-import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type InvokeClaim } from '../store';
+import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type ClickId, type InvokeClaim } from '../store';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { personalCard, type PersonalCardServices } from './views/personalCard';
 
@@ -63,6 +63,11 @@ type KeptAnswer = { response: AdaptiveCardInvokeResponse } | { currentCardOf: st
  * "the referral's current card for this sender", rendered again when asked: it is what the
  * first answer showed, unless the referral has changed since, and then it shows what holds
  * now (never an older state). Any other answer too large is kept as "done already".
+ *
+ * A click that changes its referral through the lifecycle is told apart by the change
+ * itself instead (answerBySave): its id is saved with the change, in one transaction, and a
+ * repeat finds it there and is answered with the card as it is now. It costs the click no
+ * storage call of its own, and holds across instances and crashes.
  */
 export class AnswerOnce {
   private readonly running = new Map<string, Promise<AdaptiveCardInvokeResponse>>();
@@ -84,8 +89,7 @@ export class AnswerOnce {
    */
   async answer(delivery: ActionDelivery, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
     const { activityId, actor } = delivery;
-    if (!activityId || activityId.length > MAX_ID_CHARS || actor.id.length > MAX_ID_CHARS)
-      return (await run()).response;
+    if (!AnswerOnce.clickOf(activityId, actor) || !activityId) return (await run()).response;
     const key = JSON.stringify([actor.id, activityId]);
     const earlier = this.running.get(key);
     if (earlier) return earlier;
@@ -106,6 +110,29 @@ export class AnswerOnce {
     } catch (error) {
       this.running.delete(key);
       throw error;
+    }
+  }
+
+  /** The click as saved with the change it makes; none when Teams gave it no id (or one no Teams id is). */
+  static clickOf(activityId: string | undefined, actor: Actor): ClickId | undefined {
+    if (!activityId || activityId.length > MAX_ID_CHARS || actor.id.length > MAX_ID_CHARS) return undefined;
+    return { actorId: actor.id, activityId };
+  }
+
+  /**
+   * `run`'s answer for a click whose change saves its id (see ChangeStart.click): a repeat
+   * arriving here while it runs gets the same answer; any later one finds the click saved.
+   */
+  async answerBySave(click: ClickId, run: () => Promise<ActionOutcome>): Promise<AdaptiveCardInvokeResponse> {
+    const key = JSON.stringify([click.actorId, click.activityId]);
+    const earlier = this.running.get(key);
+    if (earlier) return earlier;
+    const answering = run().then(({ response }) => response);
+    this.running.set(key, answering);
+    try {
+      return await answering;
+    } finally {
+      this.running.delete(key);
     }
   }
 

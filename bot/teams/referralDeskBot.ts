@@ -112,12 +112,15 @@ export class ReferralDeskBot extends TeamsActivityHandler {
       );
     }
     // The first reads of a click go out together (the user's language, the referral it names, and
-    // the claim of its id): a click waits for as few round trips to storage as it can.
+    // for a change, its card task held and the user's view): a click waits for as few round trips
+    // to storage as it can. A click that changes its referral saves its id with the change (see AnswerOnce).
     const named = referralIdIn(value.action.data);
-    const firstRead = named === undefined ? undefined : handled(this.services.referrals.get(named));
-    const readNamed = (id: string) => (id === named && firstRead ? firstRead : this.services.referrals.get(id));
+    const click = AnswerOnce.clickOf(turn.activity.id, actor);
     const ahead =
-      named !== undefined && changesTheReferral(handler) ? lookAhead(this.services, named, actor) : undefined;
+      named !== undefined && changesTheReferral(handler) ? lookAhead(this.services, named, actor, click) : undefined;
+    const reading = ahead ? ahead.read.then(({ stored }) => stored) : named && this.services.referrals.get(named);
+    const first = reading ? handled(reading) : undefined;
+    const readNamed = (id: string) => (id === named && first ? first : this.services.referrals.get(id));
     // What a click answers is for the clicking user alone: in their language (their client's
     // locale as it is now, should they have chosen none: it is learned only after the answer).
     const speaking = handled(servicesFor(this.services, actor.id, turn.activity.locale));
@@ -140,6 +143,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     };
     try {
       if (!isAnsweredOnce(verb)) return (await act()).response;
+      if (ahead?.click) return await this.once.answerBySave(ahead.click, act);
       return await this.once.answer(
         { activityId: turn.activity.id, actor, referralId: named, services: speaking },
         act,
@@ -275,13 +279,13 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   }
 }
 
-/** The referral a card action's data names, if it names one. */
 /** The promise, its failure left to whoever awaits it: one nobody comes to await (the click ended first) is not an unhandled rejection. */
 function handled<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
 }
 
+/** The referral a card action's data names, if it names one. */
 function referralIdIn(data: unknown): string | undefined {
   const referralId = (data as { referralId?: unknown } | null | undefined)?.referralId;
   return typeof referralId === 'string' ? referralId : undefined;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { changeReferral } from '../../bot/referrals';
 import { ANSWERS_KEPT_FOR } from '../../bot/store/answeredInvokeRepository';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
@@ -6,6 +7,7 @@ import { cardAction, CHANNELS, USERS, type User } from '../support/teamsActiviti
 import { ACCEPT_FORM, acceptAsAlice, deliverAndAwaitCard, installAndLink } from './flows';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+const ALICE = { id: USERS.alice.aadObjectId, name: USERS.alice.name };
 
 /** Edit deal as Alice fills it in, with the deal's value as given. */
 const editTo = (dealValue: number) => ({
@@ -19,7 +21,8 @@ const editTo = (dealValue: number) => ({
 
 /**
  * Teams delivers an invoke again, with the same activity id, when its answer was late: the
- * repeat gets the first answer and changes nothing, however many clicks came in between.
+ * repeat changes nothing, however many clicks came in between, and is answered as the first
+ * was, or, for a change of the referral, with its card as it is now.
  */
 describe('card actions delivered again with the same activity id (over HTTP)', () => {
   let h: BotHarness;
@@ -46,7 +49,7 @@ describe('card actions delivered again with the same activity id (over HTTP)', (
       h.clock.advance({ hours: 2 });
     });
 
-    it('answers a late repeat of an older edit as it answered it first, keeping the newer edit', async () => {
+    it('answers a late repeat of an older edit with the card as it is now, keeping the newer edit', async () => {
       const x = clickOf(VERBS.edit, editTo(50_000));
       const first = await h.activity(x);
       assert.equal(first.body.type, CARD);
@@ -57,7 +60,7 @@ describe('card actions delivered again with the same activity id (over HTTP)', (
 
       const repeat = await h.activity(x);
       assert.equal(repeat.status, 200);
-      assert.deepEqual(repeat.body, first.body);
+      assert.deepEqual(repeat.body, y.body, 'the card as it is now, never the older state');
       assert.equal(await valueNow(), 60_000);
       assert.equal(await eventsOf('edit'), 2);
     });
@@ -87,7 +90,7 @@ describe('card actions delivered again with the same activity id (over HTTP)', (
       assert.equal(await eventsOf('edit'), 1);
     });
 
-    it('treats an id older than the keep period as new', async () => {
+    it('changes nothing for a repeat of a change however late it comes: the click is saved with its change', async () => {
       const x = clickOf(VERBS.edit, editTo(50_000));
       await h.activity(x);
       await h.activity(clickOf(VERBS.edit, editTo(60_000)));
@@ -95,8 +98,23 @@ describe('card actions delivered again with the same activity id (over HTTP)', (
 
       const late = await h.activity(x);
       assert.equal(late.body.type, CARD);
-      assert.equal(await valueNow(), 50_000);
-      assert.equal(await eventsOf('edit'), 3);
+      assert.equal(await valueNow(), 60_000);
+      assert.equal(await eventsOf('edit'), 2);
+    });
+
+    it('answers a repeat of a click whose change was saved but never answered (the desk stopped) with the card', async () => {
+      const x = clickOf(VERBS.edit, editTo(50_000));
+      const command = { action: 'edit', input: { ...editTo(50_000), dealValue: 50_000 } } as const;
+      const saved = await changeReferral(h.services, referralId, command, ALICE, {
+        click: { actorId: ALICE.id, activityId: x.id },
+      });
+      assert.equal(saved.kind, 'changed');
+      await h.settle();
+
+      const repeat = await h.activity(x);
+      assert.equal(repeat.body.type, CARD);
+      assert.match(JSON.stringify(repeat.body.value), /50,000/);
+      assert.equal(await eventsOf('edit'), 1, 'the change was made once');
     });
   });
 

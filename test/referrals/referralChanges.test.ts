@@ -66,4 +66,22 @@ describe('changing a referral (use case, Azurite)', () => {
     assert.deepEqual(await outbox.due(NOW.plus({ hours: 1 }).toUTC().toISO()!), []);
     assert.equal(released.length, 0);
   });
+
+  it("makes a click's change once when two deliveries of it (two instances) race: the other finds it made", async () => {
+    const { referrals, deps } = await desk();
+    const arrived = arrival(pcReferral() as unknown as Referral, NOW);
+    await referrals.create(arrived.record, arrived.event);
+    const click = { actorId: ALICE.id, activityId: 'f:activity-1' };
+
+    const outcomes = await Promise.all([
+      changeReferral(deps, ID, ACCEPT, ALICE, { click }),
+      changeReferral(deps, ID, ACCEPT, ALICE, { click }),
+    ]);
+    assert.deepEqual(outcomes.map((o) => o.kind).sort(), ['changed', 'repeated']);
+    assert.equal((await referrals.history(ID)).filter((event) => event.action === 'accept').length, 1);
+    assert.deepEqual(await referrals.getWithClick(ID, click).then((read) => read.clicked), true);
+    const other = await referrals.getWithClick(ID, { ...click, activityId: 'f:activity-2' });
+    assert.equal(other.clicked, false, 'another click is another click');
+    assert.equal(other.stored?.record.desk.revision, 2);
+  });
 });

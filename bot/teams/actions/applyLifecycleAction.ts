@@ -39,6 +39,8 @@ export async function applyLifecycleAction(
   const outcome = await changeReferral(services, referralId, command, actor, {
     read: reading,
     held: ahead?.held,
+    click: ahead?.click,
+    clicked: ahead?.read.then(({ clicked }) => clicked),
     authority: Promise.all([reading, viewing]).then(([stored, view]) =>
       stored ? view(stored.record).authority : undefined,
     ),
@@ -47,7 +49,9 @@ export async function applyLifecycleAction(
   if (!stored) return messageResponse(strings.actions.notFound);
   const view = (await viewing)(stored.record);
   switch (outcome.kind) {
+    // A repeat of a click whose change was saved is answered as the first: with the card as it is now.
     case 'changed':
+    case 'repeated':
       return changed
         ? changed(outcome.record)
         : cardResponse(referralCard(outcome.record, services.clock(), strings, view));

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/referral';
 import { holdCardTask } from '../../referrals';
 import type { Services } from '../../services';
-import type { HeldTask } from '../../store';
+import type { ClickId, HeldTask, StoredReferral } from '../../store';
 import { viewerOf, type Viewing, type ViewerServices } from '../views/personalCard';
 
 /**
@@ -13,18 +13,25 @@ export interface LookAhead {
   referralId: string;
   held: Promise<HeldTask>;
   viewing: Promise<Viewing>;
+  /** The click, when Teams gave it an id: saved with the change it makes, once (see ChangeStart.click). */
+  click?: ClickId;
+  /** The referral as read as the click came in, and whether the click was saved with a change before. */
+  read: Promise<{ stored: StoredReferral | null; clicked: boolean }>;
 }
 
 /** Starts what a click that changes the referral `referralId` needs first (see changesTheReferral). */
 export function lookAhead(
-  services: ViewerServices & Pick<Services, 'outbox' | 'clock'>,
+  services: ViewerServices & Pick<Services, 'outbox' | 'clock' | 'referrals'>,
   referralId: string,
   actor: Actor,
+  click: ClickId | undefined,
 ): LookAhead {
+  const read = click
+    ? services.referrals.getWithClick(referralId, click)
+    : services.referrals.get(referralId).then((stored) => ({ stored, clicked: false }));
   const held = holdCardTask(services, referralId);
   const viewing = viewerOf(services, referralId, actor);
   // Awaited by the change, or by whoever lets the task go when the click ends otherwise.
-  held.catch(() => undefined);
-  viewing.catch(() => undefined);
-  return { referralId, held, viewing };
+  for (const started of [read, held, viewing]) started.catch(() => undefined);
+  return { referralId, held, viewing, click, read };
 }
