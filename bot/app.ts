@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadRegions, loadSolutions } from './config';
 import { createServer, type ServerState } from './http';
 import type { Logger } from './log';
+import type { OnFirstUse } from './onFirstUse';
 import type { Services } from './services';
 import {
   repositoriesOf,
@@ -20,15 +21,15 @@ import {
   teamsNotifier,
   Messenger,
   type MessengerOptions,
-  ReferralDeskBot,
   AccessGate,
   serviceUrlTrust,
   TeamMembership,
-  BOT_FRAMEWORK_TOKENS,
-  createTeamsAdapter,
-  countedReplies,
+  teamsAdapterOnDemand,
+  deskBotOnDemand,
+  type ReferralDeskBot,
   TeamsRateLimits,
   type TeamsLimits,
+  type TeamsTokens,
 } from './teams';
 import { CATALOGS } from './strings/catalogs';
 import { servicesFor } from './languages';
@@ -57,7 +58,7 @@ export interface AppOptions {
   /** How webhook signatures are checked beyond the configuration (tests serve certificates over http). */
   webhooks?: WebhookVerifierRuntimeOptions;
   /** Who issues Teams' tokens and where their signing keys are published (tests serve their own); the Bot Framework's by default. */
-  teamsTokens?: Partial<typeof BOT_FRAMEWORK_TOKENS>;
+  teamsTokens?: Partial<TeamsTokens>;
   /** Retries of table calls (tests make them quick); the data-tables client's defaults otherwise. */
   tableRetries?: TableRetryOptions;
   /** Who the desk signs in as for TABLES_ACCOUNT_URL (tests bring their own); DefaultAzureCredential otherwise. */
@@ -87,7 +88,9 @@ export interface RunningApp {
 
 /**
  * Starts the bot: the HTTP server first (so /healthz can say "starting"), then storage
- * (embedded Azurite unless an account is set), then the card retry loop.
+ * (embedded Azurite unless an account is set), then the card retry loop. The adapter to Teams
+ * and the bot are built at their first use (a Teams request, a card sent): the desk is healthy
+ * without botbuilder.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, log } = options;
@@ -95,12 +98,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
   const { strings } = CATALOGS[config.language];
-  const adapter = createTeamsAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () =>
-    clock().toMillis(),
-  );
-  // One account of everything sent to Teams: the Messenger's sends and the replies in turns.
   const teamsLimits = new TeamsRateLimits(options.teamsLimits);
-  adapter.use(countedReplies(teamsLimits));
+  const now = () => clock().toMillis();
+  const adapter = teamsAdapterOnDemand({ config, log, strings, tokens: options.teamsTokens, now, limits: teamsLimits });
+  const teamsAdapter = () => adapter.get();
   const state: ServerState = {};
   let url = '';
   const webhookUrl = () => `${url}/api/partner-center/events`;
@@ -109,7 +110,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const verifier = local
     ? new WebhookVerifier({ ...local.webhooks, clock })
     : webhookVerifierFrom(config, { clock, ...options.webhooks });
-  const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
+  const webhookSecret = config.webhookSecret || undefined;
+  const server = createServer(teamsAdapter, state, { webhookSecret, verifier, log });
   await new Promise<void>((resolve) => {
     if (config.host) server.listen(config.port, config.host, resolve);
     else server.listen(config.port, resolve);
@@ -126,12 +128,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let scheduler: Scheduler | undefined;
   let partnerCenter: PartnerCenterConnection | undefined;
   let unfinishedDeliveries: UnfinishedDeliveries | undefined;
+  let bot: OnFirstUse<ReferralDeskBot> | undefined;
   const ready = (async () => {
     const access = { retries: options.tableRetries, credential: options.tableCredential, tlsOptions: options.tableTls };
     const { storage, kind: storageKind, stop } = await openStorage(config.tables, config.tablePrefix, access, log);
     stopStorage = stop;
     await storage.ensureTables();
-    const messenger = new Messenger(adapter, {
+    const messenger = new Messenger(teamsAdapter, {
       appId: config.appId,
       maxAttempts: 4,
       baseDelayMs: 500,
@@ -227,7 +230,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       authenticated: Boolean(config.appId),
       trustsServiceUrl: serviceUrlTrust(Boolean(config.appId), config.host),
     });
-    state.ready = { services, bot: new ReferralDeskBot(services, gate, membership), storage, storageKind };
+    const deskBot = deskBotOnDemand(services, gate, membership);
+    bot = deskBot;
+    state.ready = { services, bot: () => deskBot.get(), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
     unfinishedDeliveries.start(config.cardRetryIntervalMs);
     partnerCenter?.start();
@@ -248,13 +253,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     address,
     ready,
     simulatorUrl: local?.url,
-    answersKept: async () => state.ready?.bot.whenIdle(),
+    answersKept: async () => bot?.built?.whenIdle(),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
       await ready.catch(() => undefined);
-      await state.ready?.bot.whenIdle();
+      await bot?.built?.whenIdle();
       await scheduler?.stop();
       await partnerCenter?.stop();
       await cardSync?.stop();

@@ -15,14 +15,18 @@ export type ServedServices = IngestDeps & Pick<Services, 'partnerCenter'>;
 
 /** What the routes need; filled in once storage is reachable. */
 export interface ServerState {
-  ready?: { services: ServedServices; bot: ReferralDeskBot; storage: TableStorage; storageKind: string };
+  /** `bot` gives the bot, built at the first call (see teamsOnDemand.ts). */
+  ready?: { services: ServedServices; bot: () => ReferralDeskBot; storage: TableStorage; storageKind: string };
   /** Why the desk could not start, when storage turned its identity away. */
   storageProblem?: StorageAccessProblem;
 }
 
-/** The bot's HTTP surface: Teams' /api/messages, referral deliveries, Partner Center's webhook, and a health check. */
+/**
+ * The bot's HTTP surface: Teams' /api/messages, referral deliveries, Partner Center's webhook, and a health check.
+ * `adapter` gives the adapter to Teams, built at the first Teams request (see teamsOnDemand.ts).
+ */
 export function createServer(
-  adapter: TeamsAdapter,
+  adapter: () => TeamsAdapter,
   state: ServerState,
   options: { webhookSecret?: string; verifier: WebhookVerifier; log: Logger },
 ): restify.Server {
@@ -43,7 +47,7 @@ export function createServer(
   // Clients such as the Agents Playground probe the endpoint with HEAD before they send.
   server.head('/api/messages', async (_req, res) => void res.send(state.ready ? 200 : 503));
 
-  server.post('/api/messages', teamsEndpoint({ adapter, bot: () => state.ready?.bot, log: options.log }));
+  server.post('/api/messages', teamsEndpoint({ adapter, bot: () => state.ready?.bot(), log: options.log }));
 
   const durable = async () => state.ready?.storage.flush();
   server.post(
