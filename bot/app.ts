@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
+import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadRegions, loadSolutions } from './config';
 import { createServer, type ServerState } from './http';
@@ -116,7 +117,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     if (config.host) server.listen(config.port, config.host, resolve);
     else server.listen(config.port, resolve);
   });
-  const { port, address } = server.address();
+  const { port, address } = server.address() as AddressInfo;
   url = `http://localhost:${port}`;
   log.info(
     `listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`,
