@@ -44,6 +44,7 @@ import {
   type WebhookVerifierRuntimeOptions,
   startLocalPartnerCenter,
   type StartLocalPartnerCenter,
+  type LocalPartnerCenter,
 } from './partnerCenter';
 
 export interface AppOptions {
@@ -80,8 +81,8 @@ export interface RunningApp {
   address: string;
   /** Resolves once storage is reachable and the bot answers. */
   ready: Promise<Services>;
-  /** The local Partner Center simulator's address, when the desk runs one. */
-  simulatorUrl?: string;
+  /** The local Partner Center simulator's address, once the desk is ready, when it runs one. */
+  readonly simulatorUrl?: string;
   /** Resolves once the answers of card actions given so far are kept (they are kept after they are given). */
   answersKept(): Promise<void>;
   stop(): Promise<void>;
@@ -89,9 +90,9 @@ export interface RunningApp {
 
 /**
  * Starts the bot: the HTTP server first (so /healthz can say "starting"), then storage
- * (embedded Azurite unless an account is set), then the card retry loop. The adapter to Teams
- * and the bot are built at their first use (a Teams request, a card sent): the desk is healthy
- * without botbuilder.
+ * (embedded Azurite unless an account is set) and, beside it, the local Partner Center of a
+ * development start, then the card retry loop. The adapter to Teams and the bot are built at
+ * their first use (a Teams request, a card sent): the desk is healthy without botbuilder.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, log } = options;
@@ -106,13 +107,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const state: ServerState = {};
   let url = '';
   const webhookUrl = () => `${url}/api/partner-center/events`;
-  const local = await startLocalPartnerCenter(config, options.localPartnerCenter, webhookUrl, clock, log);
-  const partnerCenterConfig = local ? { partnerCenter: local.settings } : config;
-  const verifier = local
-    ? new WebhookVerifier({ ...local.webhooks, clock })
-    : webhookVerifierFrom(config, { clock, ...options.webhooks });
+  // Webhooks are checked against Partner Center's certificates, or the local Partner Center's own once it runs.
+  let verifier = webhookVerifierFrom(config, { clock, ...options.webhooks });
   const webhookSecret = config.webhookSecret || undefined;
-  const server = createServer(teamsAdapter, state, { webhookSecret, verifier, log });
+  const server = createServer(teamsAdapter, state, { webhookSecret, verifier: () => verifier, log });
   await new Promise<void>((resolve) => {
     if (config.host) server.listen(config.port, config.host, resolve);
     else server.listen(config.port, resolve);
@@ -130,11 +128,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let partnerCenter: PartnerCenterConnection | undefined;
   let unfinishedDeliveries: UnfinishedDeliveries | undefined;
   let bot: OnFirstUse<ReferralDeskBot> | undefined;
+  let local: LocalPartnerCenter | undefined;
+  let localStarted: Promise<LocalPartnerCenter | undefined> | undefined;
   const ready = (async () => {
+    // The local Partner Center starts first: it makes its keys off the main thread while storage opens.
+    localStarted = startLocalPartnerCenter(config, options.localPartnerCenter, webhookUrl, clock, log);
     const access = { retries: options.tableRetries, credential: options.tableCredential, tlsOptions: options.tableTls };
     const { storage, kind: storageKind, stop } = await openStorage(config.tables, config.tablePrefix, access, log);
     stopStorage = stop;
     await storage.ensureTables();
+    local = await localStarted;
+    if (local) verifier = new WebhookVerifier({ ...local.webhooks, clock });
     const messenger = new Messenger(teamsAdapter, {
       appId: config.appId,
       maxAttempts: 4,
@@ -180,7 +184,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
     const receive = { referrals, outbox, cards: cardSync, unfinishedDeliveries, regions, clock, log };
-    partnerCenter = connectPartnerCenter(partnerCenterConfig, {
+    partnerCenter = connectPartnerCenter(local ? { partnerCenter: local.settings } : config, {
       storage,
       receive,
       clock,
@@ -253,7 +257,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     port,
     address,
     ready,
-    simulatorUrl: local?.url,
+    get simulatorUrl() {
+      return local?.url;
+    },
     answersKept: async () => bot?.built?.whenIdle(),
     async stop() {
       await new Promise<void>((resolve) => {
@@ -265,7 +271,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await partnerCenter?.stop();
       await cardSync?.stop();
       await unfinishedDeliveries?.stop();
-      await local?.stop();
+      await (await localStarted)?.stop();
       await stopStorage();
     },
   };

@@ -26,7 +26,8 @@ export interface ServerState {
 /** What the routes are given besides the state. */
 export interface ServerOptions {
   webhookSecret?: string;
-  verifier: WebhookVerifier;
+  /** Checks Partner Center's webhooks: asked at each event, since a local Partner Center's comes with it. */
+  verifier: () => WebhookVerifier;
   log: Logger;
 }
 
