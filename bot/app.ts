@@ -1,8 +1,10 @@
 import type { TokenCredential } from '@azure/identity';
+import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadRegions, loadSolutions } from './config';
 import { createServer, type ServerState } from './http';
 import type { Logger } from './log';
+import type { OnFirstUse } from './onFirstUse';
 import type { Services } from './services';
 import {
   repositoriesOf,
@@ -20,15 +22,15 @@ import {
   teamsNotifier,
   Messenger,
   type MessengerOptions,
-  ReferralDeskBot,
   AccessGate,
   serviceUrlTrust,
   TeamMembership,
-  BOT_FRAMEWORK_TOKENS,
-  createTeamsAdapter,
-  countedReplies,
+  teamsAdapterOnDemand,
+  deskBotOnDemand,
+  type ReferralDeskBot,
   TeamsRateLimits,
   type TeamsLimits,
+  type TeamsTokens,
 } from './teams';
 import { CATALOGS } from './strings/catalogs';
 import { servicesFor } from './languages';
@@ -42,6 +44,7 @@ import {
   type WebhookVerifierRuntimeOptions,
   startLocalPartnerCenter,
   type StartLocalPartnerCenter,
+  type LocalPartnerCenter,
 } from './partnerCenter';
 
 export interface AppOptions {
@@ -57,7 +60,7 @@ export interface AppOptions {
   /** How webhook signatures are checked beyond the configuration (tests serve certificates over http). */
   webhooks?: WebhookVerifierRuntimeOptions;
   /** Who issues Teams' tokens and where their signing keys are published (tests serve their own); the Bot Framework's by default. */
-  teamsTokens?: Partial<typeof BOT_FRAMEWORK_TOKENS>;
+  teamsTokens?: Partial<TeamsTokens>;
   /** Retries of table calls (tests make them quick); the data-tables client's defaults otherwise. */
   tableRetries?: TableRetryOptions;
   /** Who the desk signs in as for TABLES_ACCOUNT_URL (tests bring their own); DefaultAzureCredential otherwise. */
@@ -78,8 +81,8 @@ export interface RunningApp {
   address: string;
   /** Resolves once storage is reachable and the bot answers. */
   ready: Promise<Services>;
-  /** The local Partner Center simulator's address, when the desk runs one. */
-  simulatorUrl?: string;
+  /** The local Partner Center simulator's address, once the desk is ready, when it runs one. */
+  readonly simulatorUrl?: string;
   /** Resolves once the answers of card actions given so far are kept (they are kept after they are given). */
   answersKept(): Promise<void>;
   stop(): Promise<void>;
@@ -87,7 +90,9 @@ export interface RunningApp {
 
 /**
  * Starts the bot: the HTTP server first (so /healthz can say "starting"), then storage
- * (embedded Azurite unless an account is set), then the card retry loop.
+ * (embedded Azurite unless an account is set) and, beside it, the local Partner Center of a
+ * development start, then the card retry loop. The adapter to Teams and the bot are built at
+ * their first use (a Teams request, a card sent): the desk is healthy without botbuilder.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, log } = options;
@@ -95,26 +100,22 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
   const { strings } = CATALOGS[config.language];
-  const adapter = createTeamsAdapter(config, log, strings, { ...BOT_FRAMEWORK_TOKENS, ...options.teamsTokens }, () =>
-    clock().toMillis(),
-  );
-  // One account of everything sent to Teams: the Messenger's sends and the replies in turns.
   const teamsLimits = new TeamsRateLimits(options.teamsLimits);
-  adapter.use(countedReplies(teamsLimits));
+  const now = () => clock().toMillis();
+  const adapter = teamsAdapterOnDemand({ config, log, strings, tokens: options.teamsTokens, now, limits: teamsLimits });
+  const teamsAdapter = () => adapter.get();
   const state: ServerState = {};
   let url = '';
   const webhookUrl = () => `${url}/api/partner-center/events`;
-  const local = await startLocalPartnerCenter(config, options.localPartnerCenter, webhookUrl, clock, log);
-  const partnerCenterConfig = local ? { partnerCenter: local.settings } : config;
-  const verifier = local
-    ? new WebhookVerifier({ ...local.webhooks, clock })
-    : webhookVerifierFrom(config, { clock, ...options.webhooks });
-  const server = createServer(adapter, state, { webhookSecret: config.webhookSecret || undefined, verifier, log });
+  // Webhooks are checked against Partner Center's certificates, or the local Partner Center's own once it runs.
+  let verifier = webhookVerifierFrom(config, { clock, ...options.webhooks });
+  const webhookSecret = config.webhookSecret || undefined;
+  const server = createServer(teamsAdapter, state, { webhookSecret, verifier: () => verifier, log });
   await new Promise<void>((resolve) => {
     if (config.host) server.listen(config.port, config.host, resolve);
     else server.listen(config.port, resolve);
   });
-  const { port, address } = server.address();
+  const { port, address } = server.address() as AddressInfo;
   url = `http://localhost:${port}`;
   log.info(
     `listening on ${url} (Teams: ${url}/api/messages, referrals: ${url}/api/referrals, Partner Center: ${url}/api/partner-center/events)`,
@@ -126,12 +127,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let scheduler: Scheduler | undefined;
   let partnerCenter: PartnerCenterConnection | undefined;
   let unfinishedDeliveries: UnfinishedDeliveries | undefined;
+  let bot: OnFirstUse<ReferralDeskBot> | undefined;
+  let local: LocalPartnerCenter | undefined;
+  let localStarted: Promise<LocalPartnerCenter | undefined> | undefined;
   const ready = (async () => {
+    // The local Partner Center starts first: it makes its keys off the main thread while storage opens.
+    localStarted = startLocalPartnerCenter(config, options.localPartnerCenter, webhookUrl, clock, log);
     const access = { retries: options.tableRetries, credential: options.tableCredential, tlsOptions: options.tableTls };
     const { storage, kind: storageKind, stop } = await openStorage(config.tables, config.tablePrefix, access, log);
     stopStorage = stop;
     await storage.ensureTables();
-    const messenger = new Messenger(adapter, {
+    local = await localStarted;
+    if (local) verifier = new WebhookVerifier({ ...local.webhooks, clock });
+    const messenger = new Messenger(teamsAdapter, {
       appId: config.appId,
       maxAttempts: 4,
       baseDelayMs: 500,
@@ -176,7 +184,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     unfinishedDeliveries = new UnfinishedDeliveries({ referrals, outbox, clock, log });
     const receive = { referrals, outbox, cards: cardSync, unfinishedDeliveries, regions, clock, log };
-    partnerCenter = connectPartnerCenter(partnerCenterConfig, {
+    partnerCenter = connectPartnerCenter(local ? { partnerCenter: local.settings } : config, {
       storage,
       receive,
       clock,
@@ -226,7 +234,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       authenticated: Boolean(config.appId),
       trustsServiceUrl: serviceUrlTrust(Boolean(config.appId), config.host),
     });
-    state.ready = { services, bot: new ReferralDeskBot(services, gate, membership), storage, storageKind };
+    const deskBot = deskBotOnDemand(services, gate, membership);
+    bot = deskBot;
+    state.ready = { services, bot: () => deskBot.get(), storage, storageKind };
     cardSync.start(config.cardRetryIntervalMs);
     unfinishedDeliveries.start(config.cardRetryIntervalMs);
     partnerCenter?.start();
@@ -246,19 +256,21 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     port,
     address,
     ready,
-    simulatorUrl: local?.url,
-    answersKept: async () => state.ready?.bot.whenIdle(),
+    get simulatorUrl() {
+      return local?.url;
+    },
+    answersKept: async () => bot?.built?.whenIdle(),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
       await ready.catch(() => undefined);
-      await state.ready?.bot.whenIdle();
+      await bot?.built?.whenIdle();
       await scheduler?.stop();
       await partnerCenter?.stop();
       await cardSync?.stop();
       await unfinishedDeliveries?.stop();
-      await local?.stop();
+      await (await localStarted)?.stop();
       await stopStorage();
     },
   };

@@ -1,10 +1,16 @@
 import { startApp, type AppOptions, type RunningApp } from '../bot/app';
 import type { StartLocalPartnerCenter } from '../bot/partnerCenter';
-import { startEmbeddedPartnerCenter } from './partnerCenterSimulator/embedded';
+import type * as Embedded from './partnerCenterSimulator/embedded';
 
-/** The Partner Center simulator as the desk's local Partner Center, on the port the settings name. */
-export const simulatorAsLocalPartnerCenter: StartLocalPartnerCenter = ({ settings, webhookUrl, clock }) =>
-  startEmbeddedPartnerCenter({ ...settings, webhookUrl, clock });
+/**
+ * The Partner Center simulator as the desk's local Partner Center, on the port the settings name. Its modules
+ * (node-forge among them) are loaded when it starts, after the desk listens, beside storage.
+ */
+export const simulatorAsLocalPartnerCenter: StartLocalPartnerCenter = ({ settings, webhookUrl, clock }) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when it starts, see above
+  const { startEmbeddedPartnerCenter } = require('./partnerCenterSimulator/embedded') as typeof Embedded;
+  return startEmbeddedPartnerCenter({ ...settings, webhookUrl, clock });
+};
 
 /**
  * The desk as a development start runs it: the production app with the local Partner Center

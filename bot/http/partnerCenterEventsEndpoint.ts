@@ -12,7 +12,8 @@ const MAX_REMEMBERED_IGNORED = 100;
 export interface PartnerCenterEventsDeps {
   /** The services once storage is ready, with Partner Center's API when the desk is connected to it. */
   ready: () => { services: IngestDeps; api?: Pick<ReferralsApi, 'getReferral'> } | undefined;
-  verifier: WebhookVerifier;
+  /** Checks an event's signature; asked at each event (see ServerOptions). */
+  verifier: () => WebhookVerifier;
   /** Resolves once what was stored survives a crash: a 202 is a promise Partner Center will not deliver again. */
   durable: () => Promise<void>;
 }
@@ -39,7 +40,7 @@ export function partnerCenterEventsEndpoint(deps: PartnerCenterEventsDeps) {
     if (!sentAsJson(req, res)) return void refused(415, `Content-Type ${notJson(req)}`);
     const body = await bodyWithin(req, res, MAX_EVENT_BODY_BYTES);
     if (!body) return void refused(413, `body larger than ${MAX_EVENT_BODY_BYTES} bytes`);
-    const verified = await deps.verifier.verify(body, req.headers);
+    const verified = await deps.verifier().verify(body, req.headers);
     if (!verified.ok) {
       res.send(401, { error: 'bad_signature', reason: verified.reason, message: verified.message });
       return void refused(401, `${verified.reason}: ${verified.message}`);

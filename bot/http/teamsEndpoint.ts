@@ -20,7 +20,8 @@ export const MAX_ACTIVITY_BODY_BYTES = 1024 * 1024;
 export const RETRY_AFTER_SECONDS = 10;
 
 export interface TeamsEndpointDeps {
-  adapter: TeamsAdapter;
+  /** The adapter to Teams; the first request builds it (see teamsOnDemand.ts). */
+  adapter: () => TeamsAdapter;
   /** The bot, once storage is ready. */
   bot: () => ReferralDeskBot | undefined;
   log: Logger;
@@ -36,7 +37,7 @@ export interface TeamsEndpointDeps {
  * runs leaves nothing stored.
  */
 export function teamsEndpoint(deps: TeamsEndpointDeps) {
-  const { adapter, log } = deps;
+  const { log } = deps;
   return async (req: Request, res: Response): Promise<void> => {
     const refuse = (status: number, body: object, why: string) => {
       log.info(`Teams request refused (${status}): ${why}`);
@@ -55,6 +56,7 @@ export function teamsEndpoint(deps: TeamsEndpointDeps) {
     const reading = readActivity(read.json);
     if (!reading.ok) return refuse(400, { error: 'invalid_activity', message: reading.problem }, reading.problem);
     const { activity } = reading;
+    const adapter = deps.adapter();
 
     let authenticated: AuthenticateRequestResult;
     try {

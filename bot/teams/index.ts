@@ -2,14 +2,13 @@
  * Teams as the rest of the desk sees it: the bot, its adapter and channel auth, and the cards sent outside a turn.
  * Code outside bot/teams imports from here, never its files (eslint.config.mjs refuses deep imports).
  * The subfolders of bot/teams (access/, actions/, channelAuth/, commands/, views/) import each other directly.
+ * Nothing here loads botbuilder: the adapter and the bot are built on demand (see teamsOnDemand.ts).
  */
 export { AccessGate } from './access/accessGate';
 export { serviceUrlTrust } from './access/serviceUrlTrust';
 export { TeamMembership } from './access/teamMembership';
 export { channelReferenceOf, threadOf } from './cardConversation';
 export { CardSync } from './cardSync';
-export { countedReplies } from './countedReplies';
-export { createTeamsAdapter } from './teamsAdapterFromConfig';
 export { TOKEN_REFUSALS, TokenRefusedError } from './channelAuth/channelToken';
 export { SigningKeysUnavailableError } from './channelAuth/signingKeys';
 export { sendDirect, type DirectServices } from './directMessages';
@@ -19,8 +18,9 @@ export { Messenger, type MessengerOptions } from './messenger';
 export { teamsNotifier, type NotifierServices } from './notifier';
 export { teamsIdentity, type IdentityServices } from './people';
 export { type RateWindow, SlidingWindowLimiter } from './rateLimiter';
-export { ReferralDeskBot } from './referralDeskBot';
-export { BOT_FRAMEWORK_TOKENS, TeamsAdapter } from './teamsAdapter';
+export type { ReferralDeskBot } from './referralDeskBot';
+export type { TeamsAdapter, TeamsTokens } from './teamsAdapter';
+export { deskBotOnDemand, teamsAdapterOnDemand } from './teamsOnDemand';
 export { gapMs, SHARE, TEAMS_LIMITS, type TeamsLimits, TeamsRateLimits } from './teamsRateLimits';
 export { plainDate, roughDuration } from './views/format';
 export { personalCard, type PersonalCardServices } from './views/personalCard';

@@ -59,8 +59,9 @@ export class Messenger {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: Logger;
 
+  /** `adapter` gives the adapter each call goes through; it may build it then (see teamsOnDemand.ts). */
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly adapter: () => CloudAdapter,
     private readonly options: MessengerOptions,
   ) {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -185,7 +186,7 @@ export class Messenger {
     // adapter's onTurnError (which answers users), and the call would look successful.
     let outcome = { ok: false, error: new Error('the turn did not run') } as Outcome<T>;
     try {
-      await this.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+      await this.adapter().continueConversationAsync(this.options.appId, reference, async (context) => {
         withoutTransportRetries(context.turnState.get(context.adapter.ConnectorClientKey));
         try {
           outcome = { ok: true, value: await work(context) };

@@ -1,6 +1,7 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
+import { botbuilder } from './botbuilderLibrary';
 import { sendDirect, type DirectServices } from './directMessages';
 import { channelOf, channelReference } from './teamsChannel';
 
@@ -27,7 +28,9 @@ export async function sendToSender(
     return 'here';
   }
   const channel = channelOf(turn);
-  const via = channel ? channelReference(turn, channel) : TurnContext.getConversationReference(turn.activity);
+  const via = channel
+    ? channelReference(turn, channel)
+    : botbuilder().TurnContext.getConversationReference(turn.activity);
   const outcome = await sendDirect(services, actor, activity, via);
   if (outcome.sent) return 'direct';
   services.log.error(`message for ${actor.id} alone not delivered: ${outcome.reason}`);

@@ -1,6 +1,7 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/referral';
 import { statusOf } from '../store';
+import { botbuilder } from './botbuilderLibrary';
 
 /** A member of a team and their role there: Teams' roster role (`owner`, `user`, `guest`), when Teams says it. */
 export interface TeamMembership {
@@ -15,7 +16,7 @@ export interface TeamMembership {
  */
 export async function lookUpMember(turn: TurnContext, who: string): Promise<TeamMembership | undefined> {
   try {
-    const member = await TeamsInfo.getMember(turn, who.trim());
+    const member = await botbuilder().TeamsInfo.getMember(turn, who.trim());
     const actor = { id: member.aadObjectId ?? member.id, name: member.name || who, teamsId: member.id };
     return member.userRole ? { actor, role: member.userRole.toLowerCase() } : { actor };
   } catch (error) {

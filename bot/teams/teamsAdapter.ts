@@ -7,8 +7,14 @@ import {
 } from 'botframework-connector';
 import type { ChannelTokenVerifier } from './channelAuth/channelToken';
 
+/** Who issues the tokens Teams sends, and where the keys they are signed with are published. */
+export interface TeamsTokens {
+  issuer: string;
+  openIdMetadataUrl: string;
+}
+
 /** The Bot Framework's public cloud: who issues the tokens Teams sends, and where its signing keys are published. */
-export const BOT_FRAMEWORK_TOKENS = {
+export const BOT_FRAMEWORK_TOKENS: TeamsTokens = {
   issuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
   openIdMetadataUrl: AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
 };

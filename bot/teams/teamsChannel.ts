@@ -1,5 +1,6 @@
-import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import { channelConversationId, type ChannelRef } from '../domain/routing';
+import { botbuilder } from './botbuilderLibrary';
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string };
@@ -29,7 +30,7 @@ export function isPersonalChat(turn: TurnContext): boolean {
 
 /** A reference that posts new top-level messages to the channel (not into the thread). */
 export function channelReference(turn: TurnContext, channel: ChannelRef): Partial<ConversationReference> {
-  const reference = TurnContext.getConversationReference(turn.activity);
+  const reference = botbuilder().TurnContext.getConversationReference(turn.activity);
   return {
     ...reference,
     activityId: undefined,
@@ -49,7 +50,7 @@ export async function channelName(
   if (channel.channelName) return channel.channelName;
   if (!channel.teamId) return undefined;
   try {
-    const channels = await TeamsInfo.getTeamChannels(turn, channel.teamId);
+    const channels = await botbuilder().TeamsInfo.getTeamChannels(turn, channel.teamId);
     const found = channels.find((c) => c.id === channel.conversationId);
     return found ? (found.name ?? general) : undefined;
   } catch {

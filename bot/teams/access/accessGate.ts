@@ -1,9 +1,10 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { hasDeskRole, tenantAllowed, type TenantRule } from '../../domain/access';
 import { isAdmin } from '../../domain/permissions';
 import type { Actor } from '../../domain/referral';
 import { regionsWithManagers } from '../../referrals';
 import type { Services } from '../../services';
+import { botbuilder } from '../botbuilderLibrary';
 import { messageResponse } from '../invokeResponses';
 import { channelOf, channelReference, teamsChannelData } from '../teamsChannel';
 import type { TeamMembership } from './teamMembership';
@@ -20,8 +21,11 @@ export interface AccessRules {
 
 type GateServices = Pick<Services, 'conversations' | 'admins' | 'regions' | 'roles' | 'strings' | 'log'>;
 
-/** Activities that install the desk in a team or remove it: they come before the team is known. */
-const INSTALLATION_EVENTS: readonly string[] = [ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate];
+/** Whether an activity of this type installs the desk in a team or removes it: such come before the team is known. */
+function isInstallationEvent(type: string): boolean {
+  const { ActivityTypes } = botbuilder();
+  return type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate;
+}
 
 /**
  * The one door every Teams activity passes before the bot does anything with it (learns
@@ -53,7 +57,7 @@ export class AccessGate {
     const admin = isAdmin(actor, this.services.admins);
     const teamId = teamsChannelData(turn).team?.id;
     if (teamId) {
-      if (!INSTALLATION_EVENTS.includes(activity.type) && !(await this.installedIn(turn, teamId))) {
+      if (!isInstallationEvent(activity.type) && !(await this.installedIn(turn, teamId))) {
         return this.refuse(
           turn,
           `team ${teamId} has not installed the desk`,
@@ -97,6 +101,7 @@ export class AccessGate {
    */
   private async refuse(turn: TurnContext, why: string, text?: string): Promise<undefined> {
     const { activity } = turn;
+    const { ActivityTypes } = botbuilder();
     this.services.log.info(
       `refused ${activity.type}${activity.name ? ` ${activity.name}` : ''} from ${activity.from?.id ?? 'nobody'}: ${why}`,
     );
