@@ -8,6 +8,9 @@
  */
 export class KeptReads<V> {
   private readonly kept = new Map<string, { value: Promise<V>; until: number }>();
+  /** The last write begun of each key (by its number), so a write knows whether another began after it. */
+  private readonly lastWrite = new Map<string, number>();
+  private writesBegun = 0;
 
   /** `now` counts milliseconds for how long a copy is kept (a monotonic clock by default). */
   constructor(
@@ -19,22 +22,42 @@ export class KeptReads<V> {
     const now = this.now();
     const copy = this.kept.get(key);
     if (copy && now < copy.until) return copy.value;
-    const entry = { value: load(), until: now + this.keepMs };
-    this.kept.set(key, entry);
-    entry.value.catch(() => {
-      if (this.kept.get(key) === entry) this.kept.delete(key);
-    });
+    const value = load();
+    this.keep(key, value, now + this.keepMs);
     if (this.kept.size > MAX_KEPT) this.sweep(now);
-    return entry.value;
+    return value;
   }
 
-  /** Runs a write of the row under `key`, forgetting any copy of it before and after. */
-  async writing<T>(key: string, write: () => Promise<T>): Promise<T> {
+  /** Keeps `value` for `key` until `until`; should it fail, it is not kept. */
+  private keep(key: string, value: Promise<V>, until: number): void {
+    const entry = { value, until };
+    this.kept.set(key, entry);
+    value.catch(() => {
+      if (this.kept.get(key) === entry) this.kept.delete(key);
+    });
+  }
+
+  /**
+   * Runs a write of the row under `key`, forgetting any copy of it before and after. With
+   * `applied` (what the write does to a row), a copy kept before it is kept on as written,
+   * unless another write of the row began meanwhile: the next read needs no storage call.
+   */
+  async writing<T>(key: string, write: () => Promise<T>, applied?: (row: V) => V): Promise<T> {
+    const before = this.kept.get(key);
+    const started = ++this.writesBegun;
+    this.lastWrite.set(key, started);
     this.kept.delete(key);
+    let written = false;
     try {
-      return await write();
+      const result = await write();
+      written = true;
+      return result;
     } finally {
       this.kept.delete(key);
+      if (this.lastWrite.get(key) === started) {
+        this.lastWrite.delete(key);
+        if (written && applied && before) this.keep(key, before.value.then(applied), before.until);
+      }
     }
   }
 

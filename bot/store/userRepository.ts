@@ -105,7 +105,8 @@ export class UserRepository {
 
   /** Records what the user's activities (or a lookup) taught; other fields stay as they are. */
   async learn(id: string, fields: LearnedFields): Promise<void> {
-    await this.merge(id, definedOnly(fields));
+    const learned = definedOnly(fields);
+    await this.merge(id, learned, (profile) => ({ ...(profile ?? { id }), ...learned }));
   }
 
   /** The direct messages the user turned off (all others come). */
@@ -171,10 +172,16 @@ export class UserRepository {
   }
 
   /** Sets the given fields of the user's row (creating it if need be); other fields stay as they are. */
-  private async merge(id: string, fields: Partial<Omit<UserEntity, 'partitionKey' | 'rowKey'>>): Promise<void> {
+  private async merge(
+    id: string,
+    fields: Partial<Omit<UserEntity, 'partitionKey' | 'rowKey'>>,
+    applied?: (profile: UserProfile | null) => UserProfile,
+  ): Promise<void> {
     const rowKey = encodeKey(id);
-    await this.reads.writing(rowKey, () =>
-      this.table.upsertEntity({ partitionKey: PARTITION, rowKey, ...fields }, 'Merge'),
+    await this.reads.writing(
+      rowKey,
+      () => this.table.upsertEntity({ partitionKey: PARTITION, rowKey, ...fields }, 'Merge'),
+      applied,
     );
   }
 }

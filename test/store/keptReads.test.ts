@@ -46,6 +46,43 @@ describe('store: rows kept a while once read (KeptReads)', () => {
     assert.equal(await reads.read('failing', () => Promise.resolve('now')), 'now');
   });
 
+  it('keeps a copy on as written by a write that says what it does, unless another write of the row began', async () => {
+    const reads = new KeptReads<string>(60_000, now);
+    let loads = 0;
+    const load = () => Promise.resolve(`read ${++loads}`);
+    await reads.read('k', load);
+    await reads.writing(
+      'k',
+      () => Promise.resolve(),
+      (row) => `${row}, written`,
+    );
+    assert.equal(await reads.read('k', load), 'read 1, written', 'no read after the write');
+
+    let finishFirst!: () => void;
+    const first = reads.writing(
+      'k',
+      () => new Promise<void>((done) => (finishFirst = done)),
+      (row) => `${row} +a`,
+    );
+    const second = reads.writing(
+      'k',
+      () => Promise.resolve(),
+      (row) => `${row} +b`,
+    );
+    await second;
+    finishFirst();
+    await first;
+    assert.equal(await reads.read('k', load), 'read 2', 'two writes at once: read again');
+    await assert.rejects(
+      reads.writing(
+        'k',
+        () => Promise.reject(new Error('refused')),
+        (row) => `${row} +c`,
+      ),
+    );
+    assert.equal(await reads.read('k', load), 'read 3', 'a failed write leaves no copy');
+  });
+
   it('shows a manager granted by another instance of the desk within MANAGERS_KEPT_MS, one granted here at once', async () => {
     const { storage } = await freshStorage();
     const here = new RoleRepository(storage.client('roles'), now);
