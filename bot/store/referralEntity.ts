@@ -28,6 +28,8 @@ export interface StoredReferral {
   record: ReferralRecord;
   etag: string;
   card?: CardLocation;
+  /** The last clicks that changed it (see ReferralRepository.save), newest last. */
+  clicks?: readonly string[];
 }
 
 /** How a referral is laid out in its row: the referral's JSON in chunks, the desk's state beside it, and where its card is. */
@@ -44,6 +46,8 @@ export type ReferralEntity = {
   /** How many parts the desk's JSON has: `desk`, then `desk1`, `desk2`…; absent for one. */
   deskChunks?: number;
   chunks: number;
+  /** JSON of StoredReferral.clicks. */
+  clicks?: string;
   cardConversationId?: string;
   cardActivityId?: string;
   cardRevision?: number;
@@ -94,6 +98,7 @@ export function fromEntity(entity: TableEntityResult<ReferralEntity>): StoredRef
   return {
     record: { referral, desk: deskOf(JSON.parse(desk) as StoredDesk, referral) },
     etag: entity.etag,
+    ...(entity.clicks ? { clicks: JSON.parse(entity.clicks) as string[] } : {}),
     card,
   };
 }
@@ -134,4 +139,9 @@ export function eventEntity(event: HistoryEvent) {
     action: event.action,
     event: JSON.stringify(event),
   };
+}
+
+/** The clicks a row keeps, as stored: none when there are none. */
+export function clickFields(clicks: readonly string[] | undefined): Partial<ReferralEntity> {
+  return clicks?.length ? { clicks: JSON.stringify(clicks) } : {};
 }

@@ -4,6 +4,7 @@ import type { ReferralRecord } from '../domain/referral';
 import { ConflictError, isStatus } from './errors';
 import {
   cardFields,
+  clickFields,
   eventEntity,
   fromEntity,
   toEntity,
@@ -11,7 +12,7 @@ import {
   type ReferralEntity,
   type StoredReferral,
 } from './referralEntity';
-import { encodeKey, HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
+import { HISTORY_ROW_END, HISTORY_ROW_PREFIX, REFERRAL_ROW, historyRowKey } from './tables';
 
 export type { CardLocation, StoredReferral } from './referralEntity';
 
@@ -21,7 +22,13 @@ export interface ClickId {
   activityId: string;
 }
 
-const clickRowKey = (click: ClickId) => `click~${encodeKey(click.actorId)}~${encodeKey(click.activityId)}`;
+/**
+ * How many of the clicks that changed a referral its row keeps. Teams repeats an invoke within
+ * seconds of the first; a referral changed eight times meanwhile would be the first to forget one.
+ */
+export const CLICKS_KEPT = 8;
+
+const clickKey = (click: ClickId) => JSON.stringify([click.actorId, click.activityId]);
 
 /** A change of a referral as it was sent to be stored (`create` or `save`), and the referral it changed (null: it was new). */
 export interface ReferralChange {
@@ -40,21 +47,10 @@ export type TakeBackOutcome = 'takenBack' | 'notStored' | 'changedSince';
 export class ReferralRepository {
   constructor(private readonly table: TableClient) {}
 
-  /**
-   * The referral, and whether the click `click` names was saved with a change of it (see
-   * save): one read of the referral's partition.
-   */
+  /** The referral, and whether the click `click` names changed it before (see save). */
   async getWithClick(id: string, click: ClickId): Promise<{ stored: StoredReferral | null; clicked: boolean }> {
-    const clickRow = clickRowKey(click);
-    let stored: StoredReferral | null = null;
-    let clicked = false;
-    for await (const entity of this.table.listEntities<ReferralEntity>({
-      queryOptions: { filter: odata`PartitionKey eq ${id} and (RowKey eq ${REFERRAL_ROW} or RowKey eq ${clickRow})` },
-    })) {
-      if (entity.rowKey === REFERRAL_ROW) stored = fromEntity(entity);
-      else clicked = true;
-    }
-    return { stored, clicked };
+    const stored = await this.get(id);
+    return { stored, clicked: stored?.clicks?.includes(clickKey(click)) ?? false };
   }
 
   async get(id: string): Promise<StoredReferral | null> {
@@ -85,8 +81,8 @@ export class ReferralRepository {
    * Replaces a stored referral with a changed one and adds the change's event, atomically,
    * if nobody changed it since it was read. Throws ConflictError otherwise. A change no
    * one sees in the history (such as Partner Center's new eTag) has no event. A change a
-   * click made notes the click in the same transaction, once: a repeat of the click finds
-   * it (getWithClick), and its save fails.
+   * click made keeps the click in the row (the last CLICKS_KEPT): a repeat of the click
+   * finds it there (getWithClick).
    */
   async save(
     previous: StoredReferral,
@@ -94,14 +90,14 @@ export class ReferralRepository {
     event: HistoryEvent | null,
     click?: ClickId,
   ): Promise<StoredReferral> {
-    const entity = { ...toEntity(record), ...cardFields(previous.card) };
+    const clicks = click ? [...(previous.clicks ?? []), clickKey(click)].slice(-CLICKS_KEPT) : previous.clicks;
+    const entity = { ...toEntity(record), ...cardFields(previous.card), ...clickFields(clicks) };
     const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: previous.etag }]];
     if (event) actions.push(['create', eventEntity(event)]);
-    if (click) actions.push(['create', { partitionKey: record.referral.id, rowKey: clickRowKey(click) }]);
     try {
       const result = await this.table.submitTransaction(actions);
       const etag = result.subResponses[0]?.etag ?? '';
-      return { record, etag, card: previous.card };
+      return { record, etag, card: previous.card, ...(clicks ? { clicks } : {}) };
     } catch (error) {
       if (isStatus(error, 409, 412)) throw new ConflictError(`Referral ${record.referral.id}`);
       throw error;
@@ -138,7 +134,7 @@ export class ReferralRepository {
   }
 
   private async putBack(current: StoredReferral, previous: StoredReferral, event: HistoryEvent | null): Promise<void> {
-    const entity = { ...toEntity(previous.record), ...cardFields(previous.card) };
+    const entity = { ...toEntity(previous.record), ...cardFields(previous.card), ...clickFields(previous.clicks) };
     const actions: TransactionAction[] = [['update', entity, 'Replace', { etag: current.etag }]];
     if (event)
       actions.push(['delete', { partitionKey: current.record.referral.id, rowKey: historyRowKey(event.revision) }]);
