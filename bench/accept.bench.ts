@@ -3,8 +3,9 @@ import { isDomainError } from '../bot/domain/errors';
 import { VERBS } from '../cards/verbs';
 import { NOW } from '../test/support/fixtures';
 import { CHANNELS, cardAction, teamMember, type User } from '../test/support/teamsActivities';
-import { BenchDesk, type TimedAnswer } from './support/benchDesk';
+import { BENCH_PREFIX, BenchDesk, type TimedAnswer } from './support/benchDesk';
 import { ACCEPT_FORM, benchReferrals, benchUsers } from './support/benchReferrals';
+import { breakdownLines } from './support/callBreakdown';
 import type { StorageCall } from './support/countingProxy';
 
 /**
@@ -15,7 +16,9 @@ import type { StorageCall } from './support/countingProxy';
  *    with the storage calls made before the answer;
  *  - Accept's p99 with 50 people clicking at once (target < 1 s);
  *  - the storage calls a delivery makes before its answer, per referral (target ≤ 4), and the
- *    ingest rate (delivery to every card posted) at the largest size against an empty store (target ≥ 0.8×).
+ *    ingest rate (delivery to every card posted) at the largest size against an empty store (target ≥ 0.8×);
+ *    beside it, the storage calls per referral in all, by kind (what the work after the answer costs), and
+ *    the processor time per referral of the desk and its tables, which other load on the machine sways less.
  */
 
 const BATCH = 500;
@@ -44,7 +47,13 @@ const callsDuring = (calls: StorageCall[], { served }: TimedAnswer) =>
 interface Ingest {
   referrals: number;
   callsPerReferral: number;
+  /** Every storage call from the delivery until every card is posted and all that follows done. */
+  callsInAll: number;
+  /** Those calls per referral by kind, as lines to print. */
+  breakdown: string[];
   perSecond: number;
+  /** Processor time of the desk and its table server per referral: less swayed than the rate by other load. */
+  cpuMsPerReferral: number;
 }
 
 class AcceptBench {
@@ -62,8 +71,11 @@ class AcceptBench {
       const first = await this.ingest(BATCH);
       console.log(
         `  ingest into an empty store: ${first.callsPerReferral.toFixed(1)} storage calls per referral before the ` +
-          `answer (target ≤ 4), ${first.perSecond.toFixed(1)} referrals/s from delivery to every card posted`,
+          `answer (target ≤ 4), ${first.perSecond.toFixed(1)} referrals/s from delivery to every card posted ` +
+          `(${first.cpuMsPerReferral.toFixed(1)} ms of processor time per referral, desk and tables); ` +
+          `${first.callsInAll.toFixed(1)} storage calls per referral in all, by kind:`,
       );
+      console.log(first.breakdown.join('\n'));
       let last = first;
       for (const size of SIZES) {
         while (this.delivered < size) last = await this.ingest(Math.min(BATCH, size - this.delivered));
@@ -73,8 +85,13 @@ class AcceptBench {
       last = await this.ingest(BATCH);
       console.log(
         `  ingest into a store of ${largest.toLocaleString('en')}: ${last.callsPerReferral.toFixed(1)} calls per referral, ` +
-          `${last.perSecond.toFixed(1)} referrals/s; ratio to the empty store ${(last.perSecond / first.perSecond).toFixed(2)} (target ≥ 0.8)`,
+          `${last.perSecond.toFixed(1)} referrals/s; ` +
+          `ratio to the empty store ${(last.perSecond / first.perSecond).toFixed(2)} (target ≥ 0.8); ` +
+          `processor time per referral ${last.cpuMsPerReferral.toFixed(1)} ms, ` +
+          `${(first.cpuMsPerReferral / last.cpuMsPerReferral).toFixed(2)} of the empty store's pace; ` +
+          `${last.callsInAll.toFixed(1)} storage calls per referral in all, by kind:`,
       );
+      console.log(last.breakdown.join('\n'));
       await this.measureConcurrent();
     } finally {
       await this.desk.stop();
@@ -84,17 +101,23 @@ class AcceptBench {
   /** Delivers the next `count` referrals in one delivery and waits until every card is posted. */
   private async ingest(count: number): Promise<Ingest> {
     await this.desk.storageCalls();
+    const cpuBefore = await this.desk.cpuMs();
     const answer = await this.desk.deliver(benchReferrals(this.delivered, this.delivered + count));
     if (answer.status !== 202) throw new Error(`delivery: ${answer.status} ${JSON.stringify(answer.body)}`);
     await this.desk.settle();
     const done = performance.timeOrigin + performance.now();
-    const during = callsDuring(await this.desk.storageCalls(), answer);
+    const cpuMs = (await this.desk.cpuMs()) - cpuBefore;
+    const calls = await this.desk.storageCalls();
+    const during = callsDuring(calls, answer);
     this.delivered += count;
     this.noteCards();
     return {
       referrals: count,
       callsPerReferral: during.length / count,
+      callsInAll: calls.length / count,
+      breakdown: breakdownLines(calls, count, BENCH_PREFIX),
       perSecond: count / ((done - answer.sentAt) / 1000),
+      cpuMsPerReferral: cpuMs / count,
     };
   }
 

@@ -159,7 +159,7 @@ export class BenchRegion {
         people: [],
         region: REGION.code,
         open: r.open,
-        terms: [],
+        words: [],
         factsThrough: r.facts.length,
         summary: r.summary,
         facts: r.facts,

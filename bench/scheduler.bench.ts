@@ -63,7 +63,7 @@ async function measure(referrals: number): Promise<Result> {
 
 /**
  * Writes the index as planning would leave it for `referrals` open referrals, in bulk:
- * their plans, the minute buckets listing their work and the day indexes of those minutes.
+ * their plans, the minute buckets listing their work, and the marks of those minutes and their hours.
  */
 async function fillIndex(
   table: ReturnType<ReturnType<typeof tableStorage>['client']>,
@@ -87,21 +87,25 @@ async function fillIndex(
     if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending.splice(0));
-  const days = new Map<string, string[]>();
+  /** Per hour (`<day>T<HH>`), its marks: a property `m<mm>` per minute with work. */
+  const hours = new Map<string, Record<string, boolean>>();
   for (const [minute, items] of buckets) {
     pending.push(table.createEntity({ partitionKey: `due~${minute}`, rowKey: 'page-0', items: JSON.stringify(items) }));
-    days.set(minute.slice(0, 10), [...(days.get(minute.slice(0, 10)) ?? []), minute.slice(11, 16)]);
+    hours.set(minute.slice(0, 13), { ...hours.get(minute.slice(0, 13)), [`m${minute.slice(14, 16)}`]: true });
     if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending.splice(0));
-  for (const [day, minutes] of days) {
-    await table.createEntity({
-      partitionKey: `day~${day}`,
-      rowKey: 'index',
-      minutes: JSON.stringify(minutes.sort()),
-      closedThrough: '',
-    });
+  /** Per day, its marks: a property `h<HH>` per hour with work. */
+  const days = new Map<string, Record<string, boolean>>();
+  for (const [hour, marks] of hours) {
+    const day = hour.slice(0, 10);
+    pending.push(table.createEntity({ partitionKey: `minutes~${day}`, rowKey: hour.slice(11), ...marks }));
+    days.set(day, { ...days.get(day), [`h${hour.slice(11)}`]: true });
+    if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
+  for (const [day, marks] of days)
+    pending.push(table.createEntity({ partitionKey: `minutes~${day}`, rowKey: 'hours', ...marks }));
+  await Promise.all(pending.splice(0));
   // Sanity: the first bucket's minute follows the cursor's format.
   if (!buckets.has(nextMinute(minuteOf(NOW.plus({ days: 1 }).minus({ minutes: 1 })))))
     throw new Error('bucket names do not match minuteOf');

@@ -7,6 +7,8 @@ export interface TableServer {
   connectionString: string;
   /** The storage calls made since the last time asked. */
   calls(): Promise<StorageCall[]>;
+  /** The processor time the table server has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): void;
 }
 
@@ -22,5 +24,10 @@ export async function startTableServer(): Promise<TableServer> {
       child.once('message', (message) => resolve((message as { calls: StorageCall[] }).calls));
       child.send('calls');
     });
-  return { connectionString, calls, stop: () => child.disconnect() };
+  const cpuMicros = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
+      child.send('cpu');
+    });
+  return { connectionString, calls, cpuMicros, stop: () => child.disconnect() };
 }

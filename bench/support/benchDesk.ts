@@ -20,6 +20,9 @@ export interface TimedAnswer {
   served: ServedSpan;
 }
 
+/** The prefix of the bench desk's table names. */
+export const BENCH_PREFIX = 'bench';
+
 const now = () => performance.timeOrigin + performance.now();
 
 /**
@@ -43,7 +46,7 @@ export class BenchDesk {
     const config = loadConfig({
       PORT: '0',
       TABLES_CONNECTION_STRING: this.tables.connectionString,
-      TABLE_PREFIX: 'bench',
+      TABLE_PREFIX: BENCH_PREFIX,
       PARTNER_CENTER_SIMULATOR: 'off',
       ...env,
     });
@@ -72,6 +75,12 @@ export class BenchDesk {
   /** The storage calls made since the last time asked. */
   storageCalls(): Promise<StorageCall[]> {
     return this.tables.calls();
+  }
+
+  /** The processor time used so far by the desk's process and its table server together, in milliseconds. */
+  async cpuMs(): Promise<number> {
+    const { user, system } = process.cpuUsage();
+    return (user + system + (await this.tables.cpuMicros())) / 1000;
   }
 
   /** Until every card post and update, and everything that follows a change, has been done. */

@@ -16,15 +16,18 @@ export function wordsOf(text: string): string[] {
 }
 
 /**
- * What a referral is found by: every beginning (of three characters or more) of each word of
- * its customer's name, its deal name and its CRM ID, and its id whole. Pure.
+ * The words a referral is found by, each by any beginning of three characters or more: those
+ * words (cut to MAX_TERM) of its customer's name, its deal name and its CRM ID that are long
+ * enough, without those that begin another one (the longer one finds them). It is found by
+ * its id too, whole only. Pure.
  */
-export function searchTermsOf(record: ReferralRecord): string[] {
-  const terms = new Set<string>([record.referral.id.toLowerCase()]);
-  for (const word of wordsOf(indexedText(record))) {
-    for (let length = MIN_TERM; length <= Math.min(word.length, MAX_TERM); length++) terms.add(word.slice(0, length));
-  }
-  return [...terms];
+export function searchWordsOf(record: ReferralRecord): string[] {
+  const words = new Set(
+    wordsOf(indexedText(record))
+      .filter((word) => word.length >= MIN_TERM)
+      .map((word) => word.slice(0, MAX_TERM)),
+  );
+  return [...words].filter((word) => ![...words].some((other) => other !== word && other.startsWith(word)));
 }
 
 /** Whether every query word begins a word the referral is found by (the whole id counts as one). */

@@ -44,7 +44,8 @@ class LeaseLost extends Error {}
  * instance at a time holds a short lease, renewed while it works, and works through the past
  * minutes that have work, in order, day by day, then the work already due in the current
  * minute; every piece of work is claimed with its ETag before it runs and marked done after,
- * and a day is closed before the cursor moves past it, so nothing added late is skipped.
+ * and the minutes a day's pass closed (by moving the cursor) are read once more after, so
+ * nothing added late is skipped.
  */
 export class Scheduler {
   private readonly instanceId: string;
@@ -136,8 +137,6 @@ export class Scheduler {
       const through = target.slice(0, 10) === day ? target : `${day}T23:59Z`;
       await this.workThroughDay(day, cursor, through, lease);
       cursor = through;
-      await this.stillHolding(lease);
-      await schedule.setCursor(SCHEDULER, cursor);
     }
     // Caught up: the current minute's work due by now runs too. The minute stays open (the
     // cursor stays before it), so what falls due later in it runs at a later tick.
@@ -146,29 +145,26 @@ export class Scheduler {
   }
 
   /**
-   * Runs the work of a day's minutes after `after` up to `through`, then closes the day that
-   * far; a minute added meanwhile makes it look again. Work added to a minute while its
-   * bucket was being read is listed there alone, so once the day is closed (from then on
-   * added work goes to the next open minute) the buckets are read once more for it.
+   * Runs the work of a day's minutes after `after` up to `through`, then moves the cursor
+   * there, which closes them: work listed in them from then on goes to a later minute. Work
+   * listed in them before that but after they were read is found by reading them once more.
    */
   private async workThroughDay(day: string, after: string, through: string, lease: Heartbeat): Promise<void> {
-    /** Per minute, how many of its bucket's items (in the order they were added) have been run. */
-    const seen = new Map<string, number>();
+    const { schedule } = this.deps;
+    /** The work already looked at, by minute (work listed twice in a minute runs once). */
+    const seen = new Set<string>();
     const runNewIn = async (minute: string) => {
-      const items = await this.deps.schedule.bucket(minute);
-      for (const item of items.slice(seen.get(minute) ?? 0)) await this.runOne(item, lease, 'overMinute');
-      seen.set(minute, items.length);
+      for (const item of await schedule.bucket(minute)) {
+        const id = JSON.stringify([minute, item.referralId, item.key]);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        await this.runOne(item, lease, 'overMinute');
+      }
     };
-    for (;;) {
-      const index = await this.deps.schedule.dayIndex(day);
-      const minutes = index.minutes
-        .map((time) => `${day}T${time}Z`)
-        .filter((minute) => minute > after && minute <= through);
-      for (const minute of minutes) await runNewIn(minute);
-      await this.stillHolding(lease);
-      if (await this.deps.schedule.closeDay(day, through, index)) break;
-    }
-    for (const minute of [...seen.keys()]) await runNewIn(minute);
+    for (const minute of await schedule.minutesWithWork(day, after, through)) await runNewIn(minute);
+    await this.stillHolding(lease);
+    await schedule.setCursor(SCHEDULER, through);
+    for (const minute of await schedule.minutesWithWork(day, after, through)) await runNewIn(minute);
   }
 
   /**

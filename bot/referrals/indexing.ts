@@ -2,7 +2,7 @@ import { isOpen, listedFor, summaryOf } from '../domain/dealSummary';
 import { factsOf } from '../domain/digestFacts';
 import type { ReferralRecord } from '../domain/referral';
 import { regionOf } from '../domain/routing';
-import { searchTermsOf } from '../domain/searchTerms';
+import { searchWordsOf } from '../domain/searchTerms';
 import { stageOfRecord } from '../domain/stage';
 import type { UseCaseDeps } from './ports';
 
@@ -30,7 +30,7 @@ export async function indexReferral(services: IndexingDeps, record: ReferralReco
       people: listedFor(record),
       region,
       open: isOpen(stageOfRecord(record)),
-      terms: searchTermsOf(record),
+      words: searchWordsOf(record),
       factsThrough: revision,
       summary: summaryOf(record, services.regions),
       facts: factsOf(record, events, region).filter((fact) => fact.revision > counted),

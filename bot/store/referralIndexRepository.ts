@@ -3,7 +3,8 @@ import type { DealSummary } from '../domain/dealSummary';
 import { weekOf, type ReferralFact } from '../domain/digestFacts';
 import { parseInstant } from '../domain/timeLimits';
 import { isStatus } from './errors';
-import { decodeKey, encodeKey } from './tables';
+import { SearchWords } from './searchWords';
+import { encodeKey } from './tables';
 
 /** What a referral's index rows are, so the next indexing can remove those that no longer hold. */
 export interface IndexEntry {
@@ -12,13 +13,17 @@ export interface IndexEntry {
   people: string[];
   region: string;
   open: boolean;
-  terms: string[];
+  /** The words the referral is found by (see SearchWords); missing in an entry of the earlier format. */
+  words?: string[];
+  /** In an entry of the earlier format: every beginning of every word, a row each, removed at the next indexing. */
+  terms?: string[];
   /** Facts are written for history events up to this revision. */
   factsThrough: number;
 }
 
 /** A referral's index rows as they are to be. */
-export interface IndexUpdate extends IndexEntry {
+export interface IndexUpdate extends Omit<IndexEntry, 'terms'> {
+  words: string[];
   summary: DealSummary;
   /** Facts not written yet. */
   facts: ReferralFact[];
@@ -26,7 +31,6 @@ export interface IndexUpdate extends IndexEntry {
 
 const person = (userId: string) => `person~${encodeKey(userId)}`;
 const open = (region: string) => `open~${region}`;
-const term = (text: string) => `term~${encodeKey(text)}`;
 const facts = (region: string, week: string) => `facts~${region}~${week}`;
 const entry = (referralId: string) => `entry~${encodeKey(referralId)}`;
 const ENTRY_ROW = 'state';
@@ -38,12 +42,17 @@ const CONFLICT_TOLD_ROW = 'toldConflict';
 /**
  * The indexes that lists and digests read instead of every referral, each a partition read
  * by its key: a user's own deals (`person~`), a region's open referrals and deals
- * (`open~`), the words referrals are found by (`term~`), and what happened per region and
- * week (`facts~`), plus per referral which rows it has (`entry~`). Rows are written before
- * the entry that lists them, so a crash between leaves rows the next indexing finds again.
+ * (`open~`), the words referrals are found by (`words~`, see SearchWords), and what
+ * happened per region and week (`facts~`), plus per referral which rows it has (`entry~`).
+ * Rows are written before the entry that lists them, so a crash between leaves rows the
+ * next indexing finds again.
  */
 export class ReferralIndexRepository {
-  constructor(private readonly table: TableClient) {}
+  private readonly words: SearchWords;
+
+  constructor(private readonly table: TableClient) {
+    this.words = new SearchWords(table);
+  }
 
   async entry(referralId: string): Promise<IndexEntry | null> {
     try {
@@ -60,15 +69,18 @@ export class ReferralIndexRepository {
     const row = encodeKey(referralId);
     const summary = JSON.stringify(next.summary);
     const partitions = [...next.people.map(person), ...(next.open ? [open(next.region)] : [])];
-    const known = new Set(previous?.terms ?? []);
+    // An entry without words is of the earlier format (or there is none): the id's row is written too.
+    const known = previous?.words;
     // The rows are independent of each other: written at once, the entry (which says they are in place) after.
     await Promise.all([
       ...partitions.map((partition) =>
         this.table.upsertEntity({ partitionKey: partition, rowKey: row, summary }, 'Replace'),
       ),
-      ...next.terms
-        .filter((t) => !known.has(t))
-        .map((text) => this.table.upsertEntity({ partitionKey: term(text), rowKey: row }, 'Replace')),
+      this.words.add(
+        referralId,
+        next.words.filter((word) => !known?.includes(word)),
+        !known,
+      ),
       this.addFacts(next.facts),
     ]);
     const state: IndexEntry = {
@@ -76,7 +88,7 @@ export class ReferralIndexRepository {
       people: next.people,
       region: next.region,
       open: next.open,
-      terms: next.terms,
+      words: next.words,
       factsThrough: next.factsThrough,
     };
     await this.table.upsertEntity(
@@ -87,9 +99,15 @@ export class ReferralIndexRepository {
     const stale = [
       ...previous.people.filter((id) => !next.people.includes(id)).map(person),
       ...(previous.open && (!next.open || previous.region !== next.region) ? [open(previous.region)] : []),
-      ...previous.terms.filter((t) => !next.terms.includes(t)).map(term),
     ];
-    await Promise.all(stale.map((partition) => this.remove(partition, row)));
+    await Promise.all([
+      ...stale.map((partition) => this.remove(partition, row)),
+      this.words.remove(
+        referralId,
+        (known ?? []).filter((word) => !next.words.includes(word)),
+        previous.terms ?? [],
+      ),
+    ]);
   }
 
   /** Writes facts (of any referrals), in one transaction per week's partition and hundred rows. */
@@ -153,17 +171,9 @@ export class ReferralIndexRepository {
     return this.summaries(open(region));
   }
 
-  /** Ids of the referrals found by `text` (a search term), at most `limit`. */
+  /** Ids of the referrals found by `text` (a word's beginning, or a whole referral id), at most `limit`. */
   async findByTerm(text: string, limit: number): Promise<string[]> {
-    const ids: string[] = [];
-    const rows = this.table.listEntities<object>({
-      queryOptions: { filter: odata`PartitionKey eq ${term(text)}`, select: ['RowKey'] },
-    });
-    for await (const row of rows) {
-      ids.push(decodeKey(row.rowKey!));
-      if (ids.length >= limit) break;
-    }
-    return ids;
+    return this.words.find(text, limit);
   }
 
   /** The facts of a region in the given weeks (UTC Mondays, yyyy-MM-dd). */

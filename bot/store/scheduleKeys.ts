@@ -1,6 +1,7 @@
 /**
  * The rows of the schedule and their keys: what a piece of work looks like with its run
- * state, the partitions of plans, minute buckets and days, and the minute names buckets go by.
+ * state, the partitions of plans, minute buckets, the marks of minutes with work and the
+ * days' indexes of the earlier format, and the minute names buckets go by.
  */
 import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
@@ -50,12 +51,13 @@ export interface RunEntity {
   attempts: number;
 }
 
-/** Which minutes of a day (HH:mm) have work, and up to which minute the scheduler is through. */
-export interface DayIndex {
-  minutes: string[];
-  /** A minute (as `minuteOf` writes it), or '' while nothing of the day is closed. */
-  closedThrough: string;
-  etag: string;
+/**
+ * A day's index as the earlier format of the schedule kept it (one row per day, read and
+ * written under its ETag for every minute added): the minutes (HH:mm) that had work then.
+ * Still read, so work listed before the format changed runs; never written any more.
+ */
+export interface LegacyDayIndex {
+  minutes: string;
 }
 
 /** The name of the scheduler's cursor and lease. */
@@ -69,9 +71,13 @@ export interface BucketItem {
 
 /** The partition of a referral's plan, and of its work's run records. */
 export const planPartition = (referralId: string) => `plan~${encodeKey(referralId)}`;
-/** The partition of a minute's bucket of due work, and of a day's index of minutes. */
+/** The partition of a minute's bucket of due work, and the row of its `index`th page. */
 export const bucketPartition = (minute: string) => `due~${minute}`;
-export const dayPartition = (day: string) => `day~${day}`;
+export const pageRow = (index: number) => `page-${index}`;
+/** The partition of a day's marks of minutes with work (one row per hour), and of its index in the earlier format. */
+export const marksPartition = (day: string) => `minutes~${day}`;
+export const legacyDayPartition = (day: string) => `day~${day}`;
+export const LEGACY_DAY_ROW = 'index';
 
 /** A short jittered wait before another writer's change is read again. */
 export function pause(attempt: number): Promise<void> {

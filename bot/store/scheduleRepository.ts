@@ -9,14 +9,13 @@ import {
   pause,
   planPartition,
   type BucketItem,
-  type DayIndex,
   type PlanEntity,
   type PlanItem,
   type ScheduledWork,
 } from './scheduleKeys';
 import { WorkRuns } from './workRuns';
 
-export { minuteOf, nextMinute, SCHEDULER, type BucketItem, type DayIndex, type ScheduledWork } from './scheduleKeys';
+export { minuteOf, nextMinute, SCHEDULER, type BucketItem, type ScheduledWork } from './scheduleKeys';
 
 /** Bucket pages stay well inside a property's 64 KiB. */
 const PAGE_CHARS = 28_000;
@@ -24,19 +23,23 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * The index of due work. Every row is read by its keys alone, never by a query: a tick reads
- * the index of the day, the buckets of its minutes that have passed and have work, and then
- * that work, so its cost follows what is due, not how many referrals are open.
+ * the marks of the minutes that have passed, the buckets of those with work, and then that
+ * work, so its cost follows what is due, not how many referrals are open. Listing work reads
+ * nothing but the scheduler's cursor (see DueIndex).
  *
  * - `plan~<referral>` / `items`: the referral's current plan (work not in it is cancelled);
  * - `due~<minute>` / `page-<n>`: the work due in that minute (duplicates are harmless);
- * - `day~<yyyy-MM-dd>` / `index`: the minutes of that day with work, and how far it is closed;
- * - `cursor` / `<name>`: the last minute whose bucket a scheduler has worked through;
+ * - `minutes~<yyyy-MM-dd>` / `<HH>` and `hours`: a property `m<mm>` for each minute of that
+ *   hour with work, and `h<HH>` for each hour of that day with work;
+ * - `day~<yyyy-MM-dd>` / `index`: the minutes of that day with work, as the earlier format
+ *   kept them (read, never written);
+ * - `cursor` / `<name>`: the last minute a scheduler has worked through (and closed);
  * - `lease` / `<name>`: which instance runs the scheduler loop, until when (short, renewed
  *   while it works).
  *
  * How far each piece of work got (claimed, done) is kept in a second table, `runs`, one row
- * per piece that ever ran: the tick writes only there and to the day it closes, never to
- * the rows that grow with the number of open referrals.
+ * per piece that ever ran: the tick writes only there and to the cursor, never to the rows
+ * that grow with the number of open referrals.
  */
 export class ScheduleRepository {
   private readonly due: DueIndex;
@@ -164,24 +167,19 @@ export class ScheduleRepository {
     return this.due.bucket(minute);
   }
 
-  /** A day's index: the minutes (HH:mm) that have work, and up to which minute the scheduler has closed it. */
-  async dayIndex(day: string): Promise<DayIndex> {
-    return this.due.dayIndex(day);
-  }
-
-  /**
-   * Records that the scheduler has worked through the day up to `through` (a minute), unless
-   * a minute was added since `index` was read (`false`: read it again). Work due in a closed
-   * minute goes to the next open one.
-   */
-  async closeDay(day: string, through: string, index: DayIndex): Promise<boolean> {
-    return this.due.closeDay(day, through, index);
+  /** The minutes of `day` after `after` up to `through` (on that day) that have work, in order. */
+  async minutesWithWork(day: string, after: string, through: string): Promise<string[]> {
+    return this.due.minutesWithWork(day, after, through);
   }
 
   async cursor(name: string): Promise<string | undefined> {
     return this.due.cursor(name);
   }
 
+  /**
+   * Moves the cursor called `name` to `through` (a minute). The scheduler's closes the minutes
+   * up to it: work listed in one of them from then on goes to the minute after it.
+   */
   async setCursor(name: string, through: string): Promise<void> {
     await this.due.setCursor(name, through);
   }

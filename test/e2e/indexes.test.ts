@@ -73,7 +73,7 @@ describe('indexes kept by every change (HTTP, Azurite)', () => {
         people: [],
         region: 'emea',
         open: false,
-        terms: [],
+        words: [],
         factsThrough: 0,
         summary: (await h.services.indexes.openDeals('emea'))[0],
         facts: [],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import type { PlannedWork } from '../../bot/domain/reminderPlan';
-import { minuteOf, ScheduleRepository } from '../../bot/store/scheduleRepository';
+import { minuteOf, SCHEDULER, ScheduleRepository } from '../../bot/store/scheduleRepository';
 import { freshStorage } from '../support/rootHooks';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
@@ -30,20 +30,30 @@ describe('store: ScheduleRepository', () => {
     assert.equal(minuteOf(at('2026-11-24T04:00:59.999Z')), '2026-11-24T04:00Z');
   });
 
-  it('lists each minute with work in its day, and moves work for a closed minute to the next open one', async () => {
+  it('marks each minute with work in its day, and moves work for a closed minute to the next open one', async () => {
     await schedule.replacePlan('r-1', [work('a', '2026-11-24T04:00:00.000Z')], 1);
-    const index = await schedule.dayIndex('2026-11-24');
-    assert.deepEqual(index.minutes, ['04:00']);
-    assert.equal(await schedule.closeDay('2026-11-24', '2026-11-24T04:10Z', index), true);
-    assert.equal(
-      await schedule.closeDay('2026-11-24', '2026-11-24T04:20Z', index),
-      false,
-      'closing needs the index as it is now',
-    );
+    const day = (after = '2026-11-23T23:59Z') => schedule.minutesWithWork('2026-11-24', after, '2026-11-24T23:59Z');
+    assert.deepEqual(await day(), ['2026-11-24T04:00Z']);
+    assert.deepEqual(await day('2026-11-24T04:00Z'), [], 'only those after `after`');
+    await schedule.setCursor(SCHEDULER, '2026-11-24T04:10Z');
 
     await schedule.replacePlan('r-2', [work('late', '2026-11-24T04:05:00.000Z')], 1);
     assert.deepEqual(await schedule.bucket('2026-11-24T04:11Z'), [{ referralId: 'r-2', key: 'late' }]);
-    assert.deepEqual((await schedule.dayIndex('2026-11-24')).minutes, ['04:00', '04:11']);
+    assert.deepEqual(await schedule.bucket('2026-11-24T04:05Z'), []);
+    assert.deepEqual(await day(), ['2026-11-24T04:00Z', '2026-11-24T04:11Z']);
+  });
+
+  it('moves work on when another instance moved the cursor past its minute while it was listed', async () => {
+    const { storage } = await freshStorage();
+    const writer = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
+    const scheduler = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'));
+    await writer.cursor(SCHEDULER);
+    await scheduler.setCursor(SCHEDULER, '2026-11-24T04:10Z');
+    await writer.replacePlan('r-1', [work('late', '2026-11-24T04:05:00.000Z')], 1);
+    assert.deepEqual(await writer.bucket('2026-11-24T04:11Z'), [{ referralId: 'r-1', key: 'late' }]);
+    assert.deepEqual(await writer.minutesWithWork('2026-11-24', '2026-11-24T04:10Z', '2026-11-24T23:59Z'), [
+      '2026-11-24T04:11Z',
+    ]);
   });
 
   it('replanning keeps done work done and cancels work no longer planned', async () => {
@@ -123,20 +133,29 @@ describe('store: ScheduleRepository', () => {
     assert.equal((await schedule.bucket('2026-11-24T05:08Z')).length, 0, 'not queued again once given up');
   });
 
-  it('keeps every item of a busy minute, across pages and concurrent writers', async () => {
+  it('keeps every item of a busy minute, across pages and concurrent writers of several instances', async () => {
     const { storage } = await freshStorage();
-    // Pages of 500 characters hold about ten items, so 60 items fill several.
-    const small = new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'), 500);
-    for (let batch = 0; batch < 3; batch++) {
+    // Pages of 500 characters hold about ten items, so 90 items fill several. Each instance
+    // remembers its own last pages, so the three keep writing over each other's.
+    const instances = Array.from(
+      { length: 3 },
+      () => new ScheduleRepository(storage.client('schedule'), storage.client('scheduleRuns'), 500),
+    );
+    for (let batch = 0; batch < 2; batch++) {
       await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          small.replacePlan(`referral-${batch}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')], 1),
+        instances.flatMap((instance, n) =>
+          Array.from({ length: 15 }, (_, i) =>
+            instance.replacePlan(`referral-${batch}-${n}-${i}`, [work('k', '2026-11-24T04:00:00.000Z')], 1),
+          ),
         ),
       );
     }
-    const items = await small.bucket('2026-11-24T04:00Z');
-    assert.equal(new Set(items.map((i) => i.referralId)).size, 60);
-    assert.equal(items.length, 60, 'each once');
+    const items = await instances[0].bucket('2026-11-24T04:00Z');
+    assert.equal(new Set(items.map((i) => i.referralId)).size, 90);
+    assert.equal(items.length, 90, 'each once');
+    assert.deepEqual(await instances[1].minutesWithWork('2026-11-24', '2026-11-23T23:59Z', '2026-11-24T23:59Z'), [
+      '2026-11-24T04:00Z',
+    ]);
   });
 
   it('grants a lease to one instance at a time, renews it for its holder, and hands it over once it runs out', async () => {
