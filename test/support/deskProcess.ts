@@ -108,3 +108,31 @@ export class DeskProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
 }
+
+/** Node's hook that notes every module a process loads (see loadedModules.js). */
+const MODULE_RECORDER = join(__dirname, 'loadedModules.js');
+
+/**
+ * Starts `root`'s tools/start.js in `cwd` with `env` (its data in `cwd`/data), noting every
+ * module it loads in `modulesFile`, and waits until it is ready: the process and its URL.
+ */
+export async function startRecordingDesk(
+  root: string,
+  cwd: string,
+  env: Record<string, string>,
+  modulesFile: string,
+): Promise<{ desk: DeskProcess; url: string }> {
+  const desk = new DeskProcess({
+    root,
+    cwd,
+    env: {
+      ...env,
+      DATA_DIR: join(cwd, 'data'),
+      NODE_OPTIONS: `--require ${MODULE_RECORDER}`,
+      LOADED_MODULES_FILE: modulesFile,
+    },
+  });
+  const [, url] = await desk.waitFor(LISTENING);
+  await desk.waitFor(READY);
+  return { desk, url };
+}

@@ -3,11 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConnectorStandIn } from '../support/connectorStandIn';
-import { DeskProcess, ensureBuilt, LISTENING, PRODUCTION, READY } from '../support/deskProcess';
+import { ensureBuilt, PRODUCTION, startRecordingDesk, type DeskProcess } from '../support/deskProcess';
 import { botAddedToTeam, TEAM } from '../support/teamsActivities';
 
 const ROOT = join(__dirname, '..', '..');
-const RECORDER = join(__dirname, '..', 'support', 'loadedModules.js');
 
 /**
  * What a start leaves for the first request that needs it: the Teams adapter and the bot (botbuilder, the
@@ -54,19 +53,9 @@ describe('npm start loads what its first requests do not need only once used (in
 
   /** Starts the desk with `env`, recording the modules it loads, and waits until it is ready; its URL. */
   async function start(env: Record<string, string>): Promise<string> {
-    desk = new DeskProcess({
-      root: ROOT,
-      cwd: work,
-      env: {
-        ...env,
-        DATA_DIR: join(work, 'data'),
-        NODE_OPTIONS: `--require ${RECORDER}`,
-        LOADED_MODULES_FILE: modulesFile,
-      },
-    });
-    const [, url] = await desk.waitFor(LISTENING);
-    await desk.waitFor(READY);
-    return url;
+    const started = await startRecordingDesk(ROOT, work, env, modulesFile);
+    desk = started.desk;
+    return started.url;
   }
 
   const starts = [

@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CERTIFICATE_PATH } from '../../tools/partnerCenterSimulator/webhookSubscription';
-import { DeskProcess, ensureBuilt, LISTENING, PRODUCTION, READY } from '../support/deskProcess';
+import { ensureBuilt, PRODUCTION, startRecordingDesk, type DeskProcess } from '../support/deskProcess';
 
 // The launcher is plain JavaScript, so that it runs without TypeScript.
 const { PRODUCTION_ENTRY, DEVELOPMENT_ENTRY, STAMP } = require('../../tools/start.js') as {
@@ -13,7 +13,6 @@ const { PRODUCTION_ENTRY, DEVELOPMENT_ENTRY, STAMP } = require('../../tools/star
 };
 
 const ROOT = join(__dirname, '..', '..');
-const RECORDER = join(__dirname, '..', 'support', 'loadedModules.js');
 
 /** The files of the CommonJS modules a process loaded, as the recorder wrote them at its exit. */
 const loadedModules = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
@@ -42,19 +41,9 @@ describe('npm start in a process of its own (over HTTP)', function () {
   /** Starts `root`'s tools/start.js with `env`, recording the modules it loads, and waits until it is ready. */
   async function start(root: string, env: Record<string, string>): Promise<{ url: string; modulesFile: string }> {
     const modulesFile = join(work, 'modules.txt');
-    desk = new DeskProcess({
-      root,
-      cwd: work,
-      env: {
-        ...env,
-        DATA_DIR: join(work, 'data'),
-        NODE_OPTIONS: `--require ${RECORDER}`,
-        LOADED_MODULES_FILE: modulesFile,
-      },
-    });
-    const [, url] = await desk.waitFor(LISTENING);
-    await desk.waitFor(READY);
-    return { url, modulesFile };
+    const started = await startRecordingDesk(root, work, env, modulesFile);
+    desk = started.desk;
+    return { url: started.url, modulesFile };
   }
 
   async function assertHealthy(url: string): Promise<void> {
