@@ -119,7 +119,7 @@ export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): 
   parseQueryDespiteRestify(server.httpServer);
   const persisted: JournaledStore | undefined = inMemory
     ? undefined
-    : journalAzurite(server.metadataStore, dirname(dbPath), { onCompactionError: options.onSnapshotError });
+    : journalAzurite(server.metadataStore, dirname(dbPath), { onSnapshotError: options.onSnapshotError });
   await server.start();
   const endpoint = server.getHttpServerAddress();
   const protocol = options.https ? 'https' : 'http';

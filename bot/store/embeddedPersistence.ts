@@ -22,7 +22,7 @@ export interface JournalOptions {
    */
   compactAtBytes?: number;
   /** Told when such a snapshot failed: nothing is lost (the journal keeps it all), and it is tried again later. */
-  onCompactionError?: (error: unknown) => void;
+  onSnapshotError?: (error: unknown) => void;
 }
 
 /** The embedded store's data kept as a snapshot and a journal (see journalAzurite). */
@@ -133,7 +133,7 @@ class EmbeddedPersistence implements JournaledStore {
   private compactIfDue(journal: EmbeddedJournal): void {
     if (this.compacting || this.closing.signal.aborted || journal.bytes < this.compactAt) return;
     this.compact().catch((error: unknown) => {
-      if (!this.closing.signal.aborted) this.options.onCompactionError?.(error);
+      if (!this.closing.signal.aborted) this.options.onSnapshotError?.(error);
     });
   }
 }
