@@ -10,7 +10,7 @@ import type { HistoryEvent } from '../bot/domain/history';
 import { arrival, completeReferral, type IncomingReferral } from '../bot/domain/incoming';
 import type { ReferralRecord } from '../bot/domain/referral';
 import { regionOf, responseFlowFor, type Region } from '../bot/domain/routing';
-import { searchTermsOf } from '../bot/domain/searchTerms';
+import { searchWordsOf } from '../bot/domain/searchTerms';
 import { stageOfRecord } from '../bot/domain/stage';
 import {
   type IndexUpdate,
@@ -85,8 +85,9 @@ async function main(): Promise<void> {
     if (!(await referrals.create(record, event))) throw new Error(`referral ${n} was stored meanwhile`);
     const index = indexUpdateOf(record, event, regions);
     await indexes.update(referral.id, index, null);
-    // The referral and its event; its rows in people's deals, open deals, search words and facts; its index entry.
-    rows += 2 + index.people.length + (index.open ? 1 : 0) + index.terms.length + index.facts.length + 1;
+    // The referral and its event; its rows in people's deals, open deals, search (its words and its id) and
+    // facts; its index entry.
+    rows += 2 + index.people.length + (index.open ? 1 : 0) + index.words.length + 1 + index.facts.length + 1;
   };
 
   const store = async (from: number, to: number) => {
@@ -149,7 +150,7 @@ function indexUpdateOf(record: ReferralRecord, event: HistoryEvent, regions: rea
     people: listedFor(record),
     region,
     open: isOpen(stageOfRecord(record)),
-    terms: searchTermsOf(record),
+    words: searchWordsOf(record),
     factsThrough: record.desk.revision,
     summary: summaryOf(record, regions),
     facts: factsOf(record, [event], region),
