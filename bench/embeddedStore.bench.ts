@@ -20,10 +20,14 @@ const REFERRALS = Number(process.env.BENCH_STORE_REFERRALS ?? 10_000);
 const PAUSE_TARGET_MS = 100;
 const RSS_TARGET_MIB = 300;
 const PROBE_EVERY_MS = 20;
+/** Referrals stored one at a time at the end (as embeddedStoreProcess.ts does). */
+const QUIET = 300;
 
 interface Figures {
   bands: { upTo: number; pauseMs: number; workingPauseMs: number }[];
   maxGcPauseMs: number;
+  /** The referrals stored one at a time: since when (ms since the epoch), and the longest pauses. */
+  quiet: { since: number; pauseMs: number; workingPauseMs: number };
   writeMs: number;
   rss: number;
   heapUsed: number;
@@ -66,40 +70,55 @@ function nextMessage<T>(process: ChildProcess): Promise<T> {
   });
 }
 
+/** When a probe was sent (ms since the epoch), and how long its answer took. */
+interface Probe {
+  at: number;
+  ms: number;
+}
+
 /** Asks `url` one request at a time, PROBE_EVERY_MS apart, until `until` settles; the latencies. */
-async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
+async function probe(url: string, until: Promise<unknown>): Promise<Probe[]> {
   let done = false;
   void until.finally(() => (done = true));
-  const latencies: number[] = [];
+  const latencies: Probe[] = [];
   while (!done) {
+    const at = Date.now();
     const sent = performance.now();
     const answer = await fetch(url);
     await answer.arrayBuffer();
-    latencies.push(performance.now() - sent);
+    latencies.push({ at, ms: performance.now() - sent });
     await new Promise((wait) => setTimeout(wait, PROBE_EVERY_MS));
   }
   return latencies;
 }
 
-function report(measured: Figures, latencies: number[], restart: Restart, noiseMs: number): void {
+function report(measured: Figures, probes: Probe[], restart: Restart, noiseMs: number): void {
   const count = (value: number) => value.toLocaleString('en');
+  const probed = (list: Probe[]) => {
+    const latencies = list.map((probe) => probe.ms);
+    return (
+      `/healthz-style probe ${count(latencies.length)} times, median ${ms(percentile(latencies, 50))}, ` +
+      `p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`
+    );
+  };
+  const { quiet } = measured;
   console.log(
-    `  ${count(REFERRALS)} referrals stored in ${(measured.writeMs / 1000).toFixed(1)} s, a flush every 500: ` +
-      `${count(measured.rows)} rows (${(measured.rows / REFERRALS).toFixed(1)} per referral: its row, arrival ` +
-      'event and index rows)',
-  );
-  const longest = Math.max(...measured.bands.map((band) => band.workingPauseMs));
-  console.log(
-    `  longest event-loop pause ${ms(Math.max(...measured.bands.map((band) => band.pauseMs)))}; on the processor ` +
-      `${ms(longest)}: ratio ${(longest / PAUSE_TARGET_MS).toFixed(2)} to the target (none over ${PAUSE_TARGET_MS} ` +
-      `ms); longest garbage collection ${ms(measured.maxGcPauseMs)}; the benchmark's own process, all but idle, ` +
-      `was held up to ${ms(noiseMs)} by the machine's other work`,
+    `  ${count(REFERRALS)} referrals stored in ${(measured.writeMs / 1000).toFixed(1)} s, eight at once and a flush ` +
+      `every 500: ${count(measured.rows)} rows (${(measured.rows / REFERRALS).toFixed(1)} per referral: its row, ` +
+      'arrival event and index rows)',
   );
   const bands = measured.bands.map((band) => `${ms(band.pauseMs)} (${ms(band.workingPauseMs)}) to ${count(band.upTo)}`);
-  console.log(`  longest pause (on the processor) as the store grew: ${bands.join(', ')}`);
+  console.log(`    longest event-loop pause (on the processor) as the store grew: ${bands.join(', ')}`);
+  console.log(`    ${probed(probes.filter((probe) => probe.at < quiet.since))}`);
   console.log(
-    `  /healthz-style probe meanwhile, ${count(latencies.length)} asked: median ${ms(percentile(latencies, 50))}, ` +
-      `p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}`,
+    `  then ${QUIET} more, one at a time, a flush every 50: longest pause ${ms(quiet.pauseMs)}, on the processor ` +
+      `${ms(quiet.workingPauseMs)}: ratio ${(quiet.workingPauseMs / PAUSE_TARGET_MS).toFixed(2)} to the target ` +
+      `(none over ${PAUSE_TARGET_MS} ms)`,
+  );
+  console.log(`    ${probed(probes.filter((probe) => probe.at >= quiet.since))}`);
+  console.log(
+    `  longest garbage collection ${ms(measured.maxGcPauseMs)}; the benchmark's own process, all but idle, was ` +
+      `held up to ${ms(noiseMs)} by the machine's other work (load average ${loadavg()[0].toFixed(1)})`,
   );
   console.log(
     `  resident memory after the writes ${mib(measured.rss)} (heap ${mib(measured.heapUsed)}); after a full ` +
@@ -112,7 +131,6 @@ function report(measured: Figures, latencies: number[], restart: Restart, noiseM
       `${ms(restart.startMs)} (leaving ${mib(restart.dataBytes)}), then holding ${mib(restart.rss)} ` +
       `(heap ${mib(restart.heapUsed)}) after a full garbage collection`,
   );
-  console.log(`  load average of this machine: ${loadavg()[0].toFixed(1)} (other work lengthens every pause)`);
 }
 
 export async function embeddedStoreBenchmark(): Promise<void> {
@@ -124,7 +142,7 @@ export async function embeddedStoreBenchmark(): Promise<void> {
     const figures = nextMessage<Figures>(writer);
     writer.send('go');
     noise.enable();
-    const latencies = await probe(url, figures);
+    const probes = await probe(url, figures);
     noise.disable();
     const measured = await figures;
     const stopped = new Promise((done) => writer.once('exit', done));
@@ -132,7 +150,7 @@ export async function embeddedStoreBenchmark(): Promise<void> {
     await stopped;
     const restart = await nextMessage<Restart>(child(dataDir, 'start'));
 
-    report(measured, latencies, restart, noise.max / 1e6);
+    report(measured, probes, restart, noise.max / 1e6);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

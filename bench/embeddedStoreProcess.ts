@@ -27,9 +27,9 @@ import { benchReferral } from './support/benchReferrals';
  * folder), under the writes of a desk storing referrals: each referral read (not there yet),
  * its row and arrival event written (one transaction), then its index rows, eight referrals at
  * once, and every 500 referrals a flush, as a delivery's 202 asks for; the first WARM_UP are
- * not measured. The index rows are those the desk's indexing writes, without its read of the
- * history: that read filters every row of the table on the embedded server, which is a cost of
- * its queries, not of keeping the data.
+ * not measured. Then QUIET more, one at a time. The index rows are those the desk's indexing
+ * writes, without its read of the history: that read filters every row of the table on the
+ * embedded server, which is a cost of its queries, not of keeping the data.
  * Beside it, in the same process, a /healthz-style server answers once a storage ping does.
  * The event loop's longest pause is measured here; the probe's latency by the parent, from outside.
  *
@@ -42,6 +42,9 @@ const STORED_AT_ONCE = 8;
 const DELIVERY = 500;
 /** Referrals stored before the measure starts. */
 const WARM_UP = 100;
+/** Referrals stored one at a time after the others, a flush every QUIET_FLUSH. */
+const QUIET = 300;
+const QUIET_FLUSH = 50;
 /** Referrals per line of the pauses' report: do they grow with the store? */
 const BAND = 2_000;
 
@@ -111,14 +114,26 @@ async function main(): Promise<void> {
   const working = workingPauses();
   const writing = performance.now();
   const bands: Band[] = [];
-  for (let from = Math.min(WARM_UP, total); from < total; from += DELIVERY) {
-    const to = Math.min(total, from + DELIVERY);
+  for (let from = Math.min(WARM_UP, total); from < total;) {
+    // Deliveries end at multiples of DELIVERY (the first after the warm-up is shorter), so bands end on one.
+    const to = Math.min(total, (Math.floor(from / DELIVERY) + 1) * DELIVERY);
     await store(from, to);
+    from = to;
     if (to % BAND !== 0 && to !== total) continue;
     bands.push({ upTo: to, pauseMs: loop.max / 1e6, workingPauseMs: working.take() });
     loop.reset();
   }
   const writeMs = performance.now() - writing;
+  const burstRows = rows;
+  // Then one referral at a time: a pause is then what one change costs, plus what keeping the data does.
+  loop.reset();
+  working.take();
+  const quietSince = Date.now();
+  for (let n = total; n < total + QUIET; n++) {
+    await storeOne(n);
+    if ((n + 1) % QUIET_FLUSH === 0) await tables.flush();
+  }
+  const quiet = { since: quietSince, pauseMs: loop.max / 1e6, workingPauseMs: working.take() };
   loop.disable();
   const maxGcPauseMs = working.stop();
   const { rss, heapUsed } = process.memoryUsage();
@@ -126,12 +141,13 @@ async function main(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   const collected = process.memoryUsage();
   process.send?.({
-    rows,
+    rows: burstRows,
     rssBefore,
     rssCollected: collected.rss,
     externalCollected: collected.external,
     heapCollected: collected.heapUsed,
     bands,
+    quiet,
     maxGcPauseMs,
     writeMs,
     rss,
