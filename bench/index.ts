@@ -1,5 +1,6 @@
 import { acceptBenchmark } from './accept.bench';
 import { digestBenchmark } from './digest.bench';
+import { embeddedStoreBenchmark } from './embeddedStore.bench';
 import { fanoutBenchmark } from './fanout.bench';
 import { schedulerBenchmark } from './scheduler.bench';
 import { startBenchmark } from './start.bench';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   await digestBenchmark();
   console.log('\nStart benchmark');
   await startBenchmark();
+  console.log('\nEmbedded store benchmark');
+  await embeddedStoreBenchmark();
   console.log('\nFan-out benchmark');
   await fanoutBenchmark();
   console.log('\nAccept and ingest benchmark');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { journalAzurite, type AzuriteTableStore, type JournaledStore } from './embeddedPersistence';
 
 /**
  * Azurite's two classes the bot uses (it ships no type declarations), loaded when the embedded
@@ -29,8 +30,8 @@ function azurite(): {
 
 interface AzuriteTableServer {
   httpServer: Server;
-  /** Azurite's table store; `saveDBState` writes it to its file (a temporary file, then a rename). */
-  metadataStore: { saveDBState(): Promise<void> };
+  /** Azurite's table store: a LokiJS database, loaded when the server starts. */
+  metadataStore: AzuriteTableStore;
   start(): Promise<void>;
   close(): Promise<void>;
   getHttpServerAddress(): string;
@@ -46,8 +47,13 @@ export interface EmbeddedTables {
   endpoint: string;
   /** The development account's Table endpoint, as TABLES_ACCOUNT_URL names an account (path-style). */
   accountUrl: string;
-  /** Resolves once every write answered so far is in the data file (at once when in memory). */
+  /** Resolves once every write answered so far is on disk (at once when in memory). */
   flush: () => Promise<void>;
+  /**
+   * Folds the journal into a new snapshot (tables.json) now, without holding the event loop;
+   * the store does so by itself once the journal outgrows the snapshot. Nothing in memory.
+   */
+  compact: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -66,13 +72,16 @@ export interface EmbeddedTablesOptions {
    * over https.
    */
   https?: { certFile: string; keyFile: string };
+  /** Told when a snapshot written while running failed (nothing is lost: the journal keeps every change). */
+  onSnapshotError?: (error: unknown) => void;
 }
 
 /**
  * Starts Azurite's table server inside this process, so the bot needs no cloud account.
  * With `dataDir` the tables persist there across restarts; without it they live in memory.
- * Azurite saves its file every five seconds; `flush` saves it at once, for answers that
- * promise a write is kept (a delivery's 202).
+ * Persisted, every change goes to a journal a tenth of a second later, and `flush` makes what
+ * was answered durable at once, for answers that promise a write is kept (a delivery's 202);
+ * see journalAzurite for why not Azurite's own save of the whole file every five seconds.
  */
 export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): Promise<EmbeddedTables> {
   const inMemory = options.dataDir === undefined;
@@ -108,6 +117,9 @@ export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): 
   );
   const server = new TableServer(config);
   parseQueryDespiteRestify(server.httpServer);
+  const persisted: JournaledStore | undefined = inMemory
+    ? undefined
+    : journalAzurite(server.metadataStore, dirname(dbPath), { onSnapshotError: options.onSnapshotError });
   await server.start();
   const endpoint = server.getHttpServerAddress();
   const protocol = options.https ? 'https' : 'http';
@@ -117,34 +129,12 @@ export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): 
     connectionString:
       `DefaultEndpointsProtocol=${protocol};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
       `TableEndpoint=${endpoint}/${DEV_ACCOUNT};`,
-    flush: inMemory ? async () => undefined : coalesced(() => server.metadataStore.saveDBState()),
-    stop: () => server.close(),
-  };
-}
-
-/**
- * One save for many callers: a caller arriving while a save runs waits for the next one,
- * which starts when the running one ends and covers every write answered before it began.
- * Fifty deliveries at once cost two saves of the file, not fifty.
- */
-function coalesced(save: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  let next: Promise<void> | undefined;
-  const start = (): Promise<void> => {
-    running = save().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  return () => {
-    if (!running) return start();
-    next ??= running
-      .catch(() => undefined)
-      .then(() => {
-        next = undefined;
-        return start();
-      });
-    return next;
+    flush: async () => persisted?.flush(),
+    compact: async () => persisted?.compact(),
+    stop: async () => {
+      await server.close();
+      await persisted?.close();
+    },
   };
 }
 

@@ -54,7 +54,9 @@ export async function openStorage(
       return { storage, kind: 'azure', stop };
     }
     case 'embedded': {
-      const embedded = await startEmbeddedTables({ dataDir: tables.dataDir });
+      const onSnapshotError = (error: unknown) =>
+        log.error('embedded table storage: writing its snapshot failed (its journal keeps every change)', error);
+      const embedded = await startEmbeddedTables({ dataDir: tables.dataDir, onSnapshotError });
       const data = tables.dataDir ? `in ${tables.dataDir}` : 'in memory only';
       log.info(`embedded table storage at ${embedded.endpoint}, data ${data}`);
       const storage = tableStorage(embedded.connectionString, prefix, access.retries, embedded.flush);
