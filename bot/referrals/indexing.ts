@@ -22,7 +22,8 @@ export async function indexReferral(services: IndexingDeps, record: ReferralReco
   if (previous && previous.revision >= revision) return;
   const region = regionOf(record.referral.customerProfile.address.country, services.regions);
   const counted = previous?.factsThrough ?? 0;
-  const events = (await services.referrals.history(id)).filter((event) => event.revision <= revision);
+  // Facts need every event up to this revision: the first answer is told from the later ones.
+  const events = await services.referrals.events(id, 0, revision);
   await services.indexes.update(
     id,
     {

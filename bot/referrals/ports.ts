@@ -26,7 +26,7 @@ import type {
 export type Clock = () => DateTime;
 
 /** Referrals and their history, saved under their ETag (a lost race throws ConflictError). */
-export type ReferralStore = Pick<ReferralRepository, 'get' | 'getWithClick' | 'create' | 'save' | 'history'>;
+export type ReferralStore = Pick<ReferralRepository, 'get' | 'getWithClick' | 'create' | 'save' | 'history' | 'events'>;
 
 /** The card tasks of referrals: queued after every change, held while a delivery is stored. */
 export type CardTasks = Pick<OutboxRepository, 'enqueue' | 'hold'>;

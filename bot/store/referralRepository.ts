@@ -191,7 +191,35 @@ export class ReferralRepository {
     for await (const row of rows) events.push(JSON.parse(row.event) as HistoryEvent);
     return events;
   }
+
+  /**
+   * The events of revisions `after`+1 to `through`, oldest first (a revision without an event
+   * has none). A few are read by their keys: a query, which names no row, costs the embedded
+   * table server a pass over every row of the table.
+   */
+  async events(id: string, after: number, through: number): Promise<HistoryEvent[]> {
+    if (through - after > EVENTS_READ_BY_KEY) {
+      return (await this.history(id)).filter((event) => event.revision > after && event.revision <= through);
+    }
+    const revisions = Array.from({ length: Math.max(0, through - after) }, (_, index) => after + 1 + index);
+    const rows = await Promise.all(revisions.map((revision) => this.eventRow(id, revision)));
+    return rows
+      .filter((row): row is { event: string } => row !== null)
+      .map((row) => JSON.parse(row.event) as HistoryEvent);
+  }
+
+  private async eventRow(id: string, revision: number): Promise<{ event: string } | null> {
+    try {
+      return await this.table.getEntity<{ event: string }>(id, historyRowKey(revision));
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
 }
+
+/** Up to this many events are read one by one (see events); more, with one query. */
+const EVENTS_READ_BY_KEY = 4;
 
 /** Whether the stored referral is the change as sent: its revision and content, and no card posted since. */
 function isThatChange(current: StoredReferral, change: ReferralChange): boolean {

@@ -26,5 +26,23 @@ describe('store: ReferralRepository', () => {
       const times = history.map((e) => e.at);
       assert.deepEqual(times, [...times].sort());
     });
+
+    it('gives the events of a span of revisions, read by key or by query, as the history has them', async () => {
+      const repo = repository();
+      let current = await createArrived();
+      for (let i = 0; i < 7; i++) {
+        const next = change(current.record, `Name ${i}`);
+        // Revision 4 changes nothing anyone sees in the history: no event.
+        current = await repo.save(current, next.record, i === 2 ? null : next.event);
+      }
+      const history = await repo.history(ID);
+      const revisions = async (after: number, through: number) =>
+        (await repo.events(ID, after, through)).map((event) => event.revision);
+      assert.deepEqual(await revisions(0, 1), [1]);
+      assert.deepEqual(await revisions(2, 5), [3, 5], 'by key, the revision without an event left out');
+      assert.deepEqual(await revisions(0, 8), [1, 2, 3, 5, 6, 7, 8], 'by query');
+      assert.deepEqual(await repo.events(ID, 0, 8), history);
+      assert.deepEqual(await revisions(8, 8), []);
+    });
   });
 });
