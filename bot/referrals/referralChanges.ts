@@ -61,7 +61,7 @@ export async function changeReferral(
 ): Promise<ChangeOutcome> {
   const first: Promise<Read> = start.read
     ? Promise.all([start.read, start.clicked ?? false]).then(([stored, clicked]) => ({ stored, clicked }))
-    : readWithClick(services, referralId, start.click);
+    : services.referrals.getWithClick(referralId, start.click);
   if (start.held) {
     const [read, , authority] = await Promise.all([first, start.held, start.authority]);
     return decideAndSave(services, { command, actor, authority, click: start.click }, referralId, read);
@@ -93,12 +93,6 @@ interface Ask {
   click: ClickId | undefined;
 }
 
-function readWithClick(services: ChangeDeps, referralId: string, click: ClickId | undefined): Promise<Read> {
-  return click
-    ? services.referrals.getWithClick(referralId, click)
-    : services.referrals.get(referralId).then((stored) => ({ stored, clicked: false }));
-}
-
 async function decideAndSave(
   services: ChangeDeps,
   { command, actor, authority, click }: Ask,
@@ -107,7 +101,7 @@ async function decideAndSave(
 ): Promise<ChangeOutcome> {
   let read = first;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    if (attempt > 0) read = await readWithClick(services, referralId, click);
+    if (attempt > 0) read = await services.referrals.getWithClick(referralId, click);
     const { stored, clicked } = read;
     if (!stored) return { kind: 'notFound' };
     if (clicked) return { kind: 'repeated', record: stored.record };

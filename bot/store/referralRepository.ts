@@ -47,10 +47,10 @@ export type TakeBackOutcome = 'takenBack' | 'notStored' | 'changedSince';
 export class ReferralRepository {
   constructor(private readonly table: TableClient) {}
 
-  /** The referral, and whether the click `click` names changed it before (see save). */
-  async getWithClick(id: string, click: ClickId): Promise<{ stored: StoredReferral | null; clicked: boolean }> {
+  /** The referral, and whether the click `click` names (if any) changed it before (see save). */
+  async getWithClick(id: string, click?: ClickId): Promise<{ stored: StoredReferral | null; clicked: boolean }> {
     const stored = await this.get(id);
-    return { stored, clicked: stored?.clicks?.includes(clickKey(click)) ?? false };
+    return { stored, clicked: click !== undefined && (stored?.clicks?.includes(clickKey(click)) ?? false) };
   }
 
   async get(id: string): Promise<StoredReferral | null> {

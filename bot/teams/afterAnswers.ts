@@ -12,7 +12,7 @@ export class AfterAnswers {
 
   /** Runs `work` after the answer; `failure` says what a failure leaves, in the log. */
   run(work: () => Promise<void>, failure: string): void {
-    const done = new Promise<void>((started) => setImmediate(started))
+    const done = nextTurn()
       .then(work)
       .catch((error: unknown) => this.log.error(failure, error));
     this.running.add(done);
@@ -23,4 +23,9 @@ export class AfterAnswers {
   async whenIdle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
+}
+
+/** Resolves on the next turn of the event loop: once an answer being sent now is on its way. */
+export function nextTurn(): Promise<void> {
+  return new Promise((next) => setImmediate(next));
 }

@@ -5,6 +5,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/render';
 import type { Actor } from '../domain/referral';
 import type { Services } from '../services';
 import { ANSWERS_KEPT_FOR, type AnsweredInvokeRepository, type ClickId, type InvokeClaim } from '../store';
+import { nextTurn } from './afterAnswers';
 import { cardResponse, messageResponse } from './invokeResponses';
 import { personalCard, type PersonalCardServices } from './views/personalCard';
 
@@ -101,10 +102,12 @@ export class AnswerOnce {
     try {
       const { response, keep } = await answering;
       // Kept from the next turn of the event loop, once the answer is on its way: it waits for no storage call.
-      const kept = new Promise((next) => setImmediate(next)).then(keep).finally(() => {
-        this.keeping.delete(kept);
-        this.running.delete(key);
-      });
+      const kept = nextTurn()
+        .then(keep)
+        .finally(() => {
+          this.keeping.delete(kept);
+          this.running.delete(key);
+        });
       this.keeping.add(kept);
       return response;
     } catch (error) {

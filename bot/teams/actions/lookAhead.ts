@@ -26,9 +26,7 @@ export function lookAhead(
   actor: Actor,
   click: ClickId | undefined,
 ): LookAhead {
-  const read = click
-    ? services.referrals.getWithClick(referralId, click)
-    : services.referrals.get(referralId).then((stored) => ({ stored, clicked: false }));
+  const read = services.referrals.getWithClick(referralId, click);
   const held = holdCardTask(services, referralId);
   const viewing = viewerOf(services, referralId, actor);
   // Awaited by the change, or by whoever lets the task go when the click ends otherwise.
