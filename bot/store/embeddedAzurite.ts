@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { journalAzurite, type AzuriteTableStore, type JournaledStore } from './embeddedPersistence';
+import { findRowsByKey, type AzuriteKeyedStore } from './embeddedKeys';
+import { queryByPartition, type AzuriteQueryStore } from './embeddedQueries';
 
 /**
  * Azurite's two classes the bot uses (it ships no type declarations), loaded when the embedded
@@ -31,7 +33,7 @@ function azurite(): {
 interface AzuriteTableServer {
   httpServer: Server;
   /** Azurite's table store: a LokiJS database, loaded when the server starts. */
-  metadataStore: AzuriteTableStore;
+  metadataStore: AzuriteTableStore & AzuriteQueryStore & AzuriteKeyedStore;
   start(): Promise<void>;
   close(): Promise<void>;
   getHttpServerAddress(): string;
@@ -117,6 +119,8 @@ export async function startEmbeddedTables(options: EmbeddedTablesOptions = {}): 
   );
   const server = new TableServer(config);
   parseQueryDespiteRestify(server.httpServer);
+  findRowsByKey(server.metadataStore);
+  queryByPartition(server.metadataStore);
   const persisted: JournaledStore | undefined = inMemory
     ? undefined
     : journalAzurite(server.metadataStore, dirname(dbPath), { onSnapshotError: options.onSnapshotError });

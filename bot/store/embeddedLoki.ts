@@ -36,6 +36,21 @@ export interface LokiCollection {
   ensureId(): void;
   ensureAllIndexes(force?: boolean): void;
   ensureUniqueIndex(field: string): unknown;
+  insert(doc: object | object[]): LokiRow | LokiRow[] | undefined;
+  /** Replaces a document (or each of several) by its id. */
+  update(doc: LokiRow | LokiRow[]): void;
+  /** Removes a document (or each of several), or the one with an id. */
+  remove(doc: LokiRow | LokiRow[] | number): void;
+  /** The first document that matches a Mongo-style query, or null. */
+  findOne(query?: object): LokiRow | null;
+  /** A query over the collection, narrowed step by step. */
+  chain(): LokiResultset;
+}
+
+/** A query's rows so far (Loki's Resultset). */
+export interface LokiResultset {
+  /** Keeps the rows that match a Mongo-style query; the first step of a chain uses a sorted index where there is one. */
+  find(query: object): LokiResultset;
 }
 
 export interface LokiDb {
