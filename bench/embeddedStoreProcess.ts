@@ -55,8 +55,7 @@ async function main(): Promise<void> {
   const startMs = performance.now() - startedAt;
   if (mode === 'start') {
     // What the stored data itself holds: the process has done nothing but load it.
-    (globalThis as { gc?: () => void }).gc?.();
-    const { rss, heapUsed } = process.memoryUsage();
+    const { rss, heapUsed } = await collectedMemory();
     await tables.stop();
     process.send?.({ startMs, dataBytes: folderBytes(dataDir), rss, heapUsed });
     return;
@@ -138,8 +137,7 @@ async function main(): Promise<void> {
   const maxGcPauseMs = working.stop();
   const { rss, heapUsed } = process.memoryUsage();
   // The memory the store holds, not garbage not collected yet (the parent starts this process with --expose-gc).
-  (globalThis as { gc?: () => void }).gc?.();
-  const collected = process.memoryUsage();
+  const collected = await collectedMemory();
   process.send?.({
     rows: burstRows,
     rssBefore,
@@ -156,6 +154,21 @@ async function main(): Promise<void> {
     files: readdirSync(dataDir).sort(),
     startMs,
   });
+}
+
+/** How long the memory a collection freed takes to go back to the system (V8 and the allocator let go of it a while later). */
+const RETURNED_MS = 1_000;
+
+/**
+ * The process's memory once what is no longer used is collected and given back: a full garbage
+ * collection (the parent starts this process with --expose-gc), a second, and another.
+ */
+async function collectedMemory(): Promise<NodeJS.MemoryUsage> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((wait) => setTimeout(wait, RETURNED_MS));
+  gc?.();
+  return process.memoryUsage();
 }
 
 /** The index rows of a referral just arrived, as the desk's indexing makes them (see indexReferral). */

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TableClient } from '@azure/data-tables';
-import { startEmbeddedTables, type EmbeddedTables } from '../../../bot/store/embeddedAzurite';
-import { storeContents, tableOf, writeEverything } from './storeContents';
+import { embeddedStoreEachTest, storeContents, tableOf, writeEverything } from './storeContents';
 
 const isStatus = (status: number) => (error: { statusCode?: number }) => error.statusCode === status;
 
 describe('store: the embedded store finds a row by its keys', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  let tables: EmbeddedTables | undefined;
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'referral-desk-keyed-rows-'));
-  });
-  afterEach(async () => {
-    await tables?.stop();
-    tables = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const store = embeddedStoreEachTest('keyed-rows');
 
   /** Every row a query lists is found by its keys, as it is; rows gone are not; creating a row there is refused. */
   async function assertEveryRowFound(connectionString: string): Promise<void> {
@@ -78,7 +64,7 @@ describe('store: the embedded store finds a row by its keys', function () {
   }
 
   it('after every kind of write, as a query lists the rows', async () => {
-    tables = await startEmbeddedTables();
+    const tables = await store.start('memory');
     await writeEverything(tables.connectionString);
     await churn(tableOf(tables.connectionString, 'churned'));
 
@@ -87,13 +73,12 @@ describe('store: the embedded store finds a row by its keys', function () {
   });
 
   it('after a restart on its snapshot and journal, and with writes since', async () => {
-    tables = await startEmbeddedTables({ dataDir });
+    let tables = await store.start();
     await writeEverything(tables.connectionString);
     await tables.compact();
     await churn(tableOf(tables.connectionString, 'churned'));
-    await tables.stop();
 
-    tables = await startEmbeddedTables({ dataDir });
+    tables = await store.start();
     await assertEveryRowFound(tables.connectionString);
     await assertChurned(tableOf(tables.connectionString, 'churned'));
     await writeEverything(tables.connectionString, 'b');

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { odata, type TableClient } from '@azure/data-tables';
-import { startEmbeddedTables, type EmbeddedTables } from '../../../bot/store/embeddedAzurite';
 import { pinnedPartition } from '../../../bot/store/embeddedQueries';
-import { tableOf } from './storeContents';
+import { embeddedStoreEachTest, tableOf } from './storeContents';
 
 describe('store: the embedded store answers a query within one partition from its rows', function () {
   this.timeout(60_000);
@@ -42,17 +38,7 @@ describe('store: the embedded store answers a query within one partition from it
   });
 
   describe('over HTTP, as a client asks', () => {
-    let dataDir: string;
-    let tables: EmbeddedTables | undefined;
-
-    beforeEach(() => {
-      dataDir = mkdtempSync(join(tmpdir(), 'referral-desk-partition-queries-'));
-    });
-    afterEach(async () => {
-      await tables?.stop();
-      tables = undefined;
-      rmSync(dataDir, { recursive: true, force: true });
-    });
+    const store = embeddedStoreEachTest('partition-queries');
 
     /**
      * Partitions whose keys a sorted index could confuse: numbers written differently ('1',
@@ -104,7 +90,7 @@ describe('store: the embedded store answers a query within one partition from it
     }
 
     it('gives every row of the partition and no other, in pages, with the rest of the filter applied', async () => {
-      tables = await startEmbeddedTables();
+      const tables = await store.start('memory');
       const table = tableOf(tables.connectionString, 'keyed');
       await table.createTable();
       await writeRows(table, PARTITIONS, 'r');
@@ -126,15 +112,14 @@ describe('store: the embedded store answers a query within one partition from it
     });
 
     it('reads the partitions the same after a restart, and rows written since', async () => {
-      tables = await startEmbeddedTables({ dataDir });
+      let tables = await store.start();
       await tableOf(tables.connectionString, 'keyed').createTable();
       await writeRows(tableOf(tables.connectionString, 'keyed'), PARTITIONS, 'r');
       await tables.flush();
       await tables.compact();
       await writeRows(tableOf(tables.connectionString, 'keyed'), PARTITIONS, 's');
-      await tables.stop();
 
-      tables = await startEmbeddedTables({ dataDir });
+      tables = await store.start();
       const table = tableOf(tables.connectionString, 'keyed');
       await writeRows(table, PARTITIONS, 't');
       await assertPartitionsRead(table, ['r', 's', 't']);

@@ -1,79 +1,57 @@
 import assert from 'node:assert/strict';
-import {
-  appendFileSync,
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmbeddedTables, type EmbeddedTables } from '../../../bot/store/embeddedAzurite';
-import { assertEverythingWritten, storeContents, tableOf, writeEverything } from './storeContents';
+import { startEmbeddedTables } from '../../../bot/store/embeddedAzurite';
+import {
+  assertEverythingWritten,
+  embeddedStoreEachTest,
+  storeContents,
+  tableOf,
+  writeEverything,
+} from './storeContents';
 
 /** The journal files in `dir`. */
 const journals = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('tables.journal.'));
 
 describe('store: the embedded store started again on its folder', function () {
   this.timeout(30_000);
-  let dataDir: string;
-  let tables: EmbeddedTables | undefined;
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'referral-desk-embedded-restart-'));
-  });
-  afterEach(async () => {
-    await stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function start(): Promise<EmbeddedTables> {
-    await stop();
-    tables = await startEmbeddedTables({ dataDir });
-    return tables;
-  }
-  async function stop(): Promise<void> {
-    await tables?.stop();
-    tables = undefined;
-  }
+  const { dataDir, start, stop } = embeddedStoreEachTest('embedded-restart');
 
   it('writes a change to the journal, not the whole file; a restart folds the journal into tables.json', async () => {
     const { connectionString } = await start();
     await writeEverything(connectionString);
     const before = await storeContents(connectionString);
     await stop();
-    assert.equal(existsSync(join(dataDir, 'tables.json')), false, 'no whole-file save while running');
-    assert.deepEqual(journals(dataDir), ['tables.journal.1']);
+    assert.equal(existsSync(join(dataDir(), 'tables.json')), false, 'no whole-file save while running');
+    assert.deepEqual(journals(dataDir()), ['tables.journal.1']);
 
     const after = await storeContents((await start()).connectionString);
 
     assert.deepEqual(after, before);
-    assert.deepEqual(journals(dataDir), [], 'the journal was folded into the snapshot');
-    assert.match(readFileSync(join(dataDir, 'tables.json'), 'utf8'), /"Person 11 in Köln"/);
+    assert.deepEqual(journals(dataDir()), [], 'the journal was folded into the snapshot');
+    assert.match(readFileSync(join(dataDir(), 'tables.json'), 'utf8'), /"Person 11 in Köln"/);
   });
 
   it('replays a journal again that a crash kept beside the snapshot already holding it', async () => {
-    const { connectionString } = await start();
+    const tables = await start();
+    const { connectionString } = tables;
     const dropped = tableOf(connectionString, 'dropped');
     await dropped.createTable();
     await dropped.createEntity({ partitionKey: 'p', rowKey: 'before' });
-    await tables!.compact();
+    await tables.compact();
     // Changes of a table whose creation is in the snapshot only, and which is gone from the next one.
     await dropped.createEntity({ partitionKey: 'p', rowKey: 'after' });
     await dropped.deleteTable();
     await writeEverything(connectionString);
     const before = await storeContents(connectionString);
     await stop();
-    const kept = journals(dataDir);
+    const kept = journals(dataDir());
     assert.deepEqual(kept, ['tables.journal.2']);
-    for (const name of kept) copyFileSync(join(dataDir, name), join(dataDir, `${name}.kept`));
+    for (const name of kept) copyFileSync(join(dataDir(), name), join(dataDir(), `${name}.kept`));
     await start();
     await stop();
     // As if the process died after writing the new snapshot, before it removed the journal.
-    for (const name of kept) renameSync(join(dataDir, `${name}.kept`), join(dataDir, name));
+    for (const name of kept) renameSync(join(dataDir(), `${name}.kept`), join(dataDir(), name));
 
     const after = await storeContents((await start()).connectionString);
 
@@ -81,14 +59,15 @@ describe('store: the embedded store started again on its folder', function () {
   });
 
   it('keeps what it wrote after a snapshot taken while running, and drops the journal the snapshot holds', async () => {
-    const { connectionString } = await start();
+    const tables = await start();
+    const { connectionString } = tables;
     await writeEverything(connectionString, 'a');
-    await tables!.compact();
-    assert.deepEqual(journals(dataDir), []);
+    await tables.compact();
+    assert.deepEqual(journals(dataDir()), []);
     await writeEverything(connectionString, 'b');
     const before = await storeContents(connectionString);
     await stop();
-    assert.deepEqual(journals(dataDir), ['tables.journal.2']);
+    assert.deepEqual(journals(dataDir()), ['tables.journal.2']);
 
     const after = await storeContents((await start()).connectionString);
 
@@ -102,7 +81,7 @@ describe('store: the embedded store started again on its folder', function () {
     await writeEverything(connectionString);
     const before = await storeContents(connectionString);
     await stop();
-    appendFileSync(join(dataDir, 'tables.journal.1'), '{"op":"I","c":"devstoreaccount1$peoplea","d":{"Partit');
+    appendFileSync(join(dataDir(), 'tables.journal.1'), '{"op":"I","c":"devstoreaccount1$peoplea","d":{"Partit');
 
     assert.deepEqual(await storeContents((await start()).connectionString), before);
   });
@@ -111,17 +90,17 @@ describe('store: the embedded store started again on its folder', function () {
     const { connectionString } = await start();
     await tableOf(connectionString, 'kept').createTable();
     await stop();
-    appendFileSync(join(dataDir, 'tables.journal.1'), 'not a change\n{"op":"D","c":"x"}\n');
-    const lines = readFileSync(join(dataDir, 'tables.journal.1'), 'utf8').split('\n').length - 2;
+    appendFileSync(join(dataDir(), 'tables.journal.1'), 'not a change\n{"op":"D","c":"x"}\n');
+    const lines = readFileSync(join(dataDir(), 'tables.journal.1'), 'utf8').split('\n').length - 2;
 
     await assert.rejects(
-      startEmbeddedTables({ dataDir }),
+      startEmbeddedTables({ dataDir: dataDir() }),
       new RegExp(`line ${lines} of tables\\.journal\\.1 is not JSON`),
     );
   });
 
   it('loads a folder an earlier version wrote (tables.json alone), and keeps writing to it', async () => {
-    copyFileSync(join(__dirname, 'tables-written-by-azurite-autosave.json'), join(dataDir, 'tables.json'));
+    copyFileSync(join(__dirname, 'tables-written-by-azurite-autosave.json'), join(dataDir(), 'tables.json'));
     const rows = async (connectionString: string) => {
       const found: Record<string, unknown>[] = [];
       for await (const row of tableOf(connectionString, 'legacy').listEntities()) found.push(row);
@@ -145,6 +124,6 @@ describe('store: the embedded store started again on its folder', function () {
 
   it('starts on an empty folder without writing a snapshot', async () => {
     await start();
-    assert.deepEqual(readdirSync(dataDir), ['tables.journal.1']);
+    assert.deepEqual(readdirSync(dataDir()), ['tables.journal.1']);
   });
 });

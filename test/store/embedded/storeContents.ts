@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TableClient, TableServiceClient, type TableEntityResult } from '@azure/data-tables';
+import { startEmbeddedTables, type EmbeddedTables } from '../../../bot/store/embeddedAzurite';
 
 const OPTIONS = { allowInsecureConnection: true };
 
@@ -68,4 +72,40 @@ export function assertEverythingWritten(contents: Record<string, TableEntityResu
     contents[`gone${tag}`].map((row) => row.rowKey),
     ['again'],
   );
+}
+
+/** The embedded store of each test of a suite: see embeddedStoreEachTest. */
+export interface StoreEachTest {
+  /** The test's own data folder. */
+  dataDir: () => string;
+  /** Starts the store on the test's folder (or in memory), after stopping the one started before. */
+  start: (where?: 'folder' | 'memory') => Promise<EmbeddedTables>;
+  /** Stops the store started last, if it runs. */
+  stop: () => Promise<void>;
+}
+
+/** For each test of the suite: a data folder of its own; after it, its store stopped and the folder removed. */
+export function embeddedStoreEachTest(name: string): StoreEachTest {
+  let dataDir = '';
+  let tables: EmbeddedTables | undefined;
+  const stop = async () => {
+    await tables?.stop();
+    tables = undefined;
+  };
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), `referral-desk-${name}-`));
+  });
+  afterEach(async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    dataDir: () => dataDir,
+    start: async (where = 'folder') => {
+      await stop();
+      tables = await startEmbeddedTables(where === 'folder' ? { dataDir } : {});
+      return tables;
+    },
+    stop,
+  };
 }
