@@ -1,0 +1,82 @@
+/** The weekly digest and its full lists, in Japanese. */
+import type { Strings } from '../en';
+
+export const digest: Strings['digest'] = {
+  title: '週次ダイジェスト',
+  subtitle: (until: string) => `${until} までの7日間（その前の4週間との比較）`,
+  total: 'すべての担当地域',
+  counts: {
+    received: '受信',
+    accepted: '承諾',
+    declined: '辞退',
+    expired: '期限切れ',
+    won: '受注',
+    lost: '失注',
+  },
+  count: (current: string, average: string, arrow: string) => `${current} · 4週平均 ${average} ${arrow}`,
+  up: '↑',
+  down: '↓',
+  same: '→',
+  acceptanceRate: '承諾率',
+  winRate: '受注率',
+  rate: (current: string, before: string) => `${current} · 以前 ${before}`,
+  nothing: '—',
+  medianResponse: '初回回答（中央値）',
+  p90Response: '初回回答（90パーセンタイル）',
+  withinTarget: '24時間以内に回答',
+  withinTargetValue: (within: number, count: number, share: string) => `${count}件中${within}件（${share}）`,
+  minutes: (m: number) => `${m}分`,
+  hours: (h: number, m: number) => (m > 0 ? `${h}時間${m}分` : `${h}時間`),
+  days: (d: number, h: number) => (h > 0 ? `${d}日${h}時間` : `${d}日`),
+  chartTitle: '週ごとの受信・受注・失注',
+  week: '週の開始日',
+  pipeline: '進行中のパイプライン（承諾済みの案件）',
+  pipelineLine: (raw: string, weighted: string, deals: number) => `${raw} · 加重 ${weighted} · ${deals}件`,
+  noCurrency: '通貨なし',
+  noPipeline: '進行中の承諾済み案件はありません。',
+  lists: {
+    expiring: (count: number) => `今後7日間に期限切れ: ${count}件`,
+    stale: (count: number) => `完了予定日を過ぎた案件: ${count}件`,
+    top: (count: number) => `金額の大きい進行中の案件（金額あり ${count}件）`,
+  },
+  listEmpty: {
+    expiring: '今後7日間に期限切れになるものはありません。',
+    stale: '完了予定日を過ぎた案件はありません。',
+    top: '金額が入力された進行中の紹介や案件はまだありません。',
+  },
+  more: (count: number) => `ほか${count}件。`,
+  showAll: (count: number) => `全${count}件を表示`,
+  reps: '担当者別の回答数と受注数（過去7日間）',
+  repLine: (responses: number, wins: number) => `回答 ${responses}件 · 受注 ${wins}件`,
+  compact:
+    'カードを小さく保つため、地域は合算されています。1つの地域をすべて表示するには、「digest now」と地域コードを送信してください（例: 「digest now emea」）。',
+  leftOut: (codes: string) =>
+    `カードを小さく保つため省略しました: ${codes}。いずれかを表示するには、「digest now」と地域コードを送信してください。`,
+  expires: (when: string) => `${when} に期限切れ`,
+  closes: (date: string) => `完了予定日 ${date}`,
+  listTitle: {
+    expiring: (regions: string) => `今後7日間に期限切れ · ${regions}`,
+    stale: (regions: string) => `完了予定日を過ぎた案件 · ${regions}`,
+    top: (regions: string) => `金額の大きい進行中の案件 · ${regions}`,
+  },
+  listPage: (first: number, last: number, total: number) => `${total}件中 ${first}–${last}件`,
+  previous: '前へ',
+  next: '次へ',
+  open: '開く',
+  listSent: '一覧全体を個人チャットにお送りしました。',
+  listNotSent:
+    '個人チャットでメッセージを送信できませんでした。Referral Desk とのチャットを開いて、そこでもう一度お試しください。',
+  listBelow: '一覧全体は次のとおりです。',
+  notYourRegion: 'この一覧には管理していない地域が含まれているため、表示できません。',
+  noRegion:
+    '管理している地域がないため、ダイジェストはありません。管理者が「managers add」であなたをマネージャーに設定できます。',
+  notYours: (code: string, valid: string) => `「${code}」という地域は管理していません。管理している地域: ${valid}。`,
+  sentToChat: 'ダイジェストを個人チャットにお送りしました。',
+  notSent:
+    '個人チャットでメッセージを送信できませんでした。Referral Desk とのチャットを開いて、そこで「digest now」と送信してください。',
+  weeklyOff: '週次ダイジェストはオフになっています。「digest on」で再開できます。',
+  off: '完了: 今後、週次ダイジェストはお送りしません。「digest on」で再開できます。また、「digest now」と送信すれば、いつでもダイジェストを受け取れます。',
+  on: '完了: 週次ダイジェストの送信を再開します。',
+  usage:
+    '担当地域のダイジェストを見るには「digest now」（1つの地域なら「digest now emea」）、週次ダイジェストを停止するには「digest off」、再開するには「digest on」と送信してください。',
+};

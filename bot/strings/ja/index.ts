@@ -1,0 +1,52 @@
+import type { Strings } from '../en';
+import { access } from './access';
+import { actions } from './actions';
+import { card } from './card';
+import { welcome, commands } from './commands';
+import { digest } from './digest';
+import { history } from './history';
+import { managers } from './managers';
+import { newDeal } from './newDeal';
+import { reminders, notices } from './notifications';
+import { partnerCenterSync } from './partnerCenterSync';
+import { favorites, dealList, personalChat, myDeals, expiring, find } from './personalChat';
+import { problems, fieldNames } from './problems';
+import { settings } from './settings';
+import { appName, format, stage, salesStage, dealType, microsoftHelp, leadKind, closeReason } from './vocabulary';
+
+/**
+ * Every sentence the bot shows a user, in Japanese (polite です/ます forms, as Microsoft products
+ * and Teams use them in Japanese; Partner Center's terms as its Japanese edition writes them).
+ * The commands a user types stay English: the bot understands only the English words.
+ */
+export const ja: Strings = {
+  appName,
+  format,
+  stage,
+  salesStage,
+  dealType,
+  microsoftHelp,
+  leadKind,
+  closeReason,
+  card,
+  history,
+  reminders,
+  partnerCenterSync,
+  notices,
+  newDeal,
+  access,
+  favorites,
+  dealList,
+  personalChat,
+  myDeals,
+  expiring,
+  find,
+  settings,
+  welcome,
+  commands,
+  digest,
+  managers,
+  actions,
+  problems,
+  fieldNames,
+};
