@@ -1,0 +1,53 @@
+import type { Strings } from '../en';
+import { access } from './access';
+import { actions } from './actions';
+import { card } from './card';
+import { welcome, commands } from './commands';
+import { digest } from './digest';
+import { history } from './history';
+import { managers } from './managers';
+import { newDeal } from './newDeal';
+import { reminders, notices } from './notifications';
+import { partnerCenterSync } from './partnerCenterSync';
+import { favorites, dealList, personalChat, myDeals, expiring, find } from './personalChat';
+import { problems, fieldNames } from './problems';
+import { settings } from './settings';
+import { appName, format, stage, salesStage, dealType, microsoftHelp, leadKind, closeReason } from './vocabulary';
+
+/**
+ * Every sentence the bot shows a user, in Korean (formal polite 합니다체, with -세요 for
+ * requests, as Microsoft products write Korean; the reader is not addressed as 당신).
+ * The commands a user types stay English: the bot understands only the English words.
+ * Partner Center's own terms follow its Korean help pages (see ../glossaries/ko.md).
+ */
+export const ko: Strings = {
+  appName,
+  format,
+  stage,
+  salesStage,
+  dealType,
+  microsoftHelp,
+  leadKind,
+  closeReason,
+  card,
+  history,
+  reminders,
+  partnerCenterSync,
+  notices,
+  newDeal,
+  access,
+  favorites,
+  dealList,
+  personalChat,
+  myDeals,
+  expiring,
+  find,
+  settings,
+  welcome,
+  commands,
+  digest,
+  managers,
+  actions,
+  problems,
+  fieldNames,
+};
