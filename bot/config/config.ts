@@ -120,8 +120,11 @@ const envSchema = z.object({
     .string()
     .trim()
     .default('en')
-    .refine((code) => spokenLanguage(code) === code.toLowerCase(), `must be one of ${Object.keys(CATALOGS).join(', ')}`)
-    .transform((code) => code.toLowerCase()),
+    .refine(
+      (code) => spokenLanguage(code) !== undefined,
+      `must be one of ${Object.keys(CATALOGS).join(', ')}, or a locale of one (de-AT picks de)`,
+    )
+    .transform((code) => spokenLanguage(code)!),
   ...partnerCenterEnv,
   PARTNER_CENTER_CERTIFICATE_HOSTS: z
     .string()

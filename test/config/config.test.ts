@@ -85,7 +85,9 @@ describe('configuration', () => {
     it("speaks the desk's language, one it has a catalog of", () => {
       assert.equal(loadConfig({}).language, 'en');
       assert.equal(loadConfig({ DESK_LANGUAGE: 'EN' }).language, 'en');
+      assert.equal(loadConfig({ DESK_LANGUAGE: 'de-AT' }).language, 'de', 'a locale picks its language');
       assert.throws(() => loadConfig({ DESK_LANGUAGE: 'xx' }), /DESK_LANGUAGE: must be one of en/);
+      assert.throws(() => loadConfig({ DESK_LANGUAGE: 'pt-BR' }), /DESK_LANGUAGE: must be one of en/);
     });
 
     it('names every malformed time setting', () => {

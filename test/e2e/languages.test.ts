@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
+import { CATALOGS } from '../../bot/strings/catalogs';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import {
@@ -43,6 +44,24 @@ describe('each user in their language (HTTP, Azurite, Bot Connector stand-in)', 
     const answer = h.connector.calls.filter((c) => c.conversationId.startsWith(CHANNELS.emea.id)).at(-1)!;
     assert.match(cardText(answer), /Where referrals go/);
     assert.doesNotMatch(cardText(answer), /Empfehlungen/);
+  });
+
+  it("answers a Korean, Taiwanese, Russian and Japanese client in its language, and Simplified Chinese in the desk's", async () => {
+    const picks = {
+      'ko-KR': 'ko',
+      'zh-TW': 'zh-Hant',
+      'zh-HK': 'zh-Hant',
+      'ru-RU': 'ru',
+      'ja-JP': 'ja',
+      'zh-CN': 'en',
+    };
+    for (const [locale, tag] of Object.entries(picks)) {
+      const { settings } = CATALOGS[tag].strings;
+      await h.activity({ ...personalMessage(h.serviceUrl, 'settings'), locale });
+      const text = cardText(inChat().at(-1)!);
+      assert.ok(text.includes(JSON.stringify(settings.languageError)), `${locale}: the settings card in ${tag}`);
+      assert.ok(text.includes(`"value":"${tag}"`), `${locale}: ${tag} is the language shown as chosen`);
+    }
   });
 
   it("keeps the language the user chose in settings over their client's, and answers the Save in it", async () => {

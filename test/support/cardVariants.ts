@@ -2,8 +2,8 @@ import type { DateTime } from 'luxon';
 import { loadSolutions } from '../../bot/config/solutions';
 import { arrival } from '../../bot/domain/incoming';
 import type { ReferralRecord } from '../../bot/domain/referral';
-import { de } from '../../bot/strings/de';
-import { en, type Strings } from '../../bot/strings/en';
+import { CATALOGS } from '../../bot/strings/catalogs';
+import type { Strings } from '../../bot/strings/en';
 import { newDealCard } from '../../bot/teams/views/newDealCardView';
 import type { CardView } from '../../bot/teams/views/referral/cardView';
 import { referralCard } from '../../bot/teams/views/referral/referralCardView';
@@ -11,7 +11,9 @@ import type { AdaptiveCard } from '../../cards/render';
 import { NOW, receivedRecord } from './fixtures';
 
 /** The languages the desk speaks; every variant is rendered in each. */
-export const LOCALES: Record<string, Strings> = { en, de };
+export const LOCALES: Record<string, Strings> = Object.fromEntries(
+  Object.entries(CATALOGS).map(([tag, { strings }]) => [tag, strings]),
+);
 
 const alice = { id: 'aad-alice', name: 'Alice Rep', teamsId: '29:alice' };
 const solutions = loadSolutions('');
