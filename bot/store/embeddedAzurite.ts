@@ -154,9 +154,8 @@ const HEAP_GROWING_PERCENT = 10;
  * (the rows are scattered over them): a desk that stored 10,000 referrals held 550 MiB where
  * its rows took 120. Growing by a tenth at a time keeps it under 300 MiB, for more frequent
  * collections, mostly done beside the event loop (a bulk load took as long, and no collection
- * held it 20 ms). V8
- * reads the factor whenever it sets the next limit, so setting it now holds from here on; a
- * factor the host gave on node's command line stays.
+ * held it 20 ms). V8 reads the factor whenever it sets the next limit, so setting it now holds
+ * from here on; a factor the host gave on node's command line stays.
  */
 function keepHeapNearWhatItHolds(): void {
   if (process.execArgv.some((flag) => /^--heap[-_]growing[-_]percent/.test(flag))) return;

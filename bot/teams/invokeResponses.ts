@@ -75,7 +75,7 @@ export function domainErrorResponse(
     case 'noChange':
       return currentCard(strings.actions.noChange);
     case 'editConflict': {
-      const fields = error.fields.map((field) => strings.fieldNames[field]).join(', ');
+      const fields = strings.format.list(...error.fields.map((field) => strings.fieldNames[field]));
       return currentCard(strings.actions.editConflict(fields, error.by && literal(error.by.name)));
     }
   }

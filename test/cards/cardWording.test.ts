@@ -1,14 +1,28 @@
 import assert from 'node:assert/strict';
 import { DateTime, Duration } from 'luxon';
+import { countryName } from '../../bot/domain/countries';
 import { companySize, localDateTime, money, plainDate, roughDuration } from '../../bot/teams/views/format';
 import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
+import { ja } from '../../bot/strings/ja';
+import { ko } from '../../bot/strings/ko';
 
 describe('card wording', () => {
+  it("writes lists, days and country names as the reader's language does", () => {
+    assert.equal(en.format.list('Azure', 'Dynamics 365'), 'Azure, Dynamics 365');
+    assert.equal(ja.format.list('Azure', 'Dynamics 365'), 'Azure、Dynamics 365');
+    const instant = DateTime.fromISO('2026-12-04T13:05:00Z', { zone: 'utc' });
+    assert.equal(instant.setLocale(ko.format.locale).toFormat(ko.format.shortDateTime), '12월 4일 13:05');
+    assert.equal(instant.setLocale(de.format.locale).toFormat(de.format.shortDate), '4. Dez');
+    assert.equal(countryName('DE', ja.format.locale), 'ドイツ');
+  });
+
   it('writes company sizes as people do', () => {
-    assert.equal(companySize('100to499employees'), '100–499 employees');
-    assert.equal(companySize('10000plusemployees'), '10000+ employees');
-    assert.equal(companySize('Small business'), 'Small business');
+    assert.equal(companySize('100to499employees', en.format), '100–499 employees');
+    assert.equal(companySize('10000plusemployees', en.format), '10000+ employees');
+    assert.equal(companySize('Small business', en.format), 'Small business');
+    assert.equal(companySize('100to499employees', ja.format), '従業員 100–499 人');
+    assert.equal(companySize('10000plusemployees', ko.format), '직원 10000+명');
   });
 
   it("rounds the time left to the unit that reads best, in the reader's language", () => {

@@ -15,6 +15,13 @@ export const format = {
   locale: 'en',
   date: 'd LLL yyyy',
   dateTime: "ccc d LLL 'at' HH:mm",
+  /** A day without its year, in lists and the digest's chart. */
+  shortDate: 'd LLL',
+  shortDateTime: 'd LLL HH:mm',
+  /** Items one after the other, as the language lists them. */
+  list: (...items: string[]) => items.join(', '),
+  /** A company's size: a range of employees ("100–499", "10000+"). */
+  employees: (range: string) => `${range} employees`,
   minutes: (n: number) => `${n} minute${n === 1 ? '' : 's'}`,
   hours: (n: number) => `${n} hour${n === 1 ? '' : 's'}`,
   days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,

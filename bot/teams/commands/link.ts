@@ -43,7 +43,7 @@ export const link: Command<LinkCommandServices> = async (context) => {
     await services.links.put({ target, channel });
     linked.push(target);
   }
-  const names = linked.map((t) => describeTarget(t, regions, strings)).join(', ');
+  const names = strings.format.list(...linked.map((t) => describeTarget(t, regions, strings)));
   lines.unshift(
     strings.commands.linked(names, channel.channelName ? literal(channel.channelName) : strings.commands.thisChannel),
   );

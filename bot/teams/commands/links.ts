@@ -28,7 +28,7 @@ export const links: Command<Pick<Services, 'strings' | 'regions' | 'links'>> = a
   const card = renderLinksCard({
     title: strings.commands.linksTitle,
     rows,
-    footnote: uncovered.length > 0 ? strings.commands.uncoveredRegions(uncovered.join(', ')) : '',
+    footnote: uncovered.length > 0 ? strings.commands.uncoveredRegions(strings.format.list(...uncovered)) : '',
   });
   await turn.sendActivity({ attachments: [cardAttachment(card)] });
 };

@@ -99,8 +99,13 @@ async function managerList(services: ManagerListServices): Promise<string> {
         ),
       );
     const people = [...configured, ...granted];
-    lines.push(m.listLine(`${region.name} (${region.code})`, people.length > 0 ? people.join(', ') : m.nobody));
+    lines.push(
+      m.listLine(
+        `${region.name} (${region.code})`,
+        people.length > 0 ? services.strings.format.list(...people) : m.nobody,
+      ),
+    );
   }
-  lines.push('', m.admins((await Promise.all(services.admins.map(nameOf))).join(', ')));
+  lines.push('', m.admins(services.strings.format.list(...(await Promise.all(services.admins.map(nameOf))))));
   return lines.join('\n');
 }

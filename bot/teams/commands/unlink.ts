@@ -34,7 +34,7 @@ export const unlink: Command<UnlinkCommandServices> = async (context) => {
     else notHere.push(name);
   }
   const lines: string[] = [];
-  if (removed.length > 0) lines.push(strings.commands.unlinked(removed.join(', ')));
-  if (notHere.length > 0) lines.push(strings.commands.notLinkedHere(notHere.join(', ')));
+  if (removed.length > 0) lines.push(strings.commands.unlinked(strings.format.list(...removed)));
+  if (notHere.length > 0) lines.push(strings.commands.notLinkedHere(strings.format.list(...notHere)));
   await turn.sendActivity(lines.join('\n\n'));
 };

@@ -18,7 +18,13 @@ export function dealLine(deal: DealSummary, zone: string, strings: Strings): { t
     deal.customer && deal.customer !== deal.name ? `${name(deal.name)} · ${name(deal.customer)}` : name(deal.name);
   const undecided = deal.stage === 'received' || deal.stage === 'evaluating';
   const when = undecided
-    ? deal.deadline && strings.digest.expires(parseInstant(deal.deadline).setZone(zone).toFormat('d LLL HH:mm'))
+    ? deal.deadline &&
+      strings.digest.expires(
+        parseInstant(deal.deadline)
+          .setZone(zone)
+          .setLocale(strings.format.locale)
+          .toFormat(strings.format.shortDateTime),
+      )
     : deal.closing && strings.digest.closes(plainDate(parseInstant(deal.closing), strings.format));
   const parts = [
     strings.stage[deal.stage],

@@ -81,7 +81,8 @@ function fits(card: AdaptiveCard): boolean {
 function section(scope: DigestScope, zone: string, strings: Strings, inFull: boolean): DigestSection {
   const d = strings.digest;
   const { figures } = scope;
-  const weeks = figures.windows.map((w) => parseInstant(w.from).setZone(zone).toFormat('d LLL'));
+  const { locale, shortDate } = strings.format;
+  const weeks = figures.windows.map((w) => parseInstant(w.from).setZone(zone).setLocale(locale).toFormat(shortDate));
   const series = (kind: 'received' | 'won' | 'lost', color: string) => ({
     legend: d.counts[kind],
     color,

@@ -30,7 +30,7 @@ export function digestListCard(
   const items = all.slice(shown * LIST_PAGE_SIZE, (shown + 1) * LIST_PAGE_SIZE);
   const first = shown * LIST_PAGE_SIZE + 1;
   return renderDigestListCard({
-    title: d.listTitle[kind](regions.map((region) => region.name).join(', ')),
+    title: d.listTitle[kind](strings.format.list(...regions.map((region) => region.name))),
     subtitle: d.listPage(Math.min(first, all.length), first + items.length - 1, all.length),
     empty: d.listEmpty[kind],
     items: items.map((deal) => ({ referralId: deal.referralId, ...dealLine(deal, zone, strings) })),

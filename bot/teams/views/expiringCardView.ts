@@ -58,5 +58,5 @@ export async function expiringCard(
 
 function scopeText(scope: RegionScope, strings: Strings): string {
   if (scope.all) return scope.why === 'admin' ? strings.expiring.scopeAdmin : strings.expiring.scopeNoRole;
-  return strings.expiring.scopeRegions(scope.regions.map((region) => region.name).join(', '));
+  return strings.expiring.scopeRegions(strings.format.list(...scope.regions.map((region) => region.name)));
 }

@@ -53,12 +53,11 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Partner Center's size codes ("100to499employees", "10000plusemployees") as people write them. */
-export function companySize(code: string): string {
-  return code
-    .replace(/(\d)to(\d)/, '$1–$2')
-    .replace(/(\d)plus/, '$1+')
-    .replace(/([\d+])employees$/i, '$1 employees');
+/** Partner Center's size codes ("100to499employees", "10000plusemployees") as the reader's language writes them. */
+export function companySize(code: string, f: Formats): string {
+  const range = code.replace(/(\d)to(\d)/, '$1–$2').replace(/(\d)plus/, '$1+');
+  const employees = /^([\d–+]+)employees$/i.exec(range);
+  return employees ? f.employees(employees[1]) : range;
 }
 
 /** Partner Center's PascalCase codes ("ProofOfConceptOrDemo") as a phrase: "Proof of concept or demo". */

@@ -10,7 +10,7 @@ export function describeTarget(target: LinkTarget, regions: readonly Region[], s
     case 'region':
       return `${regions.find((r) => r.code === target.code)?.name ?? target.code} (${target.code})`;
     case 'country':
-      return `${countryName(target.code)} (${target.code})`;
+      return `${countryName(target.code, strings.format.locale)} (${target.code})`;
   }
 }
 

@@ -61,8 +61,8 @@ export function newDealCard(
       no: n.no,
       submit: n.submit,
     },
-    countries: COUNTRY_CODES.map((code) => ({ title: countryName(code), value: code })).sort((a, b) =>
-      a.title.localeCompare(b.title),
+    countries: COUNTRY_CODES.map((code) => ({ title: countryName(code, strings.format.locale), value: code })).sort(
+      (a, b) => a.title.localeCompare(b.title, strings.format.locale),
     ),
     currency: 'USD',
     currencies: currencyChoices(undefined),

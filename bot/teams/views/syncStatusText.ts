@@ -30,5 +30,5 @@ export function conflictFields(conflicts: readonly SyncConflict[], strings: Stri
     const key = field === 'lifecycle' ? 'status' : field === 'consent' ? 'visibleToMicrosoft' : field;
     return strings.history.field[key] ?? key;
   };
-  return conflicts.map((conflict) => label(conflict.field)).join(', ');
+  return strings.format.list(...conflicts.map((conflict) => label(conflict.field)));
 }

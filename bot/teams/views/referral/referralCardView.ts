@@ -60,9 +60,10 @@ export function referralCardData(
     stageLabel: strings.stage[stage],
     stageColor: STAGE_COLORS[stage],
     title: literal(referral.name || referral.customerProfile.name),
-    subtitle: [literal(referral.customerProfile.name), countryName(referral.customerProfile.address.country)].join(
-      ' · ',
-    ),
+    subtitle: [
+      literal(referral.customerProfile.name),
+      countryName(referral.customerProfile.address.country, strings.format.locale),
+    ].join(' · '),
     contactFlag:
       referral.details.customerRequestedContact && (received || stage === 'accepted')
         ? contactFresh
@@ -174,7 +175,9 @@ function needsText(record: ReferralRecord, received: boolean, strings: Strings):
   );
   const text = asked.length > 0 ? literal(clip(asked.join('\n\n'), MAX_NEEDS_CHARS)) : undefined;
   const solutionsLine =
-    solutions.length > 0 ? strings.card.solutions(literal(clip(solutions.join(', '), MAX_SOLUTION_CHARS))) : undefined;
+    solutions.length > 0
+      ? strings.card.solutions(literal(clip(strings.format.list(...solutions), MAX_SOLUTION_CHARS)))
+      : undefined;
   return [text, solutionsLine].filter(Boolean).join('\n\n');
 }
 

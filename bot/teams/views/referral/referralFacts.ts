@@ -9,7 +9,7 @@ import type { Stage } from '../../../domain/stage';
 import { answerDeadlineOf, parseInstant } from '../../../domain/timeLimits';
 import { syncStatusText } from '../syncStatusText';
 import type { Strings } from '../../../strings/en';
-import { codeAsWords, companySize, money, plainDate } from '../format';
+import { codeAsWords, companySize, money, plainDate, type Formats } from '../format';
 
 /**
  * The facts a referral card lists at `stage`: where the lead came from and whom to contact while
@@ -33,8 +33,8 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
     // Microsoft as the inviter is already in the source line; a partner is named.
     list.push([s.invitedBy, typed(invitingPartner(referral))]);
     list.push([s.helpRequested, typed(help && codeAsWords(help))]);
-    list.push([s.location, typed(location(record))]);
-    list.push([s.customerSize, typed(size && companySize(size))]);
+    list.push([s.location, typed(location(record, strings.format))]);
+    list.push([s.customerSize, typed(size && companySize(size, strings.format))]);
     list.push([
       s.contact,
       contactHidden ? s.detailsAfterInterest : typed(contactText(referral.customerProfile.team?.[0])),
@@ -52,14 +52,10 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
       s.microsoftHelp,
       desk.microsoftHelp && isMicrosoftHelp(desk.microsoftHelp) ? strings.microsoftHelp[desk.microsoftHelp] : undefined,
     ]);
-    list.push([s.invitedPartners, typed(desk.invitedPartners?.join(', '))]);
+    list.push([s.invitedPartners, typed(desk.invitedPartners && strings.format.list(...desk.invitedPartners))]);
     list.push([
       s.dealSolutions,
-      typed(
-        solutionsOf(referral)
-          .map((solution) => solution.name ?? solution.id)
-          .join(', '),
-      ),
+      typed(strings.format.list(...solutionsOf(referral).map((solution) => solution.name ?? solution.id))),
     ]);
   }
   // An invitation from a partner carries that partner's own estimate of the deal.
@@ -86,9 +82,10 @@ function showsDealType(record: ReferralRecord): boolean {
   return record.desk.createdByPartner === true || dealTypeOf(record) !== 'private';
 }
 
-function location(record: ReferralRecord): string {
+function location(record: ReferralRecord, f: Formats): string {
   const address = record.referral.customerProfile.address;
-  return [address.city, address.state, countryName(address.country)].filter(Boolean).join(', ');
+  const parts = [address.city, address.state, countryName(address.country, f.locale)];
+  return f.list(...parts.filter((part): part is string => Boolean(part)));
 }
 
 function contactText(person: TeamMember | undefined): string | undefined {
