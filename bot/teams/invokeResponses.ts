@@ -30,7 +30,9 @@ export function badInvokeResponse(message: string): AdaptiveCardInvokeResponse {
 
 /** "Deal name is required; Estimated deal value must be greater than zero". */
 export function describeProblems(problems: FieldProblem[], strings: Strings): string {
-  return problems.map(({ field, problem }) => strings.problems[problem](strings.fieldNames[field] ?? field)).join('; ');
+  return strings.format.clauses(
+    ...problems.map(({ field, problem }) => strings.problems[problem](strings.fieldNames[field] ?? field)),
+  );
 }
 
 /**

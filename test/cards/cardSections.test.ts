@@ -14,7 +14,7 @@ import { reminderSection } from '../../cards/referral/reminder';
 import { teamFormAction } from '../../cards/referral/teamForm';
 import { verbsIn } from '../e2e/flows';
 import { validateCard } from '../support/cardSchema';
-import { LOCALES, referralVariants } from '../support/cardVariants';
+import { LOCALES, referralVariants, renderCardVariants } from '../support/cardVariants';
 import { NOW } from '../support/fixtures';
 
 const BODY_SECTIONS: Record<string, (d: ReferralCardData) => CardElement[]> = {
@@ -37,6 +37,21 @@ const datas = Object.entries(LOCALES).flatMap(([locale, strings]) =>
     data: referralCardData(record, now ?? NOW, strings, view),
   })),
 );
+
+describe('cards: every referral and new-deal card in every language', () => {
+  it("validates whole against the Adaptive Card 1.5 schema and stays under Teams' message limit (80 KB kept)", () => {
+    const cards = Object.entries(renderCardVariants());
+    for (const tag of Object.keys(LOCALES))
+      assert.ok(
+        cards.some(([name]) => name.endsWith(`(${tag})`)),
+        tag,
+      );
+    for (const [name, card] of cards) {
+      assert.deepEqual(validateCard(card), [], name);
+      assert.ok(Buffer.byteLength(JSON.stringify(card)) < 80 * 1024, name);
+    }
+  });
+});
 
 describe('cards: every section of the referral card, on its own', () => {
   const sections = [

@@ -6,11 +6,17 @@ import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
 import { ja } from '../../bot/strings/ja';
 import { ko } from '../../bot/strings/ko';
+import { zhHant } from '../../bot/strings/zh-Hant';
 
 describe('card wording', () => {
   it("writes lists, days and country names as the reader's language does", () => {
     assert.equal(en.format.list('Azure', 'Dynamics 365'), 'Azure, Dynamics 365');
     assert.equal(ja.format.list('Azure', 'Dynamics 365'), 'Azure、Dynamics 365');
+    assert.equal(
+      en.format.clauses('Name is required', 'Value must be a number'),
+      'Name is required; Value must be a number',
+    );
+    assert.equal(zhHant.format.clauses('甲', '乙'), '甲；乙');
     const instant = DateTime.fromISO('2026-12-04T13:05:00Z', { zone: 'utc' });
     assert.equal(instant.setLocale(ko.format.locale).toFormat(ko.format.shortDateTime), '12월 4일 13:05');
     assert.equal(instant.setLocale(de.format.locale).toFormat(de.format.shortDate), '4. Dez');

@@ -30,6 +30,7 @@ export const format: Strings['format'] = {
   shortDate: 'd. LLL',
   shortDateTime: 'd. LLL HH:mm',
   list: (...items: string[]) => items.join(', '),
+  clauses: (...items: string[]) => items.join('; '),
   employees: (range: string) => `${range} Beschäftigte`,
   minutes: (n: number) => `${n} Minute${n === 1 ? '' : 'n'}`,
   hours: (n: number) => `${n} Stunde${n === 1 ? '' : 'n'}`,

@@ -20,6 +20,8 @@ export const format = {
   shortDateTime: 'd LLL HH:mm',
   /** Items one after the other, as the language lists them. */
   list: (...items: string[]) => items.join(', '),
+  /** Whole statements one after the other (what is missing, what to fix). */
+  clauses: (...items: string[]) => items.join('; '),
   /** A company's size: a range of employees ("100–499", "10000+"). */
   employees: (range: string) => `${range} employees`,
   minutes: (n: number) => `${n} minute${n === 1 ? '' : 's'}`,

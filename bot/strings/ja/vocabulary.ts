@@ -30,6 +30,7 @@ export const format: Strings['format'] = {
   shortDate: "M'月'd'日'",
   shortDateTime: "M'月'd'日' HH:mm",
   list: (...items: string[]) => items.join('、'),
+  clauses: (...items: string[]) => items.join('；'),
   employees: (range: string) => `従業員 ${range} 人`,
   minutes: (n: number) => `${n}分`,
   hours: (n: number) => `${n}時間`,

@@ -31,6 +31,7 @@ export const format: Strings['format'] = {
   shortDate: "M'월' d'일'",
   shortDateTime: "M'월' d'일' HH:mm",
   list: (...items: string[]) => items.join(', '),
+  clauses: (...items: string[]) => items.join('; '),
   employees: (range: string) => `직원 ${range}명`,
   minutes: (n: number) => `${n}분`,
   hours: (n: number) => `${n}시간`,

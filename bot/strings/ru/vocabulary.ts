@@ -47,6 +47,7 @@ export const format: Strings['format'] = {
   shortDate: 'd MMM',
   shortDateTime: 'd MMM HH:mm',
   list: (...items: string[]) => items.join(', '),
+  clauses: (...items: string[]) => items.join('; '),
   employees: (range: string) => `${range} сотрудников`,
   minutes: (n: number) => `${n} ${plural(n, 'минута', 'минуты', 'минут')}`,
   hours: (n: number) => `${n} ${plural(n, 'час', 'часа', 'часов')}`,

@@ -30,6 +30,7 @@ export const format: Strings['format'] = {
   shortDate: "M'月'd'日'",
   shortDateTime: "M'月'd'日' HH:mm",
   list: (...items: string[]) => items.join('、'),
+  clauses: (...items: string[]) => items.join('；'),
   employees: (range: string) => `${range} 名員工`,
   minutes: (n: number) => `${n} 分鐘`,
   hours: (n: number) => `${n} 小時`,

@@ -158,7 +158,9 @@ function registrationLine(
   const gaps = registrationGaps(record, eligible);
   if (gaps.length === 0) return { registration: strings.card.registrationEligible, registrationColor: 'Good' };
   return {
-    registration: strings.card.registrationGaps(gaps.map((gap) => strings.card.registrationGap[gap]).join('; ')),
+    registration: strings.card.registrationGaps(
+      strings.format.clauses(...gaps.map((gap) => strings.card.registrationGap[gap])),
+    ),
     registrationColor: 'Default',
   };
 }
