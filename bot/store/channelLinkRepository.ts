@@ -1,7 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ChannelLink, LinkTarget } from '../domain/routing';
-import { isStatus } from './errors';
-import { decodeKey, encodeKey } from './tables';
+import { decodeKey, encodeKey, deleteIfPresent } from './tables';
 
 const PARTITION = 'link';
 
@@ -45,12 +44,6 @@ export class ChannelLinkRepository {
 
   /** Removes the target's link; `false` when it had none. */
   async remove(target: LinkTarget): Promise<boolean> {
-    try {
-      await this.table.deleteEntity(PARTITION, encodeKey(target.code));
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
+    return deleteIfPresent(this.table, PARTITION, encodeKey(target.code));
   }
 }

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationReference } from 'botbuilder';
 import { isStatus } from './errors';
-import { decodeKey, encodeKey } from './tables';
+import { decodeKey, encodeKey, deleteIfPresent } from './tables';
 
 /** A team the bot is installed in, a channel it posts to, or a user's personal chat. */
 export type ConversationKind = 'team' | 'channel' | 'personal';
@@ -86,11 +86,7 @@ export class ConversationRepository {
 
   /** Forgets a reference (a team that removed the desk); nothing happens when it is not stored. */
   async remove(kind: ConversationKind, conversationId: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(kind, encodeKey(conversationId));
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
+    await deleteIfPresent(this.table, kind, encodeKey(conversationId));
   }
 
   /** Updates the service URL of a stored reference; does nothing when it is not stored. */

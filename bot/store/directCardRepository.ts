@@ -1,7 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Actor } from '../domain/referral';
-import { isStatus } from './errors';
-import { encodeKey } from './tables';
+import { encodeKey, deleteIfPresent } from './tables';
 
 /** A referral's card the bot sent (or answered with) in someone's 1:1 chat, kept in step with the referral. */
 export interface DirectCard {
@@ -74,11 +73,7 @@ export class DirectCardRepository {
 
   /** Stops keeping a card in step (the message is gone, or the bot may no longer write there). */
   async forget(card: DirectCard): Promise<void> {
-    try {
-      await this.table.deleteEntity(encodeKey(card.referralId), rowKey(card));
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
+    await deleteIfPresent(this.table, encodeKey(card.referralId), rowKey(card));
   }
 }
 

@@ -1,7 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { isStatus } from './errors';
 import { KeptReads } from './keptReads';
-import { decodeKey, encodeKey } from './tables';
+import { decodeKey, encodeKey, deleteIfPresent } from './tables';
 
 interface FavoriteEntity {
   partitionKey: string;
@@ -50,11 +50,7 @@ export class FavoriteRepository {
       }
       return;
     }
-    try {
-      await this.table.deleteEntity(encodeKey(userId), encodeKey(referralId));
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
+    await deleteIfPresent(this.table, encodeKey(userId), encodeKey(referralId));
   }
 
   /** The referral ids a user starred, newest first. */

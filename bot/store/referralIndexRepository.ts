@@ -4,7 +4,7 @@ import { weekOf, type ReferralFact } from '../domain/digestFacts';
 import { parseInstant } from '../domain/timeLimits';
 import { isStatus } from './errors';
 import { SearchWords } from './searchWords';
-import { encodeKey } from './tables';
+import { encodeKey, deleteIfPresent } from './tables';
 
 /** What a referral's index rows are, so the next indexing can remove those that no longer hold. */
 export interface IndexEntry {
@@ -101,7 +101,7 @@ export class ReferralIndexRepository {
       ...(previous.open && (!next.open || previous.region !== next.region) ? [open(previous.region)] : []),
     ];
     await Promise.all([
-      ...stale.map((partition) => this.remove(partition, row)),
+      ...stale.map((partition) => deleteIfPresent(this.table, partition, row)),
       this.words.remove(
         referralId,
         (known ?? []).filter((word) => !next.words.includes(word)),
@@ -197,13 +197,5 @@ export class ReferralIndexRepository {
       found.push(JSON.parse(row.summary) as DealSummary);
     }
     return found;
-  }
-
-  private async remove(partition: string, row: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(partition, row);
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
   }
 }

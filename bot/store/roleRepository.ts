@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { ManagerGrant } from '../domain/managers';
 import { isStatus } from './errors';
 import { KeptReads } from './keptReads';
-import { encodeKey } from './tables';
+import { encodeKey, deleteIfPresent } from './tables';
 
 const MANAGERS = 'manager';
 
@@ -76,12 +76,6 @@ export class RoleRepository {
   }
 
   private async revoke(region: string, userId: string): Promise<boolean> {
-    try {
-      await this.table.deleteEntity(MANAGERS, rowOf(region, userId));
-      return true;
-    } catch (error) {
-      if (isStatus(error, 404)) return false;
-      throw error;
-    }
+    return deleteIfPresent(this.table, MANAGERS, rowOf(region, userId));
   }
 }

@@ -12,8 +12,7 @@
 import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { MIN_TERM } from '../domain/searchTerms';
-import { isStatus } from './errors';
-import { decodeKey, encodeKey } from './tables';
+import { decodeKey, encodeKey, deleteIfPresent } from './tables';
 
 const PREFIX = 'words~';
 const LEGACY_PREFIX = 'term~';
@@ -67,8 +66,10 @@ export class SearchWords {
   /** Removes the rows of the referral's `words`, and its rows of the earlier format, one per `legacyTerms`. */
   async remove(referralId: string, words: readonly string[], legacyTerms: readonly string[]): Promise<void> {
     await Promise.all([
-      ...words.map((word) => this.delete(partitionOf(word, referralId), encodeKey(referralId))),
-      ...legacyTerms.map((term) => this.delete(`${LEGACY_PREFIX}${encodeKey(term)}`, encodeKey(referralId))),
+      ...words.map((word) => deleteIfPresent(this.table, partitionOf(word, referralId), encodeKey(referralId))),
+      ...legacyTerms.map((term) =>
+        deleteIfPresent(this.table, `${LEGACY_PREFIX}${encodeKey(term)}`, encodeKey(referralId)),
+      ),
     ]);
   }
 
@@ -115,14 +116,6 @@ export class SearchWords {
     const pages = this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1 });
     for await (const page of pages) if (page.length > 0) return true;
     return false;
-  }
-
-  private async delete(partition: string, row: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(partition, row);
-    } catch (error) {
-      if (!isStatus(error, 404)) throw error;
-    }
   }
 }
 

@@ -39,6 +39,17 @@ export function decodeKey(key: string): string {
   return decodeURIComponent(key);
 }
 
+/** Deletes a row; `false` when it was not there (deleting what is gone is done, not an error). */
+export async function deleteIfPresent(table: TableClient, partitionKey: string, rowKey: string): Promise<boolean> {
+  try {
+    await table.deleteEntity(partitionKey, rowKey);
+    return true;
+  } catch (error) {
+    if (isStatus(error, 404)) return false;
+    throw error;
+  }
+}
+
 /** Where the tables live, and how to reach them. */
 export interface TableStorage {
   client(table: TableName): TableClient;
