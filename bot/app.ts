@@ -151,6 +151,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const repositories = repositoriesOf(storage);
     const { referrals, links, conversations, outbox, favorites, users, schedule, indexes, roles, directCards } =
       repositories;
+    const { channelLanguages } = repositories;
     const { reminderPolicy, defaultHours, admins, language } = config;
     const followUps: FollowUpDeps = {
       referrals,
@@ -170,6 +171,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       referrals,
       outbox,
       links,
+      channelLanguages,
       conversations,
       messenger,
       regions,
@@ -199,6 +201,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const desk: Omit<Services, 'scheduler'> = {
       referrals,
       links,
+      channelLanguages,
       conversations,
       outbox,
       favorites,

@@ -4,6 +4,7 @@ import type { CatalogSolution } from './domain/solutions';
 import type { Logger } from './log';
 import type {
   OutboxRepository,
+  ChannelLanguageRepository,
   ChannelLinkRepository,
   ConversationRepository,
   FavoriteRepository,
@@ -32,6 +33,8 @@ import type { UseCaseDeps } from './referrals';
 export interface Services extends UseCaseDeps {
   referrals: ReferralRepository;
   links: ChannelLinkRepository;
+  /** The language of each channel that chose its own (`language`); others read the desk's. */
+  channelLanguages: ChannelLanguageRepository;
   conversations: ConversationRepository;
   outbox: OutboxRepository;
   favorites: FavoriteRepository;
@@ -62,7 +65,7 @@ export interface Services extends UseCaseDeps {
   roles: RoleRepository;
   /** Card actions already answered, by sender and activity id, to answer Teams' repeats of them the same. */
   answeredInvokes: AnsweredInvokeRepository;
-  /** Every sentence, in the desk's language (see `servicesFor` for a user's own). */
+  /** Every sentence, in the desk's language (see `servicesFor` for a user's own, `servicesInChannel` for a channel's). */
   strings: Strings;
   /** The desk's language (DESK_LANGUAGE). */
   language: string;

@@ -11,11 +11,12 @@ import { channelReferenceOf, threadOf, teamsIdentity, referralCard, type Identit
 import { reminderText } from './reminderText';
 import type { WorkResult } from './scheduler';
 import { isOwed, stillOwed, type OwedServices } from './stillOwed';
+import { servicesInChannel } from '../languages';
 
-/** What a thread reminder uses: the work's check, the card's channel, Teams, and the card sync for its "time left". */
+/** What a thread reminder uses: the work's check, the card's channel and its language, Teams, and the card sync for its "time left". */
 export type ThreadReminderServices = OwedServices &
   IdentityServices &
-  Pick<Services, 'conversations' | 'messenger' | 'cards' | 'regions' | 'strings' | 'solutions'>;
+  Pick<Services, 'conversations' | 'messenger' | 'cards' | 'regions' | 'strings' | 'solutions' | 'channelLanguages'>;
 
 /** A reply names at most this many people, so it stays a message and not a roll call. */
 const MAX_MENTIONS = 20;
@@ -44,7 +45,9 @@ export async function sendThreadReminder(
   const where = stored.card.activityId
     ? threadOf(channel, stored.card.conversationId, stored.card.activityId)
     : channel;
-  await services.messenger.send(where, reminderActivity(services, stored.record, planned, mentions, now));
+  // Read by the channel: in its own language, when it chose one.
+  const speaking = await servicesInChannel(services, stored.card.conversationId);
+  await services.messenger.send(where, reminderActivity(speaking, stored.record, planned, mentions, now));
   if (deadline) await services.cards.refresh(stored.record.referral.id);
   return 'done';
 }

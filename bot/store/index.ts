@@ -3,6 +3,7 @@
  * Code outside bot/store imports from here, never its files (eslint.config.mjs refuses deep imports).
  */
 export { AnsweredInvokeRepository, ANSWERS_KEPT_FOR, type InvokeClaim } from './answeredInvokeRepository';
+export { type ChannelLanguage, ChannelLanguageRepository } from './channelLanguageRepository';
 export { ChannelLinkRepository } from './channelLinkRepository';
 export { type ConversationKind, ConversationRepository } from './conversationRepository';
 export { type DirectCard, DirectCardRepository } from './directCardRepository';

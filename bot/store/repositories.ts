@@ -1,4 +1,5 @@
 import { AnsweredInvokeRepository } from './answeredInvokeRepository';
+import { ChannelLanguageRepository } from './channelLanguageRepository';
 import { ChannelLinkRepository } from './channelLinkRepository';
 import { ConversationRepository } from './conversationRepository';
 import { DirectCardRepository } from './directCardRepository';
@@ -16,6 +17,7 @@ export function repositoriesOf(storage: TableStorage) {
   return {
     referrals: new ReferralRepository(storage.client('referrals')),
     links: new ChannelLinkRepository(storage.client('channelLinks')),
+    channelLanguages: new ChannelLanguageRepository(storage.client('channelLinks')),
     conversations: new ConversationRepository(storage.client('conversations')),
     outbox: new OutboxRepository(storage.client('cardOutbox')),
     favorites: new FavoriteRepository(storage.client('favorites')),

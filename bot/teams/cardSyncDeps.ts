@@ -6,6 +6,7 @@ import type { CatalogSolution } from '../domain/solutions';
 import type { Repeat } from '../jobs/heartbeat';
 import type { Logger } from '../log';
 import type {
+  ChannelLanguageRepository,
   ChannelLinkRepository,
   ConversationRepository,
   DirectCard,
@@ -21,6 +22,8 @@ export interface CardSyncDeps {
   referrals: ReferralRepository;
   outbox: OutboxRepository;
   links: ChannelLinkRepository;
+  /** Each channel's own language, which its card is drawn in (else `strings`, the desk's). */
+  channelLanguages: ChannelLanguageRepository;
   conversations: ConversationRepository;
   messenger: Messenger;
   regions: readonly Region[];

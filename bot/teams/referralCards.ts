@@ -4,6 +4,7 @@ import { ConflictError, type OutboxTask, type StoredReferral } from '../store';
 import type { CardSyncDeps } from './cardSyncDeps';
 import { DeliveryError } from './messenger';
 import { referralCard } from './views/referral/referralCardView';
+import { servicesInChannel } from '../languages';
 
 /** A task whose referral is not stored yet is given this long before it is dropped. */
 const ORPHAN_GRACE_MS = 10 * 60_000;
@@ -51,7 +52,10 @@ export class ReferralCards {
       return;
     }
     // Taken without an id, the card is recorded all the same: posted, never posted again, not updated.
-    const activityId = await this.deps.messenger.send(reference, this.cardActivity(stored));
+    const activityId = await this.deps.messenger.send(
+      reference,
+      await this.cardActivity(stored, link.channel.conversationId),
+    );
     await this.recordCard(stored, {
       conversationId: link.channel.conversationId,
       ...(activityId ? { activityId } : {}),
@@ -93,7 +97,7 @@ export class ReferralCards {
     const card = stored.card!;
     const reference = await this.deps.conversations.get('channel', card.conversationId);
     if (!reference) throw new DeliveryError(`no conversation reference for ${card.conversationId}`, undefined, true);
-    await this.deps.messenger.update(reference, activityId, this.cardActivity(stored));
+    await this.deps.messenger.update(reference, activityId, await this.cardActivity(stored, card.conversationId));
     await this.recordCard(stored, { ...card, revision: stored.record.desk.revision });
   }
 
@@ -115,8 +119,10 @@ export class ReferralCards {
     throw new ConflictError(`Card of referral ${stored.record.referral.id}`);
   }
 
-  private cardActivity(stored: StoredReferral) {
-    const card = referralCard(stored.record, this.deps.clock(), this.deps.strings, { solutions: this.deps.solutions });
+  /** The referral's card as the channel reads it: in the channel's own language, else the desk's. */
+  private async cardActivity(stored: StoredReferral, channelId: string) {
+    const { strings } = await servicesInChannel(this.deps, channelId);
+    const card = referralCard(stored.record, this.deps.clock(), strings, { solutions: this.deps.solutions });
     return { type: 'message', attachments: [cardAttachment(card)] };
   }
 }

@@ -19,6 +19,7 @@ import { runCommandText } from './commands/dispatch';
 import { messageResponse } from './invokeResponses';
 import { PersonalWelcome } from './personalWelcome';
 import { isPersonalChat, teamsChannelData } from './teamsChannel';
+import { servicesForClick, servicesForMessage } from './turnLanguage';
 import { validRegionCodes } from './views/linkTargets';
 import { type ConversationKind, isStorageUnavailable, type StoredReferral } from '../store';
 import { lessonOf, UserLearning } from './userLearning';
@@ -107,9 +108,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const handler = handlerOf(verb);
     if (!handler) {
       this.services.log.info(`card action refused: unknown verb ${JSON.stringify(verb).slice(0, 80)}`);
-      return messageResponse(
-        (await servicesFor(this.services, actor.id, turn.activity.locale)).strings.actions.unknownAction,
-      );
+      return messageResponse((await servicesForClick(this.services, turn, actor)).strings.actions.unknownAction);
     }
     // The first reads of a click go out together (the user's language, the referral it names, and
     // for a change, its card task held and the user's view): a click waits for as few round trips
@@ -121,9 +120,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     const reading = ahead ? ahead.read.then(({ stored }) => stored) : named && this.services.referrals.get(named);
     const first = reading ? handled(reading) : undefined;
     const readNamed = (id: string) => (id === named && first ? first : this.services.referrals.get(id));
-    // What a click answers is for the clicking user alone: in their language (their client's
-    // locale as it is now, should they have chosen none: it is learned only after the answer).
-    const speaking = handled(servicesFor(this.services, actor.id, turn.activity.locale));
+    const speaking = handled(servicesForClick(this.services, turn, actor));
     const access = accessOf(turn);
     const act = async (): Promise<ActionOutcome> => {
       const services = await speaking;
@@ -170,8 +167,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   private async handleMessage(turn: TurnContext): Promise<void> {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
     const actor = actorOf(turn);
-    // An answer in a personal chat is in its user's language; one in a channel, read by all, in the desk's.
-    const services = isPersonalChat(turn) ? await servicesFor(this.services, actor.id) : this.services;
+    const services = await servicesForMessage(this.services, turn, actor);
     // A user who writes before (or without) Teams announcing the personal install meets the bot first.
     if (isPersonalChat(turn)) await this.welcome.once(turn, actor, services.strings);
     await runCommandText({ turn, actor, services, access: accessOf(turn) }, text);
@@ -214,7 +210,7 @@ export class ReferralDeskBot extends TeamsActivityHandler {
   }
 
   /**
-   * Removed from a team: the team is forgotten, and so are its channels' links, so its
+   * Removed from a team: the team is forgotten, and so are its channels' links and languages, so its
    * referrals wait for another channel instead of going where nobody reads them.
    */
   private async uninstalled(turn: TurnContext): Promise<void> {
@@ -223,6 +219,9 @@ export class ReferralDeskBot extends TeamsActivityHandler {
     // Links first: should this stop half-way, no referral goes on to a team that left.
     for (const link of await this.services.links.list()) {
       if (link.channel.teamId === teamId) await this.services.links.remove(link.target);
+    }
+    for (const channel of await this.services.channelLanguages.list()) {
+      if (channel.teamId === teamId) await this.services.channelLanguages.forget(channel.channelId);
     }
     await this.services.conversations.remove('team', teamId);
     this.membership.forgetAll();

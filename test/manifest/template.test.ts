@@ -33,6 +33,7 @@ describe('Teams app manifest', () => {
         'link',
         'unlink',
         'links',
+        'language',
         'new deal',
         'favorites',
         'settings',

@@ -25,8 +25,8 @@ export const MAX_COMMANDS_PER_SCOPE = 10;
  * Every command, in the order the menus show them. `my deals`, `expiring` and `find` list a
  * user's own referrals, so only their personal chat offers them.
  *
- * Each scope may list at most {@link MAX_COMMANDS_PER_SCOPE}; the personal chat lists
- * exactly that many. Should another command need a place there, `managers` (admins only)
+ * Each scope may list at most {@link MAX_COMMANDS_PER_SCOPE}; the personal chat and the team
+ * list exactly that many (`language` in a personal chat is offered by the settings card). Should another command need a place there, `managers` (admins only)
  * and then `digest` (managers only) give theirs up first: they still work when typed, and
  * `help` in a channel lists them.
  */
@@ -61,6 +61,12 @@ export const MANIFEST_COMMANDS: readonly ManifestCommand[] = [
     title: 'links',
     description: 'Show which channel receives which region',
     scopes: ['team', 'personal'],
+  },
+  {
+    word: 'language',
+    title: 'language',
+    description: "This channel's language for cards, replies and reminders, e.g. language ko",
+    scopes: ['team'],
   },
   { word: 'new', title: 'new deal', description: 'Register a deal you found yourself', scopes: ['team', 'personal'] },
   { word: 'favorites', title: 'favorites', description: 'The referrals you starred', scopes: ['team', 'personal'] },

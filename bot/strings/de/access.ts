@@ -13,4 +13,7 @@ export const access: Strings['access'] = {
     'Nur die Admins des Desks (DESK_ADMINS) dürfen ändern, wohin Empfehlungen gehen. „links“ zeigt, wohin sie jetzt gehen.',
   linksByMembers:
     'Gäste des Teams können nicht ändern, wohin Empfehlungen gehen. „links“ zeigt, wohin sie jetzt gehen.',
+  languageByOwners: 'Nur die Besitzer des Teams und die Admins des Desks dürfen die Sprache dieses Kanals ändern.',
+  languageByAdmins: 'Nur die Admins des Desks (DESK_ADMINS) dürfen die Sprache dieses Kanals ändern.',
+  languageByMembers: 'Gäste des Teams können die Sprache dieses Kanals nicht ändern.',
 };

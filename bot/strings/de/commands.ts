@@ -20,6 +20,7 @@ export const commands: Strings['commands'] = {
     '- `link emea`, `link de fr`, `link fallback`: Empfehlungen dieser Regionen oder Länder an diesen Kanal senden (`fallback` fängt den Rest ab)',
     '- `unlink emea`: sie nicht mehr hierher senden (beliebige Codes)',
     '- `links`: zeigen, welcher Kanal welche Region erhält',
+    '- `language ko`: die Sprache dieses Kanals für Karten, Antworten und Erinnerungen (`language` allein listet sie auf; `language default` kehrt zur Sprache des Desks zurück)',
     '- `new deal`: einen selbst gefundenen Deal registrieren (Kunde, Deal, Team, Lösungen, Rolle von Microsoft)',
     '- `favorites`: die Empfehlungen, die du markiert hast (markiere eine mit „☆ Zu Favoriten hinzufügen“ auf ihrer Karte)',
     '- `settings`: deine Zeitzone und Arbeitszeiten, nach denen sich Erinnerungen richten, die ich dir direkt sende',
@@ -53,4 +54,22 @@ export const commands: Strings['commands'] = {
   thisChannel: 'dieser Kanal',
   generalChannel: 'Allgemein',
   fallbackName: 'alles Übrige (fallback)',
+  channelInLanguage: (channel: string, language: string) => `${channel} (${language})`,
+  language: {
+    channelReads: (name: string) => `Dieser Kanal liest Referral Desk auf ${name}.`,
+    channelReadsDesk: (name: string) => `Dieser Kanal liest Referral Desk in der Sprache des Desks: ${name}.`,
+    youRead: (name: string) => `Du liest Referral Desk auf ${name}.`,
+    choices: (list: string) =>
+      `Zum Ändern gib \`language\` und eine davon ein: ${list}. \`language default\` kehrt zur Voreinstellung zurück.`,
+    channelChosen: (name: string) =>
+      `Erledigt: Dieser Kanal liest Referral Desk jetzt auf ${name}: neue Karten, Antworten und Erinnerungen hier. Bereits gepostete Karten folgen bei ihrer nächsten Änderung.`,
+    channelDefault: (name: string) =>
+      `Erledigt: Dieser Kanal liest Referral Desk wieder in der Sprache des Desks: ${name}.`,
+    youChose: (name: string) => `Erledigt: Du liest Referral Desk jetzt auf ${name}.`,
+    yourDefault: (name: string) =>
+      `Erledigt: Du liest Referral Desk wieder in der Sprache deines Teams-Clients oder des Desks: ${name}.`,
+    unknown: (typed: string, list: string) => `Referral Desk spricht „${typed}“ nicht. Wähle eine davon: ${list}.`,
+    notHere:
+      'Ein Gruppenchat liest Referral Desk in der Sprache des Desks. Gib `language` in einem Kanal ein, um die des Kanals zu wählen, oder in unserem persönlichen Chat, um deine eigene zu wählen.',
+  },
 };

@@ -59,6 +59,7 @@ export const personalChat: Strings['personalChat'] = {
     '- `find contoso`: Empfehlungen nach Kunde, Dealname, CRM-ID oder Empfehlungs-ID finden',
     '- `new deal`: einen selbst gefundenen Deal registrieren (Kunde, Deal, Team, Lösungen, Rolle von Microsoft)',
     '- `settings`: deine Zeitzone und Arbeitszeiten, nach denen sich Erinnerungen richten, die ich dir direkt sende',
+    '- `language ja`: die Sprache, in der du Referral Desk liest (`language` allein listet sie auf; `language default` folgt deinem Teams-Client)',
     '- `links`: zeigen, welcher Kanal welche Region erhält',
     '- `help`: diese Liste',
     '',

@@ -12,4 +12,7 @@ export const access = {
   linksByAdmins:
     'Only the desk\'s admins (DESK_ADMINS) may change where referrals go. "links" shows where they go now.',
   linksByMembers: 'Guests of the team cannot change where referrals go. "links" shows where they go now.',
+  languageByOwners: "Only the team's owners and the desk's admins may change this channel's language.",
+  languageByAdmins: "Only the desk's admins (DESK_ADMINS) may change this channel's language.",
+  languageByMembers: "Guests of the team cannot change this channel's language.",
 };

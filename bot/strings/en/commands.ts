@@ -18,6 +18,7 @@ export const commands = {
     '- `link emea`, `link de fr`, `link fallback`: send referrals of these regions or countries to this channel (`fallback` catches the rest)',
     '- `unlink emea`: stop sending them here (any codes)',
     '- `links`: show which channel receives which region',
+    "- `language ko`: this channel's language for cards, replies and reminders (`language` alone lists them; `language default` goes back to the desk's)",
     "- `new deal`: register a deal you found yourself (customer, deal, team, solutions, Microsoft's part)",
     '- `favorites`: the referrals you starred (star one with "☆ Add to favourites" on its card)',
     '- `settings`: your time zone and working hours, which reminders sent to you directly follow',
@@ -48,4 +49,22 @@ export const commands = {
   thisChannel: 'this channel',
   generalChannel: 'General',
   fallbackName: 'everything else (fallback)',
+  /** A channel in the `links` list, with the language it chose. */
+  channelInLanguage: (channel: string, language: string) => `${channel} (${language})`,
+  language: {
+    channelReads: (name: string) => `This channel reads Referral Desk in ${name}.`,
+    channelReadsDesk: (name: string) => `This channel reads Referral Desk in the desk's language, ${name}.`,
+    youRead: (name: string) => `You read Referral Desk in ${name}.`,
+    choices: (list: string) =>
+      `To change it, type \`language\` and one of: ${list}. \`language default\` goes back to the default.`,
+    channelChosen: (name: string) =>
+      `Done: this channel now reads Referral Desk in ${name}: new cards, replies and reminders here. Cards already posted follow at their next change.`,
+    channelDefault: (name: string) => `Done: this channel reads Referral Desk in the desk's language again, ${name}.`,
+    youChose: (name: string) => `Done: you now read Referral Desk in ${name}.`,
+    yourDefault: (name: string) =>
+      `Done: you read Referral Desk in the language of your Teams client again, or the desk's: ${name}.`,
+    unknown: (typed: string, list: string) => `Referral Desk does not speak "${typed}". Choose one of: ${list}.`,
+    notHere:
+      "A group chat reads Referral Desk in the desk's language. Type `language` in a channel to choose the channel's, or in our personal chat to choose your own.",
+  },
 };

@@ -62,6 +62,7 @@ export const personalChat = {
     '- `find contoso`: find referrals by customer, deal name, CRM ID or referral id',
     "- `new deal`: register a deal you found yourself (customer, deal, team, solutions, Microsoft's part)",
     '- `settings`: your time zone and working hours, which reminders sent to you directly follow',
+    '- `language ja`: the language you read Referral Desk in (`language` alone lists them; `language default` follows your Teams client)',
     '- `links`: show which channel receives which region',
     '- `help`: this list',
     '',

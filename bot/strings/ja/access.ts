@@ -12,4 +12,7 @@ export const access: Strings['access'] = {
   linksByAdmins:
     '紹介の送信先を変更できるのは、Referral Desk の管理者（DESK_ADMINS）のみです。現在の送信先は「links」で確認できます。',
   linksByMembers: 'チームのゲストは紹介の送信先を変更できません。現在の送信先は「links」で確認できます。',
+  languageByOwners: 'このチャネルの言語を変更できるのは、チームの所有者とデスクの管理者だけです。',
+  languageByAdmins: 'このチャネルの言語を変更できるのは、デスクの管理者（DESK_ADMINS）だけです。',
+  languageByMembers: 'チームのゲストはこのチャネルの言語を変更できません。',
 };

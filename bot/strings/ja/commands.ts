@@ -20,6 +20,7 @@ export const commands: Strings['commands'] = {
     '- `link emea`、`link de fr`、`link fallback`: これらの地域または国の紹介をこのチャネルに送信します（`fallback` は残りすべてを受け取ります）',
     '- `unlink emea`: このチャネルへの送信を停止します（任意のコード）',
     '- `links`: どのチャネルがどの地域を受け取るかを表示します',
+    '- `language ko`: このチャネルのカード、返信、リマインダーの言語を設定します（`language` のみで一覧を表示、`language default` でデスクの言語に戻します）',
     '- `new deal`: 自分で見つけた案件を登録します（顧客、案件、チーム、ソリューション、Microsoft の役割）',
     '- `favorites`: スターを付けた紹介を表示します（カードの「☆ お気に入りに追加」でスターを付けます）',
     '- `settings`: タイム ゾーンと勤務時間を設定します（直接お送りするリマインダーはこれに従います）',
@@ -51,4 +52,21 @@ export const commands: Strings['commands'] = {
   thisChannel: 'このチャネル',
   generalChannel: '一般',
   fallbackName: 'その他すべて（fallback）',
+  channelInLanguage: (channel: string, language: string) => `${channel} (${language})`,
+  language: {
+    channelReads: (name: string) => `このチャネルでは Referral Desk を${name}で表示しています。`,
+    channelReadsDesk: (name: string) => `このチャネルでは Referral Desk をデスクの言語（${name}）で表示しています。`,
+    youRead: (name: string) => `Referral Desk を${name}で表示しています。`,
+    choices: (list: string) =>
+      `変更するには、\`language\` に続けて次のいずれかを入力してください: ${list}。\`language default\` で既定に戻します。`,
+    channelChosen: (name: string) =>
+      `完了: このチャネルの新しいカード、返信、リマインダーを${name}で表示します。投稿済みのカードは次に更新されたときに切り替わります。`,
+    channelDefault: (name: string) => `完了: このチャネルはデスクの言語（${name}）に戻りました。`,
+    youChose: (name: string) => `完了: Referral Desk を${name}で表示します。`,
+    yourDefault: (name: string) => `完了: Teams クライアントまたはデスクの言語に戻りました: ${name}。`,
+    unknown: (typed: string, list: string) =>
+      `Referral Desk は「${typed}」に対応していません。次のいずれかを選択してください: ${list}。`,
+    notHere:
+      'グループ チャットではデスクの言語で表示します。チャネルの言語はチャネルで、ご自身の言語は個人チャットで `language` と入力して選択してください。',
+  },
 };

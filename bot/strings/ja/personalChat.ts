@@ -59,6 +59,7 @@ export const personalChat: Strings['personalChat'] = {
     '- `find contoso`: 顧客、案件名、CRM ID、または紹介 ID で紹介を検索します',
     '- `new deal`: 自分で見つけた案件を登録します（顧客、案件、チーム、ソリューション、Microsoft の役割）',
     '- `settings`: タイム ゾーンと勤務時間を設定します（直接お送りするリマインダーはこれに従います）',
+    '- `language ja`: Referral Desk を表示する言語を設定します（`language` のみで一覧を表示、`language default` で Teams クライアントの言語に従います）',
     '- `links`: どのチャネルがどの地域を受け取るかを表示します',
     '- `help`: この一覧を表示します',
     '',

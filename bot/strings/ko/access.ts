@@ -12,4 +12,7 @@ export const access: Strings['access'] = {
   linksByAdmins:
     'Referral Desk 관리자(DESK_ADMINS)만 추천을 보낼 위치를 변경할 수 있습니다. 현재 위치는 "links"로 확인하세요.',
   linksByMembers: '팀 게스트는 추천을 보낼 위치를 변경할 수 없습니다. 현재 위치는 "links"로 확인하세요.',
+  languageByOwners: '팀 소유자와 데스크 관리자만 이 채널의 언어를 변경할 수 있습니다.',
+  languageByAdmins: '데스크 관리자(DESK_ADMINS)만 이 채널의 언어를 변경할 수 있습니다.',
+  languageByMembers: '팀 게스트는 이 채널의 언어를 변경할 수 없습니다.',
 };

@@ -19,6 +19,7 @@ export const commands: Strings['commands'] = {
     '- `link emea`, `link de fr`, `link fallback`: 이 지역 또는 국가의 추천을 이 채널로 보냅니다(`fallback`은 나머지를 받음)',
     '- `unlink emea`: 이 채널로 보내기를 중지합니다(모든 코드 가능)',
     '- `links`: 어느 채널이 어느 지역의 추천을 받는지 표시합니다',
+    '- `language ko`: 이 채널의 카드, 답변, 알림에 사용할 언어(`language`만 입력하면 목록 표시, `language default`는 데스크 기본 언어로 되돌림)',
     '- `new deal`: 직접 발굴한 거래를 등록합니다(고객, 거래, 팀, 솔루션, Microsoft의 역할)',
     '- `favorites`: 즐겨찾기한 추천(카드의 "☆ 즐겨찾기에 추가"로 추가)',
     '- `settings`: 표준 시간대와 근무 시간(직접 보내 드리는 알림이 이에 맞춰 전송됨)',
@@ -49,4 +50,21 @@ export const commands: Strings['commands'] = {
   thisChannel: '이 채널',
   generalChannel: '일반',
   fallbackName: '나머지 전체(fallback)',
+  channelInLanguage: (channel: string, language: string) => `${channel} (${language})`,
+  language: {
+    channelReads: (name: string) => `이 채널의 Referral Desk 표시 언어: ${name}`,
+    channelReadsDesk: (name: string) => `이 채널의 Referral Desk 표시 언어: 데스크 기본 언어(${name})`,
+    youRead: (name: string) => `Referral Desk 표시 언어: ${name}`,
+    choices: (list: string) =>
+      `변경하려면 \`language\` 뒤에 다음 중 하나를 입력하세요: ${list}. \`language default\`는 기본값으로 되돌립니다.`,
+    channelChosen: (name: string) =>
+      `완료: 이 채널의 표시 언어가 변경되었습니다(${name}). 새 카드, 답변, 알림에 적용되며, 이미 게시된 카드는 다음에 변경될 때 바뀝니다.`,
+    channelDefault: (name: string) => `완료: 이 채널의 표시 언어가 다시 데스크 기본 언어(${name})입니다.`,
+    youChose: (name: string) => `완료: Referral Desk 표시 언어가 변경되었습니다: ${name}`,
+    yourDefault: (name: string) => `완료: 다시 Teams 클라이언트 언어 또는 데스크 기본 언어로 표시됩니다: ${name}.`,
+    unknown: (typed: string, list: string) =>
+      `Referral Desk는 "${typed}" 언어를 지원하지 않습니다. 다음 중 하나를 선택하세요: ${list}.`,
+    notHere:
+      '그룹 채팅에서는 데스크 기본 언어가 사용됩니다. 채널의 언어는 채널에서, 본인의 언어는 개인 채팅에서 `language`를 입력하여 선택하세요.',
+  },
 };

@@ -59,6 +59,7 @@ export const personalChat: Strings['personalChat'] = {
     '- `find contoso`: 고객, 거래 이름, CRM ID 또는 추천 ID로 추천 찾기',
     '- `new deal`: 직접 발굴한 거래 등록(고객, 거래, 팀, 솔루션, Microsoft의 역할)',
     '- `settings`: 표준 시간대와 근무 시간(직접 보내 드리는 알림이 이에 맞춰 전송됨)',
+    '- `language ja`: Referral Desk를 표시할 언어(`language`만 입력하면 목록 표시, `language default`는 Teams 클라이언트 언어를 따름)',
     '- `links`: 어느 채널이 어느 지역의 추천을 받는지 표시',
     '- `help`: 이 목록',
     '',

@@ -21,6 +21,7 @@ export const commands: Strings['commands'] = {
     '- `link emea`, `link de fr`, `link fallback`: отправлять рекомендации этих регионов или стран в этот канал (`fallback` принимает все остальные)',
     '- `unlink emea`: больше не отправлять их сюда (любые коды)',
     '- `links`: показать, какой канал получает какой регион',
+    '- `language ko`: язык карточек, ответов и напоминаний в этом канале (`language` без кода показывает список; `language default` возвращает язык рабочего места)',
     '- `new deal`: зарегистрировать сделку, которую вы нашли сами (клиент, сделка, команда, решения, роль Майкрософт)',
     '- `favorites`: рекомендации, которые вы отметили (отметьте рекомендацию кнопкой «☆ В избранное» на ее карточке)',
     '- `settings`: ваш часовой пояс и рабочие часы, с учетом которых я присылаю вам напоминания напрямую',
@@ -52,4 +53,21 @@ export const commands: Strings['commands'] = {
   thisChannel: 'этот канал',
   generalChannel: 'Общий',
   fallbackName: 'все остальное (fallback)',
+  channelInLanguage: (channel: string, language: string) => `${channel} (${language})`,
+  language: {
+    channelReads: (name: string) => `В этом канале Referral Desk говорит на языке: ${name}.`,
+    channelReadsDesk: (name: string) => `В этом канале Referral Desk говорит на языке рабочего места: ${name}.`,
+    youRead: (name: string) => `Вы читаете Referral Desk на языке: ${name}.`,
+    choices: (list: string) =>
+      `Чтобы изменить его, введите \`language\` и один из кодов: ${list}. \`language default\` возвращает язык по умолчанию.`,
+    channelChosen: (name: string) =>
+      `Готово: новые карточки, ответы и напоминания в этом канале теперь на языке: ${name}. Уже опубликованные карточки перейдут на него при следующем изменении.`,
+    channelDefault: (name: string) => `Готово: этот канал снова читает Referral Desk на языке рабочего места: ${name}.`,
+    youChose: (name: string) => `Готово: теперь вы читаете Referral Desk на языке: ${name}.`,
+    yourDefault: (name: string) => `Готово: снова используется язык вашего клиента Teams или рабочего места: ${name}.`,
+    unknown: (typed: string, list: string) =>
+      `Referral Desk не говорит на языке «${typed}». Выберите один из кодов: ${list}.`,
+    notHere:
+      'В групповом чате Referral Desk говорит на языке рабочего места. Введите `language` в канале, чтобы выбрать язык канала, или в нашем личном чате, чтобы выбрать свой.',
+  },
 };

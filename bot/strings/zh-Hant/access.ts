@@ -11,4 +11,7 @@ export const access: Strings['access'] = {
   linksByAdmins:
     '只有 Referral Desk 的系統管理員 (DESK_ADMINS) 可以變更推薦的傳送位置。輸入「links」可查看目前的傳送位置。',
   linksByMembers: '團隊的來賓無法變更推薦的傳送位置。輸入「links」可查看目前的傳送位置。',
+  languageByOwners: '只有團隊的擁有者和工作台的系統管理員可以變更此頻道的語言。',
+  languageByAdmins: '只有工作台的系統管理員 (DESK_ADMINS) 可以變更此頻道的語言。',
+  languageByMembers: '團隊的來賓無法變更此頻道的語言。',
 };

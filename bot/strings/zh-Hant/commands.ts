@@ -17,6 +17,7 @@ export const commands: Strings['commands'] = {
     '- `link emea`、`link de fr`、`link fallback`：將這些區域或國家/地區的推薦傳送到此頻道 (`fallback` 會接收其餘推薦)',
     '- `unlink emea`：停止將推薦傳送到這裡 (任何代碼皆可)',
     '- `links`：顯示哪個頻道接收哪個區域',
+    '- `language ko`：此頻道的卡片、回覆和提醒所用的語言 (只輸入 `language` 會列出可用語言；`language default` 會改回工作台的語言)',
     '- `new deal`：登錄您自行開發的交易 (客戶、交易、團隊、解決方案、Microsoft 的角色)',
     '- `favorites`：您加上星號的推薦 (在推薦卡片上按「☆ 加入我的最愛」即可加上星號)',
     '- `settings`：您的時區和工作時間，直接傳送給您的提醒會依此安排',
@@ -44,4 +45,20 @@ export const commands: Strings['commands'] = {
   thisChannel: '此頻道',
   generalChannel: '一般',
   fallbackName: '其餘所有區域 (fallback)',
+  channelInLanguage: (channel: string, language: string) => `${channel} (${language})`,
+  language: {
+    channelReads: (name: string) => `此頻道以${name}顯示 Referral Desk。`,
+    channelReadsDesk: (name: string) => `此頻道以工作台的語言 (${name}) 顯示 Referral Desk。`,
+    youRead: (name: string) => `您以${name}閱讀 Referral Desk。`,
+    choices: (list: string) =>
+      `若要變更，請輸入 \`language\` 加上下列其中之一：${list}。\`language default\` 會改回預設值。`,
+    channelChosen: (name: string) =>
+      `完成：此頻道的新卡片、回覆和提醒現在會以${name}顯示。已張貼的卡片會在下次變更時跟著改變。`,
+    channelDefault: (name: string) => `完成：此頻道已改回以工作台的語言 (${name}) 顯示 Referral Desk。`,
+    youChose: (name: string) => `完成：您現在以${name}閱讀 Referral Desk。`,
+    yourDefault: (name: string) => `完成：已改回依照您的 Teams 用戶端或工作台的語言：${name}。`,
+    unknown: (typed: string, list: string) => `Referral Desk 不支援「${typed}」。請從下列選擇其中之一：${list}。`,
+    notHere:
+      '群組聊天會以工作台的語言顯示 Referral Desk。若要選擇頻道的語言，請在頻道中輸入 `language`；若要選擇您自己的語言，請在我們的個人聊天中輸入。',
+  },
 };

@@ -62,6 +62,7 @@ export const personalChat: Strings['personalChat'] = {
     '- `find contoso`：依客戶、交易名稱、CRM ID 或推薦 ID 尋找推薦',
     '- `new deal`：登錄您自行開發的交易 (客戶、交易、團隊、解決方案、Microsoft 的角色)',
     '- `settings`：您的時區和工作時間，直接傳送給您的提醒會依此安排',
+    '- `language ja`：您閱讀 Referral Desk 所用的語言 (只輸入 `language` 會列出可用語言；`language default` 會依照您的 Teams 用戶端)',
     '- `links`：顯示哪個頻道接收哪個區域',
     '- `help`：此清單',
     '',

@@ -10,20 +10,27 @@ import { channelOf } from '../teamsChannel';
 /** What judging a link change reads: the admins, who installed the desk in the team, and LINK_EDITORS. */
 export type LinkEditingServices = Pick<Services, 'admins' | 'conversations' | 'linkEditors' | 'log' | 'strings'>;
 
+/** What a change of the channel's settings changes: where referrals go, or the channel's language. */
+export type ChannelChange = 'links' | 'language';
+
 /**
- * Whether the sender of `link` or `unlink` may change where the team's referrals go (see
- * LINK_EDITORS): admins always; the team's owners by Teams' roster and whoever installed
- * the desk there; anyone but guests when every member may. Says why not when not.
+ * Whether the sender of `link`, `unlink` or a channel's `language` may change where the
+ * team's referrals go and how its channels read them (see LINK_EDITORS): admins always; the
+ * team's owners by Teams' roster and whoever installed the desk there; anyone but guests
+ * when every member may. Says why not when not.
  */
-export async function mayChangeLinks({
-  turn,
-  actor,
-  services,
-}: {
-  turn: TurnContext;
-  actor: Actor;
-  services: LinkEditingServices;
-}): Promise<boolean> {
+export async function mayChangeLinks(
+  {
+    turn,
+    actor,
+    services,
+  }: {
+    turn: TurnContext;
+    actor: Actor;
+    services: LinkEditingServices;
+  },
+  change: ChannelChange = 'links',
+): Promise<boolean> {
   const admin = isAdmin(actor, services.admins);
   const teamId = channelOf(turn)?.teamId;
   const installer =
@@ -32,19 +39,20 @@ export async function mayChangeLinks({
   const editor = { admin, teamOwner: installer || member?.role === 'owner', guest: member?.role === 'guest' };
   if (mayEditLinks(editor, services.linkEditors)) return true;
   services.log.info(
-    `refused link change by ${actor.id} in team ${teamId ?? '(none)'}: LINK_EDITORS=${services.linkEditors}`,
+    `refused ${change} change by ${actor.id} in team ${teamId ?? '(none)'}: LINK_EDITORS=${services.linkEditors}`,
   );
-  await turn.sendActivity(refusalOf(services.linkEditors, services.strings));
+  await turn.sendActivity(refusalOf(services.linkEditors, change, services.strings));
   return false;
 }
 
-function refusalOf(rule: LinkEditorRule, strings: Strings): string {
+function refusalOf(rule: LinkEditorRule, change: ChannelChange, strings: Strings): string {
+  const a = strings.access;
   switch (rule) {
     case 'owners':
-      return strings.access.linksByOwners;
+      return change === 'links' ? a.linksByOwners : a.languageByOwners;
     case 'admins':
-      return strings.access.linksByAdmins;
+      return change === 'links' ? a.linksByAdmins : a.languageByAdmins;
     case 'members':
-      return strings.access.linksByMembers;
+      return change === 'links' ? a.linksByMembers : a.languageByMembers;
   }
 }

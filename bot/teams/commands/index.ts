@@ -6,6 +6,7 @@ import { digest, type DigestCommandServices } from './digest';
 import { favorites, type FavoritesCommandServices } from './favorites';
 import { find, type FindCommandServices } from './find';
 import { help } from './help';
+import { language, type LanguageCommandServices } from './language';
 import { link, type LinkCommandServices } from './link';
 import { links } from './links';
 import { myDeals, type MyDealsCommandServices } from './myDeals';
@@ -23,6 +24,7 @@ export type CommandServices = ExpiringCommandServices &
   FavoritesCommandServices &
   FindCommandServices &
   LinkCommandServices &
+  LanguageCommandServices &
   MyDealsCommandServices &
   ManagersCommandServices &
   SettingsCardServices &
@@ -34,6 +36,7 @@ export const COMMANDS: Record<string, Command<CommandServices>> = {
   link,
   unlink,
   links,
+  language,
   favorites,
   favourites: favorites,
   new: newDeal,
