@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { TIME_ZONES } from '../../bot/domain/userSettings';
 import type { WorkingHours } from '../../bot/domain/workingHours';
 import type { UserProfile } from '../../bot/store/userRepository';
+import { CATALOGS } from '../../bot/strings/catalogs';
 import { en } from '../../bot/strings/en';
+import { ja } from '../../bot/strings/ja';
+import { ru } from '../../bot/strings/ru';
 import { settingsCard } from '../../bot/teams/views/settingsCardView';
 import type { AdaptiveCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
@@ -63,25 +66,61 @@ describe('the settings card', () => {
     });
   }
 
-  it('lists every zone and stays well below the 80 KB message limit', () => {
-    const card = samples['a zone learned from Teams, default hours'];
-    const zones = inputsOf(card).timeZone.choices!;
+  it('lists every zone', () => {
+    const zones = inputsOf(samples['a zone learned from Teams, default hours']).timeZone.choices!;
     assert.deepEqual(
       zones.map((z) => z.value),
       TIME_ZONES,
     );
-    const bytes = Buffer.byteLength(JSON.stringify(card));
-    // At most half the limit, so the sections still to come (language, digest) fit as well.
-    assert.ok(bytes < 40 * 1024, `${bytes} bytes with ${zones.length} zones`);
   });
+
+  for (const [tag, { strings }] of Object.entries(CATALOGS)) {
+    it(`stays within 70 % of the 80 KB message limit in ${tag}, with every zone named in the language and the digest`, () => {
+      const card = settingsCard(
+        CHOSEN.id,
+        { ...CHOSEN, digestTime: { day: 3, time: '16:30' } },
+        DESK,
+        NOW,
+        strings,
+        '',
+        true,
+      );
+      const bytes = Buffer.byteLength(JSON.stringify(card));
+      assert.ok(bytes < 0.7 * 80 * 1024, `${bytes} bytes`);
+    });
+  }
 
   it('offers the zone as a type-ahead, preselected, with names as people read them and their offset today', () => {
     const zone = inputsOf(samples['a zone learned from Teams, default hours']).timeZone;
     assert.equal(zone.type, 'Input.ChoiceSet');
     assert.equal(zone.style, 'filtered');
     assert.equal(zone.value, 'Europe/Berlin');
-    assert.ok(zone.choices!.some((c) => c.value === 'America/New_York' && c.title === 'America/New York (UTC-05:00)'));
+    assert.ok(
+      zone.choices!.some(
+        (c) => c.value === 'America/New_York' && c.title === 'Eastern Time — America/New York (UTC-05:00)',
+      ),
+    );
     assert.ok(zone.choices!.some((c) => c.value === 'UTC' && c.title === 'UTC'));
+  });
+
+  it("names each zone in the reader's language, and still by its IANA name and offset", () => {
+    const titleOf = (strings: typeof en, zone: string) =>
+      inputsOf(settingsCard(LEARNED.id, LEARNED, DESK, NOW, strings)).timeZone.choices!.find((c) => c.value === zone)
+        ?.title;
+    assert.equal(titleOf(ru, 'Europe/Moscow'), 'Москва, стандартное время — Europe/Moscow (UTC+03:00)');
+    assert.equal(titleOf(ja, 'Asia/Tokyo'), '日本標準時 — Asia/Tokyo (UTC+09:00)');
+    assert.equal(titleOf(ja, 'America/New_York'), '米国東部時間 — America/New York (UTC-05:00)');
+  });
+
+  it('keeps zones that share a name apart, and shows no name where the language has only an offset', () => {
+    const choices = inputsOf(settingsCard(LEARNED.id, LEARNED, DESK, NOW, ru)).timeZone.choices!;
+    const titles = choices.map((c) => c.title);
+    assert.equal(new Set(titles).size, titles.length, 'every title differs');
+    assert.ok(titles.includes('Центральная Европа — Europe/Berlin (UTC+01:00)'));
+    assert.ok(titles.includes('Центральная Европа — Europe/Paris (UTC+01:00)'));
+    assert.ok(titles.includes('UTC'));
+    const unlisted = inputsOf(settingsCard('u', { id: 'u', timeZone: 'Etc/GMT+5' }, DESK, NOW, ru)).timeZone;
+    assert.deepEqual(unlisted.choices![0], { title: 'Etc/GMT+5 (UTC-05:00)', value: 'Etc/GMT+5' });
   });
 
   it('says where the zone and the hours came from', () => {

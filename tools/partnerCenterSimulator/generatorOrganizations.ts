@@ -1,3 +1,5 @@
+import type { AssistanceRequestCode } from '../../bot/domain/assistanceRequest';
+
 /**
  * The organizations around a generated referral: Microsoft and other partners who invite to
  * co-sell (with what they ask for), and the partner receiving it.
@@ -17,7 +19,7 @@ export const PARTNER_INVITERS: readonly { organizationId: string; organizationNa
 ];
 
 /** What Microsoft asks of the partner in a co-sell invitation, with a note for each. */
-export const ASSISTANCE_REQUESTS: readonly { code: string; notes: string }[] = [
+export const ASSISTANCE_REQUESTS: readonly { code: AssistanceRequestCode; notes: string }[] = [
   {
     code: 'ProofOfConceptOrDemo',
     notes: 'The customer wants to see it working before committing; please propose a short proof of concept.',

@@ -12,7 +12,8 @@ export const settings: Strings['settings'] = {
   timeZone: 'Zeitzone',
   findTimeZone: 'Gib eine Stadt oder Region ein, z. B. Berlin',
   timeZoneError: 'Wähle deine Zeitzone aus der Liste.',
-  zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
+  zoneChoice: (name: string, zone: string, offset: string) =>
+    `${name ? `${name} – ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,
   zoneFromTeams:
     'Diese Zeitzone hat mir dein Teams-Client mitgeteilt. Wähle eine andere und speichere, um deine eigene festzulegen.',
   zoneChosen: 'Du hast diese Zeitzone gewählt.',

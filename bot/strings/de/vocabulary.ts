@@ -1,6 +1,6 @@
 /**
  * The words for the desk's values: the app's name, how numbers and dates are written, stages, deal
- * types, kinds of lead and close reasons, in German.
+ * types, kinds of lead, help requested and close reasons, in German.
  */
 import type { CloseReason } from '../../domain/reasons';
 import type { Strings } from '../en';
@@ -72,6 +72,14 @@ export const microsoftHelp: Strings['microsoftHelp'] = {
   pricingAndLicensing: 'Preise und Lizenzierung',
   dealStrategy: 'Deal-Strategie und Executive Sponsorship',
   other: 'Sonstige Hilfe',
+};
+
+export const helpRequested: Strings['helpRequested'] = {
+  ProofOfConceptOrDemo: 'Proof of Concept oder Demo',
+  CustomerTechnicalArchitecture: 'Technische Architektur beim Kunden',
+  QuotesOrLicensing: 'Angebote oder Lizenzierung',
+  WorkloadSpecificValueProposition: 'Workload-spezifisches Nutzenversprechen',
+  GeneralOrOther: 'Allgemein oder Sonstiges',
 };
 
 export const leadKind: Strings['leadKind'] = {

@@ -11,7 +11,17 @@ import { partnerCenterSync } from './partnerCenterSync';
 import { favorites, dealList, personalChat, myDeals, expiring, find } from './personalChat';
 import { problems, fieldNames } from './problems';
 import { settings } from './settings';
-import { appName, format, stage, salesStage, dealType, microsoftHelp, leadKind, closeReason } from './vocabulary';
+import {
+  appName,
+  format,
+  stage,
+  salesStage,
+  dealType,
+  microsoftHelp,
+  helpRequested,
+  leadKind,
+  closeReason,
+} from './vocabulary';
 
 /**
  * Every sentence the bot shows a user, in English. Other languages add a catalog of the
@@ -27,6 +37,7 @@ export const en = {
   salesStage,
   dealType,
   microsoftHelp,
+  helpRequested,
   leadKind,
   closeReason,
   card,

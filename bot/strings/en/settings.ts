@@ -11,8 +11,12 @@ export const settings = {
   timeZone: 'Time zone',
   findTimeZone: 'Type a city or region, e.g. Berlin',
   timeZoneError: 'Choose your time zone from the list.',
-  /** A zone in the list: its name as people read it, and its offset from UTC today. */
-  zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
+  /**
+   * A zone in the list: its name in the reader's language (none where the language has only an
+   * offset for it), its IANA name as people read it, and its offset from UTC today.
+   */
+  zoneChoice: (name: string, zone: string, offset: string) =>
+    `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,
   zoneFromTeams: 'Your Teams client told me this zone. Choose another and save to keep your own.',
   zoneChosen: 'You chose this zone.',
   zoneDefault: "The desk's default zone: your Teams client has not told me yours yet.",

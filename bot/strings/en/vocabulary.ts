@@ -1,7 +1,8 @@
 /**
  * The words for the desk's values: the app's name, how numbers and dates are written, stages, deal
- * types, kinds of lead and close reasons, in English.
+ * types, kinds of lead, help requested and close reasons, in English.
  */
+import type { AssistanceRequestCode } from '../../domain/assistanceRequest';
 import type { LeadKind } from '../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
 import type { DealType, MicrosoftHelp } from '../../domain/dealType';
@@ -65,6 +66,15 @@ export const microsoftHelp = {
   dealStrategy: 'Deal strategy and executive sponsorship',
   other: 'Other help',
 } satisfies Record<MicrosoftHelp, string>;
+
+/** The help an inviter asks for, by Partner Center's code (an unknown code is shown as words split from it). */
+export const helpRequested = {
+  ProofOfConceptOrDemo: 'Proof of concept or demo',
+  CustomerTechnicalArchitecture: 'Customer technical architecture',
+  QuotesOrLicensing: 'Quotes or licensing',
+  WorkloadSpecificValueProposition: 'Workload-specific value proposition',
+  GeneralOrOther: 'General or other',
+} satisfies Record<AssistanceRequestCode, string>;
 
 export const leadKind = {
   customerInquiry: 'Customer inquiry (marketplace lead)',

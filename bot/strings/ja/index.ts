@@ -12,7 +12,17 @@ import { partnerCenterSync } from './partnerCenterSync';
 import { favorites, dealList, personalChat, myDeals, expiring, find } from './personalChat';
 import { problems, fieldNames } from './problems';
 import { settings } from './settings';
-import { appName, format, stage, salesStage, dealType, microsoftHelp, leadKind, closeReason } from './vocabulary';
+import {
+  appName,
+  format,
+  stage,
+  salesStage,
+  dealType,
+  microsoftHelp,
+  helpRequested,
+  leadKind,
+  closeReason,
+} from './vocabulary';
 
 /**
  * Every sentence the bot shows a user, in Japanese (polite です/ます forms, as Microsoft products
@@ -26,6 +36,7 @@ export const ja: Strings = {
   salesStage,
   dealType,
   microsoftHelp,
+  helpRequested,
   leadKind,
   closeReason,
   card,

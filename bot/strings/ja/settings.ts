@@ -10,9 +10,10 @@ export const settings: Strings['settings'] = {
     'このカードには別のユーザーの設定が表示されていたため、保存されませんでした。こちらがあなたの設定です。確認して保存してください。',
   workingHours: 'タイム ゾーンと勤務時間',
   timeZone: 'タイム ゾーン',
-  findTimeZone: '都市または地域を入力（例: Tokyo）',
+  findTimeZone: '都市または地域を入力（例: 日本、Tokyo）',
   timeZoneError: '一覧からタイム ゾーンを選択してください。',
-  zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
+  zoneChoice: (name: string, zone: string, offset: string) =>
+    `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,
   zoneFromTeams:
     'Teams クライアントから取得したタイム ゾーンです。別のタイム ゾーンを選択して保存すると、そちらが使われます。',
   zoneChosen: 'あなたが選択したタイム ゾーンです。',

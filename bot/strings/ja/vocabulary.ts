@@ -1,6 +1,6 @@
 /**
  * The words for the desk's values: the app's name, how numbers and dates are written, stages, deal
- * types, kinds of lead and close reasons, in Japanese.
+ * types, kinds of lead, help requested and close reasons, in Japanese.
  */
 import type { CloseReason } from '../../domain/reasons';
 import type { Strings } from '../en';
@@ -72,6 +72,14 @@ export const microsoftHelp: Strings['microsoftHelp'] = {
   pricingAndLicensing: '価格とライセンス',
   dealStrategy: '案件戦略とエグゼクティブ スポンサーシップ',
   other: 'その他の支援',
+};
+
+export const helpRequested: Strings['helpRequested'] = {
+  ProofOfConceptOrDemo: '概念実証（PoC）またはデモ',
+  CustomerTechnicalArchitecture: '顧客の技術アーキテクチャ',
+  QuotesOrLicensing: '見積もりまたはライセンス',
+  WorkloadSpecificValueProposition: 'ワークロード固有の価値提案',
+  GeneralOrOther: '一般またはその他',
 };
 
 export const leadKind: Strings['leadKind'] = {

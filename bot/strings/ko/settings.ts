@@ -10,9 +10,10 @@ export const settings: Strings['settings'] = {
     '이 카드에는 다른 사람의 설정이 표시되어 있어 저장하지 않았습니다. 내 설정은 다음과 같습니다. 확인한 후 저장하세요.',
   workingHours: '표준 시간대 및 근무 시간',
   timeZone: '표준 시간대',
-  findTimeZone: '도시 또는 지역을 입력하세요(예: Seoul)',
+  findTimeZone: '도시 또는 지역을 입력하세요(예: 한국, Seoul)',
   timeZoneError: '목록에서 표준 시간대를 선택하세요.',
-  zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
+  zoneChoice: (name: string, zone: string, offset: string) =>
+    `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,
   zoneFromTeams:
     'Teams 클라이언트에서 알려 준 표준 시간대입니다. 다른 표준 시간대를 선택하고 저장하면 그 설정이 유지됩니다.',
   zoneChosen: '직접 선택한 표준 시간대입니다.',

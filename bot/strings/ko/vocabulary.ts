@@ -1,6 +1,6 @@
 /**
  * The words for the desk's values: the app's name, how numbers and dates are written, stages, deal
- * types, kinds of lead and close reasons, in Korean.
+ * types, kinds of lead, help requested and close reasons, in Korean.
  */
 import type { CloseReason } from '../../domain/reasons';
 import type { Strings } from '../en';
@@ -73,6 +73,14 @@ export const microsoftHelp: Strings['microsoftHelp'] = {
   pricingAndLicensing: '가격 책정 및 라이선스',
   dealStrategy: '거래 전략 및 경영진 후원',
   other: '기타 도움',
+};
+
+export const helpRequested: Strings['helpRequested'] = {
+  ProofOfConceptOrDemo: 'POC(개념 증명) 또는 데모',
+  CustomerTechnicalArchitecture: '고객 기술 아키텍처',
+  QuotesOrLicensing: '견적 또는 라이선스',
+  WorkloadSpecificValueProposition: '워크로드별 가치 제안',
+  GeneralOrOther: '일반 또는 기타',
 };
 
 export const leadKind: Strings['leadKind'] = {

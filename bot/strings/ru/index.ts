@@ -12,7 +12,17 @@ import { partnerCenterSync } from './partnerCenterSync';
 import { favorites, dealList, personalChat, myDeals, expiring, find } from './personalChat';
 import { problems, fieldNames } from './problems';
 import { settings } from './settings';
-import { appName, format, stage, salesStage, dealType, microsoftHelp, leadKind, closeReason } from './vocabulary';
+import {
+  appName,
+  format,
+  stage,
+  salesStage,
+  dealType,
+  microsoftHelp,
+  helpRequested,
+  leadKind,
+  closeReason,
+} from './vocabulary';
 
 /**
  * Every sentence the bot shows a user, in Russian (polite, formal "вы", as Microsoft products use it).
@@ -25,6 +35,7 @@ export const ru: Strings = {
   salesStage,
   dealType,
   microsoftHelp,
+  helpRequested,
   leadKind,
   closeReason,
   card,

@@ -10,9 +10,10 @@ export const settings: Strings['settings'] = {
     'На этой карточке были параметры другого пользователя, поэтому ничего не сохранено. Вот ваши: проверьте их и сохраните.',
   workingHours: 'Часовой пояс и рабочие часы',
   timeZone: 'Часовой пояс',
-  findTimeZone: 'Введите город или регион латиницей, например Moscow',
+  findTimeZone: 'Введите город или регион, например Москва или Berlin',
   timeZoneError: 'Выберите часовой пояс из списка.',
-  zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
+  zoneChoice: (name: string, zone: string, offset: string) =>
+    `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,
   zoneFromTeams: 'Этот часовой пояс сообщил мне ваш клиент Teams. Выберите другой и сохраните, чтобы задать свой.',
   zoneChosen: 'Вы выбрали этот часовой пояс.',
   zoneDefault: 'Часовой пояс Referral Desk по умолчанию: ваш клиент Teams еще не сообщил мне ваш.',

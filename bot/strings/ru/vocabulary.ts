@@ -1,6 +1,6 @@
 /**
  * The words for the desk's values: the app's name, how numbers and dates are written, stages, deal
- * types, kinds of lead and close reasons, in Russian.
+ * types, kinds of lead, help requested and close reasons, in Russian.
  */
 import type { CloseReason } from '../../domain/reasons';
 import type { Strings } from '../en';
@@ -89,6 +89,14 @@ export const microsoftHelp: Strings['microsoftHelp'] = {
   pricingAndLicensing: 'Цены и лицензирование',
   dealStrategy: 'Стратегия сделки и поддержка руководства',
   other: 'Другая помощь',
+};
+
+export const helpRequested: Strings['helpRequested'] = {
+  ProofOfConceptOrDemo: 'Проверка концепции или демонстрация',
+  CustomerTechnicalArchitecture: 'Техническая архитектура клиента',
+  QuotesOrLicensing: 'Коммерческое предложение или лицензирование',
+  WorkloadSpecificValueProposition: 'Ценностное предложение для конкретной рабочей нагрузки',
+  GeneralOrOther: 'Общие или другие вопросы',
 };
 
 export const leadKind: Strings['leadKind'] = {

@@ -9,9 +9,10 @@ export const settings: Strings['settings'] = {
   notYours: '該卡片顯示的是其他人的設定，因此未儲存任何內容。以下是您的設定：請檢查後儲存。',
   workingHours: '時區和工作時間',
   timeZone: '時區',
-  findTimeZone: '輸入城市或地區，例如 Taipei',
+  findTimeZone: '輸入城市或地區，例如 台北 或 Taipei',
   timeZoneError: '請從清單中選擇您的時區。',
-  zoneChoice: (zone: string, offset: string) => (offset ? `${zone} (UTC${offset})` : zone),
+  zoneChoice: (name: string, zone: string, offset: string) =>
+    `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,
   zoneFromTeams: '這是您的 Teams 用戶端提供的時區。若要使用其他時區，請選擇並儲存。',
   zoneChosen: '這是您選擇的時區。',
   zoneDefault: 'Referral Desk 的預設時區：您的 Teams 用戶端尚未提供您的時區。',

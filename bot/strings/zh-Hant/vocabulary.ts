@@ -1,6 +1,6 @@
 /**
  * The words for the desk's values: the app's name, how numbers and dates are written, stages, deal
- * types, kinds of lead and close reasons, in Traditional Chinese (Taiwan).
+ * types, kinds of lead, help requested and close reasons, in Traditional Chinese (Taiwan).
  */
 import type { CloseReason } from '../../domain/reasons';
 import type { Strings } from '../en';
@@ -72,6 +72,14 @@ export const microsoftHelp: Strings['microsoftHelp'] = {
   pricingAndLicensing: '定價和授權',
   dealStrategy: '交易策略和高階主管贊助',
   other: '其他協助',
+};
+
+export const helpRequested: Strings['helpRequested'] = {
+  ProofOfConceptOrDemo: '概念驗證或示範',
+  CustomerTechnicalArchitecture: '客戶技術架構',
+  QuotesOrLicensing: '報價或授權',
+  WorkloadSpecificValueProposition: '特定工作負載的價值主張',
+  GeneralOrOther: '一般或其他',
 };
 
 export const leadKind: Strings['leadKind'] = {

@@ -18,6 +18,7 @@ import { hoursOfUser, type WorkingHours } from '../../domain/workingHours';
 import type { Services } from '../../services';
 import type { UserProfile } from '../../store';
 import type { Strings } from '../../strings/en';
+import { zoneName } from './zoneNames';
 
 /**
  * The settings card of `profile`'s user (the desk's defaults for a user it does not know
@@ -148,8 +149,13 @@ function messagesSection(profile: UserProfile | null, strings: Strings): Message
   };
 }
 
-/** "America/New York (UTC-05:00)": underscores read as spaces, so typing "new york" finds it. */
+/**
+ * "Eastern Time — America/New York (UTC-05:00)": the zone's name in the reader's language, so they
+ * find it by typing it ("Москва"), and its IANA name, underscores read as spaces, so typing "new
+ * york" finds it too and zones sharing a name ("Central European Time") stay apart.
+ */
 function zoneChoice(zone: string, now: DateTime, strings: Strings): Choice {
   const offset = zone === 'UTC' ? '' : now.setZone(zone).toFormat('ZZ');
-  return { title: strings.settings.zoneChoice(zone.replace(/_/g, ' '), offset), value: zone };
+  const name = zoneName(zone, strings.format.locale, now);
+  return { title: strings.settings.zoneChoice(name, zone.replace(/_/g, ' '), offset), value: zone };
 }

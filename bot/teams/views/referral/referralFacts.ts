@@ -1,5 +1,6 @@
 import { literal } from '../../../../cards/literal';
 import type { Choice } from '../../../../cards/elements';
+import { isAssistanceRequestCode } from '../../../domain/assistanceRequest';
 import { countryName } from '../../../domain/countries';
 import { invitingPartner, leadKindOf } from '../../../domain/leadKind';
 import { dealTypeOf, isMicrosoftHelp } from '../../../domain/dealType';
@@ -32,7 +33,7 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
     list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
     // Microsoft as the inviter is already in the source line; a partner is named.
     list.push([s.invitedBy, typed(invitingPartner(referral))]);
-    list.push([s.helpRequested, typed(help && codeAsWords(help))]);
+    list.push([s.helpRequested, help && helpRequestedText(help, strings)]);
     list.push([s.location, typed(location(record, strings.format))]);
     list.push([s.customerSize, typed(size && companySize(size, strings.format))]);
     list.push([
@@ -80,6 +81,11 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
 /** A received marketplace lead has no deal type of its own; deals we created and co-sell ones do. */
 function showsDealType(record: ReferralRecord): boolean {
   return record.desk.createdByPartner === true || dealTypeOf(record) !== 'private';
+}
+
+/** A known help request in the reader's language; an unknown code as words, shown as Partner Center typed it. */
+function helpRequestedText(code: string, strings: Strings): string {
+  return isAssistanceRequestCode(code) ? strings.helpRequested[code] : literal(codeAsWords(code));
 }
 
 function location(record: ReferralRecord, f: Formats): string {
