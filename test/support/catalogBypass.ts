@@ -110,7 +110,7 @@ export function dataOf(...records: unknown[]): string[] {
  */
 export function configuredData(): string[] {
   return [
-    ...defaultRegions.regions.map((region) => region.name),
+    ...defaultRegions.regions.flatMap((region) => [region.name, region.code]),
     ...loadSolutions('').map((solution) => solution.name),
     ...COUNTRY_CODES.map((code) => countryName(code, en.format.locale)),
     ...currencyChoices(undefined).map((choice) => choice.title),
