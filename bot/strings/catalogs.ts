@@ -2,21 +2,35 @@ import { de } from './de';
 import { en, type Strings } from './en';
 import { ja } from './ja';
 import { ko } from './ko';
+import { qpsPloc } from './pseudo';
 import { ru } from './ru';
 import { zhHant } from './zh-Hant';
 
+/** A language the bot speaks: its name in that language and its sentences. */
+export interface Catalog {
+  name: string;
+  strings: Strings;
+  /** A catalog for developers and tests, never offered as a choice (the pseudo-locale). */
+  hidden?: true;
+}
+
 /**
  * Every language the bot speaks, by its BCP 47 tag (the language, and the script where one
- * language is written in two), with its name in that language.
+ * language is written in two), with its name in that language; and the pseudo-locale
+ * `qps-ploc`, which a Teams client or DESK_LANGUAGE picks only by that exact tag.
  */
-export const CATALOGS: Readonly<Record<string, { name: string; strings: Strings }>> = {
+export const CATALOGS: Readonly<Record<string, Catalog>> = {
   en: { name: 'English', strings: en },
   de: { name: 'Deutsch', strings: de },
   ko: { name: '한국어', strings: ko },
   'zh-Hant': { name: '繁體中文', strings: zhHant },
   ru: { name: 'Русский', strings: ru },
   ja: { name: '日本語', strings: ja },
+  'qps-ploc': { name: qpsPloc.settings.language, strings: qpsPloc, hidden: true },
 };
+
+/** The tags of the languages a user may choose: every catalog but the hidden ones. */
+export const OFFERED_LANGUAGES: readonly string[] = Object.keys(CATALOGS).filter((tag) => !CATALOGS[tag].hidden);
 
 /** The catalogs' tags by their lower case: tags match whatever their case. */
 const TAGS = new Map(Object.keys(CATALOGS).map((tag) => [tag.toLowerCase(), tag]));

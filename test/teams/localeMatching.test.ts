@@ -30,6 +30,15 @@ describe('the language a code or a locale picks (BCP 47)', () => {
       assert.equal(spokenLanguage(asked), undefined, String(asked));
   });
 
+  it('picks the pseudo-locale by its exact tag only, never from a locale that merely resembles it', () => {
+    assert.equal(spokenLanguage('qps-ploc'), 'qps-ploc');
+    assert.equal(spokenLanguage('QPS-PLOC'), 'qps-ploc', 'tags match whatever their case');
+    for (const asked of ['qps', 'qps-plocm', 'qps-ploca', 'qps-ploc-x', 'qps_plocm', 'en-US', 'en'])
+      assert.notEqual(spokenLanguage(asked), 'qps-ploc', asked);
+    assert.equal(languageOf({ locale: 'qps-ploc' }, 'en'), 'qps-ploc');
+    assert.equal(languageOf({ locale: 'qps-plocm' }, 'de'), 'de');
+  });
+
   it("speaks the user's choice, else their Teams client's language, else the desk's", () => {
     assert.equal(languageOf({ language: 'ja', locale: 'ko-KR' }, 'en'), 'ja');
     assert.equal(languageOf({ locale: 'zh-TW' }, 'en'), 'zh-Hant');

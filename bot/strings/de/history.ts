@@ -11,6 +11,7 @@ export const history: Strings['history'] = {
   back: 'Zurück zur Empfehlung',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  snoozedUntil: (who: string, when: string) => `${who} bis ${when}`,
   empty: '(leer)',
   action: {
     received: 'Aus Partner Center eingegangen',
@@ -52,5 +53,6 @@ export const history: Strings['history'] = {
     visibleToMicrosoft: 'Für Microsoft-Verkäufer sichtbar',
     invitedPartners: 'Eingeladene Partner',
     snoozed: 'Erinnerungen zurückgestellt',
+    evaluatingSince: 'In Prüfung seit',
   },
 };

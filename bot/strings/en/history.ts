@@ -8,6 +8,8 @@ export const history = {
   back: 'Back to the referral',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  /** A snooze in a field's value: who snoozed the reminders, and until when. */
+  snoozedUntil: (who: string, when: string) => `${who} until ${when}`,
   empty: '(none)',
   action: {
     received: 'Arrived from Partner Center',
@@ -49,5 +51,6 @@ export const history = {
     visibleToMicrosoft: 'Visible to Microsoft sellers',
     invitedPartners: 'Partners invited',
     snoozed: 'Reminders snoozed',
+    evaluatingSince: 'Evaluating since',
   } as Record<string, string>,
 };

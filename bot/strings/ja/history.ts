@@ -8,6 +8,7 @@ export const history: Strings['history'] = {
   back: '紹介に戻る',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  snoozedUntil: (who: string, when: string) => `${who}（${when} まで）`,
   empty: '（なし）',
   action: {
     received: 'パートナー センターから受信',
@@ -49,5 +50,6 @@ export const history: Strings['history'] = {
     visibleToMicrosoft: 'Microsoft の営業担当者に公開',
     invitedPartners: '招待したパートナー',
     snoozed: 'リマインダーの再通知',
+    evaluatingSince: '検討開始',
   },
 };

@@ -8,6 +8,7 @@ export const history: Strings['history'] = {
   back: '추천으로 돌아가기',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  snoozedUntil: (who: string, when: string) => `${who}, ${when}까지`,
   empty: '(없음)',
   action: {
     received: '파트너 센터에서 수신됨',
@@ -49,5 +50,6 @@ export const history: Strings['history'] = {
     visibleToMicrosoft: 'Microsoft 판매자에게 공개',
     invitedPartners: '초대된 파트너',
     snoozed: '다시 알림 설정',
+    evaluatingSince: '검토 시작',
   },
 };

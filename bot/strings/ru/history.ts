@@ -10,6 +10,7 @@ export const history: Strings['history'] = {
   back: 'Назад к рекомендации',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
+  snoozedUntil: (who: string, when: string) => `${who} до ${when}`,
   empty: '(пусто)',
   action: {
     received: 'Получена из Центра партнеров',
@@ -51,5 +52,6 @@ export const history: Strings['history'] = {
     visibleToMicrosoft: 'Видна продавцам Майкрософт',
     invitedPartners: 'Приглашенные партнеры',
     snoozed: 'Напоминания отложены',
+    evaluatingSince: 'Рассматривается с',
   },
 };

@@ -8,6 +8,7 @@ export const history: Strings['history'] = {
   back: '返回推薦',
   heading: (what: string, who: string) => `${what} · ${who}`,
   change: (field: string, before: string, after: string) => `${field}：${before} → ${after}`,
+  snoozedUntil: (who: string, when: string) => `${who}，直到 ${when}`,
   empty: '(無)',
   action: {
     received: '從合作夥伴中心收到',
@@ -49,5 +50,6 @@ export const history: Strings['history'] = {
     visibleToMicrosoft: 'Microsoft 銷售人員可檢視',
     invitedPartners: '受邀的合作夥伴',
     snoozed: '已延後的提醒',
+    evaluatingSince: '開始評估',
   },
 };

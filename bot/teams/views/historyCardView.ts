@@ -2,7 +2,8 @@ import { literal } from '../../../cards/literal';
 import type { AdaptiveCard } from '../../../cards/render';
 import { renderHistoryCard, type HistoryEntry } from '../../../cards/historyCard';
 import type { FieldChange, HistoryEvent } from '../../domain/history';
-import type { ReferralRecord } from '../../domain/referral';
+import type { Referral, ReferralRecord, SalesStage } from '../../domain/referral';
+import { stageOf } from '../../domain/stage';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { cardDateTime, clip, plainDate } from './format';
@@ -46,19 +47,33 @@ function changeLine(change: FieldChange, strings: Strings): string {
   return h.change(h.field[change.field] ?? change.field, show(change.before), show(change.after));
 }
 
-/** An instant in a stored value, captured so that splitting the value keeps it. */
-const INSTANT = /(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)/;
+/** A snooze as a stored value holds it ("Alice until 2026-11-24T08:00:00Z"), one of a list. */
+const SNOOZE = /(.+?) until (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)(?:, |$)/gy;
 
-/** Dates read as dates, snooze times in each reader's own zone; everything else as typed. */
+/**
+ * Dates read as dates, snooze times in each reader's own zone, Partner Center's status and
+ * sales stage and the desk's yes in the reader's words; everything else as typed.
+ */
 function fieldValue(field: string, value: string, strings: Strings): string {
   if (field === 'closingDateTime') return plainDate(parseInstant(value), strings.format);
-  if (field === 'expirationDateTime') return cardDateTime(parseInstant(value));
-  // "Alice until 2026-11-24T08:00:00Z": the names as typed, every other part an instant.
-  if (field === 'snoozed') {
-    return value
-      .split(INSTANT)
-      .map((part, i) => (i % 2 === 1 ? cardDateTime(parseInstant(part)) : literal(part)))
-      .join('');
+  if (field === 'expirationDateTime' || field === 'evaluatingSince') return cardDateTime(parseInstant(value));
+  if (field === 'status') {
+    const [status, substatus] = value.split('/');
+    return strings.stage[stageOf({ status, substatus } as Pick<Referral, 'status' | 'substatus'>)];
   }
+  if (field === 'salesStage' && Object.prototype.hasOwnProperty.call(strings.salesStage, value))
+    return strings.salesStage[value as SalesStage];
+  if (field === 'visibleToMicrosoft' && value === 'yes') return strings.newDeal.yes;
+  if (field === 'snoozed') return snoozes(value, strings) ?? literal(value);
   return literal(value);
+}
+
+/** Each snooze of a stored value, its name as typed and its time in the reader's zone; undefined if it is not one. */
+function snoozes(value: string, strings: Strings): string | undefined {
+  const found = [...value.matchAll(SNOOZE)];
+  const read = found.reduce((length, match) => length + match[0].length, 0);
+  if (found.length === 0 || read !== value.length) return undefined;
+  return strings.format.list(
+    ...found.map(([, who, until]) => strings.history.snoozedUntil(literal(who), cardDateTime(parseInstant(until)))),
+  );
 }

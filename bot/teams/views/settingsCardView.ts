@@ -8,7 +8,7 @@ import {
   type MessagesSection,
   type WorkingHoursSection,
 } from '../../../cards/settingsCard';
-import { CATALOGS, languageOf, spokenLanguage } from '../../strings/catalogs';
+import { CATALOGS, languageOf, OFFERED_LANGUAGES, spokenLanguage } from '../../strings/catalogs';
 import { DEFAULT_DIGEST_TIME } from '../../domain/digestSchedule';
 import { digestRegionsOf } from '../../referrals';
 import { DIRECT_MESSAGE_KINDS } from '../../domain/messagePreferences';
@@ -43,7 +43,7 @@ export function settingsCard(
     notice,
     workingHours: workingHoursSection(profile, defaults, now, strings),
     messages: messagesSection(profile, strings),
-    language: Object.keys(CATALOGS).length > 1 ? languageSection(profile, deskLanguage, strings) : undefined,
+    language: OFFERED_LANGUAGES.length > 1 ? languageSection(profile, deskLanguage, strings) : undefined,
     digest: getsDigest ? digestSection(profile, strings) : undefined,
     saveTitle: s.save,
   });
@@ -76,11 +76,14 @@ export async function userSettingsCard(
 
 function languageSection(profile: UserProfile | null, deskLanguage: string, strings: Strings): LanguageSection {
   const s = strings.settings;
+  const value = languageOf(profile, deskLanguage);
+  // A hidden catalog (the pseudo-locale) is listed only to whoever reads in it already, so Save keeps it.
+  const listed = OFFERED_LANGUAGES.includes(value) ? OFFERED_LANGUAGES : [...OFFERED_LANGUAGES, value];
   return {
     label: s.language,
-    value: languageOf(profile, deskLanguage),
+    value,
     error: s.languageError,
-    choices: Object.entries(CATALOGS).map(([code, catalog]) => ({ title: catalog.name, value: code })),
+    choices: listed.map((code) => ({ title: CATALOGS[code].name, value: code })),
     source: spokenLanguage(profile?.language)
       ? s.languageChosen
       : spokenLanguage(profile?.locale)
