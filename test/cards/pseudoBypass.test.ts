@@ -5,7 +5,7 @@ import { en } from '../../bot/strings/en';
 import { newDealCard } from '../../bot/teams/views/newDealCardView';
 import { referralCard } from '../../bot/teams/views/referral/referralCardView';
 import type { AdaptiveCard } from '../../cards/render';
-import { BypassCheck, configuredData, dataOf, KNOWN_BYPASSES, shownTexts } from '../support/catalogBypass';
+import { BypassCheck, configuredData, dataOf, WORDED_DATA, shownTexts } from '../support/catalogBypass';
 import { referralVariants } from '../support/cardVariants';
 import { NOW } from '../support/fixtures';
 import { viewVariants } from '../support/viewVariants';
@@ -27,14 +27,14 @@ function pseudoCards(): Record<string, { card: AdaptiveCard; records: unknown[] 
   };
 }
 
-/** What a card may show as it is: its records' free text, what is configured, and the known bypasses. */
+/** What a card may show as it is: its records' free text, what is configured, and data the desk words. */
 function checkFor(records: unknown[]): BypassCheck {
   const data = dataOf(...records);
   return new BypassCheck([
     ...data,
     ...configuredData(),
-    ...KNOWN_BYPASSES.codeAsWords(...records),
-    ...KNOWN_BYPASSES.timeZoneNames(),
+    ...WORDED_DATA.codes(...records),
+    ...WORDED_DATA.timeZones(pseudo.format.locale),
   ]);
 }
 

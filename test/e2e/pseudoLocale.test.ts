@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
+import { CATALOGS } from '../../bot/strings/catalogs';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness, type HttpAnswer } from '../support/botHarness';
-import { BypassCheck, configuredData, dataOf, KNOWN_BYPASSES, shownTexts, type Shown } from '../support/catalogBypass';
+import { BypassCheck, configuredData, dataOf, WORDED_DATA, shownTexts, type Shown } from '../support/catalogBypass';
 import { pcReferral } from '../support/fixtures';
 import {
   appInstalledPersonally,
@@ -65,9 +66,18 @@ describe('no text bypasses the catalogs over HTTP: a team and a rep in the pseud
     });
     answers.push(...answerTexts(accepted, 'the answer to Accept'));
     await h.settle();
-    for (const command of ['help', 'links', UNKNOWN])
+    for (const command of ['help', 'links', 'language', 'language xx', UNKNOWN])
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, command));
-    for (const command of ['help', 'settings', 'my deals', 'favorites', 'find contoso', 'new deal', 'expiring'])
+    for (const command of [
+      'help',
+      'settings',
+      'my deals',
+      'favorites',
+      'find contoso',
+      'new deal',
+      'expiring',
+      'language',
+    ])
       await personal(command);
     await deliverAndAwaitCard(h, CHANNELS.emea, SECOND);
     h.clock.now = EXPIRY.minus({ hours: 24 }).plus({ minutes: 1 });
@@ -95,12 +105,12 @@ describe('no text bypasses the catalogs over HTTP: a team and a rep in the pseud
     );
     assert.ok(answers.length > 5, 'the Accept answered with a card');
 
-    const records = [pcReferral(SECOND), pcReferral(), ACCEPT_FORM, USERS, CHANNELS, TEAM, { typed: UNKNOWN }];
+    const records = [pcReferral(SECOND), pcReferral(), ACCEPT_FORM, USERS, CHANNELS, TEAM, { typed: [UNKNOWN, 'xx'] }];
     const check = new BypassCheck([
       ...dataOf(...records, Object.values(USERS).map(teamMember)),
       ...configuredData(),
-      ...KNOWN_BYPASSES.codeAsWords(...records),
-      ...KNOWN_BYPASSES.timeZoneNames(),
+      ...WORDED_DATA.codes(...records),
+      ...WORDED_DATA.timeZones(CATALOGS['qps-ploc'].strings.format.locale),
     ]);
     assert.deepEqual(check.bypasses([...shown, ...answers]), []);
   });

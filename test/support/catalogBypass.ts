@@ -1,4 +1,4 @@
-import { Info } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import defaultRegions from '../../bot/config/regions.default.json';
 import { loadSolutions } from '../../bot/config/solutions';
 import { COUNTRY_CODES, countryName } from '../../bot/domain/countries';
@@ -9,6 +9,7 @@ import { MACHINE_READABLE } from '../../bot/strings/pseudo/pseudoText';
 import { COMMANDS } from '../../bot/teams/commands';
 import { codeAsWords, currencyChoices } from '../../bot/teams/views/format';
 import { WELCOME_COMMANDS } from '../../bot/teams/views/personalWelcomeCardView';
+import { zoneName } from '../../bot/teams/views/zoneNames';
 import { literal } from '../../cards/literal';
 
 /** A text a user sees, and where: the card and the path inside it. */
@@ -122,14 +123,14 @@ export function configuredData(): string[] {
 }
 
 /**
- * Text written outside the catalogs that another change moves into them; each goes when it
- * does. `codeAsWords`: Partner Center's help-requested codes spelled out in English on the
- * card (bot/teams/views/format.ts). `timeZoneNames`: the settings card's time-zone choices,
- * IANA names as they are.
+ * Data the desk words for itself, in any language: Partner Center's help-requested codes it has
+ * no words for, spelled out as they came (`codeAsWords`); time zones by their IANA names, and
+ * by the names the runtime (ICU) gives them in the catalog's locale.
  */
-export const KNOWN_BYPASSES = {
-  codeAsWords: (...records: unknown[]) => leavesOf(records).map(codeAsWords),
-  timeZoneNames: () => TIME_ZONES.map((zone) => zone.replace(/_/g, ' ')),
+export const WORDED_DATA = {
+  codes: (...records: unknown[]) => leavesOf(records).map(codeAsWords),
+  timeZones: (locale: string) =>
+    TIME_ZONES.flatMap((zone) => [zone.replace(/_/g, ' '), zoneName(zone, locale, DateTime.utc(2026, 12, 4))]),
 };
 
 /** Every text in `node`, however deeply nested. */

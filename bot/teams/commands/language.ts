@@ -1,7 +1,7 @@
 import { literal } from '../../../cards/literal';
 import { servicesFor } from '../../languages';
 import type { Services } from '../../services';
-import { CATALOGS, spokenLanguage } from '../../strings/catalogs';
+import { CATALOGS, OFFERED_LANGUAGES, spokenLanguage } from '../../strings/catalogs';
 import type { Strings } from '../../strings/en';
 import { mayChangeLinks, type LinkEditingServices } from '../access/linkEditing';
 import { channelOf, isPersonalChat } from '../teamsChannel';
@@ -68,7 +68,7 @@ function nameOf(strings: Strings): string {
   return Object.values(CATALOGS).find((catalog) => catalog.strings === strings)?.name ?? strings.format.locale;
 }
 
-/** "en (English), de (Deutsch), …": every language the desk speaks, by the tag to type. */
+/** "en (English), de (Deutsch), …": every language the desk offers, by the tag to type. */
 function choiceList(strings: Strings): string {
-  return strings.format.list(...Object.entries(CATALOGS).map(([tag, catalog]) => `\`${tag}\` (${catalog.name})`));
+  return strings.format.list(...OFFERED_LANGUAGES.map((tag) => `\`${tag}\` (${CATALOGS[tag].name})`));
 }
