@@ -186,10 +186,27 @@ function snoozedWork(record: ReferralRecord): Draft[] {
 const SUPERSEDED_BY_LATER: readonly ReminderKind[] = ['deadlineReminder', 'deadlineDm'];
 
 /**
+ * The nudge a deadline reminder in the thread speaks for too: one not lapsed by `now` and due
+ * no earlier than the reminder, which would otherwise come on its heels (or at once, after
+ * downtime) to say that nobody has answered. Such a nudge is not sent on its own (see `dueNow`).
+ */
+export function nudgeCarriedBy(
+  plan: readonly PlannedWork[],
+  work: PlannedWork,
+  now: DateTime,
+): PlannedWork | undefined {
+  if (work.kind !== 'deadlineReminder') return undefined;
+  return plan.find(
+    (item) => item.kind === 'responseNudge' && work.dueAt <= item.dueAt && !(item.lapsesAt && item.lapsesAt <= now),
+  );
+}
+
+/**
  * What to do now from a plan, given the keys already done: everything due and not lapsed,
  * except that of several reminders of one kind to the same people due at once (after
- * downtime) only the latest is sent, the others being out of date. Expiry always runs,
- * however late, and once it is due nothing else is worth sending.
+ * downtime) only the latest is sent, the others being out of date, and that a nudge a deadline
+ * reminder speaks for is left to it. Expiry always runs, however late, and once it is due
+ * nothing else is worth sending.
  */
 export function dueNow(plan: readonly PlannedWork[], done: ReadonlySet<string>, now: DateTime): PlannedWork[] {
   const due = plan.filter(
@@ -200,11 +217,12 @@ export function dueNow(plan: readonly PlannedWork[], done: ReadonlySet<string>, 
   const latest = new Map<string, PlannedWork>();
   for (const item of due)
     if (SUPERSEDED_BY_LATER.includes(item.kind)) latest.set(`${item.kind}:${item.recipient ?? ''}`, item);
-  // The nudge is about the 24-hour target: once a deadline reminder is due too, that one says more.
-  const nudgeSuperseded = due.some((item) => item.kind === 'deadlineReminder');
-  return due.filter((item) =>
-    SUPERSEDED_BY_LATER.includes(item.kind)
-      ? latest.get(`${item.kind}:${item.recipient ?? ''}`) === item
-      : !(item.kind === 'responseNudge' && nudgeSuperseded),
+  const sent = due.filter(
+    (item) => !SUPERSEDED_BY_LATER.includes(item.kind) || latest.get(`${item.kind}:${item.recipient ?? ''}`) === item,
+  );
+  // A reminder done before now spoke for the nudge as much as one sent now.
+  const speaking = [...sent, ...plan.filter((item) => done.has(item.key) && item.dueAt <= now)];
+  return sent.filter(
+    (item) => item.kind !== 'responseNudge' || !speaking.some((other) => nudgeCarriedBy([item], other, now)),
   );
 }

@@ -39,7 +39,10 @@ export async function sendDirectReminder(
   const activity = {
     type: 'message',
     text,
-    attachments: [cardAttachment(await personalCard(theirs, record, recipient, { reminder: true }))],
+    // Drawn at the instant the text speaks of, so both state the same time left.
+    attachments: [
+      cardAttachment(await personalCard({ ...theirs, clock: () => now }, record, recipient, { reminder: true })),
+    ],
   };
   const outcome = await sendDirect(services, recipient, activity, await channelReferenceOf(services, stored));
   if (!outcome.sent)

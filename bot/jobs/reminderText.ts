@@ -5,23 +5,19 @@ import type { ReferralRecord } from '../domain/referral';
 import { stageOfRecord } from '../domain/stage';
 import { answerDeadlineOf, parseInstant, responseTargetOf } from '../domain/timeLimits';
 import type { Strings } from '../strings/en';
-import { plainDate, roughDuration } from '../teams';
-
-/** A reminder this late is no longer "on time". */
-const ON_TIME_MINUTES = 5;
+import { plainDate, timeLeft } from '../teams';
 
 /**
- * What a reminder says, by its kind and the referral's stage. Sent on time, it speaks of
- * the time left as planned ("3 days", not "2 days, 23 hours"); sent late, of what is left.
- * Names are shown as typed.
+ * What a reminder says, by its kind and the referral's stage. It states the time left at
+ * `now` as the card it carries does (`timeLeft`), so a reminder sent a little late still says
+ * "3 days" and the two agree. Names are shown as typed.
  */
 export function reminderText(record: ReferralRecord, work: PlannedWork, now: DateTime, strings: Strings): string {
   const r = strings.reminders;
   const { referral } = record;
   const customer = literal(referral.customerProfile.name);
   const stage = stageOfRecord(record);
-  const from = now.diff(work.dueAt).as('minutes') < ON_TIME_MINUTES ? work.dueAt : now;
-  const left = roughDuration(answerDeadlineOf(record).diff(from), strings.format);
+  const left = timeLeft(answerDeadlineOf(record), now, strings.format);
   const answering =
     stage === 'evaluating'
       ? r.evaluation(left, customer)
@@ -30,9 +26,11 @@ export function reminderText(record: ReferralRecord, work: PlannedWork, now: Dat
         : r.deadline(left, customer);
   switch (work.kind) {
     case 'responseNudge':
-      return r.nudge(roughDuration(responseTargetOf(referral).diff(from), strings.format));
+      return r.nudge(timeLeft(responseTargetOf(referral), now, strings.format));
     case 'escalation':
-      return r.escalation(left, customer);
+      return stage === 'evaluating' && record.desk.lastDecision
+        ? r.escalationInterested(literal(record.desk.lastDecision.by.name), left, customer)
+        : r.escalation(left, customer);
     case 'staleDeal':
       return staleText(record, strings);
     case 'snoozed':

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { dueNow, type PlannedWork } from '../domain/reminderPlan';
+import { dueNow, nudgeCarriedBy, type PlannedWork } from '../domain/reminderPlan';
 import { currentPlan } from '../referrals';
 import type { Services } from '../services';
 import type { StoredReferral, ScheduledWork } from '../store';
@@ -9,6 +9,8 @@ import type { WorkResult } from './scheduler';
 export interface OwedWork {
   stored: StoredReferral;
   planned: PlannedWork;
+  /** The nudge a deadline reminder says too, not being sent on its own. */
+  nudge?: PlannedWork;
 }
 
 /** What checking due work reads: the referral, and what its plan depends on (regions, managers, people's hours). */
@@ -34,7 +36,9 @@ export async function stillOwed(
   const planned = plan.find((item) => item.key === work.key);
   if (!planned) return 'done';
   if (planned.dueAt > now) return { notBefore: planned.dueAt };
-  return dueNow(plan, new Set(), now).includes(planned) ? { stored, planned } : 'done';
+  if (!dueNow(plan, new Set(), now).includes(planned)) return 'done';
+  const nudge = nudgeCarriedBy(plan, planned, now);
+  return nudge ? { stored, planned, nudge } : { stored, planned };
 }
 
 export function isOwed(result: OwedWork | WorkResult): result is OwedWork {

@@ -27,7 +27,8 @@ const MAX_MENTIONS = 20;
  * flow, else the region's responders), carries the card with its decision buttons and
  * Snooze, and brings the channel card's "time left" up to date. A card not posted yet (no
  * channel linked) is tried again later. Under a card Teams took without an id there is no
- * thread to reply in, so the reminder is posted in the card's channel instead. The reminder
+ * thread to reply in, so the reminder is posted in the card's channel instead. A deadline
+ * reminder due no later than the nudge says the nudge too (see `nudgeCarriedBy`). The reminder
  * is sent once: Teams taking it without an id is success too.
  */
 export async function sendThreadReminder(
@@ -37,7 +38,7 @@ export async function sendThreadReminder(
 ): Promise<WorkResult> {
   const owed = await stillOwed(services, work, now);
   if (!isOwed(owed)) return owed;
-  const { stored, planned } = owed;
+  const { stored, planned, nudge } = owed;
   const channel = await channelReferenceOf(services, stored);
   if (!channel?.conversation || !stored.card) return 'retry';
   const deadline = planned.kind === 'deadlineReminder';
@@ -47,7 +48,7 @@ export async function sendThreadReminder(
     : channel;
   // Read by the channel: in its own language, when it chose one.
   const speaking = await servicesInChannel(services, stored.card.conversationId);
-  await services.messenger.send(where, reminderActivity(speaking, stored.record, planned, mentions, now));
+  await services.messenger.send(where, reminderActivity(speaking, stored.record, planned, nudge, mentions, now));
   if (deadline) await services.cards.refresh(stored.record.referral.id);
   return 'done';
 }
@@ -74,11 +75,13 @@ function reminderActivity(
   services: Pick<Services, 'strings' | 'solutions'>,
   record: ReferralRecord,
   work: PlannedWork,
+  nudge: PlannedWork | undefined,
   people: readonly Actor[],
   now: DateTime,
 ): Partial<Activity> {
   const r = services.strings.reminders;
-  const lines = [reminderText(record, work, now, services.strings)];
+  // A nudge the reminder speaks for is said in the same message, not lost.
+  const lines = [work, nudge].flatMap((said) => (said ? [reminderText(record, said, now, services.strings)] : []));
   const mentions = people.map((person) => ({ text: `<at>${person.name}</at>`, person }));
   if (mentions.length === 1 && stageOfRecord(record) === 'evaluating') lines.push(r.forYou(mentions[0].text));
   else if (mentions.length > 0) lines.push(r.forResponders(mentions.map((m) => m.text).join(', ')));

@@ -22,6 +22,6 @@ export type { ReferralDeskBot } from './referralDeskBot';
 export type { TeamsAdapter, TeamsTokens } from './teamsAdapter';
 export { deskBotOnDemand, teamsAdapterOnDemand } from './teamsOnDemand';
 export { gapMs, SHARE, TEAMS_LIMITS, type TeamsLimits, TeamsRateLimits } from './teamsRateLimits';
-export { plainDate, roughDuration } from './views/format';
+export { plainDate, timeLeft } from './views/format';
 export { personalCard, type PersonalCardServices } from './views/personalCard';
 export { referralCard } from './views/referral/referralCardView';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { DateTime, Duration } from 'luxon';
+import { DateTime, type DurationLikeObject } from 'luxon';
 import { countryName } from '../../bot/domain/countries';
-import { companySize, localDateTime, money, plainDate, roughDuration } from '../../bot/teams/views/format';
+import { companySize, localDateTime, money, plainDate, timeLeft } from '../../bot/teams/views/format';
 import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
 import { ja } from '../../bot/strings/ja';
@@ -32,13 +32,26 @@ describe('card wording', () => {
   });
 
   it("rounds the time left to the unit that reads best, in the reader's language", () => {
-    assert.equal(roughDuration(Duration.fromObject({ days: 13, hours: 23 }), en.format), '13 days');
-    assert.equal(roughDuration(Duration.fromObject({ hours: 47 }), en.format), '47 hours');
-    assert.equal(roughDuration(Duration.fromObject({ minutes: 61 }), en.format), '61 minutes');
-    assert.equal(roughDuration(Duration.fromObject({ seconds: 20 }), en.format), '1 minute');
-    assert.equal(roughDuration(Duration.fromObject({ days: 3 }), de.format), '3 Tage');
-    assert.equal(roughDuration(Duration.fromObject({ hours: 1, minutes: 59 }), de.format), '119 Minuten');
-    assert.equal(roughDuration(Duration.fromObject({ hours: 25 }), de.format), '25 Stunden');
+    const until = DateTime.fromISO('2026-12-07T08:00:00Z', { zone: 'utc' });
+    const left = (before: DurationLikeObject, f = en.format) => timeLeft(until, until.minus(before), f);
+    assert.equal(left({ days: 13, hours: 23 }), '13 days');
+    assert.equal(left({ hours: 47 }), '47 hours');
+    assert.equal(left({ minutes: 61 }), '61 minutes');
+    assert.equal(left({ seconds: 20 }), '1 minute');
+    assert.equal(left({ days: 3 }, de.format), '3 Tage');
+    assert.equal(left({ hours: 1, minutes: 54 }, de.format), '114 Minuten');
+    assert.equal(left({ hours: 25 }, de.format), '25 Stunden');
+  });
+
+  it('reads a few minutes short of a whole hour or day as it, and no more than that', () => {
+    const until = DateTime.fromISO('2026-12-07T08:00:00Z', { zone: 'utc' });
+    const left = (before: DurationLikeObject) => timeLeft(until, until.minus(before), en.format);
+    assert.equal(left({ hours: 3, minutes: 58 }), '4 hours');
+    assert.equal(left({ hours: 3, minutes: 54 }), '3 hours');
+    assert.equal(left({ days: 2, hours: 23, minutes: 56 }), '3 days');
+    assert.equal(left({ days: 2, hours: 23, minutes: 50 }), '2 days');
+    assert.equal(left({ hours: 1, minutes: 56 }), '2 hours');
+    assert.equal(left({ minutes: 59 }), '59 minutes', 'minutes are counted as they are');
   });
 
   it("shows money in its currency, and a malformed code next to the number, as the reader's language writes it", () => {

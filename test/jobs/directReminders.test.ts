@@ -178,7 +178,24 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     await at(CREATED.plus({ days: 7, hours: 1, minutes: 1 }));
     // Monday 09:00: the 1-day and the 4-hour reminders are both due by now; only the later one goes.
     assert.equal(directTo(USERS.bob).length, 2);
-    assert.match(String(directTo(USERS.bob)[1].body.text), /60 minutes left to accept or decline/);
+    assert.match(String(directTo(USERS.bob)[1].body.text), /59 minutes left to accept or decline/);
+    assert.match(cardText(directTo(USERS.bob)[1]), /59 minutes left/, 'the card says what the text says');
+  });
+
+  it('tells the managers who said Interested on a two-step referral, and that accepting or declining it is owed', async () => {
+    await start({ responseFlow: 'twoStep', managers: [USERS.manager.aadObjectId] });
+    h.clock.now = CREATED.plus({ hours: 2 });
+    await h.activity(cardAction(h.serviceUrl, CHANNELS.emea, activityId, VERBS.interested, { referralId }, USERS.bob));
+    // Until Monday 30 Nov 10:00 UTC: the escalation, due on Sunday, waits for Monday 09:00.
+    await at(CREATED.plus({ days: 7, hours: 1, minutes: 1 }));
+    const [dm] = directTo(USERS.manager);
+    assert.ok(dm, 'the manager was told');
+    const text = String(dm.body.text);
+    assert.match(
+      text,
+      /Bob Rep said Interested in the referral of Contoso GmbH but has not accepted or declined it yet, and it expires in 59 minutes/,
+    );
+    assert.doesNotMatch(text, /Nobody has answered/);
   });
 
   it('asks the owner of a deal whose close date has passed for the outcome, in working hours, with Won, Lost and moving the close date', async () => {

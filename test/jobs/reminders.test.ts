@@ -22,10 +22,13 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
     await h.tick();
   };
 
-  async function start(env: Record<string, string> = {}) {
+  /** "4 hours", as a text says it is left. */
+  const leftIn = (text: string) => /(\d+ (?:days|hours|minutes)) left/.exec(text)?.[1];
+
+  async function start(env: Record<string, string> = {}, referral: Record<string, unknown> = {}) {
     h = await new BotHarness(env).start();
     await installAndLink(h, CHANNELS.emea, 'emea');
-    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea));
+    ({ id: referralId, activityId } = await deliverAndAwaitCard(h, CHANNELS.emea, referral));
   }
   afterEach(async () => h.stop());
 
@@ -86,7 +89,7 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
     await h.settle();
     const update = h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1);
     assert.ok(update, 'the channel card was updated');
-    assert.match(cardText(update), /23 hours left/, 'a minute past the 1-day reminder');
+    assert.match(cardText(update), /24 hours left/, 'a minute past the 1-day reminder, as the reminder says');
   });
 
   it("changes the wording of the customer's contact request on the card once it is 72 hours old", async () => {
@@ -123,5 +126,50 @@ describe('nudges and reminders in the card thread (Azurite, Bot Connector stand-
     assert.deepEqual(reply.body.entities, [
       { type: 'mention', text: '<at>Bob Rep</at>', mentioned: { id: USERS.bob.id, name: 'Bob Rep' } },
     ]);
+  });
+
+  for (const [before, left] of [
+    [{ hours: 4 }, '4 hours'],
+    [{ hours: 3, minutes: 58 }, '4 hours'],
+    [{ hours: 3, minutes: 1 }, '3 hours'],
+  ] as const)
+    it(`states one time left in the reminder, its card and the channel card, sent ${JSON.stringify(before)} before expiry`, async () => {
+      await start();
+      await at(EXPIRY.minus({ days: 1 }).plus({ hours: 1 }));
+      await at(EXPIRY.minus(before));
+      await h.settle();
+      const reply = replies().at(-1)!;
+      const update = h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1)!;
+      assert.deepEqual(
+        [leftIn(String(reply.body.text)), leftIn(cardText(reply)), leftIn(cardText(update))],
+        [left, left, left],
+      );
+    });
+
+  it('says the nudge in the deadline reminder due with it, in one message', async () => {
+    // Expiring a day after it arrived: the 4-hour reminder is due at 20 hours, with the nudge.
+    await start({}, { expirationDateTime: CREATED.plus({ days: 1 }).toISO() });
+    await at(CREATED.plus({ hours: 20, minutes: 1 }));
+    await at(CREATED.plus({ hours: 21 }));
+    assert.equal(replies().length, 1, 'one message');
+    const text = String(replies()[0].body.text);
+    assert.match(text, /⏰ 4 hours left to answer the referral of Contoso GmbH before it expires/);
+    assert.match(text, /Nobody has answered this referral yet: 4 hours left to stay within the 24-hour target/);
+  });
+
+  it('says the nudge in a deadline reminder due before it, and sends no nudge after', async () => {
+    // Expiring 22 hours after it arrived: the 4-hour reminder is due at 18 hours, the nudge at 20.
+    await start({}, { expirationDateTime: CREATED.plus({ hours: 22 }).toISO() });
+    await at(CREATED.plus({ hours: 18, minutes: 1 }));
+    assert.equal(replies().length, 1);
+    assert.match(String(replies()[0].body.text), /Nobody has answered this referral yet: 6 hours left/);
+    await at(CREATED.plus({ hours: 20, minutes: 1 }));
+    assert.equal(replies().length, 1, 'the nudge was said already');
+  });
+
+  it('sends the nudge alone when no deadline reminder comes before it', async () => {
+    await start();
+    await at(CREATED.plus({ hours: 20, minutes: 1 }));
+    assert.doesNotMatch(String(replies()[0].body.text), /⏰/);
   });
 });

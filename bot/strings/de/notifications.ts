@@ -17,6 +17,8 @@ export const reminders: Strings['reminders'] = {
   forResponders: (mentions: string) => `${mentions}: Bitte annehmen oder ablehnen.`,
   escalation: (left: string, customer: string) =>
     `⚠️ Auf die Empfehlung von ${customer} hat noch niemand geantwortet, und bis sie abläuft, bleiben nur noch ${left}. Du verwaltest ihre Region: Bitte sorge dafür, dass sie rechtzeitig angenommen oder abgelehnt wird.`,
+  escalationInterested: (who: string, left: string, customer: string) =>
+    `⚠️ ${who} hat bei der Empfehlung von ${customer} „Interessiert“ gesagt, sie aber noch nicht angenommen oder abgelehnt, und bis sie abläuft, bleiben nur noch ${left}. Du verwaltest ihre Region: Bitte sorge dafür, dass sie rechtzeitig angenommen oder abgelehnt wird.`,
   staleDeal: (deal: string, customer: string, closeDate: string) =>
     `📅 ${deal} (${customer}) sollte voraussichtlich am ${closeDate} abgeschlossen sein. Hast du den Deal gewonnen? Melde „Gewonnen“ oder „Verloren“, oder verschiebe das Abschlussdatum.`,
   snoozedAnswer: (left: string, customer: string) =>

@@ -15,6 +15,8 @@ export const reminders = {
   forResponders: (mentions: string) => `${mentions}: please accept or decline it.`,
   escalation: (left: string, customer: string) =>
     `⚠️ Nobody has answered the referral of ${customer} yet, and it expires in ${left}. You manage its region: please make sure someone accepts or declines it in time.`,
+  escalationInterested: (who: string, left: string, customer: string) =>
+    `⚠️ ${who} said Interested in the referral of ${customer} but has not accepted or declined it yet, and it expires in ${left}. You manage its region: please make sure it is accepted or declined in time.`,
   staleDeal: (deal: string, customer: string, closeDate: string) =>
     `📅 The estimated close date of ${deal} (${customer}) was ${closeDate}. Did you win it? Report Won or Lost, or move the close date.`,
   snoozedAnswer: (left: string, customer: string) =>

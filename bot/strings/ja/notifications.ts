@@ -16,6 +16,8 @@ export const reminders: Strings['reminders'] = {
   forResponders: (mentions: string) => `${mentions}: この紹介を承諾または辞退してください。`,
   escalation: (left: string, customer: string) =>
     `⚠️ ${customer} の紹介にまだ誰も回答しておらず、あと${left}で期限切れになります。この地域のマネージャーとして、期限内に誰かが承諾または辞退するよう手配してください。`,
+  escalationInterested: (who: string, left: string, customer: string) =>
+    `⚠️ ${who} さんが ${customer} の紹介に「関心あり」と回答しましたが、まだ承諾も辞退もしておらず、あと${left}で期限切れになります。この地域のマネージャーとして、期限内に承諾または辞退されるよう手配してください。`,
   staleDeal: (deal: string, customer: string, closeDate: string) =>
     `📅 ${deal}（${customer}）の完了予定日は ${closeDate} でした。受注しましたか？「受注」または「失注」を報告するか、完了予定日を変更してください。`,
   snoozedAnswer: (left: string, customer: string) =>

@@ -17,6 +17,8 @@ export const reminders: Strings['reminders'] = {
   forResponders: (mentions: string) => `${mentions}: 이 추천을 수락하거나 거절해 주세요.`,
   escalation: (left: string, customer: string) =>
     `⚠️ 아직 아무도 ${customer}의 추천에 응답하지 않았으며, ${left} 후에 만료됩니다. 이 지역의 매니저로서 기한 내에 누군가 수락하거나 거절하도록 해 주세요.`,
+  escalationInterested: (who: string, left: string, customer: string) =>
+    `⚠️ ${who} 님이 ${customer}의 추천에 "관심 있음"이라고 응답했지만 아직 수락하거나 거절하지 않았으며, ${left} 후에 만료됩니다. 이 지역의 매니저로서 기한 내에 수락 또는 거절되도록 해 주세요.`,
   staleDeal: (deal: string, customer: string, closeDate: string) =>
     `📅 ${deal}(${customer})의 예상 완료 날짜(${closeDate})가 지났습니다. 거래에 성공했나요? "성공" 또는 "실패"를 보고하거나 완료 날짜를 변경하세요.`,
   snoozedAnswer: (left: string, customer: string) =>

@@ -17,6 +17,8 @@ export const reminders: Strings['reminders'] = {
   forResponders: (mentions: string) => `${mentions}: примите или отклоните ее.`,
   escalation: (left: string, customer: string) =>
     `⚠️ На рекомендацию клиента ${customer} еще никто не ответил, а до ее истечения осталось: ${left}. Вы управляете ее регионом: позаботьтесь о том, чтобы ее вовремя приняли или отклонили.`,
+  escalationInterested: (who: string, left: string, customer: string) =>
+    `⚠️ Пользователь ${who} ответил «Мне интересно» на рекомендацию клиента ${customer}, но еще не принял и не отклонил ее, а до ее истечения осталось: ${left}. Вы управляете ее регионом: позаботьтесь о том, чтобы ее вовремя приняли или отклонили.`,
   staleDeal: (deal: string, customer: string, closeDate: string) =>
     `📅 Ожидаемая дата закрытия сделки ${deal} (${customer}) была ${closeDate}. Сделка выиграна? Отметьте ее как выигранную или потерянную либо перенесите дату закрытия.`,
   snoozedAnswer: (left: string, customer: string) =>

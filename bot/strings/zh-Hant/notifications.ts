@@ -13,6 +13,8 @@ export const reminders: Strings['reminders'] = {
   forResponders: (mentions: string) => `${mentions}：請接受或拒絕此推薦。`,
   escalation: (left: string, customer: string) =>
     `⚠️ 還沒有人回應 ${customer} 的推薦，而它將在 ${left} 後到期。您是該區域的主管：請確保有人及時接受或拒絕。`,
+  escalationInterested: (who: string, left: string, customer: string) =>
+    `⚠️ ${who} 已對 ${customer} 的推薦表示「有興趣」，但尚未接受或拒絕，而它將在 ${left} 後到期。您是該區域的主管：請確保它及時被接受或拒絕。`,
   staleDeal: (deal: string, customer: string, closeDate: string) =>
     `📅 ${deal} (${customer}) 的預估成交日期是 ${closeDate}。成交了嗎？請回報「已成交」或「未成交」，或變更成交日期。`,
   snoozedAnswer: (left: string, customer: string) => `⏰ 依您的要求提醒：剩餘 ${left} 可回應 ${customer} 的推薦。`,

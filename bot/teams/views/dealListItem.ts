@@ -7,7 +7,7 @@ import { isExpiringSoon } from '../../domain/expiringSoon';
 import type { Actor } from '../../domain/referral';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
-import { clip, money, plainDate, roughDuration } from './format';
+import { clip, money, plainDate, timeLeft } from './format';
 
 /** Long names are cut so that a full list stays far below Teams' message size limit. */
 const MAX_NAME = 120;
@@ -45,6 +45,6 @@ export function dealListItem(
 function attentionOf(deal: DealSummary, now: DateTime, strings: Strings): string {
   if (isOverdue(deal, now)) return strings.dealList.overdue(plainDate(parseInstant(deal.closing!), strings.format));
   if (isExpiringSoon(deal, now))
-    return strings.dealList.timeLeft(roughDuration(parseInstant(deal.deadline!).diff(now), strings.format));
+    return strings.dealList.timeLeft(timeLeft(parseInstant(deal.deadline!), now, strings.format));
   return '';
 }

@@ -1,4 +1,4 @@
-import type { DateTime, Duration } from 'luxon';
+import type { DateTime } from 'luxon';
 import { literal } from '../../../cards/literal';
 import type { Strings } from '../../strings/en';
 
@@ -28,12 +28,24 @@ export function localDateTime(instant: DateTime, timeZone: string, f: Formats): 
   return `${instant.setZone(timeZone).setLocale(f.locale).toFormat(f.dateTime)} (${timeZone})`;
 }
 
-/** "13 days", "20 hours", "45 minutes": the largest unit that still reads as a whole. */
-export function roughDuration(duration: Duration, f: Formats): string {
-  const hours = duration.as('hours');
+/**
+ * A duration this many minutes short of a whole hour or day still reads as it: the scheduler
+ * runs work a little after it is due, and a reminder planned 4 hours before a deadline says
+ * "4 hours", as does the card it carries.
+ */
+const SHORT_BY_MINUTES = 5;
+
+/**
+ * The time left from `now` until `until`: "13 days", "20 hours", "45 minutes", the largest unit
+ * that still reads as a whole (a few minutes short of a whole hour or day counting as it). Every
+ * "time left" the desk shows, in a sentence or on a card, is this, so they agree.
+ */
+export function timeLeft(until: DateTime, now: DateTime, f: Formats): string {
+  const minutes = until.diff(now).as('minutes');
+  const hours = (minutes + SHORT_BY_MINUTES) / 60;
   if (hours >= 48) return f.days(Math.floor(hours / 24));
   if (hours >= 2) return f.hours(Math.floor(hours));
-  return f.minutes(Math.max(1, Math.floor(duration.as('minutes'))));
+  return f.minutes(Math.max(1, Math.floor(minutes)));
 }
 
 /** "$25,000.00" style money; an unknown currency code still shows the number and the code. */

@@ -5,7 +5,7 @@ import type { ReferralRecord } from '../../../domain/referral';
 import type { Stage } from '../../../domain/stage';
 import { answerDeadlineOf, parseInstant } from '../../../domain/timeLimits';
 import type { Strings } from '../../../strings/en';
-import { cardDateTime, roughDuration } from '../format';
+import { cardDateTime, timeLeft } from '../format';
 
 /** The colour of a referral card's stage label. */
 export const STAGE_COLORS: Record<Stage, TextColor> = {
@@ -36,7 +36,7 @@ export function statusLine(
     if (deadline <= now) return { status: s.expiredOn(cardDateTime(deadline)), statusColor: 'Attention' };
     const left = deadline.diff(now);
     const color: TextColor = left.as('hours') < 24 ? 'Attention' : left.as('days') < 3 ? 'Warning' : 'Default';
-    const [leftText, when] = [roughDuration(left, strings.format), cardDateTime(deadline)];
+    const [leftText, when] = [timeLeft(deadline, now, strings.format), cardDateTime(deadline)];
     const status =
       stage === 'evaluating'
         ? s.evaluationLeft(leftText, when, decision ? literal(decision.by.name) : strings.appName)
