@@ -64,6 +64,32 @@ describe('each user in their language (HTTP, Azurite, Bot Connector stand-in)', 
     }
   });
 
+  it('gives a Korean, Taiwanese, Russian and Japanese client every personal answer in its language', async () => {
+    const picks = { 'ko-KR': 'ko', 'zh-TW': 'zh-Hant', 'ru-RU': 'ru', 'ja-JP': 'ja' };
+    for (const [locale, tag] of Object.entries(picks)) {
+      const s = CATALOGS[tag].strings;
+      const expected: [string, string][] = [
+        ['help', s.personalChat.help],
+        ['my deals', s.myDeals.empty],
+        ['favorites', s.favorites.empty],
+        ['expiring', s.expiring.empty],
+        ['find zzzz', s.find.none('zzzz')],
+        ['find', s.find.usage],
+        ['new deal', s.newDeal.title],
+        ['language', s.commands.language.youRead(CATALOGS[tag].name)],
+        ['frobnicate', s.commands.unknown('frobnicate')],
+      ];
+      for (const [command, text] of expected) {
+        await h.activity({ ...personalMessage(h.serviceUrl, command), locale });
+        const answer = inChat().at(-1)!;
+        const said =
+          String(answer.body.text ?? '').startsWith(text) ||
+          cardText(answer).includes(JSON.stringify(text).slice(1, -1));
+        assert.ok(said, `${locale}: "${command}" answered in ${tag}`);
+      }
+    }
+  });
+
   it("keeps the language the user chose in settings over their client's, and answers the Save in it", async () => {
     await h.activity(german(personalMessage(h.serviceUrl, 'settings')));
     const card = inChat().at(-1)!;
