@@ -4,7 +4,7 @@ import { CATALOGS } from '../../bot/strings/catalogs';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import {
-  botAddedToTeam,
+  botRemovedFromTeam,
   cardAction,
   CHANNELS,
   channelMessage,
@@ -113,13 +113,7 @@ describe("a channel's own language (HTTP, Azurite, Bot Connector stand-in)", () 
 
   it('is forgotten with the team when the desk is removed from it', async () => {
     await say('language ko');
-    const removal = {
-      ...botAddedToTeam(h.serviceUrl),
-      type: 'installationUpdate',
-      action: 'remove',
-      membersAdded: undefined,
-    };
-    assert.equal((await h.activity(removal)).status, 200);
+    assert.equal((await h.activity(botRemovedFromTeam(h.serviceUrl))).status, 200);
     assert.deepEqual(await h.services.channelLanguages.list(), []);
   });
 });

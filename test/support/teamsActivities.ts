@@ -62,6 +62,11 @@ export function botAddedToTeam(serviceUrl: string, by: User = USERS.alice) {
   };
 }
 
+/** The desk was removed from the team (Teams sends it to the General channel). */
+export function botRemovedFromTeam(serviceUrl: string, by: User = USERS.alice) {
+  return { ...botAddedToTeam(serviceUrl, by), type: 'installationUpdate', action: 'remove', membersAdded: undefined };
+}
+
 export function appInstalledInTeam(serviceUrl: string, by: User = USERS.alice) {
   return {
     ...base(serviceUrl),

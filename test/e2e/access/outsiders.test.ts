@@ -5,6 +5,7 @@ import {
   TEAM,
   USERS,
   botAddedToTeam,
+  botRemovedFromTeam,
   channelMessage,
   personalCardAction,
   personalMessage,
@@ -71,13 +72,7 @@ describe('who may reach the desk (over HTTP, as an attacker would)', function ()
 
     it('stops reaching it once the desk is removed: the team and its links are forgotten', async () => {
       const h = desk();
-      const removal = {
-        ...botAddedToTeam(h.serviceUrl),
-        type: 'installationUpdate',
-        action: 'remove',
-        membersAdded: undefined,
-      };
-      assert.equal((await h.activity(removal)).status, 200);
+      assert.equal((await h.activity(botRemovedFromTeam(h.serviceUrl))).status, 200);
       assert.equal(await h.services.conversations.team(TEAM.id), null);
       assert.deepEqual(await h.services.links.list(), []);
       await h.activity(channelMessage(h.serviceUrl, CHANNELS.emea, 'link emea'));
