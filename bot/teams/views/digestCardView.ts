@@ -11,6 +11,7 @@ import {
   type Trend,
   type WindowFigures,
 } from '../../domain/digestMetrics';
+import { largestDealsPreview } from '../../domain/largestDeals';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { dealLine } from './dealLine';
@@ -167,14 +168,16 @@ function dealList(
   inFull: boolean,
 ): DigestDealList {
   const d = strings.digest;
+  const { rates } = scope.figures;
   const all = LIST_OF[kind](scope.figures);
-  const shown = inFull ? all.slice(0, LIST_LINES) : [];
+  const preview = kind === 'top' ? largestDealsPreview(all, LIST_LINES, rates) : all.slice(0, LIST_LINES);
+  const shown = inFull ? preview : [];
   return {
     list: kind,
     regions: scope.codes.join(','),
     title: d.lists[kind](all.length),
     empty: all.length === 0 ? d.listEmpty[kind] : '',
-    lines: shown.map((deal) => dealLine(deal, zone, strings)),
+    lines: shown.map((deal) => dealLine(deal, zone, strings, rates)),
     more: shown.length > 0 && all.length > shown.length ? d.more(all.length - shown.length) : '',
     showAll: all.length > shown.length ? d.showAll(all.length) : '',
   };
