@@ -79,16 +79,12 @@ const scope = (facts: ReferralFact[], open: DealSummary[], region = EMEA): Diges
   figures: digestFigures(facts, open, NOW),
 });
 
-const factsOf = (card: unknown, section = 0) =>
-  Object.fromEntries(
-    (
-      (
-        (card as AdaptiveCard).body![2 + section] as {
-          items: { type: string; facts?: { title: string; value: string }[] }[];
-        }
-      ).items.find((i) => i.type === 'FactSet')!.facts ?? []
-    ).map((f) => [f.title, f.value]),
-  );
+type Item = { type: string; id?: string; items?: Item[]; facts?: { title: string; value: string }[] };
+/** The key figures of a section: the first FactSet of its figures' container. */
+const factsOf = (card: unknown, section = 0) => {
+  const figures = ((card as AdaptiveCard).body![2 + section] as Item).items!.find((i) => i.id)!;
+  return Object.fromEntries(figures.items!.find((i) => i.type === 'FactSet')!.facts!.map((f) => [f.title, f.value]));
+};
 
 /**
  * Charts are not in the official 1.5 schema: the card is checked as a client without charts
