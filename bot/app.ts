@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
-import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadRegions, loadSolutions } from './config';
+import { UNAUTHENTICATED_ANY_HOST_SETTING, type Config, loadExchangeRates, loadRegions, loadSolutions } from './config';
 import { createServer, type ServerState } from './http';
 import type { Logger } from './log';
 import type { OnFirstUse } from './onFirstUse';
@@ -99,6 +99,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const clock = options.clock ?? (() => DateTime.utc());
   const regions = loadRegions(config.regionsFile);
   const solutions = loadSolutions(config.solutionsFile);
+  const exchangeRates = loadExchangeRates(config.digestCurrency, config.exchangeRatesFile);
   const { strings } = CATALOGS[config.language];
   const teamsLimits = new TeamsRateLimits(options.teamsLimits);
   const now = () => clock().toMillis();
@@ -215,6 +216,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       messenger,
       regions,
       solutions,
+      exchangeRates,
       admins,
       linkEditors: config.linkEditors,
       roles,

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Region } from './domain/routing';
+import type { ExchangeRates } from './domain/exchangeRates';
 import type { CatalogSolution } from './domain/solutions';
 import type { Logger } from './log';
 import type {
@@ -57,6 +58,8 @@ export interface Services extends UseCaseDeps {
   regions: readonly Region[];
   /** The partner's published solutions, offered when adding one to a deal. */
   solutions: readonly CatalogSolution[];
+  /** What the digest compares deal values across currencies with (DIGEST_CURRENCY, EXCHANGE_RATES_FILE); unset, it compares none. */
+  exchangeRates?: ExchangeRates;
   /** Users who administer every region (see DESK_ADMINS). */
   admins: readonly string[];
   /** Who may link and unlink channels (LINK_EDITORS). */

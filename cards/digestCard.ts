@@ -42,10 +42,17 @@ export interface DigestDealList {
 /** One region, or all the manager's regions together. */
 export interface DigestSection {
   title: string;
+  /** The element id of the section's figures (unique in the card), what its Details button shows and hides. */
+  id: string;
+  /** Whether its figures are shown; hidden ones open with the Details button. */
+  visible: boolean;
+  detailsTitle: string;
   facts: DigestFact[];
   chartTitle: string;
   /** Empty: no chart (a region summed up in a card kept small). */
   chart: DigestChartSeries[];
+  /** The top of the chart's y-axis: a multiple of 4, so its quarter ticks are whole counts. */
+  chartMax: number;
   table: DigestChartTable;
   pipelineTitle: string;
   pipeline: DigestFact[];
@@ -67,7 +74,8 @@ const digestTemplate = new CardTemplate<DigestCardData & { listVerb: string }>(t
 
 /**
  * A manager's digest: per section the week's figures and trends, a line chart of the five
- * weeks (a table where charts do not render), the pipeline, short deal lists and people.
+ * weeks (a table where charts do not render), the pipeline, short deal lists and people;
+ * sections not `visible` show their title and a Details button that opens them.
  */
 export function renderDigestCard(data: DigestCardData): AdaptiveCard {
   return digestTemplate.render({ ...data, listVerb: VERBS.digestList });

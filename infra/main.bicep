@@ -96,6 +96,12 @@ param regionsFileBase64 string = ''
 @description('The solutions file (JSON), base64-encoded. Empty: the sample list.')
 param solutionsFileBase64 string = ''
 
+@description('The currency the digest compares deal values in (ISO code), with the exchange rates file. Empty: none.')
+param digestCurrency string = ''
+
+@description('The exchange rates into the digest currency (JSON), base64-encoded. Empty: none.')
+param exchangeRatesFileBase64 string = ''
+
 // --- Timing, working hours, language ----------------------------------------------------------
 
 @description('Seconds between retries of cards that could not be posted or updated.')
@@ -169,6 +175,7 @@ var settings = {
   WORKING_HOURS: workingHours
   WORKING_DAYS: workingDays
   DESK_LANGUAGE: deskLanguage
+  DIGEST_CURRENCY: digestCurrency
   BOT_DOMAIN: '${appName}.${containerAppsEnvironment.outputs.defaultDomain}'
 }
 
@@ -188,6 +195,7 @@ var secretSettings = {
 var fileSettings = {
   REGIONS_FILE: regionsFileBase64
   SOLUTIONS_FILE: solutionsFileBase64
+  EXCHANGE_RATES_FILE: exchangeRatesFileBase64
   PARTNER_CENTER_TRUST_ANCHORS: partnerCenterTrustAnchorsBase64
 }
 

@@ -12,6 +12,7 @@ import {
   type PartnerCenterSettings,
   type SimulatorSettings,
 } from './partnerCenterSettings';
+import { currencyCode } from './currencySettings';
 import { tablesEnv, tablesSettingsFrom, type TablesSettings } from './tablesSettings';
 import { durationSetting, durationListSetting, weekdaysSetting, workingTimeSetting } from './timeSettings';
 
@@ -34,6 +35,10 @@ export interface Config {
   webhookSecret: string;
   regionsFile: string;
   solutionsFile: string;
+  /** The currency the digest compares deal values in (ISO code), with `exchangeRatesFile`; empty when unset. */
+  digestCurrency: string;
+  /** JSON of the rates into `digestCurrency`; empty when unset. */
+  exchangeRatesFile: string;
   /** Users (AAD object ids or Teams user ids) who administer every region. */
   admins: string[];
   cardRetryIntervalMs: number;
@@ -102,6 +107,8 @@ const envSchema = z.object({
   REFERRALS_WEBHOOK_SECRET: optionalText,
   REGIONS_FILE: optionalText,
   SOLUTIONS_FILE: optionalText,
+  DIGEST_CURRENCY: currencyCode.optional(),
+  EXCHANGE_RATES_FILE: optionalText,
   DESK_ADMINS: optionalText,
   CARD_RETRY_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().positive().default(30),
@@ -167,6 +174,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     problems.push('MicrosoftAppTenantId: must be set when MicrosoftAppType is SingleTenant');
   }
+  if (Boolean(e.DIGEST_CURRENCY) !== Boolean(e.EXCHANGE_RATES_FILE)) {
+    problems.push(
+      e.DIGEST_CURRENCY
+        ? 'EXCHANGE_RATES_FILE: must be set when DIGEST_CURRENCY is set (the rates into it)'
+        : 'DIGEST_CURRENCY: must be set when EXCHANGE_RATES_FILE is set (the currency its rates are into)',
+    );
+  }
   const allowedTenants = tenantsFrom(e, problems);
   const host = hostFrom(e, problems);
   const tables = tablesSettingsFrom(e, problems);
@@ -195,6 +209,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: e.REFERRALS_WEBHOOK_SECRET,
     regionsFile: e.REGIONS_FILE,
     solutionsFile: e.SOLUTIONS_FILE,
+    digestCurrency: e.DIGEST_CURRENCY ?? '',
+    exchangeRatesFile: e.EXCHANGE_RATES_FILE,
     admins: e.DESK_ADMINS.split(',')
       .map((id) => id.trim())
       .filter(Boolean),

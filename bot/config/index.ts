@@ -3,6 +3,7 @@
  * Code outside bot/config imports from here, never its files (eslint.config.mjs refuses deep imports).
  */
 export { type Config, ConfigError, loadConfig, UNAUTHENTICATED_ANY_HOST_SETTING } from './config';
+export { loadExchangeRates } from './exchangeRates';
 export { isLoopbackHost } from './loopback';
 export { partnerCenterEnv, type PartnerCenterSettings, type SimulatorSettings } from './partnerCenterSettings';
 export { loadRegions } from './regions';

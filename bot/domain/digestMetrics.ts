@@ -1,6 +1,8 @@
 import { Duration, type DateTime } from 'luxon';
 import type { DealSummary } from './dealSummary';
 import type { ReferralFact } from './digestFacts';
+import type { ExchangeRates } from './exchangeRates';
+import { largestDeals } from './largestDeals';
 import { RESPONSE_TARGET } from './timeLimits';
 
 /** The digest looks at the last 7 days and the four 7-day windows before them. */
@@ -81,8 +83,10 @@ export interface DigestFigures {
   expiringSoon: DealSummary[];
   /** Accepted deals whose close date is over, longest overdue first. */
   stale: DealSummary[];
-  /** Open referrals and deals with a value, largest first. */
+  /** Accepted deals with a value, largest first, as `largestDeals` orders them. */
   topOpen: DealSummary[];
+  /** The exchange rates `topOpen` was compared with, when configured. */
+  rates?: ExchangeRates;
   /** People who answered or won something in the last 7 days, busiest first. */
   reps: RepFigures[];
 }
@@ -108,12 +112,14 @@ const TARGET_MINUTES = RESPONSE_TARGET.as('minutes');
  * The digest's figures at `now`, from a region's facts (at least those of the last five
  * weeks; older or later ones are ignored) and its open referrals and deals. For several
  * regions together, pass all their facts and deals: counts add up, and rates and
- * percentiles are recomputed from the merged facts. Pure.
+ * percentiles are recomputed from the merged facts. `rates` (when configured) compare deal
+ * values across currencies. Pure.
  */
 export function digestFigures(
   facts: readonly ReferralFact[],
   open: readonly DealSummary[],
   now: DateTime,
+  rates?: ExchangeRates,
 ): DigestFigures {
   const starts = Array.from({ length: DIGEST_WINDOWS }, (_, i) => now.minus({ days: 7 * (DIGEST_WINDOWS - i) }));
   const timed = facts.map((fact) => ({ fact, at: millisOf(fact.at) }));
@@ -135,7 +141,8 @@ export function digestFigures(
     pipeline: pipelineOf(open),
     expiringSoon: digestList('expiring', open, now),
     stale: digestList('stale', open, now),
-    topOpen: digestList('top', open, now),
+    topOpen: digestList('top', open, now, rates),
+    ...(rates ? { rates } : {}),
     reps: repsOf(
       timed
         .filter(({ at }) => at >= starts[DIGEST_WINDOWS - 1].toMillis() && at < now.toMillis())
@@ -147,10 +154,15 @@ export function digestFigures(
 /**
  * One of the digest's deal lists, in full, from a region's open referrals and deals: those
  * expiring in the next 7 days (soonest first), the stale ones (close date over, longest
- * overdue first), or the open ones with a value (largest first; values in different
- * currencies are compared as numbers, as no exchange rates are known). Pure.
+ * overdue first), or the accepted ones with a value (largest first, never comparing bare
+ * amounts across currencies: see `largestDeals`). Pure.
  */
-export function digestList(kind: DigestListKind, open: readonly DealSummary[], now: DateTime): DealSummary[] {
+export function digestList(
+  kind: DigestListKind,
+  open: readonly DealSummary[],
+  now: DateTime,
+  rates?: ExchangeRates,
+): DealSummary[] {
   const at = now.toMillis();
   switch (kind) {
     case 'expiring': {
@@ -158,7 +170,6 @@ export function digestList(kind: DigestListKind, open: readonly DealSummary[], n
       return sortedBy(
         open.filter((deal) => isUndecided(deal) && deal.deadline),
         (deal) => millisOf(deal.deadline!),
-        1,
       )
         .filter(({ key }) => key >= at && key < until)
         .map(({ deal }) => deal);
@@ -168,32 +179,24 @@ export function digestList(kind: DigestListKind, open: readonly DealSummary[], n
       return sortedBy(
         open.filter((deal) => deal.stage === 'accepted' && deal.closing),
         (deal) => millisOf(deal.closing!) + DAY_MS,
-        1,
       )
         .filter(({ key }) => key <= at)
         .map(({ deal }) => deal);
     case 'top':
-      return sortedBy(
-        open.filter((deal) => deal.value !== undefined && deal.value > 0),
-        (deal) => deal.value!,
-        -1,
-      ).map(({ deal }) => deal);
+      return largestDeals(open, rates);
   }
 }
 
-/** The deals with their sort key (computed once each), by it, then by name and id. */
+/** The deals with their sort key (computed once each), smallest first, then by name and id. */
 function sortedBy(
   deals: readonly DealSummary[],
   key: (deal: DealSummary) => number,
-  direction: 1 | -1,
 ): { deal: DealSummary; key: number }[] {
   return deals
     .map((deal) => ({ deal, key: key(deal) }))
     .sort(
       (a, b) =>
-        direction * (a.key - b.key) ||
-        a.deal.name.localeCompare(b.deal.name) ||
-        a.deal.referralId.localeCompare(b.deal.referralId),
+        a.key - b.key || a.deal.name.localeCompare(b.deal.name) || a.deal.referralId.localeCompare(b.deal.referralId),
     );
 }
 

@@ -69,11 +69,27 @@ export class Scheduler {
     this.maxDays = options.maxDaysPerTick ?? 31;
   }
 
-  /** Ticks every `intervalMs` (and once now) until stopped. */
+  /**
+   * Ticks once now, then every `intervalMs` until stopped. Work is due on the minute (a
+   * digest at 09:00, a reminder at 14:30): when the interval divides a minute, the ticks
+   * keep in step with the minutes, each interval starting just after a minute begins, so
+   * such work runs a moment after it falls due rather than up to a whole interval later.
+   */
   start(intervalMs: number): void {
     const tick = () => void this.tick().catch((error: unknown) => this.deps.log.error('scheduler tick failed', error));
+    const repeat = () => {
+      this.timer = setInterval(tick, intervalMs);
+      this.timer.unref();
+    };
     tick();
-    this.timer = setInterval(tick, intervalMs);
+    if (60_000 % intervalMs !== 0) return repeat();
+    this.timer = setTimeout(
+      () => {
+        tick();
+        repeat();
+      },
+      untilMinuteTick(this.deps.clock()) % intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -217,6 +233,17 @@ export class Scheduler {
   private async stillHolding(lease: Heartbeat): Promise<void> {
     if (!(await lease.beat())) throw new LeaseLost();
   }
+}
+
+/** How far past the start of a minute the ticks fall: work due on the minute is due by then, even with a clock a little behind. */
+export const MINUTE_TICK_OFFSET_MS = 1_000;
+
+/** The wait from `now` until the next tick in step with the minutes: just after the next minute begins (or this one, if that is still ahead). */
+export function untilMinuteTick(now: DateTime): number {
+  const intoMinute = now.toMillis() % 60_000;
+  return intoMinute < MINUTE_TICK_OFFSET_MS
+    ? MINUTE_TICK_OFFSET_MS - intoMinute
+    : 60_000 - intoMinute + MINUTE_TICK_OFFSET_MS;
 }
 
 function iso(instant: DateTime): string {

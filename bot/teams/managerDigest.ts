@@ -9,7 +9,7 @@ import { digestCard, type DigestScope } from './views/digestCardView';
 /** What building a digest reads: the indexes, who manages what, and the reader's time zone. */
 export type DigestServices = Pick<
   Services,
-  'indexes' | 'roles' | 'regions' | 'admins' | 'users' | 'defaultHours' | 'strings'
+  'indexes' | 'roles' | 'regions' | 'admins' | 'users' | 'defaultHours' | 'strings' | 'exchangeRates'
 >;
 
 /**
@@ -38,13 +38,14 @@ export async function buildDigestCard(
   const scopes: DigestScope[] = loaded.map(({ region, facts, open }) => ({
     title: region.name,
     codes: [region.code],
-    figures: digestFigures(facts, open, now),
+    figures: digestFigures(facts, open, now, services.exchangeRates),
   }));
   if (loaded.length > 1) {
     const total = digestFigures(
       loaded.flatMap((l) => l.facts),
       loaded.flatMap((l) => l.open),
       now,
+      services.exchangeRates,
     );
     scopes.unshift({
       title: services.strings.digest.total,

@@ -79,16 +79,12 @@ const scope = (facts: ReferralFact[], open: DealSummary[], region = EMEA): Diges
   figures: digestFigures(facts, open, NOW),
 });
 
-const factsOf = (card: unknown, section = 0) =>
-  Object.fromEntries(
-    (
-      (
-        (card as AdaptiveCard).body![2 + section] as {
-          items: { type: string; facts?: { title: string; value: string }[] }[];
-        }
-      ).items.find((i) => i.type === 'FactSet')!.facts ?? []
-    ).map((f) => [f.title, f.value]),
-  );
+type Item = { type: string; id?: string; items?: Item[]; facts?: { title: string; value: string }[] };
+/** The key figures of a section: the first FactSet of its figures' container. */
+const factsOf = (card: unknown, section = 0) => {
+  const figures = ((card as AdaptiveCard).body![2 + section] as Item).items!.find((i) => i.id)!;
+  return Object.fromEntries(figures.items!.find((i) => i.type === 'FactSet')!.facts!.map((f) => [f.title, f.value]));
+};
 
 /**
  * Charts are not in the official 1.5 schema: the card is checked as a client without charts
@@ -173,13 +169,13 @@ describe('digest card', () => {
       assert.match(text, /"title":"USD","value":"\$3,018.00 · weighted \$1,207.20 · 3 deals"/);
       assert.match(text, /"text":"Expiring in the next 7 days: 3"/);
       assert.match(text, /"text":"Past their close date: 3"/);
-      assert.match(text, /"text":"Largest open deals \(12 with a value\)"/);
+      assert.match(text, /"text":"Largest open deals \(9 with a value\)"/, 'the 9 accepted, not the undecided');
       assert.match(
         text,
         /"title":"Alice Rep","value":"2 answers · 1 win"\},\{"title":"Bob Rep","value":"1 answer · 0 wins"/,
       );
       assert.match(text, /New referral · €1,010.00 · expires 23 Nov 21:00/, "deadline in the reader's zone");
-      assert.match(text, /And 7 more\./, '12 largest, 5 shown');
+      assert.match(text, /And 4 more\./, '9 largest, 5 shown');
       assert.deepEqual(verbsIn(card), [VERBS.digestList], 'only the largest deals have more than fit');
     });
   });
@@ -198,7 +194,7 @@ describe('digest card', () => {
         'No accepted deal is open.',
         'Nothing expires in the next 7 days.',
         'No deal is past its close date.',
-        'No open referral or deal has a value yet.',
+        'No accepted deal has a value yet.',
       ]) {
         assert.ok(text.includes(empty), empty);
       }
@@ -212,9 +208,14 @@ describe('digest card', () => {
 
     it(`shows ${LIST_LINES} of each list and a button for the rest of it`, () => {
       const text = JSON.stringify(card);
-      assert.match(text, /"text":"Largest open deals \(10000 with a value\)"/);
-      assert.match(text, /And 9995 more\./);
-      assert.match(text, /Deal 09999 with a realistically long name/, 'the largest first');
+      assert.match(text, /"text":"Largest open deals \(8000 with a value\)"/, 'the accepted 8,000 of 10,000');
+      assert.match(text, /And 7995 more\./);
+      const top = /Largest open deals.*/
+        .exec(text)![0]
+        .match(/Deal \d+/g)!
+        .slice(0, 5)
+        .join();
+      assert.equal(top, 'Deal 09998,Deal 09997,Deal 09994,Deal 09999,Deal 09996', 'each currency its largest');
       const buttons = JSON.stringify(card).match(/"verb":"digest\.list","data":\{[^}]*\}/g);
       assert.deepEqual(buttons, [
         '"verb":"digest.list","data":{"list":"expiring","regions":"emea"}',
@@ -272,7 +273,7 @@ describe('digest list card', () => {
   it(`shows ${LIST_PAGE_SIZE} deals a page, each with Open, and buttons to the pages around it`, () => {
     const text = JSON.stringify(first);
     assert.match(text, /"text":"Largest open deals · Europe, Middle East and Africa"/);
-    assert.match(text, /"text":"1–40 of 10000"/);
+    assert.match(text, /"text":"1–40 of 8000"/);
     assert.equal(verbsIn(first).filter((v) => v === VERBS.refresh).length, LIST_PAGE_SIZE);
     assert.deepEqual(first.actions, [
       {
@@ -282,13 +283,13 @@ describe('digest list card', () => {
         data: { list: 'top', regions: 'emea', page: 1 },
       },
     ]);
-    assert.match(JSON.stringify(last), /"text":"9961–10000 of 10000"/, 'a page past the end shows the last');
+    assert.match(JSON.stringify(last), /"text":"7961–8000 of 8000"/, 'a page past the end shows the last');
     assert.deepEqual(last.actions, [
       {
         type: 'Action.Execute',
         title: 'Previous',
         verb: VERBS.digestList,
-        data: { list: 'top', regions: 'emea', page: 248 },
+        data: { list: 'top', regions: 'emea', page: 198 },
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../bot/config/config';
+import { loadExchangeRates } from '../../bot/config/exchangeRates';
 import { loadRegions } from '../../bot/config/regions';
 import { loadSolutions } from '../../bot/config/solutions';
 
@@ -187,6 +188,34 @@ describe('configuration', () => {
         /SOLUTIONS_FILE.*kind/,
       );
       assert.throws(() => loadSolutions('/does/not/exist.json'), /SOLUTIONS_FILE: cannot read/);
+    });
+  });
+
+  describe('digest currency and exchange rates', () => {
+    it('compares no currencies unless both DIGEST_CURRENCY and EXCHANGE_RATES_FILE are set, and reads the rates', () => {
+      assert.equal(loadExchangeRates('', ''), undefined);
+      const file = write('{"USD": 0.92, "JPY": 0.0061}');
+      assert.deepEqual(loadConfig({ DIGEST_CURRENCY: 'EUR', EXCHANGE_RATES_FILE: file }).digestCurrency, 'EUR');
+      assert.deepEqual(loadExchangeRates('EUR', file), { currency: 'EUR', rates: { USD: 0.92, JPY: 0.0061 } });
+    });
+
+    it('refuses a bad code, one without the other, and a bad rate, naming the variable and the field', () => {
+      assert.throws(
+        () => loadConfig({ DIGEST_CURRENCY: 'euro', EXCHANGE_RATES_FILE: 'x' }),
+        /DIGEST_CURRENCY: .*ISO 4217/,
+      );
+      assert.throws(() => loadConfig({ DIGEST_CURRENCY: 'EUR' }), /EXCHANGE_RATES_FILE: must be set/);
+      assert.throws(() => loadConfig({ EXCHANGE_RATES_FILE: 'rates.json' }), /DIGEST_CURRENCY: must be set/);
+      assert.throws(
+        () => loadExchangeRates('EUR', write('{"USD": -1}')),
+        /EXCHANGE_RATES_FILE .*: USD: must be a positive/,
+      );
+      assert.throws(() => loadExchangeRates('EUR', write('{"USD": "0.9"}')), /EXCHANGE_RATES_FILE .*: USD: /);
+      assert.throws(
+        () => loadExchangeRates('EUR', write('{"dollar": 0.9}')),
+        /EXCHANGE_RATES_FILE .*: dollar: .*ISO 4217/,
+      );
+      assert.throws(() => loadExchangeRates('EUR', '/does/not/exist.json'), /EXCHANGE_RATES_FILE: cannot read/);
     });
   });
 

@@ -193,17 +193,21 @@ describe('digest metrics (pure, hand-checked figures)', () => {
     );
   });
 
-  it('ranks open referrals and deals with a value by it, largest first, and breaks ties by name', () => {
+  it('ranks only accepted deals with a value, largest first, and breaks ties by name', () => {
     const open = [
       deal('small', { value: 1000, currency: 'EUR' }),
-      deal('big', { value: 90000, currency: 'USD', stage: 'received', deadline: '2026-12-01T00:00:00.000Z' }),
+      deal('undecided', { value: 90000, currency: 'EUR', stage: 'received', deadline: '2026-12-01T00:00:00.000Z' }),
       deal('none', {}),
       deal('b-tie', { value: 5000, currency: 'EUR' }),
       deal('a-tie', { value: 5000, currency: 'EUR' }),
     ];
     assert.deepEqual(
       digestList('top', open, NOW).map((d) => d.referralId),
-      ['big', 'a-tie', 'b-tie', 'small'],
+      ['a-tie', 'b-tie', 'small'],
+    );
+    assert.deepEqual(
+      digestFigures([], open, NOW).topOpen.map((d) => d.referralId),
+      ['a-tie', 'b-tie', 'small'],
     );
   });
 

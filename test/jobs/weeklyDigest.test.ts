@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
 import { runScheduledWork } from '../../bot/jobs/runScheduledWork';
-import { Scheduler } from '../../bot/jobs/scheduler';
+import { MINUTE_TICK_OFFSET_MS, Scheduler, untilMinuteTick } from '../../bot/jobs/scheduler';
 import { quietLogger } from '../../bot/log';
 import { BotHarness } from '../support/botHarness';
 import { VERBS } from '../../cards/verbs';
@@ -56,6 +56,22 @@ describe('the weekly digest (Azurite, Bot Connector stand-in, test clock)', () =
     assert.equal(digests().length, 1, 'once that week');
     await at(FIRST_MONDAY.plus({ weeks: 1, minutes: 1 }));
     assert.equal(digests().length, 2, 'and again the next Monday');
+  });
+
+  it('arrives within its minute: at the first tick a few seconds after 09:00, not once the minute is over', async () => {
+    await at(FIRST_MONDAY.minus({ seconds: 30 }));
+    assert.equal(digests().length, 0, 'not at 08:59:30');
+    await at(FIRST_MONDAY.plus({ seconds: 2 }));
+    assert.equal(digests().length, 1, 'sent at 09:00:02');
+    await at(FIRST_MONDAY.plus({ minutes: 1, seconds: 2 }));
+    assert.equal(digests().length, 1, 'and not again when its minute is read once more');
+  });
+
+  it('ticks in step with the minutes, just after each begins, so work due on the minute waits a second, not an interval', () => {
+    assert.equal(untilMinuteTick(FIRST_MONDAY.minus({ seconds: 20 })), 20_000 + MINUTE_TICK_OFFSET_MS);
+    assert.equal(untilMinuteTick(FIRST_MONDAY.plus({ milliseconds: 400 })), MINUTE_TICK_OFFSET_MS - 400);
+    assert.equal(untilMinuteTick(FIRST_MONDAY.plus({ seconds: 1 })), 60_000);
+    assert.equal(untilMinuteTick(FIRST_MONDAY.plus({ seconds: 31 })), 30_000);
   });
 
   it('is sent once when two instances run the scheduler, and not again after a restart', async () => {

@@ -43,9 +43,11 @@ export const digest: Strings['digest'] = {
   listEmpty: {
     expiring: 'In den nächsten 7 Tagen läuft nichts ab.',
     stale: 'Kein Deal hat sein Abschlussdatum überschritten.',
-    top: 'Noch hat keine offene Empfehlung und kein offener Deal einen Wert.',
+    top: 'Noch hat kein angenommener Deal einen Wert.',
   },
   more: (count: number) => `Und ${count} weitere.`,
+  approximately: (money: string) => `≈ ${money}`,
+  details: 'Details',
   showAll: (count: number) => `Alle ${count} anzeigen`,
   reps: 'Antworten und Gewinne pro Person, letzte 7 Tage',
   repLine: (responses: number, wins: number) =>

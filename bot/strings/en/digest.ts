@@ -43,9 +43,11 @@ export const digest = {
   listEmpty: {
     expiring: 'Nothing expires in the next 7 days.',
     stale: 'No deal is past its close date.',
-    top: 'No open referral or deal has a value yet.',
+    top: 'No accepted deal has a value yet.',
   } satisfies Record<DigestListKind, string>,
   more: (count: number) => `And ${count} more.`,
+  approximately: (money: string) => `≈ ${money}`,
+  details: 'Details',
   showAll: (count: number) => `Show all ${count}`,
   reps: 'Answers and wins per person, last 7 days',
   repLine: (responses: number, wins: number) =>

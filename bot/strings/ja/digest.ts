@@ -42,9 +42,11 @@ export const digest: Strings['digest'] = {
   listEmpty: {
     expiring: '今後7日間に期限切れになるものはありません。',
     stale: '完了予定日を過ぎた案件はありません。',
-    top: '金額が入力された進行中の紹介や案件はまだありません。',
+    top: '金額が入力された受諾済みの案件はまだありません。',
   },
   more: (count: number) => `ほか${count}件。`,
+  approximately: (money: string) => `≈ ${money}`,
+  details: '詳細',
   showAll: (count: number) => `全${count}件を表示`,
   reps: '担当者別の回答数と受注数（過去7日間）',
   repLine: (responses: number, wins: number) => `回答 ${responses}件 · 受注 ${wins}件`,

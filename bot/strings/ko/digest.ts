@@ -42,9 +42,11 @@ export const digest: Strings['digest'] = {
   listEmpty: {
     expiring: '향후 7일 이내에 만료되는 항목이 없습니다.',
     stale: '완료 날짜가 지난 거래가 없습니다.',
-    top: '금액이 입력된 진행 중 추천이나 거래가 아직 없습니다.',
+    top: '금액이 입력된 수락된 거래가 아직 없습니다.',
   },
   more: (count: number) => `외 ${count}건.`,
+  approximately: (money: string) => `≈ ${money}`,
+  details: '자세히',
   showAll: (count: number) => `${count}건 모두 보기`,
   reps: '사용자별 응답 및 성공, 최근 7일',
   repLine: (responses: number, wins: number) => `응답 ${responses}건 · 성공 ${wins}건`,

@@ -44,9 +44,11 @@ export const digest: Strings['digest'] = {
   listEmpty: {
     expiring: 'В ближайшие 7 дней ничего не истекает.',
     stale: 'Нет сделок с прошедшей датой закрытия.',
-    top: 'Ни у одной открытой рекомендации или сделки пока нет стоимости.',
+    top: 'Ни у одной принятой сделки пока нет стоимости.',
   },
   more: (count: number) => `И еще ${count}.`,
+  approximately: (money: string) => `≈ ${money}`,
+  details: 'Подробнее',
   showAll: (count: number) => `Показать все (${count})`,
   reps: 'Ответы и выигрыши по сотрудникам за последние 7 дней',
   repLine: (responses: number, wins: number) =>

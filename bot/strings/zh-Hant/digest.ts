@@ -42,9 +42,11 @@ export const digest: Strings['digest'] = {
   listEmpty: {
     expiring: '未來 7 天內沒有任何項目到期。',
     stale: '沒有交易超過成交日期。',
-    top: '目前沒有任何未結案的推薦或交易有金額。',
+    top: '目前沒有任何已接受的交易有金額。',
   },
   more: (count: number) => `還有 ${count} 筆。`,
+  approximately: (money: string) => `≈ ${money}`,
+  details: '詳細資料',
   showAll: (count: number) => `顯示全部 ${count} 筆`,
   reps: '每人的回應數和成交數，過去 7 天',
   repLine: (responses: number, wins: number) => `${responses} 次回應 · ${wins} 筆成交`,

@@ -12,7 +12,7 @@ import { InputReader } from './inputReader';
 /** What a digest's list reads: the regions the user manages, their open deals and zone, and their personal chat. */
 export type DigestListServices = Pick<
   Services,
-  'strings' | 'indexes' | 'clock' | 'regions' | 'roles' | 'admins' | 'users' | 'defaultHours'
+  'strings' | 'indexes' | 'clock' | 'regions' | 'roles' | 'admins' | 'users' | 'defaultHours' | 'exchangeRates'
 > &
   PrivateDeliveryServices;
 
@@ -46,6 +46,7 @@ export const showDigestList: ActionHandler<DigestListServices> = async ({ turn, 
     services.clock(),
     await readerZone(services, actor),
     strings,
+    services.exchangeRates,
   );
   if (page !== undefined) return cardResponse(card);
   const delivery = await sendToSender(turn, services, actor, { type: 'message', attachments: [cardAttachment(card)] });

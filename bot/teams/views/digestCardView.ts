@@ -11,6 +11,7 @@ import {
   type Trend,
   type WindowFigures,
 } from '../../domain/digestMetrics';
+import { largestDealsPreview } from '../../domain/largestDeals';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
 import { dealLine } from './dealLine';
@@ -40,10 +41,11 @@ const LIST_OF: Record<DigestListKind, (figures: DigestFigures) => readonly DealS
 };
 
 /**
- * A manager's digest card, for a reader in `zone`. Every section in full when it fits the
- * budget; otherwise the first (all regions together) in full and each region summed up
- * (figures, pipeline and list buttons); and if even that is too much, as many regions as
- * fit, naming the others.
+ * A manager's digest card, for a reader in `zone`. With several regions it leads with the
+ * first section (all of them together) open, and each region closed behind its Details
+ * button, so the card stays short. Every section in full when it fits the budget;
+ * otherwise the first in full and each region summed up (figures, pipeline and list
+ * buttons); and if even that is too much, as many regions as fit, naming the others.
  */
 export function digestCard(
   scopes: readonly DigestScope[],
@@ -60,12 +62,15 @@ export function digestCard(
       footnote,
     });
   const full = render(
-    scopes.map((scope) => section(scope, zone, strings, true)),
+    scopes.map((scope, i) => section(scope, i, zone, strings, true)),
     '',
   );
   if (fits(full) || scopes.length === 1) return full;
   const [first, ...rest] = scopes;
-  const sections = [section(first, zone, strings, true), ...rest.map((scope) => section(scope, zone, strings, false))];
+  const sections = [
+    section(first, 0, zone, strings, true),
+    ...rest.map((scope, i) => section(scope, i + 1, zone, strings, false)),
+  ];
   for (let kept = sections.length; kept > 1; kept--) {
     const leftOut = scopes.slice(kept).flatMap((scope) => scope.codes);
     const card = render(sections.slice(0, kept), leftOut.length > 0 ? d.leftOut(leftOut.join(', ')) : d.compact);
@@ -78,9 +83,19 @@ function fits(card: AdaptiveCard): boolean {
   return Buffer.byteLength(JSON.stringify(card)) <= DIGEST_CARD_BUDGET;
 }
 
-function section(scope: DigestScope, zone: string, strings: Strings, inFull: boolean): DigestSection {
+/**
+ * The top of a chart's y-axis for these counts: the axis has four intervals, so a multiple
+ * of 4 (at least 4) puts every tick on a whole count.
+ */
+export function wholeCountAxisMax(counts: readonly number[]): number {
+  return Math.max(4, Math.ceil(Math.max(0, ...counts) / 4) * 4);
+}
+
+/** Section `index` of the card (the first open, the others closed when there are several). */
+function section(scope: DigestScope, index: number, zone: string, strings: Strings, inFull: boolean): DigestSection {
   const d = strings.digest;
   const { figures } = scope;
+  const charted = ['received', 'won', 'lost'] as const;
   const { locale, shortDate } = strings.format;
   const weeks = figures.windows.map((w) => parseInstant(w.from).setZone(zone).setLocale(locale).toFormat(shortDate));
   const series = (kind: 'received' | 'won' | 'lost', color: string) => ({
@@ -90,9 +105,13 @@ function section(scope: DigestScope, zone: string, strings: Strings, inFull: boo
   });
   return {
     title: scope.title,
+    id: `digest-section-${index}`,
+    visible: index === 0,
+    detailsTitle: d.details,
     facts: keyFacts(figures, strings),
     chartTitle: d.chartTitle,
     chart: inFull ? [series('received', 'categoricalBlue'), series('won', 'good'), series('lost', 'attention')] : [],
+    chartMax: wholeCountAxisMax(figures.windows.flatMap((w) => charted.map((kind) => w.counts[kind]))),
     table: {
       week: d.week,
       received: d.counts.received,
@@ -167,14 +186,16 @@ function dealList(
   inFull: boolean,
 ): DigestDealList {
   const d = strings.digest;
+  const { rates } = scope.figures;
   const all = LIST_OF[kind](scope.figures);
-  const shown = inFull ? all.slice(0, LIST_LINES) : [];
+  const preview = kind === 'top' ? largestDealsPreview(all, LIST_LINES, rates) : all.slice(0, LIST_LINES);
+  const shown = inFull ? preview : [];
   return {
     list: kind,
     regions: scope.codes.join(','),
     title: d.lists[kind](all.length),
     empty: all.length === 0 ? d.listEmpty[kind] : '',
-    lines: shown.map((deal) => dealLine(deal, zone, strings)),
+    lines: shown.map((deal) => dealLine(deal, zone, strings, rates)),
     more: shown.length > 0 && all.length > shown.length ? d.more(all.length - shown.length) : '',
     showAll: all.length > shown.length ? d.showAll(all.length) : '',
   };
