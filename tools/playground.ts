@@ -28,6 +28,7 @@ runMain(async () => {
       '  1. Open "General" and "EMEA" under Partner Sales: that installs Referral Desk in the team.',
       '  2. In EMEA post "@Referral Desk link emea"; in General post "@Referral Desk link americas".',
       `  3. In another terminal run: npm run demo${demoUrl}`,
+      '  4. Accept a card, then in Personal Chat send "digest now": you manage EMEA here.',
       "Stop with Ctrl+C. Reloading the page clears the Playground's chats; restart to start over.",
       '',
     ].join('\n'),

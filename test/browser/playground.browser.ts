@@ -45,7 +45,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await session?.stop();
   });
 
-  it('links a channel by @mention, shows a delivered referral as a card, accepts it with the form, then reports it won', async () => {
+  it('links a channel by @mention, shows a delivered referral as a card, accepts it with the form, reports it won, and shows it in the digest', async () => {
     const referral = demoReferral('-de.json');
     const me = await session.openPage();
     await me.openChannel(TEAM, 'EMEA');
@@ -111,6 +111,15 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     const won = await session.stack.services.referrals.get(referral.id);
     assert.equal(won?.record.referral.substatus, 'Won');
     assert.equal(won?.record.referral.details.dealValue, 135000);
+
+    // You manage EMEA in the Playground: an hour on, its digest counts the referral and the deal won.
+    session.clock.advance({ hours: 1 });
+    await me.openPersonalChat();
+    await me.sendInChat('digest now');
+    const digest = me.card('Weekly digest');
+    await digest.getByText('Europe, Middle East and Africa').first().waitFor();
+    await digest.getByText(/^1 · 4-week avg/).first().waitFor();
+    await screenshotForDocs(me, digest, 'playground-digest-card.png');
   });
 
   it('declines a referral with a reason chosen on the card', async () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasDisplay, startAgentsPlayground } from '../../tools/playground/agentsPlayground';
+import { playgroundCurrentUser, playgroundManagerGrant } from '../../tools/playground/playgroundUser';
 
 /** Resolves with the first line written to `file`, once it is complete (the watcher sees each write). */
 function firstLine(file: string): Promise<string> {
@@ -46,5 +47,20 @@ describe('the Agents Playground launcher', () => {
     } finally {
       await playground.stop();
     }
+  });
+
+  it("makes you, the config's current user, the manager of EMEA, known by your AAD object id", () => {
+    const grant = playgroundManagerGrant('2026-12-04T09:00:00.000Z');
+    assert.equal(grant.region, 'emea');
+    assert.deepEqual(grant.user, {
+      id: '0a6f3b1e-1c2d-4e5f-8a9b-000000000001',
+      name: 'EMEA Rep',
+      teamsId: '29:emea-rep',
+      email: 'emea.rep@partner.example',
+    });
+    assert.throws(
+      () => playgroundCurrentUser('version: 0.1.1\ncurrentUser:\n  name: Nobody\nusers:\n'),
+      /currentUser needs an id, a name and an aadObjectId/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { Logger } from '../../bot/log';
 import type { Services } from '../../bot/services';
 import { startDevApp } from '../devApp';
 import { startAgentsPlayground, type RunningPlayground } from './agentsPlayground';
+import { playgroundManagerGrant } from './playgroundUser';
 
 export interface PlaygroundStackOptions {
   /** Settings as for `npm start`; Teams authentication and the data folder are ignored. */
@@ -30,6 +31,7 @@ export interface PlaygroundStack {
 /**
  * The bot with in-memory storage and no Teams authentication (the Playground sends no
  * Bot Framework tokens and keeps no chat history), and the Agents Playground pointed at it.
+ * You, the Playground's current user, manage EMEA there, so the digest can be tried.
  */
 export async function startPlaygroundStack(options: PlaygroundStackOptions): Promise<PlaygroundStack> {
   const loaded = loadConfig({ ...options.env, MicrosoftAppId: '', MicrosoftAppPassword: '' });
@@ -38,6 +40,7 @@ export async function startPlaygroundStack(options: PlaygroundStackOptions): Pro
   const app = await startDevApp({ config, log: options.log, clock: options.clock });
   try {
     const services = await app.ready;
+    await services.roles.grantManager(playgroundManagerGrant(services.clock().toUTC().toISO()!));
     const playground = await startAgentsPlayground({
       botEndpoint: `${app.url}/api/messages`,
       port: options.playgroundPort,

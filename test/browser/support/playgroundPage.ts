@@ -23,6 +23,19 @@ export class PlaygroundPage {
     await this.newPostBox().waitFor();
   }
 
+  /** Opens the personal chat with the bot. */
+  async openPersonalChat(): Promise<void> {
+    await this.page.getByRole('treeitem', { name: /Personal Chat/ }).click();
+    await this.newPostBox().waitFor();
+  }
+
+  /** Sends `text` to the bot in the open chat. */
+  async sendInChat(text: string): Promise<void> {
+    await this.newPostBox().click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Starts a new post in the open channel that @mentions the bot, then `text`. */
   async postMentioningBot(text: string): Promise<void> {
     await this.newPostBox().click();
@@ -42,6 +55,7 @@ export class PlaygroundPage {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text });
   }
 
+  /** Where a post or a chat message is written: the channel's new post, or the chat's box. */
   private newPostBox(): Locator {
     return this.page.locator('[role=textbox][contenteditable=true]').first();
   }
