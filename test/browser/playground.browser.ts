@@ -118,7 +118,10 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await me.sendInChat('digest now');
     const digest = me.card('Weekly digest');
     await digest.getByText('Europe, Middle East and Africa').first().waitFor();
-    await digest.getByText(/^1 · 4-week avg/).first().waitFor();
+    await digest
+      .getByText(/^1 · 4-week avg/)
+      .first()
+      .waitFor();
     await screenshotForDocs(me, digest, 'playground-digest-card.png');
   });
 
