@@ -18,6 +18,8 @@ export interface WorkingHoursSection {
     /** Where the zone came from: the user's Teams client, their own choice, or the desk's default. */
     source: string;
     choices: Choice[];
+    /** The button that offers every zone when `choices` holds only the likely ones; empty hides it. */
+    allZonesTitle: string;
   };
   /** "HH:mm". */
   start: SettingsField;
@@ -34,6 +36,8 @@ export interface MessagesSection {
   heading: string;
   label: string;
   value: string;
+  /** The kinds offered, comma-separated: a Save turns off only among these, and keeps the others as they are. */
+  kinds: string;
   choices: Choice[];
   /** What comes whatever is chosen. */
   note: string;
@@ -80,7 +84,9 @@ export interface SettingsCardData {
 /** A section the card may show; its Save button names those it showed, so a Save keeps only what its card showed. */
 export type SettingsSection = 'workingHours' | 'messages' | 'language' | 'digest';
 
-const settingsTemplate = new CardTemplate<SettingsCardData & { saveVerb: string; sections: string }>(template);
+const settingsTemplate = new CardTemplate<
+  SettingsCardData & { saveVerb: string; allZonesVerb: string; sections: string }
+>(template);
 
 /** The answer to `settings`, and to its Save button. */
 export function renderSettingsCard(data: SettingsCardData): AdaptiveCard {
@@ -90,5 +96,10 @@ export function renderSettingsCard(data: SettingsCardData): AdaptiveCard {
     ...(data.language ? (['language'] as const) : []),
     ...(data.digest ? (['digest'] as const) : []),
   ];
-  return settingsTemplate.render({ ...data, saveVerb: VERBS.saveSettings, sections: sections.join(',') });
+  return settingsTemplate.render({
+    ...data,
+    saveVerb: VERBS.saveSettings,
+    allZonesVerb: VERBS.settingsAllZones,
+    sections: sections.join(','),
+  });
 }

@@ -30,6 +30,8 @@ export const VERBS = {
   moveCloseDate: 'deal.moveCloseDate',
   /** Keeps the clicking user's time zone and working hours from the settings card. */
   saveSettings: 'settings.save',
+  /** Shows the settings card again with every time zone, not only the likely ones. */
+  settingsAllZones: 'settings.allZones',
   /** Runs a text command from a button (data `command`: its words; `find` adds the card's `findText`). */
   runCommand: 'command.run',
   /** Another page of `my deals` (data `page`), answered in place. */

@@ -1,6 +1,6 @@
-import type { ReferralRecord } from './referral';
+import type { ReferralRecord, SalesStage } from './referral';
 import { regionOf, type Region } from './routing';
-import { progressOf } from './salesStage';
+import { progressOf, STAGE_PERCENT } from './salesStage';
 import { stageOfRecord, type Stage } from './stage';
 import { answerDeadlineOf } from './timeLimits';
 
@@ -19,6 +19,8 @@ export interface DealSummary {
   currency?: string;
   /** How far the deal is, in per cent (accepted and created deals start at 10). */
   percent: number;
+  /** An accepted deal's sales stage as its card names it: 'none' before the first, 'created' for a deal the partner created. */
+  salesStage?: ShownSalesStage;
   /** Undecided: when it must be answered (ISO). */
   deadline?: string;
   /** The estimated close (ISO), once someone gave one. */
@@ -28,6 +30,19 @@ export interface DealSummary {
   crmId?: string;
   /** When it last moved to another stage (ISO): a closed one, when it was closed. */
   decidedAt?: string;
+}
+
+/** A sales stage as a card names it, including the start of an accepted or a created deal. */
+export type ShownSalesStage = SalesStage | 'none' | 'created';
+
+/**
+ * The sales stage of a summary; a row kept before summaries named it is read from its
+ * percentage (a created deal at the start then reads as accepted).
+ */
+export function shownSalesStage(deal: Pick<DealSummary, 'salesStage' | 'percent'>): ShownSalesStage {
+  if (deal.salesStage) return deal.salesStage;
+  const stages = Object.keys(STAGE_PERCENT) as SalesStage[];
+  return stages.find((stage) => STAGE_PERCENT[stage] === deal.percent) ?? 'none';
 }
 
 /** The summary of a referral as it stands. */
@@ -45,6 +60,8 @@ export function summaryOf(record: ReferralRecord, regions: readonly Region[]): D
     value: referral.details.dealValue,
     currency: referral.details.currency,
     percent: progressOf(referral),
+    salesStage:
+      stage === 'accepted' ? (referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')) : undefined,
     deadline: undecided ? answerDeadlineOf(record).toISO()! : undefined,
     closing: referral.details.closingDateTime,
     owner: desk.owner ? { id: desk.owner.id, name: desk.owner.name } : undefined,

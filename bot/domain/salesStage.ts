@@ -5,6 +5,12 @@ export const STAGE_PERCENT: Record<SalesStage, number> = { Qualified: 20, Develo
 export const START_PERCENT = 10;
 export const WON_PERCENT = 100;
 
+/**
+ * What a form's sales-stage choice sends for a deal with none yet: a value of its own, as a
+ * client shows a choice set whose value is empty with nothing chosen.
+ */
+export const NO_SALES_STAGE = 'none';
+
 export function isSalesStage(value: string): value is SalesStage {
   return (SALES_STAGES as readonly string[]).includes(value);
 }

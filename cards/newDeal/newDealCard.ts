@@ -22,7 +22,7 @@ export function renderNewDealCard(d: NewDealCardData): AdaptiveCard {
       ...customerSection(d),
       ...contactSection(d.labels),
       ...dealSection(d),
-      ...memberSection(d.labels),
+      ...memberSection(d),
       ...solutionsSection(d),
       ...microsoftSection(d),
     ],

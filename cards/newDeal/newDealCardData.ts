@@ -47,6 +47,8 @@ export interface NewDealLabels {
 export interface NewDealCardData {
   /** Identifies this form: the deal it creates gets this id, so a second submit creates nothing new. */
   formId: string;
+  /** What the team member's inputs start with (the sender, as far as known); each stays editable. */
+  member: { firstName?: string; lastName?: string; phoneNumber?: string; email?: string };
   title: string;
   intro: string;
   labels: NewDealLabels;

@@ -34,12 +34,16 @@ export function customerSection(d: NewDealCardData): CardElement[] {
   ];
 }
 
-/** A person's name, phone and email, all required, with input ids that start with `prefix`. */
-function personInputs(prefix: string, l: NewDealLabels): CardElement[] {
+/**
+ * A person's name, phone and email, all required, with input ids that start with `prefix`,
+ * each starting with what `known` holds of it.
+ */
+function personInputs(prefix: string, l: NewDealLabels, known: NewDealCardData['member'] = {}): CardElement[] {
   const input = (id: string, label: string, error: string, extra: Partial<TextInput>): TextInput => ({
     type: 'Input.Text',
     id: `${prefix}${id}`,
     label,
+    ...(known[lowerFirst(id)] ? { value: known[lowerFirst(id)] } : {}),
     ...extra,
     maxLength: extra.maxLength ?? 100,
     isRequired: true,
@@ -112,8 +116,13 @@ export function dealSection(d: NewDealCardData): CardElement[] {
 }
 
 /** A member of the partner's team on the deal (Partner Center requires one). */
-export function memberSection(l: NewDealLabels): CardElement[] {
-  return [partHeading(l.member), ...personInputs('member', l)];
+export function memberSection(d: NewDealCardData): CardElement[] {
+  return [partHeading(d.labels.member), ...personInputs('member', d.labels, d.member)];
+}
+
+/** "FirstName" → "firstName": an input's id part as the person's field. */
+function lowerFirst(id: string): keyof NewDealCardData['member'] {
+  return (id[0].toLowerCase() + id.slice(1)) as keyof NewDealCardData['member'];
 }
 
 /** The partner's solutions the deal is about, at least one. */

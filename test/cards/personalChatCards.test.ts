@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { DealSummary } from '../../bot/domain/dealSummary';
+import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
+import { dealLine } from '../../bot/teams/views/dealLine';
 import { dealListItem } from '../../bot/teams/views/dealListItem';
 import { personalWelcomeCard, WELCOME_COMMANDS } from '../../bot/teams/views/personalWelcomeCardView';
 import { FIND_INPUT_ID } from '../../cards/personalWelcomeCard';
@@ -135,7 +137,7 @@ describe('cards of the personal chat', () => {
 
   it('lines: the key facts, an Open per line, and in red what is overdue or about to expire', () => {
     const text = JSON.stringify(samples['my deals, a middle page with an overdue deal and a referral about to expire']);
-    assert.match(text, /"text":"Contoso GmbH · Accepted · €30,000.00 · closes 1 Nov 2026"/);
+    assert.match(text, /"text":"Contoso GmbH · Accepted \(10 %\) · €30,000.00 · closes 1 Nov 2026"/);
     assert.match(
       text,
       /"text":"Overdue: the close date was 1 Nov 2026. Report Won or Lost, or move it.","color":"Attention"/,
@@ -155,9 +157,21 @@ describe('cards of the personal chat', () => {
     );
   });
 
+  it("names an accepted deal's sales stage as its card does, a created one's start, and an older row's by its percentage", () => {
+    const line = (change: Partial<DealSummary>) => dealListItem(summary('r1', change), alice, NOW, en).subtitle;
+    assert.match(line({ salesStage: 'Proposed', percent: 60 }), /^Contoso GmbH · Proposed \(60 %\) · /);
+    assert.match(line({ salesStage: 'created' }), /^Contoso GmbH · Created \(10 %\) · /);
+    assert.match(line({ percent: 40 }), /^Contoso GmbH · Developed \(40 %\) · /);
+    assert.match(line({ stage: 'won', salesStage: 'Negotiated' }), /^Contoso GmbH · Won · /);
+    assert.match(
+      dealLine(summary('r1', { salesStage: 'Qualified', percent: 20 }), 'UTC', de).subtitle,
+      /^Qualifiziert/,
+    );
+  });
+
   it('names the owner when it is someone else, and cuts long names short', () => {
     const line = dealListItem(summary('r1', { owner: { id: 'aad-bob', name: 'Bob Rep' } }), alice, NOW, en);
-    assert.equal(line.subtitle, 'Contoso GmbH · Accepted · €30,000.00 · closes 15 Feb 2027 · owner Bob Rep');
+    assert.equal(line.subtitle, 'Contoso GmbH · Accepted (10 %) · €30,000.00 · closes 15 Feb 2027 · owner Bob Rep');
     const long = actionsIn(longest).length;
     assert.equal(long, 25);
     assert.ok(JSON.stringify(longest).includes(`"${'N'.repeat(119)}…"`));

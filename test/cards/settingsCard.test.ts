@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { MAX_LIKELY_ZONES } from '../../bot/domain/likelyZones';
 import { TIME_ZONES } from '../../bot/domain/userSettings';
 import type { WorkingHours } from '../../bot/domain/workingHours';
 import type { UserProfile } from '../../bot/store/userRepository';
@@ -6,7 +7,7 @@ import { CATALOGS } from '../../bot/strings/catalogs';
 import { en } from '../../bot/strings/en';
 import { ja } from '../../bot/strings/ja';
 import { ru } from '../../bot/strings/ru';
-import { settingsCard } from '../../bot/teams/views/settingsCardView';
+import { settingsCard, type ZoneOffer } from '../../bot/teams/views/settingsCardView';
 import type { AdaptiveCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { itIsAWellFormedCard } from '../support/cardSchema';
@@ -28,6 +29,40 @@ interface Input {
   style?: string;
   isMultiSelect?: boolean;
   choices?: { title: string; value: string }[];
+}
+
+/** A desk that covers every country ICU knows a zone of: the likely zones are as many as may be. */
+const WORLDWIDE = [
+  'DE',
+  'FR',
+  'GB',
+  'US',
+  'CA',
+  'BR',
+  'RU',
+  'JP',
+  'KR',
+  'TW',
+  'CN',
+  'IN',
+  'AU',
+  'ZA',
+  'MX',
+  'AR',
+  'ID',
+];
+
+/** Every Action.Execute of the card, however deeply nested. */
+function actionsOf(card: AdaptiveCard): { title: string; verb: string; data?: Record<string, unknown> }[] {
+  const found: { title: string; verb: string; data?: Record<string, unknown> }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    if ((node as { type?: string }).type === 'Action.Execute') found.push(node as never);
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
 }
 
 /** Every input of the card, by id. */
@@ -62,31 +97,43 @@ const samples: Record<string, AdaptiveCard> = {
 describe('the settings card', () => {
   for (const [name, card] of Object.entries(samples)) {
     describe(name, () => {
-      itIsAWellFormedCard(card, (verbs) => assert.deepEqual(verbs, [VERBS.saveSettings], 'Save alone'));
+      itIsAWellFormedCard(card, (verbs) =>
+        assert.deepEqual([...verbs].sort(), [VERBS.saveSettings, VERBS.settingsAllZones].sort(), 'Save, all zones'),
+      );
     });
   }
 
-  it('lists every zone', () => {
-    const zones = inputsOf(samples['a zone learned from Teams, default hours']).timeZone.choices!;
+  it('lists every zone when asked to, without the button that asks', () => {
+    const card = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, '', false, 'en', { all: true });
     assert.deepEqual(
-      zones.map((z) => z.value),
+      inputsOf(card).timeZone.choices!.map((z) => z.value),
       TIME_ZONES,
     );
+    assert.doesNotMatch(JSON.stringify(card), new RegExp(VERBS.settingsAllZones));
+  });
+
+  it("offers first the user's zone, then UTC, the desk's countries' zones and those at the same offset, and a button for all", () => {
+    const card = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, '', false, 'en', { countries: ['JP', 'US'] });
+    const zones = inputsOf(card).timeZone.choices!.map((z) => z.value);
+    assert.equal(zones[0], 'Europe/Berlin');
+    for (const zone of ['UTC', 'Asia/Tokyo', 'America/New_York', 'America/Los_Angeles', 'Europe/Paris', 'Africa/Lagos'])
+      assert.ok(zones.includes(zone), zone);
+    assert.ok(!zones.includes('Europe/Moscow') && !zones.includes('Australia/Sydney'));
+    assert.deepEqual(zones.slice(1), [...zones.slice(1)].sort(), 'the rest in alphabetical order');
+    assert.ok(zones.length <= MAX_LIKELY_ZONES);
+    const button = actionsOf(card).find((a) => a.verb === VERBS.settingsAllZones);
+    assert.deepEqual([button?.title, button?.data], ['Show all time zones', { settingsOf: LEARNED.id }]);
   });
 
   for (const [tag, { strings }] of Object.entries(CATALOGS)) {
-    it(`stays within 70 % of the 80 KB message limit in ${tag}, with every zone named in the language and the digest`, () => {
-      const card = settingsCard(
-        CHOSEN.id,
-        { ...CHOSEN, digestTime: { day: 3, time: '16:30' } },
-        DESK,
-        NOW,
-        strings,
-        '',
-        true,
-      );
-      const bytes = Buffer.byteLength(JSON.stringify(card));
-      assert.ok(bytes < 0.7 * 80 * 1024, `${bytes} bytes`);
+    it(`stays under 25 KB in ${tag} with the likely zones and the digest, and within 70 % of the 80 KB limit with all`, () => {
+      const manager = { ...CHOSEN, digestTime: { day: 3, time: '16:30' } };
+      const size = (zones: ZoneOffer) =>
+        Buffer.byteLength(JSON.stringify(settingsCard(CHOSEN.id, manager, DESK, NOW, strings, '', true, 'en', zones)));
+      const likely = size({ countries: WORLDWIDE });
+      const all = size({ all: true });
+      assert.ok(likely < 25 * 1024, `${likely} bytes`);
+      assert.ok(all < 0.7 * 80 * 1024, `${all} bytes`);
     });
   }
 
@@ -97,6 +144,12 @@ describe('the settings card', () => {
     assert.equal(zone.value, 'Europe/Berlin');
     assert.ok(
       zone.choices!.some(
+        (c) => c.value === 'Europe/Paris' && c.title === 'Central European Time — Europe/Paris (UTC+01:00)',
+      ),
+    );
+    const all = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, '', false, 'en', { all: true });
+    assert.ok(
+      inputsOf(all).timeZone.choices!.some(
         (c) => c.value === 'America/New_York' && c.title === 'Eastern Time — America/New York (UTC-05:00)',
       ),
     );
@@ -105,8 +158,9 @@ describe('the settings card', () => {
 
   it("names each zone in the reader's language, and still by its IANA name and offset", () => {
     const titleOf = (strings: typeof en, zone: string) =>
-      inputsOf(settingsCard(LEARNED.id, LEARNED, DESK, NOW, strings)).timeZone.choices!.find((c) => c.value === zone)
-        ?.title;
+      inputsOf(
+        settingsCard(LEARNED.id, LEARNED, DESK, NOW, strings, '', false, 'en', { all: true }),
+      ).timeZone.choices!.find((c) => c.value === zone)?.title;
     assert.equal(titleOf(ru, 'Europe/Moscow'), 'Москва, стандартное время — Europe/Moscow (UTC+03:00)');
     assert.equal(titleOf(ja, 'Asia/Tokyo'), '日本標準時 — Asia/Tokyo (UTC+09:00)');
     assert.equal(titleOf(ja, 'America/New_York'), '米国東部時間 — America/New York (UTC-05:00)');
@@ -171,7 +225,11 @@ describe('the settings card', () => {
     const save = (
       samples['a zone learned from Teams, default hours'].actions as { verb: string; data: Record<string, unknown> }[]
     )[0];
-    assert.deepEqual(save.data, { settingsOf: 'aad-alice', sections: 'workingHours,messages,language' });
+    assert.deepEqual(save.data, {
+      settingsOf: 'aad-alice',
+      sections: 'workingHours,messages,language',
+      messageKinds: 'reminders,staleDeals,notices',
+    });
   });
 
   it('shows a manager when their digest comes, and names that section on Save', () => {
@@ -186,6 +244,24 @@ describe('the settings card', () => {
     assert.deepEqual(
       (manager.actions as { data: Record<string, unknown> }[])[0].data.sections,
       'workingHours,messages,language,digest',
+    );
+  });
+
+  it("offers the managers' escalations only to those who get a digest, a region's managers and admins", () => {
+    const rep = inputsOf(samples['a zone learned from Teams, default hours']).messagesOn;
+    assert.deepEqual(
+      rep.choices!.map((c) => c.value),
+      ['reminders', 'staleDeals', 'notices'],
+    );
+    assert.equal(rep.value, 'reminders,staleDeals,notices');
+    const manager = samples["a manager's, with the weekly digest's day and time"];
+    assert.deepEqual(
+      inputsOf(manager).messagesOn.choices!.map((c) => c.value),
+      ['reminders', 'escalations', 'staleDeals', 'notices'],
+    );
+    assert.equal(
+      (manager.actions as { data: Record<string, unknown> }[])[0].data.messageKinds,
+      'reminders,escalations,staleDeals,notices',
     );
   });
 

@@ -61,6 +61,7 @@ describe('what the indexes keep of a referral', () => {
     const deal = summaryOf(acceptedDeal(), REGIONS);
     assert.equal(deal.stage, 'accepted');
     assert.equal(deal.percent, 60);
+    assert.equal(deal.salesStage, 'Proposed');
     assert.equal(deal.closing, '2027-02-15T00:00:00.000Z');
     assert.equal(deal.deadline, undefined);
     assert.deepEqual(deal.owner, { id: 'aad-alice', name: 'Alice Rep' });

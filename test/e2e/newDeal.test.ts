@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
+import { inputValuesOf } from '../support/markdownText';
 import { CHANNELS, personalCardAction, personalChat, personalMessage, USERS } from '../support/teamsActivities';
 import { attachmentsOf, cardOf, cardPosts, cardText, dealVerbs, installAndLink } from './flows';
 
@@ -50,6 +51,34 @@ describe('creating a deal with "new deal" (over HTTP)', () => {
     await installAndLink(h, CHANNELS.emea, 'emea');
   });
   afterEach(async () => h.stop());
+
+  it("fills in the team member with the sender's name and e-mail as Teams knows them, the phone left to type", async () => {
+    h.connector.members = [
+      {
+        id: USERS.alice.id,
+        aadObjectId: USERS.alice.aadObjectId,
+        name: 'Alice Rep',
+        givenName: 'Alice',
+        surname: 'Rep',
+        email: 'alice@partner.example',
+        userPrincipalName: 'alice@partner.example',
+      },
+    ];
+    const values = inputValuesOf((await openForm()).card);
+    assert.deepEqual(
+      [values.memberFirstName, values.memberLastName, values.memberEmail, values.memberPhoneNumber],
+      ['Alice', 'Rep', 'alice@partner.example', undefined],
+    );
+    assert.equal(values.contactFirstName, undefined, "the customer's contact stays empty");
+
+    h.connector.members = [];
+    const unknown = inputValuesOf((await openForm()).card);
+    assert.deepEqual(
+      [unknown.memberFirstName, unknown.memberEmail],
+      [undefined, undefined],
+      'nothing known, nothing filled',
+    );
+  });
 
   it('creates the deal from the form: co-sell, Accepted, owned by the sender, posted to the channel of its region', async () => {
     const { formId, activityId, card } = await openForm();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { TIME_ZONES } from '../../bot/domain/userSettings';
 import { VERBS } from '../../cards/verbs';
 import { BotHarness } from '../support/botHarness';
 import {
@@ -29,6 +30,20 @@ function valuesOf(card: unknown): Record<string, string | undefined> {
   };
   walk((card as { body?: unknown }).body);
   return values;
+}
+
+/** The zones the card's zone input offers, in order. */
+function zonesOf(card: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as { id?: string; choices?: { value: string }[] };
+    if (element.id === 'timeZone') found.push(...(element.choices ?? []).map((c) => c.value));
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
 }
 
 /** Asia/Tokyo, 08:00–16:00 on Tuesday, Thursday and Saturday, as the card's inputs send it. */
@@ -76,7 +91,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
       workStart: '09:00',
       workEnd: '17:30',
       workDays: '1,2,3,4,5',
-      messagesOn: 'reminders,escalations,staleDeals,notices',
+      messagesOn: 'reminders,staleDeals,notices',
       language: 'en',
     });
     const text = JSON.stringify(card);
@@ -95,7 +110,7 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     assert.equal(answer.body.type, CARD, JSON.stringify(answer.body));
     assert.deepEqual(valuesOf(answer.body.value), {
       ...TOKYO,
-      messagesOn: 'reminders,escalations,staleDeals,notices',
+      messagesOn: 'reminders,staleDeals,notices',
       language: 'en',
     });
     assert.match(JSON.stringify(answer.body.value), /Saved/);
@@ -187,10 +202,42 @@ describe('a user\'s time zone and working hours with "settings" (over HTTP)', ()
     const alice = await click(USERS.alice);
     assert.deepEqual(valuesOf(alice.body.value), {
       ...TOKYO,
-      messagesOn: 'reminders,escalations,staleDeals,notices',
+      messagesOn: 'reminders,staleDeals,notices',
       language: 'en',
     });
     assert.deepEqual((await profile())?.hours, { start: '08:00', end: '16:00', days: [2, 4, 6] });
+  });
+
+  it('offers the likely zones, every zone on "Show all time zones", and keeps one chosen from all', async () => {
+    const { card, activityId } = await openInPersonalChat();
+    const before = await profile();
+    const likely = zonesOf(card);
+    assert.equal(likely[0], 'Europe/Berlin');
+    assert.ok(likely.includes('Europe/Paris') && likely.includes('UTC') && !likely.includes('Pacific/Kiritimati'));
+    assert.ok(likely.length < TIME_ZONES.length / 4, `${likely.length} zones`);
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 25 * 1024);
+
+    const all = await h.activity(
+      personalCardAction(h.serviceUrl, activityId, VERBS.settingsAllZones, { settingsOf: USERS.alice.aadObjectId }),
+    );
+    assert.equal(all.body.type, CARD, JSON.stringify(all.body));
+    assert.deepEqual(zonesOf(all.body.value), TIME_ZONES);
+    assert.doesNotMatch(JSON.stringify(all.body.value), /Show all time zones/);
+    assert.deepEqual(await profile(), before, 'showing them saves nothing');
+
+    await save(activityId, { ...TOKYO, timeZone: 'Pacific/Kiritimati' });
+    assert.equal((await profile())?.timeZone, 'Pacific/Kiritimati');
+    assert.equal(zonesOf((await openInPersonalChat()).card)[0], 'Pacific/Kiritimati');
+  });
+
+  it("keeps a rep's setting for the managers' escalations, which their card does not offer, as it was", async () => {
+    const { card, activityId } = await openInPersonalChat();
+    assert.doesNotMatch(JSON.stringify(card), /about to expire unanswered \(managers\)/);
+    await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messagesOn: 'reminders' });
+    assert.deepEqual((await profile())?.messagesOff, ['escalations', 'staleDeals', 'notices'], 'a card of old');
+    const kinds = 'reminders,staleDeals,notices';
+    await save(activityId, { ...TOKYO, sections: 'workingHours,messages', messageKinds: kinds, messagesOn: kinds });
+    assert.deepEqual((await profile())?.messagesOff, ['escalations']);
   });
 
   it('is in the help text', async () => {

@@ -221,6 +221,17 @@ export function renderCardVariants(): Record<string, AdaptiveCard> {
     }
     cards[`new deal (${locale})`] = newDealCard('form-1', solutions, NOW, strings);
     cards[`new deal, no solutions (${locale})`] = newDealCard('form-2', [], NOW, strings);
+    cards[`new deal, its sender's name and e-mail filled in (${locale})`] = newDealCard(
+      'form-3',
+      solutions,
+      NOW,
+      strings,
+      {
+        firstName: 'Alice',
+        lastName: 'Rep',
+        email: 'alice@partner.example',
+      },
+    );
   }
   return cards;
 }

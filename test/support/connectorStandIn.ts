@@ -25,6 +25,9 @@ export interface TeamsMember {
   userPrincipalName: string;
   /** Teams' roster role (`owner`, `user`, `guest`), when the test gives one. */
   userRole?: string;
+  /** The directory's given name and surname, when the test gives them. */
+  givenName?: string;
+  surname?: string;
 }
 
 interface Failure {

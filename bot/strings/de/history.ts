@@ -13,6 +13,7 @@ export const history: Strings['history'] = {
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
   snoozedUntil: (who: string, when: string) => `${who} bis ${when}`,
   empty: '(leer)',
+  referralType: { Independent: 'Nur Partner', Shared: 'Co-Sell mit Microsoft' },
   action: {
     received: 'Aus Partner Center eingegangen',
     create: 'Deal erstellt',

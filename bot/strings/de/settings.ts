@@ -11,6 +11,7 @@ export const settings: Strings['settings'] = {
   workingHours: 'Zeitzone und Arbeitszeiten',
   timeZone: 'Zeitzone',
   findTimeZone: 'Gib eine Stadt oder Region ein, z. B. Berlin',
+  allZones: 'Alle Zeitzonen anzeigen',
   timeZoneError: 'Wähle deine Zeitzone aus der Liste.',
   zoneChoice: (name: string, zone: string, offset: string) =>
     `${name ? `${name} – ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,

@@ -1,5 +1,6 @@
 /** The history card: what happened to a referral, newest first, in English. */
 import type { HistoryEvent } from '../../domain/history';
+import type { ReferralType } from '../../domain/referral';
 
 export const history = {
   title: (deal: string) => `History of ${deal}`,
@@ -11,6 +12,11 @@ export const history = {
   /** A snooze in a field's value: who snoozed the reminders, and until when. */
   snoozedUntil: (who: string, when: string) => `${who} until ${when}`,
   empty: '(none)',
+  /** Partner Center's referral type. */
+  referralType: {
+    Independent: 'Partner only',
+    Shared: 'Co-sell with Microsoft',
+  } satisfies Record<ReferralType, string>,
   action: {
     received: 'Arrived from Partner Center',
     create: 'Deal created',

@@ -10,6 +10,7 @@ export const settings = {
   workingHours: 'Time zone and working hours',
   timeZone: 'Time zone',
   findTimeZone: 'Type a city or region, e.g. Berlin',
+  allZones: 'Show all time zones',
   timeZoneError: 'Choose your time zone from the list.',
   /**
    * A zone in the list: its name in the reader's language (none where the language has only an

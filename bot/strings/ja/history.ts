@@ -10,6 +10,7 @@ export const history: Strings['history'] = {
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
   snoozedUntil: (who: string, when: string) => `${who}（${when} まで）`,
   empty: '（なし）',
+  referralType: { Independent: 'パートナーのみ', Shared: 'Microsoft との共同販売' },
   action: {
     received: 'パートナー センターから受信',
     create: '案件を作成',

@@ -11,6 +11,7 @@ export const settings: Strings['settings'] = {
   workingHours: 'タイム ゾーンと勤務時間',
   timeZone: 'タイム ゾーン',
   findTimeZone: '都市または地域を入力（例: 日本、Tokyo）',
+  allZones: 'すべてのタイム ゾーンを表示',
   timeZoneError: '一覧からタイム ゾーンを選択してください。',
   zoneChoice: (name: string, zone: string, offset: string) =>
     `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,

@@ -10,6 +10,7 @@ export const history: Strings['history'] = {
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
   snoozedUntil: (who: string, when: string) => `${who}, ${when}까지`,
   empty: '(없음)',
+  referralType: { Independent: '파트너 단독', Shared: 'Microsoft와 공동 판매' },
   action: {
     received: '파트너 센터에서 수신됨',
     create: '거래 생성됨',

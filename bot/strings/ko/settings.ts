@@ -11,6 +11,7 @@ export const settings: Strings['settings'] = {
   workingHours: '표준 시간대 및 근무 시간',
   timeZone: '표준 시간대',
   findTimeZone: '도시 또는 지역을 입력하세요(예: 한국, Seoul)',
+  allZones: '모든 표준 시간대 표시',
   timeZoneError: '목록에서 표준 시간대를 선택하세요.',
   zoneChoice: (name: string, zone: string, offset: string) =>
     `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,

@@ -12,6 +12,7 @@ export const history: Strings['history'] = {
   change: (field: string, before: string, after: string) => `${field}: ${before} → ${after}`,
   snoozedUntil: (who: string, when: string) => `${who} до ${when}`,
   empty: '(пусто)',
+  referralType: { Independent: 'Только партнер', Shared: 'Совместная продажа с Майкрософт' },
   action: {
     received: 'Получена из Центра партнеров',
     create: 'Сделка создана',

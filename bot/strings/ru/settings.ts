@@ -11,6 +11,7 @@ export const settings: Strings['settings'] = {
   workingHours: 'Часовой пояс и рабочие часы',
   timeZone: 'Часовой пояс',
   findTimeZone: 'Введите город или регион, например Москва или Berlin',
+  allZones: 'Показать все часовые пояса',
   timeZoneError: 'Выберите часовой пояс из списка.',
   zoneChoice: (name: string, zone: string, offset: string) =>
     `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,

@@ -10,6 +10,7 @@ export const history: Strings['history'] = {
   change: (field: string, before: string, after: string) => `${field}：${before} → ${after}`,
   snoozedUntil: (who: string, when: string) => `${who}，直到 ${when}`,
   empty: '(無)',
+  referralType: { Independent: '僅合作夥伴', Shared: '與 Microsoft 共同銷售' },
   action: {
     received: '從合作夥伴中心收到',
     create: '已建立交易',

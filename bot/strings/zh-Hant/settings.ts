@@ -10,6 +10,7 @@ export const settings: Strings['settings'] = {
   workingHours: '時區和工作時間',
   timeZone: '時區',
   findTimeZone: '輸入城市或地區，例如 台北 或 Taipei',
+  allZones: '顯示所有時區',
   timeZoneError: '請從清單中選擇您的時區。',
   zoneChoice: (name: string, zone: string, offset: string) =>
     `${name ? `${name} — ` : ''}${zone}${offset ? ` (UTC${offset})` : ''}`,

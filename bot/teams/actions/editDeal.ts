@@ -1,5 +1,6 @@
 import { readDealDetails } from './acceptReferral';
 import { readEditValues } from '../../domain/editMerge';
+import { NO_SALES_STAGE } from '../../domain/salesStage';
 import { lifecycleForm } from './lifecycleForm';
 
 /**
@@ -11,7 +12,12 @@ export const editDeal = lifecycleForm((read, { data }) => ({
   action: 'edit',
   input: {
     ...readDealDetails(read),
-    salesStage: read.text('salesStage', { max: 40 }) ?? '',
+    salesStage: salesStageOf(read.text('salesStage', { max: 40 })),
     base: readEditValues((data as { base?: unknown } | null)?.base),
   },
 }));
+
+/** The stage chosen, '' for none (the form's own value for it, or a form from before it had one). */
+function salesStageOf(value: string | undefined): string {
+  return value === undefined || value === NO_SALES_STAGE ? '' : value;
+}

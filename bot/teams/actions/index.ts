@@ -13,6 +13,7 @@ import { reassignDeal } from './reassignDeal';
 import { refreshCard, type RefreshCardServices } from './refreshCard';
 import { runCommandButton } from './runCommandButton';
 import { saveSettings, type SaveSettingsServices } from './saveSettings';
+import { showAllZones } from './showAllZones';
 import { showDigestList, type DigestListServices } from './showDigestList';
 import { showHistory } from './showHistory';
 import { showMyDealsPage, type MyDealsPageServices } from './showMyDealsPage';
@@ -59,6 +60,7 @@ export const ACTION_HANDLERS: Record<Verb, ActionHandler<ActionServices>> = {
   [VERBS.snooze]: snoozeReminder,
   [VERBS.moveCloseDate]: moveCloseDate,
   [VERBS.saveSettings]: saveSettings,
+  [VERBS.settingsAllZones]: showAllZones,
   [VERBS.runCommand]: runCommandButton,
   [VERBS.myDealsPage]: showMyDealsPage,
   [VERBS.digestList]: showDigestList,
@@ -94,6 +96,7 @@ const ANSWERED_ONCE: Record<Verb, boolean> = {
   [VERBS.snooze]: true,
   [VERBS.moveCloseDate]: true,
   [VERBS.saveSettings]: true,
+  [VERBS.settingsAllZones]: false,
   // Its command answers with a new message.
   [VERBS.runCommand]: true,
   [VERBS.myDealsPage]: false,

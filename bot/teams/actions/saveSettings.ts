@@ -52,11 +52,17 @@ export const saveSettings: ActionHandler<SaveSettingsServices> = async ({ data, 
   ]);
   if (problems.length > 0) return messageResponse(strings.actions.fixInput(describeProblems(problems, strings)));
   await services.users.choose(actor.id, chosenWorkingHours(choice));
-  if (messagesOn)
+  if (messagesOn) {
+    // A card from before it named its kinds showed every one.
+    const offered = read.text('messageKinds', { max: 200 })?.split(',') ?? [...DIRECT_MESSAGE_KINDS];
+    const before = (await services.users.get(actor.id))?.messagesOff ?? [];
     await services.users.turnOff(
       actor.id,
-      DIRECT_MESSAGE_KINDS.filter((kind) => !messagesOn.includes(kind)),
+      DIRECT_MESSAGE_KINDS.filter((kind) =>
+        offered.includes(kind) ? !messagesOn.includes(kind) : before.includes(kind),
+      ),
     );
+  }
   if (digestTime) await services.users.chooseDigestTime(actor.id, digestTime);
   if (language) await services.users.chooseLanguage(actor.id, language);
   // The zone or the digest's day and time may have moved: its next one moves with them.

@@ -1,5 +1,5 @@
 import { literal } from '../../../cards/literal';
-import type { DealSummary } from '../../domain/dealSummary';
+import { shownSalesStage, type DealSummary } from '../../domain/dealSummary';
 import { convertedValue, type ExchangeRates } from '../../domain/exchangeRates';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
@@ -10,7 +10,8 @@ const MAX_NAME = 80;
 
 /**
  * A deal as one line of a list: its name (and the customer's, when it differs), then its
- * stage, value, sales-stage percentage, the date that matters and its owner. Deadlines are
+ * stage (an accepted deal's sales stage, as its card names it), value, the date that matters
+ * and its owner. Deadlines are
  * shown in `zone`, the reader's; close dates are calendar dates. Names are shown as typed.
  * With exchange rates, a value in another currency is followed by what it is worth in theirs.
  */
@@ -34,10 +35,9 @@ export function dealLine(
       )
     : deal.closing && strings.digest.closes(plainDate(parseInstant(deal.closing), strings.format));
   const parts = [
-    strings.stage[deal.stage],
+    stageText(deal, strings),
     deal.value !== undefined ? money(deal.value, deal.currency, strings.format) : undefined,
     deal.value !== undefined && rates ? approximately(deal.value, deal.currency, rates, strings) : undefined,
-    deal.stage === 'accepted' ? `${deal.percent} %` : undefined,
     when,
     deal.owner ? name(deal.owner.name) : undefined,
   ];
@@ -56,4 +56,9 @@ function approximately(
   return converted === undefined
     ? undefined
     : strings.digest.approximately(money(converted, rates.currency, strings.format));
+}
+
+/** An accepted deal's sales stage ("Qualified (20 %)"), as its card shows it; any other deal's stage. */
+export function stageText(deal: Pick<DealSummary, 'stage' | 'salesStage' | 'percent'>, strings: Strings): string {
+  return deal.stage === 'accepted' ? strings.salesStage[shownSalesStage(deal)] : strings.stage[deal.stage];
 }

@@ -7,13 +7,14 @@ import { isExpiringSoon } from '../../domain/expiringSoon';
 import type { Actor } from '../../domain/referral';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
+import { stageText } from './dealLine';
 import { clip, money, plainDate, timeLeft } from './format';
 
 /** Long names are cut so that a full list stays far below Teams' message size limit. */
 const MAX_NAME = 120;
 
 /**
- * A referral's line in a list: its name, then "Contoso GmbH · Accepted · €30,000.00 ·
+ * A referral's line in a list: its name, then "Contoso GmbH · Qualified (20 %) · €30,000.00 ·
  * closes 15 Feb 2027" (the owner too, when it is not the viewer), and in red what needs
  * doing soon: an overdue close date, or little time left to answer. Names are shown as typed.
  */
@@ -34,7 +35,7 @@ export function dealListItem(
   const name = (text: string) => literal(clip(text, MAX_NAME));
   const subtitle = l.line(
     deal.customer !== deal.name ? name(deal.customer) : '',
-    strings.stage[deal.stage],
+    stageText(deal, strings),
     deal.value !== undefined ? money(deal.value, deal.currency, strings.format) : '',
     next,
     deal.owner && deal.owner.id !== viewer?.id ? l.ownedBy(name(deal.owner.name)) : '',

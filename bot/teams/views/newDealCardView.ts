@@ -3,21 +3,24 @@ import { renderNewDealCard } from '../../../cards/newDeal/newDealCard';
 import type { AdaptiveCard } from '../../../cards/render';
 import { COUNTRY_CODES, countryName } from '../../domain/countries';
 import { MICROSOFT_HELP } from '../../domain/dealType';
+import type { TeamMember } from '../../domain/referral';
 import type { CatalogSolution } from '../../domain/solutions';
 import type { Strings } from '../../strings/en';
 import { currencyChoices } from './format';
 
-/** The `new deal` form; `formId` becomes the new deal's id. */
+/** The `new deal` form; `formId` becomes the new deal's id; `member` fills in its team member, to be changed. */
 export function newDealCard(
   formId: string,
   solutions: readonly CatalogSolution[],
   now: DateTime,
   strings: Strings,
+  member: TeamMember = {},
 ): AdaptiveCard {
   const n = strings.newDeal;
   const c = strings.card;
   return renderNewDealCard({
     formId,
+    member,
     title: n.title,
     intro: n.intro,
     labels: {

@@ -11,8 +11,9 @@ import {
 import { CATALOGS, languageOf, OFFERED_LANGUAGES, spokenLanguage } from '../../strings/catalogs';
 import { DEFAULT_DIGEST_TIME } from '../../domain/digestSchedule';
 import { digestRegionsOf } from '../../referrals';
-import { DIRECT_MESSAGE_KINDS } from '../../domain/messagePreferences';
+import { DIRECT_MESSAGE_KINDS, type DirectMessageKind } from '../../domain/messagePreferences';
 import type { Actor } from '../../domain/referral';
+import { likelyZones } from '../../domain/likelyZones';
 import { canonicalZone, TIME_ZONES, WEEKDAYS } from '../../domain/userSettings';
 import { hoursOfUser, type WorkingHours } from '../../domain/workingHours';
 import type { Services } from '../../services';
@@ -20,10 +21,18 @@ import type { UserProfile } from '../../store';
 import type { Strings } from '../../strings/en';
 import { zoneName } from './zoneNames';
 
+/** Which zones the card offers: every one, or those likely for the user (see likelyZones) and a button for the rest. */
+export interface ZoneOffer {
+  all?: boolean;
+  /** The desk's countries (ISO alpha-2), whose zones are likely. */
+  countries?: readonly string[];
+}
+
 /**
  * The settings card of `profile`'s user (the desk's defaults for a user it does not know
- * yet); `getsDigest` adds when their weekly digest comes; `deskLanguage` is what they are
- * spoken to in when neither they nor their client chose.
+ * yet); `getsDigest` (a manager's or an admin's) adds when their weekly digest comes and the
+ * managers' messages; `deskLanguage` is what they are spoken to in when neither they nor
+ * their client chose.
  */
 export function settingsCard(
   userId: string,
@@ -34,6 +43,7 @@ export function settingsCard(
   notice = '',
   getsDigest = false,
   deskLanguage = 'en',
+  zones: ZoneOffer = {},
 ): AdaptiveCard {
   const s = strings.settings;
   return renderSettingsCard({
@@ -41,8 +51,8 @@ export function settingsCard(
     title: s.title,
     intro: s.intro,
     notice,
-    workingHours: workingHoursSection(profile, defaults, now, strings),
-    messages: messagesSection(profile, strings),
+    workingHours: workingHoursSection(profile, defaults, now, strings, zones),
+    messages: messagesSection(profile, getsDigest, strings),
     language: OFFERED_LANGUAGES.length > 1 ? languageSection(profile, deskLanguage, strings) : undefined,
     digest: getsDigest ? digestSection(profile, strings) : undefined,
     saveTitle: s.save,
@@ -55,11 +65,12 @@ export type SettingsCardServices = Pick<
   'regions' | 'roles' | 'admins' | 'users' | 'defaultHours' | 'clock' | 'strings' | 'language'
 >;
 
-/** The settings card of `actor`, as stored now. */
+/** The settings card of `actor`, as stored now; `allZones` offers every zone at once. */
 export async function userSettingsCard(
   services: SettingsCardServices,
   actor: Actor,
   notice?: string,
+  allZones = false,
 ): Promise<AdaptiveCard> {
   const getsDigest = (await digestRegionsOf(services, actor)).length > 0;
   return settingsCard(
@@ -71,6 +82,7 @@ export async function userSettingsCard(
     notice,
     getsDigest,
     services.language,
+    { all: allZones, countries: services.regions.flatMap((region) => region.countries) },
   );
 }
 
@@ -113,10 +125,17 @@ function workingHoursSection(
   defaults: WorkingHours,
   now: DateTime,
   strings: Strings,
+  offer: ZoneOffer,
 ): WorkingHoursSection {
   const s = strings.settings;
   const hours = hoursOfUser(profile, defaults);
   const zone = canonicalZone(hours.timeZone);
+  // A zone Teams reported that the runtime does not list (e.g. Etc/GMT+5) stays selectable.
+  const zones = offer.all
+    ? TIME_ZONES.includes(zone)
+      ? TIME_ZONES
+      : [zone, ...TIME_ZONES]
+    : likelyZones(zone, now.toMillis(), offer.countries ?? []);
   return {
     heading: s.workingHours,
     timeZone: {
@@ -125,8 +144,8 @@ function workingHoursSection(
       error: s.timeZoneError,
       value: zone,
       source: profile?.timeZoneChosen ? s.zoneChosen : profile?.timeZone ? s.zoneFromTeams : s.zoneDefault,
-      // A zone Teams reported that the runtime does not list (e.g. Etc/GMT+5) stays selectable.
-      choices: (TIME_ZONES.includes(zone) ? TIME_ZONES : [zone, ...TIME_ZONES]).map((z) => zoneChoice(z, now, strings)),
+      choices: zones.map((z) => zoneChoice(z, now, strings)),
+      allZonesTitle: offer.all ? '' : s.allZones,
     },
     start: { label: s.dayStarts, value: hours.start, error: s.timeError },
     end: { label: s.dayEnds, value: hours.end, error: s.timeError },
@@ -140,16 +159,23 @@ function workingHoursSection(
   };
 }
 
-function messagesSection(profile: UserProfile | null, strings: Strings): MessagesSection {
+function messagesSection(profile: UserProfile | null, getsDigest: boolean, strings: Strings): MessagesSection {
   const s = strings.settings;
   const off = profile?.messagesOff ?? [];
+  const kinds = shownMessageKinds(getsDigest);
   return {
     heading: s.messages,
     label: s.messagesLabel,
-    value: DIRECT_MESSAGE_KINDS.filter((kind) => !off.includes(kind)).join(','),
-    choices: DIRECT_MESSAGE_KINDS.map((kind) => ({ title: s.messageKind[kind], value: kind })),
+    value: kinds.filter((kind) => !off.includes(kind)).join(','),
+    kinds: kinds.join(','),
+    choices: kinds.map((kind) => ({ title: s.messageKind[kind], value: kind })),
     note: s.messagesNote,
   };
+}
+
+/** The messages a user may turn off: escalations only for those who get them, a region's managers and admins. */
+function shownMessageKinds(getsDigest: boolean): DirectMessageKind[] {
+  return DIRECT_MESSAGE_KINDS.filter((kind) => getsDigest || kind !== 'escalations');
 }
 
 /**

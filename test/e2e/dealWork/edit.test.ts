@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { VERBS } from '../../../cards/verbs';
+import { inputValuesOf } from '../../support/markdownText';
 import { USERS } from '../../support/teamsActivities';
 import { dealVerbs } from '../flows';
 import { dealActions, EDIT, MESSAGE, useAcceptedDeal } from './fixtures';
@@ -36,6 +37,23 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.deepEqual(dealVerbs(shared), [VERBS.refresh, VERBS.refresh], 'the shared card stays read-only');
     });
 
+    it('shows a deal without a sales stage at the start the card names, and keeps it there on Save', async () => {
+      const card = (await click(VERBS.refresh, {})).body.value;
+      const form = inputValuesOf(card);
+      const choices = choicesOf(card, 'salesStage');
+      // Teams shows a choice set whose value is empty with nothing chosen.
+      assert.ok(form.salesStage, 'a choice is preselected');
+      assert.equal(choices.find((c) => c.value === form.salesStage)?.title, 'Accepted (10 %): no stage yet');
+      const base = actionData(card, VERBS.edit).base;
+      await click(VERBS.edit, { ...EDIT, salesStage: form.salesStage, base });
+
+      const { record } = await stored();
+      assert.equal(record.referral.name, 'Contoso landing zone');
+      assert.equal(record.referral.salesStage, undefined);
+      const history = await deal().h.services.referrals.history(deal().referralId);
+      assert.ok(!history.at(-1)!.changes.some((c) => c.field === 'salesStage'));
+    });
+
     it('applies the same edit clicked twice (two activities) once', async () => {
       await click(VERBS.edit, EDIT);
       const retry = await click(VERBS.edit, EDIT);
@@ -70,3 +88,21 @@ describe('working on an accepted deal (over HTTP)', () => {
     });
   });
 });
+
+/** Every element of a card, depth first. */
+function elementsOf(node: unknown): Record<string, unknown>[] {
+  if (Array.isArray(node)) return node.flatMap(elementsOf);
+  if (!node || typeof node !== 'object') return [];
+  return [node as Record<string, unknown>, ...Object.values(node).flatMap(elementsOf)];
+}
+
+function choicesOf(card: unknown, id: string): { title: string; value: string }[] {
+  const input = elementsOf(card).find((e) => e.id === id && e.type === 'Input.ChoiceSet');
+  return (input?.choices ?? []) as { title: string; value: string }[];
+}
+
+function actionData(card: unknown, verb: string): Record<string, unknown> {
+  const action = elementsOf(card).find((e) => e.type === 'Action.Execute' && e.verb === verb);
+  assert.ok(action, verb);
+  return action.data as Record<string, unknown>;
+}

@@ -28,7 +28,7 @@ describe('working on an accepted deal (over HTTP)', () => {
         .filter((c) => attachmentsOf(c).length > 0 && /Your favourites/.test(cardText(c)))
         .at(-1)!;
       assert.match(cardText(list), /Contoso migration wave 1/);
-      assert.match(cardText(list), /Accepted · €30,000.00 · closes 15 Feb 2027/);
+      assert.match(cardText(list), /Accepted \(10 %\) · €30,000.00 · closes 15 Feb 2027/);
       assert.deepEqual(verbsIn(cardOf(list)), [VERBS.refresh], 'each favourite opens its card');
 
       const unstarred = await click(VERBS.favorite, { on: false }, USERS.bob);
@@ -41,15 +41,14 @@ describe('working on an accepted deal (over HTTP)', () => {
       await click(VERBS.edit, EDIT);
       const answer = await click(VERBS.history, {}, USERS.bob);
       const text = JSON.stringify(answer.body.value);
-      const order = [
-        'Deal edited · Alice Rep',
-        'Accepted · Alice Rep',
-        'Arrived from Partner Center · Partner Center',
-      ].map((s) => text.indexOf(s));
+      const order = ['Deal edited · Alice Rep', 'Accepted · Alice Rep', '"Arrived from Partner Center"'].map((s) =>
+        text.indexOf(s),
+      );
       assert.ok(order.every((i) => i >= 0) && order[0] < order[1] && order[1] < order[2], text);
       assert.match(text, /Deal name: Contoso migration wave 1 → Contoso landing zone/);
       assert.match(text, /Estimated close: 15 Feb 2027 → 31 Mar 2027/);
-      assert.match(text, /Sales stage: \(none\) → Proposed/);
+      assert.match(text, /Sales stage: Accepted \(10 %\) → Proposed \(60 %\)/);
+      assert.match(text, /Value: €[\d,.]+ → €61,000.00/);
       assert.deepEqual(verbsIn(answer.body.value), [VERBS.refresh], 'and a way back to the card');
     });
   });

@@ -5,7 +5,7 @@ import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../
 import { editValuesOf } from '../../../domain/editMerge';
 import { mayReassign, NO_AUTHORITY } from '../../../domain/permissions';
 import { SALES_STAGES, type ReferralRecord, type SalesStage } from '../../../domain/referral';
-import { nextSalesStage, progressOf } from '../../../domain/salesStage';
+import { nextSalesStage, NO_SALES_STAGE, progressOf } from '../../../domain/salesStage';
 import { solutionsOf, type CatalogSolution } from '../../../domain/solutions';
 import type { Stage } from '../../../domain/stage';
 import { parseInstant } from '../../../domain/timeLimits';
@@ -54,7 +54,7 @@ export function dealCardData(
       submit: s.saveChanges,
       closingDate: referral.details.closingDateTime ? parseInstant(referral.details.closingDateTime).toISODate() : null,
       salesStageLabel: s.salesStage,
-      salesStage: referral.salesStage ?? '',
+      salesStage: referral.salesStage ?? NO_SALES_STAGE,
       salesStages: salesStageChoices(referral.salesStage, assessment, strings),
       notesLabel: s.editNotes,
       notes: referral.details.notes ?? '',
@@ -136,7 +136,7 @@ function teamLines(record: ReferralRecord, strings: Strings): Listed[] {
 }
 
 function salesStageChoices(current: SalesStage | undefined, assessment: boolean, strings: Strings): Choice[] {
-  const none: Choice = { title: strings.card.noSalesStage, value: '' };
+  const none: Choice = { title: strings.card.noSalesStage, value: NO_SALES_STAGE };
   const stages: Choice[] = SALES_STAGES.map((stage) => ({ title: strings.salesStage[stage], value: stage }));
   if (!assessment) return [none, ...stages];
   // An assessment completes its stages in turn: it may stay where it is or take the next step.
