@@ -54,7 +54,6 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
         ['/substatus', 'Accepted'],
         ['/details/dealValue', 1000],
         ['/details/closingDateTime', '2027-03-01T00:00:00.000Z'],
-        ['/details/notes', 'Workshop first.'],
       ]);
       await assertChained();
       assert.equal(lifecycle(), 'Active/Accepted');
