@@ -20,7 +20,7 @@ describe('cards', () => {
     const facts = Object.fromEntries(p2p.facts.map((f) => [f.title, f.value]));
     assert.equal(facts['Invited by'], 'Trey Research');
     assert.equal(facts['Help requested'], 'Proof of concept or demo');
-    assert.equal(facts["Trey Research's estimated value"], '€25,000.00');
+    assert.equal(facts["Trey Research's estimated value"], '€25,000');
     assert.equal(facts["Trey Research's estimated close"], '15 Jan 2027');
     const fromMicrosoft = referralCardData(
       receivedRecord({
@@ -33,7 +33,7 @@ describe('cards', () => {
     const msFacts = Object.fromEntries(fromMicrosoft.facts.map((f) => [f.title, f.value]));
     assert.equal(msFacts.Source, 'Co-sell invitation from Microsoft');
     assert.equal(msFacts['Help requested'], 'Technical');
-    assert.equal(msFacts['Estimated value'], '€25,000.00');
+    assert.equal(msFacts['Estimated value'], '€25,000');
   });
 
   it('says on a won deal whether it is eligible for deal registration, and why not', () => {
