@@ -75,7 +75,10 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
       pc.simulator.patches[0].eTagAfter,
       'the new eTag is kept for the next write',
     );
-    assert.match(cardText(lastCard()), /Up to date/);
+    const card = cardText(lastCard());
+    assert.match(card, /Up to date/);
+    assert.match(card, /We want to move 40 VMs to Azure before March\./, "the customer's request stays on the card");
+    assert.match(card, /Two workshops, then the pilot\./, "the team's notes beside it");
   });
 
   it('writes Won after the accept, in order, each with the eTag of the one before', async () => {

@@ -52,5 +52,12 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.match(text, /Sales stage: \(none\) → Proposed/);
       assert.deepEqual(verbsIn(answer.body.value), [VERBS.refresh], 'and a way back to the card');
     });
+
+    it("shows the team's notes from Accept as a line of their own, the customer's request left as it was", async () => {
+      const answer = await click(VERBS.history, {}, USERS.bob);
+      const text = JSON.stringify(answer.body.value);
+      assert.match(text, /Team notes: \(none\) → Two workshops, then the pilot\./);
+      assert.doesNotMatch(text, /Customer's request:/, "the customer's request did not change");
+    });
   });
 });
