@@ -23,7 +23,11 @@ describe('lifecycle: decide', () => {
       assert.equal(next.referral.details.currency, 'USD');
       assert.equal(next.referral.details.closingDateTime, '2027-02-15T00:00:00.000Z');
       assert.equal(next.desk.notes, 'Customer needs 40 VMs moved before the March freeze.');
-      assert.equal(next.referral.details.notes, 'We want to move 40 VMs to Azure before March.', "the customer's own text");
+      assert.equal(
+        next.referral.details.notes,
+        'We want to move 40 VMs to Azure before March.',
+        "the customer's own text",
+      );
       assert.deepEqual(next.desk.owner, ALICE);
       assert.deepEqual(next.desk.lastDecision, { action: 'accept', by: ALICE, at });
     });

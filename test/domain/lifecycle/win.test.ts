@@ -12,7 +12,11 @@ describe('lifecycle: decide', () => {
       const { record: next, event } = expectDecision(decide(accepted(), COMMANDS.win, BOB, NOW.plus({ days: 30 })));
       assert.equal(next.referral.details.dealValue, 52000);
       assert.equal(next.desk.notes, 'Signed for three years');
-      assert.equal(next.referral.details.notes, 'We want to move 40 VMs to Azure before March.', "the customer's own text");
+      assert.equal(
+        next.referral.details.notes,
+        'We want to move 40 VMs to Azure before March.',
+        "the customer's own text",
+      );
       assert.equal(next.desk.revision, 3);
       assert.deepEqual(
         event.changes.find((c) => c.field === 'dealValue'),
