@@ -12,7 +12,13 @@ export interface Choice {
   value: string;
 }
 
-export interface TextBlock {
+/** An element another can show and hide (Action.ToggleVisibility): its id, and hidden at first when `isVisible` is false. */
+interface Toggled {
+  id?: string;
+  isVisible?: false;
+}
+
+export interface TextBlock extends Toggled {
   type: 'TextBlock';
   text: string;
   color?: TextColor;
@@ -25,7 +31,7 @@ export interface TextBlock {
   separator?: boolean;
 }
 
-export interface Container {
+export interface Container extends Toggled {
   type: 'Container';
   style?: ContainerStyle;
   bleed?: boolean;
@@ -55,7 +61,7 @@ export interface FactSet {
   facts: Choice[];
 }
 
-export interface ActionSet {
+export interface ActionSet extends Toggled {
   type: 'ActionSet';
   spacing?: Spacing;
   actions: CardAction[];
@@ -127,7 +133,14 @@ export interface ShowCardAction {
   card: { type: 'AdaptiveCard'; body: CardElement[]; actions: CardAction[] };
 }
 
-export type CardAction = ExecuteAction | ShowCardAction;
+/** A button that shows the hidden elements it names and hides the shown ones, in place. */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+}
+
+export type CardAction = ExecuteAction | ShowCardAction | ToggleVisibilityAction;
 
 /** `items` when `condition` holds, else nothing: for spreading an optional part into a list. */
 export function when<T>(condition: boolean, ...items: T[]): T[] {

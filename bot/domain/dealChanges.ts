@@ -106,7 +106,10 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
       const { input } = command;
       const closingDateTime = parseInstant(input.closingDate).toISO()!;
       return {
-        desk: closingDateTime === referral.details.closingDateTime ? desk : unsnoozed(desk),
+        desk: {
+          ...(closingDateTime === referral.details.closingDateTime ? desk : unsnoozed(desk)),
+          notes: input.notes || undefined,
+        },
         referral: {
           ...referral,
           name: input.dealName,
@@ -118,7 +121,6 @@ export function applyDealChange(record: ReferralRecord, command: DealChangeComma
             dealValue: input.dealValue,
             currency: input.currency,
             closingDateTime,
-            notes: input.notes || undefined,
           },
         },
       };

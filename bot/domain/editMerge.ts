@@ -10,7 +10,7 @@ const HISTORY_FIELD: Record<EditField, string> = {
   currency: 'currency',
   closingDate: 'closingDateTime',
   salesStage: 'salesStage',
-  notes: 'notes',
+  notes: 'deskNotes',
   crmId: 'externalReferenceId',
   campaignId: 'campaignId',
 };
@@ -29,7 +29,7 @@ export function editValuesOf(record: ReferralRecord): EditValues {
       ? (parseInstant(referral.details.closingDateTime).toISODate() ?? '')
       : '',
     salesStage: referral.salesStage ?? '',
-    notes: referral.details.notes ?? '',
+    notes: record.desk.notes ?? '',
     crmId: referral.externalReferenceId ?? '',
     campaignId: referral.campaignId ?? '',
   };

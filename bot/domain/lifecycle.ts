@@ -133,6 +133,7 @@ function transition(record: ReferralRecord, command: TransitionCommand, actor: A
       owner: command.action === 'accept' ? actor : record.desk.owner,
       lastDecision: { action: command.action, by: actor, at },
       ...(command.action === 'interested' ? { interestedAt: at } : {}),
+      ...deskNotesOf(command),
       ...(missed ? { missed: true } : {}),
       // What was snoozed was about the stage that is now left behind.
       snoozes: undefined,
@@ -166,7 +167,6 @@ function applyToReferral(referral: Referral, command: TransitionCommand, at: str
           dealValue: input.dealValue,
           currency: input.currency,
           closingDateTime: parseInstant(input.closingDate).toISO()!,
-          notes: input.notes,
         },
       };
     }
@@ -188,7 +188,6 @@ function applyToReferral(referral: Referral, command: TransitionCommand, at: str
         details: {
           ...referral.details,
           dealValue: command.input.finalValue ?? referral.details.dealValue,
-          notes: command.input.notes ?? referral.details.notes,
         },
       };
     case 'expire':
@@ -206,6 +205,12 @@ function applyToReferral(referral: Referral, command: TransitionCommand, at: str
         closedDateTime: at,
       };
   }
+}
+
+/** The team's notes from Accept (required) or Won (optional, replacing the earlier ones when given). */
+function deskNotesOf(command: TransitionCommand): { notes?: string } {
+  if (command.action === 'accept') return { notes: command.input.notes };
+  return command.action === 'win' && command.input.notes ? { notes: command.input.notes } : {};
 }
 
 /** What Partner Center's `statusReason` says of a referral archived as Missed by No thanks. */
@@ -265,6 +270,7 @@ export function historyView(record: ReferralRecord): Record<string, string | und
     closingDateTime: referral.details.closingDateTime,
     expirationDateTime: referral.expirationDateTime,
     notes: referral.details.notes,
+    deskNotes: desk.notes,
     statusReason: referral.statusReason,
     externalReferenceId: referral.externalReferenceId,
     campaignId: referral.campaignId,

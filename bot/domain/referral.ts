@@ -104,6 +104,11 @@ export interface DeskState {
   /** Incremented by every change; a history event carries the revision it produced. */
   revision: number;
   owner?: Actor;
+  /**
+   * The deal team's own notes (Accept, Won, Edit deal). Kept apart from Partner Center's
+   * `details.notes`, the customer's request, which the desk never overwrites.
+   */
+  notes?: string;
   /** The last decision, shown on the card ("Accepted by … at …"). */
   lastDecision?: { action: DecisionAction; by: Actor; at: string };
   /** Team members who are Teams users too, by their e-mail: they may work the deal. */

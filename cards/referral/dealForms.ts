@@ -1,14 +1,14 @@
 import { VERBS } from '../verbs';
-import { heading, valueOf, when, type CardAction } from '../elements';
+import { heading, valueOf, when, type CardAction, type CardElement } from '../elements';
 import { dealNameInput, dealValueInputs, reasonFormAction, referenceInputs } from './dealInputs';
 import type { ReferralCardData } from './referralCardData';
 
 /**
- * What someone working an accepted deal may do with it: Won (unless stages are left to
- * complete), Lost, and edit the deal. Only in the card of someone working it.
+ * The outcome of an accepted deal: Won (unless stages are left to complete; its value labelled
+ * with the deal's currency) and Lost. Only in the card of someone working it.
  */
-export function dealForms(d: ReferralCardData): CardAction[] {
-  const { win, edit, accept, referralId } = d;
+export function outcomeActions(d: ReferralCardData): CardAction[] {
+  const { win, referralId } = d;
   return [
     ...when<CardAction>(d.dealActions && win.allowed, {
       type: 'Action.ShowCard',
@@ -36,52 +36,62 @@ export function dealForms(d: ReferralCardData): CardAction[] {
     ...when<CardAction>(
       d.dealActions,
       reasonFormAction(d.lose, { reason: 'lossReason', notes: 'lossNotes' }, VERBS.lose, referralId),
-      {
-        type: 'Action.ShowCard',
-        title: edit.buttonTitle,
-        card: {
-          type: 'AdaptiveCard',
-          body: [
-            heading(edit.title),
-            dealNameInput(accept),
-            dealValueInputs(accept),
-            {
-              type: 'Input.Date',
-              id: 'closingDate',
-              label: accept.closingDateLabel,
-              ...valueOf(edit.closingDate),
-              isRequired: true,
-              errorMessage: accept.closingDateError,
-            },
-            {
-              type: 'Input.ChoiceSet',
-              id: 'salesStage',
-              label: edit.salesStageLabel,
-              value: edit.salesStage,
-              style: 'compact',
-              choices: edit.salesStages.map(({ title, value }) => ({ title, value })),
-            },
-            {
-              type: 'Input.Text',
-              id: 'notes',
-              label: edit.notesLabel,
-              value: edit.notes,
-              isMultiline: true,
-              maxLength: 2000,
-            },
-            ...referenceInputs(accept),
-          ],
-          actions: [
-            {
-              type: 'Action.Execute',
-              title: edit.submit,
-              style: 'positive',
-              verb: VERBS.edit,
-              data: { referralId, base: edit.base },
-            },
-          ],
-        },
-      },
     ),
   ];
+}
+
+/** Edit deal: its details, sales stage and the team's notes. Only in the card of someone working it. */
+export function editDealAction(d: ReferralCardData): CardAction[] {
+  const { edit, accept, referralId } = d;
+  return when<CardAction>(d.dealActions, {
+    type: 'Action.ShowCard',
+    title: edit.buttonTitle,
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        heading(edit.title),
+        dealNameInput(accept),
+        dealValueInputs(accept),
+        {
+          type: 'Input.Date',
+          id: 'closingDate',
+          label: accept.closingDateLabel,
+          ...valueOf(edit.closingDate),
+          isRequired: true,
+          errorMessage: accept.closingDateError,
+        },
+        salesStageInput(d),
+        {
+          type: 'Input.Text',
+          id: 'notes',
+          label: edit.notesLabel,
+          value: edit.notes,
+          isMultiline: true,
+          maxLength: 2000,
+        },
+        ...referenceInputs(accept),
+      ],
+      actions: [
+        {
+          type: 'Action.Execute',
+          title: edit.submit,
+          style: 'positive',
+          verb: VERBS.edit,
+          data: { referralId, base: edit.base },
+        },
+      ],
+    },
+  });
+}
+
+/** The sales stage of the Edit deal form, starting at `edit.salesStage`. */
+function salesStageInput({ edit }: ReferralCardData): CardElement {
+  return {
+    type: 'Input.ChoiceSet',
+    id: 'salesStage',
+    label: edit.salesStageLabel,
+    value: edit.salesStage,
+    style: 'compact',
+    choices: edit.salesStages.map(({ title, value }) => ({ title, value })),
+  };
 }

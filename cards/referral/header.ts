@@ -3,7 +3,8 @@ import type { ReferralCardData } from './referralCardData';
 
 /**
  * The top of the card: a notice (why an action did not apply), the stage, the deal and
- * customer, the contact request, how the referral stands and its facts.
+ * customer, the contact request, how the referral stands and its facts (the customer's
+ * first while they are not collapsed).
  */
 export function headerSection(d: ReferralCardData): CardElement[] {
   return [
@@ -17,7 +18,7 @@ export function headerSection(d: ReferralCardData): CardElement[] {
       style: d.headerStyle,
       bleed: true,
       items: [
-        { type: 'TextBlock', text: d.stageLabel, color: d.stageColor, weight: 'Bolder', size: 'Small', wrap: true },
+        { type: 'TextBlock', text: d.stageLabel, weight: 'Bolder', size: 'Small', wrap: true },
         { type: 'TextBlock', text: d.title, weight: 'Bolder', size: 'Large', wrap: true, spacing: 'Small' },
         { type: 'TextBlock', text: d.subtitle, isSubtle: true, wrap: true, spacing: 'None' },
       ],
@@ -30,6 +31,12 @@ export function headerSection(d: ReferralCardData): CardElement[] {
       wrap: true,
     }),
     { type: 'TextBlock', text: d.status, color: d.statusColor, wrap: true, spacing: 'Small' },
-    { type: 'FactSet', facts: d.facts.map(({ title, value }) => ({ title, value })) },
+    {
+      type: 'FactSet',
+      facts: [...(d.customer.collapsed ? [] : d.customer.facts), ...d.facts].map(({ title, value }) => ({
+        title,
+        value,
+      })),
+    },
   ];
 }

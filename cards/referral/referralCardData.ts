@@ -6,8 +6,8 @@ export interface ReferralCardData {
   /** Shown in a banner on top, e.g. why an action did not apply. */
   notice: string;
   headerStyle: ContainerStyle;
+  /** The stage, in the header's default colour: coloured text on its grey is hard to read. */
   stageLabel: string;
-  stageColor: TextColor;
   title: string;
   subtitle: string;
   contactFlag: string;
@@ -15,9 +15,17 @@ export interface ReferralCardData {
   /** Time left, or who decided and when. */
   status: string;
   statusColor: TextColor;
+  /** The deal's facts (value, dates, owner…). */
   facts: Choice[];
-  labels: { needs: string };
-  needs: string;
+  /**
+   * Who the customer is: while undecided their facts lead the card's and their needs follow;
+   * once decided, both are collapsed under a `title` button, the deal's facts coming first.
+   */
+  customer: { collapsed: boolean; title: string; facts: Choice[] };
+  /** What the customer asked for, as they wrote it; `long` offers "Show more" past the first lines. */
+  needs: { label: string; text: string; long: boolean; more: string; less: string };
+  /** The deal team's own notes (Accept, Won, Edit deal), apart from the customer's request; empty hides them. */
+  deskNotes: { label: string; text: string };
   responseTarget: string;
   /** Whether Accept and Decline are offered. */
   actionable: boolean;
@@ -73,8 +81,8 @@ export interface ReferralCardData {
   lose: ReasonForm;
   /** Why Won is not offered yet; empty hides it. */
   winHint: string;
-  /** The sales stage as a bar (percent done and the rest, as column weights). */
-  progress: { show: boolean; percent: number; rest: number };
+  /** The sales stage as a bar (percent done and the rest, as column weights), named by its label. */
+  progress: { show: boolean; label: string; percent: number; rest: number };
   team: { title: string; members: Listed[] };
   /** On a reminder: snooze it, and for a deal gone stale, move its close date. */
   reminder: {
@@ -91,9 +99,8 @@ export interface ReferralCardData {
       submit: string;
     };
   };
-  /** Deal-registration eligibility of a won deal; empty hides it. */
+  /** Deal-registration eligibility of a won deal, or what a deal still needs for it; empty hides it. */
   registration: string;
-  registrationColor: TextColor;
   footer: { historyTitle: string; favoriteTitle: string; favoriteOn: boolean };
   edit: {
     buttonTitle: string;

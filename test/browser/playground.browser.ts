@@ -80,7 +80,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     assert.equal(stored.record.referral.status, 'Active');
     assert.equal(stored.record.referral.substatus, 'Accepted');
     assert.equal(stored.record.desk.owner?.name, ME);
-    assert.equal(stored.record.referral.details.notes, 'Discovery call booked with the IT director.');
+    assert.equal(stored.record.desk.notes, 'Discovery call booked with the IT director.');
     assert.match(stored.record.referral.details.closingDateTime ?? '', /^2027-02-15/);
 
     // The channel card is read-only; the Playground does not refresh cards by itself, so the

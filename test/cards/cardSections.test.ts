@@ -4,7 +4,8 @@ import { newDealCard } from '../../bot/teams/views/newDealCardView';
 import { referralCardData } from '../../bot/teams/views/referral/referralCardView';
 import type { CardAction, CardElement } from '../../cards/elements';
 import { decisionActions } from '../../cards/referral/decisionActions';
-import { dealForms } from '../../cards/referral/dealForms';
+import { customerSection } from '../../cards/referral/customer';
+import { editDealAction, outcomeActions } from '../../cards/referral/dealForms';
 import { dealSummarySection } from '../../cards/referral/dealSummary';
 import { footerSection } from '../../cards/referral/footer';
 import { handOverActions } from '../../cards/referral/handOver';
@@ -20,12 +21,14 @@ import { NOW } from '../support/fixtures';
 const BODY_SECTIONS: Record<string, (d: ReferralCardData) => CardElement[]> = {
   header: headerSection,
   'deal summary': dealSummarySection,
+  customer: customerSection,
   reminder: reminderSection,
   footer: footerSection,
 };
 const ACTION_SECTIONS: Record<string, (d: ReferralCardData) => CardAction[]> = {
   'decision actions': decisionActions,
-  'deal forms': dealForms,
+  outcomes: outcomeActions,
+  'edit deal': editDealAction,
   'team form': teamFormAction,
   'hand-over actions': handOverActions,
 };
@@ -71,12 +74,13 @@ describe('cards: every section of the referral card, on its own', () => {
     });
   }
 
-  it('the answers, deal forms, team form and hand-over each carry the verbs they are for', () => {
+  it('the answers, outcomes, edit form, team form and hand-over each carry the verbs they are for', () => {
     const owner = datas.find(({ name }) => name === 'team deal, owner, with solutions (en)')!.data;
     const received = datas.find(({ name }) => name === 'received (en)')!.data;
     const verbs = (actions: CardAction[]) => verbsIn({ type: 'AdaptiveCard', version: '1.5', actions }).sort();
     assert.deepEqual(verbs(decisionActions(received)), ['referral.accept', 'referral.decline']);
-    assert.deepEqual(verbs(dealForms(owner)), ['referral.edit', 'referral.lose', 'referral.win']);
+    assert.deepEqual(verbs(outcomeActions(owner)), ['referral.lose', 'referral.win']);
+    assert.deepEqual(verbs(editDealAction(owner)), ['referral.edit']);
     const team = ['referral.addMember', 'referral.addSolution', 'referral.removeMember', 'referral.removeMember'];
     assert.deepEqual(verbs(teamFormAction(owner)), [...team, 'referral.removeSolution']);
     assert.deepEqual(verbs(handOverActions(owner)), ['referral.reassign', 'referral.upgrade']);

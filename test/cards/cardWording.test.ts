@@ -55,10 +55,18 @@ describe('card wording', () => {
   });
 
   it("shows money in its currency, and a malformed code next to the number, as the reader's language writes it", () => {
-    assert.equal(money(25000, 'EUR', en.format), '€25,000.00');
+    assert.equal(money(25000, 'EUR', en.format), '€25,000');
     assert.match(money(1200.5, 'XQQ', en.format), /^XQQ\s1,200\.50$/);
     assert.equal(money(1200.5, 'EU', en.format), '1,200.5 EU');
-    assert.match(money(25000, 'EUR', de.format), /^25\.000,00\s€$/);
+    assert.match(money(25000, 'EUR', de.format), /^25\.000\s€$/);
+  });
+
+  it('shows whole amounts without cents, and cents only when there are any', () => {
+    assert.equal(money(120000, 'EUR', en.format), '€120,000');
+    assert.equal(money(120000.5, 'EUR', en.format), '€120,000.50');
+    assert.equal(money(99.999, 'USD', en.format), '$100', 'rounded to cents first: no ".00"');
+    assert.equal(money(1234.56, 'USD', en.format), '$1,234.56');
+    assert.match(money(120000, 'JPY', ja.format), /^[￥¥]120,000$/);
   });
 
   it("writes dates and times as the reader's language does", () => {

@@ -165,8 +165,8 @@ describe('digest card', () => {
     it('shows the pipeline per currency, raw and weighted, and the first deals of each list', () => {
       const text = JSON.stringify(card);
       // Accepted: deals 1–4, 6–9 and 11 of 0–11, at 40 %; in USD those divisible by 3 (3, 6, 9), the others in EUR.
-      assert.match(text, /"title":"EUR","value":"€6,033.00 · weighted €2,413.20 · 6 deals"/);
-      assert.match(text, /"title":"USD","value":"\$3,018.00 · weighted \$1,207.20 · 3 deals"/);
+      assert.match(text, /"title":"EUR","value":"€6,033 · weighted €2,413.20 · 6 deals"/);
+      assert.match(text, /"title":"USD","value":"\$3,018 · weighted \$1,207.20 · 3 deals"/);
       assert.match(text, /"text":"Expiring in the next 7 days: 3"/);
       assert.match(text, /"text":"Past their close date: 3"/);
       assert.match(text, /"text":"Largest open deals \(9 with a value\)"/, 'the 9 accepted, not the undecided');
@@ -174,7 +174,7 @@ describe('digest card', () => {
         text,
         /"title":"Alice Rep","value":"2 answers · 1 win"\},\{"title":"Bob Rep","value":"1 answer · 0 wins"/,
       );
-      assert.match(text, /New referral · €1,010.00 · expires 23 Nov 21:00/, "deadline in the reader's zone");
+      assert.match(text, /New referral · €1,010 · expires 23 Nov 21:00/, "deadline in the reader's zone");
       assert.match(text, /And 4 more\./, '9 largest, 5 shown');
       assert.deepEqual(verbsIn(card), [VERBS.digestList], 'only the largest deals have more than fit');
     });

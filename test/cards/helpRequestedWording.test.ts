@@ -15,7 +15,8 @@ function helpRequested(code: string, strings: Strings): string | undefined {
     type: 'Shared',
     inviteContext: { invitedBy: { organizationName: 'Microsoft' }, assistanceRequestCode: code },
   });
-  return referralCardData(record, NOW, strings).facts.find((fact) => fact.title === strings.card.helpRequested)?.value;
+  const { customer } = referralCardData(record, NOW, strings);
+  return customer.facts.find((fact) => fact.title === strings.card.helpRequested)?.value;
 }
 
 describe('help requested on a referral card', () => {

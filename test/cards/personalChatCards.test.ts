@@ -137,12 +137,12 @@ describe('cards of the personal chat', () => {
 
   it('lines: the key facts, an Open per line, and in red what is overdue or about to expire', () => {
     const text = JSON.stringify(samples['my deals, a middle page with an overdue deal and a referral about to expire']);
-    assert.match(text, /"text":"Contoso GmbH · Accepted \(10 %\) · €30,000.00 · closes 1 Nov 2026"/);
+    assert.match(text, /"text":"Contoso GmbH · Accepted \(10 %\) · €30,000 · closes 1 Nov 2026"/);
     assert.match(
       text,
       /"text":"Overdue: the close date was 1 Nov 2026. Report Won or Lost, or move it.","color":"Attention"/,
     );
-    assert.match(text, /"text":"Contoso GmbH · New referral · €30,000.00 · expires 24 Nov 2026"/);
+    assert.match(text, /"text":"Contoso GmbH · New referral · €30,000 · expires 24 Nov 2026"/);
     assert.match(text, /"text":"⏰ 23 hours left to answer","color":"Attention"/);
     assert.deepEqual(
       actionsIn(samples['my deals, a middle page with an overdue deal and a referral about to expire'])
@@ -171,7 +171,7 @@ describe('cards of the personal chat', () => {
 
   it('names the owner when it is someone else, and cuts long names short', () => {
     const line = dealListItem(summary('r1', { owner: { id: 'aad-bob', name: 'Bob Rep' } }), alice, NOW, en);
-    assert.equal(line.subtitle, 'Contoso GmbH · Accepted (10 %) · €30,000.00 · closes 15 Feb 2027 · owner Bob Rep');
+    assert.equal(line.subtitle, 'Contoso GmbH · Accepted (10 %) · €30,000 · closes 15 Feb 2027 · owner Bob Rep');
     const long = actionsIn(longest).length;
     assert.equal(long, 25);
     assert.ok(JSON.stringify(longest).includes(`"${'N'.repeat(119)}…"`));

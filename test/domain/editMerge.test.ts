@@ -77,7 +77,7 @@ describe('merging an Edit form with what changed since it was opened', () => {
       action: 'edit',
       changes: [{ field, before: 'a', after: 'b' }],
     });
-    const events = [event(1, 'dealValue', 'Alice'), event(2, 'notes', 'Bob'), event(3, 'dealValue', 'Carol')];
+    const events = [event(1, 'dealValue', 'Alice'), event(2, 'deskNotes', 'Bob'), event(3, 'dealValue', 'Carol')];
     assert.equal(lastChangerOf(events, ['dealValue'])?.name, 'Carol');
     assert.equal(lastChangerOf(events, ['notes'])?.name, 'Bob');
     assert.equal(lastChangerOf(events, ['crmId']), undefined);

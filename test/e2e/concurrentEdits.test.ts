@@ -43,14 +43,14 @@ describe('two people editing one deal at once (over HTTP)', function () {
   }
 
   async function stored(): Promise<EditValues> {
-    const { referral } = (await h.services.referrals.get(referralId))!.record;
+    const { referral, desk } = (await h.services.referrals.get(referralId))!.record;
     return {
       dealName: referral.name,
       dealValue: String(referral.details.dealValue),
       currency: referral.details.currency ?? '',
       closingDate: referral.details.closingDateTime?.slice(0, 10) ?? '',
       salesStage: referral.salesStage ?? '',
-      notes: referral.details.notes ?? '',
+      notes: desk.notes ?? '',
       crmId: referral.externalReferenceId ?? '',
       campaignId: referral.campaignId ?? '',
     };

@@ -37,7 +37,7 @@ describe('Won and Lost on an accepted deal (over HTTP)', () => {
     assert.equal(record.referral.status, 'Closed');
     assert.equal(record.referral.substatus, 'Won');
     assert.equal(record.referral.details.dealValue, 42000);
-    assert.equal(record.referral.details.notes, 'Three-year agreement signed.');
+    assert.equal(record.desk.notes, 'Three-year agreement signed.');
     const history = await h.services.referrals.history(referralId);
     assert.deepEqual(
       history.map((e) => e.action),

@@ -124,7 +124,7 @@ describe('the managers\' digest with "digest now", its lists, and "digest off" /
       'Answered within 24 hours': '2 of 2 (100 %)',
     });
     const text = JSON.stringify(card);
-    assert.match(text, /"title":"EUR","value":"€30,000.00 · weighted €3,000.00 · 1 deal"/);
+    assert.match(text, /"title":"EUR","value":"€30,000 · weighted €3,000 · 1 deal"/);
     assert.match(text, /"text":"Expiring in the next 7 days: 1"/);
     assert.match(
       text,
@@ -221,7 +221,7 @@ describe('the managers\' digest with "digest now", its lists, and "digest off" /
     assert.equal(expiring.body.type, CARD, 'a page button shows the page in place');
     assert.match(
       JSON.stringify(expiring.body.value),
-      /Contoso project 3 · Contoso GmbH","weight":"Bolder","wrap":true\},\{"type":"TextBlock","text":"New referral · €10,000.00 · expires 30 Nov 09:00/,
+      /Contoso project 3 · Contoso GmbH","weight":"Bolder","wrap":true\},\{"type":"TextBlock","text":"New referral · €10,000 · expires 30 Nov 09:00/,
     );
 
     const forwarded = await click({ list: 'top', regions: 'emea' }, USERS.bob);

@@ -84,7 +84,7 @@ describe('"find" in the personal chat (over HTTP)', () => {
     for (const [query, expected] of cases) assert.deepEqual((await find(query)).titles, expected, query);
     const { text } = await find('find fabrikam');
     assert.match(text, /Found for \\"fabrikam\\"/);
-    assert.match(text, /Fabrikam Ltd · Accepted \(10 %\) · €30,000.00 · closes 15 Feb 2027/);
+    assert.match(text, /Fabrikam Ltd · Accepted \(10 %\) · €30,000 · closes 15 Feb 2027/);
   });
 
   it('says when nothing matches, and what to type when there is nothing to look for', async () => {

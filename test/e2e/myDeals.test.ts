@@ -130,11 +130,11 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
     assert.deepEqual(lineTitles(card), ['Wave 1', 'Bob and Alice', 'Wave 3', 'Won already']);
     assert.deepEqual(openedIds(card), [overdue.id, bobs.id, later.id, won.id]);
     const text = JSON.stringify(card);
-    assert.match(text, /"text":"Contoso GmbH · Accepted \(10 %\) · €30,000.00 · closes 15 Jan 2027"/);
+    assert.match(text, /"text":"Contoso GmbH · Accepted \(10 %\) · €30,000 · closes 15 Jan 2027"/);
     assert.match(text, /Overdue: the close date was 15 Jan 2027/);
     assert.equal(text.match(/Overdue/g)?.length, 1, 'only the deal whose close date passed');
-    assert.match(text, /Contoso GmbH · Accepted \(10 %\) · €30,000.00 · closes 15 Feb 2027 · owner Bob Rep/);
-    assert.match(text, /Contoso GmbH · Won · €42,000.00"/);
+    assert.match(text, /Contoso GmbH · Accepted \(10 %\) · €30,000 · closes 15 Feb 2027 · owner Bob Rep/);
+    assert.match(text, /Contoso GmbH · Won · €42,000"/);
     assert.doesNotMatch(text, /Only Bob|Referral 6/, 'neither a deal I am not on nor a referral nobody took');
     assert.doesNotMatch(text, /Page 1/, 'one page');
 
@@ -229,7 +229,7 @@ describe('"my deals" in the personal chat (over HTTP)', () => {
 
     const { card } = await myDeals();
     assert.deepEqual(lineTitles(card), ['New name', 'Kept']);
-    assert.match(JSON.stringify(card), /€55,000.00/);
+    assert.match(JSON.stringify(card), /€55,000/);
   });
 
   it("lists the undecided referrals of my team's region first, by the time left to answer; another team's not at all", async () => {

@@ -90,7 +90,7 @@ describe('creating a deal with "new deal" (over HTTP)', () => {
     assert.match(text, /Deal created/);
     assert.match(text, /Created by Alice Rep/);
     assert.match(text, /"title":"Deal type","value":"Co-sell with Microsoft"/);
-    assert.match(text, /"title":"Sales stage","value":"Created \(10 %\)"/);
+    assert.match(text, /"text":"Sales stage: Created \(10 %\)"/);
     assert.ok(dealVerbs(answer.body.value).includes(VERBS.win), 'the creator owns it');
 
     const { record } = (await h.services.referrals.get(formId))!;

@@ -41,12 +41,12 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
     const post = cardPosts(h().connector.calls, CHANNELS.emea.id).find((c) => cardText(c).includes(ID));
     assert.ok(post, 'the polled referral has its card');
     activityId = post.answeredId!;
-    assert.match(cardText(post), /Partner Center.*Up to date/);
+    assert.doesNotMatch(cardText(post), /Up to date/, 'a new card has nothing written to speak of');
     h().clock.advance({ minutes: 10 });
   });
   afterEach(async () => pc.stop());
 
-  it('writes an accept back with If-Match: status, value, close date, notes; the card then says up to date', async () => {
+  it("writes an accept back with If-Match: status, value, close date; the customer's request is left as it is; the card then says up to date", async () => {
     const eTagBefore = pc.simulator.get(ID)!.eTag;
     await accept();
     assert.equal(pc.simulator.patches.length, 1);
@@ -59,11 +59,15 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
         ['/substatus', 'Accepted'],
         ['/details/dealValue', 30000],
         ['/details/closingDateTime', '2027-02-15T00:00:00.000Z'],
-        ['/details/notes', 'Two workshops, then the pilot.'],
       ],
     );
     const remote = pc.simulator.get(ID)!;
     assert.equal(`${String(remote.status)}/${String(remote.substatus)}`, 'Active/Accepted');
+    assert.equal(
+      (remote.details as { notes?: unknown }).notes,
+      'We want to move 40 VMs to Azure before March.',
+      "Partner Center keeps the customer's request",
+    );
     const { desk } = await stored();
     const unquoted = (eTag: string) => eTag.replace(/^"|"$/g, '');
     assert.equal(
@@ -71,7 +75,10 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
       pc.simulator.patches[0].eTagAfter,
       'the new eTag is kept for the next write',
     );
-    assert.match(cardText(lastCard()), /Up to date/);
+    const card = cardText(lastCard());
+    assert.match(card, /Up to date/);
+    assert.match(card, /We want to move 40 VMs to Azure before March\./, "the customer's request stays on the card");
+    assert.match(card, /Two workshops, then the pilot\./, "the team's notes beside it");
   });
 
   it('writes Won after the accept, in order, each with the eTag of the one before', async () => {
@@ -105,7 +112,7 @@ describe('Partner Center write-back (over HTTP, against the simulator)', () => {
     const [written] = pc.simulator.patches;
     assert.deepEqual(
       written.operations.map((o) => o.path),
-      ['/status', '/substatus', '/details/closingDateTime', '/details/notes'],
+      ['/status', '/substatus', '/details/closingDateTime'],
       'the value Partner Center changed is not overwritten',
     );
     const { referral, desk } = await stored();

@@ -248,7 +248,7 @@ describe('direct reminders: escalation, two-step reminders and stale deals (Azur
     const inChat = h.connector.calls.filter(
       (c) => c.kind === 'update' && c.conversationId === chat && c.activityId === dm.answeredId,
     );
-    assert.match(cardText(inChat.at(-1)!), /€45,000.00/);
+    assert.match(cardText(inChat.at(-1)!), /€45,000/);
     await at(DateTime.fromISO('2027-02-17T09:01:00Z', { zone: 'utc' }));
     assert.equal(directTo(USERS.alice).length, 1, 'no more reminders about the old date');
     await at(DateTime.fromISO('2027-04-01T09:01:00Z', { zone: 'utc' }));

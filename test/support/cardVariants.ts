@@ -154,6 +154,21 @@ export function referralVariants(): Record<string, Variant> {
     },
     accepted: { record: decided('accepted') },
     'accepted, as its owner sees it': { record: decided('accepted'), view: { viewer: alice } },
+    'accepted, the longest request and team notes, owner': {
+      record: {
+        referral: {
+          ...decided('accepted').referral,
+          details: { ...decided('accepted').referral.details, notes: 'x'.repeat(3000) },
+          inviteContext: { notes: 'y'.repeat(3000) },
+        },
+        desk: { ...decided('accepted').desk, notes: 'z'.repeat(3000) },
+      },
+      view: { viewer: alice, solutions },
+    },
+    'co-sell deal without an eligible solution, owner': {
+      record: { ...decided('accepted'), referral: { ...decided('accepted').referral, type: 'Shared' } },
+      view: { viewer: alice, solutions },
+    },
     'accepted, a stranger': {
       record: decided('accepted'),
       view: { viewer: { id: 'aad-bob', name: 'Bob', teamsId: '29:bob' } },

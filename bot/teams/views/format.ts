@@ -48,11 +48,21 @@ export function timeLeft(until: DateTime, now: DateTime, f: Formats): string {
   return f.minutes(Math.max(1, Math.floor(minutes)));
 }
 
-/** "$25,000.00" style money; an unknown currency code still shows the number and the code. */
+/**
+ * "€120,000" style money: cents only when there are any ("$25,000.50"); an unknown currency
+ * code still shows the number and the code.
+ */
 export function money(value: number, currency: string | undefined, f: Formats): string {
   if (currency) {
+    // A whole amount reads without ".00"; cents round to two places, whatever the currency's own digits.
+    const digits = Math.round(value * 100) % 100 === 0 ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {};
     try {
-      return new Intl.NumberFormat(f.locale, { style: 'currency', currency, maximumFractionDigits: 2 }).format(value);
+      return new Intl.NumberFormat(f.locale, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: 2,
+        ...digits,
+      }).format(value);
     } catch {
       return `${new Intl.NumberFormat(f.locale).format(value)} ${currency}`;
     }

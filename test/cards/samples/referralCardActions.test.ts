@@ -36,8 +36,12 @@ describe('cards', () => {
     const text = JSON.stringify(card);
     assert.match(text, /Presales Engineer · presales@partner.example · \+1 425 555 0100"/);
     assert.match(text, /Outside Consultant · consultant@elsewhere.example · \+44 20 7946 0000 \(not in Teams\)/);
-    assert.match(text, /"title":"Sales stage","value":"Developed \(40 %\)"/);
-    assert.match(text, /"width":40,"style":"good"/);
+    assert.match(
+      text,
+      /"text":"Sales stage: Developed \(40 %\)","wrap":true,"spacing":"Medium"\},\{"type":"ColumnSet","spacing":"Small","columns":\[\{"type":"Column","width":40,"style":"good"/,
+      'the bar, labelled with the stage',
+    );
+    assert.doesNotMatch(text, /"title":"Sales stage"/, 'the stage is not a fact besides');
     assert.match(text, /"title":"Deal type","value":"Private"/);
     assert.deepEqual((card as { refresh?: { userIds: string[] } }).refresh?.userIds, ['29:alice', '29:presales']);
     assert.match(text, new RegExp(en.card.unstar), 'the viewer starred it');

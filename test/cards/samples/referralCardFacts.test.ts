@@ -17,10 +17,10 @@ describe('cards', () => {
       NOW,
       en,
     );
-    const facts = Object.fromEntries(p2p.facts.map((f) => [f.title, f.value]));
+    const facts = Object.fromEntries([...p2p.customer.facts, ...p2p.facts].map((f) => [f.title, f.value]));
     assert.equal(facts['Invited by'], 'Trey Research');
     assert.equal(facts['Help requested'], 'Proof of concept or demo');
-    assert.equal(facts["Trey Research's estimated value"], '€25,000.00');
+    assert.equal(facts["Trey Research's estimated value"], '€25,000');
     assert.equal(facts["Trey Research's estimated close"], '15 Jan 2027');
     const fromMicrosoft = referralCardData(
       receivedRecord({
@@ -30,10 +30,12 @@ describe('cards', () => {
       NOW,
       en,
     );
-    const msFacts = Object.fromEntries(fromMicrosoft.facts.map((f) => [f.title, f.value]));
+    const msFacts = Object.fromEntries(
+      [...fromMicrosoft.customer.facts, ...fromMicrosoft.facts].map((f) => [f.title, f.value]),
+    );
     assert.equal(msFacts.Source, 'Co-sell invitation from Microsoft');
     assert.equal(msFacts['Help requested'], 'Technical');
-    assert.equal(msFacts['Estimated value'], '€25,000.00');
+    assert.equal(msFacts['Estimated value'], '€25,000');
   });
 
   it('says on a won deal whether it is eligible for deal registration, and why not', () => {
@@ -43,14 +45,14 @@ describe('cards', () => {
     );
     assert.match(
       JSON.stringify(samples.won),
-      /Not eligible for deal registration: only co-sell and partner-led deals qualify; no incentive-eligible solution on the deal\./,
+      /Not eligible for deal registration: only co-sell and partner-led deals qualify; no incentive-eligible solution on the deal \(next time, add one with Team & solutions → Add solution before reporting the win\)\./,
     );
     assert.doesNotMatch(JSON.stringify(samples.accepted), /deal registration/);
   });
 
   it('shows the lead kind, the contact flag while fresh, and time left', () => {
     const data = referralCardData(receivedRecord(), NOW, en);
-    assert.equal(data.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.customerInquiry);
+    assert.equal(data.customer.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.customerInquiry);
     assert.equal(data.contactFlag, en.card.contactRequestedFresh);
     assert.match(data.status, /^13 days left/);
     const later = referralCardData(receivedRecord(), NOW.plus({ days: 4 }), en);
@@ -61,7 +63,7 @@ describe('cards', () => {
   it('tells what the customer needs: their notes, then the solutions they asked for, labelled', () => {
     const data = referralCardData(receivedRecord(), NOW, en);
     assert.equal(
-      data.needs,
+      data.needs.text,
       `We want to move 40 VMs to Azure before March.\n\n${en.card.solutions('Azure migration assessment')}`,
     );
   });
@@ -72,8 +74,9 @@ describe('cards', () => {
       NOW,
       en,
     );
-    assert.equal(data.facts.find((f) => f.title === en.card.source)?.value, en.leadKind.coSellFromPartner);
-    assert.equal(data.facts.find((f) => f.title === en.card.invitedBy)?.value, 'Northwind Partners');
+    const fact = (title: string) => data.customer.facts.find((f) => f.title === title)?.value;
+    assert.equal(fact(en.card.source), en.leadKind.coSellFromPartner);
+    assert.equal(fact(en.card.invitedBy), 'Northwind Partners');
   });
 
   it('renders from a template that no render changes', () => {

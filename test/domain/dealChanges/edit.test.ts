@@ -21,6 +21,8 @@ describe('deal changes on an accepted deal', () => {
       assert.equal(next.referral.externalReferenceId, 'CRM-77');
       assert.equal(next.referral.campaignId, undefined, 'an emptied field is cleared');
       assert.equal(next.referral.salesStage, 'Developed');
+      assert.equal(next.desk.notes, 'Scope grew to two subscriptions.');
+      assert.equal(next.referral.details.notes, record.referral.details.notes, "the customer's request stays");
       assert.deepEqual(next.referral.customerProfile, record.referral.customerProfile);
       assert.deepEqual(next.desk.lastDecision, record.desk.lastDecision, 'an edit is not a decision');
       assert.deepEqual(
@@ -30,7 +32,7 @@ describe('deal changes on an accepted deal', () => {
           ['dealValue', '25000', '70000'],
           ['currency', 'EUR', 'GBP'],
           ['closingDateTime', '2027-01-31T00:00:00.000Z', '2027-04-30T00:00:00.000Z'],
-          ['notes', 'We want to move 40 VMs to Azure before March.', 'Scope grew to two subscriptions.'],
+          ['deskNotes', undefined, 'Scope grew to two subscriptions.'],
           ['externalReferenceId', undefined, 'CRM-77'],
           ['campaignId', 'CMP-1', undefined],
           ['salesStage', undefined, 'Developed'],

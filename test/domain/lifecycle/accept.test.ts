@@ -10,7 +10,7 @@ import { ACCEPT_INPUT, ALICE, COMMANDS, expectDecision, problemsOf } from './fix
 
 describe('lifecycle: decide', () => {
   describe('accept', () => {
-    it('sets the owner, acceptedDateTime and the deal details', () => {
+    it("sets the owner, acceptedDateTime and the deal details; the team's notes stay apart from the customer's request", () => {
       const record = receivedRecord();
       const { record: next } = expectDecision(decide(record, COMMANDS.accept, ALICE, NOW));
       const at = '2026-11-23T09:00:00.000Z';
@@ -22,7 +22,12 @@ describe('lifecycle: decide', () => {
       assert.equal(next.referral.details.dealValue, 48000);
       assert.equal(next.referral.details.currency, 'USD');
       assert.equal(next.referral.details.closingDateTime, '2027-02-15T00:00:00.000Z');
-      assert.equal(next.referral.details.notes, 'Customer needs 40 VMs moved before the March freeze.');
+      assert.equal(next.desk.notes, 'Customer needs 40 VMs moved before the March freeze.');
+      assert.equal(
+        next.referral.details.notes,
+        'We want to move 40 VMs to Azure before March.',
+        "the customer's own text",
+      );
       assert.deepEqual(next.desk.owner, ALICE);
       assert.deepEqual(next.desk.lastDecision, { action: 'accept', by: ALICE, at });
     });
@@ -36,11 +41,7 @@ describe('lifecycle: decide', () => {
         { field: 'dealValue', before: '25000', after: '48000' },
         { field: 'currency', before: 'EUR', after: 'USD' },
         { field: 'closingDateTime', before: undefined, after: '2027-02-15T00:00:00.000Z' },
-        {
-          field: 'notes',
-          before: 'We want to move 40 VMs to Azure before March.',
-          after: 'Customer needs 40 VMs moved before the March freeze.',
-        },
+        { field: 'deskNotes', before: undefined, after: 'Customer needs 40 VMs moved before the March freeze.' },
         { field: 'externalReferenceId', before: undefined, after: 'CRM-4711' },
         { field: 'campaignId', before: undefined, after: 'CMP-2026-Q4' },
         { field: 'owner', before: undefined, after: 'Alice Adams' },

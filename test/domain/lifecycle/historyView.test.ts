@@ -5,7 +5,7 @@ import { receivedRecord } from '../../support/fixtures';
 import { ALICE } from './fixtures';
 
 describe('lifecycle: historyView', () => {
-  it('flattens the timeline fields to text', () => {
+  it("flattens the timeline fields to text: the customer's request and the team's notes apart", () => {
     const record: ReferralRecord = {
       referral: {
         ...receivedRecord().referral,
@@ -13,7 +13,7 @@ describe('lifecycle: historyView', () => {
         externalReferenceId: 'CRM-1',
         campaignId: 'C-1',
       },
-      desk: { revision: 4, owner: ALICE },
+      desk: { revision: 4, owner: ALICE, notes: 'Call Anna on Monday.' },
     };
     assert.deepEqual(historyView(record), {
       status: 'New/Received',
@@ -23,6 +23,7 @@ describe('lifecycle: historyView', () => {
       closingDateTime: undefined,
       expirationDateTime: '2026-12-07T08:00:00.000Z',
       notes: 'We want to move 40 VMs to Azure before March.',
+      deskNotes: 'Call Anna on Monday.',
       statusReason: 'Other',
       externalReferenceId: 'CRM-1',
       campaignId: 'C-1',

@@ -37,7 +37,6 @@ describe('lifecycle: decide', () => {
           dealValue: 25000,
           currency: 'EUR',
           closingDate: '2027-01-31',
-          notes: 'We want to move 40 VMs to Azure before March.',
           salesStage: '',
         },
       },

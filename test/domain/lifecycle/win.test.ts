@@ -11,7 +11,12 @@ describe('lifecycle: decide', () => {
     it('takes the final deal value and notes', () => {
       const { record: next, event } = expectDecision(decide(accepted(), COMMANDS.win, BOB, NOW.plus({ days: 30 })));
       assert.equal(next.referral.details.dealValue, 52000);
-      assert.equal(next.referral.details.notes, 'Signed for three years');
+      assert.equal(next.desk.notes, 'Signed for three years');
+      assert.equal(
+        next.referral.details.notes,
+        'We want to move 40 VMs to Azure before March.',
+        "the customer's own text",
+      );
       assert.equal(next.desk.revision, 3);
       assert.deepEqual(
         event.changes.find((c) => c.field === 'dealValue'),
@@ -24,7 +29,7 @@ describe('lifecycle: decide', () => {
         decide(accepted(), { action: 'win', input: {} }, BOB, NOW.plus({ days: 30 })),
       );
       assert.equal(next.referral.details.dealValue, 48000);
-      assert.equal(next.referral.details.notes, ACCEPT_INPUT.notes);
+      assert.equal(next.desk.notes, ACCEPT_INPUT.notes);
       assert.equal(next.referral.details.closingDateTime, '2027-02-15T00:00:00.000Z');
     });
 

@@ -11,18 +11,17 @@ describe('writing back to Partner Center', () => {
       assert.equal(syncStatusOf(record.desk.partnerCenter!, fieldsOf(record)), 'synced');
     });
 
-    it('writes an accept as Active/Accepted with the value, currency, close date, notes and CRM id', () => {
+    it("writes an accept as Active/Accepted with the value, currency, close date and CRM id; the team's notes stay on the desk", () => {
       const record = decided(arrived(), ACCEPT);
       const step = nextWriteBack(fieldsOf(record), baseOf(record));
       assert.deepEqual(step, {
         kind: 'patch',
-        fields: ['lifecycle', 'dealValue', 'closingDateTime', 'notes', 'externalReferenceId'],
+        fields: ['lifecycle', 'dealValue', 'closingDateTime', 'externalReferenceId'],
         operations: [
           { op: 'replace', path: '/status', value: 'Active' },
           { op: 'replace', path: '/substatus', value: 'Accepted' },
           { op: 'replace', path: '/details/dealValue', value: 40000 },
           { op: 'add', path: '/details/closingDateTime', value: '2027-01-31T00:00:00.000Z' },
-          { op: 'replace', path: '/details/notes', value: 'Call Anna first' },
           { op: 'add', path: '/externalReferenceId', value: 'CRM-1' },
         ],
       });

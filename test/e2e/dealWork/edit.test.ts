@@ -33,7 +33,7 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.equal(history[2].actor.name, 'Alice Rep');
 
       const shared = await lastChannelUpdate(/Contoso landing zone/);
-      assert.match(JSON.stringify(shared), /"title":"Sales stage","value":"Proposed \(60 %\)"/);
+      assert.match(JSON.stringify(shared), /"text":"Sales stage: Proposed \(60 %\)"/);
       assert.deepEqual(dealVerbs(shared), [VERBS.refresh, VERBS.refresh], 'the shared card stays read-only');
     });
 

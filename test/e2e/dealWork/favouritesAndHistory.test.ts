@@ -28,7 +28,7 @@ describe('working on an accepted deal (over HTTP)', () => {
         .filter((c) => attachmentsOf(c).length > 0 && /Your favourites/.test(cardText(c)))
         .at(-1)!;
       assert.match(cardText(list), /Contoso migration wave 1/);
-      assert.match(cardText(list), /Accepted \(10 %\) · €30,000.00 · closes 15 Feb 2027/);
+      assert.match(cardText(list), /Accepted \(10 %\) · €30,000 · closes 15 Feb 2027/);
       assert.deepEqual(verbsIn(cardOf(list)), [VERBS.refresh], 'each favourite opens its card');
 
       const unstarred = await click(VERBS.favorite, { on: false }, USERS.bob);
@@ -50,6 +50,13 @@ describe('working on an accepted deal (over HTTP)', () => {
       assert.match(text, /Sales stage: Accepted \(10 %\) → Proposed \(60 %\)/);
       assert.match(text, /Value: €[\d,.]+ → €61,000.00/);
       assert.deepEqual(verbsIn(answer.body.value), [VERBS.refresh], 'and a way back to the card');
+    });
+
+    it("shows the team's notes from Accept as a line of their own, the customer's request left as it was", async () => {
+      const answer = await click(VERBS.history, {}, USERS.bob);
+      const text = JSON.stringify(answer.body.value);
+      assert.match(text, /Team notes: \(none\) → Two workshops, then the pilot\./);
+      assert.doesNotMatch(text, /Customer's request:/, "the customer's request did not change");
     });
   });
 });

@@ -100,7 +100,8 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
           remote.details.closingDateTime,
           remote.details.notes,
         ],
-        ['Qualified', 'CRM-2201', 'CAMPAIGN-7', 48000, 'USD', '2027-03-31T00:00:00.000Z', ACCEPT_FORM.notes],
+        // The team's notes stay on the desk: Partner Center keeps the customer's request.
+        ['Qualified', 'CRM-2201', 'CAMPAIGN-7', 48000, 'USD', '2027-03-31T00:00:00.000Z', 'We want to move 40 VMs to Azure before March.'],
       );
       assert.equal(lifecycle(), 'Active/Accepted');
       assert.match(cardText(lastCard()), /Up to date/);

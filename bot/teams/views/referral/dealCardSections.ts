@@ -1,5 +1,5 @@
 import { literal } from '../../../../cards/literal';
-import type { Choice, TextColor } from '../../../../cards/elements';
+import type { Choice } from '../../../../cards/elements';
 import type { Listed, ReferralCardData } from '../../../../cards/referral/referralCardData';
 import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../../domain/dealType';
 import { editValuesOf } from '../../../domain/editMerge';
@@ -16,16 +16,7 @@ import type { CardView } from './cardView';
 /** What `dealCardData` fills in of the card's data. */
 type DealCardParts = Pick<
   ReferralCardData,
-  | 'progress'
-  | 'team'
-  | 'registration'
-  | 'registrationColor'
-  | 'footer'
-  | 'edit'
-  | 'teamForm'
-  | 'solutionsForm'
-  | 'reassign'
-  | 'upgrade'
+  'progress' | 'team' | 'registration' | 'footer' | 'edit' | 'teamForm' | 'solutionsForm' | 'reassign' | 'upgrade'
 >;
 
 /** The parts of the card about an accepted (or closed) deal: progress, team, the deal forms. */
@@ -44,9 +35,14 @@ export function dealCardData(
   const upgrades = worker ? upgradesOf(record) : [];
   const percent = progressOf(referral);
   return {
-    progress: { show: stage === 'accepted', percent, rest: 100 - percent },
+    progress: {
+      show: stage === 'accepted',
+      label: s.stageBar(strings.salesStage[referral.salesStage ?? (record.desk.createdByPartner ? 'created' : 'none')]),
+      percent,
+      rest: 100 - percent,
+    },
     team: { title: s.team, members: teamLines(record, strings) },
-    ...registrationLine(record, stage, catalog, strings),
+    registration: registrationLine(record, stage, worker, catalog, strings),
     footer: { historyTitle: s.history, favoriteTitle: view.favorite ? s.unstar : s.star, favoriteOn: !view.favorite },
     edit: {
       buttonTitle: s.editDeal,
@@ -57,7 +53,7 @@ export function dealCardData(
       salesStage: referral.salesStage ?? NO_SALES_STAGE,
       salesStages: salesStageChoices(referral.salesStage, assessment, strings),
       notesLabel: s.editNotes,
-      notes: referral.details.notes ?? '',
+      notes: record.desk.notes ?? '',
       base: JSON.stringify(editValuesOf(record)),
     },
     teamForm: {
@@ -147,22 +143,26 @@ function salesStageChoices(current: SalesStage | undefined, assessment: boolean,
   ];
 }
 
+/**
+ * Deal registration: on a won deal whether it is eligible, and why not; on a deal being worked,
+ * what its workers can still do for it here: add an incentive-eligible solution.
+ */
 function registrationLine(
   record: ReferralRecord,
   stage: Stage,
+  worker: boolean,
   catalog: readonly CatalogSolution[],
   strings: Strings,
-): { registration: string; registrationColor: TextColor } {
-  if (stage !== 'won') return { registration: '', registrationColor: 'Default' };
+): string {
+  const s = strings.card;
   const eligible = new Set(catalog.filter((solution) => solution.incentiveEligible).map((solution) => solution.id));
   const gaps = registrationGaps(record, eligible);
-  if (gaps.length === 0) return { registration: strings.card.registrationEligible, registrationColor: 'Good' };
-  return {
-    registration: strings.card.registrationGaps(
-      strings.format.clauses(...gaps.map((gap) => strings.card.registrationGap[gap])),
-    ),
-    registrationColor: 'Default',
-  };
+  if (stage === 'won') {
+    if (gaps.length === 0) return s.registrationEligible;
+    return s.registrationGaps(strings.format.clauses(...gaps.map((gap) => s.registrationGap[gap])));
+  }
+  // A deal of a type that qualifies needs an incentive-eligible solution, which its workers can add.
+  return worker && !gaps.includes('dealType') && gaps.includes('incentiveSolution') ? s.registrationNeedsSolution : '';
 }
 
 /** The Teams ids of the people working a deal (owner first), whose clients refresh the card. */

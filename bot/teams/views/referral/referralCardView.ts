@@ -7,7 +7,8 @@ import type { ReferralCardData } from '../../../../cards/referral/referralCardDa
 import type { CardView } from './cardView';
 import { dealCardData, dealWorkers } from './dealCardSections';
 import { referralFacts } from './referralFacts';
-import { STAGE_COLORS, statusLine } from './referralStatusLine';
+import { customerSection } from './customerSection';
+import { statusLine } from './referralStatusLine';
 import { countryName } from '../../../domain/countries';
 import { CLOSE_REASONS, type CloseReason } from '../../../domain/reasons';
 import { winBlocked } from '../../../domain/dealChanges';
@@ -19,8 +20,7 @@ import { SNOOZE_CHOICES } from '../../../domain/workingHours';
 import type { Strings } from '../../../strings/en';
 import { cardDateTime, clip, currencyChoices } from '../format';
 
-const MAX_NEEDS_CHARS = 1200;
-const MAX_SOLUTION_CHARS = 300;
+const MAX_NOTES_CHARS = 1200;
 
 /**
  * Renders a referral's card as it stands at `now`. What the customer or a user wrote is
@@ -58,7 +58,6 @@ export function referralCardData(
     notice: view.notice ?? '',
     headerStyle: 'emphasis',
     stageLabel: strings.stage[stage],
-    stageColor: STAGE_COLORS[stage],
     title: literal(referral.name || referral.customerProfile.name),
     subtitle: [
       literal(referral.customerProfile.name),
@@ -73,8 +72,9 @@ export function referralCardData(
     contactFlagColor: contactFresh ? 'Attention' : 'Default',
     ...statusLine(record, stage, now, strings),
     facts: referralFacts(record, stage, strings),
-    labels: { needs: received ? s.needs : s.notes },
-    needs: needsText(record, received, strings),
+    ...customerSection(record, stage, strings),
+    // The team's own words, shown as typed: cut to size first, so no cut falls inside an escape.
+    deskNotes: { label: s.notes, text: literal(clip(record.desk.notes ?? '', MAX_NOTES_CHARS)) },
     responseTarget: received ? responseTargetText(record, now, strings) : '',
     actionable: open && (!twoStep || stage === 'evaluating'),
     interest: { show: open && twoStep && stage === 'received', interested: s.interested, noThanks: s.noThanks },
@@ -121,7 +121,7 @@ export function referralCardData(
       buttonTitle: s.won,
       title: s.winTitle,
       submit: s.confirmWin,
-      valueLabel: s.finalValue,
+      valueLabel: s.finalValue(referral.details.currency ?? 'USD'),
       value: referral.details.dealValue ?? null,
       valueError: s.positiveValue,
       notesLabel: s.optionalNotes,
@@ -159,26 +159,6 @@ function closeReasonChoices(strings: Strings): Choice[] {
     title: strings.closeReason[code],
     value: code,
   }));
-}
-
-/**
- * What the customer asked for (received) or the team's notes on the deal (afterwards), as
- * typed: cut to size first, so no cut falls inside an escape.
- */
-function needsText(record: ReferralRecord, received: boolean, strings: Strings): string {
-  const { details, inviteContext } = record.referral;
-  if (!received) return literal(clip(details.notes ?? '', MAX_NEEDS_CHARS));
-  const requirements = details.requirements;
-  const solutions = requirements?.solutions?.map((solution) => solution.name ?? solution.id) ?? [];
-  const asked = [details.notes, inviteContext?.notes, requirements?.additionalRequirements].filter(
-    (part): part is string => Boolean(part?.trim()),
-  );
-  const text = asked.length > 0 ? literal(clip(asked.join('\n\n'), MAX_NEEDS_CHARS)) : undefined;
-  const solutionsLine =
-    solutions.length > 0
-      ? strings.card.solutions(literal(clip(strings.format.list(...solutions), MAX_SOLUTION_CHARS)))
-      : undefined;
-  return [text, solutionsLine].filter(Boolean).join('\n\n');
 }
 
 function responseTargetText(record: ReferralRecord, now: DateTime, strings: Strings): string {

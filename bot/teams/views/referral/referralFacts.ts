@@ -1,21 +1,20 @@
 import { literal } from '../../../../cards/literal';
 import type { Choice } from '../../../../cards/elements';
-import { isAssistanceRequestCode } from '../../../domain/assistanceRequest';
-import { countryName } from '../../../domain/countries';
-import { invitingPartner, leadKindOf } from '../../../domain/leadKind';
+import { invitingPartner } from '../../../domain/leadKind';
 import { dealTypeOf, isMicrosoftHelp } from '../../../domain/dealType';
-import type { ReferralRecord, TeamMember } from '../../../domain/referral';
+import type { ReferralRecord } from '../../../domain/referral';
 import { solutionsOf } from '../../../domain/solutions';
 import type { Stage } from '../../../domain/stage';
-import { answerDeadlineOf, parseInstant } from '../../../domain/timeLimits';
+import { parseInstant } from '../../../domain/timeLimits';
 import { syncStatusText } from '../syncStatusText';
 import type { Strings } from '../../../strings/en';
-import { codeAsWords, companySize, money, plainDate, type Formats } from '../format';
+import { money, plainDate } from '../format';
 
 /**
- * The facts a referral card lists at `stage`: where the lead came from and whom to contact while
- * undecided, the deal's owner, stage and solutions afterwards; value, dates and sync status always.
- * Facts with nothing to say are left out.
+ * The deal's facts at `stage`: its owner, type and solutions once decided (the sales stage is
+ * the bar's label); value and close date always, a won deal's as final; how writing back to
+ * Partner Center stands once there is something to write. Facts with nothing to say are left
+ * out. The customer's facts are the customer section's (see customerSection).
  */
 export function referralFacts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[] {
   const { referral, desk } = record;
@@ -23,31 +22,11 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
   const list: [string, string | undefined][] = [];
   const value = referral.details.dealValue;
   const received = stage === 'received' || stage === 'evaluating';
-  // The two-step flow shows the customer's contact details once someone is interested.
-  const contactHidden = stage === 'received' && desk.flow === 'twoStep';
+  const won = stage === 'won';
   // What Partner Center or a user wrote, shown as typed; the desk's own words stay as they are.
   const typed = (text: string | undefined) => text && literal(text);
-  const { assistanceRequestCode: help } = referral.inviteContext ?? {};
-  const { size } = referral.customerProfile;
-  if (received) {
-    list.push([s.source, strings.leadKind[leadKindOf(referral)]]);
-    // Microsoft as the inviter is already in the source line; a partner is named.
-    list.push([s.invitedBy, typed(invitingPartner(referral))]);
-    list.push([s.helpRequested, help && helpRequestedText(help, strings)]);
-    list.push([s.location, typed(location(record, strings.format))]);
-    list.push([s.customerSize, typed(size && companySize(size, strings.format))]);
-    list.push([
-      s.contact,
-      contactHidden ? s.detailsAfterInterest : typed(contactText(referral.customerProfile.team?.[0])),
-    ]);
-  } else {
+  if (!received) {
     list.push([s.owner, typed(desk.owner?.name)]);
-    list.push([
-      s.salesStage,
-      stage === 'accepted'
-        ? strings.salesStage[referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')]
-        : undefined,
-    ]);
     list.push([s.dealType, showsDealType(record) ? strings.dealType[dealTypeOf(record)] : undefined]);
     list.push([
       s.microsoftHelp,
@@ -62,41 +41,29 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
   // An invitation from a partner carries that partner's own estimate of the deal.
   const inviter = typed(received ? invitingPartner(referral) : undefined);
   list.push([
-    inviter ? s.partnerValue(inviter) : s.value,
+    inviter ? s.partnerValue(inviter) : won ? s.wonValue : s.value,
     value !== undefined ? money(value, referral.details.currency, strings.format) : s.notStated,
   ]);
-  if (referral.details.closingDateTime)
+  // A won deal closed on the day it was won, whatever was estimated.
+  const closing = won ? (referral.closedDateTime ?? desk.lastDecision?.at) : referral.details.closingDateTime;
+  if (closing)
     list.push([
-      inviter ? s.partnerCloseDate(inviter) : s.closeDate,
-      plainDate(parseInstant(referral.details.closingDateTime), strings.format),
+      inviter ? s.partnerCloseDate(inviter) : won ? s.closedOn : s.closeDate,
+      plainDate(parseInstant(closing), strings.format),
     ]);
-  if (received) list.push([s.expires, plainDate(answerDeadlineOf(record), strings.format)]);
   list.push([s.crmId, received ? undefined : typed(referral.externalReferenceId)]);
   list.push([s.campaignId, received ? undefined : typed(referral.campaignId)]);
   if (stage === 'declined' || stage === 'lost') list.push([s.reason, typed(referral.statusReason)]);
-  list.push([strings.partnerCenterSync.label, syncStatusText(record, strings)]);
+  const sync = syncStatusText(record, strings);
+  // Nothing is written before a decision: "up to date" on a new card would say nothing.
+  list.push([
+    strings.partnerCenterSync.label,
+    received && sync === strings.partnerCenterSync.synced ? undefined : sync,
+  ]);
   return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, v]) => ({ title, value: v }));
 }
 
 /** A received marketplace lead has no deal type of its own; deals we created and co-sell ones do. */
 function showsDealType(record: ReferralRecord): boolean {
   return record.desk.createdByPartner === true || dealTypeOf(record) !== 'private';
-}
-
-/** A known help request in the reader's language; an unknown code as words, shown as Partner Center typed it. */
-function helpRequestedText(code: string, strings: Strings): string {
-  return isAssistanceRequestCode(code) ? strings.helpRequested[code] : literal(codeAsWords(code));
-}
-
-function location(record: ReferralRecord, f: Formats): string {
-  const address = record.referral.customerProfile.address;
-  const parts = [address.city, address.state, countryName(address.country, f.locale)];
-  return f.list(...parts.filter((part): part is string => Boolean(part)));
-}
-
-function contactText(person: TeamMember | undefined): string | undefined {
-  if (!person) return undefined;
-  const name = [person.firstName, person.lastName].filter(Boolean).join(' ');
-  const text = [name, person.email, person.phoneNumber].filter(Boolean).join(' · ');
-  return text || undefined;
 }

@@ -7,12 +7,15 @@ import { answerDeadlineOf, parseInstant } from '../../../domain/timeLimits';
 import type { Strings } from '../../../strings/en';
 import { cardDateTime, timeLeft } from '../format';
 
-/** The colour of a referral card's stage label. */
+/**
+ * The colour of the line saying how a referral stands, by stage. Teams' "Good" green is too
+ * pale to read as text: an accepted or won deal says so in words, in the default colour.
+ */
 export const STAGE_COLORS: Record<Stage, TextColor> = {
   received: 'Accent',
   evaluating: 'Accent',
-  accepted: 'Good',
-  won: 'Good',
+  accepted: 'Default',
+  won: 'Default',
   lost: 'Attention',
   declined: 'Default',
   expired: 'Warning',
