@@ -101,7 +101,15 @@ describe('every Teams action written back to Partner Center (over HTTP, against 
           remote.details.notes,
         ],
         // The team's notes stay on the desk: Partner Center keeps the customer's request.
-        ['Qualified', 'CRM-2201', 'CAMPAIGN-7', 48000, 'USD', '2027-03-31T00:00:00.000Z', 'We want to move 40 VMs to Azure before March.'],
+        [
+          'Qualified',
+          'CRM-2201',
+          'CAMPAIGN-7',
+          48000,
+          'USD',
+          '2027-03-31T00:00:00.000Z',
+          'We want to move 40 VMs to Azure before March.',
+        ],
       );
       assert.equal(lifecycle(), 'Active/Accepted');
       assert.match(cardText(lastCard()), /Up to date/);
