@@ -56,7 +56,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     const colleague = await session.openPage();
     await colleague.openChannel(TEAM, 'EMEA');
 
-    assert.equal((await session.deliver(referral.body)).status, 202);
+    assert.equal((await session.deliver(referral.body)).status, 201);
     const card = me.card(referral.customer);
     await card.getByText('New referral').waitFor();
     await colleague.card(referral.customer).getByText('New referral').waitFor();
@@ -64,7 +64,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await card.getByRole('button', { name: 'Accept', exact: true }).click();
     await card.getByLabel('Estimated close date').fill('2027-02-15');
     await me.page.keyboard.press('Escape');
-    await card.getByLabel('Notes: what does the customer need?').fill('Discovery call booked with the IT director.');
+    await card.getByLabel(/^Team notes: what happens next\?/).fill('Discovery call booked with the IT director.');
     await card.getByRole('button', { name: 'Accept referral' }).click();
 
     await card.getByText(`Accepted by ${ME}`).waitFor();
@@ -104,7 +104,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await card.getByRole('button', { name: 'Update deal' }).click();
     await screenshotForDocs(me, card, 'playground-deal-card.png');
     await card.getByRole('button', { name: 'Won', exact: true }).click();
-    await card.getByLabel('Final deal value').fill('135000');
+    await card.getByLabel(/^Final deal value \(EUR\)/).fill('135000');
     await card.getByRole('button', { name: 'Mark as won' }).click();
     await card.getByText(`Won by ${ME}`).waitFor();
     await colleague.card(referral.customer).getByText(`Won by ${ME}`).waitFor();
@@ -132,7 +132,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     await me.postMentioningBot('link americas');
     await me.botMessage('now go to General').waitFor();
 
-    assert.equal((await session.deliver(referral.body)).status, 202);
+    assert.equal((await session.deliver(referral.body)).status, 201);
     const card = me.card(referral.customer);
     await card.getByText('New referral').waitFor();
     await card.getByText('The customer asked to be contacted').waitFor();

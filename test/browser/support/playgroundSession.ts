@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { signBody, SIGNATURE_HEADER } from '../../../bot/http/signature';
 import { consoleLogger, quietLogger } from '../../../bot/log';
+import { CONTROL_PATH } from '../../../tools/partnerCenterSimulator/controlRoutes';
 import { startPlaygroundStack, type PlaygroundStack } from '../../../tools/playground/playgroundStack';
 import { TestClock } from '../../support/botHarness';
 import { launchChromium } from './chromium';
@@ -11,8 +11,6 @@ import { PlaygroundPage } from './playgroundPage';
 
 /** Screenshots of failures and of the docs go here; CI prints the folder. */
 export const BROWSER_OUTPUT = resolve('test-output', 'browser');
-
-const SECRET = 'browser-test-secret';
 
 /**
  * Everything `npm run playground` starts (the bot with in-memory storage and the Agents
@@ -28,7 +26,11 @@ export class PlaygroundSession {
     mkdirSync(BROWSER_OUTPUT, { recursive: true });
     const debug = Boolean(process.env.DEBUG_BOT);
     this.stack = await startPlaygroundStack({
-      env: { PORT: '0', REFERRALS_WEBHOOK_SECRET: SECRET, CARD_RETRY_INTERVAL_SECONDS: '3600' },
+      env: {
+        PORT: '0',
+        PARTNER_CENTER_SIMULATOR_PORT: '0',
+        CARD_RETRY_INTERVAL_SECONDS: '3600',
+      },
       playgroundPort: await freePort(),
       openBrowser: false,
       log: debug ? consoleLogger : quietLogger,
@@ -49,13 +51,17 @@ export class PlaygroundSession {
     return page;
   }
 
-  /** Delivers referrals to /api/referrals as Partner Center's relay would, signed. */
-  async deliver(body: unknown): Promise<{ status: number; body: unknown }> {
-    const raw = JSON.stringify(body);
-    const response = await fetch(`${this.stack.app.url}/api/referrals`, {
+  /**
+   * Puts a referral into the desk's local Partner Center, as `npm run demo` does: its webhook
+   * brings the referral to the desk, and what is decided on the card is written back to it.
+   */
+  async deliver(referral: unknown): Promise<{ status: number; body: unknown }> {
+    const simulator = this.stack.app.simulatorUrl;
+    if (!simulator) throw new Error('the Playground stack runs no local Partner Center');
+    const response = await fetch(`${simulator}${CONTROL_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(raw, SECRET) },
-      body: raw,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ referral }),
     });
     return { status: response.status, body: await response.json() };
   }
