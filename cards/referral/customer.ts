@@ -45,6 +45,22 @@ export function needsBlock({ needs }: ReferralCardData): CardElement[] {
   ];
 }
 
+/** Whom to contact at the customer, under its label, a line each; nothing when there is no one. */
+export function contactBlock({ customer }: ReferralCardData): CardElement[] {
+  const { contact } = customer;
+  if (!contact || contact.lines.length === 0) return [];
+  return [
+    {
+      type: 'Container',
+      spacing: 'Small',
+      items: [
+        { type: 'TextBlock', text: contact.label, weight: 'Bolder', wrap: true },
+        ...contact.lines.map((line): TextBlock => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'None' })),
+      ],
+    },
+  ];
+}
+
 /**
  * The customer once the referral is decided: their facts and needs collapsed under a button
  * titled "Customer"; while undecided, their needs in the open (their facts lead the card's).
@@ -67,6 +83,7 @@ export function customerSection(d: ReferralCardData): CardElement[] {
           type: 'FactSet',
           facts: d.customer.facts.map(({ title, value }) => ({ title, value })),
         }),
+        ...contactBlock(d),
         ...needsBlock(d),
       ],
     },

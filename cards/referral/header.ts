@@ -1,10 +1,11 @@
 import { when, type CardElement } from '../elements';
+import { contactBlock } from './customer';
 import type { ReferralCardData } from './referralCardData';
 
 /**
  * The top of the card: a notice (why an action did not apply), the stage, the deal and
  * customer, the contact request, how the referral stands and its facts (the customer's
- * first while they are not collapsed).
+ * first, and whom to contact after, while they are not collapsed).
  */
 export function headerSection(d: ReferralCardData): CardElement[] {
   return [
@@ -38,5 +39,6 @@ export function headerSection(d: ReferralCardData): CardElement[] {
         value,
       })),
     },
+    ...(d.customer.collapsed ? [] : contactBlock(d)),
   ];
 }

@@ -21,7 +21,16 @@ export interface ReferralCardData {
    * Who the customer is: while undecided their facts lead the card's and their needs follow;
    * once decided, both are collapsed under a `title` button, the deal's facts coming first.
    */
-  customer: { collapsed: boolean; title: string; facts: Choice[] };
+  customer: {
+    collapsed: boolean;
+    title: string;
+    facts: Choice[];
+    /**
+     * Whom to contact, a line each (name, e-mail, phone), at the card's full width: an e-mail
+     * address does not break, and a fact's narrow value column would cut it on a phone.
+     */
+    contact?: { label: string; lines: string[] };
+  };
   /** What the customer asked for, as they wrote it; `long` offers "Show more" past the first lines. */
   needs: { label: string; text: string; long: boolean; more: string; less: string };
   /** The deal team's own notes (Accept, Won, Edit deal), apart from the customer's request; empty hides them. */

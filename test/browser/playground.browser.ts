@@ -10,6 +10,8 @@ import { BROWSER_OUTPUT, PlaygroundSession } from './support/playgroundSession';
 
 const TEAM = 'Partner Sales';
 const ME = 'EMEA Rep';
+/** A card's width on a phone (a 360 px screen, less Teams' margins). */
+const PHONE_WIDTH = 320;
 
 /** A referral of the demo feed, dated as if the demo ran at the tests' fixed "now". */
 function demoReferral(file: string): { id: string; customer: string; body: Record<string, unknown> } {
@@ -21,9 +23,10 @@ function demoReferral(file: string): { id: string; customer: string; body: Recor
 
 /**
  * The README's picture of a card in the Playground: always written to the test output,
- * and copied to docs/ with UPDATE_DOCS_SCREENSHOTS=1.
+ * and copied to docs/ with UPDATE_DOCS_SCREENSHOTS=1. The card must fit a phone too.
  */
 async function screenshotForDocs(page: PlaygroundPage, card: Locator, name: string): Promise<void> {
+  assert.deepEqual(await page.overflowAt(card, PHONE_WIDTH), [], `${name}: what runs past a phone-wide card`);
   await card.scrollIntoViewIfNeeded();
   const file = join(BROWSER_OUTPUT, name);
   await page.page.screenshot({ path: file });
@@ -60,6 +63,7 @@ describe('Referral Desk in the Microsoft 365 Agents Playground (headless Chromiu
     const card = me.card(referral.customer);
     await card.getByText('New referral').waitFor();
     await colleague.card(referral.customer).getByText('New referral').waitFor();
+    assert.deepEqual(await me.overflowAt(card, PHONE_WIDTH), [], 'what runs past a phone-wide card');
 
     await card.getByRole('button', { name: 'Accept', exact: true }).click();
     await card.getByLabel('Estimated close date').fill('2027-02-15');

@@ -1,3 +1,4 @@
+import { literal } from '../../cards/literal';
 import assert from 'node:assert/strict';
 import { loadSolutions } from '../../bot/config/solutions';
 import type { ReferralRecord } from '../../bot/domain/referral';
@@ -51,7 +52,8 @@ describe('referral card: the customer, the needs and the team notes', () => {
     assert.equal(customer?.isVisible, false, 'collapsed at first');
     const inside = JSON.stringify(customer);
     for (const text of [
-      'Customer contact","value":"Anna Schmidt · anna@contoso.example · +49 30 1234567',
+      '"text":"Customer contact"',
+      '"text":"anna@contoso.example"',
       'Location","value":"Berlin, Germany',
       'Source","value":"Customer inquiry (marketplace lead)',
       '"text":"What the customer needs"',
@@ -68,10 +70,26 @@ describe('referral card: the customer, the needs and the team notes', () => {
     assert.ok(!nodes(card).some((node) => node.type === 'Action.ToggleVisibility' && node.title === 'Customer'));
     const facts = nodes(card).find((node) => node.type === 'FactSet')!.facts as { title: string }[];
     assert.deepEqual(
-      facts.slice(0, 4).map((fact) => fact.title),
-      ['Source', 'Location', 'Company size', 'Customer contact'],
+      facts.slice(0, 3).map((fact) => fact.title),
+      ['Source', 'Location', 'Company size'],
     );
     assert.match(JSON.stringify(card), /"text":"What the customer needs"/);
+  });
+
+  it('gives whom to contact a line each at the full width of the card, where no fact column cuts an e-mail address', () => {
+    const card = referralCard(receivedRecord(), NOW, en);
+    const facts = nodes(card).filter((node) => node.type === 'FactSet');
+    assert.ok(!JSON.stringify(facts).includes('Customer contact'), 'not a fact');
+    const lines = nodes(card)
+      .filter((node) => node.type === 'TextBlock')
+      .map((node) => node.text);
+    const at = lines.indexOf('Customer contact');
+    assert.deepEqual(lines.slice(at, at + 4), [
+      'Customer contact',
+      'Anna Schmidt',
+      'anna@contoso.example',
+      literal('+49 30 1234567'),
+    ]);
   });
 
   it('shows needs past eight lines on demand: Show more for the rest, Show less back', () => {

@@ -55,8 +55,48 @@ export class PlaygroundPage {
     return this.page.locator('.ac-adaptiveCard').filter({ hasText: text });
   }
 
+  /**
+   * What of `card` would be cut were it `width` pixels wide (a phone's): the text of each
+   * element that ends past the card's content, into its padding or beyond (where the card
+   * cuts it); nothing when all of it fits. The card is drawn at that width only while it is measured.
+   */
+  async overflowAt(card: Locator, width: number): Promise<string[]> {
+    return card.first().evaluate((element, px) => {
+      const root = element as unknown as DrawnElement;
+      const before = root.style.cssText;
+      root.style.cssText += `;width:${px}px !important;max-width:${px}px !important;min-width:0 !important`;
+      // Text may reach the card's padding only by being cut there: it must end within the content.
+      const { right } = root.getBoundingClientRect();
+      const { getComputedStyle } = globalThis as unknown as PageGlobals;
+      const edge = right - parseFloat(getComputedStyle(root).paddingRight);
+      const past = new Set<string>();
+      for (const leaf of root.querySelectorAll('*')) {
+        const text = leaf.textContent?.trim() ?? '';
+        if (leaf.children.length === 0 && text !== '' && leaf.getBoundingClientRect().right > edge + 2)
+          past.add(text.slice(0, 80));
+      }
+      root.style.cssText = before;
+      return [...past];
+    }, width);
+  }
+
   /** Where a post or a chat message is written: the channel's new post, or the chat's box. */
   private newPostBox(): Locator {
     return this.page.locator('[role=textbox][contenteditable=true]').first();
   }
+}
+
+/** What measuring a card reads of an element in the page (the project's types have no DOM). */
+interface DrawnElement {
+  style: { cssText: string };
+  children: { length: number };
+  textContent: string | null;
+  tagName: string;
+  getBoundingClientRect(): { right: number };
+  querySelectorAll(selector: string): Iterable<DrawnElement>;
+}
+
+/** What measuring a card reads of the page's globals. */
+interface PageGlobals {
+  getComputedStyle(this: void, element: DrawnElement): { paddingRight: string };
 }

@@ -5,7 +5,7 @@ import type { ReferralCardData } from '../../../../cards/referral/referralCardDa
 import { isAssistanceRequestCode } from '../../../domain/assistanceRequest';
 import { countryName } from '../../../domain/countries';
 import { invitingPartner, leadKindOf } from '../../../domain/leadKind';
-import type { ReferralRecord, TeamMember } from '../../../domain/referral';
+import type { ReferralRecord } from '../../../domain/referral';
 import type { Stage } from '../../../domain/stage';
 import type { Strings } from '../../../strings/en';
 import { clip, codeAsWords, companySize, type Formats } from '../format';
@@ -33,17 +33,20 @@ export function customerSection(
   const text = needsText(record, received, strings);
   const s = strings.card;
   return {
-    customer: { collapsed: !received, title: s.customer, facts: customerFacts(record, stage, strings) },
+    customer: {
+      collapsed: !received,
+      title: s.customer,
+      facts: customerFacts(record, strings),
+      ...contactOf(record, stage, strings),
+    },
     needs: { label: s.needs, text, long: lineCount(text) > NEEDS_LINES, more: s.showMore, less: s.showLess },
   };
 }
 
 /** The customer's facts; those with nothing to say are left out. */
-function customerFacts(record: ReferralRecord, stage: Stage, strings: Strings): Choice[] {
-  const { referral, desk } = record;
+function customerFacts(record: ReferralRecord, strings: Strings): Choice[] {
+  const { referral } = record;
   const s = strings.card;
-  // The two-step flow shows the customer's contact details once someone is interested.
-  const contactHidden = desk.flow === 'twoStep' && !desk.interestedAt;
   // What Partner Center wrote, shown as typed; the desk's own words stay as they are.
   const typed = (text: string | undefined) => text && literal(text);
   const { assistanceRequestCode: help } = referral.inviteContext ?? {};
@@ -55,16 +58,27 @@ function customerFacts(record: ReferralRecord, stage: Stage, strings: Strings): 
     [s.helpRequested, help && helpRequestedText(help, strings)],
     [s.location, typed(location(record, strings.format))],
     [s.customerSize, typed(size && companySize(size, strings.format))],
-    [
-      s.contact,
-      contactHidden
-        ? stage === 'received'
-          ? s.detailsAfterInterest
-          : undefined
-        : typed(contactText(referral.customerProfile.team?.[0])),
-    ],
   ];
   return list.filter((fact): fact is [string, string] => Boolean(fact[1])).map(([title, value]) => ({ title, value }));
+}
+
+/**
+ * Whom to contact, as Partner Center typed it, a line each; in the two-step flow, said to
+ * come once someone is interested (and nothing at all once the referral is decided).
+ */
+function contactOf(
+  record: ReferralRecord,
+  stage: Stage,
+  strings: Strings,
+): Pick<ReferralCardData['customer'], 'contact'> {
+  const label = strings.card.contact;
+  if (record.desk.flow === 'twoStep' && !record.desk.interestedAt) {
+    return stage === 'received' ? { contact: { label, lines: [strings.card.detailsAfterInterest] } } : {};
+  }
+  const person = record.referral.customerProfile.team?.[0];
+  const name = [person?.firstName, person?.lastName].filter(Boolean).join(' ');
+  const lines = [name, person?.email, person?.phoneNumber].filter((line): line is string => Boolean(line));
+  return lines.length > 0 ? { contact: { label, lines: lines.map((line) => literal(line)) } } : {};
 }
 
 /**
@@ -102,11 +116,4 @@ function location(record: ReferralRecord, f: Formats): string {
   const address = record.referral.customerProfile.address;
   const parts = [address.city, address.state, countryName(address.country, f.locale)];
   return f.list(...parts.filter((part): part is string => Boolean(part)));
-}
-
-function contactText(person: TeamMember | undefined): string | undefined {
-  if (!person) return undefined;
-  const name = [person.firstName, person.lastName].filter(Boolean).join(' ');
-  const text = [name, person.email, person.phoneNumber].filter(Boolean).join(' · ');
-  return text || undefined;
 }
