@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { HistoryEvent } from '../../bot/domain/history';
+import { NO_THANKS_REASON } from '../../bot/domain/lifecycle';
 import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
 import { historyCard } from '../../bot/teams/views/historyCardView';
@@ -53,6 +54,18 @@ describe('cards: a history shows values in the reader’s words', () => {
     assert.match(text(de), /Co-Sell mit Microsoft/);
     assert.match(text(de), new RegExp(`${de.closeReason.customerChoseAnotherVendor}: `));
     assert.doesNotMatch(text(de), /Customer chose another vendor/);
+  });
+
+  it("says the two-step flow's No thanks as its button does, in the reader's words", () => {
+    const noThanks = [event('noThanks', ALICE, [{ field: 'statusReason', after: NO_THANKS_REASON }])];
+    for (const strings of [en, de]) {
+      const shown = JSON.stringify(historyCard(decided('lost'), noThanks, strings));
+      assert.ok(
+        shown.includes(`${strings.history.field.statusReason}: ${strings.history.empty} → ${strings.card.noThanks}"`),
+        shown,
+      );
+    }
+    assert.doesNotMatch(JSON.stringify(historyCard(decided('lost'), noThanks, de)), /not interested/);
   });
 
   it('validates in every language shown here', () => {

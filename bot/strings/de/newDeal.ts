@@ -19,7 +19,7 @@ export const newDeal: Strings['newDeal'] = {
   maySee: 'Sollen Microsoft-Verkäufer diesen Deal sehen können?',
   yes: 'Ja',
   no: 'Nein',
-  notesOptional: 'Notizen (optional)',
+  notesOptional: 'Was der Kunde braucht (optional)',
   submit: 'Deal erstellen',
   required: (label: string) => `${label} ist erforderlich.`,
   created: 'Deal erstellt. Seine Karte geht an den Kanal seiner Region.',

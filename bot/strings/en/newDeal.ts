@@ -17,7 +17,7 @@ export const newDeal = {
   maySee: 'Would you like Microsoft sellers to view this deal?',
   yes: 'Yes',
   no: 'No',
-  notesOptional: 'Notes (optional)',
+  notesOptional: 'What the customer needs (optional)',
   submit: 'Create deal',
   required: (label: string) => `${label} is required.`,
   created: 'Deal created. Its card goes to the channel of its region.',

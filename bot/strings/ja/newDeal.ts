@@ -18,7 +18,7 @@ export const newDeal: Strings['newDeal'] = {
   maySee: 'この案件を Microsoft の営業担当者に公開しますか？',
   yes: 'はい',
   no: 'いいえ',
-  notesOptional: 'メモ（省略可）',
+  notesOptional: '顧客のニーズ（省略可）',
   submit: '案件を作成',
   required: (label: string) => `「${label}」は必須です。`,
   created: '案件を作成しました。カードは担当地域のチャネルに投稿されます。',

@@ -18,7 +18,7 @@ export const newDeal: Strings['newDeal'] = {
   maySee: 'Microsoft 판매자가 이 거래를 볼 수 있도록 하시겠습니까?',
   yes: '예',
   no: '아니요',
-  notesOptional: '메모(선택 사항)',
+  notesOptional: '고객 요구 사항(선택 사항)',
   submit: '거래 만들기',
   required: (label: string) => `${label} 항목은 필수입니다.`,
   created: '거래를 만들었습니다. 거래 카드는 해당 지역의 채널로 전송됩니다.',

@@ -21,7 +21,7 @@ export const newDeal: Strings['newDeal'] = {
   maySee: '您是否要讓 Microsoft 銷售人員檢視此交易？',
   yes: '是',
   no: '否',
-  notesOptional: '附註 (選用)',
+  notesOptional: '客戶需求 (選用)',
   submit: '建立交易',
   required: (label: string) => `${named(label)}為必填。`,
   created: '交易已建立。其卡片會傳送到所屬區域的頻道。',

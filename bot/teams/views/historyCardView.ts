@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../../../cards/render';
 import { renderHistoryCard, type HistoryEntry } from '../../../cards/historyCard';
 import type { FieldChange, HistoryEvent } from '../../domain/history';
 import { PARTNER_CENTER_ACTOR } from '../../domain/incoming';
+import { NO_THANKS_REASON } from '../../domain/lifecycle';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
 import {
   REFERRAL_TYPES,
@@ -116,8 +117,13 @@ function snoozes(value: string, strings: Strings): string | undefined {
   );
 }
 
-/** A documented reason ("Not a customer", "Not a customer: notes") in the reader's words, the notes as typed. */
+/**
+ * A documented reason ("Not a customer", "Not a customer: notes") or the two-step flow's No
+ * thanks, in the reader's words, the notes as typed.
+ */
 function reasonText(value: string, strings: Strings): string {
+  // The two-step flow's "No thanks" is the desk's own reason, said as its button says it.
+  if (value === NO_THANKS_REASON) return strings.card.noThanks;
   const code = (Object.keys(CLOSE_REASONS) as CloseReason[]).find(
     (reason) => value === CLOSE_REASONS[reason] || value.startsWith(`${CLOSE_REASONS[reason]}: `),
   );
