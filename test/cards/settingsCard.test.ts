@@ -82,15 +82,16 @@ function inputsOf(card: AdaptiveCard): Record<string, Input> {
 const samples: Record<string, AdaptiveCard> = {
   'a user the desk has not heard from': settingsCard('aad-new', null, DESK, NOW, en),
   'a zone learned from Teams, default hours': settingsCard(LEARNED.id, LEARNED, DESK, NOW, en),
-  'a zone and hours the user chose, just saved': settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, en.settings.saved),
+  'a zone and hours the user chose, just saved': settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, {
+    notice: en.settings.saved,
+  }),
   "a manager's, with the weekly digest's day and time": settingsCard(
     CHOSEN.id,
     { ...CHOSEN, digestTime: { day: 3, time: '16:30' } },
     DESK,
     NOW,
     en,
-    '',
-    true,
+    { getsDigest: true },
   ),
 };
 
@@ -104,7 +105,7 @@ describe('the settings card', () => {
   }
 
   it('lists every zone when asked to, without the button that asks', () => {
-    const card = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, '', false, 'en', { all: true });
+    const card = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, { zones: { all: true } });
     assert.deepEqual(
       inputsOf(card).timeZone.choices!.map((z) => z.value),
       TIME_ZONES,
@@ -113,7 +114,7 @@ describe('the settings card', () => {
   });
 
   it("offers first the user's zone, then UTC, the desk's countries' zones and those at the same offset, and a button for all", () => {
-    const card = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, '', false, 'en', { countries: ['JP', 'US'] });
+    const card = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, { zones: { countries: ['JP', 'US'] } });
     const zones = inputsOf(card).timeZone.choices!.map((z) => z.value);
     assert.equal(zones[0], 'Europe/Berlin');
     for (const zone of ['UTC', 'Asia/Tokyo', 'America/New_York', 'America/Los_Angeles', 'Europe/Paris', 'Africa/Lagos'])
@@ -129,7 +130,9 @@ describe('the settings card', () => {
     it(`stays under 25 KB in ${tag} with the likely zones and the digest, and within 70 % of the 80 KB limit with all`, () => {
       const manager = { ...CHOSEN, digestTime: { day: 3, time: '16:30' } };
       const size = (zones: ZoneOffer) =>
-        Buffer.byteLength(JSON.stringify(settingsCard(CHOSEN.id, manager, DESK, NOW, strings, '', true, 'en', zones)));
+        Buffer.byteLength(
+          JSON.stringify(settingsCard(CHOSEN.id, manager, DESK, NOW, strings, { getsDigest: true, zones })),
+        );
       const likely = size({ countries: WORLDWIDE });
       const all = size({ all: true });
       assert.ok(likely < 25 * 1024, `${likely} bytes`);
@@ -147,7 +150,7 @@ describe('the settings card', () => {
         (c) => c.value === 'Europe/Paris' && c.title === 'Central European Time — Europe/Paris (UTC+01:00)',
       ),
     );
-    const all = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, '', false, 'en', { all: true });
+    const all = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en, { zones: { all: true } });
     assert.ok(
       inputsOf(all).timeZone.choices!.some(
         (c) => c.value === 'America/New_York' && c.title === 'Eastern Time — America/New York (UTC-05:00)',
@@ -158,9 +161,9 @@ describe('the settings card', () => {
 
   it("names each zone in the reader's language, and still by its IANA name and offset", () => {
     const titleOf = (strings: typeof en, zone: string) =>
-      inputsOf(
-        settingsCard(LEARNED.id, LEARNED, DESK, NOW, strings, '', false, 'en', { all: true }),
-      ).timeZone.choices!.find((c) => c.value === zone)?.title;
+      inputsOf(settingsCard(LEARNED.id, LEARNED, DESK, NOW, strings, { zones: { all: true } })).timeZone.choices!.find(
+        (c) => c.value === zone,
+      )?.title;
     assert.equal(titleOf(ru, 'Europe/Moscow'), 'Москва, стандартное время — Europe/Moscow (UTC+03:00)');
     assert.equal(titleOf(ja, 'Asia/Tokyo'), '日本標準時 — Asia/Tokyo (UTC+09:00)');
     assert.equal(titleOf(ja, 'America/New_York'), '米国東部時間 — America/New York (UTC-05:00)');
@@ -267,7 +270,7 @@ describe('the settings card', () => {
 
   it('renders from a template that no render changes', () => {
     const first = settingsCard(LEARNED.id, LEARNED, DESK, NOW, en);
-    settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, 'notice');
+    settingsCard(CHOSEN.id, CHOSEN, DESK, NOW, en, { notice: 'notice' });
     assert.deepEqual(settingsCard(LEARNED.id, LEARNED, DESK, NOW, en), first);
   });
 });

@@ -150,11 +150,14 @@ export function viewVariants(strings: Strings): Record<string, ViewVariant> {
       records: [receivedRecord(), history.slice(0, 1), ALICE, BOB],
     },
     'settings, as learned': {
-      card: settingsCard(ALICE.id, LEARNED, DESK_HOURS, NOW, strings, '', true, 'en'),
+      card: settingsCard(ALICE.id, LEARNED, DESK_HOURS, NOW, strings, { getsDigest: true }),
       records: [LEARNED, DESK_HOURS],
     },
     'settings, as chosen, with a notice': {
-      card: settingsCard(ALICE.id, CHOSEN, DESK_HOURS, NOW, strings, strings.settings.saved, true, 'en'),
+      card: settingsCard(ALICE.id, CHOSEN, DESK_HOURS, NOW, strings, {
+        notice: strings.settings.saved,
+        getsDigest: true,
+      }),
       records: [CHOSEN, DESK_HOURS],
     },
     'settings, a user not yet known': {

@@ -87,7 +87,7 @@ describe('the pseudo-locale qps-ploc', () => {
     assert.deepEqual(OFFERED_LANGUAGES, ['en', 'de', 'ko', 'zh-Hant', 'ru', 'ja']);
     const hours = { timeZone: 'UTC', start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
     const choicesOf = (language: string | undefined, desk: string) =>
-      JSON.stringify(settingsCard('aad-alice', { id: 'aad-alice', language }, hours, NOW, en, '', false, desk));
+      JSON.stringify(settingsCard('aad-alice', { id: 'aad-alice', language }, hours, NOW, en, { deskLanguage: desk }));
     assert.doesNotMatch(choicesOf(undefined, 'en'), /qps-ploc/);
     assert.doesNotMatch(choicesOf('de', 'en'), /qps-ploc/);
     assert.match(choicesOf('qps-ploc', 'en'), /"value":"qps-ploc"/);

@@ -21,6 +21,17 @@ import type { UserProfile } from '../../store';
 import type { Strings } from '../../strings/en';
 import { zoneName } from './zoneNames';
 
+/** What a settings card says beside the user's values. */
+export interface SettingsCardOptions {
+  /** A line above the form (saved, not yours…). */
+  notice?: string;
+  /** Whether the user manages a region or is an admin: the digest's day and time, and the managers' messages. */
+  getsDigest?: boolean;
+  /** The language spoken to the user when neither they nor their client chose one. */
+  deskLanguage?: string;
+  zones?: ZoneOffer;
+}
+
 /** Which zones the card offers: every one, or those likely for the user (see likelyZones) and a button for the rest. */
 export interface ZoneOffer {
   all?: boolean;
@@ -30,9 +41,7 @@ export interface ZoneOffer {
 
 /**
  * The settings card of `profile`'s user (the desk's defaults for a user it does not know
- * yet); `getsDigest` (a manager's or an admin's) adds when their weekly digest comes and the
- * managers' messages; `deskLanguage` is what they are spoken to in when neither they nor
- * their client chose.
+ * yet), with what `options` adds (see SettingsCardOptions).
  */
 export function settingsCard(
   userId: string,
@@ -40,10 +49,7 @@ export function settingsCard(
   defaults: WorkingHours,
   now: DateTime,
   strings: Strings,
-  notice = '',
-  getsDigest = false,
-  deskLanguage = 'en',
-  zones: ZoneOffer = {},
+  { notice = '', getsDigest = false, deskLanguage = 'en', zones = {} }: SettingsCardOptions = {},
 ): AdaptiveCard {
   const s = strings.settings;
   return renderSettingsCard({
@@ -79,10 +85,12 @@ export async function userSettingsCard(
     services.defaultHours,
     services.clock(),
     services.strings,
-    notice,
-    getsDigest,
-    services.language,
-    { all: allZones, countries: services.regions.flatMap((region) => region.countries) },
+    {
+      notice,
+      getsDigest,
+      deskLanguage: services.language,
+      zones: { all: allZones, countries: services.regions.flatMap((region) => region.countries) },
+    },
   );
 }
 
