@@ -47,6 +47,8 @@ export interface DigestSection {
   /** Whether its figures are shown; hidden ones open with the Details button. */
   visible: boolean;
   detailsTitle: string;
+  /** The section's last 7 days in a line, shown while its figures are closed. */
+  summary: string;
   facts: DigestFact[];
   chartTitle: string;
   /** Empty: no chart (a region summed up in a card kept small). */

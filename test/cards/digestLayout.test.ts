@@ -83,6 +83,14 @@ describe('digest card layout', () => {
     assert.equal(ids.size, 3, 'each region opens its own figures');
   });
 
+  it("says each closed region's last 7 days in a line under its title, and nothing more in the open totals", () => {
+    const [total, ...regions] = sections;
+    const texts = (section: Item) =>
+      section.items!.filter((i) => i.type === 'TextBlock').map((i) => (i as Item & { text: string }).text);
+    for (const region of regions) assert.deepEqual(texts(region).slice(1), [en.digest.summary(5, 0, 0)]);
+    assert.equal(texts(total).length, 1, 'the totals show their figures instead');
+  });
+
   it('is hardly taller with three regions than with one', () => {
     const one = digestCard(
       [{ title: 'EMEA', codes: ['emea'], figures: digestFigures(facts('emea'), open('emea'), NOW) }],
@@ -91,7 +99,8 @@ describe('digest card layout', () => {
       en,
     );
     const shown = (c: AdaptiveCard) => (c.body as Item[]).reduce((sum, item) => sum + visibleElements(item), 0);
-    assert.ok(shown(card) <= shown(one) + 3 * 3, `${shown(card)} elements shown against ${shown(one)} for one region`);
+    // Each closed region adds its box, title, line of the last 7 days and Details button.
+    assert.ok(shown(card) <= shown(one) + 3 * 4, `${shown(card)} elements shown against ${shown(one)} for one region`);
   });
 
   it('stays valid and under its size budget in every language', () => {

@@ -48,6 +48,8 @@ export const digest: Strings['digest'] = {
   more: (count: number) => `Und ${count} weitere.`,
   approximately: (money: string) => `≈ ${money}`,
   details: 'Details',
+  summary: (received: number, accepted: number, won: number) =>
+    `Letzte 7 Tage: ${received} eingegangen · ${accepted} angenommen · ${won} gewonnen`,
   showAll: (count: number) => `Alle ${count} anzeigen`,
   reps: 'Antworten und Gewinne pro Person, letzte 7 Tage',
   repLine: (responses: number, wins: number) =>

@@ -48,6 +48,9 @@ export const digest = {
   more: (count: number) => `And ${count} more.`,
   approximately: (money: string) => `≈ ${money}`,
   details: 'Details',
+  /** A region's last 7 days in a line, beside its title while its figures are closed. */
+  summary: (received: number, accepted: number, won: number) =>
+    `Last 7 days: ${received} received · ${accepted} accepted · ${won} won`,
   showAll: (count: number) => `Show all ${count}`,
   reps: 'Answers and wins per person, last 7 days',
   repLine: (responses: number, wins: number) =>

@@ -47,6 +47,8 @@ export const digest: Strings['digest'] = {
   more: (count: number) => `ほか${count}件。`,
   approximately: (money: string) => `≈ ${money}`,
   details: '詳細',
+  summary: (received: number, accepted: number, won: number) =>
+    `過去 7 日間: 受信 ${received} 件 · 承諾 ${accepted} 件 · 受注 ${won} 件`,
   showAll: (count: number) => `全${count}件を表示`,
   reps: '担当者別の回答数と受注数（過去7日間）',
   repLine: (responses: number, wins: number) => `回答 ${responses}件 · 受注 ${wins}件`,

@@ -47,6 +47,8 @@ export const digest: Strings['digest'] = {
   more: (count: number) => `외 ${count}건.`,
   approximately: (money: string) => `≈ ${money}`,
   details: '자세히',
+  summary: (received: number, accepted: number, won: number) =>
+    `최근 7일: 수신 ${received}건 · 수락 ${accepted}건 · 성공 ${won}건`,
   showAll: (count: number) => `${count}건 모두 보기`,
   reps: '사용자별 응답 및 성공, 최근 7일',
   repLine: (responses: number, wins: number) => `응답 ${responses}건 · 성공 ${wins}건`,

@@ -49,6 +49,8 @@ export const digest: Strings['digest'] = {
   more: (count: number) => `И еще ${count}.`,
   approximately: (money: string) => `≈ ${money}`,
   details: 'Подробнее',
+  summary: (received: number, accepted: number, won: number) =>
+    `За 7 дней: получено ${received} · принято ${accepted} · выиграно ${won}`,
   showAll: (count: number) => `Показать все (${count})`,
   reps: 'Ответы и выигрыши по сотрудникам за последние 7 дней',
   repLine: (responses: number, wins: number) =>

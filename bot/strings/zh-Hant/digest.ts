@@ -47,6 +47,8 @@ export const digest: Strings['digest'] = {
   more: (count: number) => `還有 ${count} 筆。`,
   approximately: (money: string) => `≈ ${money}`,
   details: '詳細資料',
+  summary: (received: number, accepted: number, won: number) =>
+    `最近 7 天：已收到 ${received} 件 · 已接受 ${accepted} 件 · 已成交 ${won} 件`,
   showAll: (count: number) => `顯示全部 ${count} 筆`,
   reps: '每人的回應數和成交數，過去 7 天',
   repLine: (responses: number, wins: number) => `${responses} 次回應 · ${wins} 筆成交`,

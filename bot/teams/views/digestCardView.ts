@@ -91,6 +91,12 @@ export function wholeCountAxisMax(counts: readonly number[]): number {
   return Math.max(4, Math.ceil(Math.max(0, ...counts) / 4) * 4);
 }
 
+/** A section's last 7 days in a line (the last window is the last 7 days). */
+function summaryOf(figures: DigestScope['figures'], strings: Strings): string {
+  const { counts } = figures.windows[figures.windows.length - 1];
+  return strings.digest.summary(counts.received, counts.accepted, counts.won);
+}
+
 /** Section `index` of the card (the first open, the others closed when there are several). */
 function section(scope: DigestScope, index: number, zone: string, strings: Strings, inFull: boolean): DigestSection {
   const d = strings.digest;
@@ -108,6 +114,7 @@ function section(scope: DigestScope, index: number, zone: string, strings: Strin
     id: `digest-section-${index}`,
     visible: index === 0,
     detailsTitle: d.details,
+    summary: summaryOf(figures, strings),
     facts: keyFacts(figures, strings),
     chartTitle: d.chartTitle,
     chart: inFull ? [series('received', 'categoricalBlue'), series('won', 'good'), series('lost', 'attention')] : [],
