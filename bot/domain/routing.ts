@@ -86,6 +86,28 @@ function regionsOf(country: string, regions: readonly Region[]): Region[] {
     .sort((a, b) => a.countries.length - b.countries.length || a.code.localeCompare(b.code));
 }
 
+/**
+ * The regions, as referrals are counted under them (see regionOf), whose referrals the links
+ * as they stand send to `channelId`: every one and NO_REGION when it takes the fallback; else
+ * the region of each linked country, and each linked region with the regions inside it. Some
+ * of their referrals may go elsewhere (a country linked to another channel). Pure.
+ */
+export function regionsRoutedTo(
+  channelId: string,
+  links: readonly ChannelLink[],
+  regions: readonly Region[],
+): string[] {
+  const here = links.filter((link) => link.channel.conversationId === channelId).map((link) => link.target);
+  if (here.some((target) => target.kind === 'fallback')) return [...regions.map((r) => r.code), NO_REGION];
+  const codes = here.flatMap((target) => {
+    if (target.kind === 'country') return [regionOf(target.code, regions)];
+    const linked = regions.find((r) => r.code === target.code);
+    const inside = regions.filter((r) => linked && r.countries.every((c) => linked.countries.includes(c)));
+    return inside.map((r) => r.code);
+  });
+  return [...new Set(codes)];
+}
+
 /** Who manages referrals from `country`: the managers of every region containing it. */
 export function regionManagers(country: string, regions: readonly Region[]): string[] {
   return [...new Set(regionsOf(country, regions).flatMap((region) => region.managers ?? []))];

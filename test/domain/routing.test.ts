@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import regionsFile from '../../bot/config/regions.default.json';
 import {
   channelConversationId,
+  NO_REGION,
   parseLinkTarget,
+  regionsRoutedTo,
   resolveChannel,
   type ChannelLink,
   type LinkTarget,
@@ -151,6 +153,33 @@ describe('routing', () => {
     it('leaves a plain channel id as it is', () => {
       assert.equal(channelConversationId('19:abc123@thread.tacv2'), '19:abc123@thread.tacv2');
       assert.equal(channelConversationId(''), '');
+    });
+  });
+
+  describe('regionsRoutedTo', () => {
+    const DACH: Region = { code: 'dach', name: 'DACH', countries: ['DE', 'AT', 'CH'] };
+    const NESTED = [...REGIONS, DACH];
+
+    it('gives a linked region with the regions inside it, and the region each linked country is counted under', () => {
+      const links = [EMEA_LINK, link({ kind: 'country', code: 'JP' }, EMEA_LINK.channel.conversationId), APAC_LINK];
+      assert.deepEqual(regionsRoutedTo(EMEA_LINK.channel.conversationId, links, NESTED).sort(), [
+        'apac',
+        'dach',
+        'emea',
+      ]);
+      assert.deepEqual(regionsRoutedTo(DE_LINK.channel.conversationId, [DE_LINK], NESTED), ['dach']);
+      assert.deepEqual(regionsRoutedTo(APAC_LINK.channel.conversationId, links, NESTED), ['apac']);
+    });
+
+    it('gives every region, and the referrals of no region, to the fallback; nothing to a channel without links', () => {
+      const links = [EMEA_LINK, FALLBACK_LINK];
+      assert.deepEqual(regionsRoutedTo(FALLBACK_LINK.channel.conversationId, links, REGIONS), [
+        'americas',
+        'emea',
+        'apac',
+        NO_REGION,
+      ]);
+      assert.deepEqual(regionsRoutedTo('19:nowhere@thread.tacv2', links, REGIONS), []);
     });
   });
 });

@@ -72,6 +72,17 @@ describe("a channel's own language (HTTP, Azurite, Bot Connector stand-in)", () 
     assert.equal(chat.body.text, en.personalChat.help);
   });
 
+  it('redraws the cards of the open referrals already in the channel in the language it chooses, and back', async () => {
+    const { activityId } = await deliverAndAwaitCard(h, CHANNELS.emea);
+    const latest = () => h.connector.calls.filter((c) => c.kind === 'update' && c.activityId === activityId).at(-1);
+    await say('language ja');
+    await h.settle();
+    assert.ok(cardText(latest()!).includes(`"title":"${ja.card.accept}"`), 'the card reads Japanese now');
+    await say('language default');
+    await h.settle();
+    assert.ok(cardText(latest()!).includes(`"title":"${en.card.accept}"`), 'and English again');
+  });
+
   it('shows the language, takes a locale or `default`, and refuses a tag it does not speak, changing nothing', async () => {
     await say('language pt-BR');
     assert.ok(inEmea().at(-1)!.startsWith(en.commands.language.unknown('pt-BR', '').split(':')[0]));

@@ -62,9 +62,9 @@ export const commands: Strings['commands'] = {
     choices: (list: string) =>
       `Zum Ändern gib \`language\` und eine davon ein: ${list}. \`language default\` kehrt zur Voreinstellung zurück.`,
     channelChosen: (name: string) =>
-      `Erledigt: Dieser Kanal liest Referral Desk jetzt auf ${name}: neue Karten, Antworten und Erinnerungen hier. Bereits gepostete Karten folgen bei ihrer nächsten Änderung.`,
+      `Erledigt: Dieser Kanal liest Referral Desk jetzt auf ${name}: neue Karten, Antworten und Erinnerungen hier. Die Karten seiner offenen Empfehlungen werden jetzt neu gezeichnet.`,
     channelDefault: (name: string) =>
-      `Erledigt: Dieser Kanal liest Referral Desk wieder in der Sprache des Desks: ${name}.`,
+      `Erledigt: Dieser Kanal liest Referral Desk wieder in der Sprache des Desks: ${name}. Die Karten seiner offenen Empfehlungen werden jetzt neu gezeichnet.`,
     youChose: (name: string) => `Erledigt: Du liest Referral Desk jetzt auf ${name}.`,
     yourDefault: (name: string) =>
       `Erledigt: Du liest Referral Desk wieder in der Sprache deines Teams-Clients oder des Desks: ${name}.`,

@@ -58,8 +58,9 @@ export const commands = {
     choices: (list: string) =>
       `To change it, type \`language\` and one of: ${list}. \`language default\` goes back to the default.`,
     channelChosen: (name: string) =>
-      `Done: this channel now reads Referral Desk in ${name}: new cards, replies and reminders here. Cards already posted follow at their next change.`,
-    channelDefault: (name: string) => `Done: this channel reads Referral Desk in the desk's language again, ${name}.`,
+      `Done: this channel now reads Referral Desk in ${name}: new cards, replies and reminders here, and the cards of its open referrals, redrawn now.`,
+    channelDefault: (name: string) =>
+      `Done: this channel reads Referral Desk in the desk's language again, ${name}; the cards of its open referrals are redrawn in it now.`,
     youChose: (name: string) => `Done: you now read Referral Desk in ${name}.`,
     yourDefault: (name: string) =>
       `Done: you read Referral Desk in the language of your Teams client again, or the desk's: ${name}.`,

@@ -60,8 +60,9 @@ export const commands: Strings['commands'] = {
     choices: (list: string) =>
       `変更するには、\`language\` に続けて次のいずれかを入力してください: ${list}。\`language default\` で既定に戻します。`,
     channelChosen: (name: string) =>
-      `完了: このチャネルの新しいカード、返信、リマインダーを${name}で表示します。投稿済みのカードは次に更新されたときに切り替わります。`,
-    channelDefault: (name: string) => `完了: このチャネルはデスクの言語（${name}）に戻りました。`,
+      `完了: このチャネルの新しいカード、返信、リマインダーを${name}で表示します。未完了の紹介のカードも今すぐ表示し直します。`,
+    channelDefault: (name: string) =>
+      `完了: このチャネルはデスクの言語（${name}）に戻りました。未完了の紹介のカードも今すぐ表示し直します。`,
     youChose: (name: string) => `完了: Referral Desk を${name}で表示します。`,
     yourDefault: (name: string) => `完了: Teams クライアントまたはデスクの言語に戻りました: ${name}。`,
     unknown: (typed: string, list: string) =>

@@ -58,8 +58,9 @@ export const commands: Strings['commands'] = {
     choices: (list: string) =>
       `변경하려면 \`language\` 뒤에 다음 중 하나를 입력하세요: ${list}. \`language default\`는 기본값으로 되돌립니다.`,
     channelChosen: (name: string) =>
-      `완료: 이 채널의 표시 언어가 변경되었습니다(${name}). 새 카드, 답변, 알림에 적용되며, 이미 게시된 카드는 다음에 변경될 때 바뀝니다.`,
-    channelDefault: (name: string) => `완료: 이 채널의 표시 언어가 다시 데스크 기본 언어(${name})입니다.`,
+      `완료: 이 채널의 표시 언어가 변경되었습니다(${name}). 새 카드, 답변, 알림에 적용되며, 진행 중인 추천의 카드도 지금 다시 표시됩니다.`,
+    channelDefault: (name: string) =>
+      `완료: 이 채널의 표시 언어가 다시 데스크 기본 언어(${name})입니다. 진행 중인 추천의 카드도 지금 다시 표시됩니다.`,
     youChose: (name: string) => `완료: Referral Desk 표시 언어가 변경되었습니다: ${name}`,
     yourDefault: (name: string) => `완료: 다시 Teams 클라이언트 언어 또는 데스크 기본 언어로 표시됩니다: ${name}.`,
     unknown: (typed: string, list: string) =>

@@ -53,8 +53,9 @@ export const commands: Strings['commands'] = {
     choices: (list: string) =>
       `若要變更，請輸入 \`language\` 加上下列其中之一：${list}。\`language default\` 會改回預設值。`,
     channelChosen: (name: string) =>
-      `完成：此頻道的新卡片、回覆和提醒現在會以${name}顯示。已張貼的卡片會在下次變更時跟著改變。`,
-    channelDefault: (name: string) => `完成：此頻道已改回以工作台的語言 (${name}) 顯示 Referral Desk。`,
+      `完成：此頻道的新卡片、回覆和提醒現在會以${name}顯示。進行中推薦的卡片也會立即重新顯示。`,
+    channelDefault: (name: string) =>
+      `完成：此頻道已改回以工作台的語言 (${name}) 顯示 Referral Desk。進行中推薦的卡片也會立即重新顯示。`,
     youChose: (name: string) => `完成：您現在以${name}閱讀 Referral Desk。`,
     yourDefault: (name: string) => `完成：已改回依照您的 Teams 用戶端或工作台的語言：${name}。`,
     unknown: (typed: string, list: string) => `Referral Desk 不支援「${typed}」。請從下列選擇其中之一：${list}。`,

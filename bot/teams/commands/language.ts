@@ -4,12 +4,14 @@ import type { Services } from '../../services';
 import { CATALOGS, OFFERED_LANGUAGES, spokenLanguage } from '../../strings/catalogs';
 import type { Strings } from '../../strings/en';
 import { mayChangeLinks, type LinkEditingServices } from '../access/linkEditing';
+import { redrawChannelCards, type ChannelCardsServices } from '../channelCards';
 import { channelOf, isPersonalChat } from '../teamsChannel';
 import type { Command } from './command';
 
 /** What `language` uses: the channels' and the user's languages, and who may change a channel's. */
 export type LanguageCommandServices = Pick<Services, 'channelLanguages' | 'users' | 'language' | 'strings'> &
-  LinkEditingServices;
+  LinkEditingServices &
+  ChannelCardsServices;
 
 /** The word that goes back from a language chosen to the one a channel or user has by default. */
 const DEFAULT = 'default';
@@ -17,8 +19,9 @@ const DEFAULT = 'default';
 /**
  * `language [<tag> | default]`: in a channel, the language its cards, replies and reminders
  * are in (the desk's unless it chose one; changed by whoever may change its links); in the
- * personal chat, the user's own (else their Teams client's). Alone, it says which, and lists
- * the choices. The answer to a change comes in the language just chosen.
+ * personal chat, the user's own (else their Teams client's). A channel's open referrals'
+ * cards are redrawn in it. Alone, it says which, and lists the choices. The answer to a
+ * change comes in the language just chosen.
  */
 export const language: Command<LanguageCommandServices> = async (context) => {
   const { turn, args, actor, services } = context;
@@ -45,6 +48,7 @@ export const language: Command<LanguageCommandServices> = async (context) => {
     if (chosen)
       await channelLanguages.choose({ channelId: channel.conversationId, language: chosen, teamId: channel.teamId });
     else await channelLanguages.forget(channel.conversationId);
+    await redrawChannelCards(services, channel.conversationId);
     // From now on the channel reads the language chosen, or the desk's.
     const now = CATALOGS[chosen ?? services.language].strings;
     const said = chosen ? now.commands.language.channelChosen : now.commands.language.channelDefault;
