@@ -1,11 +1,11 @@
 import type { DateTime } from 'luxon';
-import type { AcceptInput, DeclineInput, LifecycleCommand } from './commands';
+import type { AcceptInput, LifecycleCommand } from './commands';
 import { applyDealChange, dealChangeProblems, winBlocked } from './dealChanges';
 import type { DomainError, FieldProblem } from './errors';
 import { diffFields, type HistoryEvent } from './history';
 import { mergeEdit } from './editMerge';
 import { mayTake, NO_AUTHORITY, type Authority } from './permissions';
-import { CLOSE_REASONS, isCloseReason, type CloseReason } from './reasons';
+import { closeReasonText, isCloseReason, type CloseReason } from './reasons';
 import type { Actor, LifecycleAction, Referral, ReferralRecord, TransitionAction } from './referral';
 import { solutionsOf } from './solutions';
 import { stageOfRecord, type Stage } from './stage';
@@ -176,7 +176,7 @@ function applyToReferral(referral: Referral, command: TransitionCommand, at: str
         ...referral,
         status: 'Closed',
         substatus: command.action === 'decline' ? 'Declined' : 'Lost',
-        statusReason: closeReasonText(command.input),
+        statusReason: closeReasonText(command.input.reason as CloseReason, command.input.notes),
         closedDateTime: at,
       };
     case 'win':
@@ -215,12 +215,6 @@ function deskNotesOf(command: TransitionCommand): { notes?: string } {
 
 /** What Partner Center's `statusReason` says of a referral archived as Missed by No thanks. */
 export const NO_THANKS_REASON = 'No thanks (not interested)';
-
-/** Partner Center's free-text reason: the documented label, then the user's notes. */
-function closeReasonText(input: DeclineInput): string {
-  const label = CLOSE_REASONS[input.reason as CloseReason];
-  return input.notes ? `${label}: ${input.notes}` : label;
-}
 
 function problemsOf(command: LifecycleCommand, record: ReferralRecord, now: DateTime): FieldProblem[] | DomainError {
   switch (command.action) {

@@ -19,3 +19,22 @@ export type CloseReason = keyof typeof CLOSE_REASONS;
 export function isCloseReason(code: string): code is CloseReason {
   return Object.prototype.hasOwnProperty.call(CLOSE_REASONS, code);
 }
+
+/** Partner Center's free-text reason the desk writes: the documented label, then the user's notes. */
+export function closeReasonText(reason: CloseReason, notes?: string): string {
+  const label = CLOSE_REASONS[reason];
+  return notes ? `${label}: ${notes}` : label;
+}
+
+/**
+ * A `statusReason` read back: its documented reason and the notes after it, as
+ * closeReasonText writes them; undefined for any other text (Partner Center's own, say).
+ */
+export function readCloseReason(text: string): { reason: CloseReason; notes?: string } | undefined {
+  const reason = (Object.keys(CLOSE_REASONS) as CloseReason[]).find(
+    (code) => text === CLOSE_REASONS[code] || text.startsWith(`${CLOSE_REASONS[code]}: `),
+  );
+  if (!reason) return undefined;
+  const notes = text.slice(CLOSE_REASONS[reason].length + 2);
+  return notes ? { reason, notes } : { reason };
+}

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { DateTime, type DurationLikeObject } from 'luxon';
 import { countryName } from '../../bot/domain/countries';
-import { companySize, localDateTime, money, plainDate, timeLeft } from '../../bot/teams/views/format';
+import { NO_THANKS_REASON } from '../../bot/domain/lifecycle';
+import { closeReasonText } from '../../bot/domain/reasons';
+import { companySize, localDateTime, money, plainDate, reasonText, timeLeft } from '../../bot/teams/views/format';
+import { referralCard } from '../../bot/teams/views/referral/referralCardView';
+import { decided } from '../support/cardVariants';
+import { NOW } from '../support/fixtures';
 import { de } from '../../bot/strings/de';
 import { en } from '../../bot/strings/en';
 import { ja } from '../../bot/strings/ja';
@@ -79,5 +84,18 @@ describe('card wording', () => {
     );
     assert.equal(localDateTime(instant, 'Europe/Berlin', en.format), 'Fri 4 Dec at 13:05 (Europe/Berlin)');
     assert.equal(localDateTime(instant, 'Europe/Berlin', de.format), 'Fr 4. Dez um 13:05 (Europe/Berlin)');
+  });
+
+  it("says a referral's reason in the reader's words, the notes after it as typed, and other text as typed", () => {
+    assert.equal(reasonText(closeReasonText('notACustomer'), de), de.closeReason.notACustomer);
+    assert.equal(
+      reasonText(closeReasonText('customerChoseAnotherVendor', 'went with Fabrikam'), ko),
+      `${ko.closeReason.customerChoseAnotherVendor}: went with Fabrikam`,
+    );
+    assert.equal(reasonText(NO_THANKS_REASON, ja), ja.card.noThanks);
+    assert.equal(reasonText('Closed by Microsoft', de), 'Closed by Microsoft');
+    const lost = JSON.stringify(referralCard(decided('lost'), NOW, de));
+    assert.ok(lost.includes(`"value":"${de.closeReason.notACustomer}"`), 'the lost card gives its reason in German');
+    assert.ok(!lost.includes('Not a customer'));
   });
 });

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import { literal } from '../../../cards/literal';
+import { NO_THANKS_REASON } from '../../domain/lifecycle';
+import { readCloseReason } from '../../domain/reasons';
 import type { Strings } from '../../strings/en';
 
 /**
@@ -114,4 +116,17 @@ const COMMON_CURRENCIES = [
 export function currencyChoices(current: string | undefined): { title: string; value: string }[] {
   const codes = current && !COMMON_CURRENCIES.includes(current) ? [current, ...COMMON_CURRENCIES] : COMMON_CURRENCIES;
   return codes.map((code) => ({ title: code, value: code }));
+}
+
+/**
+ * A referral's `statusReason` in the reader's words: a documented reason (with the notes after
+ * it as typed) or the two-step flow's No thanks, said as its button says it; any other text,
+ * Partner Center's own, as typed.
+ */
+export function reasonText(value: string, strings: Strings): string {
+  if (value === NO_THANKS_REASON) return strings.card.noThanks;
+  const read = readCloseReason(value);
+  if (!read) return literal(value);
+  const label = strings.closeReason[read.reason];
+  return read.notes ? `${label}: ${literal(read.notes)}` : label;
 }

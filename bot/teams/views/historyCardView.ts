@@ -3,8 +3,6 @@ import type { AdaptiveCard } from '../../../cards/render';
 import { renderHistoryCard, type HistoryEntry } from '../../../cards/historyCard';
 import type { FieldChange, HistoryEvent } from '../../domain/history';
 import { PARTNER_CENTER_ACTOR } from '../../domain/incoming';
-import { NO_THANKS_REASON } from '../../domain/lifecycle';
-import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
 import {
   REFERRAL_TYPES,
   type Referral,
@@ -15,7 +13,7 @@ import {
 import { stageOf } from '../../domain/stage';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
-import { cardDateTime, clip, money, plainDate } from './format';
+import { cardDateTime, clip, money, plainDate, reasonText } from './format';
 
 /** A card stays well under Teams' size limit with this many entries. */
 export const MAX_HISTORY_ENTRIES = 40;
@@ -115,19 +113,4 @@ function snoozes(value: string, strings: Strings): string | undefined {
   return strings.format.list(
     ...found.map(([, who, until]) => strings.history.snoozedUntil(literal(who), cardDateTime(parseInstant(until)))),
   );
-}
-
-/**
- * A documented reason ("Not a customer", "Not a customer: notes") or the two-step flow's No
- * thanks, in the reader's words, the notes as typed.
- */
-function reasonText(value: string, strings: Strings): string {
-  // The two-step flow's "No thanks" is the desk's own reason, said as its button says it.
-  if (value === NO_THANKS_REASON) return strings.card.noThanks;
-  const code = (Object.keys(CLOSE_REASONS) as CloseReason[]).find(
-    (reason) => value === CLOSE_REASONS[reason] || value.startsWith(`${CLOSE_REASONS[reason]}: `),
-  );
-  if (!code) return literal(value);
-  const notes = value.slice(CLOSE_REASONS[code].length + 2);
-  return notes ? `${strings.closeReason[code]}: ${literal(notes)}` : strings.closeReason[code];
 }

@@ -8,7 +8,7 @@ import type { Stage } from '../../../domain/stage';
 import { parseInstant } from '../../../domain/timeLimits';
 import { syncStatusText } from '../syncStatusText';
 import type { Strings } from '../../../strings/en';
-import { money, plainDate } from '../format';
+import { money, plainDate, reasonText } from '../format';
 
 /**
  * The deal's facts at `stage`: its owner, type and solutions once decided (the sales stage is
@@ -53,7 +53,8 @@ export function referralFacts(record: ReferralRecord, stage: Stage, strings: Str
     ]);
   list.push([s.crmId, received ? undefined : typed(referral.externalReferenceId)]);
   list.push([s.campaignId, received ? undefined : typed(referral.campaignId)]);
-  if (stage === 'declined' || stage === 'lost') list.push([s.reason, typed(referral.statusReason)]);
+  if (stage === 'declined' || stage === 'lost')
+    list.push([s.reason, referral.statusReason && reasonText(referral.statusReason, strings)]);
   const sync = syncStatusText(record, strings);
   // Nothing is written before a decision: "up to date" on a new card would say nothing.
   list.push([
