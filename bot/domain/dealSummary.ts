@@ -1,6 +1,6 @@
 import type { ReferralRecord, SalesStage } from './referral';
 import { regionOf, type Region } from './routing';
-import { progressOf, STAGE_PERCENT } from './salesStage';
+import { progressOf, shownSalesStageOf, STAGE_PERCENT, type ShownSalesStage } from './salesStage';
 import { stageOfRecord, type Stage } from './stage';
 import { answerDeadlineOf } from './timeLimits';
 
@@ -32,9 +32,6 @@ export interface DealSummary {
   decidedAt?: string;
 }
 
-/** A sales stage as a card names it, including the start of an accepted or a created deal. */
-export type ShownSalesStage = SalesStage | 'none' | 'created';
-
 /**
  * The sales stage of a summary; a row kept before summaries named it is read from its
  * percentage (a created deal at the start then reads as accepted).
@@ -60,8 +57,7 @@ export function summaryOf(record: ReferralRecord, regions: readonly Region[]): D
     value: referral.details.dealValue,
     currency: referral.details.currency,
     percent: progressOf(referral),
-    salesStage:
-      stage === 'accepted' ? (referral.salesStage ?? (desk.createdByPartner ? 'created' : 'none')) : undefined,
+    salesStage: stage === 'accepted' ? shownSalesStageOf(record) : undefined,
     deadline: undecided ? answerDeadlineOf(record).toISO()! : undefined,
     closing: referral.details.closingDateTime,
     owner: desk.owner ? { id: desk.owner.id, name: desk.owner.name } : undefined,

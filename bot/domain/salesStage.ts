@@ -1,4 +1,4 @@
-import { SALES_STAGES, type Referral, type SalesStage } from './referral';
+import { SALES_STAGES, type Referral, type ReferralRecord, type SalesStage } from './referral';
 
 /** How far a deal is, as Partner Center shows it: created or accepted deals are at 10 %. */
 export const STAGE_PERCENT: Record<SalesStage, number> = { Qualified: 20, Developed: 40, Proposed: 60, Negotiated: 80 };
@@ -10,6 +10,19 @@ export const WON_PERCENT = 100;
  * client shows a choice set whose value is empty with nothing chosen.
  */
 export const NO_SALES_STAGE = 'none';
+
+/** A sales stage as a card names it, including where a deal without one stands. */
+export type ShownSalesStage = SalesStage | 'none' | 'created';
+
+/** Where a deal without a sales stage stands: a deal the partner created at 'created', an accepted one at 'none'. */
+export function salesStageStart(record: Pick<ReferralRecord, 'desk'>): 'none' | 'created' {
+  return record.desk.createdByPartner ? 'created' : 'none';
+}
+
+/** The deal's sales stage as its card names it (see ShownSalesStage). */
+export function shownSalesStageOf(record: Pick<ReferralRecord, 'referral' | 'desk'>): ShownSalesStage {
+  return record.referral.salesStage ?? salesStageStart(record);
+}
 
 export function isSalesStage(value: string): value is SalesStage {
   return (SALES_STAGES as readonly string[]).includes(value);

@@ -6,7 +6,7 @@ import type { AssistanceRequestCode } from '../../domain/assistanceRequest';
 import type { LeadKind } from '../../domain/leadKind';
 import { CLOSE_REASONS, type CloseReason } from '../../domain/reasons';
 import type { DealType, MicrosoftHelp } from '../../domain/dealType';
-import type { SalesStage } from '../../domain/referral';
+import type { ShownSalesStage } from '../../domain/salesStage';
 import type { Stage } from '../../domain/stage';
 
 export const appName = 'Referral Desk';
@@ -48,7 +48,7 @@ export const salesStage = {
   Developed: 'Developed (40 %)',
   Proposed: 'Proposed (60 %)',
   Negotiated: 'Negotiated (80 %)',
-} satisfies Record<SalesStage | 'none' | 'created', string>;
+} satisfies Record<ShownSalesStage, string>;
 
 export const dealType = {
   private: 'Private',

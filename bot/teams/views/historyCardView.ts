@@ -10,6 +10,7 @@ import {
   type ReferralType,
   type SalesStage,
 } from '../../domain/referral';
+import { salesStageStart } from '../../domain/salesStage';
 import { stageOf } from '../../domain/stage';
 import { parseInstant } from '../../domain/timeLimits';
 import type { Strings } from '../../strings/en';
@@ -47,7 +48,7 @@ function entry(event: HistoryEvent, record: ReferralRecord, strings: Strings): H
     currency: currencyChange
       ? { before: currencyChange.before ?? undefined, after: currencyChange.after ?? undefined }
       : { before: currency, after: currency },
-    start: record.desk.createdByPartner ? 'created' : 'none',
+    start: salesStageStart(record),
   };
   return {
     // What Partner Center did says so already: its name again after it would be said twice.
@@ -75,7 +76,7 @@ function changeLine(change: FieldChange, context: ValueContext, strings: Strings
 /** What an event's values are read with: the currency of its amounts before and after, and the start a deal without a sales stage is at. */
 interface ValueContext {
   currency: { before?: string; after?: string };
-  start: 'none' | 'created';
+  start: ReturnType<typeof salesStageStart>;
 }
 
 /** A snooze as a stored value holds it ("Alice until 2026-11-24T08:00:00Z"), one of a list. */

@@ -5,7 +5,7 @@ import { dealTypeOf, MICROSOFT_HELP, registrationGaps, upgradesOf } from '../../
 import { editValuesOf } from '../../../domain/editMerge';
 import { mayReassign, NO_AUTHORITY } from '../../../domain/permissions';
 import { SALES_STAGES, type ReferralRecord, type SalesStage } from '../../../domain/referral';
-import { nextSalesStage, NO_SALES_STAGE, progressOf } from '../../../domain/salesStage';
+import { nextSalesStage, NO_SALES_STAGE, progressOf, shownSalesStageOf } from '../../../domain/salesStage';
 import { solutionsOf, type CatalogSolution } from '../../../domain/solutions';
 import type { Stage } from '../../../domain/stage';
 import { parseInstant } from '../../../domain/timeLimits';
@@ -37,7 +37,7 @@ export function dealCardData(
   return {
     progress: {
       show: stage === 'accepted',
-      label: s.stageBar(strings.salesStage[referral.salesStage ?? (record.desk.createdByPartner ? 'created' : 'none')]),
+      label: s.stageBar(strings.salesStage[shownSalesStageOf(record)]),
       percent,
       rest: 100 - percent,
     },
