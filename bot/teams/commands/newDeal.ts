@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cardAttachment } from '../../../cards/render';
 import { newDealId } from '../../domain/newDeal';
 import type { Services } from '../../services';
-import { senderContact } from '../senderContact';
+import { senderContact } from '../teamDirectory';
 import { newDealCard } from '../views/newDealCardView';
 import type { Command } from './command';
 
