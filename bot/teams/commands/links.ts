@@ -17,7 +17,7 @@ export const links: Command<Pick<Services, 'strings' | 'regions' | 'links' | 'ch
 }) => {
   const { strings, regions } = services;
   const [all, languages] = await Promise.all([services.links.list(), services.channelLanguages.list()]);
-  const languageOf = (channelId: string) =>
+  const ownLanguage = (channelId: string) =>
     spokenLanguage(languages.find((row) => row.channelId === channelId)?.language);
   if (all.length === 0) return void (await turn.sendActivity(strings.commands.linksEmpty));
   const here = channelOf(turn)?.conversationId;
@@ -29,7 +29,7 @@ export const links: Command<Pick<Services, 'strings' | 'regions' | 'links' | 'ch
         l.channel.conversationId === here
           ? strings.commands.thisChannel
           : literal(l.channel.channelName ?? l.channel.conversationId);
-      const language = languageOf(l.channel.conversationId);
+      const language = ownLanguage(l.channel.conversationId);
       return {
         title: describeTarget(l.target, regions, strings),
         value: language ? strings.commands.channelInLanguage(channel, CATALOGS[language].name) : channel,

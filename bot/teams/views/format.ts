@@ -93,6 +93,9 @@ export function codeAsWords(code: string): string {
   return words.map((word, i) => (i > 0 && !/^[A-Z\d]{2,}$/.test(word) ? word.toLowerCase() : word)).join(' ');
 }
 
+/** The currency a form offers first when the deal names none. */
+export const DEFAULT_CURRENCY = 'USD';
+
 const COMMON_CURRENCIES = [
   'USD',
   'EUR',

@@ -6,7 +6,7 @@ import { MICROSOFT_HELP } from '../../domain/dealType';
 import type { TeamMember } from '../../domain/referral';
 import type { CatalogSolution } from '../../domain/solutions';
 import type { Strings } from '../../strings/en';
-import { currencyChoices } from './format';
+import { currencyChoices, DEFAULT_CURRENCY } from './format';
 
 /** The `new deal` form; `formId` becomes the new deal's id; `member` fills in its team member, to be changed. */
 export function newDealCard(
@@ -67,7 +67,7 @@ export function newDealCard(
     countries: COUNTRY_CODES.map((code) => ({ title: countryName(code, strings.format.locale), value: code })).sort(
       (a, b) => a.title.localeCompare(b.title, strings.format.locale),
     ),
-    currency: 'USD',
+    currency: DEFAULT_CURRENCY,
     currencies: currencyChoices(undefined),
     minDate: now.toUTC().toISODate()!,
     solutions: solutions.map((solution) => ({

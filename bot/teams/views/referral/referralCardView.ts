@@ -18,7 +18,7 @@ import { stageOfRecord } from '../../../domain/stage';
 import { isContactRequestFresh, isPastDeadline, parseInstant, responseTargetOf } from '../../../domain/timeLimits';
 import { SNOOZE_CHOICES } from '../../../domain/workingHours';
 import type { Strings } from '../../../strings/en';
-import { cardDateTime, clip, currencyChoices } from '../format';
+import { cardDateTime, clip, currencyChoices, DEFAULT_CURRENCY } from '../format';
 
 const MAX_NOTES_CHARS = 1200;
 
@@ -92,7 +92,7 @@ export function referralCardData(
       dealValue: referral.details.dealValue ?? null,
       dealValueError: s.positiveValue,
       currencyLabel: s.currency,
-      currency: referral.details.currency ?? 'USD',
+      currency: referral.details.currency ?? DEFAULT_CURRENCY,
       currencyError: s.required(s.currency),
       currencies: currencyChoices(referral.details.currency),
       closingDateLabel: s.closingDate,
@@ -121,7 +121,7 @@ export function referralCardData(
       buttonTitle: s.won,
       title: s.winTitle,
       submit: s.confirmWin,
-      valueLabel: s.finalValue(referral.details.currency ?? 'USD'),
+      valueLabel: s.finalValue(referral.details.currency ?? DEFAULT_CURRENCY),
       value: referral.details.dealValue ?? null,
       valueError: s.positiveValue,
       notesLabel: s.optionalNotes,
