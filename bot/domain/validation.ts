@@ -14,8 +14,13 @@ export function dealValueProblems(value: number, field = 'dealValue'): FieldProb
   return [];
 }
 
+/** Whether `code` is written as an ISO 4217 currency code: three capital letters (EUR). */
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code);
+}
+
 export function currencyProblems(currency: string): FieldProblem[] {
-  return /^[A-Z]{3}$/.test(currency) ? [] : [{ field: 'currency', problem: 'unknownCurrency' }];
+  return isCurrencyCode(currency) ? [] : [{ field: 'currency', problem: 'unknownCurrency' }];
 }
 
 /** An ISO date (yyyy-MM-dd) that is not before `earliest` (compared by UTC day). */
