@@ -50,9 +50,9 @@ export const language: Command<LanguageCommandServices> = async (context) => {
     else await channelLanguages.forget(channel.conversationId);
     await redrawChannelCards(services, channel.conversationId);
     // From now on the channel reads the language chosen, or the desk's.
-    const now = CATALOGS[chosen ?? services.language].strings;
-    const said = chosen ? now.commands.language.channelChosen : now.commands.language.channelDefault;
-    return void (await turn.sendActivity(said(nameOf(now))));
+    const now = CATALOGS[chosen ?? services.language];
+    const said = chosen ? now.strings.commands.language.channelChosen : now.strings.commands.language.channelDefault;
+    return void (await turn.sendActivity(said(now.name)));
   }
   await services.users.chooseLanguage(actor.id, chosen ?? '');
   const now = (await servicesFor(services, actor.id, turn.activity.locale)).strings;
